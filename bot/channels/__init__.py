@@ -1,0 +1,1 @@
+"""Messaging-platform channels (webhooks and senders)."""

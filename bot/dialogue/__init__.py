@@ -1,0 +1,1 @@
+"""Dialogue state, policy and the live user profile."""

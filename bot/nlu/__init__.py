@@ -1,0 +1,1 @@
+"""Natural-language understanding: a joint BERT intent + slot model."""

@@ -1,0 +1,9 @@
+"""Product catalog, embeddings and hybrid retrieval on Qdrant."""
+
+import os as _os
+
+# Nothing may be fetched from a model hub at run time.
+_os.environ.setdefault("HF_HUB_OFFLINE", "1")
+_os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+_os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
