@@ -19,9 +19,10 @@ COMMAND_MODULES = (
     "retrieval.commands",  # index, eval retrieval
     "bot.nlu.commands",  # train [nlu], eval nlu
     "ranking.commands",  # train ranker
-    "bot.commands",  # chat, demo, test-dialogues, eval dialogue, bench
+    "bot.commands",  # chat, demo, eval dialogue, bench
     "bot.server.commands",  # serve
     "ui.commands",  # ui
+    "bot.dialogue_tests",  # test-dialogues
 )
 
 
