@@ -1,0 +1,192 @@
+"""``Assistant``: the shopping assistant behind every front end.
+
+``await Assistant.create(settings)`` loads (or builds) everything on embedded
+defaults: the product index, the NLU model (trained on first use), the
+re-ranker and the session store. ``await assistant.handle(session_id, text)``
+runs one turn and returns a ``Reply``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Callable
+
+from bot.batching import MicroBatcher
+from bot.config import Settings
+from bot.dialogue.manager import DialogueManager, Services, blocking
+from bot.dialogue.profile import forget_preferences
+from bot.dialogue.service import ShopPolicy
+from bot.dialogue.state import DialogueState
+from bot.models import IntentInfo, Reply
+from bot.nlu.types import NLUResult
+from bot.sessions.base import SessionStore
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 2000
+
+
+def _noop_stage(name: str, seconds: float) -> None:
+    return None
+
+
+class Assistant:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        nlu: Any,
+        retriever: Any,
+        reranker: Any,
+        sessions: SessionStore,
+        policy: ShopPolicy | None = None,
+        use_profile: bool = True,
+    ) -> None:
+        from ranking.diversity import diversify
+
+        self.settings = settings
+        self.nlu = nlu
+        self.retriever = retriever
+        self.reranker = reranker
+        self.sessions = sessions
+        self.on_stage: Callable[[str, float], None] = _noop_stage
+        self._nlu_batcher: MicroBatcher[str, NLUResult] = MicroBatcher(nlu.predict_batch, max_batch=64, name="nlu")
+        self.manager = DialogueManager(Services(
+            parse=self._nlu_batcher.submit,
+            retriever=retriever,
+            rerank=reranker.rerank,
+            diversify=lambda scored, vectors, k: diversify(scored, vectors, k),
+            policy=policy or ShopPolicy(),
+            use_profile=use_profile,
+            stage=lambda name, seconds: self.on_stage(name, seconds),
+        ))
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    async def create(cls, settings: Settings | None = None, *, progress: bool = True, **kwargs) -> "Assistant":
+        """Open the index (building it if needed), the NLU (training it if missing), the re-ranker and sessions."""
+        settings = settings or Settings.from_env()
+        return await blocking(cls.create_blocking, settings, progress=progress, **kwargs)
+
+    @classmethod
+    def create_blocking(cls, settings: Settings, *, progress: bool = True, sessions: SessionStore | None = None, **kwargs) -> "Assistant":
+        from bot.nlu.predictor import ensure_nlu
+        from bot.sessions import open_session_store
+        from ranking.reranker import Reranker
+        from ranking.worker import BatchingReranker
+        from retrieval.retriever import Retriever
+
+        settings.home.mkdir(parents=True, exist_ok=True)
+        retriever = Retriever.open(settings, settings.catalog, settings.catalog_format)
+        nlu = ensure_nlu(settings, list(retriever.products.values()), progress=progress)
+        reranker = BatchingReranker(Reranker.load(settings))
+        store = sessions or open_session_store(settings)
+        return cls(settings, nlu=nlu, retriever=retriever, reranker=reranker, sessions=store, **kwargs)
+
+    # -- turns ----------------------------------------------------------------------------
+    async def parse(self, text: str) -> NLUResult:
+        started = time.perf_counter()
+        result = await self._nlu_batcher.submit(text)
+        self.on_stage("nlu", time.perf_counter() - started)
+        return result
+
+    async def _load(self, session_id: str) -> DialogueState:
+        raw = await self.sessions.load(session_id)
+        if raw:
+            return DialogueState.model_validate(raw)
+        return DialogueState(session_id=session_id, profile={"personalization": self.settings.personalization})
+
+    async def _commit(self, state: DialogueState, text: str, reply: Reply, message_id: str | None) -> None:
+        turn = {
+            "message_id": message_id,
+            "text": text,
+            "at": time.time(),
+            "intent": reply.intent.name,
+            "action": reply.action,
+            "reply": reply.model_dump(mode="json"),
+        }
+        await self.sessions.commit_turn(state.session_id, state.model_dump(mode="json"), turn)
+
+    def _simple(self, session_id: str, text: str, action: str = "clarify", intent: str = "out_of_scope") -> Reply:
+        return Reply(session_id=session_id, text=text, intent=IntentInfo(name=intent, confidence=1.0), action=action)
+
+    async def handle(self, session_id: str, text: str, *, message_id: str | None = None) -> Reply:
+        started = time.perf_counter()
+        text = (text or "").replace("\x00", "").strip()
+        if not text:
+            return self._simple(session_id, "I didn't catch that. What are you looking for?")
+        if len(text) > MAX_TEXT:
+            return self._simple(session_id, f"That message is too long for me (over {MAX_TEXT} characters). Could you say it in a few words?")
+        async with self.sessions.lock(session_id):
+            if message_id:
+                previous = await self.sessions.find_turn(session_id, message_id)
+                if previous is not None:  # a retried delivery: answer it again, apply it once
+                    return Reply.model_validate(previous["reply"])
+            state = await self._load(session_id)
+            try:
+                nlu = await self.parse(text)
+                reply = await self.manager.turn(state, text, nlu)
+            except Exception:
+                log.exception("turn failed (session hidden)")
+                self.on_stage("error", 0.0)
+                return self._simple(session_id, "Sorry, something went wrong on my side. Please try again in a moment.",
+                                    action="out_of_scope")
+            await self._commit(state, text, reply, message_id)
+        self.on_stage("turn", time.perf_counter() - started)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("turn session=%s text=%r -> %s", session_id, text, reply.action)
+        return reply
+
+    async def feedback(self, session_id: str, product_id: str, liked: bool) -> Reply:
+        async with self.sessions.lock(session_id):
+            state = await self._load(session_id)
+            reply = await self.manager.feedback_on(state, product_id, liked)
+            await self._commit(state, f"[{'like' if liked else 'dislike'} {product_id}]", reply, None)
+        return reply
+
+    # -- sessions -------------------------------------------------------------------------
+    async def session_view(self, session_id: str) -> dict[str, Any] | None:
+        raw = await self.sessions.load(session_id)
+        if raw is None:
+            return None
+        state = DialogueState.model_validate(raw)
+        view = state.model_dump(mode="json")
+        profile = view["profile"]
+        profile["liked_embeddings"] = len(profile["liked_embeddings"])
+        profile["rejected_embeddings"] = len(profile["rejected_embeddings"])
+        view["cart_total"] = round(sum(
+            (self.retriever.products[c.product_id].price or 0) * c.quantity
+            for c in state.cart if c.product_id in self.retriever.products
+        ), 2)
+        return view
+
+    async def export(self, session_id: str) -> dict[str, Any] | None:
+        raw = await self.sessions.load(session_id)
+        history = await self.sessions.history(session_id)
+        if raw is None and not history:
+            return None
+        return {"session_id": session_id, "state": raw, "history": history}
+
+    async def forget(self, session_id: str) -> bool:
+        async with self.sessions.lock(session_id):
+            return await self.sessions.delete(session_id)
+
+    async def set_personalization(self, session_id: str, enabled: bool) -> None:
+        async with self.sessions.lock(session_id):
+            state = await self._load(session_id)
+            state.profile.personalization = enabled
+            if not enabled:
+                forget_preferences(state.profile)
+            reply = self._simple(session_id, f"Personalization {'on' if enabled else 'off'}.", action="smalltalk", intent="settings")
+            await self._commit(state, f"[personalization {'on' if enabled else 'off'}]", reply, None)
+
+    def readiness(self) -> dict[str, bool]:
+        return {"nlu": self.nlu is not None, "store": self.retriever is not None,
+                "ranker": self.reranker is not None, "sessions": self.sessions is not None}
+
+    async def close(self) -> None:
+        await self._nlu_batcher.close()
+        await self.reranker.aclose()
+        await self.sessions.close()
+        await blocking(self.retriever.close)

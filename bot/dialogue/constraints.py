@@ -1,0 +1,134 @@
+"""Turning what the shopper said into hard constraints (filters) and describing them back."""
+
+from __future__ import annotations
+
+from retrieval.product import Product
+from retrieval.types import SearchFilter
+
+# slot -> (filter list to set, filter list of exclusions)
+_INCLUDE = {"brand": "brands", "color": "colors", "category": "categories"}
+_EXCLUDE = {
+    "exclude_brand": ("exclude_brands", "brands"),
+    "exclude_color": ("exclude_colors", "colors"),
+    "exclude_material": ("exclude_materials", "materials"),
+    "exclude_category": ("exclude_categories", "categories"),
+}
+
+
+def _lower(values: list[str]) -> list[str]:
+    return [v.lower() for v in values]
+
+
+def _add(values: list[str], value: str) -> list[str]:
+    return values if value.lower() in _lower(values) else [*values, value]
+
+
+def _remove(values: list[str], value: str) -> list[str]:
+    return [v for v in values if v.lower() != value.lower()]
+
+
+def is_new_request(current: SearchFilter, slots: dict) -> bool:
+    """A search naming another category starts a new request."""
+    category = slots.get("category")
+    return bool(category) and bool(current.categories) and category.lower() not in _lower(current.categories)
+
+
+def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None = None) -> SearchFilter:
+    """The filter after this turn's slots. Newer statements replace older ones of the same kind."""
+    f = f.model_copy(deep=True)
+    for slot, field in _INCLUDE.items():
+        value = slots.get(slot)
+        if value:
+            setattr(f, field, [value])
+            exclude_field = f"exclude_{field}"
+            setattr(f, exclude_field, _remove(getattr(f, exclude_field), value))
+    for slot, (field, include_field) in _EXCLUDE.items():
+        value = slots.get(slot)
+        if value:
+            setattr(f, field, _add(getattr(f, field), value))
+            setattr(f, include_field, _remove(getattr(f, include_field), value))
+    if slots.get("price_max") is not None:
+        f.price_max = float(slots["price_max"])
+        if f.price_min is not None and f.price_min > f.price_max and slots.get("price_min") is None:
+            f.price_min = None
+    if slots.get("price_min") is not None:
+        f.price_min = float(slots["price_min"])
+        if f.price_max is not None and f.price_max < f.price_min and slots.get("price_max") is None:
+            f.price_max = None
+    relative = slots.get("price_relative")
+    if relative and reference_price is not None and slots.get("price_max") is None and slots.get("price_min") is None:
+        if relative == "lower":
+            f.price_max = round(reference_price - 0.01, 2)
+            if f.price_min is not None and f.price_min > f.price_max:
+                f.price_min = None
+        else:
+            f.price_min = round(reference_price + 0.01, 2)
+            if f.price_max is not None and f.price_max < f.price_min:
+                f.price_max = None
+    return f
+
+
+def _money(value: float) -> str:
+    return f"${value:,.0f}" if value == int(value) else f"${value:,.2f}"
+
+
+def describe(f: SearchFilter) -> str:
+    """Human-readable summary of the constraints, e.g. 'gray sofas under $800, not IKEA'."""
+    parts: list[str] = []
+    if f.colors:
+        parts.append(" or ".join(f.colors).lower())
+    if f.materials:
+        parts.append(" or ".join(f.materials).lower())
+    parts.append(" or ".join(f.categories).lower() if f.categories else "products")
+    if f.brands:
+        parts.append("from " + " or ".join(f.brands))
+    if f.price_min is not None and f.price_max is not None:
+        parts.append(f"between {_money(f.price_min)} and {_money(f.price_max)}")
+    elif f.price_max is not None:
+        parts.append(f"under {_money(f.price_max)}")
+    elif f.price_min is not None:
+        parts.append(f"over {_money(f.price_min)}")
+    excluded = [*f.exclude_brands, *f.exclude_colors, *f.exclude_materials, *f.exclude_categories]
+    if excluded:
+        parts.append("not " + ", ".join(excluded))
+    if f.min_rating:
+        parts.append(f"rated {f.min_rating:g}+")
+    return " ".join(parts)
+
+
+def reference_price(products: list[Product]) -> float | None:
+    """The price a relative critique ('cheaper') is measured against: the median shown."""
+    prices = sorted(p.price for p in products if p.price is not None)
+    if not prices:
+        return None
+    return prices[len(prices) // 2]
+
+
+_SIZE_WORDS = {
+    "xxs": 0, "xs": 1, "s": 2, "small": 2, "m": 3, "medium": 3, "l": 4, "large": 4, "xl": 5, "xxl": 6,
+    "twin": 10, "twin xl": 11, "full": 12, "double": 12, "queen": 13, "king": 14, "california king": 15, "cal king": 15,
+}
+
+
+def size_value(product: Product) -> float | None:
+    """A comparable size: an ordinal for named sizes (S < M < L, Twin < Queen < King), else the first number."""
+    import re
+
+    text = (product.size or product.attributes.get("size") or product.attributes.get("width") or "").strip().lower()
+    if not text:
+        return None
+    for word in sorted(_SIZE_WORDS, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(word)}\b", text):
+            return float(_SIZE_WORDS[word])
+    number = re.search(r"\d+(?:\.\d+)?", text)
+    return float(number.group()) if number else None
+
+
+def satisfies_size(product: Product, bound: tuple[str, float] | None) -> bool:
+    if bound is None:
+        return True
+    value = size_value(product)
+    if value is None:
+        return False
+    direction, reference = bound
+    return value > reference if direction == "bigger" else value < reference

@@ -1,0 +1,527 @@
+"""The dialogue manager: one shopper turn from NLU result to ``Reply``.
+
+It updates the dialogue state and the live profile, picks the action (the
+policy), runs retrieval and re-ranking for product actions, and composes the
+reply. Every product it shows satisfies the shopper's stated constraints.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable
+
+import numpy as np
+
+from bot import reply as replies
+from bot.dialogue import compare as comparing
+from bot.dialogue import product_qa, service
+from bot.dialogue.complements import complement_categories
+from bot.dialogue.constraints import apply_slots, describe, is_new_request, reference_price, satisfies_size, size_value
+from bot.dialogue.profile import learn_from_product, next_turn, state_budget, state_preference
+from bot.dialogue.state import CartItem, DialogueState
+from bot.models import IntentInfo, Reply
+from bot.nlu.types import NLUResult
+from ranking.types import RankRequest, ScoredProduct
+from retrieval.filters import matches
+from retrieval.product import Product
+from retrieval.types import Candidate, SearchFilter
+
+SHOW = 5  # products per answer
+CANDIDATES = 100
+EXPENSIVE = 300.0  # median price above which we ask for a budget first
+_SIMILAR = re.compile(r"\b(like|similar|same (style|kind))\b", re.I)
+_DIFFERENT = re.compile(r"\b(different|something else|other options?|else)\b", re.I)
+_NO_MEMORY = re.compile(r"\b(don'?t|do not|stop)\s+(remember|track|personali[sz]e|store)", re.I)
+_ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
+
+
+@dataclass
+class Services:
+    """What a turn needs from the rest of the system."""
+
+    parse: Callable[[str], Awaitable[NLUResult]]
+    retriever: Any  # retrieval.retriever.Retriever
+    rerank: Callable[[RankRequest], Awaitable[list[ScoredProduct]]]
+    diversify: Callable[[list[ScoredProduct], np.ndarray, int], list[ScoredProduct]]
+    policy: service.ShopPolicy = field(default_factory=service.ShopPolicy)
+    use_profile: bool = True
+    stage: Callable[[str, float], None] = lambda name, seconds: None
+
+
+async def blocking(fn, *args, **kwargs):
+    """Run a blocking call (store query, embedding) off the event loop."""
+    return await asyncio.get_running_loop().run_in_executor(None, lambda: fn(*args, **kwargs))
+
+
+class DialogueManager:
+    def __init__(self, services: Services) -> None:
+        self.s = services
+        self._category_prices: dict[str, float] | None = None
+
+    # -- helpers -----------------------------------------------------------------------
+    @property
+    def products(self) -> dict[str, Product]:
+        return self.s.retriever.products
+
+    def _product(self, pid: str | None) -> Product | None:
+        return self.products.get(pid) if pid else None
+
+    def category_price(self, category: str) -> float | None:
+        """Median price of a category (any level of the path), from the catalog."""
+        if self._category_prices is None:
+            by_cat: dict[str, list[float]] = {}
+            for p in self.products.values():
+                if p.price is None:
+                    continue
+                for level in p.category:
+                    by_cat.setdefault(level.lower(), []).append(p.price)
+            self._category_prices = {k: statistics.median(v) for k, v in by_cat.items()}
+        return self._category_prices.get(category.lower())
+
+    def _budget_options(self, category: str) -> list[str]:
+        prices = sorted(
+            p.price for p in self.products.values()
+            if p.price is not None and category.lower() in (c.lower() for c in p.category)
+        )
+        if len(prices) < 4:
+            return []
+        q1, q3 = prices[len(prices) // 4], prices[3 * len(prices) // 4]
+
+        def r(x: float) -> int:
+            step = 50 if x < 1000 else 100
+            return int(round(x / step) * step) or step
+
+        return [f"Under ${r(q1):,}", f"${r(q1):,} to ${r(q3):,}", f"Over ${r(q3):,}", "No budget"]
+
+    def _resolve(self, state: DialogueState, slots: dict) -> tuple[list[str], str | None]:
+        """Product ids the message refers to, or an error text when a reference is out of range."""
+        refs = slots.get("item_ref") or []
+        ids = []
+        for pos in refs:
+            pid = state.product_at(int(pos))
+            if pid is None:
+                n = len(state.shown)
+                if n == 0:
+                    return [], "I haven't shown you any products yet. What are you looking for?"
+                return [], f"I only showed {n} product{'s' if n != 1 else ''}; which one do you mean (1 to {n})?"
+            ids.append(pid)
+        if not ids and state.focus_id:
+            ids = [state.focus_id]
+        elif not ids and len(state.shown) == 1:
+            ids = [state.shown[0]]
+        return ids, None
+
+    def _reply(self, state: DialogueState, nlu: NLUResult, action: str, text: str, **kw) -> Reply:
+        state.last_action = action
+        return Reply(
+            session_id=state.session_id,
+            text=text,
+            intent=IntentInfo(name=nlu.intent, confidence=round(float(nlu.confidence), 4)),
+            slots=nlu.slots,
+            action=action,
+            **kw,
+        )
+
+    # -- the turn -----------------------------------------------------------------------
+    async def turn(self, state: DialogueState, text: str, nlu: NLUResult) -> Reply:
+        state.turn += 1
+        profile = state.profile
+        if profile.personalization:
+            next_turn(profile)
+        if _NO_MEMORY.search(text):
+            from bot.dialogue.profile import forget_preferences
+
+            profile.personalization = False
+            forget_preferences(profile)
+            return self._reply(state, nlu, "smalltalk", "Understood: I won't remember your preferences in this conversation. "
+                               "Your stated filters still apply to this search.", quick_replies=["Start over"])
+        intent, slots = nlu.intent, nlu.slots
+
+        # Answers to the bot's own last question come first.
+        if state.pending == "order_id":
+            order_id = slots.get("order_id") or service.find_order_id(text)
+            if order_id:
+                state.order_id = order_id
+                asked = state.pending_intent or "order_status"
+                state.pending = None
+                return self._service(state, nlu, asked)
+        if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
+            if _ANY.search(text):
+                state.pending = None
+                return await self._search(state, nlu, action="recommend")
+            if slots.get("price_max") is not None or slots.get("price_min") is not None:
+                intent = "refine"
+        if state.pending == "category" and slots.get("category") and intent not in service.SERVICE_INTENTS:
+            intent = "search_product"
+        state.pending = None
+
+        handler = {
+            "search_product": self._on_search,
+            "refine": self._on_refine,
+            "show_more": self._on_show_more,
+            "compare": self._on_compare,
+            "product_question": self._on_question,
+            "feedback_like": self._on_like,
+            "feedback_dislike": self._on_dislike,
+            "add_to_cart": self._on_cart,
+            "complement_request": self._on_complements,
+            "greet": self._on_greet,
+            "thanks": self._on_thanks,
+            "goodbye": self._on_goodbye,
+        }.get(intent)
+        if handler is not None:
+            return await handler(state, nlu)
+        if intent in service.SERVICE_INTENTS:
+            return self._on_service(state, nlu, intent)
+        return self._on_out_of_scope(state, nlu)
+
+    # -- shopping ---------------------------------------------------------------------------
+    def _learn_slots(self, state: DialogueState, slots: dict) -> None:
+        profile = state.profile
+        for name in ("brand", "color", "material", "style", "category"):
+            if slots.get(name):
+                state_preference(profile, name, str(slots[name]), positive=True)
+            if slots.get(f"exclude_{name}"):
+                state_preference(profile, name, str(slots[f"exclude_{name}"]), positive=False)
+        state_budget(profile, slots.get("price_min"), slots.get("price_max"))
+
+    async def _on_search(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        slots = nlu.slots
+        if is_new_request(state.constraints, slots) or (slots.get("category") and not state.constraints.categories):
+            # A new request: keep brand exclusions (a shopper's general dislikes), drop the rest.
+            keep = SearchFilter(exclude_brands=state.constraints.exclude_brands)
+            state.constraints = keep
+            state.seen, state.positive_ids, state.negative_ids, state.size_bound = [], [], [], None
+        state.query_text = nlu.text if not state.query_text or slots.get("category") or not state.shown else f"{state.query_text} {nlu.text}"
+        state.constraints = apply_slots(state.constraints, slots)
+        self._learn_slots(state, slots)
+        state.seen = []
+        return await self._search(state, nlu, action="recommend")
+
+    async def _on_refine(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        slots = dict(nlu.slots)
+        shown = [p for p in (self._product(i) for i in state.shown) if p]
+        refs, error = self._resolve(state, slots) if slots.get("item_ref") else ([], None)
+        if error:
+            return self._reply(state, nlu, "clarify", error, quick_replies=["Show more", "Start over"])
+        ref_products = [self.products[i] for i in refs if i in self.products]
+        # "not that brand" / "not that colour": the value comes from the product talked about.
+        for slot in ("exclude_brand", "exclude_color", "exclude_material"):
+            if slots.get(slot) in ("", "that", "this", True):
+                source = ref_products[0] if ref_products else self._product(state.focus_id) or (shown[0] if shown else None)
+                value = getattr(source, slot.split("_", 1)[1]) if source else None
+                if value:
+                    slots[slot] = value
+                else:
+                    slots.pop(slot)
+        ref_price = None
+        if slots.get("price_relative"):
+            ref_price = ref_products[0].price if ref_products else reference_price(shown)
+        if slots.get("size_relative"):
+            basis = ref_products[0] if ref_products else (shown[0] if shown else None)
+            value = size_value(basis) if basis else None
+            if value is not None:
+                state.size_bound = (slots["size_relative"], value)
+        if slots.get("category") and is_new_request(state.constraints, slots):
+            return await self._on_search(state, nlu)
+        state.constraints = apply_slots(state.constraints, slots, reference_price=ref_price)
+        self._learn_slots(state, slots)
+        if ref_products and _SIMILAR.search(nlu.text):
+            for p in ref_products:  # "more like #2"
+                if p.id not in state.positive_ids:
+                    state.positive_ids.append(p.id)
+                vec = (await blocking(self.s.retriever.vectors, [p.id]))[0]
+                learn_from_product(state.profile, p, vec.tolist(), liked=True, strength=0.5)
+        elif _DIFFERENT.search(nlu.text) and not any(k in slots for k in ("price_max", "price_min", "color", "brand", "material", "category")):
+            state.negative_ids = list(dict.fromkeys([*state.negative_ids, *state.shown]))
+            return await self._search(state, nlu, action="refine", exclude_seen=True)
+        if not state.query_text:
+            state.query_text = nlu.text
+        state.seen = []
+        return await self._search(state, nlu, action="refine" if state.shown else "recommend")
+
+    async def _on_show_more(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        if not state.query_text and not state.constraints.categories:
+            return self._ask_category(state, nlu)
+        return await self._search(state, nlu, action="show_more", exclude_seen=True)
+
+    def _ask_category(self, state: DialogueState, nlu: NLUResult, text: str | None = None) -> Reply:
+        counts: dict[str, int] = {}
+        for p in self.products.values():
+            if p.leaf_category:
+                counts[p.leaf_category] = counts.get(p.leaf_category, 0) + 1
+        top = sorted(counts, key=lambda c: -counts[c])[:4]
+        state.pending = "category"
+        return self._reply(
+            state, nlu, "clarify", text or "What kind of product are you looking for? For example: " + ", ".join(c.lower() for c in top) + ".",
+            quick_replies=top,
+        )
+
+    async def _retrieve(self, state: DialogueState, text: str, f: SearchFilter) -> list[Candidate]:
+        started = time.perf_counter()
+        candidates = await blocking(
+            self.s.retriever.search, text, f,
+            positive_ids=state.positive_ids[-5:], negative_ids=state.negative_ids[-10:], limit=CANDIDATES,
+        )
+        self.s.stage("retrieval", time.perf_counter() - started)
+        # The hard guarantee: never show a product that violates a stated constraint.
+        return [c for c in candidates if matches(c.product, f) and satisfies_size(c.product, state.size_bound)]
+
+    async def _rank(self, state: DialogueState, text: str, candidates: list[Candidate], k: int) -> list[ScoredProduct]:
+        ids = [c.product.id for c in candidates]
+        vectors, query_vector = await blocking(
+            lambda: (self.s.retriever.vectors(ids), self.s.retriever.embed_query(text))
+        )
+        started = time.perf_counter()
+        use_profile = self.s.use_profile and state.profile.personalization
+        scored = await self.s.rerank(RankRequest(
+            candidates=candidates,
+            candidate_vectors=np.asarray(vectors, dtype=np.float32).tolist(),
+            query_vector=np.asarray(query_vector, dtype=np.float32).tolist(),
+            profile=state.profile,
+            use_profile=use_profile,
+        ))
+        self.s.stage("rerank", time.perf_counter() - started)
+        by_id = {c.product.id: i for i, c in enumerate(candidates)}
+        ordered_vectors = np.asarray([vectors[by_id[s.candidate.product.id]] for s in scored], dtype=np.float32)
+        return self.s.diversify(scored, ordered_vectors, k)
+
+    async def _search(self, state: DialogueState, nlu: NLUResult, *, action: str, exclude_seen: bool = False) -> Reply:
+        f = state.constraints.model_copy(deep=True)
+        f.exclude_ids = list(dict.fromkeys([*state.profile.rejected_ids, *(state.seen if exclude_seen else [])]))
+        text = state.query_text or describe(f)
+        candidates = await self._retrieve(state, text, f)
+        if not candidates:
+            return self._no_results(state, nlu, f, action)
+        # Too vague: no category, and what matched spreads over many categories.
+        if not f.categories and not state.positive_ids and action == "recommend":
+            leaves = {c.product.leaf_category for c in candidates[:10] if c.product.leaf_category}
+            if len(leaves) >= 5 and not any(nlu.slots.get(k) for k in ("brand", "color", "material", "style")):
+                return self._ask_category(state, nlu, "Happy to help! What kind of product are you looking for? "
+                                          + "For example: " + ", ".join(sorted(leaves)[:4]).lower() + ".")
+        # Expensive category and nothing but the category: ask for a budget once.
+        if action == "recommend" and f.categories and f.price_max is None and f.price_min is None:
+            category = f.categories[0]
+            median = self.category_price(category)
+            only_category = not any(nlu.slots.get(k) for k in ("brand", "color", "material", "style", "size"))
+            if median and median >= EXPENSIVE and only_category and category.lower() not in state.asked_budget_for:
+                state.asked_budget_for.append(category.lower())
+                state.pending = "budget"
+                return self._reply(
+                    state, nlu, "clarify",
+                    f"Sure! What's your budget for {category.lower()}? Most of ours cost around ${median:,.0f}.",
+                    quick_replies=self._budget_options(category),
+                )
+        top = await self._rank(state, text, candidates, SHOW)
+        return self._show(state, nlu, action, f, top)
+
+    def _no_results(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, action: str) -> Reply:
+        options = []
+        if f.price_max is not None:
+            options.append("Raise the budget")
+        if f.colors:
+            options.append("Any colour")
+        if f.brands:
+            options.append("Any brand")
+        if action == "show_more":
+            text = f"That's everything I have for {describe(f)}. Would you like to change something?"
+        else:
+            text = f"I couldn't find any {describe(f)}. Would you like to relax one of these?"
+        return self._reply(state, nlu, "clarify", text, quick_replies=options + ["Start over"])
+
+    def _show(self, state: DialogueState, nlu: NLUResult, action: str, f: SearchFilter, top: list[ScoredProduct]) -> Reply:
+        products = [s.candidate.product for s in top]
+        liked_titles = {pid: self.products[pid].title for pid in state.profile.liked_ids if pid in self.products}
+        reasons = [replies.reasons_for(s, f, state.profile, liked_titles) for s in top]
+        state.shown = [p.id for p in products]
+        state.seen = list(dict.fromkeys([*state.seen, *state.shown]))
+        state.focus_id = None
+        intro = {
+            "recommend": f"Here are {len(products)} {describe(f)} I'd recommend:",
+            "refine": f"Updated: {len(products)} {describe(f)}:",
+            "show_more": f"Here are {len(products)} more {describe(f)}:",
+        }[action]
+        quick = ["Show more", "Cheaper", "Compare 1 and 2", "More like #1"]
+        return self._reply(
+            state, nlu, action, replies.product_list_text(intro, products, reasons),
+            products=[replies.card(p, s.score, r) for p, s, r in zip(products, top, reasons)],
+            quick_replies=quick,
+        )
+
+    async def _on_compare(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        refs = nlu.slots.get("item_ref") or []
+        if not state.shown:
+            return self._reply(state, nlu, "clarify", "I haven't shown you any products to compare yet. What are you looking for?")
+        if len(refs) < 2:
+            refs = list(range(1, min(3, len(state.shown)) + 1)) if not refs else refs + [p for p in (1, 2) if p not in refs][: 2 - len(refs)]
+        ids, error = self._resolve(state, {"item_ref": refs[:3]})
+        if error:
+            return self._reply(state, nlu, "clarify", error)
+        products = [self.products[i] for i in ids]
+        return self._reply(
+            state, nlu, "compare", comparing.compare(products, refs[:3]),
+            products=[replies.card(p) for p in products],
+            quick_replies=[f"Add #{refs[0]} to cart", "Show more"],
+        )
+
+    async def _on_question(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        ids, error = self._resolve(state, nlu.slots)
+        if error:
+            return self._reply(state, nlu, "clarify", error)
+        if not ids:
+            if state.shown:
+                return self._reply(state, nlu, "clarify", f"Which one do you mean? Say a number from 1 to {len(state.shown)}.",
+                                   quick_replies=[f"#{i}" for i in range(1, len(state.shown) + 1)])
+            return self._ask_category(state, nlu)
+        product = self.products[ids[0]]
+        state.focus_id = product.id
+        text, _known = product_qa.answer(nlu.text, product)
+        return self._reply(state, nlu, "answer_question", text, products=[replies.card(product)],
+                           quick_replies=["Add to cart", "What goes well with it?", "Show more"])
+
+    async def _feedback(self, state: DialogueState, nlu: NLUResult, liked: bool) -> Reply:
+        ids, error = self._resolve(state, nlu.slots)
+        if error or not ids:
+            return self._reply(state, nlu, "clarify", error or "Which product do you mean? Say its number, e.g. 'I like #2'.")
+        vectors = await blocking(self.s.retriever.vectors, ids)
+        titles = []
+        for pid, vec in zip(ids, vectors):
+            product = self.products[pid]
+            learn_from_product(state.profile, product, np.asarray(vec).tolist(), liked=liked)
+            titles.append(product.title)
+            if not liked and pid in state.shown:
+                state.focus_id = None
+        if liked:
+            state.focus_id = ids[0]
+            text = f"Noted, you like the {', '.join(titles)}. I'll favour similar products."
+            quick = ["More like this", "Add to cart", "What goes well with it?"]
+        else:
+            text = f"Got it, I won't show you the {', '.join(titles)} again."
+            quick = ["Show more", "Something different"]
+        return self._reply(state, nlu, "feedback", text, quick_replies=quick)
+
+    async def _on_like(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        return await self._feedback(state, nlu, liked=True)
+
+    async def _on_dislike(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        return await self._feedback(state, nlu, liked=False)
+
+    async def feedback_on(self, state: DialogueState, product_id: str, liked: bool) -> Reply:
+        """A like/dislike button on a product card."""
+        if product_id not in self.products:
+            nlu = NLUResult(text="", intent="feedback_like" if liked else "feedback_dislike", confidence=1.0)
+            return self._reply(state, nlu, "clarify", "I can't find that product any more.")
+        state.turn += 1
+        next_turn(state.profile)
+        position = state.shown.index(product_id) + 1 if product_id in state.shown else None
+        nlu = NLUResult(text="", intent="feedback_like" if liked else "feedback_dislike", confidence=1.0,
+                        slots={"item_ref": [position]} if position else {})
+        if position is None:
+            state.focus_id = product_id
+        return await self._feedback(state, nlu, liked)
+
+    async def _on_cart(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        ids, error = self._resolve(state, nlu.slots)
+        if error or not ids:
+            return self._reply(state, nlu, "clarify", error or "Which product should I add? Say its number, e.g. 'add #1 to my cart'.")
+        vectors = await blocking(self.s.retriever.vectors, ids)
+        added = []
+        for pid, vec in zip(ids, vectors):
+            item = next((c for c in state.cart if c.product_id == pid), None)
+            if item:
+                item.quantity += 1
+            else:
+                state.cart.append(CartItem(product_id=pid))
+            learn_from_product(state.profile, self.products[pid], np.asarray(vec).tolist(), liked=True, strength=1.2)
+            added.append(self.products[pid])
+        state.focus_id = ids[0]
+        total = sum((self.products[c.product_id].price or 0) * c.quantity for c in state.cart if c.product_id in self.products)
+        text = f"Added the {', '.join(p.title for p in added)} to your cart ({sum(c.quantity for c in state.cart)} item(s), {replies.money(total)} in total)."
+        return self._reply(state, nlu, "add_to_cart", text, products=[replies.card(p) for p in added],
+                           quick_replies=["What goes well with it?", "Keep shopping"])
+
+    async def _on_complements(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        ids, error = self._resolve(state, nlu.slots)
+        if error:
+            return self._reply(state, nlu, "clarify", error)
+        base_id = ids[0] if ids else (state.cart[-1].product_id if state.cart else (state.shown[0] if state.shown else None))
+        base = self._product(base_id)
+        if base is None:
+            return self._ask_category(state, nlu, "Which product should I find matching items for? Tell me what you're shopping for first.")
+        wanted = [nlu.slots["category"]] if nlu.slots.get("category") else complement_categories(base.category)
+        if not wanted:
+            return self._reply(state, nlu, "suggest_complements", f"I don't have matching suggestions for the {base.title}.")
+        # Complements keep the shopper's exclusions, not the main item's category or budget.
+        f = SearchFilter(
+            exclude_brands=state.constraints.exclude_brands, exclude_colors=state.constraints.exclude_colors,
+            exclude_materials=state.constraints.exclude_materials, exclude_ids=[base.id, *state.profile.rejected_ids],
+        )
+        picks: list[ScoredProduct] = []
+        style = " ".join(v for v in (base.style, base.color, base.material) if v)
+        for category in wanted[:3]:
+            cf = f.model_copy(update={"categories": [category]})
+            text = f"{style} {category}".strip()
+            candidates = await self._retrieve(state, text, cf)
+            if not candidates:
+                continue
+            picks += (await self._rank(state, text, candidates, 1))[:1]
+        if not picks:
+            return self._reply(state, nlu, "suggest_complements", f"I couldn't find items that go with the {base.title}.")
+        products = [s.candidate.product for s in picks]
+        reasons = []
+        for p in products:
+            why = [f"matches its {base.style.lower()} style"] if base.style and p.style and p.style.lower() == base.style.lower() else []
+            if base.color and p.color and p.color.lower() == base.color.lower():
+                why.append(f"same {p.color.lower()} colour")
+            if p.rating is not None and p.review_count:
+                why.append(f"{p.rating:.1f}★ from {p.review_count:,} reviews")
+            reasons.append(why[:2] or [f"a {p.leaf_category.lower() if p.leaf_category else 'piece'} that completes the set"])
+        state.shown = [p.id for p in products]
+        return self._reply(
+            state, nlu, "suggest_complements",
+            replies.product_list_text(f"These go well with the {base.title}:", products, reasons),
+            products=[replies.card(p, s.score, r) for p, s, r in zip(products, picks, reasons)],
+            quick_replies=["Add #1 to cart", "Show more"],
+        )
+
+    # -- service and conversation ----------------------------------------------------------------
+    def _on_service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
+        order_id = nlu.slots.get("order_id") or service.find_order_id(nlu.text)
+        if order_id:
+            state.order_id = str(order_id)
+        elif intent in ("order_status", "cancel_order", "return_item", "refund") and not state.order_id:
+            state.pending = "order_id"
+            state.pending_intent = intent
+            return self._reply(state, nlu, "service", service.ask_order_id(intent), quick_replies=["Talk to a person"])
+        return self._service(state, nlu, intent)
+
+    def _service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
+        text, quick = service.answer(intent, state.order_id, self.s.policy)
+        action = "handoff" if intent in service.HANDOFF_INTENTS else "service"
+        return self._reply(state, nlu, action, text, quick_replies=quick)
+
+    async def _on_greet(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        if nlu.slots.get("category"):
+            return await self._on_search(state, nlu)
+        return self._reply(state, nlu, "smalltalk", "Hi! I can help you find products, or with an order, a return or delivery. What are you looking for today?",
+                           quick_replies=["A sofa under $800", "Track my order", "Return an item"])
+
+    async def _on_thanks(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        return self._reply(state, nlu, "smalltalk", "You're welcome! Anything else I can help you find?",
+                           quick_replies=["Show more", "That's all, bye"])
+
+    async def _on_goodbye(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        cart = f" Your cart has {sum(c.quantity for c in state.cart)} item(s) waiting for you." if state.cart else ""
+        return self._reply(state, nlu, "goodbye", f"Thanks for visiting, goodbye!{cart}")
+
+    def _on_out_of_scope(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        return self._reply(
+            state, nlu, "out_of_scope",
+            "Sorry, I can't help with that. I can find products for your home, compare them, "
+            "and help with orders, returns, refunds and delivery.",
+            quick_replies=["Find a sofa", "Track my order", "Talk to a person"],
+        )

@@ -1,0 +1,50 @@
+"""Per-session dialogue state: what the shopper asked for, what was shown, the cart."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from bot.dialogue.profile import UserProfile
+from retrieval.types import SearchFilter
+
+
+class CartItem(BaseModel):
+    product_id: str
+    quantity: int = Field(default=1, ge=1)
+
+
+class DialogueState(BaseModel):
+    session_id: str
+    turn: int = 0
+    # Hard constraints the shopper stated and did not withdraw: every shown product satisfies them.
+    constraints: SearchFilter = Field(default_factory=SearchFilter)
+    # Free-text part of the current request ("for a small flat", "with lumbar support").
+    query_text: str = ""
+    # Products of the last list shown, in order: position 1 is shown[0].
+    shown: list[str] = Field(default_factory=list)
+    # Every product shown for the current request (so "show more" never repeats).
+    seen: list[str] = Field(default_factory=list)
+    # The product the shopper is talking about ("is it waterproof?").
+    focus_id: str | None = None
+    # Products the shopper asked to see more like / less like (Qdrant recommend examples).
+    positive_ids: list[str] = Field(default_factory=list)
+    negative_ids: list[str] = Field(default_factory=list)
+    # Minimum size rank / dimension from "bigger" / "smaller" critiques.
+    size_bound: tuple[str, float] | None = None
+    cart: list[CartItem] = Field(default_factory=list)
+    last_action: str | None = None
+    pending: str | None = Field(default=None, description="What the last clarifying question asked: category, budget, order_id.")
+    pending_intent: str | None = None
+    asked_budget_for: list[str] = Field(default_factory=list)
+    order_id: str | None = None
+    profile: UserProfile = Field(default_factory=UserProfile)
+
+    def product_at(self, position: int) -> str | None:
+        """The id shown at a 1-based position (-1 = the last one), or None."""
+        if not self.shown:
+            return None
+        if position == -1:
+            return self.shown[-1]
+        if 1 <= position <= len(self.shown):
+            return self.shown[position - 1]
+        return None

@@ -1,0 +1,171 @@
+"""A simulated shopper for ``shopbot eval dialogue``.
+
+The simulator picks a real target product, opens with a vague request (its
+category), answers the bot's questions and critiques the shown products from
+the target's real attributes, for up to ``max_turns`` turns. It records whether
+the target appeared among the products shown (success@k), how many turns that
+took, and every shown product that violated a constraint the simulated shopper
+had stated. The same targets run through the full system and through an
+ablation whose re-ranker ignores the profile, in one run.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import time
+from typing import Any, Callable
+
+import numpy as np
+from pydantic import BaseModel
+
+from bot.models import Reply
+from retrieval.product import Product
+
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
+class SimConstraint(BaseModel):
+    field: str
+    op: str  # "<=", "==", "in_path"
+    value: Any
+
+    def holds(self, card: dict[str, Any], product: Product) -> bool:
+        if self.field == "price":
+            return product.price is not None and product.price <= self.value
+        if self.field == "category":
+            return self.value.lower() in (c.lower() for c in product.category)
+        actual = getattr(product, self.field)
+        return actual is not None and actual.lower() == str(self.value).lower()
+
+
+class Episode(BaseModel):
+    target_id: str
+    success: bool
+    turns: int
+    violations: int
+    transcript: list[tuple[str, str]] = []
+
+
+class SimReport(BaseModel):
+    targets: int
+    success_at_5: float
+    mean_turns: float
+    mean_turns_successful: float | None
+    constraint_violations: int
+    seconds: float
+
+
+def _round_up_price(price: float) -> int:
+    step = 50 if price < 1000 else 100
+    return int(math.ceil(price * 1.1 / step) * step)
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    return float(a @ b / ((np.linalg.norm(a) * np.linalg.norm(b)) or 1.0))
+
+
+class Shopper:
+    """One simulated shopper with a target product in mind."""
+
+    def __init__(self, target: Product, vectors: Callable[[list[str]], np.ndarray], rng: random.Random) -> None:
+        self.target = target
+        self.vectors = vectors
+        self.rng = rng
+        self.stated: list[SimConstraint] = []
+        self.said: set[str] = set()
+
+    def category(self) -> str:
+        return (self.target.leaf_category or self.target.title.split()[-1]).lower()
+
+    def opening(self) -> str:
+        self.stated.append(SimConstraint(field="category", op="in_path", value=self.target.leaf_category or ""))
+        return self.rng.choice(["I'm looking for a {c}", "i need a new {c}", "show me some {c}", "do you have {c}?"]).format(c=self.category())
+
+    def respond(self, reply: Reply, shown: list[Product]) -> str:
+        if reply.action == "clarify" and "budget" in reply.text.lower() and self.target.price is not None:
+            limit = _round_up_price(self.target.price)
+            self.stated.append(SimConstraint(field="price", op="<=", value=float(limit)))
+            self.said.add("price")
+            return f"under ${limit}"
+        if reply.action == "clarify" and not shown:
+            return f"a {self.category()}"
+        t = self.target
+        options = []
+        if t.color and "color" not in self.said and any((p.color or "").lower() != t.color.lower() for p in shown):
+            options.append("color")
+        if t.price is not None and "price" not in self.said and shown and min(p.price or 0 for p in shown) > t.price:
+            options.append("price")
+        if t.material and "material" not in self.said and any((p.material or "").lower() != t.material.lower() for p in shown):
+            options.append("material")
+        if options:
+            choice = options[0]
+            self.said.add(choice)
+            if choice == "color":
+                self.stated.append(SimConstraint(field="color", op="==", value=t.color))
+                return self.rng.choice(["do you have it in {v}?", "I'd prefer {v}", "in {v} please"]).format(v=t.color.lower())
+            if choice == "price":
+                limit = _round_up_price(t.price)
+                self.stated.append(SimConstraint(field="price", op="<=", value=float(limit)))
+                return f"something under ${limit}"
+            return self.rng.choice(["I want it in {v}", "{v} please", "made of {v}"]).format(v=t.material.lower())
+        # Nothing more to say about attributes: point at the most similar shown product.
+        if shown:
+            vecs = np.asarray(self.vectors([t.id] + [p.id for p in shown]), dtype=np.float32)
+            k = int(np.argmax([_cos(vecs[0], v) for v in vecs[1:]])) + 1
+            return self.rng.choice(["more like the {o} one", "show me more like #{k}", "I like #{k}, anything similar?"]).format(o=ORDINALS.get(k, k), k=k)
+        return "show me more"
+
+    def violations(self, shown: list[Product]) -> int:
+        cards: dict[str, Any] = {}
+        return sum(1 for p in shown for c in self.stated if c.field != "category" and not c.holds(cards, p))
+
+
+async def run_episode(assistant, target: Product, session_id: str, *, seed: int, max_turns: int = 5, k: int = 5) -> Episode:
+    shopper = Shopper(target, assistant.retriever.vectors, random.Random(seed))
+    text = shopper.opening()
+    transcript: list[tuple[str, str]] = []
+    violations = 0
+    for turn in range(1, max_turns + 1):
+        reply = await assistant.handle(session_id, text)
+        transcript.append((text, reply.action))
+        shown = [assistant.retriever.products[c.id] for c in reply.products if c.id in assistant.retriever.products]
+        violations += shopper.violations(shown)
+        if any(c.id == target.id for c in reply.products[:k]):
+            await assistant.forget(session_id)
+            return Episode(target_id=target.id, success=True, turns=turn, violations=violations, transcript=transcript)
+        text = shopper.respond(reply, shown)
+    await assistant.forget(session_id)
+    return Episode(target_id=target.id, success=False, turns=max_turns, violations=violations, transcript=transcript)
+
+
+def pick_targets(products: list[Product], n: int, seed: int) -> list[Product]:
+    """Targets with a category, so that a shopper can ask for them."""
+    eligible = [p for p in products if p.leaf_category]
+    rng = random.Random(seed)
+    return rng.sample(eligible, min(n, len(eligible)))
+
+
+async def simulate(assistant, targets: list[Product], *, use_profile: bool, seed: int = 0, max_turns: int = 5, progress: bool = True) -> tuple[SimReport, list[Episode]]:
+    from tqdm import tqdm
+
+    assistant.manager.s.use_profile = use_profile
+    started = time.perf_counter()
+    episodes = []
+    label = "full" if use_profile else "no-profile"
+    for i, target in enumerate(tqdm(targets, desc=f"simulating ({label})", disable=not progress)):
+        episodes.append(await run_episode(assistant, target, f"sim-{label}-{seed}-{i}", seed=seed * 100003 + i, max_turns=max_turns))
+    assistant.manager.s.use_profile = True
+    ok = [e for e in episodes if e.success]
+    report = SimReport(
+        targets=len(episodes),
+        success_at_5=round(len(ok) / max(1, len(episodes)), 4),
+        mean_turns=round(sum(e.turns if e.success else max_turns + 1 for e in episodes) / max(1, len(episodes)), 3),
+        mean_turns_successful=round(sum(e.turns for e in ok) / len(ok), 3) if ok else None,
+        constraint_violations=sum(e.violations for e in episodes),
+        seconds=round(time.perf_counter() - started, 2),
+    )
+    return report, episodes
+
+

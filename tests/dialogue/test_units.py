@@ -1,0 +1,137 @@
+"""Unit tests of the dialogue building blocks (no models needed)."""
+
+from __future__ import annotations
+
+from bot.dialogue import compare, product_qa, service
+from bot.dialogue.complements import complement_categories
+from bot.dialogue.constraints import apply_slots, describe, is_new_request, reference_price, satisfies_size, size_value
+from bot.dialogue.profile import UserProfile, learn_from_product, next_turn, state_budget, state_preference
+from bot.reply import reasons_for
+from ranking.types import ScoredProduct
+from retrieval.product import Product
+from retrieval.types import Candidate, SearchFilter
+
+
+def sofa(**kw) -> Product:
+    base = dict(id="s1", title="Oslo 3-Seat Sofa", category=["Furniture", "Living Room", "Sofas"], brand="IKEA",
+                price=699.0, color="Gray", material="Fabric", style="Scandinavian", size="84 in W",
+                rating=4.6, review_count=1204, attributes={"waterproof": "no", "seats": "3"})
+    base.update(kw)
+    return Product(**base)
+
+
+def test_slots_become_constraints_and_newer_replaces_older():
+    f = apply_slots(SearchFilter(), {"category": "Sofas", "color": "Gray", "price_max": 800})
+    assert f.categories == ["Sofas"] and f.colors == ["Gray"] and f.price_max == 800
+    f = apply_slots(f, {"color": "Blue", "exclude_brand": "IKEA"})
+    assert f.colors == ["Blue"] and f.exclude_brands == ["IKEA"]
+    f = apply_slots(f, {"brand": "IKEA"})  # asking for a brand again withdraws its exclusion
+    assert f.brands == ["IKEA"] and f.exclude_brands == []
+
+
+def test_price_range_and_conflicts():
+    f = apply_slots(SearchFilter(), {"price_min": 500})
+    f = apply_slots(f, {"price_max": 300})  # the newer bound wins, the contradicting old one is dropped
+    assert f.price_max == 300 and f.price_min is None
+
+
+def test_relative_price_critique_uses_reference():
+    f = apply_slots(SearchFilter(price_max=1000), {"price_relative": "lower"}, reference_price=650.0)
+    assert f.price_max == 649.99
+    f = apply_slots(SearchFilter(), {"price_relative": "higher"}, reference_price=650.0)
+    assert f.price_min == 650.01
+    assert reference_price([sofa(price=100), sofa(price=300), sofa(price=200)]) == 200
+
+
+def test_new_request_detection_and_description():
+    f = SearchFilter(categories=["Sofas"])
+    assert is_new_request(f, {"category": "Rugs"})
+    assert not is_new_request(f, {"category": "sofas"})
+    text = describe(SearchFilter(categories=["Sofas"], colors=["Gray"], price_max=800, exclude_brands=["IKEA"]))
+    assert text == "gray sofas under $800 not IKEA"
+
+
+def test_size_ordering():
+    assert size_value(sofa(size="Queen")) < size_value(sofa(size="King"))
+    assert size_value(sofa(size="84 in W")) == 84
+    assert satisfies_size(sofa(size="90 in W"), ("bigger", 84))
+    assert not satisfies_size(sofa(size="80 in W"), ("bigger", 84))
+    assert not satisfies_size(sofa(size=None), ("smaller", 84))  # unknown size never passes a size critique
+
+
+def test_product_questions_answered_only_from_attributes():
+    p = sofa()
+    text, known = product_qa.answer("is it waterproof?", p)
+    assert known and text.startswith("No") and "waterproof" in text
+    text, known = product_qa.answer("what material is it?", p)
+    assert known and "Fabric" in text
+    text, known = product_qa.answer("how much is the second one?", p)
+    assert known and "$699.00" in text
+    text, known = product_qa.answer("is it machine washable?", p)
+    assert not known and "doesn't say" in text
+    text, known = product_qa.answer("what colour is it?", sofa(color=None))
+    assert not known and "doesn't list" in text
+
+
+def test_compare_lists_only_known_attributes():
+    a, b = sofa(), sofa(id="s2", title="Kivik Sofa", price=499.0, rating=4.1, material=None, attributes={"seats": "2"})
+    text = compare.compare([a, b], [1, 2])
+    assert "$699.00 | $499.00" in text and "material: Fabric | —" in text
+    assert "#2 is the cheapest" in text and "#1 is the best rated" in text
+    assert "seats: 3 | 2" in text and "waterproof" not in text
+
+
+def test_complements():
+    assert "coffee table" in complement_categories(["Furniture", "Living Room", "Sofas"])
+    assert "mattress" in complement_categories(["Bedroom", "Beds"])
+    assert complement_categories(["Unknown"]) == []
+
+
+def test_profile_explicit_beats_inferred_and_recent_beats_old():
+    prof = UserProfile()
+    state_preference(prof, "brand", "IKEA", positive=False)
+    learn_from_product(prof, sofa(), [0.1] * 4, liked=True)
+    assert prof.affinity("brand", "ikea") == -1.0  # inference does not overwrite the explicit statement
+    assert prof.affinity("color", "gray") > 0 and prof.liked_ids == ["s1"]
+    before = prof.affinity("color", "gray")
+    next_turn(prof)
+    assert 0 < prof.affinity("color", "gray") < before  # inferred weights fade
+    learn_from_product(prof, sofa(), [0.1] * 4, liked=False)  # changed their mind
+    assert prof.liked_ids == [] and prof.rejected_ids == ["s1"] and not prof.liked_embeddings
+    state_preference(prof, "color", "Blue", positive=True)
+    state_preference(prof, "color", "Green", positive=True)
+    assert prof.affinity("color", "green") == 1.0 and prof.affinity("color", "blue") == 0.5
+    state_budget(prof, None, 800)
+    assert prof.budget_max == 800 and prof.budget_explicit
+
+
+def test_personalization_off_learns_nothing():
+    prof = UserProfile(personalization=False)
+    state_preference(prof, "color", "Blue", positive=True)
+    learn_from_product(prof, sofa(), [0.1], liked=True)
+    state_budget(prof, None, 100)
+    assert prof.affinity("color", "blue") == 0 and not prof.liked_ids and prof.budget_max is None
+
+
+def test_reasons_are_grounded_in_real_attributes():
+    prof = UserProfile()
+    state_preference(prof, "brand", "IKEA", positive=True)
+    scored = ScoredProduct(candidate=Candidate(product=sofa(), score=1.0), score=1.0,
+                           contributions={"brand_affinity": 0.3, "rating": 0.1})
+    reasons = reasons_for(scored, SearchFilter(price_max=800), prof)
+    assert reasons[0] == "within your $800 budget" and len(reasons) == 2
+    bare = sofa(rating=None, review_count=0, material=None, style=None, brand=None)
+    reasons = reasons_for(ScoredProduct(candidate=Candidate(product=bare, score=1.0), score=1.0,
+                                        contributions={"rating": 0.5, "brand_affinity": 0.4}), SearchFilter(), prof)
+    assert not any("★" in r or "brand" in r or "made of" in r for r in reasons)
+
+
+def test_service_answers_and_order_ids():
+    assert service.find_order_id("where is my order #123456?") == "123456"
+    assert service.find_order_id("order ABC-98765 please") == "ABC-98765"
+    assert service.find_order_id("I want a sofa") is None
+    text, quick = service.answer("return_item", "123456", service.ShopPolicy(return_days=30))
+    assert "30 days" in text and "123456" in text and quick
+    for intent in service.SERVICE_INTENTS:
+        text, _ = service.answer(intent, None, service.ShopPolicy())
+        assert text
