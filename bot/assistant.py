@@ -20,15 +20,12 @@ from bot.dialogue.service import ShopPolicy
 from bot.dialogue.state import DialogueState
 from bot.models import IntentInfo, Reply
 from bot.nlu.types import NLUResult
+from bot.server.metrics import record_stage
 from bot.sessions.base import SessionStore
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 2000
-
-
-def _noop_stage(name: str, seconds: float) -> None:
-    return None
 
 
 class Assistant:
@@ -50,7 +47,7 @@ class Assistant:
         self.retriever = retriever
         self.reranker = reranker
         self.sessions = sessions
-        self.on_stage: Callable[[str, float], None] = _noop_stage
+        self.on_stage: Callable[[str, float], None] = record_stage
         self._nlu_batcher: MicroBatcher[str, NLUResult] = MicroBatcher(nlu.predict_batch, max_batch=64, name="nlu")
         self.manager = DialogueManager(Services(
             parse=self._nlu_batcher.submit,

@@ -16,3 +16,24 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 def shared_data() -> Path:
     """../shared/data (evaluation data; never copied into the repo)."""
     return SHARED_DATA
+
+
+REPO = Path(__file__).resolve().parents[1]
+# Real models for the end-to-end tests: the demo-catalog index and a trained NLU, built once and
+# reused by every test (and by later local runs; CI starts from an empty folder).
+TEST_HOME = Path(os.environ.get("SHOPBOT_TEST_HOME", REPO / ".shopbot-test"))
+
+
+@pytest.fixture(scope="session")
+def shop_settings():
+    """Settings whose home holds the demo index and a trained NLU model (built on first use)."""
+    from bot.assistant import Assistant
+    from bot.config import Settings
+    from bot.sessions.memory import MemorySessionStore
+
+    settings = Settings.from_env(home=TEST_HOME, sessions="memory")
+    assistant = Assistant.create_blocking(settings, progress=False, sessions=MemorySessionStore())
+    import asyncio
+
+    asyncio.run(assistant.close())
+    return settings

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.dialogue.constraints import singular
+
 # A product category (lower-case, any level of its path; singular or plural matched) -> categories that complement it.
 COMPLEMENTS: dict[str, tuple[str, ...]] = {
     "sofa": ("coffee table", "rug", "floor lamp", "armchair"),
@@ -20,27 +22,32 @@ COMPLEMENTS: dict[str, tuple[str, ...]] = {
     "tv stand": ("sofa", "rug", "floor lamp"),
     "rug": ("sofa", "coffee table", "floor lamp"),
     "lamp": ("side table", "armchair"),
-    "patio": ("outdoor chair", "outdoor table", "outdoor rug"),
-    "outdoor": ("outdoor chair", "outdoor table", "outdoor rug"),
+    "patio set": ("outdoor chair", "throw pillow", "rug"),
+    "outdoor chair": ("patio set", "throw pillow"),
+    "outdoor": ("patio set", "outdoor chair", "throw pillow"),
     "curtain": ("rug", "sofa"),
     "bedding": ("bed", "pillow", "mattress"),
 }
 
 
-def _singular(word: str) -> str:
-    word = word.lower().strip()
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses")):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 def complement_categories(category_path: list[str]) -> list[str]:
     """Complementary category names for a product's category path, most specific level first."""
+    own = {singular(level) for level in category_path}
     for level in reversed(category_path):
-        name = _singular(level)
+        name = singular(level)
         for key, targets in COMPLEMENTS.items():
             if key == name or key in name.split() or name.endswith(key):
-                return list(targets)
+                return [t for t in targets if t not in own]
     return []
+
+
+def in_catalog(wanted: list[str], catalog_categories: list[str]) -> list[str]:
+    """The catalog's own category names for complement names ("coffee table" -> "Coffee Tables"); unknown ones dropped."""
+    by_singular = {singular(c): c for c in catalog_categories}
+    found = []
+    for name in wanted:
+        key = singular(name)
+        match = by_singular.get(key) or next((c for s, c in by_singular.items() if s.endswith(" " + key)), None)
+        if match and match not in found:
+            found.append(match)
+    return found

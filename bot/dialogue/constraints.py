@@ -15,6 +15,26 @@ _EXCLUDE = {
 }
 
 
+def singular(word: str) -> str:
+    word = word.lower().strip()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def catalog_categories(value: str, categories: list[str]) -> list[str]:
+    """The catalog categories a shopper's word names: "sofa" -> ["Sofas"]; "chairs" -> every "... Chairs".
+
+    Empty when the catalog has no such category (the word then only steers the text search)."""
+    key = singular(value)
+    exact = [c for c in categories if singular(c) == key]
+    if exact:
+        return exact
+    return [c for c in categories if singular(c).endswith(" " + key) or singular(c).startswith(key + " ")]
+
+
 def _lower(values: list[str]) -> list[str]:
     return [v.lower() for v in values]
 
@@ -30,7 +50,10 @@ def _remove(values: list[str], value: str) -> list[str]:
 def is_new_request(current: SearchFilter, slots: dict) -> bool:
     """A search naming another category starts a new request."""
     category = slots.get("category")
-    return bool(category) and bool(current.categories) and category.lower() not in _lower(current.categories)
+    if not category or not current.categories:
+        return False
+    wanted = category if isinstance(category, list) else [category]
+    return not set(_lower(wanted)) & set(_lower(current.categories))
 
 
 def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None = None) -> SearchFilter:
@@ -39,9 +62,11 @@ def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None =
     for slot, field in _INCLUDE.items():
         value = slots.get(slot)
         if value:
-            setattr(f, field, [value])
+            values = list(value) if isinstance(value, list) else [value]
+            setattr(f, field, values)
             exclude_field = f"exclude_{field}"
-            setattr(f, exclude_field, _remove(getattr(f, exclude_field), value))
+            for v in values:
+                setattr(f, exclude_field, _remove(getattr(f, exclude_field), v))
     for slot, (field, include_field) in _EXCLUDE.items():
         value = slots.get(slot)
         if value:

@@ -19,8 +19,8 @@ import numpy as np
 from bot import reply as replies
 from bot.dialogue import compare as comparing
 from bot.dialogue import product_qa, service
-from bot.dialogue.complements import complement_categories
-from bot.dialogue.constraints import apply_slots, describe, is_new_request, reference_price, satisfies_size, size_value
+from bot.dialogue.complements import complement_categories, in_catalog
+from bot.dialogue.constraints import apply_slots, catalog_categories, singular, describe, is_new_request, reference_price, satisfies_size, size_value
 from bot.dialogue.profile import learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
@@ -36,6 +36,7 @@ EXPENSIVE = 300.0  # median price above which we ask for a budget first
 _SIMILAR = re.compile(r"\b(like|similar|same (style|kind))\b", re.I)
 _DIFFERENT = re.compile(r"\b(different|something else|other options?|else)\b", re.I)
 _NO_MEMORY = re.compile(r"\b(don'?t|do not|stop)\s+(remember|track|personali[sz]e|store)", re.I)
+_SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
 _ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
 
 
@@ -139,6 +140,8 @@ class DialogueManager:
             forget_preferences(profile)
             return self._reply(state, nlu, "smalltalk", "Understood: I won't remember your preferences in this conversation. "
                                "Your stated filters still apply to this search.", quick_replies=["Start over"])
+        shopping = nlu.intent in ("search_product", "refine", "greet", "out_of_scope") or state.pending == "category"
+        nlu = nlu.model_copy(update={"slots": self._resolve_categories(nlu.slots, text if shopping else "")})
         intent, slots = nlu.intent, nlu.slots
 
         # Answers to the bot's own last question come first.
@@ -177,16 +180,44 @@ class DialogueManager:
             return await handler(state, nlu)
         if intent in service.SERVICE_INTENTS:
             return self._on_service(state, nlu, intent)
+        if _SHOPPING.search(text):  # a shopping request the model could not place: ask what they need
+            return self._ask_category(state, nlu)
         return self._on_out_of_scope(state, nlu)
 
     # -- shopping ---------------------------------------------------------------------------
+    def _resolve_categories(self, slots: dict, text: str = "") -> dict:
+        """Category words become the catalog's own categories; unknown ones only steer the text search.
+
+        When the model tagged no category but the message names one of the catalog's
+        categories word for word ("I need a sofa"), that category is used."""
+        slots = dict(slots)
+        known = self.s.retriever.vocabulary.get("categories", [])
+        if not slots.get("category") and text:
+            words = re.findall(r"[a-z&]+", text.lower())
+            grams = [" ".join(words[i:i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
+            by_singular = {singular(c): c for c in known}
+            excluded = str(slots.get("exclude_category") or "").lower()
+            for gram in grams:
+                match = by_singular.get(singular(gram))
+                if match and singular(gram) not in excluded:
+                    slots["category"] = match
+                    break
+        for name in ("category", "exclude_category"):
+            if slots.get(name) and isinstance(slots[name], str):
+                found = catalog_categories(slots[name], known)
+                if found:
+                    slots[name] = found[0] if len(found) == 1 or name == "exclude_category" else found
+                else:
+                    slots.pop(name)
+        return slots
+
     def _learn_slots(self, state: DialogueState, slots: dict) -> None:
         profile = state.profile
         for name in ("brand", "color", "material", "style", "category"):
-            if slots.get(name):
-                state_preference(profile, name, str(slots[name]), positive=True)
-            if slots.get(f"exclude_{name}"):
-                state_preference(profile, name, str(slots[f"exclude_{name}"]), positive=False)
+            for key, positive in ((name, True), (f"exclude_{name}", False)):
+                values = slots.get(key) or []
+                for value in values if isinstance(values, list) else [values]:
+                    state_preference(profile, name, str(value), positive=positive)
         state_budget(profile, slots.get("price_min"), slots.get("price_max"))
 
     async def _on_search(self, state: DialogueState, nlu: NLUResult) -> Reply:
@@ -262,12 +293,19 @@ class DialogueManager:
         )
 
     async def _retrieve(self, state: DialogueState, text: str, f: SearchFilter) -> list[Candidate]:
-        started = time.perf_counter()
-        candidates = await blocking(
-            self.s.retriever.search, text, f,
-            positive_ids=state.positive_ids[-5:], negative_ids=state.negative_ids[-10:], limit=CANDIDATES,
-        )
-        self.s.stage("retrieval", time.perf_counter() - started)
+        retriever = self.s.retriever
+
+        def run() -> tuple[list[Candidate], float, float]:
+            started = time.perf_counter()
+            retriever.embed_query(text)  # cached: the search below reuses it
+            embedded = time.perf_counter()
+            found = retriever.search(text, f, positive_ids=state.positive_ids[-5:],
+                                     negative_ids=state.negative_ids[-10:], limit=CANDIDATES)
+            return found, embedded - started, retriever.last_query_ms / 1000
+
+        candidates, embed_s, store_s = await blocking(run)
+        self.s.stage("embedding", embed_s)
+        self.s.stage("store_query", store_s)
         # The hard guarantee: never show a product that violates a stated constraint.
         return [c for c in candidates if matches(c.product, f) and satisfies_size(c.product, state.size_bound)]
 
@@ -334,6 +372,12 @@ class DialogueManager:
         return self._reply(state, nlu, "clarify", text, quick_replies=options + ["Start over"])
 
     def _show(self, state: DialogueState, nlu: NLUResult, action: str, f: SearchFilter, top: list[ScoredProduct]) -> Reply:
+        started = time.perf_counter()
+        reply = self._compose(state, nlu, action, f, top)
+        self.s.stage("reply", time.perf_counter() - started)
+        return reply
+
+    def _compose(self, state: DialogueState, nlu: NLUResult, action: str, f: SearchFilter, top: list[ScoredProduct]) -> Reply:
         products = [s.candidate.product for s in top]
         liked_titles = {pid: self.products[pid].title for pid in state.profile.liked_ids if pid in self.products}
         reasons = [replies.reasons_for(s, f, state.profile, liked_titles) for s in top]
@@ -452,7 +496,9 @@ class DialogueManager:
         base = self._product(base_id)
         if base is None:
             return self._ask_category(state, nlu, "Which product should I find matching items for? Tell me what you're shopping for first.")
-        wanted = [nlu.slots["category"]] if nlu.slots.get("category") else complement_categories(base.category)
+        asked = nlu.slots.get("category")
+        wanted = (asked if isinstance(asked, list) else [asked]) if asked else in_catalog(
+            complement_categories(base.category), self.s.retriever.vocabulary.get("categories", []))
         if not wanted:
             return self._reply(state, nlu, "suggest_complements", f"I don't have matching suggestions for the {base.title}.")
         # Complements keep the shopper's exclusions, not the main item's category or budget.

@@ -135,3 +135,29 @@ def test_service_answers_and_order_ids():
     for intent in service.SERVICE_INTENTS:
         text, _ = service.answer(intent, None, service.ShopPolicy())
         assert text
+
+
+def test_complements_map_onto_catalog_categories():
+    from bot.dialogue.complements import in_catalog
+
+    catalog = ["Coffee Tables", "Rugs", "Floor Lamps", "Sofas", "Outdoor Chairs"]
+    assert in_catalog(["coffee table", "rug", "side table", "floor lamp"], catalog) == ["Coffee Tables", "Rugs", "Floor Lamps"]
+    assert in_catalog(["chair"], catalog) == ["Outdoor Chairs"]
+
+
+def test_category_words_map_onto_catalog_categories():
+    from bot.dialogue.constraints import catalog_categories
+
+    cats = ["Sofas", "Dining Chairs", "Office Chairs", "Outdoor Chairs", "Coffee Tables", "Living Room"]
+    assert catalog_categories("sofa", cats) == ["Sofas"]
+    assert catalog_categories("Chairs", cats) == ["Dining Chairs", "Office Chairs", "Outdoor Chairs"]
+    assert catalog_categories("office chair", cats) == ["Office Chairs"]
+    assert catalog_categories("spaceship", cats) == []
+    f = apply_slots(SearchFilter(), {"category": ["Dining Chairs", "Office Chairs"]})
+    assert f.categories == ["Dining Chairs", "Office Chairs"]
+    assert not is_new_request(f, {"category": ["Office Chairs"]}) and is_new_request(f, {"category": "Sofas"})
+
+
+def test_complements_never_suggest_the_same_category():
+    assert "outdoor chair" not in complement_categories(["Outdoor", "Outdoor Chairs"])
+    assert complement_categories(["Outdoor", "Outdoor Chairs"])

@@ -1,0 +1,174 @@
+"""Every action and critique through the real assistant: trained NLU, Qdrant Edge index, re-ranker."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import pytest_asyncio
+
+from bot.assistant import Assistant
+from bot.sessions.memory import MemorySessionStore
+from retrieval.filters import matches
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(shop_settings):
+    assistant = await Assistant.create(shop_settings, progress=False, sessions=MemorySessionStore())
+    yield assistant
+    await assistant.close()
+
+
+def products_of(bot, reply):
+    return [bot.retriever.products[c.id] for c in reply.products]
+
+
+async def test_search_with_budget_and_colour_respects_both(bot):
+    r = await bot.handle("t1", "I'm looking for a grey sofa under $800")
+    assert r.action == "recommend" and r.intent.name == "search_product"
+    assert r.slots.get("price_max") == 800
+    shown = products_of(bot, r)
+    assert shown and all(p.price <= 800 and p.color.lower() == "grey" for p in shown)
+    assert all(c.reasons for c in r.products)
+    assert any("$800 budget" in reason for c in r.products for reason in c.reasons)
+
+
+async def test_critiques_cheaper_not_brand_in_colour(bot):
+    r = await bot.handle("t2", "show me office chairs under $600")
+    first = products_of(bot, r)
+    assert r.action == "recommend" and first
+    prices = sorted(p.price for p in first)
+    r = await bot.handle("t2", "cheaper")
+    assert r.action == "refine"
+    assert all(p.price < prices[len(prices) // 2] for p in products_of(bot, r))
+    brand = products_of(bot, r)[0].brand
+    r = await bot.handle("t2", f"not {brand}")
+    assert r.action in ("refine", "clarify")
+    assert all(p.brand != brand for p in products_of(bot, r))
+    state = await bot.session_view("t2")
+    assert brand in state["constraints"]["exclude_brands"]
+    assert state["profile"]["affinities"]["brand"][brand.lower()]["weight"] < 0
+
+
+async def test_in_colour_and_show_more_never_repeats(bot):
+    await bot.handle("t3", "I need a rug")
+    r = await bot.handle("t3", "in blue please")
+    assert all(p.color == "blue" for p in products_of(bot, r))
+    r1 = await bot.handle("t3", "any rug is fine, show me all rugs")
+    seen = {c.id for c in r1.products}
+    r2 = await bot.handle("t3", "show me more")
+    assert r2.action in ("show_more", "clarify")
+    assert not seen & {c.id for c in r2.products}
+
+
+async def test_more_like_and_something_different(bot):
+    r = await bot.handle("t4", "looking for an armchair")
+    if r.action == "clarify":
+        r = await bot.handle("t4", "under $1500")
+    assert r.products
+    second = r.products[1].id
+    r = await bot.handle("t4", "more like #2")
+    assert r.action == "refine" and r.products
+    state = await bot.session_view("t4")
+    assert second in state["positive_ids"]
+    before = {c.id for c in r.products}
+    r = await bot.handle("t4", "something different")
+    assert r.action in ("refine", "clarify")
+    assert not before & {c.id for c in r.products}
+
+
+async def test_compare_question_like_cart_complements(bot):
+    r = await bot.handle("t5", "outdoor chairs please")
+    assert r.products
+    r = await bot.handle("t5", "compare the first and second one")
+    assert r.action == "compare" and len(r.products) == 2 and "$" in r.text
+    r = await bot.handle("t5", "is the first one waterproof?")
+    assert r.action == "answer_question"
+    first = bot.retriever.products[r.products[0].id]
+    expected = first.attributes.get("waterproof")
+    assert expected in ("yes", "no") and r.text.lower().startswith(expected)
+    r = await bot.handle("t5", "I love the second one")
+    assert r.action == "feedback"
+    state = await bot.session_view("t5")
+    assert state["profile"]["liked_ids"] and state["profile"]["liked_embeddings"] == 1
+    r = await bot.handle("t5", "add it to my cart")
+    assert r.action == "add_to_cart"
+    state = await bot.session_view("t5")
+    assert len(state["cart"]) == 1 and state["cart_total"] > 0
+    r = await bot.handle("t5", "what goes well with it?")
+    assert r.action == "suggest_complements" and r.products
+    liked = bot.retriever.products[state["cart"][0]["product_id"]]
+    assert all(bot.retriever.products[c.id].leaf_category != liked.leaf_category for c in r.products)
+
+
+async def test_product_question_the_catalog_cannot_answer(bot):
+    await bot.handle("t6", "a bookcase")
+    r = await bot.handle("t6", "is the first one fireproof?")
+    assert r.action == "answer_question" and "doesn't say" in r.text
+
+
+async def test_clarifying_questions(bot):
+    r = await bot.handle("t7", "I want to buy something")
+    assert r.action == "clarify" and r.quick_replies
+    r = await bot.handle("t8", "I need a sofa")
+    assert r.action == "clarify" and "budget" in r.text.lower() and r.quick_replies
+    r = await bot.handle("t8", "under $1000")
+    assert r.action in ("recommend", "refine") and r.products
+    assert all(p.price <= 1000 for p in products_of(bot, r))
+
+
+async def test_reference_out_of_range(bot):
+    await bot.handle("t9", "show me coffee tables under $300")
+    r = await bot.handle("t9", "tell me about the 9th one")
+    assert r.action == "clarify" and "which one" in r.text.lower()
+
+
+async def test_service_and_handoff(bot):
+    r = await bot.handle("t10", "where is my order?")
+    assert r.action == "service" and "order number" in r.text
+    r = await bot.handle("t10", "it's 123456")
+    assert r.action == "service" and "123456" in r.text
+    r = await bot.handle("t10", "I want to speak to a real person")
+    assert r.action == "handoff" and r.intent.name == "contact_human"
+    r = await bot.handle("t10", "how long does delivery take?")
+    assert r.action == "service" and "business days" in r.text
+
+
+async def test_smalltalk_and_goodbye(bot):
+    assert (await bot.handle("t11", "hello there")).action == "smalltalk"
+    assert (await bot.handle("t11", "thank you so much")).action == "smalltalk"
+    assert (await bot.handle("t11", "bye")).action == "goodbye"
+
+
+async def test_liked_brand_rises_in_the_ranking(bot):
+    """The live profile changes the order: after liking a product, same-brand products move up."""
+    r = await bot.handle("t12", "dining chairs")
+    baseline = [c.id for c in r.products]
+    liked = bot.retriever.products[baseline[-1]]
+    await bot.feedback("t12", liked.id, liked=True)
+    r = await bot.handle("t12", "dining chairs")
+    ranked = products_of(bot, r)
+    same_brand = [i for i, p in enumerate(ranked) if p.brand == liked.brand and p.id != liked.id]
+    state = await bot.session_view("t12")
+    assert state["profile"]["affinities"]["brand"][liked.brand.lower()]["weight"] > 0
+    assert liked.id in [c.id for c in r.products[:3]] or (same_brand and same_brand[0] <= 2)
+
+
+async def test_hard_constraints_hold_over_random_critique_sequences(bot):
+    """Whatever the order of critiques, no shown product violates a stated, unwithdrawn constraint."""
+    rng = random.Random(7)
+    critiques = ["cheaper", "under $900", "not IKEA", "in grey", "show me more", "more like #1",
+                 "something different", "not Zinus", "under $500", "in blue", "show me more"]
+    for session in range(6):
+        sid = f"prop-{session}"
+        await bot.handle(sid, rng.choice(["sofas under $2000", "a bed", "desks", "a rug", "armchairs"]))
+        for _ in range(5):
+            r = await bot.handle(sid, rng.choice(critiques))
+            state = await bot.session_view(sid)
+            from retrieval.types import SearchFilter
+
+            f = SearchFilter.model_validate(state["constraints"])
+            if r.action in ("recommend", "refine", "show_more"):
+                assert all(matches(p, f) for p in products_of(bot, r)), (sid, r.text, f)
