@@ -19,10 +19,11 @@ COMMAND_MODULES = (
     "retrieval.commands",  # index, eval retrieval
     "bot.nlu.commands",  # train [nlu], eval nlu
     "ranking.commands",  # train ranker
-    "bot.commands",  # chat, demo, eval dialogue, bench
+    "bot.commands",  # chat, demo, eval dialogue
     "bot.server.commands",  # serve
     "ui.commands",  # ui
     "bot.dialogue_tests",  # test-dialogues
+    "bot.bench",  # bench
 )
 
 

@@ -37,3 +37,20 @@ def shop_settings():
 
     asyncio.run(assistant.close())
     return settings
+
+
+@pytest.fixture(scope="session")
+def real_assistant(shop_settings):
+    """The real ``bot.assistant.Assistant`` on the demo catalog, on its own event-loop thread.
+
+    One per test run, shared by every end-to-end test (the embedded index has one opener);
+    its methods can be awaited from any event loop."""
+    from bot.assistant import Assistant
+    from bot.sessions.memory import MemorySessionStore
+    from ui.bridge import AssistantThread, ThreadedAssistant
+
+    thread = AssistantThread()
+    assistant = thread.run(Assistant.create(shop_settings, progress=False, sessions=MemorySessionStore()), timeout=3600)
+    yield ThreadedAssistant(assistant, thread)
+    thread.run(assistant.close(), timeout=60)
+    thread.stop()

@@ -5,24 +5,22 @@ from __future__ import annotations
 import random
 
 import pytest
-import pytest_asyncio
-
-from bot.assistant import Assistant
-from bot.sessions.memory import MemorySessionStore
 from retrieval.filters import matches
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def bot(shop_settings):
-    assistant = await Assistant.create(shop_settings, progress=False, sessions=MemorySessionStore())
-    yield assistant
-    await assistant.close()
+@pytest.fixture(scope="module")
+def bot(real_assistant):
+    return real_assistant
+
+
+def catalog(bot):
+    return bot.assistant.retriever.products
 
 
 def products_of(bot, reply):
-    return [bot.retriever.products[c.id] for c in reply.products]
+    return [catalog(bot)[c.id] for c in reply.products]
 
 
 async def test_search_with_budget_and_colour_respects_both(bot):
@@ -86,7 +84,7 @@ async def test_compare_question_like_cart_complements(bot):
     assert r.action == "compare" and len(r.products) == 2 and "$" in r.text
     r = await bot.handle("t5", "is the first one waterproof?")
     assert r.action == "answer_question"
-    first = bot.retriever.products[r.products[0].id]
+    first = catalog(bot)[r.products[0].id]
     expected = first.attributes.get("waterproof")
     assert expected in ("yes", "no") and r.text.lower().startswith(expected)
     r = await bot.handle("t5", "I love the second one")
@@ -99,8 +97,8 @@ async def test_compare_question_like_cart_complements(bot):
     assert len(state["cart"]) == 1 and state["cart_total"] > 0
     r = await bot.handle("t5", "what goes well with it?")
     assert r.action == "suggest_complements" and r.products
-    liked = bot.retriever.products[state["cart"][0]["product_id"]]
-    assert all(bot.retriever.products[c.id].leaf_category != liked.leaf_category for c in r.products)
+    liked = catalog(bot)[state["cart"][0]["product_id"]]
+    assert all(catalog(bot)[c.id].leaf_category != liked.leaf_category for c in r.products)
 
 
 async def test_product_question_the_catalog_cannot_answer(bot):
@@ -146,7 +144,7 @@ async def test_liked_brand_rises_in_the_ranking(bot):
     """The live profile changes the order: after liking a product, same-brand products move up."""
     r = await bot.handle("t12", "dining chairs")
     baseline = [c.id for c in r.products]
-    liked = bot.retriever.products[baseline[-1]]
+    liked = catalog(bot)[baseline[-1]]
     await bot.feedback("t12", liked.id, liked=True)
     r = await bot.handle("t12", "dining chairs")
     ranked = products_of(bot, r)
