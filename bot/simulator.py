@@ -1,8 +1,10 @@
 """A simulated shopper for ``shopbot eval dialogue``.
 
 The simulator picks a real target product, opens with a vague request (its
-category), answers the bot's questions and critiques the shown products from
-the target's real attributes, for up to ``max_turns`` turns. It records whether
+category), answers the bot's questions, volunteers zero to two of the target's
+real attributes (colour, budget, material) as critiques, and otherwise reacts
+to what is shown by liking the product closest to its target, for up to
+``max_turns`` turns. It records whether
 the target appeared among the products shown (success@k), how many turns that
 took, and every shown product that violated a constraint the simulated shopper
 had stated. The same targets run through the full system and through an
@@ -20,6 +22,7 @@ from typing import Any, Callable
 import numpy as np
 from pydantic import BaseModel
 
+from bot.dialogue.constraints import singular
 from bot.models import Reply
 from retrieval.product import Product
 
@@ -45,7 +48,7 @@ class Episode(BaseModel):
     success: bool
     turns: int
     violations: int
-    transcript: list[tuple[str, str]] = []
+    transcript: list[tuple[str, str, str, dict]] = []  # (shopper text, bot intent, bot action, slots)
 
 
 class SimReport(BaseModel):
@@ -75,13 +78,17 @@ class Shopper:
         self.rng = rng
         self.stated: list[SimConstraint] = []
         self.said: set[str] = set()
+        # How many attributes this shopper volunteers; the rest of the time they react to what is shown.
+        self.explicit_left = rng.choice([0, 1, 1, 2])
 
-    def category(self) -> str:
-        return (self.target.leaf_category or self.target.title.split()[-1]).lower()
+    def category(self, one: bool = False) -> str:
+        name = (self.target.leaf_category or self.target.title.split()[-1]).lower()
+        return singular(name) if one else name
 
     def opening(self) -> str:
         self.stated.append(SimConstraint(field="category", op="in_path", value=self.target.leaf_category or ""))
-        return self.rng.choice(["I'm looking for a {c}", "i need a new {c}", "show me some {c}", "do you have {c}?"]).format(c=self.category())
+        return self.rng.choice(["I'm looking for a {one}", "i need a new {one}", "show me some {c}", "do you have {c}?"]).format(
+            c=self.category(), one=self.category(one=True))
 
     def respond(self, reply: Reply, shown: list[Product]) -> str:
         if reply.action == "clarify" and "budget" in reply.text.lower() and self.target.price is not None:
@@ -90,7 +97,7 @@ class Shopper:
             self.said.add("price")
             return f"under ${limit}"
         if reply.action == "clarify" and not shown:
-            return f"a {self.category()}"
+            return f"a {self.category(one=True)}"
         t = self.target
         options = []
         if t.color and "color" not in self.said and any((p.color or "").lower() != t.color.lower() for p in shown):
@@ -99,8 +106,9 @@ class Shopper:
             options.append("price")
         if t.material and "material" not in self.said and any((p.material or "").lower() != t.material.lower() for p in shown):
             options.append("material")
-        if options:
-            choice = options[0]
+        if options and self.explicit_left > 0:
+            self.explicit_left -= 1
+            choice = self.rng.choice(options)
             self.said.add(choice)
             if choice == "color":
                 self.stated.append(SimConstraint(field="color", op="==", value=t.color))
@@ -110,11 +118,12 @@ class Shopper:
                 self.stated.append(SimConstraint(field="price", op="<=", value=float(limit)))
                 return f"something under ${limit}"
             return self.rng.choice(["I want it in {v}", "{v} please", "made of {v}"]).format(v=t.material.lower())
-        # Nothing more to say about attributes: point at the most similar shown product.
+        # Otherwise react to what is shown: like the product closest to what they want.
         if shown:
             vecs = np.asarray(self.vectors([t.id] + [p.id for p in shown]), dtype=np.float32)
             k = int(np.argmax([_cos(vecs[0], v) for v in vecs[1:]])) + 1
-            return self.rng.choice(["more like the {o} one", "show me more like #{k}", "I like #{k}, anything similar?"]).format(o=ORDINALS.get(k, k), k=k)
+            return self.rng.choice(["I like the {o} one", "I love #{k}", "the {o} one is nice, show me more like it",
+                                    "I really like #{k}"]).format(o=ORDINALS.get(k, k), k=k)
         return "show me more"
 
     def violations(self, shown: list[Product]) -> int:
@@ -125,11 +134,11 @@ class Shopper:
 async def run_episode(assistant, target: Product, session_id: str, *, seed: int, max_turns: int = 5, k: int = 5) -> Episode:
     shopper = Shopper(target, assistant.retriever.vectors, random.Random(seed))
     text = shopper.opening()
-    transcript: list[tuple[str, str]] = []
+    transcript: list[tuple[str, str, str, dict]] = []  # (shopper text, bot intent, bot action, slots)
     violations = 0
     for turn in range(1, max_turns + 1):
         reply = await assistant.handle(session_id, text)
-        transcript.append((text, reply.action))
+        transcript.append((text, reply.intent.name, reply.action, reply.slots))
         shown = [assistant.retriever.products[c.id] for c in reply.products if c.id in assistant.retriever.products]
         violations += shopper.violations(shown)
         if any(c.id == target.id for c in reply.products[:k]):

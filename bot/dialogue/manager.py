@@ -20,7 +20,8 @@ from bot import reply as replies
 from bot.dialogue import compare as comparing
 from bot.dialogue import product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
-from bot.dialogue.constraints import apply_slots, catalog_categories, singular, describe, is_new_request, reference_price, satisfies_size, size_value
+from bot.dialogue.grounding import ground
+from bot.dialogue.constraints import apply_slots, describe, is_new_request, reference_price, satisfies_size, size_value
 from bot.dialogue.profile import learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
@@ -141,7 +142,7 @@ class DialogueManager:
             return self._reply(state, nlu, "smalltalk", "Understood: I won't remember your preferences in this conversation. "
                                "Your stated filters still apply to this search.", quick_replies=["Start over"])
         shopping = nlu.intent in ("search_product", "refine", "greet", "out_of_scope") or state.pending == "category"
-        nlu = nlu.model_copy(update={"slots": self._resolve_categories(nlu.slots, text if shopping else "")})
+        nlu = nlu.model_copy(update={"slots": ground(nlu.slots, text, self.s.retriever.vocabulary, shopping=shopping)})
         intent, slots = nlu.intent, nlu.slots
 
         # Answers to the bot's own last question come first.
@@ -185,32 +186,6 @@ class DialogueManager:
         return self._on_out_of_scope(state, nlu)
 
     # -- shopping ---------------------------------------------------------------------------
-    def _resolve_categories(self, slots: dict, text: str = "") -> dict:
-        """Category words become the catalog's own categories; unknown ones only steer the text search.
-
-        When the model tagged no category but the message names one of the catalog's
-        categories word for word ("I need a sofa"), that category is used."""
-        slots = dict(slots)
-        known = self.s.retriever.vocabulary.get("categories", [])
-        if not slots.get("category") and text:
-            words = re.findall(r"[a-z&]+", text.lower())
-            grams = [" ".join(words[i:i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
-            by_singular = {singular(c): c for c in known}
-            excluded = str(slots.get("exclude_category") or "").lower()
-            for gram in grams:
-                match = by_singular.get(singular(gram))
-                if match and singular(gram) not in excluded:
-                    slots["category"] = match
-                    break
-        for name in ("category", "exclude_category"):
-            if slots.get(name) and isinstance(slots[name], str):
-                found = catalog_categories(slots[name], known)
-                if found:
-                    slots[name] = found[0] if len(found) == 1 or name == "exclude_category" else found
-                else:
-                    slots.pop(name)
-        return slots
-
     def _learn_slots(self, state: DialogueState, slots: dict) -> None:
         profile = state.profile
         for name in ("brand", "color", "material", "style", "category"):
@@ -328,7 +303,8 @@ class DialogueManager:
         ordered_vectors = np.asarray([vectors[by_id[s.candidate.product.id]] for s in scored], dtype=np.float32)
         return self.s.diversify(scored, ordered_vectors, k)
 
-    async def _search(self, state: DialogueState, nlu: NLUResult, *, action: str, exclude_seen: bool = False) -> Reply:
+    async def _search(self, state: DialogueState, nlu: NLUResult, *, action: str, exclude_seen: bool = False,
+                      intro: str | None = None) -> Reply:
         f = state.constraints.model_copy(deep=True)
         f.exclude_ids = list(dict.fromkeys([*state.profile.rejected_ids, *(state.seen if exclude_seen else [])]))
         text = state.query_text or describe(f)
@@ -355,7 +331,7 @@ class DialogueManager:
                     quick_replies=self._budget_options(category),
                 )
         top = await self._rank(state, text, candidates, SHOW)
-        return self._show(state, nlu, action, f, top)
+        return self._show(state, nlu, action, f, top, intro)
 
     def _no_results(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, action: str) -> Reply:
         options = []
@@ -371,20 +347,22 @@ class DialogueManager:
             text = f"I couldn't find any {describe(f)}. Would you like to relax one of these?"
         return self._reply(state, nlu, "clarify", text, quick_replies=options + ["Start over"])
 
-    def _show(self, state: DialogueState, nlu: NLUResult, action: str, f: SearchFilter, top: list[ScoredProduct]) -> Reply:
+    def _show(self, state: DialogueState, nlu: NLUResult, action: str, f: SearchFilter, top: list[ScoredProduct],
+              intro: str | None = None) -> Reply:
         started = time.perf_counter()
-        reply = self._compose(state, nlu, action, f, top)
+        reply = self._compose(state, nlu, action, f, top, intro)
         self.s.stage("reply", time.perf_counter() - started)
         return reply
 
-    def _compose(self, state: DialogueState, nlu: NLUResult, action: str, f: SearchFilter, top: list[ScoredProduct]) -> Reply:
+    def _compose(self, state: DialogueState, nlu: NLUResult, action: str, f: SearchFilter, top: list[ScoredProduct],
+                 intro: str | None) -> Reply:
         products = [s.candidate.product for s in top]
         liked_titles = {pid: self.products[pid].title for pid in state.profile.liked_ids if pid in self.products}
         reasons = [replies.reasons_for(s, f, state.profile, liked_titles) for s in top]
         state.shown = [p.id for p in products]
         state.seen = list(dict.fromkeys([*state.seen, *state.shown]))
         state.focus_id = None
-        intro = {
+        intro = intro or {
             "recommend": f"Here are {len(products)} {describe(f)} I'd recommend:",
             "refine": f"Updated: {len(products)} {describe(f)}:",
             "show_more": f"Here are {len(products)} more {describe(f)}:",
@@ -437,15 +415,20 @@ class DialogueManager:
             product = self.products[pid]
             learn_from_product(state.profile, product, np.asarray(vec).tolist(), liked=liked)
             titles.append(product.title)
-            if not liked and pid in state.shown:
-                state.focus_id = None
         if liked:
-            state.focus_id = ids[0]
-            text = f"Noted, you like the {', '.join(titles)}. I'll favour similar products."
+            text = f"Noted, you like the {', '.join(titles)}."
             quick = ["More like this", "Add to cart", "What goes well with it?"]
         else:
             text = f"Got it, I won't show you the {', '.join(titles)} again."
             quick = ["Show more", "Something different"]
+        if state.query_text or state.constraints.categories:
+            # Show what the updated profile changes: a fresh list for the current request, ranked with it.
+            reply = await self._search(state, nlu, action="feedback", exclude_seen=liked,
+                                       intro=text + (" You might also like:" if liked else " Here are other options:"))
+            if reply.products:
+                state.focus_id = ids[0] if liked else None
+                return reply
+        state.focus_id = ids[0] if liked else None
         return self._reply(state, nlu, "feedback", text, quick_replies=quick)
 
     async def _on_like(self, state: DialogueState, nlu: NLUResult) -> Reply:

@@ -1,0 +1,31 @@
+from bot.dialogue.grounding import ground
+
+VOCAB = {
+    "categories": ["Sofas", "Pillows", "Throw Pillows", "Dining Chairs", "Office Chairs", "Beds"],
+    "colors": ["charcoal", "black", "natural", "grey"],
+    "materials": ["oak", "boucle", "recycled plastic", "linen"],
+    "styles": ["modern", "mid-century"],
+    "brands": ["IKEA", "West Elm"],
+}
+
+
+def test_mistyped_values_move_to_the_catalogs_attribute():
+    assert ground({"material": "charcoal"}, "I'd prefer charcoal", VOCAB, shopping=True) == {"color": "charcoal"}
+    assert ground({"color": "oak"}, "in oak", VOCAB, shopping=True) == {"material": "oak"}
+    assert ground({"exclude_material": "black"}, "not black", VOCAB, shopping=True) == {"exclude_color": "black"}
+
+
+def test_words_the_model_missed_fill_missing_slots():
+    assert ground({}, "I need a sofa", VOCAB, shopping=True) == {"category": "Sofas"}
+    assert ground({}, "in natural please", VOCAB, shopping=True) == {"color": "natural"}
+    assert ground({}, "made of recycled plastic", VOCAB, shopping=True) == {"material": "recycled plastic"}
+    assert ground({}, "anything but black", VOCAB, shopping=True) == {"exclude_color": "black"}
+    assert ground({}, "a west elm sofa", VOCAB, shopping=True) == {"category": "Sofas", "brand": "West Elm"}
+    assert ground({}, "I need a sofa", VOCAB, shopping=False) == {}  # only shopping messages
+
+
+def test_longest_category_wins_and_unknown_categories_are_dropped():
+    assert ground({"category": "Pillows"}, "do you have throw pillows?", VOCAB, shopping=True)["category"] == "Throw Pillows"
+    assert ground({"category": "chairs"}, "chairs", VOCAB, shopping=True)["category"] == ["Dining Chairs", "Office Chairs"]
+    assert "category" not in ground({"category": "spaceship"}, "a spaceship", VOCAB, shopping=False)
+    assert ground({"category": "Beds", "color": "grey"}, "grey beds", VOCAB, shopping=True) == {"category": "Beds", "color": "grey"}
