@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.dialogue.profile import UserProfile
@@ -14,8 +15,9 @@ class RankRequest(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     candidates: list[Candidate]
-    candidate_vectors: list[list[float]] = Field(description="Embedding of each candidate, same order.")
-    query_vector: list[float] | None = None
+    # A float32 numpy array ([n_candidates, dim] / [dim]) is accepted as is and is much cheaper than lists.
+    candidate_vectors: list[list[float]] | np.ndarray = Field(description="Embedding of each candidate, same order.")
+    query_vector: list[float] | np.ndarray | None = None
     profile: UserProfile = Field(default_factory=UserProfile)
     use_profile: bool = True
 
