@@ -92,8 +92,8 @@ async def batching(assistant, sessions: int = 64, rounds: int = 3) -> dict[str, 
     for text in texts:
         candidates = assistant.retriever.search(text, limit=100)
         vectors = assistant.retriever.vectors([c.product.id for c in candidates])
-        requests.append(RankRequest(candidates=candidates, candidate_vectors=np.asarray(vectors).tolist(),
-                                    query_vector=assistant.retriever.embed_query(text).tolist()))
+        requests.append(RankRequest(candidates=candidates, candidate_vectors=np.asarray(vectors, dtype=np.float32),
+                                    query_vector=np.asarray(assistant.retriever.embed_query(text), dtype=np.float32)))
     reranker = assistant.reranker.reranker
 
     async def run(batched: bool) -> float:

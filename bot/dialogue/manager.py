@@ -293,8 +293,8 @@ class DialogueManager:
         use_profile = self.s.use_profile and state.profile.personalization
         scored = await self.s.rerank(RankRequest(
             candidates=candidates,
-            candidate_vectors=np.asarray(vectors, dtype=np.float32).tolist(),
-            query_vector=np.asarray(query_vector, dtype=np.float32).tolist(),
+            candidate_vectors=np.asarray(vectors, dtype=np.float32),
+            query_vector=np.asarray(query_vector, dtype=np.float32),
             profile=state.profile,
             use_profile=use_profile,
         ))
