@@ -1,0 +1,73 @@
+"""Hard-constraint semantics shared by every store and by the dialogue layer.
+
+:func:`matches` is the exact Python twin of the payload filter the stores
+build (see :mod:`retrieval.payload`): the dialogue layer calls it as a final
+safety net, so a product that violates a stated constraint is never shown.
+
+Semantics (all string comparisons case- and whitespace-insensitive):
+
+- ``price_min`` / ``price_max``: inclusive; a product without a price fails.
+- ``brands`` / ``colors`` / ``materials`` / ``styles``: the product's value
+  must be one of them; a product without that value fails.
+- ``categories``: any level of the product's category path is one of them.
+- ``exclude_*``: the product's value (any category level) is none of them;
+  a product without that value passes.
+- ``min_rating``: inclusive; a product without a rating fails.
+- ``in_stock_only``: ``in_stock`` must be true.
+- ``exclude_ids``: the product's id is none of them.
+"""
+
+from __future__ import annotations
+
+from retrieval.product import Product
+from retrieval.types import SearchFilter
+
+
+def norm(value: str | None) -> str | None:
+    """The keyword form of a string: lower-cased, whitespace collapsed."""
+    if value is None:
+        return None
+    out = " ".join(str(value).lower().split())
+    return out or None
+
+
+def norm_set(values) -> set[str]:
+    return {n for n in (norm(v) for v in values) if n}
+
+
+def _in(value: str | None, allowed: list[str]) -> bool:
+    wanted = norm_set(allowed)
+    return not wanted or norm(value) in wanted
+
+
+def _not_in(value: str | None, banned: list[str]) -> bool:
+    return norm(value) not in norm_set(banned)
+
+
+def matches(product: Product, f: SearchFilter) -> bool:
+    """True when ``product`` satisfies every hard constraint of ``f``."""
+    if f.price_min is not None and (product.price is None or product.price < f.price_min):
+        return False
+    if f.price_max is not None and (product.price is None or product.price > f.price_max):
+        return False
+    if f.min_rating is not None and (product.rating is None or product.rating < f.min_rating):
+        return False
+    if f.in_stock_only and not product.in_stock:
+        return False
+    if f.exclude_ids and product.id in set(f.exclude_ids):
+        return False
+    if not (_in(product.brand, f.brands) and _not_in(product.brand, f.exclude_brands)):
+        return False
+    if not (_in(product.color, f.colors) and _not_in(product.color, f.exclude_colors)):
+        return False
+    if not (_in(product.material, f.materials) and _not_in(product.material, f.exclude_materials)):
+        return False
+    if not _in(product.style, f.styles):
+        return False
+    levels = norm_set(product.category)
+    wanted = norm_set(f.categories)
+    if wanted and not (levels & wanted):
+        return False
+    if levels & norm_set(f.exclude_categories):
+        return False
+    return True

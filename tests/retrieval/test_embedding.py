@@ -1,0 +1,51 @@
+"""Embeddings: normalized 384-d float32, disk cache for products, LRU for queries."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from retrieval.embedding import Embedder
+from retrieval.product import Product
+
+
+class CountingEmbedder(Embedder):
+    """A real Embedder that counts the texts sent to the model."""
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.model_calls = 0
+
+    def embed_texts(self, texts, **kw):
+        self.model_calls += len(texts)
+        return super().embed_texts(texts, **kw)
+
+
+def test_vectors_are_normalized(embedder):
+    vecs = embedder.embed_texts(["a grey sofa", "an oak desk", ""])
+    assert vecs.shape == (3, 384) and vecs.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vecs[:2], axis=1), 1.0, atol=1e-5)
+    sofa, desk = embedder.embed_query("grey sofa"), embedder.embed_query("oak desk")
+    assert float(sofa @ vecs[0]) > float(sofa @ vecs[1])
+    assert float(desk @ vecs[1]) > float(desk @ vecs[0])
+
+
+def test_query_cache_returns_the_same_vector(embedder):
+    first = embedder.embed_query("velvet armchair")
+    assert embedder.embed_query("  velvet   armchair ") is first
+    assert not first.flags.writeable
+
+
+def test_product_vectors_come_from_disk_cache(settings, tmp_path):
+    products = [Product(id=str(i), title=f"Cache test lamp number {i}") for i in range(5)]
+    first = CountingEmbedder(settings)
+    a = first.embed_products(products, progress=False)
+    assert first.model_calls == 5
+    first.close()
+    second = CountingEmbedder(settings)  # a new process would see the same cache file
+    b = second.embed_products(products + [Product(id="new", title="A brand new lamp")], progress=False)
+    assert second.model_calls == 1
+    np.testing.assert_array_equal(a, b[:5])
+    changed = products[0].model_copy(update={"title": "Cache test lamp, renamed"})
+    second.embed_products([changed], progress=False)
+    assert second.model_calls == 2
+    second.close()
