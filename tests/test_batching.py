@@ -33,3 +33,26 @@ async def test_errors_reach_every_caller_and_the_batcher_keeps_working():
         await batcher.submit(-1)
     assert await batcher.submit(3) == 3
     await batcher.close()
+
+
+async def test_one_bad_item_fails_alone_in_a_shared_batch():
+    def reciprocal(xs):
+        return [1 / x for x in xs]
+
+    batcher = MicroBatcher(reciprocal, max_batch=8, max_wait_s=0.01)
+    results = await asyncio.gather(batcher.submit(0), batcher.submit(2), batcher.submit(4), return_exceptions=True)
+    assert isinstance(results[0], ZeroDivisionError) and results[1:] == [0.5, 0.25]
+    await batcher.close()
+
+
+async def test_max_batch_one_is_unbatched():
+    sizes = []
+
+    def record(xs):
+        sizes.append(len(xs))
+        return xs
+
+    batcher = MicroBatcher(record, max_batch=1, max_wait_s=0.0)
+    await asyncio.gather(*(batcher.submit(i) for i in range(5)))
+    assert sizes == [1] * 5
+    await batcher.close()
