@@ -20,8 +20,8 @@ from bot.dialogue.service import ShopPolicy
 from bot.dialogue.state import DialogueState
 from bot.models import IntentInfo, Reply
 from bot.nlu.types import NLUResult
-from bot.server.metrics import record_stage
 from bot.sessions.base import SessionStore
+from bot.stages import record_stage
 
 log = logging.getLogger(__name__)
 

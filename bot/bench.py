@@ -60,7 +60,7 @@ def _scripts(products, n_sessions: int, seed: int) -> list[list[str]]:
 
 # -- turn latency --------------------------------------------------------------------------
 async def turn_latency(assistant, n_sessions: int = 25, seed: int = 0) -> dict[str, Any]:
-    from bot.server.metrics import collect_stages
+    from bot.stages import collect_stages
 
     stages: dict[str, list[float]] = {}
     totals: list[float] = []

@@ -13,6 +13,8 @@ import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
+from bot.stages import collect_stages, record_stage
+
 T = TypeVar("T")
 
 
@@ -48,7 +50,15 @@ class ThreadedAssistant:
         self.thread = thread
 
     async def handle(self, session_id: str, text: str, *, message_id: str | None = None):
-        return await self.thread.call(self.assistant.handle(session_id, text, message_id=message_id))
+        async def turn():
+            with collect_stages() as timings:
+                reply = await self.assistant.handle(session_id, text, message_id=message_id)
+            return reply, timings
+
+        reply, timings = await self.thread.call(turn())
+        for name, seconds in timings.items():  # the stage timings reach the caller's collector (e.g. /metrics)
+            record_stage(name, seconds)
+        return reply
 
     async def feedback(self, session_id: str, product_id: str, liked: bool):
         return await self.thread.call(self.assistant.feedback(session_id, product_id, liked))

@@ -65,8 +65,11 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 def create_app(assistant: AssistantProtocol, settings: Settings | None = None, *, api_key: str | None = None,
                max_body_bytes: int = 64 * 1024, rate_limit: RateLimit | None = RateLimit(),
-               shutdown_grace_s: float = 30.0, webhooks: bool = True) -> web.Application:
+               shutdown_grace_s: float = 30.0, webhooks: bool = True,
+               close_assistant: bool = True) -> web.Application:
     """The aiohttp application serving ``assistant``.
+
+    close_assistant: close the assistant when the app shuts down (False when it is shared).
 
     api_key: when set, ``/v1/*`` needs ``Authorization: Bearer KEY`` or ``X-API-Key: KEY`` (else 401).
     max_body_bytes: larger request bodies get 413.
@@ -106,24 +109,10 @@ def create_app(assistant: AssistantProtocol, settings: Settings | None = None, *
         add_routes = getattr(module, "add_webhook_routes", None)
         if add_routes is not None:
             add_routes(app, assistant)
-    _report_stages(assistant)
     app.on_shutdown.append(_finish_in_flight)
-    app.on_cleanup.append(_close_assistant)
+    if close_assistant:
+        app.on_cleanup.append(_close_assistant)
     return app
-
-
-def _report_stages(assistant: AssistantProtocol) -> None:
-    """Route an assistant's ``on_stage(name, seconds)`` hook (when it has one) to ``record_stage``."""
-    previous = getattr(assistant, "on_stage", None)
-    if previous is None or getattr(previous, "_reports_stages", False):
-        return
-
-    def on_stage(name: str, seconds: float) -> None:
-        record_stage(name, seconds)
-        previous(name, seconds)
-
-    on_stage._reports_stages = True  # type: ignore[attr-defined]
-    assistant.on_stage = on_stage  # type: ignore[attr-defined]
 
 
 def _buckets(limit: RateLimit | None, kind: str) -> TokenBuckets | None:

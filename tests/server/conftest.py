@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot.stages import record_stage
 from bot.errors import UserFacingError
 from bot.models import IntentInfo, ProductCard, Reply
 from bot.sessions.base import SessionStore
@@ -27,7 +28,6 @@ class EchoAssistant:
         self.delay_s = delay_s
         self.ready = True
         self.handled = 0  # turns actually applied (not answered from the idempotency record)
-        self.on_stage = lambda name, seconds: None  # the real Assistant's per-stage hook; create_app routes it
 
     @staticmethod
     def _new_state() -> dict[str, Any]:
@@ -42,7 +42,7 @@ class EchoAssistant:
             state = await self.store.load(session_id) or self._new_state()
             if self.delay_s:
                 await asyncio.sleep(self.delay_s)
-            self.on_stage("echo", 0.001)
+            record_stage("echo", 0.001)  # as the real assistant reports its stages
             state["turns"] += 1
             state["texts"].append(text)
             product_id = "p-" + hashlib.sha1(text.encode()).hexdigest()[:8]

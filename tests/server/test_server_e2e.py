@@ -1,32 +1,16 @@
-"""End to end: the real ``bot.assistant.Assistant`` behind the HTTP API (builds index and NLU when missing)."""
+"""End to end: the real ``bot.assistant.Assistant`` (trained NLU, Qdrant Edge index) behind the HTTP API."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-try:
-    from bot.assistant import Assistant
-except Exception as exc:  # the assistant is written in parallel; its absence is not this part's failure
-    pytest.skip(f"bot.assistant cannot be imported yet ({exc!r})", allow_module_level=True)
-
-from bot.config import Settings
 from bot.models import ACTIONS, Reply
 from bot.server.app import create_app
 
 
 @pytest.mark.slow
-async def test_real_assistant_over_http(aiohttp_client, tmp_path_factory):
-    """Set SHOPBOT_E2E_HOME to reuse a home with models already built (else trains into a temp dir)."""
-    home = Path(os.environ.get("SHOPBOT_E2E_HOME") or tmp_path_factory.mktemp("shopbot-home"))
-    settings = Settings(home=home, sessions="sqlite")
-    try:
-        assistant = await Assistant.create(settings, progress=False)
-    except ModuleNotFoundError as exc:  # a part the assistant needs has not landed yet
-        pytest.skip(f"the real assistant cannot be built yet ({exc})")
-    client = await aiohttp_client(create_app(assistant, settings, rate_limit=None))
+async def test_real_assistant_over_http(aiohttp_client, real_assistant):
+    client = await aiohttp_client(create_app(real_assistant, rate_limit=None, close_assistant=False))
 
     assert (await client.get("/readyz")).status == 200
     response = await client.post("/v1/chat", json={"session_id": "e2e", "text": "a grey sofa under $800",
