@@ -17,7 +17,7 @@ ORDER_ID = re.compile(r"(?<![\w-])#?([A-Z]{0,4}-?\d{4,12})(?![\w-])", re.IGNOREC
 SERVICE_INTENTS = (
     "order_status", "cancel_order", "change_order", "return_item", "refund", "delivery_options",
     "delivery_time", "payment_issue", "shipping_address", "complaint", "contact_human",
-    "account_help", "invoice",
+    "account_help", "invoice", "payment_methods", "leave_review",
 )
 HANDOFF_INTENTS = ("contact_human", "complaint")
 NEEDS_ORDER_ID = ("order_status", "cancel_order", "change_order", "return_item", "refund", "shipping_address", "invoice")
@@ -33,6 +33,7 @@ class ShopPolicy(BaseModel):
     cancel_window_hours: int = 24
     orders_url: str = "the Orders page of your account"
     support_hours: str = "Monday to Friday, 9:00-18:00"
+    payment_methods: str = "Visa, Mastercard, American Express, PayPal and gift cards"
 
 
 def find_order_id(text: str) -> str | None:
@@ -99,6 +100,15 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy) -> tuple[str, 
             f"The invoice for {ref} can be downloaded from {policy.orders_url}. "
             "If you need a corrected invoice, a person can issue one.",
             [human],
+        ),
+        "payment_methods": (
+            f"We accept {policy.payment_methods}. You choose the payment method at checkout.",
+            ["Payment problem", human],
+        ),
+        "leave_review": (
+            "Thanks for wanting to share your opinion! You can review a product from its page, or from "
+            f"{policy.orders_url} once your order has arrived.",
+            ["Continue shopping"],
         ),
         "complaint": (
             "I'm sorry about your experience. I'm passing this conversation to a person from our customer-care team "

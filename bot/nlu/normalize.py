@@ -1,0 +1,459 @@
+"""Rules that turn tagged slot text into normalized values.
+
+The model finds the spans ("under 200 bucks", "the second one", "IKEA");
+these functions read them: prices -> (min, max), item references -> 1-based
+positions, order ids -> canonical ids, attribute values -> the catalog's own
+vocabulary (case, plurals, synonyms, small typos). Relative critiques
+("cheaper", "bigger") are read from the whole message.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+
+# ---------------------------------------------------------------- numbers
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000, "k": 1000}
+
+_NUM_WORD = "|".join(sorted(list(_UNITS) + list(_TENS) + ["hundred", "thousand", "grand", "a", "an", "and"], key=len, reverse=True))
+_WORD_NUMBER_RE = re.compile(rf"\b(?:{_NUM_WORD})(?:[\s-]+(?:{_NUM_WORD}))*\b")
+
+# "$1,200.50", "1.2k", "2 k", "€300", "300$", "1200usd"
+_NUMBER_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<scale>k\b|grand\b|thousand\b|hundred\b)?",
+    re.IGNORECASE,
+)
+
+
+def _words_to_number(words: str) -> float | None:
+    """'two hundred and fifty' -> 250; None when no number word is present."""
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word in _TENS:
+            current += _TENS[word]
+            seen = True
+        elif word in ("a", "an"):
+            current += 1 if current == 0 else 0
+        elif word == "hundred":
+            current = max(current, 1) * 100
+            seen = True
+        elif word in ("thousand", "grand"):
+            total += max(current, 1) * 1000
+            current = 0
+            seen = True
+    return float(total + current) if seen else None
+
+
+def _split_number_words(words: list[str]) -> list[list[str]]:
+    """Split a run of number words into numbers: 'fifty and eighty' -> two; 'two hundred and fifty' -> one."""
+    groups: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if word == "and":
+            rest = words[i + 1 :]
+            joins = groups[-1] and groups[-1][-1] in ("hundred", "thousand", "grand") and not any(
+                w in ("hundred", "thousand", "grand") for w in rest
+            )
+            if joins:
+                continue
+            groups.append([])
+            continue
+        groups[-1].append(word)
+    return [g for g in groups if g]
+
+
+def _replace_number_words(text: str) -> str:
+    def repl(match: re.Match) -> str:
+        words = [w for w in re.split(r"[\s-]+", match.group(0).lower()) if w]
+        if all(w in ("a", "an", "and", "one") for w in words):
+            return match.group(0)
+        parts = []
+        for group in _split_number_words(words):
+            value = _words_to_number(" ".join(group))
+            parts.append(f"{value:g}" if value is not None else " ".join(group))
+        return " " + " and ".join(parts) + " "
+
+    return _WORD_NUMBER_RE.sub(repl, text)
+
+
+def extract_numbers(text: str) -> list[float]:
+    """All amounts in a phrase, in order: '$1.2k' -> [1200.0]; 'fifty to eighty' -> [50.0, 80.0]."""
+    text = _replace_number_words(text)
+    values: list[float] = []
+    for match in _NUMBER_RE.finditer(text):
+        value = float(match.group("num").replace(",", ""))
+        scale = (match.group("scale") or "").lower()
+        if scale:
+            value *= _SCALES[scale]
+        values.append(value)
+    return values
+
+
+# ---------------------------------------------------------------- prices
+
+_MAX_WORDS = re.compile(
+    r"\b(under|below|beneath|less than|lower than|cheaper than|at most|no more than|not more than|max(?:imum)?|"
+    r"up to|upto|within|or less|or under|or below|tops|top|no higher than|doesn'?t exceed|not over|"
+    r"budget|afford|can spend|spend|limit|ceiling|at the most)\b|<=?|≤",
+    re.IGNORECASE,
+)
+_MIN_WORDS = re.compile(
+    r"\b(over|above|more than|greater than|at least|min(?:imum)?|starting at|starting from|from|"
+    r"or more|or above|or higher|plus|no less than|not less than|higher than|upwards of|north of)\b|>=?|≥|\+",
+    re.IGNORECASE,
+)
+_AROUND_WORDS = re.compile(
+    r"\b(around|about|approximately|approx|roughly|close to|near|or so|give or take|ballpark|in the range of)\b|~|ish\b",
+    re.IGNORECASE,
+)
+_RANGE_WORDS = re.compile(r"\b(between|to|and|through)\b|-|–", re.IGNORECASE)
+
+AROUND_MARGIN = 0.2
+
+
+def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float | None]:
+    """Read a price phrase as a (min, max) range; either end may be None.
+
+    ``hint`` is the tagged slot type (``price_min``, ``price_max`` or ``price``)
+    and decides only when the phrase has no direction word of its own.
+
+    >>> parse_price("under 200 bucks")
+    (None, 200.0)
+    >>> parse_price("between 50 and 80")
+    (50.0, 80.0)
+    >>> parse_price("around 500")
+    (400.0, 600.0)
+    """
+    numbers = extract_numbers(text)
+    if not numbers:
+        return None, None
+    if len(numbers) >= 2:
+        low, high = sorted(numbers[:2])
+        if _MAX_WORDS.search(text) and not _RANGE_WORDS.search(text):
+            return None, high
+        return low, high
+    value = numbers[0]
+    if _AROUND_WORDS.search(text):
+        return round(value * (1 - AROUND_MARGIN), 2), round(value * (1 + AROUND_MARGIN), 2)
+    lowered = text.lower()
+    # "from 100" is a minimum, but "from 100 to 200" was handled above.
+    is_max = bool(_MAX_WORDS.search(lowered))
+    is_min = bool(_MIN_WORDS.search(lowered))
+    if is_max and not is_min:
+        return None, value
+    if is_min and not is_max:
+        return value, None
+    if hint == "price_min":
+        return value, None
+    return None, value  # a bare amount is a budget: "a sofa for $500"
+
+
+# ---------------------------------------------------------------- relative critiques
+
+_CHEAPER_RE = re.compile(
+    r"\b(cheaper|less expensive|lower[- ]priced|lower price[sd]?|more affordable|more budget[- ]friendly|"
+    r"too expensive|too pricey|too much money|costs? less|cheapest|less pricey|less costly|not so expensive|"
+    r"bit cheaper|on a budget|more economical|inexpensive ones?)\b",
+    re.IGNORECASE,
+)
+_PRICIER_RE = re.compile(
+    r"\b(more expensive|pricier|higher[- ]end|more premium|premium|more upscale|fancier|luxury|luxurious|"
+    r"better quality|higher quality|top of the line|higher[- ]priced|too cheap|costlier|more high[- ]end)\b",
+    re.IGNORECASE,
+)
+_BIGGER_RE = re.compile(r"\b(bigger|larger|biggest|largest|wider|longer|taller|too small|more spacious|roomier)\b", re.IGNORECASE)
+_SMALLER_RE = re.compile(
+    r"\b(smaller|smallest|more compact|narrower|shorter|too big|too large|tinier|less bulky|slimmer)\b", re.IGNORECASE
+)
+
+
+def relative_critiques(text: str) -> dict[str, str]:
+    """``price_relative`` ('lower'/'higher') and ``size_relative`` ('bigger'/'smaller') read from a message."""
+    slots: dict[str, str] = {}
+    if _CHEAPER_RE.search(text):
+        slots["price_relative"] = "lower"
+    elif _PRICIER_RE.search(text):
+        slots["price_relative"] = "higher"
+    if _BIGGER_RE.search(text):
+        slots["size_relative"] = "bigger"
+    elif _SMALLER_RE.search(text):
+        slots["size_relative"] = "smaller"
+    return slots
+
+
+# ---------------------------------------------------------------- item references
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+    "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
+    "tenth": 10, "10th": 10, "top": 1, "last": -1, "final": -1, "latter": -1, "former": 1,
+}
+_CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_ITEM_TOKEN_RE = re.compile(
+    r"(?P<pen>second[- ]to[- ]last|next[- ]to[- ]last|penultimate|one before last)"
+    r"|(?P<firstn>(?:first|top)\s+(?P<n>two|three|four|five|2|3|4|5)\b)"
+    r"|(?P<lastn>last\s+(?P<m>two|three|2|3)\b)"
+    r"|(?P<both>\bboth\b)"
+    r"|(?P<ord>\b(?:" + "|".join(_ORDINALS) + r")\b)"
+    r"|(?:#|\bno\.?\s*|\bnumber\s+|\bnum\s+|\bitem\s+|\boption\s+|\bproduct\s+|\bpick\s+|\bchoice\s+)"
+    r"(?P<num>\d{1,2}|" + "|".join(_CARDINALS) + r")\b"
+    r"|(?P<bare>\b\d{1,2}\b)"
+    r"|(?P<card>\b(?:" + "|".join(_CARDINALS) + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def parse_item_refs(text: str) -> list[int]:
+    """1-based positions named in a reference: 'the second one' -> [2]; '#1 and #3' -> [1, 3]; 'the last one' -> [-1].
+
+    Negative numbers count from the end (-1 = last, -2 = second to last).
+    """
+    refs: list[int] = []
+    lowered = text.lower()
+    has_ordinal = bool(re.search(r"\b(" + "|".join(_ORDINALS) + r")\b|#|number|\bno\.", lowered))
+    for match in _ITEM_TOKEN_RE.finditer(lowered):
+        if match.group("pen"):
+            found = [-2]
+        elif match.group("firstn"):
+            n = match.group("n")
+            found = list(range(1, (int(n) if n.isdigit() else _CARDINALS[n]) + 1))
+        elif match.group("lastn"):
+            m = match.group("m")
+            count = int(m) if m.isdigit() else _CARDINALS[m]
+            found = list(range(-count, 0))
+        elif match.group("both"):
+            found = [1, 2] if not refs else []
+        elif match.group("ord"):
+            found = [_ORDINALS[match.group("ord")]]
+        elif match.group("num"):
+            value = match.group("num")
+            found = [int(value) if value.isdigit() else _CARDINALS[value]]
+        elif match.group("bare"):
+            found = [int(match.group("bare"))]
+        else:
+            # a bare cardinal word counts only next to an ordinal ("the first and three") or alone ("two")
+            word = match.group("card")
+            if word == "one" and has_ordinal:
+                continue  # "the second one"
+            found = [_CARDINALS[word]]
+        for value in found:
+            if value != 0 and value not in refs:
+                refs.append(value)
+    return refs
+
+
+# ---------------------------------------------------------------- order ids
+
+_ORDER_ID_RE = re.compile(r"[A-Za-z]{0,4}[-#]?\d[\w-]{2,}|\d{3,}")
+
+
+def normalize_order_id(text: str) -> str | None:
+    """'order #A-12345' -> 'A-12345'; None when the text holds no id-like token."""
+    candidates = [m.group(0) for m in _ORDER_ID_RE.finditer(text) if any(ch.isdigit() for ch in m.group(0))]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: sum(ch.isdigit() for ch in c))
+    return best.strip("#-").upper()
+
+
+# ---------------------------------------------------------------- catalog vocabulary
+
+ATTRIBUTE_FIELDS = ("category", "brand", "color", "material", "style", "size")
+
+# Synonyms applied only when the target word is in the catalog's vocabulary.
+SYNONYMS: dict[str, dict[str, str]] = {
+    "category": {
+        "couch": "sofa", "settee": "sofa", "sofas": "sofa", "couches": "sofa", "loveseat": "sofa",
+        "telly": "tv", "television": "tv", "tv stand": "tv stand", "armchair": "chair", "stool": "chair",
+        "carpet": "rug", "carpets": "rug", "drapes": "curtains", "bookcase": "bookshelf", "bookshelves": "bookshelf",
+        "nightstand": "bedside table", "night stand": "bedside table", "dresser": "chest of drawers",
+        "desk chair": "office chair", "laptop": "laptops", "sneaker": "sneakers", "trainers": "sneakers",
+        "lamp": "lamps", "light": "lamps", "mattress": "mattresses",
+    },
+    "color": {
+        "gray": "grey", "grey": "gray", "navy blue": "navy", "off white": "cream", "off-white": "cream",
+        "charcoal": "dark grey", "golden": "gold", "silvery": "silver", "beige": "beige", "tan": "beige",
+        "crimson": "red", "burgundy": "red", "teal": "green", "turquoise": "blue", "ivory": "white",
+    },
+    "material": {
+        "wooden": "wood", "timber": "wood", "oak wood": "oak", "leathery": "leather", "faux leather": "leather",
+        "metallic": "metal", "steel": "metal", "iron": "metal", "aluminium": "aluminum", "plastic": "plastic",
+        "cotton blend": "cotton", "woollen": "wool", "woolen": "wool", "glassy": "glass", "velour": "velvet",
+    },
+    "style": {
+        "mid century": "mid-century modern", "midcentury": "mid-century modern", "mid-century": "mid-century modern",
+        "scandi": "scandinavian", "nordic": "scandinavian", "farmhouse": "rustic", "retro": "vintage",
+        "minimal": "minimalist", "contemporary": "modern", "classic": "traditional", "boho": "bohemian",
+    },
+}
+
+
+def _singular(word: str) -> str:
+    word = word.strip()
+    for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + repl
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _key(value: str) -> str:
+    """The comparison key of a value: lower-case, single spaces, each word singular."""
+    words = re.sub(r"[^\w&+' -]", " ", value.lower()).replace("-", " ").split()
+    return " ".join(_singular(w) for w in words)
+
+
+_FILLER_SUFFIX = re.compile(r"[\s-]+(?:size|sized|style|styled|color|colour|colored|coloured|tone|toned|look)$")
+
+
+class CatalogVocabulary:
+    """The catalog's attribute values (brands, categories, colors, ...) and a matcher onto them."""
+
+    def __init__(self, values: Mapping[str, Iterable[str]]):
+        self.values: dict[str, list[str]] = {}
+        self._index: dict[str, dict[str, str]] = {}
+        for field, items in values.items():
+            unique = sorted({v.strip() for v in items if v and v.strip()}, key=str.lower)
+            self.values[field] = unique
+            self._index[field] = {_key(v): v for v in unique}
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {field: list(items) for field, items in self.values.items()}
+
+    def match(self, field: str, text: str, cutoff: float = 0.82) -> str | None:
+        """The catalog value ``text`` names (exact, plural, synonym or a small typo); None when nothing is close."""
+        index = self._index.get(field)
+        if not index or not text.strip():
+            return None
+        key = _key(text)
+        if key in index:
+            return index[key]
+        trimmed = _FILLER_SUFFIX.sub("", key)  # "queen size" -> "queen", "boho style" -> "boho"
+        if trimmed and trimmed != key:
+            return self.match(field, trimmed, cutoff)
+        synonym = SYNONYMS.get(field, {}).get(text.strip().lower()) or SYNONYMS.get(field, {}).get(key)
+        if synonym and _key(synonym) in index:
+            return index[_key(synonym)]
+        close = difflib.get_close_matches(key, list(index), n=1, cutoff=cutoff)
+        if close:
+            return index[close[0]]
+        # "leather sofa" -> "sofa": a multi-word span whose last words name a catalog value
+        words = key.split()
+        for start in range(1, len(words)):
+            tail = " ".join(words[start:])
+            if tail in index:
+                return index[tail]
+        return None
+
+    def normalize(self, field: str, text: str) -> str:
+        """The catalog's spelling of ``text`` when it matches, else ``text`` cleaned (lower-case, trimmed)."""
+        matched = self.match(field, text)
+        if matched is not None:
+            return matched
+        return re.sub(r"\s+", " ", text.strip(" .,!?;:'\"")).lower()
+
+
+_DIMENSIONS_RE = re.compile(r"\d\s*(?:\"|''|in\b|cm\b|mm\b|ft\b)|\d\s*[x×]\s*\d|\sx\s", re.IGNORECASE)
+
+
+def is_vocabulary_value(field: str, value: str) -> bool:
+    """A value a shopper would type: short, and for sizes a name ("Queen", "3-seater") rather than dimensions."""
+    value = value.strip()
+    if not value or len(value) > 40:
+        return False
+    if field == "size":
+        return len(value) <= 20 and not _DIMENSIONS_RE.search(value)
+    return True
+
+
+def vocabulary_from_products(products: Iterable) -> dict[str, list[str]]:
+    """Attribute values of a list of ``Product``: brands, every category level, colors, materials, styles, sizes."""
+    vocab: dict[str, set[str]] = {field: set() for field in ATTRIBUTE_FIELDS}
+    for product in products:
+        for level in product.category or []:
+            if level and is_vocabulary_value("category", level):
+                vocab["category"].add(level.strip())
+        for field in ("brand", "color", "material", "style", "size"):
+            value = getattr(product, field, None)
+            if value and is_vocabulary_value(field, value):
+                vocab[field].add(value.strip())
+    return {field: sorted(values, key=str.lower) for field, values in vocab.items()}
+
+
+# ---------------------------------------------------------------- all slots of one message
+
+_EXCLUDE_FIELD = {
+    "exclude_brand": "brand",
+    "exclude_color": "color",
+    "exclude_material": "material",
+    "exclude_category": "category",
+}
+
+
+_NEGATION_BEFORE = re.compile(
+    r"(?:\bnot|\bno|\bwithout|\bexcept|\bexcluding|\banything but|\beverything but|\banything except|"
+    r"\bnothing from|\bnothing in|\bnothing|\bdon'?t want|\bdo not want|\bno more|\bavoid|\bexclude|\bskip|"
+    r"\bnone of|\bother than|\bbesides|\brather than|\binstead of)"
+    r"\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+)?(?:from\s+|in\s+|made of\s+|by\s+)?$",
+    re.IGNORECASE,
+)
+_NEGATABLE = {"brand": "exclude_brand", "color": "exclude_color", "material": "exclude_material", "category": "exclude_category"}
+
+
+def negated_slot(text: str, slot: str, start: int) -> str:
+    """``exclude_<field>`` when an attribute span is right after a negation ("not IKEA", "no leather",
+    "anything but black"), else ``slot`` unchanged."""
+    if slot not in _NEGATABLE:
+        return slot
+    before = text[max(0, start - 30) : start]
+    return _NEGATABLE[slot] if _NEGATION_BEFORE.search(before) else slot
+
+
+def normalize_slots(
+    text: str, spans: Iterable[tuple[str, str]], vocabulary: CatalogVocabulary | None = None
+) -> dict[str, object]:
+    """Normalized slot values from ``(slot_type, span_text)`` pairs plus rule-read relative critiques.
+
+    The first span of a type wins, except item references, which are merged.
+    """
+    slots: dict[str, object] = {}
+    for slot, span_text in spans:
+        if slot in ("price", "price_min", "price_max"):
+            low, high = parse_price(span_text, hint=slot)
+            if low is not None and "price_min" not in slots:
+                slots["price_min"] = low
+            if high is not None and "price_max" not in slots:
+                slots["price_max"] = high
+        elif slot == "item_ref":
+            refs = parse_item_refs(span_text)
+            merged = list(slots.get("item_ref", []))  # type: ignore[arg-type]
+            merged += [r for r in refs if r not in merged]
+            if merged:
+                slots["item_ref"] = merged
+        elif slot == "order_id":
+            order_id = normalize_order_id(span_text)
+            if order_id and "order_id" not in slots:
+                slots["order_id"] = order_id
+        elif slot in ATTRIBUTE_FIELDS or slot in _EXCLUDE_FIELD:
+            field = _EXCLUDE_FIELD.get(slot, slot)
+            if slot in slots:
+                continue
+            value = vocabulary.normalize(field, span_text) if vocabulary else span_text.strip().lower()
+            if value:
+                slots[slot] = value
+    for name, value in relative_critiques(text).items():
+        slots.setdefault(name, value)
+    if "price_min" in slots and "price_max" in slots and slots["price_min"] > slots["price_max"]:  # type: ignore[operator]
+        slots["price_min"], slots["price_max"] = slots["price_max"], slots["price_min"]
+    return slots

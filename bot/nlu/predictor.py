@@ -1,0 +1,201 @@
+"""Load a trained NLU model and understand messages.
+
+    nlu = NLU.load(path)                 # a versioned model directory
+    nlu.predict("a grey sofa under $800") -> NLUResult
+    nlu.predict_batch([...])             # one forward pass for the batch
+    ensure_nlu(settings, products)       # newest model for this catalog, training one when missing
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.errors import UserFacingError
+from bot.nlu.intents import INTENT_GROUP, OUT_OF_SCOPE
+from bot.nlu.normalize import CatalogVocabulary, negated_slot, normalize_slots, vocabulary_from_products
+from bot.nlu.types import NLUResult, SlotSpan
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.config import Settings
+    from retrieval.product import Product
+
+log = logging.getLogger(__name__)
+
+META_FILE = "meta.json"
+RANKING_SIZE = 3
+
+
+class NLU:
+    """A trained joint intent + slot model with its label maps, vocabulary and calibration."""
+
+    def __init__(self, model, tokenizer, intents: list[str], tags: list[str], *, temperature: float = 1.0,
+                 threshold: float = 0.45, max_len: int = 48, vocabulary: CatalogVocabulary | None = None,
+                 device: str = "cpu", path: Path | None = None):
+        self.model = model.eval().to(device)
+        self.tokenizer = tokenizer
+        self.intents = list(intents)
+        self.tags = list(tags)
+        self.temperature = float(temperature)
+        self.threshold = float(threshold)
+        self.max_len = int(max_len)
+        self.vocabulary = vocabulary or CatalogVocabulary({})
+        self.device = device
+        self.path = path
+        self._lock = threading.Lock()
+
+    # -------------------------------------------------------------- loading
+
+    @classmethod
+    def load(cls, path: Path | str, device: str | None = None) -> "NLU":
+        """Load a model directory written by ``shopbot train nlu``."""
+        import torch
+        from safetensors.torch import load_file
+        from transformers import AutoTokenizer
+
+        from bot.nlu.model import JointIntentSlotModel
+
+        path = Path(path)
+        meta_path = path / META_FILE
+        if not meta_path.is_file():
+            raise UserFacingError(f"{path} is not a trained NLU model (no {META_FILE}); run `shopbot train nlu`")
+        meta = json.loads(meta_path.read_text())
+        labels = json.loads((path / "labels.json").read_text())
+        vocabulary = CatalogVocabulary(json.loads((path / "vocabulary.json").read_text()))
+        device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        model = JointIntentSlotModel.from_config_dir(path / "encoder", len(labels["intents"]), len(labels["tags"]))
+        model.load_state_dict(load_file(str(path / "model.safetensors")))
+        tokenizer = AutoTokenizer.from_pretrained(str(path / "tokenizer"))
+        return cls(model, tokenizer, labels["intents"], labels["tags"], temperature=meta.get("temperature", 1.0),
+                   threshold=meta.get("threshold", 0.45), max_len=meta.get("max_len", 48), vocabulary=vocabulary,
+                   device=device, path=path)
+
+    def with_vocabulary(self, products: Sequence["Product"]) -> "NLU":
+        """Normalize slot values against another product list's vocabulary (same model)."""
+        self.vocabulary = CatalogVocabulary(vocabulary_from_products(products))
+        return self
+
+    # -------------------------------------------------------------- prediction
+
+    def predict(self, text: str) -> NLUResult:
+        return self.predict_batch([text])[0]
+
+    def predict_batch(self, texts: Sequence[str], batch_size: int = 64) -> list[NLUResult]:
+        """Understand many messages: one forward pass per ``batch_size`` messages."""
+        results: list[NLUResult] = []
+        for i in range(0, len(texts), batch_size):
+            results += self._predict_chunk(list(texts[i : i + batch_size]))
+        return results
+
+    def raw_logits(self, texts: Sequence[str]):
+        """Intent logits, slot logits and offsets of a batch (no calibration)."""
+        import torch
+
+        enc = self.tokenizer(list(texts), padding=True, truncation=True, max_length=self.max_len,
+                             return_offsets_mapping=True, return_tensors="pt")
+        offsets = enc.pop("offset_mapping").tolist()
+        with self._lock, torch.inference_mode():
+            intent_logits, slot_logits = self.model(enc["input_ids"].to(self.device),
+                                                    enc["attention_mask"].to(self.device))
+        return intent_logits.float().cpu(), slot_logits.float().cpu(), offsets
+
+    def _predict_chunk(self, texts: list[str]) -> list[NLUResult]:
+        import torch
+
+        from bot.nlu.data import spans_from_tags
+
+        clean = [t if isinstance(t, str) else "" for t in texts]
+        nonempty = [i for i, t in enumerate(clean) if t.strip()]
+        results: list[NLUResult | None] = [None] * len(clean)
+        for i, t in enumerate(clean):
+            if not t.strip():
+                results[i] = NLUResult(text=t, intent=OUT_OF_SCOPE, confidence=1.0)
+        if nonempty:
+            intent_logits, slot_logits, offsets = self.raw_logits([clean[i] for i in nonempty])
+            probs = torch.softmax(intent_logits / self.temperature, dim=-1)
+            tag_ids = slot_logits.argmax(-1).tolist()
+            for row, i in enumerate(nonempty):
+                text = clean[i]
+                top = torch.topk(probs[row], k=min(RANKING_SIZE, probs.shape[1]))
+                ranking = [(self.intents[j], round(float(p), 4)) for p, j in zip(top.values.tolist(), top.indices.tolist())]
+                intent, confidence = ranking[0]
+                if confidence < self.threshold:
+                    intent = OUT_OF_SCOPE
+                tags = [self.tags[t] for t in tag_ids[row]]
+                spans = spans_from_tags(text, [tuple(o) for o in offsets[row]], tags)
+                for span in spans:
+                    span.slot = negated_slot(text, span.slot, span.start)
+                pairs = [(s.slot, text[s.start : s.end]) for s in spans]
+                slots = normalize_slots(text, pairs, self.vocabulary)
+                if INTENT_GROUP.get(intent) != "shopping":
+                    slots.pop("price_relative", None)
+                    slots.pop("size_relative", None)
+                results[i] = NLUResult(
+                    text=text, intent=intent, confidence=min(1.0, max(0.0, confidence)), slots=slots,
+                    spans=[SlotSpan(name=s.slot, text=text[s.start : s.end], start=s.start, end=s.end) for s in spans],
+                    ranking=ranking,
+                )
+        return [r for r in results if r is not None]
+
+
+# ------------------------------------------------------------------ model directories
+
+
+def catalog_fingerprint(values: dict[str, list[str]]) -> str:
+    """A short hash of a catalog vocabulary: a model is retrained when the catalog's vocabulary changes."""
+    import hashlib
+
+    canonical = json.dumps({k: sorted(v) for k, v in sorted(values.items())}, sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def list_models(root: Path) -> list[Path]:
+    """Complete model directories under ``root`` (models_dir/nlu), oldest first."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / META_FILE).is_file())
+
+
+def newest_model(root: Path, fingerprint: str | None = None) -> Path | None:
+    """The newest complete model under ``root``; with ``fingerprint``, the newest trained on that vocabulary."""
+    for path in reversed(list_models(root)):
+        if fingerprint is None:
+            return path
+        try:
+            meta = json.loads((path / META_FILE).read_text())
+        except (OSError, ValueError):
+            continue
+        if meta.get("catalog_fingerprint") == fingerprint:
+            return path
+    return None
+
+
+def ensure_nlu(settings: "Settings", products: Sequence["Product"] | None = None, progress: bool = True,
+               device: str | None = None, match_catalog: bool = True) -> NLU:
+    """The NLU for this shop: ``settings.nlu_model_dir`` when set, else the newest model trained on this
+    catalog's vocabulary under ``models_dir/nlu``, else a freshly trained one.
+
+    With ``match_catalog=False`` the newest model of any catalog is used (its slot values are then
+    normalized against ``products``' vocabulary); training happens only when there is none at all.
+    """
+    if settings.nlu_model_dir is not None:
+        nlu = NLU.load(settings.nlu_model_dir, device=device or settings.torch_device())
+        return nlu.with_vocabulary(products) if products else nlu
+    root = settings.models_dir / "nlu"
+    values = vocabulary_from_products(products or [])
+    path = newest_model(root, catalog_fingerprint(values))
+    if path is None and not match_catalog:
+        path = newest_model(root)
+        if path is not None:
+            nlu = NLU.load(path, device=device or settings.torch_device())
+            return nlu.with_vocabulary(products) if products else nlu
+    if path is None:
+        from bot.nlu.train import TrainConfig, train_nlu
+
+        log.info("no NLU model for this catalog under %s: training one", root)
+        path = train_nlu(root, products or [], TrainConfig(), progress=progress)
+    return NLU.load(path, device=device or settings.torch_device())

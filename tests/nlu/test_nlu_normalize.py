@@ -1,0 +1,193 @@
+"""Slot normalization rules: prices, item references, relative critiques, order ids, catalog vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.normalize import (
+    CatalogVocabulary,
+    extract_numbers,
+    negated_slot,
+    normalize_order_id,
+    normalize_slots,
+    parse_item_refs,
+    parse_price,
+    relative_critiques,
+    vocabulary_from_products,
+)
+
+PRICE_CASES = [
+    ("under $300", (None, 300.0)),
+    ("under 200 bucks", (None, 200.0)),
+    ("less than 300", (None, 300.0)),
+    ("below €90", (None, 90.0)),
+    ("no more than 450 dollars", (None, 450.0)),
+    ("at most 80", (None, 80.0)),
+    ("max 250", (None, 250.0)),
+    ("up to 1500", (None, 1500.0)),
+    ("300 or less", (None, 300.0)),
+    ("cheaper than 400", (None, 400.0)),
+    ("within 600", (None, 600.0)),
+    ("$1.2k", (None, 1200.0)),
+    ("under $1.2k", (None, 1200.0)),
+    ("2k", (None, 2000.0)),
+    ("under a grand", (None, 1000.0)),
+    ("$1,500", (None, 1500.0)),
+    ("no more than two hundred", (None, 200.0)),
+    ("a hundred and fifty dollars", (None, 150.0)),
+    ("<500", (None, 500.0)),
+    ("at least 100", (100.0, None)),
+    ("over 1,000 euros", (1000.0, None)),
+    ("more than 75", (75.0, None)),
+    ("starting at $60", (60.0, None)),
+    ("500+", (500.0, None)),
+    ("200 or more", (200.0, None)),
+    ("from 100", (100.0, None)),
+    ("between 50 and 80", (50.0, 80.0)),
+    ("between fifty and eighty", (50.0, 80.0)),
+    ("50-80 dollars", (50.0, 80.0)),
+    ("$50 - $80", (50.0, 80.0)),
+    ("from 100 to 200", (100.0, 200.0)),
+    ("300 to 150", (150.0, 300.0)),
+    ("in the 200-400 range", (200.0, 400.0)),
+    ("between two hundred and three hundred", (200.0, 300.0)),
+    ("around 500", (400.0, 600.0)),
+    ("about $1k", (800.0, 1200.0)),
+    ("roughly 250", (200.0, 300.0)),
+    ("~300", (240.0, 360.0)),
+    ("100ish", (80.0, 120.0)),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), PRICE_CASES)
+def test_price_phrases(phrase, expected):
+    assert parse_price(phrase) == expected
+
+
+def test_bare_amount_uses_the_tag_direction():
+    assert parse_price("$500") == (None, 500.0)
+    assert parse_price("$500", hint="price_min") == (500.0, None)
+    assert parse_price("no price here") == (None, None)
+
+
+def test_extract_numbers_keeps_order_and_scales():
+    assert extract_numbers("from $1.5k to 2,000") == [1500.0, 2000.0]
+    assert extract_numbers("three hundred") == [300.0]
+
+
+ITEM_CASES = [
+    ("the second one", [2]),
+    ("#3", [3]),
+    ("number 2", [2]),
+    ("no. 5", [5]),
+    ("option 4", [4]),
+    ("item 1", [1]),
+    ("the 2nd one", [2]),
+    ("the first and third", [1, 3]),
+    ("the first and the fourth one", [1, 4]),
+    ("1 and 3", [1, 3]),
+    ("#2 and #5", [2, 5]),
+    ("the last one", [-1]),
+    ("the last", [-1]),
+    ("second to last", [-2]),
+    ("the first two", [1, 2]),
+    ("first three", [1, 2, 3]),
+    ("both", [1, 2]),
+    ("the top one", [1]),
+    ("two and three", [2, 3]),
+    ("first one and the last one", [1, -1]),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), ITEM_CASES)
+def test_item_references(phrase, expected):
+    assert parse_item_refs(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cheaper", {"price_relative": "lower"}),
+        ("something cheaper than that", {"price_relative": "lower"}),
+        ("less expensive please", {"price_relative": "lower"}),
+        ("that's too pricey", {"price_relative": "lower"}),
+        ("more expensive ones", {"price_relative": "higher"}),
+        ("show me something more premium", {"price_relative": "higher"}),
+        ("bigger", {"size_relative": "bigger"}),
+        ("a larger one", {"size_relative": "bigger"}),
+        ("smaller and cheaper", {"size_relative": "smaller", "price_relative": "lower"}),
+        ("in blue", {}),
+    ],
+)
+def test_relative_critiques(text, expected):
+    assert relative_critiques(text) == expected
+
+
+def test_order_ids():
+    assert normalize_order_id("#12345") == "12345"
+    assert normalize_order_id("order A-48213") == "A-48213"
+    assert normalize_order_id("ord-9981") == "ORD-9981"
+    assert normalize_order_id("my order") is None
+
+
+def test_vocabulary_matches_case_plurals_synonyms_and_typos(nlu_products):
+    vocab = CatalogVocabulary(vocabulary_from_products(nlu_products))
+    assert vocab.match("category", "sofa") == "Sofas"
+    assert vocab.match("category", "SOFAS") == "Sofas"
+    assert vocab.match("category", "couch") == "Sofas"
+    assert vocab.match("category", "cofee table") == "Coffee Tables"
+    assert vocab.match("category", "velvet sofas") == "Sofas"
+    assert vocab.match("brand", "nordhaus") == "Nordhaus"
+    assert vocab.match("brand", "casaverde") == "Casa Verde"
+    assert vocab.match("color", "gray") == "Grey"
+    assert vocab.match("size", "queen size") == "Queen"
+    assert vocab.match("style", "scandinavian style") == "Scandinavian"
+    assert vocab.match("material", "wooly") is None or vocab.match("material", "wooly") == "Wool"
+    assert vocab.match("brand", "completely unknown") is None
+    assert vocab.normalize("brand", "  Unknown Brand! ") == "unknown brand"
+
+
+def test_size_vocabulary_skips_dimensions():
+    from retrieval.product import Product
+
+    products = [Product(id="1", title="x", size='84" W x 36" D'), Product(id="2", title="y", size="King")]
+    assert vocabulary_from_products(products)["size"] == ["King"]
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "expected"),
+    [
+        ("a sofa, not IKEA", "brand", "exclude_brand"),
+        ("no leather please", "material", "exclude_material"),
+        ("anything but black", "color", "exclude_color"),
+        ("nothing from ikea", "brand", "exclude_brand"),
+        ("i like IKEA", "brand", "brand"),
+        ("in black", "color", "color"),
+    ],
+)
+def test_negation_turns_attributes_into_exclusions(text, slot, expected):
+    value = {"IKEA": "IKEA", "ikea": "ikea", "leather": "leather", "black": "black"}
+    word = next(w for w in value if w in text)
+    assert negated_slot(text, slot, text.index(word)) == expected
+
+
+def test_normalize_slots_combines_spans_and_rules(nlu_products):
+    vocab = CatalogVocabulary(vocabulary_from_products(nlu_products))
+    text = "cheaper grey sofas from nordhaus between 200 and 500, not the second one"
+    slots = normalize_slots(
+        text,
+        [("color", "grey"), ("category", "sofas"), ("brand", "nordhaus"), ("price", "between 200 and 500"),
+         ("item_ref", "the second one")],
+        vocab,
+    )
+    assert slots == {
+        "color": "Grey", "category": "Sofas", "brand": "Nordhaus", "price_min": 200.0, "price_max": 500.0,
+        "item_ref": [2], "price_relative": "lower",
+    }
+
+
+def test_normalize_slots_merges_item_refs_and_swaps_inverted_prices():
+    slots = normalize_slots("x", [("item_ref", "#1"), ("item_ref", "#3"), ("price_min", "over 500"),
+                                  ("price_max", "under 100")])
+    assert slots["item_ref"] == [1, 3]
+    assert slots["price_min"] == 100.0 and slots["price_max"] == 500.0
