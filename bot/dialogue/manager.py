@@ -452,6 +452,10 @@ class DialogueManager:
         return await self._feedback(state, nlu, liked)
 
     async def _on_cart(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        if not state.shown and not state.focus_id:  # "I want to buy something": nothing to add yet
+            if nlu.slots.get("category"):
+                return await self._on_search(state, nlu)
+            return self._ask_category(state, nlu)
         ids, error = self._resolve(state, nlu.slots)
         if error or not ids:
             return self._reply(state, nlu, "clarify", error or "Which product should I add? Say its number, e.g. 'add #1 to my cart'.")
