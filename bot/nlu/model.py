@@ -30,7 +30,8 @@ class JointIntentSlotModel(nn.Module):
     def from_pretrained_encoder(cls, path: Path | str, n_intents: int, n_tags: int) -> "JointIntentSlotModel":
         from transformers import AutoModel
 
-        encoder = AutoModel.from_pretrained(str(path))
+        # Fine-tuning runs in float32 whatever precision the base weights are stored in.
+        encoder = AutoModel.from_pretrained(str(path), dtype=torch.float32)
         return cls(encoder, n_intents, n_tags)
 
     @classmethod
