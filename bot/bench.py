@@ -161,14 +161,19 @@ async def throughput(settings, levels=(1, 16, 64), turns_per_session: int = 8) -
         await _wait_ready(url, proc)
         products = list(_catalog_products(settings))
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
+            for i, text in enumerate(_scripts(products, 2, seed=99)[0] * 2):  # warm-up: first-call costs are not throughput
+                async with http.post(f"{url}/v1/chat", json={"session_id": f"warmup-{i % 2}", "text": text}) as r:
+                    await r.read()
             for n in levels:
                 scripts = _scripts(products, n, seed=n)
                 errors = 0
                 latencies: list[float] = []
 
+                turns = max(turns_per_session, 48 // n)  # enough turns at low concurrency too
+
                 async def session(i: int, script: list[str]) -> None:
                     nonlocal errors
-                    for text in script[:turns_per_session]:
+                    for text in (script * (turns // len(script) + 1))[:turns]:
                         started = time.perf_counter()
                         async with http.post(f"{url}/v1/chat", json={"session_id": f"tp{n}-{i}", "text": text}) as r:
                             await r.read()
@@ -212,15 +217,19 @@ def _rss_of(pid: int) -> float | None:
 
 
 # -- store scaling --------------------------------------------------------------------------------
-def synthetic_vectors(n: int, dim: int = 384, clusters: int = 256, seed: int = 0) -> np.ndarray:
-    """Clustered unit vectors (closer to real embeddings than uniform noise)."""
+def synthetic_vectors(n: int, dim: int = 384, latent: int = 48, clusters: int = 1000, seed: int = 0) -> np.ndarray:
+    """Unit vectors shaped like sentence embeddings: clustered points of a 48-dimensional latent space,
+    projected to 384 dimensions, plus isotropic noise (embeddings have a low intrinsic dimension;
+    pure isotropic noise in 384 dimensions has no near neighbours to find). The projection and
+    the cluster centres are fixed, so vectors and queries of different seeds share one space."""
     rng = np.random.default_rng(seed)
-    centers = rng.standard_normal((clusters, dim)).astype(np.float32)
+    projection = np.random.default_rng(1234).standard_normal((latent, dim)).astype(np.float32)
+    centers = np.random.default_rng(4321).standard_normal((clusters, latent)).astype(np.float32)
     out = np.empty((n, dim), dtype=np.float32)
     for start in range(0, n, 100_000):
         end = min(n, start + 100_000)
-        labels = rng.integers(0, clusters, end - start)
-        out[start:end] = centers[labels] + 0.9 * rng.standard_normal((end - start, dim)).astype(np.float32)
+        z = centers[rng.integers(0, clusters, end - start)] + 0.6 * rng.standard_normal((end - start, latent)).astype(np.float32)
+        out[start:end] = z @ projection + 0.5 * rng.standard_normal((end - start, dim)).astype(np.float32)
     out /= np.linalg.norm(out, axis=1, keepdims=True)
     return out
 
@@ -320,10 +329,27 @@ async def run_bench(settings, *, sizes: list[int], throughput_levels=(1, 16, 64)
     return report
 
 
+def synthetic_catalog(settings, n: int) -> Path:
+    """A JSONL catalog of ``n`` generated products under the home directory (written once)."""
+    from retrieval.demo_catalog import scaled_demo_catalog
+
+    path = settings.home / "catalogs" / f"synthetic-{n}.jsonl"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            for product in scaled_demo_catalog(n):
+                fh.write(product.model_dump_json() + "\n")
+        tmp.replace(path)
+    return path
+
+
 def register(sub, *, eval_sub, train_sub, train_parser) -> None:
     p = sub.add_parser("bench", help="latency by stage, throughput through `shopbot serve`, batching and store scaling")
     p.add_argument("--catalog", help="catalog file or WANDS directory (default: the demo catalog)")
     p.add_argument("--format", choices=["wands", "csv", "jsonl", "parquet"])
+    p.add_argument("--synthetic-catalog", type=int, metavar="N",
+                   help="run on a generated catalog of N products (demo catalogs of successive seeds)")
     p.add_argument("--sizes", default="10000,100000", help="store-scaling sizes, comma separated (e.g. 10000,100000,1000000)")
     p.add_argument("--sessions", type=int, default=25, help="scripted sessions for the latency run")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -336,6 +362,9 @@ def _main(args) -> int:
     from bot.config import Settings
 
     settings = Settings.from_env(catalog=args.catalog, catalog_format=args.format)
+    if args.synthetic_catalog:
+        settings = settings.model_copy(update={"catalog": synthetic_catalog(settings, args.synthetic_catalog),
+                                               "catalog_format": "jsonl"})
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     report = asyncio.run(run_bench(settings, sizes=sizes, latency_sessions=args.sessions, progress=not args.json))
     print(json.dumps(report) if args.json else json.dumps(report, indent=2))
