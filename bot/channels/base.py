@@ -18,7 +18,8 @@ answer in the HTTP response body instead of calling a send API.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hmac
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
@@ -133,6 +134,33 @@ def header(headers: Mapping[str, str], name: str) -> str | None:
             if key.lower() == lowered:
                 return val
     return value
+
+
+def check_timestamped_signature(
+    headers: Mapping[str, str],
+    *,
+    signature_header: str,
+    timestamp_header: str,
+    expected: Callable[[str], str],
+    now: float,
+    max_age_s: float,
+    what: str,
+) -> None:
+    """A signature over (timestamp, body) with a replay window: 401 when missing, 403 when stale or wrong.
+
+    ``expected(timestamp)`` is the signature the request must carry; compared in constant time."""
+    signature = header(headers, signature_header)
+    timestamp = header(headers, timestamp_header)
+    if not signature or not timestamp:
+        raise Unauthorized(f"missing {signature_header} or {timestamp_header}")
+    try:
+        ts = float(timestamp)
+    except ValueError as exc:
+        raise Unauthorized(f"unreadable {timestamp_header}") from exc
+    if abs(now - ts) > max_age_s:
+        raise Forbidden("stale request timestamp (possible replay)")
+    if not hmac.compare_digest(signature.encode("utf-8"), expected(timestamp).encode("utf-8")):
+        raise Forbidden(f"wrong {what}")
 
 
 def parse_json(body: bytes) -> Any:

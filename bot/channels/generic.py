@@ -25,13 +25,11 @@ from pydantic import BaseModel, Field, ValidationError
 from bot.channels.base import (
     BadRequest,
     Feedback,
-    Forbidden,
     Inbound,
     InboundMessage,
     NoHandshake,
     OutboundCall,
-    Unauthorized,
-    header,
+    check_timestamped_signature,
     parse_json,
 )
 from bot.models import Reply
@@ -64,19 +62,11 @@ class GenericChannel(NoHandshake):
         self._clock = clock
 
     def verify(self, headers: Mapping[str, str], body: bytes) -> None:
-        signature = header(headers, SIGNATURE_HEADER)
-        timestamp = header(headers, TIMESTAMP_HEADER)
-        if not signature or not timestamp:
-            raise Unauthorized(f"missing {SIGNATURE_HEADER} or {TIMESTAMP_HEADER}")
-        try:
-            ts = float(timestamp)
-        except ValueError as exc:
-            raise Unauthorized(f"unreadable {TIMESTAMP_HEADER}") from exc
-        if abs(self._clock() - ts) > self.max_age_s:
-            raise Forbidden("stale request timestamp (possible replay)")
-        expected = generic_signature(self._secret, timestamp, body)
-        if not hmac.compare_digest(signature.encode("utf-8"), expected.encode("utf-8")):
-            raise Forbidden(f"wrong {SIGNATURE_HEADER}")
+        check_timestamped_signature(
+            headers, signature_header=SIGNATURE_HEADER, timestamp_header=TIMESTAMP_HEADER,
+            expected=lambda timestamp: generic_signature(self._secret, timestamp, body),
+            now=self._clock(), max_age_s=self.max_age_s, what=SIGNATURE_HEADER,
+        )
 
     def parse(self, headers: Mapping[str, str], body: bytes) -> Inbound:
         try:

@@ -15,15 +15,13 @@ from urllib.parse import parse_qs
 from bot.channels.base import (
     SAY_PREFIX,
     BadRequest,
-    Forbidden,
     Inbound,
     InboundMessage,
     NoHandshake,
     OutboundCall,
-    Unauthorized,
+    check_timestamped_signature,
     card_summary,
     decode_button,
-    header,
     parse_json,
     truncate,
 )
@@ -58,19 +56,11 @@ class SlackChannel(NoHandshake):
 
     # -- inbound -----------------------------------------------------------
     def verify(self, headers: Mapping[str, str], body: bytes) -> None:
-        signature = header(headers, SIGNATURE_HEADER)
-        timestamp = header(headers, TIMESTAMP_HEADER)
-        if not signature or not timestamp:
-            raise Unauthorized(f"missing {SIGNATURE_HEADER} or {TIMESTAMP_HEADER}")
-        try:
-            ts = int(timestamp)
-        except ValueError as exc:
-            raise Unauthorized(f"unreadable {TIMESTAMP_HEADER}") from exc
-        if abs(self._clock() - ts) > self.max_age_s:
-            raise Forbidden("stale request timestamp (possible replay)")
-        expected = slack_signature(self._secret, timestamp, body)
-        if not hmac.compare_digest(signature.encode("utf-8"), expected.encode("utf-8")):
-            raise Forbidden("wrong Slack signature")
+        check_timestamped_signature(
+            headers, signature_header=SIGNATURE_HEADER, timestamp_header=TIMESTAMP_HEADER,
+            expected=lambda timestamp: slack_signature(self._secret, timestamp, body),
+            now=self._clock(), max_age_s=self.max_age_s, what="Slack signature",
+        )
 
     def parse(self, headers: Mapping[str, str], body: bytes) -> Inbound:
         if body.startswith(b"payload="):  # interactivity (button presses) is form-encoded

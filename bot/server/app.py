@@ -40,7 +40,8 @@ from bot.errors import UserFacingError
 from bot.models import ChatRequest, Reply
 from bot.sessions.locks import SessionBusyError
 from bot.server.errors import STATUS_CODES, ApiError, error_response
-from bot.server.metrics import CONTENT_TYPE, ServerMetrics, collect_stages, record_stage
+from bot.server.metrics import CONTENT_TYPE, ServerMetrics
+from bot.stages import collect_stages
 from bot.server.ratelimit import RateLimit, TokenBuckets
 from bot.server.schemas import (
     SESSION_ID_MAX,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.server.metrics import collect_stages, record_stage, stage_timer
+from bot.stages import collect_stages, record_stage, stage_timer
 from bot.server.openapi import openapi_document
 from bot.server.ratelimit import TokenBuckets
 
