@@ -50,7 +50,6 @@ class Assistant:
         self.on_stage: Callable[[str, float], None] = record_stage
         self._nlu_batcher: MicroBatcher[str, NLUResult] = MicroBatcher(nlu.predict_batch, max_batch=64, name="nlu")
         self.manager = DialogueManager(Services(
-            parse=self._nlu_batcher.submit,
             retriever=retriever,
             rerank=reranker.rerank,
             diversify=lambda scored, vectors, k: diversify(scored, vectors, k),

@@ -22,7 +22,7 @@ from bot.dialogue import product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.grounding import ground
 from bot.dialogue.constraints import apply_slots, describe, is_new_request, reference_price, satisfies_size, size_value
-from bot.dialogue.profile import learn_from_product, next_turn, state_budget, state_preference
+from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
 from bot.nlu.types import NLUResult
@@ -45,7 +45,6 @@ _ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matt
 class Services:
     """What a turn needs from the rest of the system."""
 
-    parse: Callable[[str], Awaitable[NLUResult]]
     retriever: Any  # retrieval.retriever.Retriever
     rerank: Callable[[RankRequest], Awaitable[list[ScoredProduct]]]
     diversify: Callable[[list[ScoredProduct], np.ndarray, int], list[ScoredProduct]]
@@ -135,8 +134,6 @@ class DialogueManager:
         if profile.personalization:
             next_turn(profile)
         if _NO_MEMORY.search(text):
-            from bot.dialogue.profile import forget_preferences
-
             profile.personalization = False
             forget_preferences(profile)
             return self._reply(state, nlu, "smalltalk", "Understood: I won't remember your preferences in this conversation. "
