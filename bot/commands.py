@@ -12,11 +12,12 @@ from bot.errors import UserFacingError
 
 DEMO_SCRIPT = (
     "hi",
-    "I'm looking for a grey sofa under $800",
-    "cheaper",
+    "I'm looking for a sofa under $1500",
+    "compare 1 and 2",
     "is the first one made of leather?",
     "I like the second one",
-    "compare 1 and 2",
+    "cheaper",
+    "not IKEA",
     "what goes well with it?",
     "where is my order 123456?",
 )
@@ -70,7 +71,7 @@ async def _chat(args) -> int:
     return 0
 
 
-async def _demo(args) -> int:
+async def _demo_conversation(args) -> None:
     from bot.assistant import Assistant
 
     assistant = await Assistant.create(_settings(args))
@@ -82,6 +83,10 @@ async def _demo(args) -> int:
             print()
     finally:
         await assistant.close()
+
+
+def _demo(args) -> int:
+    asyncio.run(_demo_conversation(args))
     if args.no_ui:
         return 0
     from ui.commands import serve_ui
@@ -138,7 +143,7 @@ def register(sub, *, eval_sub, train_sub, train_parser) -> None:
     p.add_argument("--no-ui", action="store_true", help="only run the sample conversation")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
-    p.set_defaults(handler=_run(_demo))
+    p.set_defaults(handler=_demo)
 
     p = eval_sub.add_parser("dialogue", help="user-simulator evaluation: success@5 within 5 turns, with and without the profile re-ranker")
     _add_catalog_args(p)

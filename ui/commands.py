@@ -24,20 +24,26 @@ def register(sub, *, eval_sub, train_sub, train_parser) -> None:
 
 
 def _serve(args) -> int:
-    from bot.assistant import Assistant
     from bot.config import Settings
+
+    settings = Settings.from_env(catalog=args.catalog, catalog_format=args.catalog_format)
+    return serve_ui(settings, host=args.host, port=args.port, share=args.share == "yes")
+
+
+def serve_ui(settings, *, host: str = "127.0.0.1", port: int = 7860, share: bool = False) -> int:
+    """Build the real assistant for ``settings`` and serve the chat UI until interrupted."""
+    from bot.assistant import Assistant
     from ui.app import build_ui, launch_ui
     from ui.bridge import AssistantThread, ThreadedAssistant
 
-    settings = Settings.from_env(catalog=args.catalog, catalog_format=args.catalog_format)
     thread = AssistantThread()
     assistant = None
     try:
         # The assistant lives on its own loop thread; Gradio's handlers call into it from the server loop.
         assistant = thread.run(Assistant.create(settings))
         demo = build_ui(ThreadedAssistant(assistant, thread))
-        print(f"shopbot UI on http://{args.host}:{args.port}/  (Ctrl+C to stop)")
-        launch_ui(demo, host=args.host, port=args.port, share=args.share == "yes", block=True)
+        print(f"shopbot UI on http://{host}:{port}/  (Ctrl+C to stop)")
+        launch_ui(demo, host=host, port=port, share=share, block=True)
     finally:
         if assistant is not None:
             try:

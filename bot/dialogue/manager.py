@@ -360,9 +360,9 @@ class DialogueManager:
         state.seen = list(dict.fromkeys([*state.seen, *state.shown]))
         state.focus_id = None
         intro = intro or {
-            "recommend": f"Here are {len(products)} {describe(f)} I'd recommend:",
-            "refine": f"Updated: {len(products)} {describe(f)}:",
-            "show_more": f"Here are {len(products)} more {describe(f)}:",
+            "recommend": f"Here's what I'd recommend ({describe(f)}):",
+            "refine": f"Updated ({describe(f)}):",
+            "show_more": f"More {describe(f)}:",
         }[action]
         quick = ["Show more", "Cheaper", "Compare 1 and 2", "More like #1"]
         return self._reply(

@@ -73,8 +73,15 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
             return f"No, the {product.title} is not {name}." if len(name.split()) == 1 else f"No: {name} — {value}.", True
         return f"The {product.title}'s {name}: {value}.", True
     q = question.lower()
+    yes_no = re.match(r"\s*(is|are|does|do|can|has|have)\b", q) is not None
     for field, words in _FIELD_WORDS.items():
         if any(re.search(rf"\b{re.escape(w)}\b", q) for w in words):
+            value = getattr(product, field)
+            if yes_no and isinstance(value, str) and field in ("material", "color", "style", "brand"):
+                # "is it made of leather?": answer yes or no, then say what it is.
+                if re.search(rf"\b{re.escape(value.lower())}\b", q):
+                    return f"Yes, the {product.title}'s {field} is {value}.", True
+                return f"No, the {product.title}'s {field} is {value}.", True
             text = _field_answer(field, product)
             if text:
                 return text, True

@@ -161,3 +161,13 @@ def test_category_words_map_onto_catalog_categories():
 def test_complements_never_suggest_the_same_category():
     assert "outdoor chair" not in complement_categories(["Outdoor", "Outdoor Chairs"])
     assert complement_categories(["Outdoor", "Outdoor Chairs"])
+
+
+def test_yes_no_questions_about_a_field():
+    p = sofa()
+    text, known = product_qa.answer("is it made of fabric?", p)
+    assert known and text.startswith("Yes") and "Fabric" in text
+    text, known = product_qa.answer("is the first one made of leather?", p)
+    assert known and text.startswith("No") and "Fabric" in text
+    text, known = product_qa.answer("is it made of leather?", sofa(material=None))
+    assert not known
