@@ -170,3 +170,20 @@ async def test_hard_constraints_hold_over_random_critique_sequences(bot):
             f = SearchFilter.model_validate(state["constraints"])
             if r.action in ("recommend", "refine", "show_more"):
                 assert all(matches(p, f) for p in products_of(bot, r)), (sid, r.text, f)
+
+
+async def test_bigger_and_smaller_critiques(bot):
+    from bot.dialogue.constraints import size_value
+
+    r = await bot.handle("t13", "show me desks")
+    first = products_of(bot, r)
+    assert first and r.action == "recommend"
+    r = await bot.handle("t13", "something bigger")
+    assert r.action in ("refine", "clarify") and r.slots.get("size_relative") == "bigger"
+    reference = size_value(first[0])
+    assert all(size_value(p) > reference for p in products_of(bot, r))
+    r = await bot.handle("t14", "show me rugs under $2000")
+    reference = size_value(products_of(bot, r)[0])
+    r = await bot.handle("t14", "smaller please")
+    assert r.slots.get("size_relative") == "smaller"
+    assert all(size_value(p) < reference for p in products_of(bot, r))
