@@ -200,9 +200,9 @@ def _catalog_products(settings):
         from retrieval.demo_catalog import load_demo_catalog
 
         return load_demo_catalog()
-    from retrieval.retriever import Retriever
+    from retrieval.loaders import load_catalog
 
-    return Retriever._load_products(Path(settings.catalog), settings.catalog_format, None)
+    return load_catalog(Path(settings.catalog), settings.catalog_format).products
 
 
 def _rss_of(pid: int) -> float | None:

@@ -34,7 +34,7 @@ class SimConstraint(BaseModel):
     op: str  # "<=", "==", "in_path"
     value: Any
 
-    def holds(self, card: dict[str, Any], product: Product) -> bool:
+    def holds(self, product: Product) -> bool:
         if self.field == "price":
             return product.price is not None and product.price <= self.value
         if self.field == "category":
@@ -127,8 +127,7 @@ class Shopper:
         return "show me more"
 
     def violations(self, shown: list[Product]) -> int:
-        cards: dict[str, Any] = {}
-        return sum(1 for p in shown for c in self.stated if c.field != "category" and not c.holds(cards, p))
+        return sum(1 for p in shown for c in self.stated if c.field != "category" and not c.holds(p))
 
 
 async def run_episode(assistant, target: Product, session_id: str, *, seed: int, max_turns: int = 5, k: int = 5) -> Episode:
