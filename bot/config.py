@@ -36,6 +36,11 @@ class Settings(BaseModel):
     nlu_model_dir: Path | None = Field(default=None, description="A trained NLU model; None = the newest under home/models/nlu.")
     ranker_weights: Path | None = None
     personalization: bool = True
+    embed_max_tokens: int = Field(
+        default=64, ge=16, le=256,
+        description="Word pieces of product text the dense embedding reads (title, brand, category, colour/material/"
+                    "style come first, then the description). 64 embeds about 2x faster than 128 on CPU; the BM25 "
+                    "branch always reads the whole text.")
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

@@ -4,6 +4,9 @@
 - Product embeddings are cached on disk (SQLite), keyed by a hash of
   ``Product.text()``: re-indexing an unchanged catalog skips the model.
 - Query embeddings are cached in memory (LRU).
+- Text is cut at ``Settings.embed_max_tokens`` word pieces (64 by default:
+  title, brand, category and colour/material/style come first in
+  ``Product.text()``; the lexical branch reads the whole text).
 - Vectors are L2-normalized float32 (384-d). On a CPU with native bfloat16
   support the model runs under bfloat16 autocast (about 2x faster; cosine to
   the float32 vectors > 0.999).
@@ -27,7 +30,6 @@ from retrieval.product import Product
 log = logging.getLogger(__name__)
 
 DIM = 384
-MAX_SEQ_LENGTH = 128  # the length all-MiniLM-L6-v2 was trained with; longer text is truncated
 MODEL_NAME = "all-MiniLM-L6-v2"
 
 _models: dict[tuple[str, str, int], object] = {}
@@ -51,7 +53,7 @@ def _use_bf16(device: str) -> bool:
         return False
 
 
-def shared_model(device: str, max_seq_length: int = MAX_SEQ_LENGTH):
+def shared_model(device: str, max_seq_length: int):
     """The process-wide SentenceTransformer for ``device`` and sequence length (loaded once)."""
     key = (model_path(), device, max_seq_length)
     with _models_lock:
@@ -119,14 +121,14 @@ class Embedder:
         batch_size: int = 64,
         query_cache_size: int = 4096,
         use_disk_cache: bool = True,
-        max_seq_length: int = MAX_SEQ_LENGTH,
+        max_seq_length: int | None = None,
     ):
         self.settings = settings or Settings.from_env()
         self.device = device or self.settings.torch_device()
         self.batch_size = batch_size
         self.bf16 = _use_bf16(self.device)
-        self.max_seq_length = max_seq_length
-        self.model_id = f"{MODEL_NAME}-L{max_seq_length}{'-bf16' if self.bf16 else ''}"
+        self.max_seq_length = max_seq_length or self.settings.embed_max_tokens
+        self.model_id = f"{MODEL_NAME}-L{self.max_seq_length}{'-bf16' if self.bf16 else ''}"
         self._cache = (
             EmbeddingCache(self.settings.cache_dir / "embeddings" / f"{self.model_id}.sqlite") if use_disk_cache else None
         )

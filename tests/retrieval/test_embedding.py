@@ -49,3 +49,15 @@ def test_product_vectors_come_from_disk_cache(settings, tmp_path):
     second.embed_products([changed], progress=False)
     assert second.model_calls == 2
     second.close()
+
+
+def test_embedded_text_is_cut_at_the_configured_length(settings):
+    head = "Asher rolled-arm linen sofa by Crate & Barrel. Furniture > Living Room > Sofas. color: green. " * 3
+    tails = ["It has deep seats and plush cushions for movie nights. " * 8, "Made of oak; ships flat-packed in two boxes. " * 8]
+    short = Embedder(settings.model_copy(update={"embed_max_tokens": 32}), use_disk_cache=False)
+    cut = short.embed_texts([head + tails[0], head + tails[1]])
+    np.testing.assert_allclose(cut[0], cut[1], atol=1e-6)  # both tails lie past the 32nd word piece
+    long = Embedder(settings.model_copy(update={"embed_max_tokens": 256}), use_disk_cache=False)
+    full = long.embed_texts([head + tails[0], head + tails[1]])
+    assert float(full[0] @ full[1]) < 0.999  # read whole, the tails differ
+    assert short.model_id != long.model_id  # an index built at one length is never reused at another
