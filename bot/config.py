@@ -36,6 +36,9 @@ class Settings(BaseModel):
     nlu_model_dir: Path | None = Field(default=None, description="A trained NLU model; None = the newest under home/models/nlu.")
     ranker_weights: Path | None = None
     personalization: bool = True
+    fusion: Literal["convex", "rrf"] = Field(
+        default="convex", description="How dense and BM25 hits are fused (retrieval/hybrid.py FusionConfig).")
+    fusion_alpha: float = Field(default=0.5, ge=0.0, le=1.0, description="Weight of the dense score in the convex blend.")
     embed_max_tokens: int = Field(
         default=64, ge=16, le=256,
         description="Word pieces of product text the dense embedding reads (title, brand, category, colour/material/"

@@ -67,6 +67,7 @@ class Retriever:
         if not path.exists():
             raise UserFacingError(f"catalog not found: {path}")
         fmt = (fmt or settings.catalog_format or guess_format(path)).lower()
+        fusion = fusion or FusionConfig(method=settings.fusion, alpha=settings.fusion_alpha)
         embedder = Embedder(settings)
         fingerprint = catalog_fingerprint(path, fmt, mapping, embedder.model_id)
         if settings.store == "qdrant":

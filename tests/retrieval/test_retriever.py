@@ -92,3 +92,19 @@ def test_server_backend_through_the_retriever(settings, wands_dir):
 def test_server_backend_needs_a_url(settings, wands_dir):
     with pytest.raises(UserFacingError, match="SHOPBOT_QDRANT_URL"):
         Retriever.open(settings.model_copy(update={"store": "qdrant"}), wands_dir)
+
+
+def test_fusion_comes_from_the_settings(settings, wands_dir):
+    rrf = settings.model_copy(update={"fusion": "rrf"})
+    retriever = Retriever.open(rrf, wands_dir)
+    try:
+        assert retriever.store.fusion.method == "rrf"
+        assert retriever.search("gray sofa", limit=3)[0].product.category[-1] in ("Sofas", "Sectionals")
+    finally:
+        retriever.close()
+    blend = settings.model_copy(update={"fusion_alpha": 0.8})
+    retriever = Retriever.open(blend, wands_dir)
+    try:
+        assert (retriever.store.fusion.method, retriever.store.fusion.alpha) == ("convex", 0.8)
+    finally:
+        retriever.close()
