@@ -4,8 +4,9 @@
         reply = await bot.chat("user-1", "a grey sofa under $800")
         print(reply.text, [p.title for p in reply.products])
 
-Retries with exponential backoff on connection errors, timeouts and 5xx
-answers — never on 4xx. Every ``chat`` call carries a message id (a fresh
+Retries with exponential backoff on connection errors, timeouts, 5xx
+answers and 429 (waiting at least the server's Retry-After) — never on
+other 4xx. Every ``chat`` call carries a message id (a fresh
 uuid unless given), so a retried message is applied once by the server.
 """
 
@@ -122,7 +123,7 @@ class AsyncClient:
                     if response.status < 400:
                         return data
                     error = _http_error(response, data)
-                    if response.status < 500:
+                    if response.status < 500 and response.status != 429:
                         raise error
                     last = error
             except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError, asyncio.TimeoutError) as exc:

@@ -89,6 +89,7 @@ def create_app(assistant: AssistantProtocol, settings: Settings | None = None, *
         "api_key": api_key,
         "ip_buckets": _buckets(rate_limit, "ip"),
         "session_buckets": _buckets(rate_limit, "session"),
+        "rate_limit": rate_limit,
         "in_flight": 0,
         "idle": asyncio.Event(),
         "shutting_down": False,
@@ -239,7 +240,7 @@ def _too_many(wait_s: float, what: str) -> ApiError:
 @web.middleware
 async def _ip_rate_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     buckets = request.app[STATE]["ip_buckets"]
-    if buckets is not None and request.path.startswith("/v1/"):
+    if buckets is not None and request.path.startswith("/v1/") and _limited(request):
         wait = buckets.take(request.remote or "unknown")
         if wait:
             raise _too_many(wait, "from this client")
@@ -317,9 +318,14 @@ def _session_id(request: web.Request) -> str:
     return session_id
 
 
+def _limited(request: web.Request) -> bool:
+    limit: RateLimit | None = request.app[STATE]["rate_limit"]
+    return limit is not None and limit.applies_to(request.remote)
+
+
 def _check_session_rate(request: web.Request, session_id: str) -> None:
     buckets = request.app[STATE]["session_buckets"]
-    if buckets is not None:
+    if buckets is not None and _limited(request):
         wait = buckets.take(session_id)
         if wait:
             raise _too_many(wait, "for this session")

@@ -26,6 +26,8 @@ def register(sub, *, eval_sub, train_sub, train_parser) -> None:
                         help="require this key on /v1/* (default: $SHOPBOT_API_KEY; none = open)")
     parser.add_argument("--max-body", type=int, default=64 * 1024, help="request body limit in bytes")
     parser.add_argument("--rate", type=float, default=2.0, help="messages per second per session (0 = unlimited)")
+    parser.add_argument("--limit-loopback", action="store_true",
+                        help="rate limit clients on this machine too (they are not by default; use it behind a local proxy)")
     parser.add_argument("--ip-rate", type=float, default=20.0, help="requests per second per client IP (0 = unlimited)")
     parser.add_argument("--shutdown-timeout", type=float, default=30.0,
                         help="seconds in-flight turns may take to finish on SIGTERM")
@@ -42,7 +44,8 @@ def serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env(catalog=args.catalog, catalog_format=args.catalog_format,
                                  sessions=args.sessions, redis_url=args.redis_url)
     rate_limit = RateLimit(per_session_rate=args.rate or None, per_session_burst=max(10.0, args.rate * 5),
-                           per_ip_rate=args.ip_rate or None, per_ip_burst=max(60.0, args.ip_rate * 3))
+                           per_ip_rate=args.ip_rate or None, per_ip_burst=max(60.0, args.ip_rate * 3),
+                           limit_loopback=args.limit_loopback)
     url = f"http://{args.host}:{args.port}"
 
     async def make_app() -> web.Application:

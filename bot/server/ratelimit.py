@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from collections.abc import Callable
 
@@ -9,12 +10,30 @@ from pydantic import BaseModel, Field
 
 
 class RateLimit(BaseModel):
-    """Requests per second and burst size, per client IP and per session (None = unlimited)."""
+    """Requests per second and burst size, per client IP and per session (None = unlimited).
+
+    Requests from this machine (loopback) are not limited unless ``limit_loopback``:
+    the limits protect the shop from remote clients, while local tools (dialogue
+    tests, benchmarks, a monitoring script) send turns back to back. Behind a
+    reverse proxy on the same host, limit in the proxy or set ``limit_loopback``.
+    """
 
     per_ip_rate: float | None = Field(default=20.0, gt=0)
     per_ip_burst: float = Field(default=60.0, ge=1)
     per_session_rate: float | None = Field(default=2.0, gt=0)
     per_session_burst: float = Field(default=10.0, ge=1)
+    limit_loopback: bool = False
+
+    def applies_to(self, remote: str | None) -> bool:
+        """Whether requests from the address ``remote`` are rate limited."""
+        return self.limit_loopback or not is_loopback(remote)
+
+
+def is_loopback(remote: str | None) -> bool:
+    try:
+        return ipaddress.ip_address((remote or "").split("%")[0]).is_loopback
+    except ValueError:
+        return False
 
 
 class TokenBuckets:

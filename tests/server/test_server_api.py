@@ -137,7 +137,8 @@ async def test_body_limit_413(make_client):
 
 
 async def test_rate_limit_per_session_429(make_client):
-    client = await make_client(rate_limit=RateLimit(per_ip_rate=None, per_session_rate=0.5, per_session_burst=3))
+    client = await make_client(rate_limit=RateLimit(per_ip_rate=None, per_session_rate=0.5, per_session_burst=3,
+                                                     limit_loopback=True))
     statuses = [(await chat(client, "s1", f"m{n}")).status for n in range(4)]
     assert statuses == [200, 200, 200, 429]
     limited = await chat(client, "s1", "again")
@@ -147,10 +148,25 @@ async def test_rate_limit_per_session_429(make_client):
 
 
 async def test_rate_limit_per_ip_429(make_client):
-    client = await make_client(rate_limit=RateLimit(per_ip_rate=0.5, per_ip_burst=2, per_session_rate=None))
+    client = await make_client(rate_limit=RateLimit(per_ip_rate=0.5, per_ip_burst=2, per_session_rate=None,
+                                                     limit_loopback=True))
     statuses = [(await chat(client, f"s{n}", "hi")).status for n in range(3)]
     assert statuses == [200, 200, 429]
     assert (await client.get("/healthz")).status == 200
+
+
+async def test_clients_on_this_machine_are_not_rate_limited_by_default(make_client):
+    client = await make_client(rate_limit=RateLimit(per_ip_rate=0.5, per_ip_burst=2, per_session_rate=0.5,
+                                                    per_session_burst=2))
+    statuses = [(await chat(client, "s1", f"m{n}")).status for n in range(5)]
+    assert statuses == [200] * 5  # the test client connects from 127.0.0.1
+
+
+def test_loopback_addresses():
+    limit = RateLimit()
+    assert not limit.applies_to("127.0.0.1") and not limit.applies_to("::1") and not limit.applies_to("127.3.2.1")
+    assert limit.applies_to("10.1.2.3") and limit.applies_to("2001:db8::1") and limit.applies_to(None)
+    assert RateLimit(limit_loopback=True).applies_to("127.0.0.1")
 
 
 async def test_unexpected_exception_is_a_clean_500(client, assistant, monkeypatch, caplog):

@@ -47,6 +47,29 @@ async def test_4xx_is_not_retried(live_server):
     assert calls == 1
 
 
+async def test_429_waits_for_retry_after_then_succeeds(sqlite_path):
+    from bot.server.ratelimit import RateLimit
+    from bot.sessions import SQLiteSessionStore
+
+    limit = RateLimit(per_ip_rate=None, per_session_rate=1.0, per_session_burst=2, limit_loopback=True)
+    server = LiveServer(lambda: EchoAssistant(SQLiteSessionStore(sqlite_path)), rate_limit=limit)
+    await server.start()
+    try:
+        async with AsyncClient(server.url, retries=3, backoff=0.01) as bot:
+            loop = asyncio.get_running_loop()
+            start = loop.time()
+            texts = [(await bot.chat("s1", f"message {n}")).text for n in range(3)]  # the third one is limited once
+            assert loop.time() - start >= 0.9  # waited for Retry-After (1 s), not the 10 ms backoff
+            assert len(texts) == 3
+        async with AsyncClient(server.url, retries=0) as bot:
+            with pytest.raises(ShopbotHTTPError) as error:
+                for n in range(3):
+                    await bot.chat("s2", f"message {n}")
+            assert error.value.status == 429 and error.value.retry_after >= 1
+    finally:
+        await server.stop()
+
+
 async def test_5xx_is_retried_with_the_same_message_id(live_server):
     seen_ids = []
     original = live_server.assistant.handle
