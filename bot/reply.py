@@ -42,15 +42,19 @@ def reasons_for(
         options.append((3.0, f"within your {money(constraints.price_max, p.currency)} budget"))
     elif p.price is not None and profile.budget_max is not None and p.price <= profile.budget_max:
         options.append((1.0 + c.get("price_fit", 0), f"within your {money(profile.budget_max, p.currency)} budget"))
-    if constraints.colors and _matches(p.color, constraints.colors):
-        options.append((2.5, f"in {p.color.lower()}, as you asked"))
-    if constraints.brands and _matches(p.brand, constraints.brands):
-        options.append((2.4, f"from {p.brand}, as you asked"))
+    asked = {"color": constraints.colors, "brand": constraints.brands, "material": constraints.materials,
+             "style": constraints.styles, "size": constraints.sizes}
+    for weight, field in ((2.5, "color"), (2.45, "material"), (2.4, "brand"), (2.35, "style"), (2.3, "size")):
+        value = getattr(p, field)
+        if asked[field] and _matches(value, asked[field]):
+            said = {"color": f"in {value.lower()}", "brand": f"from {value}", "material": f"made of {value.lower()}",
+                    "style": f"{value.lower()} style", "size": f"in {value} size"}[field]
+            options.append((weight, f"{said}, as you asked"))
     # Then what the re-ranker learned from the conversation.
     for field in ("brand", "color", "material", "style"):
         value = getattr(p, field)
         contribution = c.get(f"{field}_affinity", 0.0)
-        if value and contribution > MIN_CONTRIBUTION and profile.affinity(field, value) > 0:
+        if value and not asked[field] and contribution > MIN_CONTRIBUTION and profile.affinity(field, value) > 0:
             label = {"brand": f"{value}, a brand you like", "color": f"{value.lower()}, a colour you like",
                      "material": f"{value.lower()}, a material you like", "style": f"{value.lower()} style, which you like"}[field]
             options.append((1.5 + contribution, label))
@@ -62,7 +66,7 @@ def reasons_for(
         options.append((1.0 + p.rating / 10 + c.get("rating", 0), f"{p.rating:.1f}★ from {p.review_count:,} reviews"))
     for field in ("material", "style"):
         value = getattr(p, field)
-        if value and not any(field in text for _, text in options):
+        if value and not asked[field] and not any(field in text for _, text in options):
             options.append((0.3, f"{value.lower()} {field}" if field == "style" else f"made of {value.lower()}"))
     if c.get("relevance", 0) + c.get("lexical", 0) > 0 and not options:
         options.append((0.2, "a close match for your request"))

@@ -22,7 +22,7 @@ from typing import Any, Callable
 import numpy as np
 from pydantic import BaseModel
 
-from bot.dialogue.constraints import singular
+from bot.dialogue.constraints import catalog_materials, singular
 from bot.models import Reply
 from retrieval.product import Product
 
@@ -31,7 +31,7 @@ ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 class SimConstraint(BaseModel):
     field: str
-    op: str  # "<=", "==", "in_path"
+    op: str  # "<=", "==" (a material: the bot's reading, see catalog_materials), "in_path"
     value: Any
 
     def holds(self, product: Product) -> bool:
@@ -40,6 +40,8 @@ class SimConstraint(BaseModel):
         if self.field == "category":
             return self.value.lower() in (c.lower() for c in product.category)
         actual = getattr(product, self.field)
+        if self.field == "material":  # "oak" is also met by "solid oak", as the bot reads it
+            return actual is not None and bool(catalog_materials(str(self.value), [actual]))
         return actual is not None and actual.lower() == str(self.value).lower()
 
 
@@ -117,6 +119,7 @@ class Shopper:
                 limit = _round_up_price(t.price)
                 self.stated.append(SimConstraint(field="price", op="<=", value=float(limit)))
                 return f"something under ${limit}"
+            self.stated.append(SimConstraint(field="material", op="==", value=t.material))
             return self.rng.choice(["I want it in {v}", "{v} please", "made of {v}"]).format(v=t.material.lower())
         # Otherwise react to what is shown: like the product closest to what they want.
         if shown:

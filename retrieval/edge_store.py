@@ -16,10 +16,9 @@ from typing import Sequence
 
 import numpy as np
 
-from retrieval.filters import norm_set
 from retrieval.hybrid import Branch, FusionConfig, Hits, HybridSearchMixin
 from retrieval.payload import (BOOL_FIELDS, DENSE, FLOAT_FIELDS, IN_STOCK, KEYWORD_FIELDS, PAYLOAD_VERSION, SPARSE,
-                               from_payload, point_id, to_payload)
+                               from_payload, keyword_conditions, point_id, to_payload)
 from retrieval.product import Product
 from retrieval.sparse import BM25_AVG_LEN, encode_document
 from retrieval.types import SearchFilter
@@ -41,16 +40,9 @@ def edge_filter(f: SearchFilter, exclude_ids: Sequence[str] = (), only_ids: Sequ
         must.append(q.FieldCondition("rating", range=q.RangeFloat(gte=f.min_rating)))
     if f.in_stock_only:
         must.append(q.FieldCondition("in_stock", match=q.MatchValue(IN_STOCK)))
-    for key, values in (("brand", f.brands), ("categories", f.categories), ("color", f.colors),
-                        ("material", f.materials), ("style", f.styles)):
-        wanted = norm_set(values)
-        if wanted:
-            must.append(q.FieldCondition(key, match=q.MatchAny(sorted(wanted))))
-    for key, values in (("brand", f.exclude_brands), ("categories", f.exclude_categories),
-                        ("color", f.exclude_colors), ("material", f.exclude_materials)):
-        banned = norm_set(values)
-        if banned:
-            must_not.append(q.FieldCondition(key, match=q.MatchAny(sorted(banned))))
+    include, exclude = keyword_conditions(f)
+    must += [q.FieldCondition(key, match=q.MatchAny(values)) for key, values in include]
+    must_not += [q.FieldCondition(key, match=q.MatchAny(values)) for key, values in exclude]
     excluded = {*f.exclude_ids, *exclude_ids}
     if excluded:
         must_not.append(q.HasIdCondition({point_id(pid) for pid in excluded}))

@@ -7,7 +7,7 @@ safety net, so a product that violates a stated constraint is never shown.
 Semantics (all string comparisons case- and whitespace-insensitive):
 
 - ``price_min`` / ``price_max``: inclusive; a product without a price fails.
-- ``brands`` / ``colors`` / ``materials`` / ``styles``: the product's value
+- ``brands`` / ``colors`` / ``materials`` / ``styles`` / ``sizes``: the product's value
   must be one of them; a product without that value fails.
 - ``categories``: any level of the product's category path is one of them.
 - ``exclude_*``: the product's value (any category level) is none of them;
@@ -62,7 +62,9 @@ def matches(product: Product, f: SearchFilter) -> bool:
         return False
     if not (_in(product.material, f.materials) and _not_in(product.material, f.exclude_materials)):
         return False
-    if not _in(product.style, f.styles):
+    if not (_in(product.style, f.styles) and _not_in(product.style, f.exclude_styles)):
+        return False
+    if not (_in(product.size, f.sizes) and _not_in(product.size, f.exclude_sizes)):
         return False
     levels = norm_set(product.category)
     wanted = norm_set(f.categories)

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import hashlib
 
-from retrieval.filters import norm
+from retrieval.filters import norm, norm_set
 from retrieval.product import Product
+from retrieval.types import SearchFilter
 
 DENSE = "dense"
 SPARSE = "bm25"
-PAYLOAD_VERSION = 3
+PAYLOAD_VERSION = 4
 
 
 # payload field -> Qdrant index type name
 # in_stock is a keyword ("true"/"false"): qdrant-edge-py 0.9 does not match bool payloads with MatchValue(True).
-KEYWORD_FIELDS = ("pid", "brand", "categories", "color", "material", "style", "in_stock")
+KEYWORD_FIELDS = ("pid", "brand", "categories", "color", "material", "style", "size", "in_stock")
 FLOAT_FIELDS = ("price", "rating")
 BOOL_FIELDS: tuple[str, ...] = ()
 IN_STOCK = "true"
@@ -43,7 +44,7 @@ def to_payload(product: Product) -> dict:
         "categories": sorted({n for n in (norm(c) for c in product.category) if n}),
         "in_stock": "true" if product.in_stock else "false",
     }
-    for field in ("brand", "color", "material", "style"):
+    for field in ("brand", "color", "material", "style", "size"):
         value = norm(getattr(product, field))
         if value is not None:
             payload[field] = value
@@ -52,6 +53,16 @@ def to_payload(product: Product) -> dict:
     if product.rating is not None:
         payload["rating"] = float(product.rating)
     return payload
+
+
+def keyword_conditions(f: SearchFilter) -> tuple[list[tuple[str, list[str]]], list[tuple[str, list[str]]]]:
+    """(payload field, normalized values) a product must match one of, and must match none of."""
+    include = (("brand", f.brands), ("categories", f.categories), ("color", f.colors), ("material", f.materials),
+               ("style", f.styles), ("size", f.sizes))
+    exclude = (("brand", f.exclude_brands), ("categories", f.exclude_categories), ("color", f.exclude_colors),
+               ("material", f.exclude_materials), ("style", f.exclude_styles), ("size", f.exclude_sizes))
+    return ([(key, sorted(norm_set(values))) for key, values in include if norm_set(values)],
+            [(key, sorted(norm_set(values))) for key, values in exclude if norm_set(values)])
 
 
 def from_payload(payload: dict) -> Product:

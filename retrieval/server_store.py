@@ -15,10 +15,9 @@ from typing import Sequence
 
 import numpy as np
 
-from retrieval.filters import norm_set
 from retrieval.hybrid import Branch, FusionConfig, Hits, HybridSearchMixin
-from retrieval.payload import (BOOL_FIELDS, DENSE, FLOAT_FIELDS, IN_STOCK, KEYWORD_FIELDS, SPARSE, from_payload, point_id,
-                               to_payload)
+from retrieval.payload import (BOOL_FIELDS, DENSE, FLOAT_FIELDS, IN_STOCK, KEYWORD_FIELDS, SPARSE, from_payload,
+                               keyword_conditions, point_id, to_payload)
 from retrieval.product import Product
 from retrieval.sparse import BM25_AVG_LEN, encode_document
 from retrieval.types import SearchFilter
@@ -40,16 +39,9 @@ def server_filter(f: SearchFilter, exclude_ids: Sequence[str] = (), only_ids: Se
         must.append(m.FieldCondition(key="rating", range=m.Range(gte=f.min_rating)))
     if f.in_stock_only:
         must.append(m.FieldCondition(key="in_stock", match=m.MatchValue(value=IN_STOCK)))
-    for key, values in (("brand", f.brands), ("categories", f.categories), ("color", f.colors),
-                        ("material", f.materials), ("style", f.styles)):
-        wanted = norm_set(values)
-        if wanted:
-            must.append(m.FieldCondition(key=key, match=m.MatchAny(any=sorted(wanted))))
-    for key, values in (("brand", f.exclude_brands), ("categories", f.exclude_categories),
-                        ("color", f.exclude_colors), ("material", f.exclude_materials)):
-        banned = norm_set(values)
-        if banned:
-            must_not.append(m.FieldCondition(key=key, match=m.MatchAny(any=sorted(banned))))
+    include, exclude = keyword_conditions(f)
+    must += [m.FieldCondition(key=key, match=m.MatchAny(any=values)) for key, values in include]
+    must_not += [m.FieldCondition(key=key, match=m.MatchAny(any=values)) for key, values in exclude]
     excluded = {*f.exclude_ids, *exclude_ids}
     if excluded:
         must_not.append(m.HasIdCondition(has_id=sorted(point_id(pid) for pid in excluded)))

@@ -28,6 +28,9 @@ class SearchFilter(BaseModel):
     materials: list[str] = Field(default_factory=list)
     exclude_materials: list[str] = Field(default_factory=list)
     styles: list[str] = Field(default_factory=list)
+    exclude_styles: list[str] = Field(default_factory=list)
+    sizes: list[str] = Field(default_factory=list)
+    exclude_sizes: list[str] = Field(default_factory=list)
     min_rating: float | None = None
     in_stock_only: bool = False
     exclude_ids: list[str] = Field(default_factory=list)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from retrieval.product import Product
 from retrieval.types import SearchFilter
 
@@ -10,7 +12,6 @@ _INCLUDE = {"brand": "brands", "color": "colors", "category": "categories"}
 _EXCLUDE = {
     "exclude_brand": ("exclude_brands", "brands"),
     "exclude_color": ("exclude_colors", "colors"),
-    "exclude_material": ("exclude_materials", "materials"),
     "exclude_category": ("exclude_categories", "categories"),
 }
 
@@ -35,6 +36,70 @@ def catalog_categories(value: str, categories: list[str]) -> list[str]:
     return [c for c in categories if singular(c).endswith(" " + key) or singular(c).startswith(key + " ")]
 
 
+# A general material word the shopper uses -> words of the catalog materials it covers.
+_MATERIAL_FAMILIES = {
+    "wood": ("wood", "oak", "walnut", "acacia", "teak", "pine", "mango", "bamboo", "birch", "ash", "maple", "cherry",
+             "mahogany", "beech", "elm"),
+    "fabric": ("fabric", "linen", "cotton", "velvet", "boucle", "chenille", "wool", "polyester", "viscose", "jute"),
+    "metal": ("metal", "steel", "iron", "aluminum", "aluminium", "brass"),
+    "plastic": ("plastic", "polypropylene"),
+    "wicker": ("wicker", "rattan"),
+    "stone": ("stone", "marble", "travertine", "concrete"),
+}
+_MATERIAL_ALIASES = {"wooden": "wood", "upholstered": "fabric", "cloth": "fabric", "metallic": "metal"}
+_NOT_THE_REAL_THING = {"faux", "vegan", "imitation"}
+_SIZE_ALIASES = {"cal king": "california king", "double": "full", "twin extra long": "twin xl"}
+_SIZE_NOISE = re.compile(r"\b(size[ds]?|bed)\b")
+
+
+def _key(text: str) -> str:
+    """A comparison key: lower-case words without punctuation ("Mid-Century" -> "mid century")."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def catalog_materials(value: str, materials: list[str]) -> list[str]:
+    """The catalog materials a shopper's material word covers: "oak" -> oak, solid oak; "wood" -> every wood.
+
+    "leather" does not cover "vegan leather" (unless asked for). Empty when the catalog has none."""
+    key = _key(value)
+    key = _MATERIAL_ALIASES.get(key, key)
+    words = set(key.split())
+    family = set(_MATERIAL_FAMILIES.get(key, ()))
+    out = []
+    for material in materials:
+        have = set(_key(material).split())
+        if (have & _NOT_THE_REAL_THING) - words:
+            continue
+        if (words and words <= have) or have & family:
+            out.append(material)
+    return out
+
+
+def catalog_value(value: str, values: list[str]) -> str | None:
+    """The catalog's spelling of a style the shopper named ("mid century" -> "Mid-Century"), if any."""
+    key = _key(value)
+    return next((v for v in values if _key(v) == key), None)
+
+
+def catalog_size(value: str, sizes: list[str]) -> str | None:
+    """The catalog's named size ("king size" -> "King", "cal king" -> "California King"), if any."""
+    key = _key(_SIZE_NOISE.sub(" ", value.lower()))
+    return catalog_value(_SIZE_ALIASES.get(key, key), sizes)
+
+
+def material_label(materials: list[str]) -> str:
+    """Materials said back the way the shopper would: ["oak", "solid oak"] -> "oak"; every wood -> "wood"."""
+    word_sets = [set(_key(m).split()) for m in materials]
+    common = set.intersection(*word_sets) if word_sets else set()
+    if len(materials) > 1 and len(common) == 1:
+        return common.pop()
+    if len(materials) > 2:
+        for family, words in _MATERIAL_FAMILIES.items():
+            if all(ws & set(words) for ws in word_sets):
+                return family
+    return " or ".join(materials).lower()
+
+
 def _lower(values: list[str]) -> list[str]:
     return [v.lower() for v in values]
 
@@ -56,9 +121,45 @@ def is_new_request(current: SearchFilter, slots: dict) -> bool:
     return not set(_lower(wanted)) & set(_lower(current.categories))
 
 
-def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None = None) -> SearchFilter:
-    """The filter after this turn's slots. Newer statements replace older ones of the same kind."""
+def _grounded_filters(slots: dict, vocabulary: dict[str, list[str]] | None) -> dict[str, list[str]]:
+    """Material, style and size slots as the catalog values they name (SearchFilter field -> values).
+
+    Without a vocabulary the stated value is used as it is; a value the catalog does not have
+    sets no filter (the word still steers the text search)."""
+    out: dict[str, list[str]] = {}
+    for prefix in ("", "exclude_"):
+        for slot, field in (("material", "materials"), ("style", "styles"), ("size", "sizes")):
+            value = slots.get(prefix + slot)
+            if not value or not isinstance(value, str):
+                continue
+            if vocabulary is None:
+                found = [value]
+            elif slot == "material":
+                found = catalog_materials(value, vocabulary.get("materials", []))
+            else:
+                match = catalog_size if slot == "size" else catalog_value
+                one = match(value, vocabulary.get(field, []))
+                found = [one] if one else []
+            if found:
+                out[prefix + field] = found
+    return out
+
+
+def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None = None,
+                vocabulary: dict[str, list[str]] | None = None) -> SearchFilter:
+    """The filter after this turn's slots. Newer statements replace older ones of the same kind.
+
+    Brand, colour, category, material, style and size are hard constraints; material, style and
+    size are matched against the catalog's ``vocabulary`` (see ``_grounded_filters``)."""
     f = f.model_copy(deep=True)
+    for field, values in _grounded_filters(slots, vocabulary).items():
+        if field.startswith("exclude_"):
+            include_field = field.removeprefix("exclude_")
+            setattr(f, field, list(dict.fromkeys([*getattr(f, field), *values])))
+            setattr(f, include_field, [v for v in getattr(f, include_field) if v.lower() not in _lower(values)])
+        else:
+            setattr(f, field, values)
+            setattr(f, f"exclude_{field}", [v for v in getattr(f, f"exclude_{field}") if v.lower() not in _lower(values)])
     for slot, field in _INCLUDE.items():
         value = slots.get(slot)
         if value:
@@ -102,9 +203,13 @@ def describe(f: SearchFilter) -> str:
     parts: list[str] = []
     if f.colors:
         parts.append(" or ".join(f.colors).lower())
+    if f.styles:
+        parts.append(" or ".join(f.styles).lower())
     if f.materials:
-        parts.append(" or ".join(f.materials).lower())
+        parts.append(material_label(f.materials))
     parts.append(" or ".join(f.categories).lower() if f.categories else "products")
+    if f.sizes:
+        parts.append("in " + " or ".join(f.sizes) + " size")
     if f.brands:
         parts.append("from " + " or ".join(f.brands))
     if f.price_min is not None and f.price_max is not None:
@@ -113,7 +218,9 @@ def describe(f: SearchFilter) -> str:
         parts.append(f"under {_money(f.price_max)}")
     elif f.price_min is not None:
         parts.append(f"over {_money(f.price_min)}")
-    excluded = [*f.exclude_brands, *f.exclude_colors, *f.exclude_materials, *f.exclude_categories]
+    excluded = [*f.exclude_brands, *f.exclude_colors, *([material_label(f.exclude_materials)] if f.exclude_materials else []),
+                *f.exclude_styles, *f.exclude_categories,
+                *(f"{s} size" for s in f.exclude_sizes)]
     if excluded:
         parts.append("not " + ", ".join(excluded))
     if f.min_rating:

@@ -41,6 +41,16 @@ _SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need
 _ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
 
 
+# What a shopper can let go of ("any colour", the quick replies of an empty answer) -> the filter fields it clears.
+_RELAXABLE = {"Any price": ("price_max", "price_min"), "Any colour": ("colors",), "Any material": ("materials",),
+              "Any style": ("styles",), "Any size": ("sizes",), "Any brand": ("brands",)}
+_RELAX = re.compile(r"^\s*(?:any|all|whatever|every|forget (?:about )?the|drop the|never ?mind the|"
+                    r"(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand)s?"
+                    r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*please)?[\s.!?]*$", re.I)
+_RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colour", "colour": "Any colour",
+                 "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand"}
+
+
 @dataclass
 class Services:
     """What a turn needs from the rest of the system."""
@@ -159,6 +169,9 @@ class DialogueManager:
         if state.pending == "category" and slots.get("category") and intent not in service.SERVICE_INTENTS:
             intent = "search_product"
         state.pending = None
+        relax = _RELAX.match(text)
+        if relax and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
+            return await self._relax(state, nlu, _RELAX_FIELDS[relax.group(1).lower()])
 
         handler = {
             "search_product": self._on_search,
@@ -200,7 +213,7 @@ class DialogueManager:
             state.constraints = keep
             state.seen, state.positive_ids, state.negative_ids, state.size_bound = [], [], [], None
         state.query_text = nlu.text if not state.query_text or slots.get("category") or not state.shown else f"{state.query_text} {nlu.text}"
-        state.constraints = apply_slots(state.constraints, slots)
+        state.constraints = apply_slots(state.constraints, slots, vocabulary=self.s.retriever.vocabulary)
         self._learn_slots(state, slots)
         state.seen = []
         return await self._search(state, nlu, action="recommend")
@@ -231,7 +244,8 @@ class DialogueManager:
                 state.size_bound = (slots["size_relative"], value)
         if slots.get("category") and is_new_request(state.constraints, slots):
             return await self._on_search(state, nlu)
-        state.constraints = apply_slots(state.constraints, slots, reference_price=ref_price)
+        state.constraints = apply_slots(state.constraints, slots, reference_price=ref_price,
+                                        vocabulary=self.s.retriever.vocabulary)
         self._learn_slots(state, slots)
         if ref_products and _SIMILAR.search(nlu.text):
             for p in ref_products:  # "more like #2"
@@ -246,6 +260,13 @@ class DialogueManager:
             state.query_text = nlu.text
         state.seen = []
         return await self._search(state, nlu, action="refine" if state.shown else "recommend")
+
+    async def _relax(self, state: DialogueState, nlu: NLUResult, label: str) -> Reply:
+        """Drop one kind of hard constraint ("any colour") and search again."""
+        for name in _RELAXABLE[label]:
+            setattr(state.constraints, name, None if name.startswith("price") else [])
+        state.seen = []
+        return await self._search(state, nlu, action="refine")
 
     async def _on_show_more(self, state: DialogueState, nlu: NLUResult) -> Reply:
         if not state.query_text and not state.constraints.categories:
@@ -331,13 +352,7 @@ class DialogueManager:
         return self._show(state, nlu, action, f, top, intro)
 
     def _no_results(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, action: str) -> Reply:
-        options = []
-        if f.price_max is not None:
-            options.append("Raise the budget")
-        if f.colors:
-            options.append("Any colour")
-        if f.brands:
-            options.append("Any brand")
+        options = [label for label, fields in _RELAXABLE.items() if any(getattr(f, name) for name in fields)]
         if action == "show_more":
             text = f"That's everything I have for {describe(f)}. Would you like to change something?"
         else:

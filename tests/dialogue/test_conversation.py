@@ -187,3 +187,39 @@ async def test_bigger_and_smaller_critiques(bot):
     r = await bot.handle("t14", "smaller please")
     assert r.slots.get("size_relative") == "smaller"
     assert all(size_value(p) < reference for p in products_of(bot, r))
+
+
+async def test_stated_material_style_and_size_are_hard_constraints(bot):
+    r = await bot.handle("m1", "a marble coffee table")
+    assert r.slots.get("material") == "marble"
+    assert products_of(bot, r) and all(p.material == "marble" for p in products_of(bot, r))
+    assert all(any("made of marble, as you asked" == reason for reason in c.reasons) for c in r.products)
+    r = await bot.handle("m2", "do you have memory foam mattresses in queen size")
+    shown = products_of(bot, r)
+    assert shown and all(p.material == "memory foam" and p.size == "Queen" for p in shown)
+    r = await bot.handle("m3", "a wooden desk")
+    materials = {p.material for p in products_of(bot, r)}
+    assert materials and all(any(w in m for w in ("wood", "oak", "walnut", "bamboo", "pine", "acacia", "teak")) for m in materials)
+    assert "wood desks" in r.text
+
+
+async def test_a_new_style_replaces_the_old_one(bot):
+    r = await bot.handle("m4", "dining chairs, scandinavian style")
+    assert all(p.style == "scandinavian" for p in products_of(bot, r))
+    r = await bot.handle("m4", "what about mid-century instead")
+    assert r.action == "refine" and products_of(bot, r)
+    assert all(p.style == "mid-century" and "Dining Chairs" in p.category for p in products_of(bot, r))
+    r = await bot.handle("m4", "cheaper ones?")
+    assert all(p.style == "mid-century" for p in products_of(bot, r))
+
+
+async def test_nothing_matches_then_let_go_of_one_constraint(bot):
+    r = await bot.handle("m5", "a blue leather sofa")
+    assert r.action == "clarify" and not r.products
+    assert "Any colour" in r.quick_replies and "Any material" in r.quick_replies
+    r = await bot.handle("m5", "Any colour")
+    shown = products_of(bot, r)
+    assert r.action == "refine" and shown
+    assert all(p.material == "leather" and "Sofas" in p.category for p in shown)
+    state = await bot.session_view("m5")
+    assert state["constraints"]["colors"] == [] and state["constraints"]["materials"] == ["leather"]

@@ -171,3 +171,29 @@ def test_yes_no_questions_about_a_field():
     assert known and text.startswith("No") and "Fabric" in text
     text, known = product_qa.answer("is it made of leather?", sofa(material=None))
     assert not known
+
+
+def test_material_style_and_size_slots_become_catalog_filters():
+    from bot.dialogue.constraints import apply_slots, catalog_materials, catalog_size, describe, material_label
+
+    materials = ["oak", "solid oak", "walnut veneer", "engineered wood", "leather", "vegan leather", "linen", "metal"]
+    assert catalog_materials("oak", materials) == ["oak", "solid oak"]
+    assert catalog_materials("leather", materials) == ["leather"]  # faux is not the real thing
+    assert catalog_materials("vegan leather", materials) == ["vegan leather"]
+    assert set(catalog_materials("wooden", materials)) == {"oak", "solid oak", "walnut veneer", "engineered wood"}
+    assert catalog_materials("granite", materials) == []
+    assert material_label(catalog_materials("wood", materials)) == "wood"
+    assert material_label(["oak", "solid oak"]) == "oak"
+    sizes = ["Twin", "Full", "Queen", "King", "California King", "5' x 8'"]
+    assert catalog_size("king size", sizes) == "King" and catalog_size("cal king", sizes) == "California King"
+    assert catalog_size("King bed", sizes) == "King"
+    assert catalog_size("6", sizes) is None
+    vocabulary = {"materials": materials, "styles": ["mid-century", "modern"], "sizes": sizes}
+    f = apply_slots(SearchFilter(), {"material": "oak", "style": "Mid Century", "size": "queen"}, vocabulary=vocabulary)
+    assert (f.materials, f.styles, f.sizes) == (["oak", "solid oak"], ["mid-century"], ["Queen"])
+    f = apply_slots(f, {"style": "modern", "exclude_size": "Queen", "exclude_material": "oak"}, vocabulary=vocabulary)
+    assert f.styles == ["modern"] and f.sizes == [] and f.exclude_sizes == ["Queen"]
+    assert f.materials == [] and f.exclude_materials == ["oak", "solid oak"]
+    assert describe(f) == "modern products not oak, Queen size"
+    unknown = apply_slots(SearchFilter(), {"material": "granite", "size": "6"}, vocabulary=vocabulary)
+    assert unknown.materials == [] and unknown.sizes == []  # the catalog has no such value: no filter

@@ -7,7 +7,7 @@ from retrieval.product import Product
 from retrieval.types import SearchFilter
 
 SOFA = Product(id="s1", title="Grey Sofa", category=["Furniture", "Living Room", "Sofas"], brand="IKEA", price=499.0,
-               color="Grey", material="Linen", style="Scandinavian", rating=4.4, in_stock=True)
+               color="Grey", material="Linen", style="Scandinavian", size="Queen", rating=4.4, in_stock=True)
 BARE = Product(id="b1", title="Mystery item")
 
 
@@ -26,6 +26,9 @@ def test_strings_are_case_insensitive():
     assert not matches(SOFA, SearchFilter(exclude_brands=["Ikea"]))
     assert not matches(SOFA, SearchFilter(exclude_colors=["grey"]))
     assert not matches(SOFA, SearchFilter(exclude_materials=["LINEN"]))
+    assert matches(SOFA, SearchFilter(sizes=["queen", "King"])) and not matches(SOFA, SearchFilter(sizes=["king"]))
+    assert not matches(SOFA, SearchFilter(exclude_sizes=["QUEEN"])) and not matches(SOFA, SearchFilter(exclude_styles=["scandinavian"]))
+    assert matches(BARE, SearchFilter(exclude_sizes=["queen"], exclude_styles=["modern"])) and not matches(BARE, SearchFilter(sizes=["queen"]))
 
 
 def test_include_needs_a_value_exclude_does_not():

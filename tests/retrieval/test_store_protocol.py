@@ -128,11 +128,12 @@ def test_filters_agree_with_python_twin(shared_store, demo_products):
     materials = sorted({p.material for p in demo_products})
     cats = sorted({c for p in demo_products for c in p.category})
     styles = sorted({p.style for p in demo_products})
+    sizes = sorted({p.size for p in demo_products if p.size})
 
     def pick(values, k):
         return [str(v).upper() if rng.random() < 0.3 else str(v) for v in rng.choice(values, size=k, replace=False)]
 
-    for _ in range(25):
+    for _ in range(40):
         f = SearchFilter(
             price_min=float(rng.choice([0, 100, 300])) if rng.random() < 0.4 else None,
             price_max=float(rng.choice([150, 500, 1500])) if rng.random() < 0.5 else None,
@@ -145,6 +146,9 @@ def test_filters_agree_with_python_twin(shared_store, demo_products):
             materials=pick(materials, 8) if rng.random() < 0.3 else [],
             exclude_materials=pick(materials, 3) if rng.random() < 0.2 else [],
             styles=pick(styles, 3) if rng.random() < 0.3 else [],
+            exclude_styles=pick(styles, 2) if rng.random() < 0.2 else [],
+            sizes=pick(sizes, 4) + ["King", "queen"] if rng.random() < 0.2 else [],
+            exclude_sizes=pick(sizes, 3) + ["KING"] if rng.random() < 0.2 else [],
             min_rating=float(rng.choice([3.5, 4.0, 4.5])) if rng.random() < 0.3 else None,
             in_stock_only=bool(rng.random() < 0.3),
             exclude_ids=[p.id for p in rng.choice(demo_products, size=20)] if rng.random() < 0.3 else [],
