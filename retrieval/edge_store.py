@@ -16,6 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
+from bot.errors import UserFacingError
 from retrieval.hybrid import Branch, FusionConfig, Hits, HybridSearchMixin
 from retrieval.payload import (BOOL_FIELDS, DENSE, FLOAT_FIELDS, IN_STOCK, KEYWORD_FIELDS, PAYLOAD_VERSION, SPARSE,
                                from_payload, keyword_conditions, point_id, to_payload)
@@ -74,7 +75,14 @@ class EdgeStore(HybridSearchMixin):
                 raise ValueError(f"index at {self.path} has an incompatible layout; delete it to rebuild")
             self.dim = dim
             self.bm25_avg_len = float(meta["bm25_avg_len"])
-            self._shard = q.EdgeShard.load(str(shard_path), q.EdgeConfig(vectors=vectors, sparse_vectors=sparse))
+            try:
+                self._shard = q.EdgeShard.load(str(shard_path), q.EdgeConfig(vectors=vectors, sparse_vectors=sparse))
+            except Exception as exc:
+                if "WouldBlock" in str(exc):
+                    raise UserFacingError(
+                        f"The product index {self.path} is in use by another shopbot process (one process at a time "
+                        "can open it). Stop that process, or give this one its own SHOPBOT_HOME.") from exc
+                raise
         else:
             self.path.mkdir(parents=True, exist_ok=True)
             self.dim = dim

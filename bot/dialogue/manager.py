@@ -47,8 +47,13 @@ _RELAXABLE = {"Any price": ("price_max", "price_min"), "Any colour": ("colors",)
 _RELAX = re.compile(r"^\s*(?:any|all|whatever|every|forget (?:about )?the|drop the|never ?mind the|"
                     r"(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand)s?"
                     r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*please)?[\s.!?]*$", re.I)
+_WHICH = re.compile(r"^\s*(?:and |so |ok,? )?which (?:one|of (?:them|these|those|the \w+)|is|has|would|should|lasts)\b", re.I)
 _RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colour", "colour": "Any colour",
                  "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand"}
+
+
+def _lower_all(values: list[str]) -> set[str]:
+    return {v.lower() for v in values}
 
 
 @dataclass
@@ -169,6 +174,13 @@ class DialogueManager:
         if state.pending == "category" and slots.get("category") and intent not in service.SERVICE_INTENTS:
             intent = "search_product"
         state.pending = None
+        if _WHICH.match(text) and state.shown and intent not in service.SERVICE_INTENTS:
+            positions = state.compared or list(range(1, len(state.shown) + 1))
+            ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
+            answer = product_qa.which(text, [self.products[i] for i in ids], positions)
+            if answer:
+                return self._reply(state, nlu, "answer_question", answer, products=[replies.card(self.products[i]) for i in ids],
+                                   quick_replies=[f"Add #{positions[0]} to cart", "Show more"])
         relax = _RELAX.match(text)
         if relax and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
             return await self._relax(state, nlu, _RELAX_FIELDS[relax.group(1).lower()])
@@ -322,8 +334,12 @@ class DialogueManager:
         return self.s.diversify(scored, ordered_vectors, k)
 
     async def _search(self, state: DialogueState, nlu: NLUResult, *, action: str, exclude_seen: bool = False,
-                      intro: str | None = None) -> Reply:
+                      intro: str | None = None, within: list[str] | None = None) -> Reply:
+        """Retrieve, re-rank and show products for the current request (``within``: categories to
+        keep to when the shopper stated none)."""
         f = state.constraints.model_copy(deep=True)
+        if within and not f.categories:
+            f.categories = within
         f.exclude_ids = list(dict.fromkeys([*state.profile.rejected_ids, *(state.seen if exclude_seen else [])]))
         text = state.query_text or describe(f)
         candidates = await self._retrieve(state, text, f)
@@ -372,6 +388,7 @@ class DialogueManager:
         liked_titles = {pid: self.products[pid].title for pid in state.profile.liked_ids if pid in self.products}
         reasons = [replies.reasons_for(s, f, state.profile, liked_titles) for s in top]
         state.shown = [p.id for p in products]
+        state.compared = []
         state.seen = list(dict.fromkeys([*state.seen, *state.shown]))
         state.focus_id = None
         intro = intro or {
@@ -396,6 +413,7 @@ class DialogueManager:
         if error:
             return self._reply(state, nlu, "clarify", error)
         products = [self.products[i] for i in ids]
+        state.compared = list(refs[:3])
         return self._reply(
             state, nlu, "compare", comparing.compare(products, refs[:3]),
             products=[replies.card(p) for p in products],
@@ -435,7 +453,9 @@ class DialogueManager:
             quick = ["Show more", "Something different"]
         if state.query_text or state.constraints.categories:
             # Show what the updated profile changes: a fresh list for the current request, ranked with it.
-            reply = await self._search(state, nlu, action="feedback", exclude_seen=liked,
+            # With no category stated, "you might also like" stays in the liked product's category.
+            within = [self.products[ids[0]].leaf_category] if liked and self.products[ids[0]].leaf_category else None
+            reply = await self._search(state, nlu, action="feedback", exclude_seen=liked, within=within,
                                        intro=text + (" You might also like:" if liked else " Here are other options:"))
             if reply.products:
                 state.focus_id = ids[0] if liked else None
@@ -493,42 +513,60 @@ class DialogueManager:
             return self._reply(state, nlu, "clarify", error)
         base_id = ids[0] if ids else (state.cart[-1].product_id if state.cart else (state.shown[0] if state.shown else None))
         base = self._product(base_id)
-        if base is None:
-            return self._ask_category(state, nlu, "Which product should I find matching items for? Tell me what you're shopping for first.")
         asked = nlu.slots.get("category")
-        wanted = (asked if isinstance(asked, list) else [asked]) if asked else in_catalog(
-            complement_categories(base.category), self.s.retriever.vocabulary.get("categories", []))
+        asked = (asked if isinstance(asked, list) else [asked]) if asked else []
+        if base is None and not (asked and state.constraints.categories):
+            return self._ask_category(state, nlu, "Which product should I find matching items for? Tell me what you're shopping for first.")
+        if base is None:
+            # "what pillows go with it?" while the mattress is still being chosen: pillows for that request.
+            about = " or ".join(state.constraints.categories).lower()
+            c = state.constraints
+            return await self._complements(state, nlu, asked, about, c.styles, c.colors, [], exclude_ids=[])
+        own = {level.lower() for level in base.category}
+        if all(a.lower() in own for a in asked):
+            asked = []  # "back to the patio sets - what goes with the first one?" names the base, not the complement
+        wanted = asked or in_catalog(complement_categories(base.category), self.s.retriever.vocabulary.get("categories", []))
         if not wanted:
             return self._reply(state, nlu, "suggest_complements", f"I don't have matching suggestions for the {base.title}.")
+        def some(value: str | None) -> list[str]:
+            return [value] if value else []
+
+        return await self._complements(state, nlu, wanted, base.title, some(base.style), some(base.color),
+                                       some(base.material), exclude_ids=[base.id])
+
+    async def _complements(self, state: DialogueState, nlu: NLUResult, wanted: list[str], about: str, styles: list[str],
+                           colors: list[str], materials: list[str], *, exclude_ids: list[str]) -> Reply:
+        """The best matching products of up to three complementary categories (three of a single asked one),
+        steered towards the styles, colours and materials of what they go with."""
         # Complements keep the shopper's exclusions, not the main item's category or budget.
         f = SearchFilter(
             exclude_brands=state.constraints.exclude_brands, exclude_colors=state.constraints.exclude_colors,
-            exclude_materials=state.constraints.exclude_materials, exclude_ids=[base.id, *state.profile.rejected_ids],
+            exclude_materials=state.constraints.exclude_materials, exclude_ids=[*exclude_ids, *state.profile.rejected_ids],
         )
+        per_category = 3 if len(wanted) == 1 else 1
         picks: list[ScoredProduct] = []
-        style = " ".join(v for v in (base.style, base.color, base.material) if v)
         for category in wanted[:3]:
             cf = f.model_copy(update={"categories": [category]})
-            text = f"{style} {category}".strip()
+            text = " ".join([*styles, *colors, *materials, category]).strip()
             candidates = await self._retrieve(state, text, cf)
-            if not candidates:
-                continue
-            picks += (await self._rank(state, text, candidates, 1))[:1]
+            if candidates:
+                picks += (await self._rank(state, text, candidates, per_category))[:per_category]
         if not picks:
-            return self._reply(state, nlu, "suggest_complements", f"I couldn't find items that go with the {base.title}.")
+            return self._reply(state, nlu, "suggest_complements", f"I couldn't find items that go with the {about}.")
         products = [s.candidate.product for s in picks]
         reasons = []
         for p in products:
-            why = [f"matches its {base.style.lower()} style"] if base.style and p.style and p.style.lower() == base.style.lower() else []
-            if base.color and p.color and p.color.lower() == base.color.lower():
+            why = [f"matches the {p.style.lower()} style"] if p.style and p.style.lower() in _lower_all(styles) else []
+            if p.color and p.color.lower() in _lower_all(colors):
                 why.append(f"same {p.color.lower()} colour")
             if p.rating is not None and p.review_count:
                 why.append(f"{p.rating:.1f}★ from {p.review_count:,} reviews")
             reasons.append(why[:2] or [f"a {p.leaf_category.lower() if p.leaf_category else 'piece'} that completes the set"])
         state.shown = [p.id for p in products]
+        state.compared = []
         return self._reply(
             state, nlu, "suggest_complements",
-            replies.product_list_text(f"These go well with the {base.title}:", products, reasons),
+            replies.product_list_text(f"These go well with the {about}:", products, reasons),
             products=[replies.card(p, s.score, r) for p, s, r in zip(products, picks, reasons)],
             quick_replies=["Add #1 to cart", "Show more"],
         )

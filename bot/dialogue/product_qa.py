@@ -19,30 +19,60 @@ _FIELD_WORDS = {
 }
 
 
+# Shopper words -> words of the attribute names they ask about ("can it hang on the wall?" -> mounting).
+_ASKED_AS = {
+    "hang": "mounting", "mount": "mounting", "mounted": "mounting", "wall": "mounting",
+    "guarantee": "warranty", "guaranteed": "warranty",
+    "assemble": "assembly", "assembled": "assembly", "flatpack": "assembly",
+    "outside": "outdoor", "outdoors": "outdoor", "patio": "outdoor", "garden": "outdoor",
+    "pets": "pet", "dog": "pet", "dogs": "pet", "cat": "pet", "cats": "pet",
+    "people": "seats", "seat": "seats", "sit": "seats",
+    "hold": "capacity", "weight": "capacity",
+    "tv": "tvs", "television": "tvs",
+    "firm": "firmness", "soft": "firmness",
+    "blackout": "light", "dark": "light",
+    "bulb": "bulb", "smart": "smart", "alexa": "smart",
+}
+# Words of attribute names that carry no meaning of their own ("box spring required": the box spring).
+_GENERIC = {"indoor", "required", "included", "kit", "type", "up", "to", "of", "friendly", "compatible", "support", "control"}
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+def _stem(word: str) -> str:
+    for suffix in ("ability", "able", "ible", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _asked_stems(question: str) -> set[str]:
+    words = _words(question)
+    return {_stem(w) for w in words} | {_stem(_ASKED_AS[w]) for w in words if w in _ASKED_AS}
+
+
 def _attribute_match(question: str, product: Product) -> tuple[str, str] | None:
-    """A free attribute of the product whose name appears in the question."""
-    q_words = _words(question)
-    best = None
+    """A free attribute of the product the question asks about: its name's meaningful words (stemmed:
+    "fold" asks about "foldable") all appear in the question, or a word shoppers use for it does."""
+    asked = _asked_stems(question)
+    best, best_len = None, 0
     for key, value in product.attributes.items():
         key_words = _words(key.replace("_", " "))
-        if key_words and key_words <= q_words:
-            if best is None or len(key_words) > len(_words(best[0])):
-                best = (key, value)
+        meaningful = {_stem(w) for w in key_words - _GENERIC} or {_stem(w) for w in key_words}
+        if meaningful and meaningful <= asked and len(key_words) > best_len:
+            best, best_len = (key, value), len(key_words)
     return best
 
 
-def _unknown_attribute(question: str) -> str:
-    """The property asked about when the catalog has no such attribute ("is it waterproof?" -> "waterproof")."""
+def _not_listed(question: str, product: Product) -> str:
+    """The honest answer when the catalog has nothing on what was asked."""
     q = question.lower().strip(" ?!.")
-    match = re.search(r"\b(?:is|are|does|do|can|has|have)\s+(?:it|this|that|they|the \w+(?: one)?|#?\d+)\s+(.+)$", q)
+    match = re.search(r"\b(?:is|are)\s+(?:it|this|that|they|the \w+(?: one)?|#?\d+)\s+(.+)$", q)
     if match:
-        return match.group(1).strip()
-    match = re.search(r"\bwhat(?:'s| is)?\s+(?:the\s+)?(\w+(?:\s\w+)?)", q)
-    return match.group(1) if match else "that"
+        return f"I'm sorry, the catalog doesn't say whether the {product.title} is {match.group(1).strip()}."
+    return f"I'm sorry, the catalog's details for the {product.title} don't answer that."
 
 
 def _field_answer(field: str, p: Product) -> str | None:
@@ -68,9 +98,11 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
         name = key.replace("_", " ")
         lowered = value.strip().lower()
         if lowered in ("yes", "true", "y"):
-            return f"Yes, the {product.title} is {name}." if len(name.split()) == 1 else f"Yes: {name} — {value}.", True
+            return (f"Yes, the {product.title} is {name}." if len(name.split()) == 1
+                    else f"Yes — the {product.title} lists {name}: {value}."), True
         if lowered in ("no", "false", "n"):
-            return f"No, the {product.title} is not {name}." if len(name.split()) == 1 else f"No: {name} — {value}.", True
+            return (f"No, the {product.title} is not {name}." if len(name.split()) == 1
+                    else f"No — the {product.title} lists {name}: {value}."), True
         return f"The {product.title}'s {name}: {value}.", True
     q = question.lower()
     yes_no = re.match(r"\s*(is|are|does|do|can|has|have)\b", q) is not None
@@ -86,9 +118,58 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
             if text:
                 return text, True
             return f"The catalog doesn't list the {field.replace('_', ' ')} of the {product.title}.", False
-    thing = _unknown_attribute(question)
-    return (
-        f"I'm sorry, the catalog doesn't say whether the {product.title} is {thing}. "
-        "I only answer from the product's listed details.",
-        False,
-    )
+    return _not_listed(question, product) + " I only answer from the product's listed details.", False
+
+
+_LESS = re.compile(r"\b(shorter|smaller|smallest|narrower|lower|lowest|less|least|fewer|lighter|cheaper|cheapest|"
+                   r"softer|thinner)\b")
+_PRICE = re.compile(r"\b(cheap\w*|expensive|pric\w*|cost\w*|afford\w*)\b")
+_RATING = re.compile(r"\b(rat\w*|reviews?|stars?|best|better|popular)\b")
+_SIZE = re.compile(r"\b(bigger|biggest|larger|largest|smaller|smallest|wider|widest|narrower|size)\b")
+
+
+def _number(value: object) -> float | None:
+    match = re.search(r"\d+(?:\.\d+)?", str(value).replace(",", ""))
+    return float(match.group()) if match else None
+
+
+def _bulk(product: Product, size_value) -> float | None:
+    """How big a product is: the product of its dimensions (W x D x H), else its size rank or number."""
+    numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", product.size or "")]
+    if len(numbers) >= 2:
+        out = 1.0
+        for n in numbers:
+            out *= n
+        return out
+    return size_value(product)
+
+
+def which(question: str, products: list[Product], positions: list[int]) -> str | None:
+    """Answer "which one has the longer warranty / is cheaper / is rated better?" over products the
+    shopper is looking at, from their attributes; None when the question names nothing comparable."""
+    from bot.dialogue.constraints import size_value
+
+    q = question.lower()
+    attribute = next((a for a in (_attribute_match(question, p) for p in products) if a), None)
+    if attribute:
+        name = attribute[0].replace("_", " ")
+        values = [(p.attributes.get(attribute[0]), _number(p.attributes.get(attribute[0]))) for p in products]
+    elif _PRICE.search(q):
+        name, values = "price", [(f"${p.price:,.2f}" if p.price is not None else None, p.price) for p in products]
+    elif _SIZE.search(q):
+        name, values = "size", [(p.size, _bulk(p, size_value)) for p in products]
+    elif _RATING.search(q):
+        name, values = "rating", [(f"{p.rating:.1f}★" if p.rating is not None else None, p.rating) for p in products]
+    else:
+        return None
+    known = [(i, shown, number) for i, (shown, number) in enumerate(values) if number is not None]
+    if len(known) < 2:
+        listed = "; ".join(f"#{positions[i]} {shown}" for i, (shown, _) in enumerate(values) if shown)
+        return (f"The catalog doesn't give a comparable {name} for these"
+                + (f" ({listed})." if listed else ".") + " I only answer from the products' listed details.")
+    pick = min if (_LESS.search(q) or (name == "price" and "cheap" in q)) else max
+    best = pick(known, key=lambda k: k[2])
+    if sum(1 for k in known if k[2] == best[2]) > 1:
+        return f"They're the same on {name}: " + ", ".join(f"#{positions[i]} {shown}" for i, shown, _ in known) + "."
+    others = ", ".join(f"#{positions[i]} {shown}" for i, shown, _ in known if i != best[0])
+    return f"#{positions[best[0]]}, the {products[best[0]].title}: {name} {best[1]} (against {others})."

@@ -24,6 +24,8 @@ class DialogueState(BaseModel):
     shown: list[str] = Field(default_factory=list)
     # Every product shown for the current request (so "show more" never repeats).
     seen: list[str] = Field(default_factory=list)
+    # Positions of the products of the last comparison ("which one is cheaper?" is about them).
+    compared: list[int] = Field(default_factory=list)
     # The product the shopper is talking about ("is it waterproof?").
     focus_id: str | None = None
     # Products the shopper asked to see more like / less like (Qdrant recommend examples).

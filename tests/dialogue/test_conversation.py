@@ -223,3 +223,41 @@ async def test_nothing_matches_then_let_go_of_one_constraint(bot):
     assert all(p.material == "leather" and "Sofas" in p.category for p in shown)
     state = await bot.session_view("m5")
     assert state["constraints"]["colors"] == [] and state["constraints"]["materials"] == ["leather"]
+
+
+async def test_which_one_after_a_comparison(bot):
+    await bot.handle("w1", "sofas under 1500")
+    r = await bot.handle("w1", "compare 1 and 3")
+    assert r.action == "compare"
+    compared = products_of(bot, r)
+    r = await bot.handle("w1", "which one is cheaper?")
+    assert r.action == "answer_question"
+    cheaper = min(compared, key=lambda p: p.price)
+    assert cheaper.title in r.text and r.text.startswith("#")
+
+
+async def test_complements_for_the_request_before_anything_was_shown(bot):
+    r = await bot.handle("w2", "a mattress")
+    assert r.action == "clarify" and not r.products  # asks for a budget first
+    r = await bot.handle("w2", "what pillows go with it")
+    assert r.action == "suggest_complements" and r.products
+    assert all("Pillows" in p.category for p in products_of(bot, r))
+    state = await bot.session_view("w2")
+    assert state["constraints"]["categories"] == ["Mattresses"]  # the main request is kept
+
+
+async def test_complements_of_a_product_never_repeat_its_category(bot):
+    await bot.handle("w3", "patio set under 700")
+    r = await bot.handle("w3", "back to the patio sets - what would go with the first one?")
+    assert r.action == "suggest_complements" and r.products
+    assert all("Patio Sets" not in p.category for p in products_of(bot, r))
+
+
+async def test_you_might_also_like_stays_in_the_liked_category(bot):
+    r = await bot.handle("w4", "something cozy to read in under 400")
+    if not r.products:
+        r = await bot.handle("w4", "an armchair")
+    liked = products_of(bot, r)[0]
+    r = await bot.handle("w4", "ooh i love the first one")
+    assert r.action == "feedback" and r.products
+    assert all(liked.leaf_category in p.category for p in products_of(bot, r))

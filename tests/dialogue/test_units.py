@@ -197,3 +197,32 @@ def test_material_style_and_size_slots_become_catalog_filters():
     assert describe(f) == "modern products not oak, Queen size"
     unknown = apply_slots(SearchFilter(), {"material": "granite", "size": "6"}, vocabulary=vocabulary)
     assert unknown.materials == [] and unknown.sizes == []  # the catalog has no such value: no filter
+
+
+def test_questions_find_the_attribute_in_shopper_words():
+    mirror = sofa(title="Porto Wall Mirror", attributes={"mounting": "wall or lean", "indoor/outdoor": "indoor"})
+    bed = sofa(title="Cleo Bed", attributes={"box spring required": "no", "foldable": "yes", "weight capacity": "500 lbs"})
+    assert "mounting: wall or lean" in product_qa.answer("can the first one hang on the wall?", mirror)[0]
+    assert "indoor/outdoor: indoor" in product_qa.answer("can I use it outside?", mirror)[0]
+    text, known = product_qa.answer("does it need a box spring?", bed)
+    assert known and text.startswith("No") and "box spring required: no" in text
+    assert product_qa.answer("does the second one fold up?", bed)[0].startswith("Yes, the Cleo Bed is foldable")
+    assert "500 lbs" in product_qa.answer("how much weight can it hold", bed)[0]
+    text, known = product_qa.answer("is it dishwasher safe?", bed)
+    assert not known and "doesn't say whether the Cleo Bed is dishwasher safe" in text
+    text, known = product_qa.answer("can it go in the dryer?", bed)
+    assert not known and "don't answer that" in text
+
+
+def test_which_one_compares_the_products_on_what_was_asked():
+    a = sofa(id="a", title="Sofa A", price=400.0, rating=4.1, size='76" W x 40" D x 32" H', attributes={"warranty": "1 year"})
+    b = sofa(id="b", title="Sofa B", price=900.0, rating=4.8, size='86" W x 38" D x 33" H', attributes={"warranty": "5 years"})
+    assert product_qa.which("which one has the longer warranty?", [a, b], [1, 3]).startswith("#3, the Sofa B: warranty 5 years")
+    assert product_qa.which("which one is cheaper", [a, b], [1, 3]).startswith("#1, the Sofa A: price $400.00")
+    assert product_qa.which("which is more expensive", [a, b], [1, 3]).startswith("#3")
+    assert product_qa.which("which is rated better", [a, b], [1, 3]).startswith("#3")
+    assert product_qa.which("which one is bigger", [a, b], [1, 3]).startswith("#3")
+    assert product_qa.which("which one is smaller", [a, b], [1, 3]).startswith("#1")
+    same = b.model_copy(update={"attributes": {"warranty": "1 year"}})
+    assert product_qa.which("which has the longer warranty", [a, same], [1, 2]).startswith("They're the same on warranty")
+    assert product_qa.which("which one would you pick for my mum", [a, b], [1, 2]) is None
