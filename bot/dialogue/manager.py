@@ -52,6 +52,13 @@ _RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colo
                  "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand"}
 
 
+_QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|has|have|which)\b", re.I)
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
 def _lower_all(values: list[str]) -> set[str]:
     return {v.lower() for v in values}
 
@@ -77,11 +84,28 @@ class DialogueManager:
     def __init__(self, services: Services) -> None:
         self.s = services
         self._category_prices: dict[str, float] | None = None
+        self._titles: dict[str, str] | None = None
 
     # -- helpers -----------------------------------------------------------------------
     @property
     def products(self) -> dict[str, Product]:
         return self.s.retriever.products
+
+    def named_product(self, text: str) -> Product | None:
+        """The product whose full title the message names ("how wide is the Harper Sofa in Charcoal Boucle?")."""
+        if self._titles is None:
+            self._titles = {}
+            for p in self.products.values():
+                key = _title_key(p.title)
+                if len(key.split()) >= 3:
+                    self._titles.setdefault(key, p.id)
+        words = _title_key(text).split()
+        for n in range(min(len(words), 16), 2, -1):
+            for i in range(len(words) - n + 1):
+                pid = self._titles.get(" ".join(words[i:i + n]))
+                if pid is not None:
+                    return self.products.get(pid)
+        return None
 
     def _product(self, pid: str | None) -> Product | None:
         return self.products.get(pid) if pid else None
@@ -174,6 +198,10 @@ class DialogueManager:
         if state.pending == "category" and slots.get("category") and intent not in service.SERVICE_INTENTS:
             intent = "search_product"
         state.pending = None
+        if intent in ("search_product", "product_question") and _QUESTION.match(text):
+            named = self.named_product(text)
+            if named is not None:
+                return self._answer_about(state, nlu, named)
         if _WHICH.match(text) and state.shown and intent not in service.SERVICE_INTENTS:
             positions = state.compared or list(range(1, len(state.shown) + 1))
             ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
@@ -429,7 +457,9 @@ class DialogueManager:
                 return self._reply(state, nlu, "clarify", f"Which one do you mean? Say a number from 1 to {len(state.shown)}.",
                                    quick_replies=[f"#{i}" for i in range(1, len(state.shown) + 1)])
             return self._ask_category(state, nlu)
-        product = self.products[ids[0]]
+        return self._answer_about(state, nlu, self.products[ids[0]])
+
+    def _answer_about(self, state: DialogueState, nlu: NLUResult, product: Product) -> Reply:
         state.focus_id = product.id
         text, _known = product_qa.answer(nlu.text, product)
         return self._reply(state, nlu, "answer_question", text, products=[replies.card(product)],
