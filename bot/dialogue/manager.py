@@ -85,14 +85,22 @@ class DialogueManager:
         self.s = services
         self._category_prices: dict[str, float] | None = None
         self._titles: dict[str, str] | None = None
+        self._built_for: object = None  # the catalog vocabulary the two caches above were built from
 
     # -- helpers -----------------------------------------------------------------------
     @property
     def products(self) -> dict[str, Product]:
         return self.s.retriever.products
 
+    def _fresh_caches(self) -> None:
+        """Drop the catalog-derived caches after a live catalog update (the retriever then has a new vocabulary)."""
+        vocabulary = self.s.retriever.vocabulary
+        if vocabulary is not self._built_for:
+            self._category_prices, self._titles, self._built_for = None, None, vocabulary
+
     def named_product(self, text: str) -> Product | None:
         """The product whose full title the message names ("how wide is the Harper Sofa in Charcoal Boucle?")."""
+        self._fresh_caches()
         if self._titles is None:
             self._titles = {}
             for p in self.products.values():
@@ -112,6 +120,7 @@ class DialogueManager:
 
     def category_price(self, category: str) -> float | None:
         """Median price of a category (any level of the path), from the catalog."""
+        self._fresh_caches()
         if self._category_prices is None:
             by_cat: dict[str, list[float]] = {}
             for p in self.products.values():
@@ -396,7 +405,8 @@ class DialogueManager:
         return self._show(state, nlu, action, f, top, intro)
 
     def _no_results(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, action: str) -> Reply:
-        options = [label for label, fields in _RELAXABLE.items() if any(getattr(f, name) for name in fields)]
+        options = [label for label, fields in _RELAXABLE.items()
+                   if any(getattr(f, name) not in (None, []) for name in fields)]
         if action == "show_more":
             text = f"That's everything I have for {describe(f)}. Would you like to change something?"
         else:

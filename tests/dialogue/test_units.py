@@ -226,3 +226,25 @@ def test_which_one_compares_the_products_on_what_was_asked():
     same = b.model_copy(update={"attributes": {"warranty": "1 year"}})
     assert product_qa.which("which has the longer warranty", [a, same], [1, 2]).startswith("They're the same on warranty")
     assert product_qa.which("which one would you pick for my mum", [a, b], [1, 2]) is None
+
+
+def test_catalog_caches_follow_live_catalog_updates():
+    from bot.dialogue.manager import DialogueManager, Services
+
+    class Catalog:  # what the manager reads of a Retriever: its products and their vocabulary
+        def __init__(self, products):
+            self.products = {p.id: p for p in products}
+            self.vocabulary = {}
+
+        def upsert(self, product):
+            self.products[product.id] = product
+            self.vocabulary = {}  # the Retriever rebuilds its vocabulary after an update
+
+    catalog = Catalog([sofa(id="a", title="Harper Sofa in Charcoal Boucle", price=600.0)])
+    manager = DialogueManager(Services(retriever=catalog, rerank=None, diversify=None))
+    assert manager.named_product("how wide is the harper sofa in charcoal boucle?").id == "a"
+    assert manager.named_product("how wide is the Nova Sofa in Teal Velvet") is None
+    assert manager.category_price("Sofas") == 600.0
+    catalog.upsert(sofa(id="b", title="Nova Sofa in Teal Velvet", price=1000.0))
+    assert manager.named_product("how wide is the Nova Sofa in Teal Velvet").id == "b"
+    assert manager.category_price("Sofas") == 800.0
