@@ -121,6 +121,14 @@ def is_new_request(current: SearchFilter, slots: dict) -> bool:
     return not set(_lower(wanted)) & set(_lower(current.categories))
 
 
+def catalog_sizes_named(value: str, sizes: list[str]) -> list[str]:
+    """Every catalog size that names the shopper's size word ("king" -> King, California King)."""
+    key = _key(_SIZE_NOISE.sub(" ", value.lower()))
+    key = _SIZE_ALIASES.get(key, key)
+    words = set(key.split())
+    return [s for s in sizes if words and words <= set(_key(s).split())]
+
+
 def _grounded_filters(slots: dict, vocabulary: dict[str, list[str]] | None) -> dict[str, list[str]]:
     """Material, style and size slots as the catalog values they name (SearchFilter field -> values).
 
@@ -136,6 +144,8 @@ def _grounded_filters(slots: dict, vocabulary: dict[str, list[str]] | None) -> d
                 found = [value]
             elif slot == "material":
                 found = catalog_materials(value, vocabulary.get("materials", []))
+            elif slot == "size" and prefix:
+                found = catalog_sizes_named(value, vocabulary.get(field, []))  # "not king": no California King either
             else:
                 match = catalog_size if slot == "size" else catalog_value
                 one = match(value, vocabulary.get(field, []))

@@ -5,11 +5,17 @@ shop actually sells, so that filters use the catalog's values:
 - a value tagged with the wrong attribute type ("charcoal" as a material when the
   catalog only knows it as a colour) moves to the type the catalog uses;
 - category words become the catalog's categories ("sofa" -> "Sofas", "chairs" ->
-  every "... Chairs"); unknown ones are dropped from the filters (they still
-  steer the text search);
-- in a shopping message, a catalog value written word for word that the model
-  did not tag fills the missing slot ("I need a sofa", "in natural please"), as
-  an exclusion when a negation stands just before it ("anything but black").
+  every "... Chairs"), through the shopper-word synonyms of ``bot.nlu.synonyms``
+  ("bedside table" -> "Nightstands", "duvet cover" -> "Sheets & Duvets") and
+  typo tolerance that picks the one closest category ("cofee table" -> "Coffee
+  Tables", not every "... Table"); unknown ones are dropped from the filters
+  (they still steer the text search);
+- room and usage words ("home office", "my bedroom") are a ``room``, never the
+  product category: "for a small home office" after a desk search keeps desks;
+- in a shopping message, a catalog value (or a synonym of one: "boho" ->
+  "bohemian") written in the text that the model did not tag fills the missing
+  slot ("I need a sofa", "in natural please"), as an exclusion when a negation
+  stands just before it ("anything but black").
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import re
 
 from bot.dialogue.constraints import catalog_categories, singular
+from bot.nlu.synonyms import is_room, lexicon
 
 FIELDS = {"color": "colors", "material": "materials", "style": "styles", "brand": "brands"}
 NEGATION = {"not", "no", "without", "except", "but", "non", "avoid", "hate"}
@@ -25,6 +32,19 @@ _WORD = re.compile(r"[a-z0-9&'-]+")
 
 def _vocab(vocabulary: dict[str, list[str]], key: str) -> dict[str, str]:
     return {v.lower(): v for v in vocabulary.get(key, [])}
+
+
+def _synonym_fields(slots: dict, vocabulary: dict[str, list[str]]) -> None:
+    """Tagged values the catalog spells differently ("boho" -> "bohemian", "king size" -> "King")."""
+    for prefix in ("", "exclude_"):
+        for field, key in (*FIELDS.items(), ("size", "sizes")):
+            value = slots.get(prefix + field)
+            values = vocabulary.get(key, [])
+            if not isinstance(value, str) or not values or value.lower() in _vocab(vocabulary, key):
+                continue
+            found = lexicon(field, values).lookup(value)
+            if found is not None:
+                slots[prefix + field] = found
 
 
 def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]]) -> None:
@@ -39,8 +59,8 @@ def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]]) -> None:
                 del slots[prefix + field]
 
 
-def _grams(text: str) -> list[tuple[str, int]]:
-    """(n-gram, index of its first word), longest first."""
+def _grams(text: str) -> tuple[list[tuple[str, int]], list[str]]:
+    """(n-gram, index of its first word), longest first, and the words."""
     words = _WORD.findall(text.lower())
     return [(" ".join(words[i:i + n]), i) for n in (3, 2, 1) for i in range(len(words) - n + 1)], words
 
@@ -49,38 +69,106 @@ def _negated(words: list[str], start: int) -> bool:
     return any(w in NEGATION or w.endswith("n't") for w in words[max(0, start - 2):start])
 
 
-def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping: bool) -> dict:
-    """The slots with values grounded in the catalog (a new dict)."""
-    slots = dict(slots)
-    _move_mistyped(slots, vocabulary)
-    categories = vocabulary.get("categories", [])
-    if shopping and text:
-        grams, words = _grams(text)
-        taken: set[int] = set()
-        by_singular = {singular(c): c for c in categories}
-        # The longest category written word for word wins over a shorter tagged one ("throw pillows" > "pillows").
-        for gram, start in grams:
-            match = by_singular.get(singular(gram))
-            if not match or _negated(words, start):
+def category_matches(value: str, categories: list[str], typos: bool = True) -> list[str]:
+    """The catalog categories a shopper's category word names, best first.
+
+    Exact (plural, case) -> every category spelled so; else a synonym or a compound's member
+    ("bedside table" -> Nightstands, "sheets" -> Sheets & Duvets) -> that one; else a small typo
+    ("cofee table") -> the single closest category; else a head word ("chairs", "table") -> the
+    categories ending with it ("Dining Chairs", "Office Chairs"), or starting with it when none do."""
+    if not value or not categories:
+        return []
+    key = singular(value)
+    exact = [c for c in categories if singular(c) == key]
+    if exact:
+        return exact
+    words = lexicon("category", categories)
+    found = words.resolve(value, typos=typos)
+    if found is not None:
+        return [found]
+    partial = catalog_categories(value, categories)
+    ending = [c for c in partial if singular(c).endswith(" " + key)]
+    return ending or partial
+
+
+def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categories: list[str],
+                   slots: dict, taken: set[int]) -> None:
+    """A category written in the text (or a synonym, or a typo of one): fills a missing category and wins
+    over a shorter tagged one it contains ("throw pillows" > "pillows", "cofee table" > "table")."""
+    tagged = slots.get("category")
+    words_lexicon = lexicon("category", categories)
+    by_singular = {singular(c): c for c in categories}
+    tagged_known = isinstance(tagged, str) and (singular(tagged) in by_singular or words_lexicon.lookup(tagged) is not None)
+    for typos in (False, True):
+        if typos and tagged_known:
+            return  # the model tagged a category the catalog has: no guessing from typos
+        for gram, start in text_grams:
+            if is_room(gram) or _negated(words, start):
                 continue
-            tagged = slots.get("category")
+            if typos:
+                match = words_lexicon.fuzzy(gram) if len(gram.split()) <= 2 else None
+            else:
+                match = by_singular.get(singular(gram)) or words_lexicon.lookup(gram)
+            if not match:
+                continue
             if not tagged or (isinstance(tagged, str) and singular(tagged) in singular(gram) and len(gram) > len(tagged)):
                 slots["category"] = match
             taken.update(range(start, start + len(gram.split())))
-            break
+            return
+
+
+def _scan_room(text_grams: list[tuple[str, int]], categories: list[str], slots: dict, taken: set[int]) -> None:
+    """A room or usage word ("home office", "living room"): kept as ``room``."""
+    if slots.get("room"):
+        return
+    by_singular = {singular(c): c for c in categories}
+    for gram, start in text_grams:
+        span = set(range(start, start + len(gram.split())))
+        if is_room(gram) and not span & taken:
+            slots["room"] = by_singular.get(singular(gram), gram)
+            taken.update(span)
+            return
+
+
+def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping: bool) -> dict:
+    """The slots with values grounded in the catalog (a new dict)."""
+    slots = dict(slots)
+    _synonym_fields(slots, vocabulary)
+    _move_mistyped(slots, vocabulary)
+    categories = vocabulary.get("categories", [])
+    for name in ("category", "exclude_category"):
+        value = slots.get(name)
+        if isinstance(value, str) and is_room(value):  # "office", "bedroom": where it goes, not what it is
+            slots.pop(name)
+            if name == "category":
+                slots.setdefault("room", value)
+    if shopping and text:
+        grams, words = _grams(text)
+        taken: set[int] = set()
+        _scan_category(grams, words, categories, slots, taken)
+        _scan_room(grams, categories, slots, taken)
         for field, key in FIELDS.items():
             if slots.get(field) or slots.get(f"exclude_{field}"):
                 continue
             values = _vocab(vocabulary, key)
+            if not values:
+                continue
+            words_lexicon = lexicon(field, vocabulary.get(key, []))
             for gram, start in grams:
                 span = set(range(start, start + len(gram.split())))
-                if gram in values and not span & taken:
-                    slots[("exclude_" if _negated(words, start) else "") + field] = values[gram]
+                if span & taken:
+                    continue
+                match = values.get(gram) or (words_lexicon.lookup(gram) if field != "brand" else None)
+                if match:
+                    slots[("exclude_" if _negated(words, start) else "") + field] = match
                     taken |= span
                     break
     for name in ("category", "exclude_category"):
-        if slots.get(name) and isinstance(slots[name], str):
-            found = catalog_categories(slots[name], categories)
+        value = slots.get(name)
+        if isinstance(value, list):
+            continue
+        if value and isinstance(value, str):
+            found = category_matches(value, categories)
             if found:
                 slots[name] = found[0] if len(found) == 1 or name == "exclude_category" else found
             else:

@@ -197,7 +197,8 @@ class DialogueManager:
                 state.order_id = order_id
                 asked = state.pending_intent or "order_status"
                 state.pending = None
-                return self._service(state, nlu, asked)
+                # "it's 12345" answers the bot's question: report the intent it was asked for.
+                return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
         if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
             if _ANY.search(text):
                 state.pending = None
@@ -616,14 +617,15 @@ class DialogueManager:
         order_id = nlu.slots.get("order_id") or service.find_order_id(nlu.text)
         if order_id:
             state.order_id = str(order_id)
-        elif intent in ("order_status", "cancel_order", "return_item", "refund") and not state.order_id:
+        elif service.needs_order_id(intent, nlu.text) and not state.order_id:
             state.pending = "order_id"
             state.pending_intent = intent
-            return self._reply(state, nlu, "service", service.ask_order_id(intent), quick_replies=["Talk to a person"])
+            return self._reply(state, nlu, "service", service.ask_order_id(intent, nlu.text),
+                               quick_replies=["Talk to a person"])
         return self._service(state, nlu, intent)
 
     def _service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
-        text, quick = service.answer(intent, state.order_id, self.s.policy)
+        text, quick = service.answer(intent, state.order_id, self.s.policy, text=nlu.text)
         action = "handoff" if intent in service.HANDOFF_INTENTS else "service"
         return self._reply(state, nlu, action, text, quick_replies=quick)
 

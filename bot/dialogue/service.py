@@ -41,10 +41,85 @@ def find_order_id(text: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
-def answer(intent: str, order_id: str | None, policy: ShopPolicy) -> tuple[str, list[str]]:
-    """(text, quick replies) for a service intent."""
+# What a service message is about beyond its intent: a question about the shop's rules ("how long do I have
+# to send it back?") is answered from the policy at once; an order id is asked for only when the shopper
+# wants something done to one order ("I want to return my chair", "where is my package").
+_POLICY_QUESTION = {
+    "return_item": re.compile(
+        r"\b(how (long|many days|much time)|within how many days|how many days|what'?s the (return )?(window|deadline)|"
+        r"return (policy|window|period|deadline|time ?frame|limit)|returns? policy|policy on returns|"
+        r"(is|are) returns? (free|shipping free)|return shipping (free|cost)|free returns?|do you (accept|take|do|allow) returns?|"
+        r"can i (still )?(return|send)|is it too late to|until when|by when|deadline|how do (i|you) (return|send)|"
+        r"how (does|do) (a |the )?returns? work|what'?s the process)\b",
+        re.IGNORECASE,
+    ),
+    "refund": re.compile(
+        r"\b(how long (do|does|will|would) (a |the |my )?refunds? (take|need)|refund policy|policy on refunds|"
+        r"how (long|many days) (until|till|before) (i get )?(a |my )?refund|how (do|does) refunds? work|"
+        r"do you (give|offer|do) refunds|can i get a refund if)\b",
+        re.IGNORECASE,
+    ),
+    "cancel_order": re.compile(
+        r"\b(cancellation (fee|policy|window|charge)|fee (to|for) cancel|cost to cancel|how long (do i have )?to cancel|"
+        r"can i (still )?cancel (an|my)? ?order (after|before|once)|until when can i cancel|policy on cancel)\b",
+        re.IGNORECASE,
+    ),
+    "order_status": re.compile(r"\b(how (do|can) i (track|check)|where (do|can) i (track|see|check))\b", re.IGNORECASE),
+}
+_DAMAGED = re.compile(
+    r"\b(arrived|arrives|came|delivered|showed up|got here|turned up|received|unboxed|unpacked|opened the box)\b.{0,40}"
+    r"\b(broken|damaged|torn|ripped|scratched|dented|cracked|chipped|stained|smashed|defective|faulty|"
+    r"missing (parts?|pieces?|screws?|legs?)|bent|shattered|a tear|a hole|a rip|a scratch|a dent|a crack|a stain)\b"
+    r"|\b(broken|damaged|torn|ripped|scratched|dented|cracked|defective|faulty) on arrival\b",
+    re.IGNORECASE,
+)
+_DOUBLE_CHARGE = re.compile(
+    r"\b(charged|billed|paid|charge|debited|taken|deducted)\b.{0,30}\b(twice|two times|2 times|double|again|more than once)\b"
+    r"|\b(double[- ]?(charged?|billed|payment)|duplicate (charges?|payments?|transactions?)|two (charges|payments|transactions))\b",
+    re.IGNORECASE,
+)
+_FAILED = re.compile(r"\b(declin\w*|fail\w*|reject\w*|didn'?t go through|won'?t go through|doesn'?t go through)", re.IGNORECASE)
+_WRONG_AMOUNT = re.compile(
+    r"\b(overcharged|wrong amount|charged (me )?(too much|more than|the wrong)|incorrect (amount|charge)|"
+    r"amount (is|was) wrong|charged the full price|didn'?t get the discount|price (was|is) different)\b",
+    re.IGNORECASE,
+)
+
+
+def topic(intent: str, text: str) -> str:
+    """The answer a service message needs: ``policy`` (a question about the rules), ``damaged`` (arrived
+    broken), ``double_charge``, ``wrong_amount``, or ``request`` (do something for an order)."""
+    text = text or ""
+    if intent == "payment_issue":
+        if _DOUBLE_CHARGE.search(text) and not _FAILED.search(text):
+            return "double_charge"
+        if _WRONG_AMOUNT.search(text):
+            return "wrong_amount"
+        return "request"
+    if intent == "return_item" and _DAMAGED.search(text):
+        return "damaged"
+    pattern = _POLICY_QUESTION.get(intent)
+    if pattern is not None and pattern.search(text):
+        return "policy"
+    return "request"
+
+
+def needs_order_id(intent: str, text: str = "") -> bool:
+    """Whether to ask for the order number before answering: only when the shopper wants something done
+    to (or checked on) one order, never for a question about the shop's rules."""
+    if intent not in ("order_status", "cancel_order", "return_item", "refund"):
+        return False
+    return topic(intent, text) != "policy"
+
+
+def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = "") -> tuple[str, list[str]]:
+    """(text, quick replies) for a service intent; ``text`` (the shopper's message) picks the variant
+    (a policy question, a damaged delivery, a double charge) where one intent covers several needs."""
     ref = f"order {order_id}" if order_id else "your order"
     human = "Talk to a person"
+    variant = _VARIANTS.get((intent, topic(intent, text)))
+    if variant is not None:
+        return variant(ref, policy, human)
     texts = {
         "order_status": (
             f"I can't see live tracking for {ref} from this chat, but {policy.orders_url} shows its current status "
@@ -124,7 +199,7 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy) -> tuple[str, 
     return texts[intent]
 
 
-def ask_order_id(intent: str) -> str:
+def ask_order_id(intent: str, text: str = "") -> str:
     what = {
         "order_status": "check on",
         "cancel_order": "cancel",
@@ -134,4 +209,78 @@ def ask_order_id(intent: str) -> str:
         "shipping_address": "update",
         "invoice": "get the invoice for",
     }[intent]
-    return f"Which order would you like to {what}? Please give me the order number (e.g. 123456)."
+    sorry = "I'm sorry it arrived damaged. " if topic(intent, text) == "damaged" else ""
+    return f"{sorry}Which order would you like to {what}? Please give me the order number (e.g. 123456)."
+
+
+def _return_policy(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (
+        f"You have {policy.return_days} days from delivery to send an item back. To start a return, open "
+        f"{policy.orders_url} (or give me the order number); you'll get a prepaid label, and the refund reaches "
+        f"your original payment method within {policy.refund_days} after we receive the item.",
+        ["Start a return", "How long do refunds take?", human],
+    )
+
+
+def _damaged(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (
+        f"I'm sorry it arrived damaged. You can send it back within {policy.return_days} days of delivery: start "
+        f"the return for {ref} from {policy.orders_url} and you'll get a prepaid label; the refund follows within "
+        f"{policy.refund_days} once we receive it. If you'd rather have it sorted out by a person, I can connect you.",
+        [human, "Start a return"],
+    )
+
+
+def _refund_policy(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (
+        f"Refunds go back to your original payment method within {policy.refund_days} after we receive the "
+        f"returned item. Items can be returned within {policy.return_days} days of delivery.",
+        ["How do returns work?", human],
+    )
+
+
+def _cancel_policy(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (
+        f"Orders can be cancelled within {policy.cancel_window_hours} hours of purchase, from "
+        f"{policy.orders_url}. After it has shipped, you can return it instead within {policy.return_days} days "
+        "of delivery.",
+        ["Cancel my order", human],
+    )
+
+
+def _tracking(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (
+        f"You can follow every order from {policy.orders_url}: it shows the current status and the carrier's "
+        "tracking link once the order has shipped.",
+        ["Delivery times", human],
+    )
+
+
+def _double_charge(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (
+        f"Sorry about the double charge on {ref}. A second charge is often a pending card authorization that "
+        "disappears by itself within a few business days. If both charges have gone through, we refund the "
+        f"duplicate to your original payment method within {policy.refund_days}. A person from our team can "
+        "check the charges and start that refund now.",
+        [human],
+    )
+
+
+def _wrong_amount(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (
+        f"Sorry about that. If you were charged more than the price of {ref}, we refund the difference to your "
+        f"original payment method within {policy.refund_days}. A person from our team can check the charge "
+        "against your order and start that refund.",
+        [human],
+    )
+
+
+_VARIANTS = {
+    ("return_item", "policy"): _return_policy,
+    ("return_item", "damaged"): _damaged,
+    ("refund", "policy"): _refund_policy,
+    ("cancel_order", "policy"): _cancel_policy,
+    ("order_status", "policy"): _tracking,
+    ("payment_issue", "double_charge"): _double_charge,
+    ("payment_issue", "wrong_amount"): _wrong_amount,
+}

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, Field
 
 from bot.nlu.intents import INTENTS, SLOT_TYPES
+from bot.nlu.synonyms import is_room
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 TEMPLATE_FILES = ("shopping.yaml", "service.yaml", "conversation.yaml")
@@ -76,7 +77,10 @@ def fill_vocabulary(catalog_values: dict[str, list[str]] | None) -> dict[str, li
     generic = generic_vocabulary()
     merged: dict[str, list[str]] = {}
     for field in set(generic) | set(catalog_values or {}):
-        merged[f"catalog_{field}"] = sorted({v.strip() for v in (catalog_values or {}).get(field, []) if v and v.strip()})
+        values = {v.strip() for v in (catalog_values or {}).get(field, []) if v and v.strip()}
+        if field == "category":  # "Living Room", "Office": path levels that name a room are rooms, never tagged
+            values = {v for v in values if not is_room(v)}
+        merged[f"catalog_{field}"] = sorted(values)
         merged[field] = list(generic.get(field, []))
     return merged
 
@@ -107,7 +111,8 @@ def price_phrase(kind: str, rng: random.Random) -> str:
     if kind == "price_max":
         amount = _amount(rng)
         before = ["under", "below", "less than", "no more than", "at most", "max", "up to", "cheaper than", "within",
-                  "not more than", "under", "below", "for less than", "for under", "maximum", "lower than", "<"]
+                  "not more than", "under", "below", "for less than", "for under", "maximum", "lower than", "<",
+                  "not exceeding", "max of"]
         after = ["or less", "or under", "max", "tops", "or cheaper", "at most"]
         return f"{rng.choice(before)} {amount}" if rng.random() < 0.8 else f"{amount} {rng.choice(after)}"
     if kind == "price_min":
@@ -245,7 +250,8 @@ class _Filler:
             segs.append((rng.choice(["without", "no"]), None))
             segs.append((self.value("material"), "exclude_material"))
         if with_price and rng.random() < 0.4:
-            kind = rng.choice(["price_max"] * 5 + ["price_min", "price_range", "price_around"])
+            # floors are rarer than ceilings but must not be learnt as ceilings ("over 500" is a price_min)
+            kind = rng.choice(["price_max"] * 4 + ["price_min"] * 2 + ["price_range", "price_around"])
             segs.append((price_phrase(kind, rng), _PRICE_TAG[kind]))
         return segs
 

@@ -13,6 +13,8 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 
+from bot.nlu.synonyms import is_room, lexicon, singular_word
+
 # ---------------------------------------------------------------- numbers
 
 _UNITS = {
@@ -112,10 +114,24 @@ _MIN_WORDS = re.compile(
     r"or more|or above|or higher|plus|no less than|not less than|higher than|upwards of|north of)\b|>=?|≥|\+",
     re.IGNORECASE,
 )
+# A negated direction flips it: "nothing over 900", "not more than 500", "no higher than 300" are ceilings;
+# "not under 100", "no less than 50" are floors. Checked before the plain direction words.
+_NEGATION = r"(?:not|no|nothing|never|none|don'?t|do not|doesn'?t|does not|won'?t|can'?t|cannot|shouldn'?t|without)"
+_NEGATED_MAX = re.compile(
+    rf"\b{_NEGATION}\s+(?:\w+\s+){{0,3}}?(?:over|above|more than|higher than|greater than|exceed(?:ing|s)?|beyond|"
+    r"past|north of|upwards of|more expensive than|pricier than|costlier than)\b",
+    re.IGNORECASE,
+)
+_NEGATED_MIN = re.compile(
+    rf"\b{_NEGATION}\s+(?:\w+\s+){{0,3}}?(?:under|below|less than|lower than|cheaper than|beneath)\b",
+    re.IGNORECASE,
+)
 _AROUND_WORDS = re.compile(
     r"\b(around|about|approximately|approx|roughly|close to|near|or so|give or take|ballpark|in the range of)\b|~|ish\b",
     re.IGNORECASE,
 )
+# "budget around 1000", "spend about 500": a budget is a ceiling, so "around" only loosens it upwards.
+_BUDGET_WORDS = re.compile(r"\b(budget|spend|spending|afford|max(?:imum)?|at most|up to|limit|ceiling)\b", re.IGNORECASE)
 _RANGE_WORDS = re.compile(r"\b(between|to|and|through)\b|-|–", re.IGNORECASE)
 
 AROUND_MARGIN = 0.2
@@ -129,10 +145,14 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
 
     >>> parse_price("under 200 bucks")
     (None, 200.0)
+    >>> parse_price("nothing over 900 bucks")
+    (None, 900.0)
     >>> parse_price("between 50 and 80")
     (50.0, 80.0)
     >>> parse_price("around 500")
     (400.0, 600.0)
+    >>> parse_price("budget around 1000")
+    (None, 1200.0)
     """
     numbers = extract_numbers(text)
     if not numbers:
@@ -143,9 +163,16 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
             return None, high
         return low, high
     value = numbers[0]
-    if _AROUND_WORDS.search(text):
-        return round(value * (1 - AROUND_MARGIN), 2), round(value * (1 + AROUND_MARGIN), 2)
     lowered = text.lower()
+    if _NEGATED_MAX.search(lowered):
+        return None, value
+    if _NEGATED_MIN.search(lowered):
+        return value, None
+    if _AROUND_WORDS.search(lowered):
+        high = round(value * (1 + AROUND_MARGIN), 2)
+        if _BUDGET_WORDS.search(lowered):
+            return None, high
+        return round(value * (1 - AROUND_MARGIN), 2), high
     # "from 100" is a minimum, but "from 100 to 200" was handled above.
     is_max = bool(_MAX_WORDS.search(lowered))
     is_min = bool(_MIN_WORDS.search(lowered))
@@ -156,6 +183,72 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
     if hint == "price_min":
         return value, None
     return None, value  # a bare amount is a budget: "a sofa for $500"
+
+
+# Words that, right before a tagged price, belong to it: "nothing | over 900", "budget | around | 1000".
+_PRICE_LEAD_WORDS = frozenset(
+    "nothing not no never none don't dont do doesn't doesnt won't wont can't cant cannot without anything go going "
+    "budget budgets spend spending afford max maximum min minimum at most least up upto to around about roughly "
+    "approximately approx close near under below beneath over above more less than higher lower greater cheaper "
+    "exceeding exceed past beyond within tops is of my our a an ~ want wanna pay paying cost costs costing that "
+    "which be should would".split()
+)
+_LEAD_TOKEN = re.compile(r"[\w'~]+")
+
+
+def price_lead(text: str, start: int, max_words: int = 6) -> int:
+    """Where a price span starting at ``start`` really starts once the direction and negation words just
+    before it are included ("my living room needs a sofa, nothing | over 900" -> the offset of "nothing")."""
+    before = text[:start]
+    tokens = list(_LEAD_TOKEN.finditer(before))
+    new_start = start
+    taken = 0
+    for token in reversed(tokens):
+        gap = before[token.end() : new_start]
+        if gap.strip() or taken >= max_words:  # a comma or other text between: stop
+            break
+        if token.group(0).lower() not in _PRICE_LEAD_WORDS:
+            break
+        new_start = token.start()
+        taken += 1
+    # the lead starts at its first direction, negation or budget word ("that is | not over 300")
+    while new_start < start:
+        first = _LEAD_TOKEN.match(text, new_start)
+        if first is None or first.group(0).lower() not in _PRICE_LEAD_FILLER:
+            break
+        rest = text[first.end() : start]
+        new_start = first.end() + (len(rest) - len(rest.lstrip()))
+    return new_start
+
+
+_PRICE_LEAD_FILLER = frozenset("a an is of my our to go going do that which be should would want wanna it".split())
+
+
+_FILLER_WORDS = ("style", "styled", "color", "colour", "colored", "size", "sized", "look", "type", "kind", "shape",
+                 "finish", "one", "ones")
+
+
+def _is_filler_word(text: str) -> bool:
+    """A span that is only a word like "style" or "colour" (or a typo of one: "stlye")."""
+    words = _key(text).split()
+    return len(words) == 1 and bool(difflib.get_close_matches(words[0], _FILLER_WORDS, n=1, cutoff=0.75))
+
+
+_PRICE_SLOTS = ("price", "price_min", "price_max")
+
+
+def widen_price_spans(text: str, spans: Iterable[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Price spans as normalization should read them: neighbouring price pieces joined ("around" + "1000"),
+    each extended over the direction / negation words just before it ("nothing" + "over 900")."""
+    out: list[tuple[str, int, int]] = []
+    for slot, start, end in sorted(spans, key=lambda s: s[1]):
+        if slot in _PRICE_SLOTS and out and out[-1][0] in _PRICE_SLOTS and not text[out[-1][2] : start].strip():
+            prev_slot, prev_start, _ = out[-1]
+            merged_slot = slot if prev_slot == "price" else prev_slot
+            out[-1] = (merged_slot, prev_start, end)
+            continue
+        out.append((slot, start, end))
+    return [(slot, price_lead(text, start) if slot in _PRICE_SLOTS else start, end) for slot, start, end in out]
 
 
 # ---------------------------------------------------------------- relative critiques
@@ -270,48 +363,14 @@ def normalize_order_id(text: str) -> str | None:
 
 ATTRIBUTE_FIELDS = ("category", "brand", "color", "material", "style", "size")
 
-# Synonyms applied only when the target word is in the catalog's vocabulary.
-SYNONYMS: dict[str, dict[str, str]] = {
-    "category": {
-        "couch": "sofa", "settee": "sofa", "sofas": "sofa", "couches": "sofa", "loveseat": "sofa",
-        "telly": "tv", "television": "tv", "tv stand": "tv stand", "armchair": "chair", "stool": "chair",
-        "carpet": "rug", "carpets": "rug", "drapes": "curtains", "bookcase": "bookshelf", "bookshelves": "bookshelf",
-        "nightstand": "bedside table", "night stand": "bedside table", "dresser": "chest of drawers",
-        "desk chair": "office chair", "laptop": "laptops", "sneaker": "sneakers", "trainers": "sneakers",
-        "lamp": "lamps", "light": "lamps", "mattress": "mattresses",
-    },
-    "color": {
-        "gray": "grey", "grey": "gray", "navy blue": "navy", "off white": "cream", "off-white": "cream",
-        "charcoal": "dark grey", "golden": "gold", "silvery": "silver", "beige": "beige", "tan": "beige",
-        "crimson": "red", "burgundy": "red", "teal": "green", "turquoise": "blue", "ivory": "white",
-    },
-    "material": {
-        "wooden": "wood", "timber": "wood", "oak wood": "oak", "leathery": "leather", "faux leather": "leather",
-        "metallic": "metal", "steel": "metal", "iron": "metal", "aluminium": "aluminum", "plastic": "plastic",
-        "cotton blend": "cotton", "woollen": "wool", "woolen": "wool", "glassy": "glass", "velour": "velvet",
-    },
-    "style": {
-        "mid century": "mid-century modern", "midcentury": "mid-century modern", "mid-century": "mid-century modern",
-        "scandi": "scandinavian", "nordic": "scandinavian", "farmhouse": "rustic", "retro": "vintage",
-        "minimal": "minimalist", "contemporary": "modern", "classic": "traditional", "boho": "bohemian",
-    },
-}
-
-
-def _singular(word: str) -> str:
-    word = word.strip()
-    for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)] + repl
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
+# Shopper words for catalog values (couch -> Sofas, bedside table -> Nightstands, boho -> bohemian) live in
+# ``bot.nlu.synonyms``: groups of words for one thing, used only when the catalog has a member of the group.
 
 
 def _key(value: str) -> str:
     """The comparison key of a value: lower-case, single spaces, each word singular."""
     words = re.sub(r"[^\w&+' -]", " ", value.lower()).replace("-", " ").split()
-    return " ".join(_singular(w) for w in words)
+    return " ".join(singular_word(w) for w in words)
 
 
 _FILLER_SUFFIX = re.compile(r"[\s-]+(?:size|sized|style|styled|color|colour|colored|coloured|tone|toned|look)$")
@@ -341,20 +400,34 @@ class CatalogVocabulary:
             return index[key]
         trimmed = _FILLER_SUFFIX.sub("", key)  # "queen size" -> "queen", "boho style" -> "boho"
         if trimmed and trimmed != key:
-            return self.match(field, trimmed, cutoff)
-        synonym = SYNONYMS.get(field, {}).get(text.strip().lower()) or SYNONYMS.get(field, {}).get(key)
-        if synonym and _key(synonym) in index:
-            return index[_key(synonym)]
+            found = self.match(field, trimmed, cutoff)
+            if found is not None:
+                return found
+        words = lexicon(field, self.values.get(field, []))
+        found = words.lookup(key)  # a compound's member ("sheets" -> "Sheets & Duvets") or a synonym
+        if found is not None:
+            return found
         close = difflib.get_close_matches(key, list(index), n=1, cutoff=cutoff)
         if close:
             return index[close[0]]
-        # "leather sofa" -> "sofa": a multi-word span whose last words name a catalog value
-        words = key.split()
-        for start in range(1, len(words)):
-            tail = " ".join(words[start:])
+        found = words.fuzzy(key)  # a typo of a synonym ("bokshelf" -> "Bookcases")
+        if found is not None:
+            return found
+        # "leather sofa" -> "sofa", "white bedside table" -> "bedside table": a multi-word span whose
+        # last words name a catalog value
+        split = key.split()
+        for start in range(1, len(split)):
+            tail = " ".join(split[start:])
             if tail in index:
                 return index[tail]
+            found = words.lookup(tail)
+            if found is not None:
+                return found
         return None
+
+    def exact(self, field: str, text: str) -> str | None:
+        """The catalog value spelled like ``text`` (case, plurals), no synonyms or typos."""
+        return self._index.get(field, {}).get(_key(text))
 
     def normalize(self, field: str, text: str) -> str:
         """The catalog's spelling of ``text`` when it matches, else ``text`` cleaned (lower-case, trimmed)."""
@@ -398,6 +471,7 @@ _EXCLUDE_FIELD = {
     "exclude_color": "color",
     "exclude_material": "material",
     "exclude_category": "category",
+    "exclude_size": "size",
 }
 
 
@@ -408,7 +482,8 @@ _NEGATION_BEFORE = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+)?(?:from\s+|in\s+|made of\s+|by\s+)?$",
     re.IGNORECASE,
 )
-_NEGATABLE = {"brand": "exclude_brand", "color": "exclude_color", "material": "exclude_material", "category": "exclude_category"}
+_NEGATABLE = {"brand": "exclude_brand", "color": "exclude_color", "material": "exclude_material",
+              "category": "exclude_category", "size": "exclude_size"}
 
 
 def negated_slot(text: str, slot: str, start: int) -> str:
@@ -425,9 +500,13 @@ def normalize_slots(
 ) -> dict[str, object]:
     """Normalized slot values from ``(slot_type, span_text)`` pairs plus rule-read relative critiques.
 
-    The first span of a type wins, except item references, which are merged.
+    The first span of a type wins, except that a span naming a catalog value wins over an earlier one
+    that names none (a typo'd "stlye" tagged as a category loses to "cofee table"); item references
+    are merged. A category span that names a room ("home office", "bedroom") becomes ``room``: it
+    says where the product goes, not what it is.
     """
     slots: dict[str, object] = {}
+    matched: set[str] = set()
     for slot, span_text in spans:
         if slot in ("price", "price_min", "price_max"):
             low, high = parse_price(span_text, hint=slot)
@@ -447,11 +526,25 @@ def normalize_slots(
                 slots["order_id"] = order_id
         elif slot in ATTRIBUTE_FIELDS or slot in _EXCLUDE_FIELD:
             field = _EXCLUDE_FIELD.get(slot, slot)
-            if slot in slots:
+            if field == "category" and is_room(span_text):
+                if slot == "category" and "room" not in slots:
+                    room = vocabulary.exact("category", span_text) if vocabulary else None
+                    slots["room"] = room or span_text.strip().lower()
                 continue
-            value = vocabulary.normalize(field, span_text) if vocabulary else span_text.strip().lower()
-            if value:
-                slots[slot] = value
+            if slot in matched:
+                continue
+            found = vocabulary.match(field, span_text) if vocabulary else None
+            if found is None and _is_filler_word(span_text):
+                continue  # "style", "stlye", "colour" alone name no value
+            if found is not None:
+                slots[slot] = found
+                matched.add(slot)
+            elif slot not in slots:
+                value = vocabulary.normalize(field, span_text) if vocabulary else span_text.strip().lower()
+                if value:
+                    slots[slot] = value
+                    if vocabulary is None:
+                        matched.add(slot)
     for name, value in relative_critiques(text).items():
         slots.setdefault(name, value)
     if "price_min" in slots and "price_max" in slots and slots["price_min"] > slots["price_max"]:  # type: ignore[operator]

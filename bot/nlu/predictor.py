@@ -16,8 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.errors import UserFacingError
-from bot.nlu.intents import INTENT_GROUP, OUT_OF_SCOPE
-from bot.nlu.normalize import CatalogVocabulary, negated_slot, normalize_slots, vocabulary_from_products
+from bot.nlu.intents import INTENT_GROUP, OUT_OF_SCOPE, SLOT_TYPES
+from bot.nlu.normalize import (
+    CatalogVocabulary,
+    negated_slot,
+    normalize_slots,
+    vocabulary_from_products,
+    widen_price_spans,
+)
 from bot.nlu.types import NLUResult, SlotSpan
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -127,9 +133,15 @@ class NLU:
                     intent = OUT_OF_SCOPE
                 tags = [self.tags[t] for t in tag_ids[row]]
                 spans = spans_from_tags(text, [tuple(o) for o in offsets[row]], tags)
+                meanings = []  # the slot each span fills: an attribute after a negation is an exclusion
                 for span in spans:
-                    span.slot = negated_slot(text, span.slot, span.start)
-                pairs = [(s.slot, text[s.start : s.end]) for s in spans]
+                    meaning = negated_slot(text, span.slot, span.start)
+                    if meaning in SLOT_TYPES:  # tagged types (exclude_brand, ...); exclude_size is rule-only
+                        span.slot = meaning
+                    meanings.append(meaning)
+                # normalization reads a price with the direction / negation words around it ("nothing over 900")
+                widened = widen_price_spans(text, [(m, s.start, s.end) for m, s in zip(meanings, spans)])
+                pairs = [(slot, text[start:end]) for slot, start, end in widened]
                 slots = normalize_slots(text, pairs, self.vocabulary)
                 if INTENT_GROUP.get(intent) != "shopping":
                     slots.pop("price_relative", None)
@@ -145,11 +157,25 @@ class NLU:
 # ------------------------------------------------------------------ model directories
 
 
-def catalog_fingerprint(values: dict[str, list[str]]) -> str:
-    """A short hash of a catalog vocabulary: a model is retrained when the catalog's vocabulary changes."""
+def training_data_version() -> str:
+    """A hash of what the training data is generated from (templates, vocabulary, generator)."""
     import hashlib
 
-    canonical = json.dumps({k: sorted(v) for k, v in sorted(values.items())}, sort_keys=True)
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    for path in [here / "data.py", *sorted((here / "templates").glob("*.yaml"))]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def catalog_fingerprint(values: dict[str, list[str]]) -> str:
+    """A short hash of a catalog vocabulary and of the training data: a model is retrained when
+    the catalog's vocabulary changes or a new shopbot version generates different training data."""
+    import hashlib
+
+    canonical = json.dumps({"vocabulary": {k: sorted(v) for k, v in sorted(values.items())},
+                            "training_data": training_data_version()}, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 

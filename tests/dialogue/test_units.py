@@ -193,6 +193,8 @@ def test_material_style_and_size_slots_become_catalog_filters():
     assert (f.materials, f.styles, f.sizes) == (["oak", "solid oak"], ["mid-century"], ["Queen"])
     f = apply_slots(f, {"style": "modern", "exclude_size": "Queen", "exclude_material": "oak"}, vocabulary=vocabulary)
     assert f.styles == ["modern"] and f.sizes == [] and f.exclude_sizes == ["Queen"]
+    assert apply_slots(SearchFilter(), {"exclude_size": "king size"}, vocabulary=vocabulary).exclude_sizes == [
+        "King", "California King"]
     assert f.materials == [] and f.exclude_materials == ["oak", "solid oak"]
     assert describe(f) == "modern products not oak, Queen size"
     unknown = apply_slots(SearchFilter(), {"material": "granite", "size": "6"}, vocabulary=vocabulary)

@@ -1,0 +1,74 @@
+"""Grounding shopper words in the demo catalog's vocabulary: synonyms, one best category for a typo,
+rooms that never replace the product category, styles written in the text, size exclusions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.grounding import category_matches, ground
+
+VOCAB = {
+    "categories": ["Armchairs", "Bedding", "Bedroom", "Beds", "Bookcases", "Coffee Tables", "Curtains", "Desks",
+                   "Dining Chairs", "Dining Room", "Dining Tables", "Dressers", "Floor Lamps", "Furniture", "Living Room",
+                   "Nightstands", "Office", "Office Chairs", "Outdoor", "Outdoor Chairs", "Patio Sets", "Pillows", "Rugs",
+                   "Sheets & Duvets", "Sofas", "Table Lamps", "Throw Pillows", "TV Stands"],
+    "colors": ["white", "black", "grey", "rust", "natural"],
+    "materials": ["linen", "oak", "velvet", "brass"],
+    "styles": ["bohemian", "mid-century", "scandinavian", "modern", "coastal"],
+    "brands": ["IKEA", "West Elm"],
+    "sizes": ["Queen", "King", "California King", "Full", "Twin"],
+}
+
+
+@pytest.mark.parametrize(
+    ("slots", "text", "expected"),
+    [
+        ({"color": "white", "category": "bedside table"}, "white bedside table pls", {"color": "white", "category": "Nightstands"}),
+        ({"brand": "IKEA"}, "bookshelf from ikea", {"brand": "IKEA", "category": "Bookcases"}),
+        ({"category": "bookshelf", "brand": "IKEA"}, "bookshelf from ikea", {"brand": "IKEA", "category": "Bookcases"}),
+        ({"style": "scandinavian"}, "scandinavian bed frame", {"style": "scandinavian", "category": "Beds"}),
+        ({"material": "linen", "category": "duvet cover"}, "linen duvet cover, king size",
+         {"material": "linen", "category": "Sheets & Duvets"}),
+        ({"price_max": 100.0}, "cheap sheets, under 100", {"price_max": 100.0, "category": "Sheets & Duvets"}),
+        ({"category": "Rugs"}, "boho rug for the living room", {"category": "Rugs", "style": "bohemian", "room": "Living Room"}),
+        ({"category": "table", "style": "mid-century"}, "cofee table, mid century stlye",
+         {"category": "Coffee Tables", "style": "mid-century"}),
+        ({}, "a nighstand in oak", {"category": "Nightstands", "material": "oak"}),
+        ({}, "a couch please", {"category": "Sofas"}),
+    ],
+)
+def test_shopper_words_ground_in_the_catalog(slots, text, expected):
+    assert ground(slots, text, VOCAB, shopping=True) == expected
+
+
+def test_a_typo_picks_one_category_and_head_words_keep_their_family():
+    assert category_matches("cofee table", VOCAB["categories"]) == ["Coffee Tables"]
+    assert category_matches("table", VOCAB["categories"]) == ["Coffee Tables", "Dining Tables"]  # not Table Lamps
+    assert category_matches("chairs", VOCAB["categories"]) == ["Dining Chairs", "Office Chairs", "Outdoor Chairs"]
+    assert category_matches("spaceship", VOCAB["categories"]) == []
+
+
+def test_rooms_are_kept_apart_from_the_product_category():
+    # after a desk search: "for a small home office" must not turn into the Office category
+    assert ground({"price_max": 200.0}, "for a small home office, under 200", VOCAB, shopping=True) == {
+        "price_max": 200.0, "room": "home office"}
+    assert ground({"category": "Office", "price_max": 200.0}, "for my office, under 200", VOCAB, shopping=True) == {
+        "price_max": 200.0, "room": "Office"}
+    assert ground({}, "i want to redo my bedroom", VOCAB, shopping=True) == {"room": "Bedroom"}
+    # a category that holds a room word is still the category
+    assert ground({"category": "Office Chairs"}, "an office chair", VOCAB, shopping=True) == {"category": "Office Chairs"}
+    assert ground({}, "dining tables for the dining room", VOCAB, shopping=True) == {"category": "Dining Tables",
+                                                                                     "room": "Dining Room"}
+
+
+def test_everyday_words_are_not_typos_of_categories():
+    assert ground({}, "i am certain about it", VOCAB, shopping=True) == {}
+    assert ground({}, "something cheaper please", VOCAB, shopping=True) == {}
+    assert ground({"category": "Sofas"}, "a sofa in a tabled layout", VOCAB, shopping=True) == {"category": "Sofas"}
+
+
+def test_negated_synonyms_are_not_searched_for_and_exclusions_pass_through():
+    assert ground({}, "no boho stuff please", VOCAB, shopping=True) == {"exclude_style": "bohemian"}
+    assert ground({"exclude_size": "King"}, "not in king size", VOCAB, shopping=True) == {"exclude_size": "King"}
+    assert ground({"exclude_size": "king size"}, "not in king size", VOCAB, shopping=True) == {"exclude_size": "King"}
+    assert ground({"size": "cal king"}, "cal king sheets", VOCAB, shopping=True)["size"] == "California King"

@@ -1,0 +1,73 @@
+"""Service answers that depend on what the shopper asked, not only on the intent: policy questions are
+answered at once, damaged deliveries and double charges get their own answer and next step."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue import service
+
+POLICY = service.ShopPolicy(return_days=30, refund_days="5-10 business days", cancel_window_hours=24)
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "topic", "needs_id"),
+    [
+        ("return_item", "how long do i have to send it back?", "policy", False),
+        ("return_item", "what's your return policy", "policy", False),
+        ("return_item", "how many days do i have to return something", "policy", False),
+        ("return_item", "is return shipping free?", "policy", False),
+        ("return_item", "i want to return my chair", "request", True),
+        ("return_item", "my chair is wobbly, i want to return it", "request", True),
+        ("return_item", "the sofa arrived with a torn cushion, what now", "damaged", True),
+        ("return_item", "it came with a broken leg", "damaged", True),
+        ("refund", "how long do refunds take?", "policy", False),
+        ("refund", "when do i get my refund? sent the stuff back 2 weeks ago", "request", True),
+        ("cancel_order", "is there a cancellation fee?", "policy", False),
+        ("cancel_order", "cancel my order", "request", True),
+        ("order_status", "where is my package", "request", True),
+        ("order_status", "how do i track my order", "policy", False),
+        ("payment_issue", "I was charged twice for the same order!!", "double_charge", False),
+        ("payment_issue", "you double charged me", "double_charge", False),
+        ("payment_issue", "there are two charges on my card", "double_charge", False),
+        ("payment_issue", "my card was declined twice", "request", False),
+        ("payment_issue", "i got charged the wrong amount", "wrong_amount", False),
+        ("delivery_time", "how long does delivery take", "request", False),
+    ],
+)
+def test_topic_and_whether_an_order_id_is_needed(intent, text, topic, needs_id):
+    assert service.topic(intent, text) == topic
+    assert service.needs_order_id(intent, text) is needs_id
+
+
+def test_policy_questions_get_the_policy():
+    text, quick = service.answer("return_item", None, POLICY, "how long do i have to send it back?")
+    assert "30 days" in text and "order number" not in text.split(".")[0]
+    text, _ = service.answer("refund", None, POLICY, "how long do refunds take?")
+    assert "5-10 business days" in text
+    text, _ = service.answer("cancel_order", None, POLICY, "is there a cancellation fee?")
+    assert "24 hours" in text
+
+
+def test_a_double_charge_is_not_a_declined_card():
+    text, quick = service.answer("payment_issue", "48213", POLICY, "I was charged twice for the same order!!")
+    assert "double charge" in text and "duplicate" in text and "refund" in text and "order 48213" in text
+    assert "declined" not in text and "Talk to a person" in quick
+    declined, _ = service.answer("payment_issue", None, POLICY, "my card was declined")
+    assert "card details" in declined and declined != text
+    wrong, _ = service.answer("payment_issue", None, POLICY, "i was overcharged")
+    assert "difference" in wrong
+
+
+def test_damaged_deliveries_are_returns_with_an_apology():
+    text, quick = service.answer("return_item", "A-55821", POLICY, "the sofa arrived with a torn cushion, what now")
+    assert text.startswith("I'm sorry it arrived damaged") and "order A-55821" in text and "30 days" in text
+    assert service.ask_order_id("return_item", "the lamp arrived broken").startswith("I'm sorry it arrived damaged")
+    assert service.ask_order_id("return_item", "i want to return it").startswith("Which order")
+
+
+def test_without_text_the_answers_are_the_general_ones():
+    for intent in service.SERVICE_INTENTS:
+        text, quick = service.answer(intent, None, POLICY)
+        assert text and isinstance(quick, list)
+    assert service.needs_order_id("return_item") and not service.needs_order_id("delivery_time")
