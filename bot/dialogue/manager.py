@@ -210,8 +210,8 @@ class DialogueManager:
         state.pending = None
         if intent in ("search_product", "product_question") and _QUESTION.match(text):
             named = self.named_product(text)
-            if named is not None:
-                return self._answer_about(state, nlu, named)
+            if named is not None:  # a question about one product: report it as such
+                return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}), named)
         if _WHICH.match(text) and state.shown and intent not in service.SERVICE_INTENTS:
             positions = state.compared or list(range(1, len(state.shown) + 1))
             ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
