@@ -26,14 +26,16 @@ def singular(word: str) -> str:
 
 
 def catalog_categories(value: str, categories: list[str]) -> list[str]:
-    """The catalog categories a shopper's word names: "sofa" -> ["Sofas"]; "chairs" -> every "... Chairs".
+    """The catalog categories a shopper's word names: "sofa" -> ["Sofas"]; "chairs" -> every "... Chairs", "Armchairs".
 
     Empty when the catalog has no such category (the word then only steers the text search)."""
     key = singular(value)
     exact = [c for c in categories if singular(c) == key]
     if exact:
         return exact
-    return [c for c in categories if singular(c).endswith(" " + key) or singular(c).startswith(key + " ")]
+    # "chairs" names "Dining Chairs" and the compound "Armchairs" too
+    return [c for c in categories if singular(c).endswith(" " + key) or singular(c).startswith(key + " ")
+            or (len(key) >= 4 and singular(c).endswith(key))]
 
 
 # A general material word the shopper uses -> words of the catalog materials it covers.

@@ -87,8 +87,25 @@ def category_matches(value: str, categories: list[str], typos: bool = True) -> l
     if found is not None:
         return [found]
     partial = catalog_categories(value, categories)
-    ending = [c for c in partial if singular(c).endswith(" " + key)]
+    ending = [c for c in partial if singular(c).endswith(key) and (len(key) >= 4 or singular(c).endswith(" " + key))]
     return ending or partial
+
+
+def mentioned_categories(text: str, categories: list[str]) -> list[tuple[str, list[str]]]:
+    """Every category word of the text in order, with the catalog categories it names
+    ("i bought a grey sofa, what rug goes with it" -> [("sofa", ["Sofas"]), ("rug", ["Rugs"])])."""
+    grams, words = _grams(text)
+    taken: set[int] = set()
+    found: list[tuple[int, str, list[str]]] = []
+    for gram, start in grams:  # longest first
+        span = set(range(start, start + len(gram.split())))
+        if span & taken or _negated(words, start):
+            continue
+        names = category_matches(gram, categories, typos=False)
+        if names:
+            found.append((start, gram, names))
+            taken |= span
+    return [(gram, names) for _, gram, names in sorted(found)]
 
 
 def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categories: list[str],
@@ -130,6 +147,24 @@ def _scan_room(text_grams: list[tuple[str, int]], categories: list[str], slots: 
             return
 
 
+def _prefer_longer_values(grams: list[tuple[str, int]], words: list[str], vocabulary: dict[str, list[str]],
+                          slots: dict) -> None:
+    """A longer catalog value written in the text wins over the shorter tagged one inside it
+    ("performance fabric" over "fabric", "natural oak" over "oak")."""
+    for field, key in FIELDS.items():
+        tagged = slots.get(field)
+        if not isinstance(tagged, str):
+            continue
+        inner = tagged.lower().split()
+        values = _vocab(vocabulary, key)
+        for gram, start in grams:
+            parts = gram.split()
+            longer = len(parts) > len(inner) and any(parts[i:i + len(inner)] == inner for i in range(len(parts)))
+            if longer and gram in values and not _negated(words, start):
+                slots[field] = values[gram]
+                break
+
+
 def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping: bool) -> dict:
     """The slots with values grounded in the catalog (a new dict)."""
     slots = dict(slots)
@@ -147,6 +182,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         taken: set[int] = set()
         _scan_category(grams, words, categories, slots, taken)
         _scan_room(grams, categories, slots, taken)
+        _prefer_longer_values(grams, words, vocabulary, slots)
+        said = {v.lower() for v in slots.values() if isinstance(v, str)}
         for field, key in FIELDS.items():
             if slots.get(field) or slots.get(f"exclude_{field}"):
                 continue
@@ -156,7 +193,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
             words_lexicon = lexicon(field, vocabulary.get(key, []))
             for gram, start in grams:
                 span = set(range(start, start + len(gram.split())))
-                if span & taken:
+                if span & taken or gram in said:  # "brass" tagged as the colour is not also the material
                     continue
                 match = values.get(gram) or (words_lexicon.lookup(gram) if field != "brand" else None)
                 if match:

@@ -20,7 +20,7 @@ from bot import reply as replies
 from bot.dialogue import compare as comparing
 from bot.dialogue import product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
-from bot.dialogue.grounding import ground
+from bot.dialogue.grounding import ground, mentioned_categories
 from bot.dialogue.constraints import apply_slots, describe, is_new_request, reference_price, satisfies_size, size_value
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
@@ -52,6 +52,8 @@ _RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colo
                  "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand"}
 
 
+_CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proceed to (?:payment|checkout)|"
+                       r"ready to (?:buy|order|pay)|complete (?:my |the )?(?:order|purchase))\b", re.I)
 _QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|has|have|which)\b", re.I)
 
 
@@ -193,6 +195,11 @@ class DialogueManager:
         # Answers to the bot's own last question come first.
         if state.pending == "order_id":
             order_id = slots.get("order_id") or service.find_order_id(text)
+            asked = state.pending_intent or "order_status"
+            if not order_id and service.topic(asked, text) == "policy":
+                # "how long do I have?" after "which order?": a question about the rules of what they asked
+                state.pending = None
+                return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
             if order_id:
                 state.order_id = order_id
                 asked = state.pending_intent or "order_status"
@@ -208,12 +215,19 @@ class DialogueManager:
         if state.pending == "category" and slots.get("category") and intent not in service.SERVICE_INTENTS:
             intent = "search_product"
         state.pending = None
+        if intent in service.SERVICE_INTENTS and slots.get("item_ref") and state.shown:
+            # "how long is the trial on the first one?" asks about a shown product, not the shop's delivery
+            ids, _ = self._resolve(state, slots)
+            if ids and product_qa.asks_about(text, self.products[ids[0]]):
+                return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}),
+                                          self.products[ids[0]])
         if intent in ("search_product", "product_question") and _QUESTION.match(text):
             named = self.named_product(text)
             if named is not None:  # a question about one product: report it as such
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}), named)
         if _WHICH.match(text) and state.shown and intent not in service.SERVICE_INTENTS:
-            positions = state.compared or list(range(1, len(state.shown) + 1))
+            refs = [int(r) for r in slots.get("item_ref") or [] if 1 <= int(r) <= len(state.shown)]
+            positions = refs if len(refs) >= 2 else state.compared or list(range(1, len(state.shown) + 1))
             ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
             answer = product_qa.which(text, [self.products[i] for i in ids], positions)
             if answer:
@@ -257,6 +271,9 @@ class DialogueManager:
 
     async def _on_search(self, state: DialogueState, nlu: NLUResult) -> Reply:
         slots = nlu.slots
+        if slots.get("room") and not any(slots.get(k) for k in ("category", "brand", "color", "material", "style",
+                                                               "price_max", "price_min")):
+            return self._ask_for_room(state, nlu, str(slots["room"]))
         if is_new_request(state.constraints, slots) or (slots.get("category") and not state.constraints.categories):
             # A new request: keep brand exclusions (a shopper's general dislikes), drop the rest.
             keep = SearchFilter(exclude_brands=state.constraints.exclude_brands)
@@ -322,6 +339,20 @@ class DialogueManager:
         if not state.query_text and not state.constraints.categories:
             return self._ask_category(state, nlu)
         return await self._search(state, nlu, action="show_more", exclude_seen=True)
+
+    def _ask_for_room(self, state: DialogueState, nlu: NLUResult, room: str) -> Reply:
+        """ "I want to redo my bedroom": ask what for it, with the catalog's categories of that room."""
+        word = room.lower().replace(" ", "")
+        counts: dict[str, int] = {}
+        for p in self.products.values():
+            if p.leaf_category and any(word in level.lower().replace(" ", "") for level in p.category[:-1]):
+                counts[p.leaf_category] = counts.get(p.leaf_category, 0) + 1
+        top = sorted(counts, key=lambda c: -counts[c])[:4]
+        if not top:
+            return self._ask_category(state, nlu)
+        state.pending = "category"
+        return self._reply(state, nlu, "clarify", f"Nice project! What would you like for your {room.lower()}? "
+                           "For example: " + ", ".join(c.lower() for c in top) + ".", quick_replies=top)
 
     def _ask_category(self, state: DialogueState, nlu: NLUResult, text: str | None = None) -> Reply:
         counts: dict[str, int] = {}
@@ -525,6 +556,8 @@ class DialogueManager:
         return await self._feedback(state, nlu, liked)
 
     async def _on_cart(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        if _CHECKOUT.search(nlu.text) and not nlu.slots.get("item_ref") and state.cart:
+            return self._checkout(state, nlu)
         if not state.shown and not state.focus_id:  # "I want to buy something": nothing to add yet
             if nlu.slots.get("category"):
                 return await self._on_search(state, nlu)
@@ -543,10 +576,20 @@ class DialogueManager:
             learn_from_product(state.profile, self.products[pid], np.asarray(vec).tolist(), liked=True, strength=1.2)
             added.append(self.products[pid])
         state.focus_id = ids[0]
-        total = sum((self.products[c.product_id].price or 0) * c.quantity for c in state.cart if c.product_id in self.products)
-        text = f"Added the {', '.join(p.title for p in added)} to your cart ({sum(c.quantity for c in state.cart)} item(s), {replies.money(total)} in total)."
+        text = (f"Added the {', '.join(p.title for p in added)} to your cart ({sum(c.quantity for c in state.cart)} item(s), "
+                f"{replies.money(self._cart_total(state))} in total).")
         return self._reply(state, nlu, "add_to_cart", text, products=[replies.card(p) for p in added],
                            quick_replies=["What goes well with it?", "Keep shopping"])
+
+    def _cart_total(self, state: DialogueState) -> float:
+        return sum((self.products[c.product_id].price or 0) * c.quantity for c in state.cart if c.product_id in self.products)
+
+    def _checkout(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        """"checkout" with items in the cart: what is in it, and how to pay (never adds anything)."""
+        lines = [f"- {self.products[c.product_id].title} × {c.quantity}" for c in state.cart if c.product_id in self.products]
+        text = ("Your cart:\n" + "\n".join(lines) + f"\nTotal: {replies.money(self._cart_total(state))}. "
+                "To complete the order, open your cart and pay there; I can't take payments in this chat.")
+        return self._reply(state, nlu, "add_to_cart", text, quick_replies=["Keep shopping", "Delivery options"])
 
     async def _on_complements(self, state: DialogueState, nlu: NLUResult) -> Reply:
         ids, error = self._resolve(state, nlu.slots)
@@ -554,8 +597,15 @@ class DialogueManager:
             return self._reply(state, nlu, "clarify", error)
         base_id = ids[0] if ids else (state.cart[-1].product_id if state.cart else (state.shown[0] if state.shown else None))
         base = self._product(base_id)
-        asked = nlu.slots.get("category")
-        asked = (asked if isinstance(asked, list) else [asked]) if asked else []
+        catalog_categories = self.s.retriever.vocabulary.get("categories", [])
+        mentioned = mentioned_categories(nlu.text, catalog_categories)
+        asked = [c for _, names in mentioned for c in names]
+        if base is None and len(mentioned) >= 2:
+            # "I just bought a grey sofa, what rug goes with it?": the first is what they have, the last what they want
+            slots = nlu.slots
+            return await self._complements(state, nlu, mentioned[-1][1], f"{slots.get('color') or ''} {mentioned[0][0]}".strip(),
+                                           [slots["style"]] if slots.get("style") else [],
+                                           [slots["color"]] if slots.get("color") else [], [], exclude_ids=[])
         if base is None and not (asked and state.constraints.categories):
             return self._ask_category(state, nlu, "Which product should I find matching items for? Tell me what you're shopping for first.")
         if base is None:
@@ -564,9 +614,10 @@ class DialogueManager:
             c = state.constraints
             return await self._complements(state, nlu, asked, about, c.styles, c.colors, [], exclude_ids=[])
         own = {level.lower() for level in base.category}
-        if all(a.lower() in own for a in asked):
-            asked = []  # "back to the patio sets - what goes with the first one?" names the base, not the complement
-        wanted = asked or in_catalog(complement_categories(base.category), self.s.retriever.vocabulary.get("categories", []))
+        asked = [a for a in asked if a.lower() not in own]  # "back to the patio sets - what goes with #1?" names the base
+        suggested = in_catalog(complement_categories(base.category), catalog_categories)
+        # "what chairs would go with it?" (a dining table): the chairs among the usual complements first
+        wanted = [c for c in suggested if c in asked] or asked or suggested
         if not wanted:
             return self._reply(state, nlu, "suggest_complements", f"I don't have matching suggestions for the {base.title}.")
         def some(value: str | None) -> list[str]:
@@ -614,6 +665,12 @@ class DialogueManager:
 
     # -- service and conversation ----------------------------------------------------------------
     def _on_service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
+        previous = state.last_service_intent
+        if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 6
+                and service.topic(previous, nlu.text) == "policy"):
+            intent = previous  # a short follow-up question about the same service topic
+            nlu = nlu.model_copy(update={"intent": intent})
+        state.last_service_intent = intent
         order_id = nlu.slots.get("order_id") or service.find_order_id(nlu.text)
         if order_id:
             state.order_id = str(order_id)

@@ -34,7 +34,7 @@ _ASKED_AS = {
     "bulb": "bulb", "smart": "smart", "alexa": "smart",
 }
 # Words of attribute names that carry no meaning of their own ("box spring required": the box spring).
-_GENERIC = {"indoor", "required", "included", "kit", "type", "up", "to", "of", "friendly", "compatible", "support", "control"}
+_GENERIC = {"indoor", "nights", "required", "included", "kit", "type", "up", "to", "of", "friendly", "compatible", "support", "control"}
 
 
 def _words(text: str) -> set[str]:
@@ -64,6 +64,11 @@ def _attribute_match(question: str, product: Product) -> tuple[str, str] | None:
         if meaningful and meaningful <= asked and len(key_words) > best_len:
             best, best_len = (key, value), len(key_words)
     return best
+
+
+def asks_about(question: str, product: Product) -> bool:
+    """Whether the question names one of the product's listed attributes ("the trial" -> trial nights)."""
+    return _attribute_match(question, product) is not None
 
 
 def _not_listed(question: str, product: Product) -> str:
@@ -97,12 +102,14 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
         key, value = attribute
         name = key.replace("_", " ")
         lowered = value.strip().lower()
-        if lowered in ("yes", "true", "y"):
-            return (f"Yes, the {product.title} is {name}." if len(name.split()) == 1
-                    else f"Yes — the {product.title} lists {name}: {value}."), True
-        if lowered in ("no", "false", "n"):
-            return (f"No, the {product.title} is not {name}." if len(name.split()) == 1
-                    else f"No — the {product.title} lists {name}: {value}."), True
+        adjective = len(name.split()) == 1 and name.endswith(("able", "ible", "proof", "ant", "ive", "ed"))
+        if adjective and lowered in ("yes", "true", "y"):
+            return f"Yes, the {product.title} is {name}.", True
+        if adjective and lowered in ("no", "false", "n"):
+            return f"No, the {product.title} is not {name}.", True
+        if lowered in ("yes", "no", "true", "false", "y", "n"):
+            # "is it easy to assemble?" vs "assembly required: no": say what the catalog lists, not a bare yes/no
+            return f"The {product.title} lists {name}: {value}.", True
         return f"The {product.title}'s {name}: {value}.", True
     q = question.lower()
     yes_no = re.match(r"\s*(is|are|does|do|can|has|have)\b", q) is not None
@@ -169,7 +176,13 @@ def which(question: str, products: list[Product], positions: list[int]) -> str |
                 + (f" ({listed})." if listed else ".") + " I only answer from the products' listed details.")
     pick = min if (_LESS.search(q) or (name == "price" and "cheap" in q)) else max
     best = pick(known, key=lambda k: k[2])
-    if sum(1 for k in known if k[2] == best[2]) > 1:
+    if all(k[2] == best[2] for k in known):
         return f"They're the same on {name}: " + ", ".join(f"#{positions[i]} {shown}" for i, shown, _ in known) + "."
-    others = ", ".join(f"#{positions[i]} {shown}" for i, shown, _ in known if i != best[0])
+    winners = [k for k in known if k[2] == best[2]]
+    winner_ids = {k[0] for k in winners}
+    others = ", ".join(f"#{positions[i]} {shown}" for i, shown, _ in known if i not in winner_ids)
+    if len(winners) > 1:
+        tied = " and ".join(f"#{positions[i]}, the {products[i].title}" for i, _, _ in winners)
+        return f"{tied}, tied on {name} at {best[1]} (against {others})."
     return f"#{positions[best[0]]}, the {products[best[0]].title}: {name} {best[1]} (against {others})."
+

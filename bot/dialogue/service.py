@@ -31,6 +31,8 @@ class ShopPolicy(BaseModel):
     express_delivery: str = "1-2 business days"
     free_shipping_over: float = 50.0
     cancel_window_hours: int = 24
+    cancellation_fee: float = 0.0
+    store_pickup: str | None = None  # e.g. "free from our showroom, usually ready in 2 days"; None = not offered
     orders_url: str = "the Orders page of your account"
     support_hours: str = "Monday to Friday, 9:00-18:00"
     payment_methods: str = "Visa, Mastercard, American Express, PayPal and gift cards"
@@ -60,7 +62,8 @@ _POLICY_QUESTION = {
         re.IGNORECASE,
     ),
     "cancel_order": re.compile(
-        r"\b(cancellation (fee|policy|window|charge)|fee (to|for) cancel|cost to cancel|how long (do i have )?to cancel|"
+        r"\b(cancellation (fee|policy|window|charge)|fee (to|for) cancel|cost to cancel|"
+        r"(fee|charge|penalty|cost)s?\b.{0,25}\bcancel|cancel\w*\b.{0,25}\b(fee|charge|penalty|cost)s?|how long (do i have )?to cancel|"
         r"can i (still )?cancel (an|my)? ?order (after|before|once)|until when can i cancel|policy on cancel)\b",
         re.IGNORECASE,
     ),
@@ -69,7 +72,8 @@ _POLICY_QUESTION = {
 _DAMAGED = re.compile(
     r"\b(arrived|arrives|came|delivered|showed up|got here|turned up|received|unboxed|unpacked|opened the box)\b.{0,40}"
     r"\b(broken|damaged|torn|ripped|scratched|dented|cracked|chipped|stained|smashed|defective|faulty|"
-    r"missing (parts?|pieces?|screws?|legs?)|bent|shattered|a tear|a hole|a rip|a scratch|a dent|a crack|a stain)\b"
+    r"missing (parts?|pieces?|screws?|legs?)|bent|shattered|(a|an|one|some|two|big|small|huge|large|deep|long)\s+"
+    r"(?:\w+\s+)?(tear|hole|rip|scratch(es)?|dent|crack|stain|chip|mark)s?)\b"
     r"|\b(broken|damaged|torn|ripped|scratched|dented|cracked|defective|faulty) on arrival\b",
     re.IGNORECASE,
 )
@@ -86,6 +90,10 @@ _WRONG_AMOUNT = re.compile(
 )
 
 
+_PICKUP = re.compile(r"\b(pick(ing)?\s+(it|them|this|that|the \w+)?\s*up|pickup|pick-up|in[- ]store|click (and|&) collect|"
+                     r"collect (it|them|in store|from))\b", re.IGNORECASE)
+
+
 def topic(intent: str, text: str) -> str:
     """The answer a service message needs: ``policy`` (a question about the rules), ``damaged`` (arrived
     broken), ``double_charge``, ``wrong_amount``, or ``request`` (do something for an order)."""
@@ -98,6 +106,8 @@ def topic(intent: str, text: str) -> str:
         return "request"
     if intent == "return_item" and _DAMAGED.search(text):
         return "damaged"
+    if intent in ("delivery_options", "delivery_time") and _PICKUP.search(text):
+        return "pickup"
     pattern = _POLICY_QUESTION.get(intent)
     if pattern is not None and pattern.search(text):
         return "policy"
@@ -242,7 +252,9 @@ def _refund_policy(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[
 def _cancel_policy(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return (
         f"Orders can be cancelled within {policy.cancel_window_hours} hours of purchase, from "
-        f"{policy.orders_url}. After it has shipped, you can return it instead within {policy.return_days} days "
+        f"{policy.orders_url}, " + ("free of charge (no cancellation fee)" if not policy.cancellation_fee
+                                   else f"for a ${policy.cancellation_fee:,.2f} cancellation fee")
+        + f". After it has shipped, you can return it instead within {policy.return_days} days "
         "of delivery.",
         ["Cancel my order", human],
     )
@@ -275,7 +287,20 @@ def _wrong_amount(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[s
     )
 
 
+def _pickup(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    if policy.store_pickup:
+        return f"Yes, you can pick up your order: {policy.store_pickup}. Choose pickup at checkout.", ["Delivery options", human]
+    return (
+        f"We don't offer in-store pickup at the moment, sorry. Delivery is standard ({policy.standard_delivery}) "
+        f"or express ({policy.express_delivery}), and standard delivery is free on orders over "
+        f"${policy.free_shipping_over:,.0f}.",
+        ["Delivery options", human],
+    )
+
+
 _VARIANTS = {
+    ("delivery_options", "pickup"): _pickup,
+    ("delivery_time", "pickup"): _pickup,
     ("return_item", "policy"): _return_policy,
     ("return_item", "damaged"): _damaged,
     ("refund", "policy"): _refund_policy,

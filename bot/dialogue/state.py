@@ -39,6 +39,8 @@ class DialogueState(BaseModel):
     pending_intent: str | None = None
     asked_budget_for: list[str] = Field(default_factory=list)
     order_id: str | None = None
+    # The service intent of the last service answer ("how long do I have?" right after a return question).
+    last_service_intent: str | None = None
     profile: UserProfile = Field(default_factory=UserProfile)
 
     def product_at(self, position: int) -> str | None:

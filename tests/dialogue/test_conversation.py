@@ -271,3 +271,38 @@ async def test_a_question_naming_a_product_by_its_title(bot):
     assert product.size in r.text
     r = await bot.handle("w5", "what is it made of")
     assert r.action == "answer_question" and product.material in r.text
+
+
+async def test_follow_ups_keep_their_topic(bot):
+    r = await bot.handle("f1", "how do I return a chair i bought")
+    assert r.intent.name == "return_item"
+    r = await bot.handle("f1", "how long do i have?")
+    assert r.intent.name == "return_item" and "30 days" in r.text
+    await bot.handle("f2", "queen mattress around 700")
+    r = await bot.handle("f2", "how long is the trial on the first one?")
+    assert r.action == "answer_question" and "trial nights" in r.text
+
+
+async def test_a_room_alone_gets_a_question_about_that_room(bot):
+    r = await bot.handle("f3", "i want to redo my bedroom")
+    assert r.action == "clarify" and "bedroom" in r.text.lower() and "Beds" in r.quick_replies
+
+
+async def test_complements_named_in_the_message(bot):
+    r = await bot.handle("f4", "i just bought a grey sofa, what rug would go well with it?")
+    assert r.action == "suggest_complements" and r.products
+    assert all("Rugs" in p.category for p in products_of(bot, r))
+    await bot.handle("f5", "oak dining table, extendable")
+    r = await bot.handle("f5", "what chairs would go with it")
+    assert r.action == "suggest_complements" and r.products
+    assert all("Dining Chairs" in p.category for p in products_of(bot, r))
+
+
+async def test_checkout_never_adds_again(bot):
+    await bot.handle("f6", "sofas under 900")
+    r = await bot.handle("f6", "add the first one to my cart")
+    assert r.action == "add_to_cart"
+    r = await bot.handle("f6", "checkout")
+    assert "Your cart:" in r.text and "× 1" in r.text
+    state = await bot.session_view("f6")
+    assert [c["quantity"] for c in state["cart"]] == [1]

@@ -71,3 +71,20 @@ def test_without_text_the_answers_are_the_general_ones():
         text, quick = service.answer(intent, None, POLICY)
         assert text and isinstance(quick, list)
     assert service.needs_order_id("return_item") and not service.needs_order_id("delivery_time")
+
+
+def test_more_shopper_phrasings_of_service_topics():
+    assert service.topic("cancel_order", "is there a fee if i cancel?") == "policy"
+    assert service.topic("return_item", "the table arrived with a big scratch on top") == "damaged"
+    assert service.topic("return_item", "it came with one leg cracked") == "damaged"
+    assert service.topic("delivery_options", "can i pick it up in store instead of delivery?") == "pickup"
+    assert service.topic("return_item", "i want to return my chair") == "request"
+    text, _ = service.answer("cancel_order", None, service.ShopPolicy(), "is there a fee if i cancel?")
+    assert "no cancellation fee" in text
+    text, _ = service.answer("cancel_order", None, service.ShopPolicy(cancellation_fee=15), "any fee to cancel?")
+    assert "$15.00 cancellation fee" in text
+    text, _ = service.answer("delivery_options", None, service.ShopPolicy(), "can I collect it in store?")
+    assert "don't offer in-store pickup" in text
+    text, _ = service.answer("delivery_options", None, service.ShopPolicy(store_pickup="free from our showroom"),
+                             "can I pick it up?")
+    assert text.startswith("Yes, you can pick up your order: free from our showroom")

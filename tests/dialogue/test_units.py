@@ -207,7 +207,10 @@ def test_questions_find_the_attribute_in_shopper_words():
     assert "mounting: wall or lean" in product_qa.answer("can the first one hang on the wall?", mirror)[0]
     assert "indoor/outdoor: indoor" in product_qa.answer("can I use it outside?", mirror)[0]
     text, known = product_qa.answer("does it need a box spring?", bed)
-    assert known and text.startswith("No") and "box spring required: no" in text
+    assert known and text == "The Cleo Bed lists box spring required: no."
+    chair = sofa(title="Milo Chair", attributes={"headrest": "yes", "assembly required": "no"})
+    assert product_qa.answer("does it have a headrest", chair)[0] == "The Milo Chair lists headrest: yes."
+    assert product_qa.answer("is it easy to assemble", chair)[0] == "The Milo Chair lists assembly required: no."
     assert product_qa.answer("does the second one fold up?", bed)[0].startswith("Yes, the Cleo Bed is foldable")
     assert "500 lbs" in product_qa.answer("how much weight can it hold", bed)[0]
     text, known = product_qa.answer("is it dishwasher safe?", bed)
@@ -228,6 +231,9 @@ def test_which_one_compares_the_products_on_what_was_asked():
     same = b.model_copy(update={"attributes": {"warranty": "1 year"}})
     assert product_qa.which("which has the longer warranty", [a, same], [1, 2]).startswith("They're the same on warranty")
     assert product_qa.which("which one would you pick for my mum", [a, b], [1, 2]) is None
+    c = sofa(id="c", title="Sofa C", price=400.0)
+    tied = product_qa.which("which of these is cheapest", [b, a, c], [1, 2, 3])
+    assert tied.startswith("#2, the Sofa A and #3, the Sofa C, tied on price at $400.00") and "#1 $900.00" in tied
 
 
 def test_catalog_caches_follow_live_catalog_updates():
