@@ -210,6 +210,17 @@ def _money(value: float) -> str:
     return f"${value:,.0f}" if value == int(value) else f"${value:,.2f}"
 
 
+def _categories_said(categories: list[str]) -> str:
+    """["Armchairs", "Dining Chairs", "Office Chairs"] -> "chairs"; one or two are named."""
+    if not categories:
+        return "products"
+    if len(categories) > 2:
+        head = categories[-1].split()[-1]
+        if all(singular(c).endswith(singular(head)) for c in categories):
+            return head.lower()
+    return " or ".join(categories).lower()
+
+
 def describe(f: SearchFilter) -> str:
     """Human-readable summary of the constraints, e.g. 'gray sofas under $800, not IKEA'."""
     parts: list[str] = []
@@ -219,7 +230,7 @@ def describe(f: SearchFilter) -> str:
         parts.append(" or ".join(f.styles).lower())
     if f.materials:
         parts.append(material_label(f.materials))
-    parts.append(" or ".join(f.categories).lower() if f.categories else "products")
+    parts.append(_categories_said(f.categories))
     if f.sizes:
         parts.append("in " + " or ".join(f.sizes) + " size")
     if f.brands:

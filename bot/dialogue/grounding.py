@@ -162,6 +162,10 @@ def _prefer_longer_values(grams: list[tuple[str, int]], words: list[str], vocabu
             longer = len(parts) > len(inner) and any(parts[i:i + len(inner)] == inner for i in range(len(parts)))
             if longer and gram in values and not _negated(words, start):
                 slots[field] = values[gram]
+                for other in FIELDS:  # "solid" + "oak" tagged apart: the "oak" was a piece of "solid oak"
+                    piece = slots.get(other)
+                    if other != field and isinstance(piece, str) and set(piece.lower().split()) <= set(parts):
+                        slots.pop(other)
                 break
 
 
@@ -183,7 +187,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _scan_category(grams, words, categories, slots, taken)
         _scan_room(grams, categories, slots, taken)
         _prefer_longer_values(grams, words, vocabulary, slots)
-        said = {v.lower() for v in slots.values() if isinstance(v, str)}
+        said = {w for v in slots.values() if isinstance(v, str) for w in v.lower().split()}
         for field, key in FIELDS.items():
             if slots.get(field) or slots.get(f"exclude_{field}"):
                 continue
@@ -193,13 +197,17 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
             words_lexicon = lexicon(field, vocabulary.get(key, []))
             for gram, start in grams:
                 span = set(range(start, start + len(gram.split())))
-                if span & taken or gram in said:  # "brass" tagged as the colour is not also the material
+                if span & taken or set(gram.split()) <= said:  # "brass" (colour) is not also the material
                     continue
                 match = values.get(gram) or (words_lexicon.lookup(gram) if field != "brand" else None)
                 if match:
                     slots[("exclude_" if _negated(words, start) else "") + field] = match
                     taken |= span
                     break
+    for name in ("brand", "exclude_brand"):  # a brand the shop does not sell filters nothing ("lumbar" support)
+        value = slots.get(name)
+        if isinstance(value, str) and value.lower() not in _vocab(vocabulary, "brands"):
+            slots.pop(name)
     for name in ("category", "exclude_category"):
         value = slots.get(name)
         if isinstance(value, list):

@@ -21,6 +21,7 @@ from bot.dialogue import compare as comparing
 from bot.dialogue import product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.grounding import ground, mentioned_categories
+from bot.nlu.synonyms import is_room
 from bot.dialogue.constraints import apply_slots, describe, is_new_request, reference_price, satisfies_size, size_value
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
@@ -191,6 +192,10 @@ class DialogueManager:
         shopping = nlu.intent in ("search_product", "refine", "greet", "out_of_scope") or state.pending == "category"
         nlu = nlu.model_copy(update={"slots": ground(nlu.slots, text, self.s.retriever.vocabulary, shopping=shopping)})
         intent, slots = nlu.intent, nlu.slots
+        if intent == "out_of_scope" and slots.get("category"):
+            # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request
+            intent = "search_product"
+            nlu = nlu.model_copy(update={"intent": intent})
 
         # Answers to the bot's own last question come first.
         if state.pending == "order_id":
@@ -273,7 +278,13 @@ class DialogueManager:
         slots = nlu.slots
         if slots.get("room") and not any(slots.get(k) for k in ("category", "brand", "color", "material", "style",
                                                                "price_max", "price_min")):
-            return self._ask_for_room(state, nlu, str(slots["room"]))
+            mentioned = [m for m in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
+                         if not is_room(m[0])]
+            if not mentioned:
+                return self._ask_for_room(state, nlu, str(slots["room"]))
+            # "hanging egg chairs for my balcony": the product word names a family of categories
+            slots = {**slots, "category": mentioned[-1][1] if len(mentioned[-1][1]) > 1 else mentioned[-1][1][0]}
+            nlu = nlu.model_copy(update={"slots": slots})
         if is_new_request(state.constraints, slots) or (slots.get("category") and not state.constraints.categories):
             # A new request: keep brand exclusions (a shopper's general dislikes), drop the rest.
             keep = SearchFilter(exclude_brands=state.constraints.exclude_brands)
@@ -421,7 +432,7 @@ class DialogueManager:
                 return self._ask_category(state, nlu, "Happy to help! What kind of product are you looking for? "
                                           + "For example: " + ", ".join(sorted(leaves)[:4]).lower() + ".")
         # Expensive category and nothing but the category: ask for a budget once.
-        if action == "recommend" and f.categories and f.price_max is None and f.price_min is None:
+        if action == "recommend" and len(f.categories) == 1 and f.price_max is None and f.price_min is None:
             category = f.categories[0]
             median = self.category_price(category)
             only_category = not any(nlu.slots.get(k) for k in ("brand", "color", "material", "style", "size"))

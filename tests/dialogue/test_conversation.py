@@ -306,3 +306,12 @@ async def test_checkout_never_adds_again(bot):
     assert "Your cart:" in r.text and "× 1" in r.text
     state = await bot.session_view("f6")
     assert [c["quantity"] for c in state["cart"]] == [1]
+
+
+async def test_a_product_word_with_a_room_searches_that_family(bot):
+    r = await bot.handle("f7", "do you sell hanging egg chairs? for my balcony")
+    assert r.action == "recommend" and "Here's what I'd recommend (chairs)" in r.text
+    assert "Egg Chair" in products_of(bot, r)[0].title
+    r = await bot.handle("f7", "which of these is cheapest")
+    cheapest = min(p.price for p in products_of(bot, (await bot.handle("f8", "do you sell hanging egg chairs? for my balcony"))))
+    assert r.action == "answer_question" and f"${cheapest:,.2f}" in r.text

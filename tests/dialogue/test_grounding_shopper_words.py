@@ -74,3 +74,13 @@ def test_negated_synonyms_are_not_searched_for_and_exclusions_pass_through():
     assert ground({"exclude_size": "King"}, "not in king size", VOCAB, shopping=True) == {"exclude_size": "King"}
     assert ground({"exclude_size": "king size"}, "not in king size", VOCAB, shopping=True) == {"exclude_size": "King"}
     assert ground({"size": "cal king"}, "cal king sheets", VOCAB, shopping=True)["size"] == "California King"
+
+
+def test_pieces_of_one_catalog_value_join_up_and_unknown_brands_filter_nothing():
+    vocab = {**VOCAB, "materials": [*VOCAB.get("materials", []), "solid oak", "oak", "performance fabric", "fabric"],
+             "colors": [*VOCAB.get("colors", []), "natural oak"]}
+    slots = ground({"material": "solid", "color": "oak"}, "a dining table, solid oak if possible", vocab, shopping=True)
+    assert slots.get("material") == "solid oak" and "color" not in slots
+    slots = ground({"material": "fabric"}, "a sectional in performance fabric please", vocab, shopping=True)
+    assert slots.get("material") == "performance fabric"
+    assert "brand" not in ground({"brand": "lumbar"}, "an office chair with lumbar support", vocab, shopping=True)
