@@ -56,6 +56,10 @@ _RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colo
 _CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proceed to (?:payment|checkout)|"
                        r"ready to (?:buy|order|pay)|complete (?:my |the )?(?:order|purchase))\b", re.I)
 _QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|has|have|which)\b", re.I)
+_SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about)\b", re.I)
+_SURE_OUT_OF_SCOPE = 0.8
+_PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
+                  "exclude_color", "exclude_material", "exclude_style", "exclude_category")
 
 
 def _title_key(text: str) -> str:
@@ -196,6 +200,15 @@ class DialogueManager:
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request
             intent = "search_product"
             nlu = nlu.model_copy(update={"intent": intent})
+        elif intent == "out_of_scope" and any(slots.get(k) is not None for k in _PRODUCT_SLOTS):
+            # "teak?" under shown patio sets: a product attribute alone narrows what is shown
+            intent = "refine" if state.shown else "search_product"
+            nlu = nlu.model_copy(update={"intent": intent})
+        elif (intent in ("product_question", "out_of_scope") and state.last_action == "service" and state.last_service_intent
+              and not slots.get("item_ref") and len(text.split()) <= 8 and _SERVICE_FOLLOW_UP.search(text)):
+            # "how much does it cost" right after "do you do express shipping?": the same service topic
+            intent = state.last_service_intent
+            nlu = nlu.model_copy(update={"intent": intent})
 
         # Answers to the bot's own last question come first.
         if state.pending == "order_id":
@@ -236,7 +249,8 @@ class DialogueManager:
             ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
             answer = product_qa.which(text, [self.products[i] for i in ids], positions)
             if answer:
-                return self._reply(state, nlu, "answer_question", answer, products=[replies.card(self.products[i]) for i in ids],
+                action = "compare" if intent == "compare" else "answer_question"  # "which is better, #1 or #2?"
+                return self._reply(state, nlu, action, answer, products=[replies.card(self.products[i]) for i in ids],
                                    quick_replies=[f"Add #{positions[0]} to cart", "Show more"])
         relax = _RELAX.match(text)
         if relax and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
@@ -260,7 +274,8 @@ class DialogueManager:
             return await handler(state, nlu)
         if intent in service.SERVICE_INTENTS:
             return self._on_service(state, nlu, intent)
-        if _SHOPPING.search(text):  # a shopping request the model could not place: ask what they need
+        if _SHOPPING.search(text) and not (intent == "out_of_scope" and nlu.confidence >= _SURE_OUT_OF_SCOPE):
+            # a shopping request the model could not place: ask what they need ("recommend a pizza place" is not one)
             return self._ask_category(state, nlu)
         return self._on_out_of_scope(state, nlu)
 

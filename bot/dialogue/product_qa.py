@@ -23,7 +23,7 @@ _FIELD_WORDS = {
 _ASKED_AS = {
     "hang": "mounting", "mount": "mounting", "mounted": "mounting", "wall": "mounting",
     "guarantee": "warranty", "guaranteed": "warranty",
-    "assemble": "assembly", "assembled": "assembly", "flatpack": "assembly",
+    "assemble": "assembly", "assembled": "assembly", "assembling": "assembly", "flatpack": "assembly", "together": "assembly",
     "outside": "outdoor", "outdoors": "outdoor", "patio": "outdoor", "garden": "outdoor",
     "pets": "pet", "dog": "pet", "dogs": "pet", "cat": "pet", "cats": "pet",
     "people": "seats", "seat": "seats", "sit": "seats",
@@ -44,7 +44,10 @@ def _words(text: str) -> set[str]:
 def _stem(word: str) -> str:
     for suffix in ("ability", "able", "ible", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+            word = word[: -len(suffix)]
+            break
+    if len(word) >= 6 and word[-1] in "ey":  # "assemble", "assembly" and "assembling" share "assembl"
+        word = word[:-1]
     return word
 
 

@@ -30,6 +30,8 @@ class ShopPolicy(BaseModel):
     standard_delivery: str = "3-5 business days"
     express_delivery: str = "1-2 business days"
     free_shipping_over: float = 50.0
+    standard_delivery_fee: float = 9.95  # below free_shipping_over
+    express_delivery_fee: float = 29.95
     cancel_window_hours: int = 24
     cancellation_fee: float = 0.0
     store_pickup: str | None = None  # e.g. "free from our showroom, usually ready in 2 days"; None = not offered
@@ -68,10 +70,24 @@ _POLICY_QUESTION = {
         re.IGNORECASE,
     ),
     "order_status": re.compile(r"\b(how (do|can) i (track|check)|where (do|can) i (track|see|check))\b", re.IGNORECASE),
+    "shipping_address": re.compile(
+        r"\b(how (do|can) i|where (do|can) i|is it possible|can i (still )?change (it|the address|my address) (after|before|once)|"
+        r"after (it|the order|my order) (has )?(shipped|ships)|add (a )?new (delivery |shipping )?address|address book|"
+        r"default address)\b",
+        re.IGNORECASE,
+    ),
 }
+_DELIVERY_COST = re.compile(r"\b(how much|costs?|price[ds]?|fees?|charge[ds]?|pay|free)\b", re.IGNORECASE)
+# A shopper who says they are unhappy hears an apology first, whatever the request.
+_UPSET = re.compile(
+    r"\b(not happy|unhappy|disappoint\w*|frustrat\w*|annoy\w*|angry|furious|upset|unacceptable|ridiculous|"
+    r"terrible|awful|fed up|sick of|worst|still (not|hasn'?t|haven'?t|no)|never (came|arrived|showed))\b",
+    re.IGNORECASE,
+)
 _DAMAGED = re.compile(
-    r"\b(arrived|arrives|came|delivered|showed up|got here|turned up|received|unboxed|unpacked|opened the box)\b.{0,40}"
-    r"\b(broken|damaged|torn|ripped|scratched|dented|cracked|chipped|stained|smashed|defective|faulty|"
+    r"\b(arrived|arrives|came|delivered|showed up|got here|turned up|received|unboxed|unpacked|opened the box)\b.{0,80}"
+    r"\b(broken|broke|damaged|torn|ripped|scratched|dented|cracked|chipped|stained|smashed|defective|faulty|snapped|"
+    r"busted|wobbly|split|came apart|fell (off|apart)|"
     r"missing (parts?|pieces?|screws?|legs?)|bent|shattered|(a|an|one|some|two|big|small|huge|large|deep|long)\s+"
     r"(?:\w+\s+)?(tear|hole|rip|scratch(es)?|dent|crack|stain|chip|mark)s?)\b"
     r"|\b(broken|damaged|torn|ripped|scratched|dented|cracked|defective|faulty) on arrival\b",
@@ -108,6 +124,8 @@ def topic(intent: str, text: str) -> str:
         return "damaged"
     if intent in ("delivery_options", "delivery_time") and _PICKUP.search(text):
         return "pickup"
+    if intent == "delivery_options" and _DELIVERY_COST.search(text):
+        return "cost"
     pattern = _POLICY_QUESTION.get(intent)
     if pattern is not None and pattern.search(text):
         return "policy"
@@ -117,7 +135,7 @@ def topic(intent: str, text: str) -> str:
 def needs_order_id(intent: str, text: str = "") -> bool:
     """Whether to ask for the order number before answering: only when the shopper wants something done
     to (or checked on) one order, never for a question about the shop's rules."""
-    if intent not in ("order_status", "cancel_order", "return_item", "refund"):
+    if intent not in ("order_status", "cancel_order", "return_item", "refund", "shipping_address"):
         return False
     return topic(intent, text) != "policy"
 
@@ -128,8 +146,18 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
     ref = f"order {order_id}" if order_id else "your order"
     human = "Talk to a person"
     variant = _VARIANTS.get((intent, topic(intent, text)))
-    if variant is not None:
-        return variant(ref, policy, human)
+    reply_text, quick = variant(ref, policy, human) if variant is not None else _by_intent(intent, ref, policy, human)
+    return _sorry_first(reply_text, text), quick
+
+
+def _sorry_first(answer_text: str, message: str) -> str:
+    """An apology before the answer when the shopper is upset and the answer does not apologise already."""
+    if _UPSET.search(message or "") and not re.search(r"\b(sorry|apolog)", answer_text, re.IGNORECASE):
+        return "I'm sorry about that. " + answer_text
+    return answer_text
+
+
+def _by_intent(intent: str, ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     texts = {
         "order_status": (
             f"I can't see live tracking for {ref} from this chat, but {policy.orders_url} shows its current status "
@@ -157,7 +185,8 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
             [human, "How do returns work?"],
         ),
         "delivery_options": (
-            f"We offer standard delivery ({policy.standard_delivery}) and express delivery ({policy.express_delivery}). "
+            f"We offer standard delivery ({policy.standard_delivery}, ${policy.standard_delivery_fee:,.2f}) and express "
+            f"delivery ({policy.express_delivery}, ${policy.express_delivery_fee:,.2f}). "
             f"Standard delivery is free on orders over ${policy.free_shipping_over:,.0f}.",
             ["How long does delivery take?", "Track my order"],
         ),
@@ -219,8 +248,9 @@ def ask_order_id(intent: str, text: str = "") -> str:
         "shipping_address": "update",
         "invoice": "get the invoice for",
     }[intent]
-    sorry = "I'm sorry it arrived damaged. " if topic(intent, text) == "damaged" else ""
-    return f"{sorry}Which order would you like to {what}? Please give me the order number (e.g. 123456)."
+    if topic(intent, text) == "damaged":
+        return f"I'm sorry it arrived damaged. Which order would you like to {what}? Please give me the order number (e.g. 123456)."
+    return _sorry_first(f"Which order would you like to {what}? Please give me the order number (e.g. 123456).", text)
 
 
 def _return_policy(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
@@ -298,7 +328,27 @@ def _pickup(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     )
 
 
+def _delivery_cost(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (
+        f"Standard delivery ({policy.standard_delivery}) costs ${policy.standard_delivery_fee:,.2f} and is free on "
+        f"orders over ${policy.free_shipping_over:,.0f}; express delivery ({policy.express_delivery}) costs "
+        f"${policy.express_delivery_fee:,.2f}. You choose at checkout.",
+        ["How long does delivery take?", human],
+    )
+
+
+def _address_policy(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (
+        f"You can change the shipping address of an order from {policy.orders_url} until it ships, and manage "
+        "your saved addresses on the Account page. For an order that has shipped, a person can contact the "
+        "carrier for you.",
+        [human],
+    )
+
+
 _VARIANTS = {
+    ("delivery_options", "cost"): _delivery_cost,
+    ("shipping_address", "policy"): _address_policy,
     ("delivery_options", "pickup"): _pickup,
     ("delivery_time", "pickup"): _pickup,
     ("return_item", "policy"): _return_policy,

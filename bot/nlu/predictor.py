@@ -109,6 +109,22 @@ class NLU:
                                                     enc["attention_mask"].to(self.device))
         return intent_logits.float().cpu(), slot_logits.float().cpu(), offsets
 
+    def window_logits(self, texts: Sequence[str]):
+        """Like ``raw_logits``, but a message longer than the model's window is read in overlapping windows
+        (a long story with the request at its end keeps every slot): returns intent logits, slot logits and
+        offsets per window, and for each window the index of its message."""
+        import torch
+
+        stride = max(1, self.max_len // 4)
+        enc = self.tokenizer(list(texts), padding=True, truncation=True, max_length=self.max_len, stride=stride,
+                             return_overflowing_tokens=True, return_offsets_mapping=True, return_tensors="pt")
+        offsets = enc.pop("offset_mapping").tolist()
+        owners = enc.pop("overflow_to_sample_mapping").tolist()
+        with self._lock, torch.inference_mode():
+            intent_logits, slot_logits = self.model(enc["input_ids"].to(self.device),
+                                                    enc["attention_mask"].to(self.device))
+        return intent_logits.float().cpu(), slot_logits.float().cpu(), offsets, owners
+
     def _predict_chunk(self, texts: list[str]) -> list[NLUResult]:
         import torch
 
@@ -121,18 +137,23 @@ class NLU:
             if not t.strip():
                 results[i] = NLUResult(text=t, intent=OUT_OF_SCOPE, confidence=1.0)
         if nonempty:
-            intent_logits, slot_logits, offsets = self.raw_logits([clean[i] for i in nonempty])
-            probs = torch.softmax(intent_logits / self.temperature, dim=-1)
-            tag_ids = slot_logits.argmax(-1).tolist()
+            intent_logits, slot_logits, offsets, owners = self.window_logits([clean[i] for i in nonempty])
+            window_probs = torch.softmax(intent_logits / self.temperature, dim=-1)
+            window_tags = slot_logits.argmax(-1).tolist()
             for row, i in enumerate(nonempty):
                 text = clean[i]
-                top = torch.topk(probs[row], k=min(RANKING_SIZE, probs.shape[1]))
+                windows = [w for w, owner in enumerate(owners) if owner == row]
+                # a message read in several windows: the mean of their intent probabilities, and each token's
+                # tag from the window where it stands furthest from an edge
+                probs_row = window_probs[windows].mean(dim=0)
+                token_offsets, tags = _merge_windows([offsets[w] for w in windows],
+                                                     [[self.tags[t] for t in window_tags[w]] for w in windows])
+                top = torch.topk(probs_row, k=min(RANKING_SIZE, probs_row.shape[0]))
                 ranking = [(self.intents[j], round(float(p), 4)) for p, j in zip(top.values.tolist(), top.indices.tolist())]
                 intent, confidence = ranking[0]
                 if confidence < self.threshold:
                     intent = OUT_OF_SCOPE
-                tags = [self.tags[t] for t in tag_ids[row]]
-                spans = spans_from_tags(text, [tuple(o) for o in offsets[row]], tags)
+                spans = spans_from_tags(text, token_offsets, tags)
                 meanings = []  # the slot each span fills: an attribute after a negation is an exclusion
                 for span in spans:
                     meaning = negated_slot(text, span.slot, span.start)
@@ -152,6 +173,23 @@ class NLU:
                     ranking=ranking,
                 )
         return [r for r in results if r is not None]
+
+
+def _merge_windows(offsets: list[list], tags: list[list[str]]) -> tuple[list[tuple[int, int]], list[str]]:
+    """One (offsets, tags) sequence for a message read in overlapping windows, in text order: a token seen in
+    two windows takes the tag of the window where more context surrounds it."""
+    if len(offsets) == 1:
+        return [tuple(o) for o in offsets[0]], tags[0]
+    best: dict[tuple[int, int], tuple[int, str]] = {}
+    for window_offsets, window_tags in zip(offsets, tags):
+        real = [k for k, (start, end) in enumerate(window_offsets) if end > start]
+        for rank, k in enumerate(real):
+            margin = min(rank, len(real) - 1 - rank)
+            key = (int(window_offsets[k][0]), int(window_offsets[k][1]))
+            if key not in best or margin > best[key][0]:
+                best[key] = (margin, window_tags[k])
+    ordered = sorted(best)
+    return ordered, [best[key][1] for key in ordered]
 
 
 # ------------------------------------------------------------------ model directories

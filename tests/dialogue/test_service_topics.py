@@ -88,3 +88,40 @@ def test_more_shopper_phrasings_of_service_topics():
     text, _ = service.answer("delivery_options", None, service.ShopPolicy(store_pickup="free from our showroom"),
                              "can I pick it up?")
     assert text.startswith("Yes, you can pick up your order: free from our showroom")
+
+
+def test_a_story_that_ends_in_a_broken_delivery_is_a_damaged_item():
+    story = ("So I ordered a coffee table two weeks ago, it finally arrived yesterday and one of the legs is "
+             "completely snapped off. I'm really not happy about this. What do I do now?")
+    assert service.topic("return_item", story) == "damaged"
+    assert service.ask_order_id("return_item", story).startswith("I'm sorry it arrived damaged")
+
+
+def test_an_upset_shopper_hears_an_apology_first():
+    text, _ = service.answer("order_status", None, POLICY, "this is ridiculous, my order still hasn't arrived")
+    assert text.startswith("I'm sorry about that. ")
+    assert service.ask_order_id("order_status", "I'm so frustrated, where is my stuff").startswith("I'm sorry about that.")
+    calm, _ = service.answer("order_status", None, POLICY, "where is my package")
+    assert not calm.startswith("I'm sorry")
+    # an answer that already apologises does not apologise twice
+    text, _ = service.answer("complaint", None, POLICY, "your service is terrible")
+    assert text.count("sorry") == 1
+
+
+def test_changing_the_address_of_an_order_asks_which_order_and_questions_about_it_get_the_rules():
+    request = "I moved last week and need to change the delivery address on my order"
+    assert service.needs_order_id("shipping_address", request)
+    assert "order number" in service.ask_order_id("shipping_address", request)
+    for question in ("how do i change my address after ordering?", "can i add a new delivery address"):
+        assert service.topic("shipping_address", question) == "policy" and not service.needs_order_id("shipping_address", question)
+        text, _ = service.answer("shipping_address", None, POLICY, question)
+        assert "until it ships" in text and "order number" not in text
+
+
+def test_what_delivery_costs_is_answered_from_the_policy():
+    policy = service.ShopPolicy(standard_delivery_fee=9.95, express_delivery_fee=29.95, free_shipping_over=50)
+    assert service.topic("delivery_options", "how much does it cost") == "cost"
+    text, _ = service.answer("delivery_options", None, policy, "how much is express shipping?")
+    assert "$9.95" in text and "$29.95" in text and "free on orders over $50" in text
+    general, _ = service.answer("delivery_options", None, policy, "do you do express shipping?")
+    assert "$29.95" in general

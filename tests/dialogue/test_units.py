@@ -213,6 +213,8 @@ def test_questions_find_the_attribute_in_shopper_words():
     chair = sofa(title="Milo Chair", attributes={"headrest": "yes", "assembly required": "no"})
     assert product_qa.answer("does it have a headrest", chair)[0] == "The Milo Chair lists headrest: yes."
     assert product_qa.answer("is it easy to assemble", chair)[0] == "The Milo Chair lists assembly required: no."
+    for asked in ("does it need assembling?", "does it come assembled?", "do i have to put it together?"):
+        assert product_qa.answer(asked, chair)[0] == "The Milo Chair lists assembly required: no.", asked
     assert product_qa.answer("does the second one fold up?", bed)[0].startswith("Yes, the Cleo Bed is foldable")
     assert "500 lbs" in product_qa.answer("how much weight can it hold", bed)[0]
     text, known = product_qa.answer("is it dishwasher safe?", bed)

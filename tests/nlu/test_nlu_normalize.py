@@ -191,3 +191,20 @@ def test_normalize_slots_merges_item_refs_and_swaps_inverted_prices():
                                   ("price_max", "under 100")])
     assert slots["item_ref"] == [1, 3]
     assert slots["price_min"] == 100.0 and slots["price_max"] == 500.0
+
+
+def test_windows_of_a_long_message_merge_into_one_tag_sequence():
+    from bot.nlu.predictor import _merge_windows
+
+    # two windows over tokens at offsets 0..5; the overlap (tokens 2-3) takes the tag of the window where the
+    # token has more context on both sides; special tokens ((0, 0)) are dropped
+    first = [(0, 0), (0, 1), (2, 3), (4, 5), (6, 7), (0, 0)]
+    second = [(0, 0), (4, 5), (6, 7), (8, 9), (10, 11), (0, 0)]
+    offsets, tags = _merge_windows([first, second], [["O", "O", "B-color", "O", "O", "O"],
+                                                     ["O", "B-price_max", "I-price_max", "O", "B-category", "O"]])
+    assert offsets == [(0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 11)]
+    # (4, 5) is the first window's 3rd of 4 tokens (margin 1) and the second's 1st (margin 0): the first wins
+    # (6, 7) is the first window's last (margin 0) and the second's 2nd (margin 1): the second wins
+    assert tags == ["O", "B-color", "O", "I-price_max", "O", "B-category"]
+    single = _merge_windows([first], [["O"] * 6])
+    assert single == (first, ["O"] * 6)
