@@ -74,8 +74,10 @@ def _cos(a: np.ndarray, b: np.ndarray) -> float:
 class Shopper:
     """One simulated shopper with a target product in mind."""
 
-    def __init__(self, target: Product, vectors: Callable[[list[str]], np.ndarray], rng: random.Random) -> None:
+    def __init__(self, target: Product, vectors: Callable[[list[str]], np.ndarray], rng: random.Random,
+                 ambiguous: frozenset[str] = frozenset()) -> None:
         self.target = target
+        self.ambiguous = ambiguous  # values the catalog has both as a colour and as a material ("walnut")
         self.vectors = vectors
         self.rng = rng
         self.stated: list[SimConstraint] = []
@@ -114,12 +116,16 @@ class Shopper:
             self.said.add(choice)
             if choice == "color":
                 self.stated.append(SimConstraint(field="color", op="==", value=t.color))
+                if t.color.lower() in self.ambiguous:  # say which attribute is meant, as a shopper would
+                    return self.rng.choice(["do you have it in a {v} colour?", "I'd prefer the colour {v}"]).format(v=t.color.lower())
                 return self.rng.choice(["do you have it in {v}?", "I'd prefer {v}", "in {v} please"]).format(v=t.color.lower())
             if choice == "price":
                 limit = _round_up_price(t.price)
                 self.stated.append(SimConstraint(field="price", op="<=", value=float(limit)))
                 return f"something under ${limit}"
             self.stated.append(SimConstraint(field="material", op="==", value=t.material))
+            if t.material.lower() in self.ambiguous:
+                return self.rng.choice(["I want it made of {v}", "made of {v}", "solid {v} please"]).format(v=t.material.lower())
             return self.rng.choice(["I want it in {v}", "{v} please", "made of {v}"]).format(v=t.material.lower())
         # Otherwise react to what is shown: like the product closest to what they want.
         if shown:
@@ -133,8 +139,17 @@ class Shopper:
         return sum(1 for p in shown for c in self.stated if c.field != "category" and not c.holds(p))
 
 
-async def run_episode(assistant, target: Product, session_id: str, *, seed: int, max_turns: int = 5, k: int = 5) -> Episode:
-    shopper = Shopper(target, assistant.retriever.vectors, random.Random(seed))
+def ambiguous_values(products) -> frozenset[str]:
+    """Values the catalog uses both as a colour and as a material."""
+    colors = {p.color.lower() for p in products if p.color}
+    return frozenset(colors & {p.material.lower() for p in products if p.material})
+
+
+async def run_episode(assistant, target: Product, session_id: str, *, seed: int, max_turns: int = 5, k: int = 5,
+                      ambiguous: frozenset[str] | None = None) -> Episode:
+    if ambiguous is None:
+        ambiguous = ambiguous_values(assistant.retriever.products.values())
+    shopper = Shopper(target, assistant.retriever.vectors, random.Random(seed), ambiguous)
     text = shopper.opening()
     transcript: list[tuple[str, str, str, dict]] = []  # (shopper text, bot intent, bot action, slots)
     violations = 0
@@ -165,8 +180,10 @@ async def simulate(assistant, targets: list[Product], *, use_profile: bool, seed
     started = time.perf_counter()
     episodes = []
     label = "full" if use_profile else "no-profile"
+    ambiguous = ambiguous_values(assistant.retriever.products.values())
     for i, target in enumerate(tqdm(targets, desc=f"simulating ({label})", disable=not progress)):
-        episodes.append(await run_episode(assistant, target, f"sim-{label}-{seed}-{i}", seed=seed * 100003 + i, max_turns=max_turns))
+        episodes.append(await run_episode(assistant, target, f"sim-{label}-{seed}-{i}", seed=seed * 100003 + i, max_turns=max_turns,
+                                         ambiguous=ambiguous))
     assistant.manager.s.use_profile = True
     ok = [e for e in episodes if e.success]
     report = SimReport(

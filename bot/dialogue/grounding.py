@@ -59,6 +59,21 @@ def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]]) -> None:
                 del slots[prefix + field]
 
 
+def _material_by_phrase(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """A value the catalog has both as a colour and as a material ("walnut", "brass") is the material when the
+    words around it say so: "made of walnut", "solid walnut", "walnut wood"."""
+    for prefix in ("", "exclude_"):
+        value = slots.get(prefix + "color")
+        if not isinstance(value, str) or slots.get(prefix + "material"):
+            continue
+        material = _vocab(vocabulary, "materials").get(value.lower())
+        word = re.escape(value.lower())
+        if material and re.search(rf"\b(made (of|from|out of)|solid|real|pure)\s+{word}\b|\b{word}\s+(wood|veneer|frame|metal)\b",
+                                  text.lower()):
+            slots.pop(prefix + "color")
+            slots[prefix + "material"] = material
+
+
 def _grams(text: str) -> tuple[list[tuple[str, int]], list[str]]:
     """(n-gram, index of its first word), longest first, and the words."""
     words = _WORD.findall(text.lower())
@@ -111,8 +126,11 @@ def mentioned_categories(text: str, categories: list[str]) -> list[tuple[str, li
 def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categories: list[str],
                    slots: dict, taken: set[int]) -> None:
     """A category written in the text (or a synonym, or a typo of one): fills a missing category and wins
-    over a shorter tagged one it contains ("throw pillows" > "pillows", "cofee table" > "table")."""
+    over a shorter tagged one it contains ("throw pillows" > "pillows", "cofee table" > "table"); words
+    already read as another attribute are not a category ("linen please" is the material, not bed linen)."""
     tagged = slots.get("category")
+    other_values = {w for name, v in slots.items() if name not in ("category", "room") and isinstance(v, str)
+                    for w in v.lower().split()}
     words_lexicon = lexicon("category", categories)
     by_singular = {singular(c): c for c in categories}
     tagged_known = isinstance(tagged, str) and (singular(tagged) in by_singular or words_lexicon.lookup(tagged) is not None)
@@ -120,7 +138,7 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
         if typos and tagged_known:
             return  # the model tagged a category the catalog has: no guessing from typos
         for gram, start in text_grams:
-            if is_room(gram) or _negated(words, start):
+            if is_room(gram) or _negated(words, start) or {singular(w) for w in gram.split()} <= {singular(w) for w in other_values}:
                 continue
             if typos:
                 match = words_lexicon.fuzzy(gram) if len(gram.split()) <= 2 else None
@@ -174,6 +192,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     slots = dict(slots)
     _synonym_fields(slots, vocabulary)
     _move_mistyped(slots, vocabulary)
+    _material_by_phrase(slots, text or "", vocabulary)
     categories = vocabulary.get("categories", [])
     for name in ("category", "exclude_category"):
         value = slots.get(name)

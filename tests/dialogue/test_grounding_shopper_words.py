@@ -84,3 +84,24 @@ def test_pieces_of_one_catalog_value_join_up_and_unknown_brands_filter_nothing()
     slots = ground({"material": "fabric"}, "a sectional in performance fabric please", vocab, shopping=True)
     assert slots.get("material") == "performance fabric"
     assert "brand" not in ground({"brand": "lumbar"}, "an office chair with lumbar support", vocab, shopping=True)
+
+
+def test_a_word_read_as_another_attribute_is_not_a_category():
+    from bot.dialogue.grounding import ground
+
+    vocabulary = {"categories": ["Sheets & Duvets", "Curtains", "Armchairs"], "materials": ["linen", "walnut", "velvet"],
+                  "colors": ["walnut", "green"], "styles": [], "brands": []}
+    # "linen please" under shown armchairs: the material, not bed linen
+    assert ground({"material": "linen"}, "linen please", vocabulary, shopping=True) == {"material": "linen"}
+    assert ground({}, "bed linen please", vocabulary, shopping=True)["category"] == "Sheets & Duvets"
+
+
+def test_a_value_that_is_a_colour_and_a_material_is_the_material_when_the_words_say_so():
+    from bot.dialogue.grounding import ground
+
+    vocabulary = {"categories": ["Dining Tables"], "materials": ["walnut", "oak"], "colors": ["walnut", "white"],
+                  "styles": [], "brands": []}
+    for text in ("made of walnut", "I want it made of walnut", "solid walnut please", "walnut wood"):
+        assert ground({"color": "walnut"}, text, vocabulary, shopping=True) == {"material": "walnut"}, text
+    assert ground({"color": "walnut"}, "in walnut please", vocabulary, shopping=True) == {"color": "walnut"}
+    assert ground({"exclude_color": "walnut"}, "nothing made of walnut", vocabulary, shopping=True) == {"exclude_material": "walnut"}
