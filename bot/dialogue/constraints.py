@@ -139,21 +139,23 @@ def _grounded_filters(slots: dict, vocabulary: dict[str, list[str]] | None) -> d
     out: dict[str, list[str]] = {}
     for prefix in ("", "exclude_"):
         for slot, field in (("material", "materials"), ("style", "styles"), ("size", "sizes")):
-            value = slots.get(prefix + slot)
-            if not value or not isinstance(value, str):
-                continue
-            if vocabulary is None:
-                found = [value]
-            elif slot == "material":
-                found = catalog_materials(value, vocabulary.get("materials", []))
-            elif slot == "size" and prefix:
-                found = catalog_sizes_named(value, vocabulary.get(field, []))  # "not king": no California King either
-            else:
-                match = catalog_size if slot == "size" else catalog_value
-                one = match(value, vocabulary.get(field, []))
-                found = [one] if one else []
-            if found:
-                out[prefix + field] = found
+            said = slots.get(prefix + slot)
+            # exclusions may come as a list ("no glass or marble"); a stated value is one string
+            for value in (said if isinstance(said, list) and prefix else [said]):
+                if not value or not isinstance(value, str):
+                    continue
+                if vocabulary is None:
+                    found = [value]
+                elif slot == "material":
+                    found = catalog_materials(value, vocabulary.get("materials", []))
+                elif slot == "size" and prefix:
+                    found = catalog_sizes_named(value, vocabulary.get(field, []))  # "not king": no California King either
+                else:
+                    match = catalog_size if slot == "size" else catalog_value
+                    one = match(value, vocabulary.get(field, []))
+                    found = [one] if one else []
+                if found:
+                    out[prefix + field] = list(dict.fromkeys([*out.get(prefix + field, []), *found]))
     return out
 
 
@@ -181,10 +183,11 @@ def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None =
             for v in values:
                 setattr(f, exclude_field, _remove(getattr(f, exclude_field), v))
     for slot, (field, include_field) in _EXCLUDE.items():
-        value = slots.get(slot)
-        if value:
-            setattr(f, field, _add(getattr(f, field), value))
-            setattr(f, include_field, _remove(getattr(f, include_field), value))
+        said = slots.get(slot)
+        for value in said if isinstance(said, list) else [said]:
+            if value and isinstance(value, str):
+                setattr(f, field, _add(getattr(f, field), value))
+                setattr(f, include_field, _remove(getattr(f, include_field), value))
     if slots.get("price_max") is not None:
         f.price_max = float(slots["price_max"])
         if f.price_min is not None and f.price_min > f.price_max and slots.get("price_min") is None:

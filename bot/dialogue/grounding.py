@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from bot.dialogue.constraints import catalog_categories, singular
+from bot.dialogue.constraints import catalog_categories, catalog_materials, singular
 from bot.nlu.synonyms import is_room, lexicon
 
 FIELDS = {"color": "colors", "material": "materials", "style": "styles", "brand": "brands"}
@@ -42,7 +42,12 @@ def _synonym_fields(slots: dict, vocabulary: dict[str, list[str]]) -> None:
             values = vocabulary.get(key, [])
             if not isinstance(value, str) or not values or value.lower() in _vocab(vocabulary, key):
                 continue
+            if field == "material" and catalog_materials(value, values):
+                continue  # "wicker": the catalog's materials of that word (all-weather wicker, rattan) cover it
             found = lexicon(field, values).lookup(value)
+            if found is None:  # "glass tops": the one catalog value written inside the phrase
+                inside = [v for v in values if re.search(rf"\b{re.escape(v.lower())}\b", value.lower())]
+                found = max(inside, key=len) if inside else None
             if found is not None:
                 slots[prefix + field] = found
 
@@ -57,6 +62,40 @@ def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]]) -> None:
             if len(homes) == 1 and not slots.get(prefix + homes[0]):
                 slots[prefix + homes[0]] = _vocab(vocabulary, FIELDS[homes[0]])[value.lower()]
                 del slots[prefix + field]
+
+
+def _category_tagged_as_attribute(slots: dict, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
+    """ "2 nighstands": a misspelt category the model tagged as a colour, material or style is the category."""
+    tagged = slots.get("category")
+    if not categories or (tagged and (not isinstance(tagged, str) or category_matches(tagged, categories))):
+        return  # a category the catalog knows was tagged ("each" in "100 max each" is none)
+    for field in ("color", "material", "style"):
+        value = slots.get(field)
+        if not isinstance(value, str) or value.lower() in _vocab(vocabulary, FIELDS[field]):
+            continue
+        if lexicon(field, vocabulary.get(FIELDS[field], [])).lookup(value) is not None:
+            continue
+        match = lexicon("category", categories).fuzzy(value)
+        if match:
+            slots.pop(field)
+            slots["category"] = match
+            return
+
+
+def _material_word_of_the_text(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "wicker" normalized to one catalog material ("rattan") covers every catalog material of that word
+    (rattan and all-weather wicker): the shopper's own word is kept for the filter."""
+    materials = vocabulary.get("materials", [])
+    for name in ("material", "exclude_material"):
+        value = slots.get(name)
+        if not isinstance(value, str) or not materials:
+            continue
+        words = lexicon("material", materials)
+        for word in _WORD.findall(text.lower()):
+            if (word != value.lower() and word not in _vocab(vocabulary, "materials") and words.lookup(word) == value
+                    and len(catalog_materials(word, materials)) > 1):
+                slots[name] = word
+                break
 
 
 def _material_by_phrase(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
@@ -193,7 +232,9 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     _synonym_fields(slots, vocabulary)
     _move_mistyped(slots, vocabulary)
     _material_by_phrase(slots, text or "", vocabulary)
+    _material_word_of_the_text(slots, text or "", vocabulary)
     categories = vocabulary.get("categories", [])
+    _category_tagged_as_attribute(slots, vocabulary, categories)
     for name in ("category", "exclude_category"):
         value = slots.get(name)
         if isinstance(value, str) and is_room(value):  # "office", "bedroom": where it goes, not what it is
@@ -227,6 +268,12 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         value = slots.get(name)
         if isinstance(value, str) and value.lower() not in _vocab(vocabulary, "brands"):
             slots.pop(name)
+        elif isinstance(value, list):  # "not IKEA or West Elm"
+            known = [v for v in value if isinstance(v, str) and v.lower() in _vocab(vocabulary, "brands")]
+            if known:
+                slots[name] = known if len(known) > 1 else known[0]
+            else:
+                slots.pop(name)
     for name in ("category", "exclude_category"):
         value = slots.get(name)
         if isinstance(value, list):

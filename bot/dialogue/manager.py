@@ -21,6 +21,7 @@ from bot.dialogue import compare as comparing
 from bot.dialogue import product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.grounding import ground, mentioned_categories
+from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room
 from bot.dialogue.constraints import apply_slots, describe, is_new_request, reference_price, satisfies_size, size_value
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
@@ -48,6 +49,12 @@ _RELAXABLE = {"Any price": ("price_max", "price_min"), "Any colour": ("colors",)
 _RELAX = re.compile(r"^\s*(?:any|all|whatever|every|forget (?:about )?the|drop the|never ?mind the|"
                     r"(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand)s?"
                     r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*please)?[\s.!?]*$", re.I)
+# The same let-go said inside a longer message ("ok forget the budget, I really want wool", "actually any brand is fine").
+_RELAX_IN = re.compile(r"(?:^|[\s,.;!])(?:(?:any|whatever)\s+(price|budget|colou?r|material|style|size|brand)s?\s+(?:is|are|would be|'s)\s+"
+                       r"(?:fine|ok|okay|good|alright)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for)\s+"
+                       r"(?:about\s+)?(?:the\s+|my\s+)?(price|budget|colou?r|material|style|size|brand)s?)\b", re.I)
+# "leather is fine after all": an excluded value is allowed again (not required).
+_FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
 _WHICH = re.compile(r"^\s*(?:and |so |ok,? )?which (?:one|of (?:them|these|those|the \w+)|is|has|would|should|lasts)\b", re.I)
 _RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colour", "colour": "Any colour",
                  "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand"}
@@ -55,7 +62,10 @@ _RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colo
 
 _CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proceed to (?:payment|checkout)|"
                        r"ready to (?:buy|order|pay)|complete (?:my |the )?(?:order|purchase))\b", re.I)
-_QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|has|have|which)\b", re.I)
+_QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|could|would|will|has|have|which)\b", re.I)
+_ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that)\b", re.I)
+_TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|#?\d)"
+                      r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
 _SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about)\b", re.I)
 _SURE_OUT_OF_SCOPE = 0.8
 _PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
@@ -200,6 +210,11 @@ class DialogueManager:
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request
             intent = "search_product"
             nlu = nlu.model_copy(update={"intent": intent})
+        elif intent in ("out_of_scope", "refine") and state.shown and _TAKE_IT.match(text) and (slots.get("item_ref") or parse_item_refs(text)):
+            # "ok, the first one please" under shown products: that one, into the cart
+            intent = "add_to_cart"
+            slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
+            nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
         elif intent == "out_of_scope" and any(slots.get(k) is not None for k in _PRODUCT_SLOTS):
             # "teak?" under shown patio sets: a product attribute alone narrows what is shown
             intent = "refine" if state.shown else "search_product"
@@ -239,6 +254,15 @@ class DialogueManager:
             if ids and product_qa.asks_about(text, self.products[ids[0]]):
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}),
                                           self.products[ids[0]])
+        if (intent in (*service.SERVICE_INTENTS, "search_product") and state.shown and _QUESTION.match(text)
+                and _ABOUT_IT.search(text) and not slots.get("category")):
+            # "could it go outside on the porch?", "how many nights can I try it for?" about the product in focus
+            ids, _ = self._resolve(state, slots)
+            about = self.products.get(ids[0] if ids else state.shown[0])
+            if about is not None and product_qa.asks_about(text, about):
+                question = nlu.model_copy(update={"intent": "product_question"})
+                # one product in focus: answered; several shown and none named: "which one do you mean?"
+                return self._answer_about(state, question, about) if ids else await self._on_question(state, question)
         if intent in ("search_product", "product_question") and _QUESTION.match(text):
             named = self.named_product(text)
             if named is not None:  # a question about one product: report it as such
@@ -255,6 +279,20 @@ class DialogueManager:
         relax = _RELAX.match(text)
         if relax and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
             return await self._relax(state, nlu, _RELAX_FIELDS[relax.group(1).lower()])
+        let_go = [m.group(1) or m.group(2) for m in _RELAX_IN.finditer(text)]
+        if let_go and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
+            # "forget the budget, I want linen ones": let go of the budget, then apply what else was said
+            for word in let_go:
+                self._let_go(state, _RELAX_FIELDS[word.lower()])
+            dropped = {"Any price": ("price_max", "price_min", "price_relative"), "Any brand": ("brand",),
+                       "Any colour": ("color",), "Any material": ("material",), "Any style": ("style",), "Any size": ("size",)}
+            gone = {name for word in let_go for name in dropped[_RELAX_FIELDS[word.lower()]]}
+            rest = {k: v for k, v in slots.items() if k not in gone}
+            nlu = nlu.model_copy(update={"slots": rest, "intent": "refine"})
+            if any(rest.get(k) is not None for k in _PRODUCT_SLOTS):
+                return await self._on_refine(state, nlu)
+            state.seen = []
+            return await self._search(state, nlu, action="refine")
 
         handler = {
             "search_product": self._on_search,
@@ -337,6 +375,8 @@ class DialogueManager:
                 state.size_bound = (slots["size_relative"], value)
         if slots.get("category") and is_new_request(state.constraints, slots):
             return await self._on_search(state, nlu)
+        slots = self._withdrawn_exclusions(state, slots, nlu.text)
+        self._replace_wood_or_metal(state, slots)
         state.constraints = apply_slots(state.constraints, slots, reference_price=ref_price,
                                         vocabulary=self.s.retriever.vocabulary)
         self._learn_slots(state, slots)
@@ -354,10 +394,39 @@ class DialogueManager:
         state.seen = []
         return await self._search(state, nlu, action="refine" if state.shown else "recommend")
 
-    async def _relax(self, state: DialogueState, nlu: NLUResult, label: str) -> Reply:
-        """Drop one kind of hard constraint ("any colour") and search again."""
+    def _withdrawn_exclusions(self, state: DialogueState, slots: dict, text: str) -> dict:
+        """ "ok leather is fine after all": a value the shopper had excluded is allowed again, not required."""
+        if not _FINE.search(text):
+            return slots
+        slots = dict(slots)
+        c = state.constraints
+        for field, excluded in (("brand", c.exclude_brands), ("color", c.exclude_colors),
+                                ("material", c.exclude_materials), ("style", c.exclude_styles)):
+            value = slots.get(field)
+            if isinstance(value, str) and value.lower() in {e.lower() for e in excluded}:
+                excluded[:] = [e for e in excluded if e.lower() != value.lower()]
+                slots.pop(field)
+        return slots
+
+    def _replace_wood_or_metal(self, state: DialogueState, slots: dict) -> None:
+        """A value the catalog has as a colour and as a material ("walnut") was the wood asked for: a new
+        material ("what about in oak instead") replaces it, as a new colour replaces a material such value."""
+        vocabulary = self.s.retriever.vocabulary
+        colors = {v.lower() for v in vocabulary.get("colors", [])}
+        materials = {v.lower() for v in vocabulary.get("materials", [])}
+        c = state.constraints
+        if slots.get("material") and c.colors and all(v.lower() in materials for v in c.colors):
+            c.colors = []
+        if slots.get("color") and c.materials and all(v.lower() in colors for v in c.materials):
+            c.materials = []
+
+    def _let_go(self, state: DialogueState, label: str) -> None:
         for name in _RELAXABLE[label]:
             setattr(state.constraints, name, None if name.startswith("price") else [])
+
+    async def _relax(self, state: DialogueState, nlu: NLUResult, label: str) -> Reply:
+        """Drop one kind of hard constraint ("any colour") and search again."""
+        self._let_go(state, label)
         state.seen = []
         return await self._search(state, nlu, action="refine")
 
@@ -621,8 +690,11 @@ class DialogueManager:
         ids, error = self._resolve(state, nlu.slots)
         if error:
             return self._reply(state, nlu, "clarify", error)
+        if not nlu.slots.get("item_ref") and state.last_action == "suggest_complements" and state.complement_base_id:
+            ids = [state.complement_base_id]  # still about the product the last suggestions went with
         base_id = ids[0] if ids else (state.cart[-1].product_id if state.cart else (state.shown[0] if state.shown else None))
         base = self._product(base_id)
+        state.complement_base_id = base.id if base is not None else None
         catalog_categories = self.s.retriever.vocabulary.get("categories", [])
         mentioned = mentioned_categories(nlu.text, catalog_categories)
         asked = [c for _, names in mentioned for c in names]
@@ -660,6 +732,8 @@ class DialogueManager:
         f = SearchFilter(
             exclude_brands=state.constraints.exclude_brands, exclude_colors=state.constraints.exclude_colors,
             exclude_materials=state.constraints.exclude_materials, exclude_ids=[*exclude_ids, *state.profile.rejected_ids],
+            # ... but a budget said for them ("suggest a matching rug under 300")
+            price_max=nlu.slots.get("price_max"), price_min=nlu.slots.get("price_min"),
         )
         per_category = 3 if len(wanted) == 1 else 1
         picks: list[ScoredProduct] = []

@@ -12,7 +12,8 @@ _FIELD_WORDS = {
     "color": ("color", "colour", "colors", "colours", "shade"),
     "price": ("price", "cost", "how much", "expensive", "cheap"),
     "brand": ("brand", "who makes", "manufacturer", "made by"),
-    "size": ("size", "dimension", "dimensions", "how big", "how large", "width", "wide", "tall", "height", "long", "length", "fit"),
+    "size": ("size", "dimension", "dimensions", "how big", "how large", "width", "wide", "tall", "height", "long", "length", "fit",
+             "small", "compact", "tight", "space", "room for"),
     "rating": ("rating", "rated", "reviews", "stars", "good is", "any good"),
     "in_stock": ("in stock", "available", "availability", "sold out"),
     "style": ("style",),
@@ -30,6 +31,8 @@ _ASKED_AS = {
     "hold": "capacity", "weight": "capacity",
     "tv": "tvs", "television": "tvs",
     "firm": "firmness", "soft": "firmness",
+    "hot": "cooling", "warm": "cooling", "sweat": "cooling", "sweaty": "cooling", "cool": "cooling",
+    "try": "trial", "trying": "trial", "test": "trial",
     "blackout": "light", "dark": "light",
     "bulb": "bulb", "smart": "smart", "alexa": "smart",
 }
@@ -51,22 +54,31 @@ def _stem(word: str) -> str:
     return word
 
 
-def _asked_stems(question: str) -> set[str]:
+def _asked_stems(question: str) -> tuple[set[str], set[str]]:
+    """(stems of the question's own words, stems of the attribute words shoppers mean by them)."""
     words = _words(question)
-    return {_stem(w) for w in words} | {_stem(_ASKED_AS[w]) for w in words if w in _ASKED_AS}
+    return {_stem(w) for w in words}, {_stem(_ASKED_AS[w]) for w in words if w in _ASKED_AS}
 
 
-def _attribute_match(question: str, product: Product) -> tuple[str, str] | None:
-    """A free attribute of the product the question asks about: its name's meaningful words (stemmed:
-    "fold" asks about "foldable") all appear in the question, or a word shoppers use for it does."""
-    asked = _asked_stems(question)
-    best, best_len = None, 0
+def _attribute_matches(question: str, product: Product) -> list[tuple[str, str]]:
+    """The free attributes of the product the question asks about, best first: those whose name's meaningful
+    words (stemmed: "fold" asks about "foldable") all appear in the question, then those named by a word
+    shoppers use for them ("hang" -> mounting); longer names first."""
+    own, meant = _asked_stems(question)
+    found = []
     for key, value in product.attributes.items():
         key_words = _words(key.replace("_", " "))
         meaningful = {_stem(w) for w in key_words - _GENERIC} or {_stem(w) for w in key_words}
-        if meaningful and meaningful <= asked and len(key_words) > best_len:
-            best, best_len = (key, value), len(key_words)
-    return best
+        if meaningful and meaningful <= own:
+            found.append((0, -len(key_words), key, value))
+        elif meaningful and meaningful <= own | meant:
+            found.append((1, -len(key_words), key, value))
+    return [(key, value) for *_, key, value in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def _attribute_match(question: str, product: Product) -> tuple[str, str] | None:
+    matches = _attribute_matches(question, product)
+    return matches[0] if matches else None
 
 
 def asks_about(question: str, product: Product) -> bool:
@@ -98,22 +110,30 @@ def _field_answer(field: str, p: Product) -> str | None:
     return f"The {p.title}'s {field} is {value}."
 
 
+def _attribute_answer(product: Product, key: str, value: str) -> str:
+    name = key.replace("_", " ")
+    lowered = value.strip().lower()
+    adjective = len(name.split()) == 1 and name.endswith(("able", "ible", "proof", "ant", "ive", "ed"))
+    if adjective and lowered in ("yes", "true", "y"):
+        return f"Yes, the {product.title} is {name}."
+    if adjective and lowered in ("no", "false", "n"):
+        return f"No, the {product.title} is not {name}."
+    if lowered in ("yes", "no", "true", "false", "y", "n"):
+        # "is it easy to assemble?" vs "assembly required: no": say what the catalog lists, not a bare yes/no
+        return f"The {product.title} lists {name}: {value}."
+    return f"The {product.title}'s {name}: {value}."
+
+
 def answer(question: str, product: Product) -> tuple[str, bool]:
-    """(answer text, whether the catalog knew the answer)."""
-    attribute = _attribute_match(question, product)
-    if attribute:
-        key, value = attribute
-        name = key.replace("_", " ")
-        lowered = value.strip().lower()
-        adjective = len(name.split()) == 1 and name.endswith(("able", "ible", "proof", "ant", "ive", "ed"))
-        if adjective and lowered in ("yes", "true", "y"):
-            return f"Yes, the {product.title} is {name}.", True
-        if adjective and lowered in ("no", "false", "n"):
-            return f"No, the {product.title} is not {name}.", True
-        if lowered in ("yes", "no", "true", "false", "y", "n"):
-            # "is it easy to assemble?" vs "assembly required: no": say what the catalog lists, not a bare yes/no
-            return f"The {product.title} lists {name}: {value}.", True
-        return f"The {product.title}'s {name}: {value}.", True
+    """(answer text, whether the catalog knew the answer); a question about two listed attributes ("we're 6,
+    is it extendable?") gets both."""
+    attributes = _attribute_matches(question, product)[:2]
+    if attributes:
+        first = _attribute_answer(product, *attributes[0])
+        if len(attributes) == 2:
+            key, value = attributes[1]
+            first += f" It also lists {key.replace('_', ' ')}: {value}."
+        return first, True
     q = question.lower()
     yes_no = re.match(r"\s*(is|are|does|do|can|has|have)\b", q) is not None
     for field, words in _FIELD_WORDS.items():

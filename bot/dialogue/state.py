@@ -28,6 +28,8 @@ class DialogueState(BaseModel):
     compared: list[int] = Field(default_factory=list)
     # The product the shopper is talking about ("is it waterproof?").
     focus_id: str | None = None
+    # The product the last complements were found for ("suggest a matching rug" after "what goes with it?").
+    complement_base_id: str | None = None
     # Products the shopper asked to see more like / less like (Qdrant recommend examples).
     positive_ids: list[str] = Field(default_factory=list)
     negative_ids: list[str] = Field(default_factory=list)

@@ -495,6 +495,18 @@ def negated_slot(text: str, slot: str, start: int) -> str:
     return _NEGATABLE[slot] if _NEGATION_BEFORE.search(before) else slot
 
 
+_COORDINATION = re.compile(r"\s*(?:,|/|&|or|nor|and|,\s*or|,\s*nor|,\s*and|or even|and no|or any)\s*", re.IGNORECASE)
+
+
+def coordinated_slot(text: str, slot: str, start: int, previous: str | None, previous_end: int) -> str:
+    """An attribute joined to an excluded one of its kind is excluded too ("isn't IKEA or West Elm",
+    "no glass, marble or metal"); else ``slot`` unchanged."""
+    exclude = _NEGATABLE.get(slot)
+    if exclude and previous == exclude and _COORDINATION.fullmatch(text[previous_end:start]):
+        return exclude
+    return slot
+
+
 def normalize_slots(
     text: str, spans: Iterable[tuple[str, str]], vocabulary: CatalogVocabulary | None = None
 ) -> dict[str, object]:
@@ -531,9 +543,15 @@ def normalize_slots(
                     room = vocabulary.exact("category", span_text) if vocabulary else None
                     slots["room"] = room or span_text.strip().lower()
                 continue
-            if slot in matched:
+            if slot in matched and slot not in _EXCLUDE_FIELD:
                 continue
             found = vocabulary.match(field, span_text) if vocabulary else None
+            if slot in matched:  # a second exclusion of a kind: "not IKEA or West Elm" excludes both
+                value = found if found is not None else (vocabulary.normalize(field, span_text) if vocabulary else span_text.strip().lower())
+                previous = slots[slot] if isinstance(slots[slot], list) else [slots[slot]]
+                if value and str(value).lower() not in {str(v).lower() for v in previous}:
+                    slots[slot] = [*previous, value]
+                continue
             if found is None and _is_filler_word(span_text):
                 continue  # "style", "stlye", "colour" alone name no value
             if found is not None:

@@ -19,6 +19,7 @@ from bot.errors import UserFacingError
 from bot.nlu.intents import INTENT_GROUP, OUT_OF_SCOPE, SLOT_TYPES
 from bot.nlu.normalize import (
     CatalogVocabulary,
+    coordinated_slot,
     negated_slot,
     normalize_slots,
     vocabulary_from_products,
@@ -155,8 +156,10 @@ class NLU:
                     intent = OUT_OF_SCOPE
                 spans = spans_from_tags(text, token_offsets, tags)
                 meanings = []  # the slot each span fills: an attribute after a negation is an exclusion
-                for span in spans:
+                for k, span in enumerate(spans):
                     meaning = negated_slot(text, span.slot, span.start)
+                    if k and meaning == span.slot:
+                        meaning = coordinated_slot(text, span.slot, span.start, meanings[k - 1], spans[k - 1].end)
                     if meaning in SLOT_TYPES:  # tagged types (exclude_brand, ...); exclude_size is rule-only
                         span.slot = meaning
                     meanings.append(meaning)

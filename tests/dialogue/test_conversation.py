@@ -350,3 +350,59 @@ async def test_a_long_story_keeps_the_budget_said_at_its_end(bot):
 async def test_recommending_a_restaurant_is_out_of_scope(bot):
     r = await bot.handle("t44", "can you recommend a good pizza place nearby")
     assert r.action == "out_of_scope" and not r.products
+
+
+async def test_letting_go_inside_a_longer_message(bot):
+    await bot.handle("t50", "sheets under 100")
+    r = await bot.handle("t50", "forget the budget, I want linen ones")
+    shown = products_of(bot, r)
+    assert r.action in ("refine", "recommend") and shown and all(p.material == "linen" for p in shown)
+    state = await bot.session_view("t50")
+    assert state["constraints"]["price_max"] is None
+    await bot.handle("t51", "West Elm nightstand under 300")
+    r = await bot.handle("t51", "actually any brand is fine")
+    assert (await bot.session_view("t51"))["constraints"]["brands"] == []
+    assert len({p.brand for p in products_of(bot, r)}) >= 2
+
+
+async def test_an_excluded_value_said_to_be_fine_is_allowed_again_not_required(bot):
+    await bot.handle("t52", "black dining chairs under 150, nothing leather")
+    r = await bot.handle("t52", "hmm ok leather is fine after all")
+    state = await bot.session_view("t52")
+    assert state["constraints"]["exclude_materials"] == [] and state["constraints"]["materials"] == []
+    assert len(r.products) >= 2
+
+
+async def test_another_wood_instead_replaces_the_first(bot):
+    await bot.handle("t53", "walnut coffee table under 1000")
+    r = await bot.handle("t53", "what about in oak instead")
+    shown = products_of(bot, r)
+    assert r.products and all("oak" in p.material.lower() and p.price <= 1000 for p in shown)
+
+
+async def test_a_budget_for_the_complements(bot):
+    await bot.handle("t54", "grey sofa")
+    await bot.handle("t54", "what goes with it?")
+    r = await bot.handle("t54", "suggest a matching rug under 300")
+    assert r.action == "suggest_complements" and r.products
+    assert all(p.price <= 300 and "Rugs" in p.category for p in products_of(bot, r))
+    assert "sofa" in r.text.lower()  # still what goes with the sofa, not with the first suggestion
+
+
+async def test_a_question_about_it_and_taking_one(bot):
+    await bot.handle("t55", "jute rug")
+    r = await bot.handle("t55", "could it go outside on the porch?")  # several shown, none named yet
+    assert r.action == "clarify" and r.intent.name == "product_question" and "Which one" in r.text
+    await bot.handle("t55", "what's the first one made of?")
+    r = await bot.handle("t55", "could it go outside on the porch?")
+    assert r.action == "answer_question" and r.intent.name == "product_question"
+    r = await bot.handle("t55", "how much is shipping?")
+    assert r.action == "service"
+    r = await bot.handle("t55", "ok, the first one please")
+    assert r.action == "add_to_cart" and r.intent.name == "add_to_cart"
+
+
+async def test_two_brands_excluded_together(bot):
+    r = await bot.handle("t56", "a desk for under 150 that isn't IKEA or West Elm")
+    shown = products_of(bot, r)
+    assert shown and all(p.brand not in ("IKEA", "West Elm") and p.price <= 150 for p in shown)

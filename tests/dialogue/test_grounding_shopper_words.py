@@ -105,3 +105,38 @@ def test_a_value_that_is_a_colour_and_a_material_is_the_material_when_the_words_
         assert ground({"color": "walnut"}, text, vocabulary, shopping=True) == {"material": "walnut"}, text
     assert ground({"color": "walnut"}, "in walnut please", vocabulary, shopping=True) == {"color": "walnut"}
     assert ground({"exclude_color": "walnut"}, "nothing made of walnut", vocabulary, shopping=True) == {"exclude_material": "walnut"}
+
+
+def test_misread_words_are_grounded_in_the_catalog():
+    from bot.dialogue.grounding import ground
+
+    vocabulary = {"categories": ["Nightstands", "Dining Tables", "Outdoor Chairs"],
+                  "materials": ["glass", "all-weather wicker", "rattan", "oak"], "colors": ["white"], "styles": [],
+                  "brands": ["IKEA", "West Elm"]}
+    # a misspelt category tagged as a colour (and a stray word tagged as the category)
+    grounded = ground({"color": "nighstands", "category": "each", "price_max": 100},
+                      "need 2 nighstands for the guest room, 100 max each", vocabulary, shopping=True)
+    assert grounded["category"] == "Nightstands" and "color" not in grounded
+    # the one catalog value inside a phrase
+    assert ground({"exclude_material": "glass tops"}, "no glass tops", vocabulary, shopping=True) == {"exclude_material": "glass"}
+    # "wicker" normalized to rattan keeps the shopper's word, which covers rattan and all-weather wicker
+    assert ground({"material": "rattan"}, "outdoor chairs, wicker", vocabulary, shopping=True)["material"] == "wicker"
+    assert ground({"material": "rattan"}, "a rattan chair", vocabulary, shopping=True)["material"] == "rattan"
+    # exclusions joined by "or": unknown brands are dropped from the list
+    assert ground({"exclude_brand": ["IKEA", "West Elm", "Acme"]}, "x", vocabulary, shopping=True) == {"exclude_brand": ["IKEA", "West Elm"]}
+
+
+def test_exclusions_said_together_are_all_kept():
+    from bot.dialogue.constraints import apply_slots
+    from bot.nlu.normalize import coordinated_slot
+    from retrieval.types import SearchFilter
+
+    text = "a desk for under 150 that isn't IKEA or West Elm"
+    start = text.index("West Elm")
+    assert coordinated_slot(text, "brand", start, "exclude_brand", text.index("IKEA") + 4) == "exclude_brand"
+    assert coordinated_slot("not IKEA, show me West Elm", "brand", 20, "exclude_brand", 8) == "brand"
+    f = apply_slots(SearchFilter(brands=["IKEA"]), {"exclude_brand": ["IKEA", "West Elm"]})
+    assert f.exclude_brands == ["IKEA", "West Elm"] and f.brands == []
+    f = apply_slots(SearchFilter(), {"exclude_material": ["glass", "marble"]},
+                    vocabulary={"materials": ["glass", "marble", "oak"]})
+    assert f.exclude_materials == ["glass", "marble"]

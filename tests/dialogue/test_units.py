@@ -215,6 +215,13 @@ def test_questions_find_the_attribute_in_shopper_words():
     assert product_qa.answer("is it easy to assemble", chair)[0] == "The Milo Chair lists assembly required: no."
     for asked in ("does it need assembling?", "does it come assembled?", "do i have to put it together?"):
         assert product_qa.answer(asked, chair)[0] == "The Milo Chair lists assembly required: no.", asked
+    mattress = sofa(title="Quinn Mattress", attributes={"trial nights": "100", "cooling": "gel-infused", "firmness": "soft"})
+    assert "cooling: gel-infused" in product_qa.answer("I sleep really hot, is the first one good for that?", mattress)[0]
+    assert "trial nights: 100" in product_qa.answer("how many nights can I try it for?", mattress)[0]
+    table = sofa(title="Milo Table", size='60" W x 36" D', attributes={"extendable": "no", "seats": "4"})
+    text, known = product_qa.answer("we're 6 people, is the first one extendable?", table)
+    assert known and text.startswith("No, the Milo Table is not extendable.") and "seats: 4" in text
+    assert '60" W' in product_qa.answer("would the first one work in a small living room?", table)[0]
     assert product_qa.answer("does the second one fold up?", bed)[0].startswith("Yes, the Cleo Bed is foldable")
     assert "500 lbs" in product_qa.answer("how much weight can it hold", bed)[0]
     text, known = product_qa.answer("is it dishwasher safe?", bed)
