@@ -49,6 +49,7 @@ class Assistant:
         self.sessions = sessions
         self.on_stage: Callable[[str, float], None] = record_stage
         self._nlu_batcher: MicroBatcher[str, NLUResult] = MicroBatcher(nlu.predict_batch, max_batch=64, name="nlu")
+        self._known_words: set[str] | None = None
         self.manager = DialogueManager(Services(
             retriever=retriever,
             rerank=reranker.rerank,
@@ -87,6 +88,15 @@ class Assistant:
         self.on_stage("nlu", time.perf_counter() - started)
         return result
 
+    def _readable(self, text: str) -> str:
+        """The message with emphasis-stretched words restored ("sooooofa" -> "sofa"), as the NLU reads it."""
+        from bot.nlu.normalize import squeeze_repeats
+
+        if self._known_words is None:
+            tokenizer = getattr(self.nlu, "tokenizer", None)
+            self._known_words = set(tokenizer.get_vocab()) if tokenizer is not None else set()
+        return squeeze_repeats(text, self._known_words.__contains__)
+
     async def _load(self, session_id: str) -> DialogueState:
         raw = await self.sessions.load(session_id)
         if raw:
@@ -121,8 +131,9 @@ class Assistant:
                     return Reply.model_validate(previous["reply"])
             state = await self._load(session_id)
             try:
-                nlu = await self.parse(text)
-                reply = await self.manager.turn(state, text, nlu)
+                understood = self._readable(text)
+                nlu = await self.parse(understood)
+                reply = await self.manager.turn(state, understood, nlu)
             except Exception:
                 log.exception("turn failed (session hidden)")
                 self.on_stage("error", 0.0)

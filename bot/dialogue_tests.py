@@ -244,7 +244,15 @@ class Expect(BaseModel):
     def _contains(cls, v):
         if v is None:
             return []
-        return [v] if isinstance(v, str) else v
+
+        def text(item):
+            # YAML reads a bare yes / no as a boolean and 100 as a number: the text meant is "yes" / "100"
+            if isinstance(item, bool):
+                return "yes" if item else "no"
+            return str(item) if isinstance(item, (int, float)) else item
+
+        items = [v] if not isinstance(v, list) else v
+        return [[text(i) for i in item] if isinstance(item, list) else text(item) for item in items]
 
     @field_validator("text_matches")
     @classmethod

@@ -64,6 +64,40 @@ def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]]) -> None:
                 del slots[prefix + field]
 
 
+def brand_typo(word: str, brands) -> str | None:
+    """The brand a misspelt word names: the same letters without spaces ("westelm") or with two neighbouring
+    letters swapped ("ikae"); at least four letters, so short words never match."""
+    key = re.sub(r"[^a-z0-9]", "", word.lower())
+    if len(key) < 4:
+        return None
+    for brand in brands:
+        b = re.sub(r"[^a-z0-9]", "", brand.lower())
+        if key == b:
+            return brand
+        if len(key) == len(b):
+            diff = [i for i in range(len(b)) if key[i] != b[i]]
+            if len(diff) == 2 and diff[1] == diff[0] + 1 and key[diff[0]] == b[diff[1]] and key[diff[1]] == b[diff[0]]:
+                return brand
+    return None
+
+
+# What a product is for -> a word of the one category of a family it means ("a table for eating": dining tables).
+_PURPOSE = {"eat": "dining", "eating": "dining", "dinner": "dining", "dinners": "dining", "meal": "dining", "meals": "dining",
+            "garden": "outdoor", "patio": "outdoor", "balcony": "outdoor", "terrace": "outdoor", "outside": "outdoor",
+            "deck": "outdoor", "porch": "outdoor", "yard": "outdoor", "work": "office", "working": "office",
+            "desk": "office", "tv": "tv", "television": "tv", "reading": "floor", "bedside": "night"}
+
+
+def _family_member_by_purpose(slots: dict, text: str) -> None:
+    family = slots.get("category")
+    if not isinstance(family, list):
+        return
+    wanted = {_PURPOSE[w] for w in _WORD.findall(text.lower()) if w in _PURPOSE}
+    members = [c for c in family if any(w in c.lower() for w in wanted)]
+    if len(members) == 1:
+        slots["category"] = members[0]
+
+
 def _category_tagged_as_attribute(slots: dict, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
     """ "2 nighstands": a misspelt category the model tagged as a colour, material or style is the category."""
     tagged = slots.get("category")
@@ -259,7 +293,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 span = set(range(start, start + len(gram.split())))
                 if span & taken or set(gram.split()) <= said:  # "brass" (colour) is not also the material
                     continue
-                match = values.get(gram) or (words_lexicon.lookup(gram) if field != "brand" else None)
+                match = values.get(gram) or (words_lexicon.lookup(gram) if field != "brand" else brand_typo(gram, values.values()))
                 if match:
                     slots[("exclude_" if _negated(words, start) else "") + field] = match
                     taken |= span
@@ -267,7 +301,11 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     for name in ("brand", "exclude_brand"):  # a brand the shop does not sell filters nothing ("lumbar" support)
         value = slots.get(name)
         if isinstance(value, str) and value.lower() not in _vocab(vocabulary, "brands"):
-            slots.pop(name)
+            typo = brand_typo(value, vocabulary.get("brands", []))
+            if typo:
+                slots[name] = typo  # "westelm", "ikae"
+            else:
+                slots.pop(name)
         elif isinstance(value, list):  # "not IKEA or West Elm"
             known = [v for v in value if isinstance(v, str) and v.lower() in _vocab(vocabulary, "brands")]
             if known:
@@ -284,4 +322,5 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 slots[name] = found[0] if len(found) == 1 or name == "exclude_category" else found
             else:
                 slots.pop(name)
+    _family_member_by_purpose(slots, text or "")
     return slots

@@ -35,10 +35,11 @@ from retrieval.types import Candidate, SearchFilter
 
 SHOW = 5  # products per answer
 CANDIDATES = 100
-EXPENSIVE = 300.0  # median price above which we ask for a budget first
+EXPENSIVE = 500.0  # median price above which we ask for a budget first
 _SIMILAR = re.compile(r"\b(like|similar|same (style|kind))\b", re.I)
 _DIFFERENT = re.compile(r"\b(different|something else|other options?|else)\b", re.I)
-_NO_MEMORY = re.compile(r"\b(don'?t|do not|stop)\s+(remember|track|personali[sz]e|store)", re.I)
+_NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personali[sz]e|store|save|keep|record|log)(ing)?\b"
+                        r"(?!\s+(?:the|my|this|that|it)\s+(?:order|cart|basket|address))", re.I)
 _SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
 _ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
 
@@ -63,11 +64,26 @@ _RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colo
 _CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proceed to (?:payment|checkout)|"
                        r"ready to (?:buy|order|pay)|complete (?:my |the )?(?:order|purchase))\b", re.I)
 _QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|could|would|will|has|have|which)\b", re.I)
-_ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that)\b", re.I)
+_ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
+_ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either)\b", re.I)
+_EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b", re.I)
+_ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
+                       r"|\b(in|into|to) (my|the) (cart|basket|bag)\b", re.I)
 _TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|#?\d)"
                       r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
 _SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about)\b", re.I)
 _SURE_OUT_OF_SCOPE = 0.8
+_SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
+                          r"most popular|most reviewed)\b", re.I)
+_FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"
+                           r"(?:\s+(?:bit|part|one|thing|idea|filter))?(?=\s*(?:[,.;!?]|$|\band\b|\bthen\b))", re.I)
+_SAME_BUDGET = re.compile(r"\b(same|that|my|the) (budget|price( range)?|max(imum)?|limit)\b", re.I)
+_MORE = re.compile(r"\b(show( me)? more|more of (those|these|them|the)|any more|other ones|others)\b", re.I)
+_DO_YOU_SELL = re.compile(r"\b(sell|have|carry|stock|got|offer)\b", re.I)
+_SERVICE_WORDS = re.compile(r"\b(orders?|return\w*|refund\w*|deliver\w*|shipping|shipped|ship|package|parcel|cancel\w*|"
+                            r"charged?|card|payment|paid|account|password|invoice|arrived|broken|damaged|tracking)\b", re.I)
+_A_PERSON = re.compile(r"\b(person|human|agent|someone|somebody|representative|manager|supervisor|real people)\b", re.I)
+_COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against)\b", re.I)
 _PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
                   "exclude_color", "exclude_material", "exclude_style", "exclude_category")
 
@@ -102,7 +118,8 @@ class DialogueManager:
         self.s = services
         self._category_prices: dict[str, float] | None = None
         self._titles: dict[str, str] | None = None
-        self._built_for: object = None  # the catalog vocabulary the two caches above were built from
+        self._parents_of: dict[str, tuple[str, ...]] | None = None
+        self._built_for: object = None  # the catalog vocabulary the caches above were built from
 
     # -- helpers -----------------------------------------------------------------------
     @property
@@ -113,7 +130,7 @@ class DialogueManager:
         """Drop the catalog-derived caches after a live catalog update (the retriever then has a new vocabulary)."""
         vocabulary = self.s.retriever.vocabulary
         if vocabulary is not self._built_for:
-            self._category_prices, self._titles, self._built_for = None, None, vocabulary
+            self._category_prices, self._titles, self._parents_of, self._built_for = None, None, None, vocabulary
 
     def named_product(self, text: str) -> Product | None:
         """The product whose full title the message names ("how wide is the Harper Sofa in Charcoal Boucle?")."""
@@ -201,11 +218,53 @@ class DialogueManager:
         if _NO_MEMORY.search(text):
             profile.personalization = False
             forget_preferences(profile)
+            nlu = nlu.model_copy(update={"intent": "account_help"})  # a request about the shopper's data
             return self._reply(state, nlu, "smalltalk", "Understood: I won't remember your preferences in this conversation. "
                                "Your stated filters still apply to this search.", quick_replies=["Start over"])
         shopping = nlu.intent in ("search_product", "refine", "greet", "out_of_scope") or state.pending == "category"
+        said_category = nlu.slots.get("category")
         nlu = nlu.model_copy(update={"slots": ground(nlu.slots, text, self.s.retriever.vocabulary, shopping=shopping)})
         intent, slots = nlu.intent, nlu.slots
+        family = slots.get("category")
+        if self._covers(family, state.constraints.categories):
+            # "show me more of those stands" under TV stands, "nothing bohemian for the lamp" under floor lamps
+            slots = {k: v for k, v in slots.items() if k != "category"}
+            nlu = nlu.model_copy(update={"slots": slots})
+            if intent == "search_product" and _MORE.search(text) and state.shown:
+                intent = "show_more"
+                nlu = nlu.model_copy(update={"intent": intent})
+        if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category")
+                and not is_room(said_category) and _DO_YOU_SELL.search(text) and not slots.get("room")
+                and not any(slots.get(k) for k in _PRODUCT_SLOTS)
+                and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
+            # "do you sell refrigerators?": say so, never show something else as if it were one
+            return self._ask_category(state, nlu, f"Sorry, we don't sell {said_category.lower()}. We have furniture and "
+                                      "home goods, for example: " + ", ".join(self._top_categories(4)).lower() + ".")
+        if (intent in (*service.SERVICE_INTENTS, "feedback_like", "feedback_dislike") and intent != "contact_human"
+                and (state.shown or state.constraints.categories) and not slots.get("item_ref")
+                and any(slots.get(k) for k in _PRODUCT_SLOTS) and not _SERVICE_WORDS.search(text)):
+            # "not metal please, my partner says metal frames squeak", "she's really into velvet",
+            # "i don't like the grey colour": a wish about the products being chosen
+            if intent == "feedback_dislike":
+                slots = {(f"exclude_{k}" if k in ("color", "material", "style", "brand") else k): v for k, v in slots.items()}
+            intent = "refine"
+            nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
+        if (intent == "search_product" and not slots.get("category") and state.constraints.categories and state.shown
+                and any(slots.get(k) for k in _PRODUCT_SLOTS)):
+            intent = "refine"  # "my partner wants something green" while armchairs are shown
+            nlu = nlu.model_copy(update={"intent": intent})
+        forgotten = self._forget_values(state, text)
+        if forgotten and intent not in service.SERVICE_INTENTS:
+            # "forget the green, do you have one in leather?": that value no longer applies
+            slots = {k: v for k, v in slots.items() if not (isinstance(v, str) and v.lower() in forgotten)}
+            intent = "refine"
+            nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
+            if not any(slots.get(k) for k in _PRODUCT_SLOTS):
+                state.seen = []
+                return await self._search(state, nlu, action="refine")
+        if intent == "complaint" and _A_PERSON.search(text):
+            intent = "contact_human"  # "now get me a real person about that order"
+            nlu = nlu.model_copy(update={"intent": intent})
         if intent == "out_of_scope" and slots.get("category"):
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request
             intent = "search_product"
@@ -215,6 +274,16 @@ class DialogueManager:
             intent = "add_to_cart"
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
             nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
+        elif intent in ("compare", "feedback_like", "refine") and state.shown and _ADD_THAT.search(text) and "compare" not in text.lower():
+            # "#2 looks better, add that one": the one named first goes into the cart
+            refs = slots.get("item_ref") or parse_item_refs(text)
+            intent = "add_to_cart"
+            slots = {**slots, "item_ref": refs[:1]} if refs else {k: v for k, v in slots.items() if k != "item_ref"}
+            nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
+        elif intent == "compare" and len(slots.get("item_ref") or []) == 1 and not _COMPARE_WORD.search(text):
+            # "the second is round or square?", "#2 wall or floor?": a question about one product
+            intent = "product_question"
+            nlu = nlu.model_copy(update={"intent": intent})
         elif intent == "out_of_scope" and any(slots.get(k) is not None for k in _PRODUCT_SLOTS):
             # "teak?" under shown patio sets: a product attribute alone narrows what is shown
             intent = "refine" if state.shown else "search_product"
@@ -254,8 +323,11 @@ class DialogueManager:
             if ids and product_qa.asks_about(text, self.products[ids[0]]):
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}),
                                           self.products[ids[0]])
-        if (intent in (*service.SERVICE_INTENTS, "search_product") and state.shown and _QUESTION.match(text)
-                and _ABOUT_IT.search(text) and not slots.get("category")):
+        asks_it = (state.shown and (_QUESTION.match(text) or text.rstrip().endswith("?")) and _ABOUT_IT.search(text)
+                   and not slots.get("category") and not _ADD_THAT.search(text))
+        if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
+                                   "feedback_dislike", "compare")
+                        or (intent == "refine" and not any(slots.get(k) for k in _PRODUCT_SLOTS if k != "size"))):
             # "could it go outside on the porch?", "how many nights can I try it for?" about the product in focus
             ids, _ = self._resolve(state, slots)
             about = self.products.get(ids[0] if ids else state.shown[0])
@@ -339,8 +411,15 @@ class DialogueManager:
             slots = {**slots, "category": mentioned[-1][1] if len(mentioned[-1][1]) > 1 else mentioned[-1][1][0]}
             nlu = nlu.model_copy(update={"slots": slots})
         if is_new_request(state.constraints, slots) or (slots.get("category") and not state.constraints.categories):
-            # A new request: keep brand exclusions (a shopper's general dislikes), drop the rest.
-            keep = SearchFilter(exclude_brands=state.constraints.exclude_brands)
+            # A new request: keep brand exclusions (a shopper's general dislikes), drop the rest; keep the budget
+            # for the same kind of product ("so a floor lamp" after table lamps) or when told ("same budget").
+            old = state.constraints
+            keep = SearchFilter(exclude_brands=old.exclude_brands)
+            new_categories = slots.get("category") if isinstance(slots.get("category"), list) else [slots.get("category")]
+            if _SAME_BUDGET.search(nlu.text) or self._siblings(old.categories, [c for c in new_categories if c]):
+                keep.price_min, keep.price_max = old.price_min, old.price_max
+            if not old.categories:
+                keep = old.model_copy(deep=True)  # "a gift under 80" then "maybe a lamp": the request is being completed
             state.constraints = keep
             state.seen, state.positive_ids, state.negative_ids, state.size_bound = [], [], [], None
         state.query_text = nlu.text if not state.query_text or slots.get("category") or not state.shown else f"{state.query_text} {nlu.text}"
@@ -419,6 +498,56 @@ class DialogueManager:
             c.colors = []
         if slots.get("color") and c.materials and all(v.lower() in colors for v in c.materials):
             c.materials = []
+
+    def _siblings(self, old: list[str], new: list[str]) -> bool:
+        """Whether every new category shares its parent with an old one (Table Lamps and Floor Lamps) or lies
+        under one (Lighting -> Floor Lamps)."""
+        parents = self._parents()
+        if not old or not new:
+            return False
+        old_parents = {parents.get(c) for c in old} - {None}
+        return all(parents.get(c) in old_parents or set(old) & set(parents.get(c, ())) for c in new)
+
+    def _covers(self, broader: object, current: list[str]) -> bool:
+        """Whether a category word said now covers the current categories ("the lamp" under floor lamps,
+        "those stands" under TV stands): then it names what is being chosen, not a new request."""
+        if not current or not broader:
+            return False
+        names = set(broader) if isinstance(broader, list) else {broader}
+        parents = self._parents()
+        return all(c in names or names & set(parents.get(c, ())) for c in current) and not set(current) >= names
+
+    def _parents(self) -> dict[str, tuple[str, ...]]:
+        self._fresh_caches()
+        if self._parents_of is None:
+            self._parents_of = {}
+            for p in self.products.values():
+                if p.leaf_category and len(p.category) > 1:
+                    self._parents_of.setdefault(p.leaf_category, tuple(p.category[:-1]))
+        return self._parents_of
+
+    def _top_categories(self, n: int) -> list[str]:
+        counts: dict[str, int] = {}
+        for p in self.products.values():
+            if p.leaf_category:
+                counts[p.leaf_category] = counts.get(p.leaf_category, 0) + 1
+        return sorted(counts, key=lambda c: -counts[c])[:n]
+
+    def _forget_values(self, state: DialogueState, text: str) -> set[str]:
+        """Values of the current filter the shopper lets go of by name ("forget the green", "never mind the IKEA
+        bit"): removed from the filter; returns them (lower-cased)."""
+        c = state.constraints
+        gone: set[str] = set()
+        for match in _FORGET_VALUE.finditer(text):
+            said = match.group(1).lower()
+            for field in ("colors", "materials", "brands", "styles", "exclude_colors", "exclude_materials",
+                          "exclude_brands", "exclude_styles"):
+                values = getattr(c, field)
+                hit = [v for v in values if v.lower() == said or v.lower() in said.split()]
+                if hit:
+                    setattr(c, field, [v for v in values if v not in hit])
+                    gone |= {v.lower() for v in hit}
+        return gone
 
     def _let_go(self, state: DialogueState, label: str) -> None:
         for name in _RELAXABLE[label]:
@@ -519,7 +648,8 @@ class DialogueManager:
         if action == "recommend" and len(f.categories) == 1 and f.price_max is None and f.price_min is None:
             category = f.categories[0]
             median = self.category_price(category)
-            only_category = not any(nlu.slots.get(k) for k in ("brand", "color", "material", "style", "size"))
+            only_category = not any(nlu.slots.get(k) for k in ("brand", "color", "material", "style", "size", "exclude_brand",
+                                                                "exclude_color", "exclude_material", "exclude_style"))
             if median and median >= EXPENSIVE and only_category and category.lower() not in state.asked_budget_for:
                 state.asked_budget_for.append(category.lower())
                 state.pending = "budget"
@@ -549,13 +679,22 @@ class DialogueManager:
 
     def _compose(self, state: DialogueState, nlu: NLUResult, action: str, f: SearchFilter, top: list[ScoredProduct],
                  intro: str | None) -> Reply:
+        superlative = _SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
+        if superlative:
+            # "the cheapest desk u have", "your best rated rug": that one first, and the one talked about next
+            word = superlative.group(0).lower()
+            key = ((lambda s: s.candidate.product.price if s.candidate.product.price is not None else float("inf"))
+                   if "cheap" in word or "least expensive" in word or "lowest" in word
+                   else (lambda s: -(s.candidate.product.review_count or 0)) if "popular" in word or "reviewed" in word
+                   else (lambda s: -(s.candidate.product.rating or 0.0)))
+            top = sorted(top, key=key)
         products = [s.candidate.product for s in top]
         liked_titles = {pid: self.products[pid].title for pid in state.profile.liked_ids if pid in self.products}
         reasons = [replies.reasons_for(s, f, state.profile, liked_titles) for s in top]
         state.shown = [p.id for p in products]
         state.compared = []
         state.seen = list(dict.fromkeys([*state.seen, *state.shown]))
-        state.focus_id = None
+        state.focus_id = products[0].id if superlative and products else None
         intro = intro or {
             "recommend": f"Here's what I'd recommend ({describe(f)}):",
             "refine": f"Updated ({describe(f)}):",
@@ -586,9 +725,20 @@ class DialogueManager:
         )
 
     async def _on_question(self, state: DialogueState, nlu: NLUResult) -> Reply:
-        ids, error = self._resolve(state, nlu.slots)
+        slots = nlu.slots
+        if _ABOUT_THESE.search(nlu.text) and not _EXPLICIT_REF.search(nlu.text):
+            slots = {k: v for k, v in slots.items() if k != "item_ref"}  # "do these seat four people?": four is no position
+        ids, error = self._resolve(state, slots)
         if error:
             return self._reply(state, nlu, "clarify", error)
+        if (not ids or (_ABOUT_THESE.search(nlu.text) and not slots.get("item_ref"))) and 1 < len(state.shown) <= 3:
+            products = [self.products[i] for i in state.shown if i in self.products]
+            answers = [product_qa.answer(nlu.text, p) for p in products]
+            if all(known for _, known in answers):
+                # "does it work with alexa?" over two or three shown lamps: each one's answer
+                text = "\n".join(f"#{n}: {answer}" for n, (answer, _) in enumerate(answers, 1))
+                return self._reply(state, nlu, "answer_question", text, products=[replies.card(p) for p in products],
+                                   quick_replies=[f"Add #{n} to cart" for n in range(1, len(products) + 1)])
         if not ids:
             if state.shown:
                 return self._reply(state, nlu, "clarify", f"Which one do you mean? Say a number from 1 to {len(state.shown)}.",

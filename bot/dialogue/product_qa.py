@@ -33,11 +33,16 @@ _ASKED_AS = {
     "firm": "firmness", "soft": "firmness",
     "hot": "cooling", "warm": "cooling", "sweat": "cooling", "sweaty": "cooling", "cool": "cooling",
     "try": "trial", "trying": "trial", "test": "trial",
+    "build": "assembly", "built": "assembly", "diy": "assembly",
+    "round": "shape", "square": "shape", "rectangular": "shape", "oval": "shape",
+    "rain": "waterproof", "wet": "waterproof", "water": "waterproof", "weatherproof": "waterproof",
+    "wash": "removable", "washable": "removable", "off": "removable", "cover": "cushion",
     "blackout": "light", "dark": "light",
     "bulb": "bulb", "smart": "smart", "alexa": "smart",
 }
 # Words of attribute names that carry no meaning of their own ("box spring required": the box spring).
-_GENERIC = {"indoor", "nights", "required", "included", "kit", "type", "up", "to", "of", "friendly", "compatible", "support", "control"}
+_GENERIC = {"indoor", "nights", "required", "included", "kit", "type", "up", "to", "of", "friendly", "compatible", "support", "control",
+            "fits"}
 
 
 def _words(text: str) -> set[str]:

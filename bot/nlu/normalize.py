@@ -489,10 +489,32 @@ _NEGATABLE = {"brand": "exclude_brand", "color": "exclude_color", "material": "e
 def negated_slot(text: str, slot: str, start: int) -> str:
     """``exclude_<field>`` when an attribute span is right after a negation ("not IKEA", "no leather",
     "anything but black"), else ``slot`` unchanged."""
-    if slot not in _NEGATABLE:
+    double = _DOUBLE_NEGATION.search(text[max(0, start - 60) : start]) is not None
+    if slot in _EXCLUDE_FIELD and double:
+        return _EXCLUDE_FIELD[slot]  # "I don't want anything that isn't leather": leather
+    if slot not in _NEGATABLE or double:
         return slot
     before = text[max(0, start - 30) : start]
     return _NEGATABLE[slot] if _NEGATION_BEFORE.search(before) else slot
+
+
+_DOUBLE_NEGATION = re.compile(
+    r"(?:\b(?:don'?t|do not|never)\s+(?:want|need|show me)\s+(?:anything|something|one|any)|\bnothing)\s+"
+    r"(?:that|which|that'?s|which is)\s*(?:isn'?t|is not|aren'?t|are not|not)?\s+(?:made (?:of|from)\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_NEGATION_AFTER = re.compile(r"\s*(?:isn'?t|is not|aren'?t|are not|is too|are too|looks? (?:cheap|bad|ugly|awful)|"
+                             r"(?:is|are) (?:ugly|awful|horrible|a no|not for me|not cosy|not cozy))\b", re.IGNORECASE)
+
+
+def negated_after(text: str, slot: str, end: int) -> str:
+    """``exclude_<field>`` when the words right after an attribute reject it ("rattan isn't cosy",
+    "grey is too dull"), else ``slot`` unchanged."""
+    if slot not in _NEGATABLE or not _NEGATION_AFTER.match(text[end : end + 40]):
+        return slot
+    return _NEGATABLE[slot]
 
 
 _COORDINATION = re.compile(r"\s*(?:,|/|&|or|nor|and|,\s*or|,\s*nor|,\s*and|or even|and no|or any)\s*", re.IGNORECASE)
@@ -568,3 +590,19 @@ def normalize_slots(
     if "price_min" in slots and "price_max" in slots and slots["price_min"] > slots["price_max"]:  # type: ignore[operator]
         slots["price_min"], slots["price_max"] = slots["price_max"], slots["price_min"]
     return slots
+
+
+_REPEATS = re.compile(r"([a-z])\1{2,}", re.IGNORECASE)
+
+
+def squeeze_repeats(text: str, known) -> str:
+    """Letters stretched for emphasis ("sooooofa", "pleeeease", "cheeeeaper") back to a word: a run of three
+    or more is cut to two letters when that makes a ``known`` word ("coool"), else to one."""
+    def word(match: re.Match) -> str:
+        w = match.group(0)
+        if not _REPEATS.search(w):
+            return w
+        two, one = _REPEATS.sub(r"\1\1", w), _REPEATS.sub(r"\1", w)
+        return two if known(two.lower()) else one
+
+    return re.sub(r"[A-Za-z]+", word, text)

@@ -20,6 +20,7 @@ from bot.nlu.intents import INTENT_GROUP, OUT_OF_SCOPE, SLOT_TYPES
 from bot.nlu.normalize import (
     CatalogVocabulary,
     coordinated_slot,
+    negated_after,
     negated_slot,
     normalize_slots,
     vocabulary_from_products,
@@ -158,6 +159,8 @@ class NLU:
                 meanings = []  # the slot each span fills: an attribute after a negation is an exclusion
                 for k, span in enumerate(spans):
                     meaning = negated_slot(text, span.slot, span.start)
+                    if meaning == span.slot:
+                        meaning = negated_after(text, span.slot, span.end)
                     if k and meaning == span.slot:
                         meaning = coordinated_slot(text, span.slot, span.start, meanings[k - 1], spans[k - 1].end)
                     if meaning in SLOT_TYPES:  # tagged types (exclude_brand, ...); exclude_size is rule-only

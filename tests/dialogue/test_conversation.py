@@ -406,3 +406,46 @@ async def test_two_brands_excluded_together(bot):
     r = await bot.handle("t56", "a desk for under 150 that isn't IKEA or West Elm")
     shown = products_of(bot, r)
     assert shown and all(p.brand not in ("IKEA", "West Elm") and p.price <= 150 for p in shown)
+
+
+async def test_what_the_shop_does_not_sell_is_said_not_replaced(bot):
+    r = await bot.handle("t60", "do you guys sell refrigerators?")
+    assert not r.products and "don't sell refrigerators" in r.text
+
+
+async def test_a_wish_while_choosing_is_a_refinement(bot):
+    await bot.handle("t61", "armchair under 300")
+    r = await bot.handle("t61", "my partner wants something green")
+    assert r.intent.name == "refine" and all(p.color == "green" for p in products_of(bot, r))
+    r = await bot.handle("t61", "not metal please, my partner says metal frames squeak")
+    assert r.intent.name == "refine" and all(p.material != "metal" for p in products_of(bot, r))
+
+
+async def test_the_cheapest_comes_first_and_is_the_one_talked_about(bot):
+    r = await bot.handle("t62", "cheapest desk u have")
+    prices = [p.price for p in products_of(bot, r)]
+    assert prices == sorted(prices)
+    r = await bot.handle("t62", "do i have to build it myself")
+    assert r.action == "answer_question" and "assembly" in r.text
+
+
+async def test_a_budget_said_before_the_product_is_kept(bot):
+    await bot.handle("t63", "I need a gift for my mum who loves reading, under 80")
+    await bot.handle("t63", "maybe a nice lamp so she can read in the evenings")
+    r = await bot.handle("t63", "she has no room on her side table, so a floor lamp")
+    assert r.products and all(p.price <= 80 and "Floor Lamps" in p.category for p in products_of(bot, r))
+
+
+async def test_a_question_about_these_answers_each(bot):
+    await bot.handle("t64", "round dining table under 300")
+    r = await bot.handle("t64", "do these seat four people?")
+    assert r.action in ("answer_question", "clarify")
+    if len(r.products) > 1:
+        assert r.text.startswith("#1: ") and "seats" in r.text
+
+
+async def test_asking_for_a_person_in_a_complaint_and_privacy(bot):
+    r = await bot.handle("t65", "now get me a real person about that order pls, this is terrible")
+    assert r.intent.name == "contact_human" and r.action == "handoff"
+    r = await bot.handle("t66", "actually don't save any of this about me")
+    assert r.intent.name == "account_help" and "won't remember" in r.text

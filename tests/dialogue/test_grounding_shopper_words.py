@@ -140,3 +140,16 @@ def test_exclusions_said_together_are_all_kept():
     f = apply_slots(SearchFilter(), {"exclude_material": ["glass", "marble"]},
                     vocabulary={"materials": ["glass", "marble", "oak"]})
     assert f.exclude_materials == ["glass", "marble"]
+
+
+def test_brand_typos_and_what_a_product_is_for():
+    from bot.dialogue.grounding import brand_typo, ground
+
+    brands = ["IKEA", "West Elm", "Casper"]
+    assert brand_typo("ikae", brands) == "IKEA" and brand_typo("westelm", brands) == "West Elm"
+    assert brand_typo("idea", brands) is None and brand_typo("ika", brands) is None
+    vocabulary = {"categories": ["Coffee Tables", "Dining Tables", "Dining Chairs", "Outdoor Chairs", "Office Chairs"],
+                  "materials": ["oak"], "colors": [], "styles": [], "brands": brands}
+    assert ground({}, "no ikae", vocabulary, shopping=True) == {"exclude_brand": "IKEA"}
+    assert ground({"category": "table"}, "i search one table for eat", vocabulary, shopping=True)["category"] == "Dining Tables"
+    assert ground({"category": "chairs"}, "chairs for garden", vocabulary, shopping=True)["category"] == "Outdoor Chairs"

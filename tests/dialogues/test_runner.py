@@ -6,6 +6,7 @@ import json
 import textwrap
 
 import pytest
+import yaml
 
 from bot.dialogue_tests import (
     Expect,
@@ -239,3 +240,9 @@ async def test_cli_through_the_http_api(tmp_path, aiohttp_server, keyword_assist
     assert out["passed"] is False
     assert out["summary"] == {"files": 1, "dialogues": 2, "dialogues_passed": 1, "turns": 6, "turns_passed": 5}
     assert out["reports"][0]["dialogues"][1]["turns"][0]["failures"]
+
+
+def test_text_expectations_read_by_yaml_as_booleans_or_numbers_are_text():
+    expect = Expect.model_validate(yaml.safe_load("text_contains: [[yes, required], 800]"))
+    assert expect.text_contains == [["yes", "required"], "800"]
+    assert check_reply(expect, _reply(text="Yes, it is required. $800.")) == []

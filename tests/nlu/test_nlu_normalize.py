@@ -208,3 +208,19 @@ def test_windows_of_a_long_message_merge_into_one_tag_sequence():
     assert tags == ["O", "B-color", "O", "I-price_max", "O", "B-category"]
     single = _merge_windows([first], [["O"] * 6])
     assert single == (first, ["O"] * 6)
+
+
+def test_stretched_words_double_negatives_and_rejections_after_a_value():
+    from bot.nlu.normalize import negated_after, negated_slot, squeeze_repeats
+
+    known = {"sofa", "please", "cheaper", "cool", "sheets", "great"}.__contains__
+    assert squeeze_repeats("sooooofa under 600 pleeeease", known) == "sofa under 600 please"
+    assert squeeze_repeats("cheeeeaper, coool, sheeeets", known) == "cheaper, cool, sheets"
+    assert squeeze_repeats("a grey sofa", known) == "a grey sofa"
+    text = "an armchair, and I don't want anything that isn't leather"
+    assert negated_slot(text, "material", text.index("leather")) == "material"
+    assert negated_slot(text, "exclude_material", text.index("leather")) == "material"
+    assert negated_slot("no leather", "material", 3) == "exclude_material"
+    text = "hmm rattan isn't cosy. do you have one in leather?"
+    assert negated_after(text, "material", text.index("rattan") + len("rattan")) == "exclude_material"
+    assert negated_after(text, "material", len(text)) == "material"
