@@ -89,6 +89,27 @@ def catalog_size(value: str, sizes: list[str]) -> str | None:
     return catalog_value(_SIZE_ALIASES.get(key, key), sizes)
 
 
+_UNIT = re.compile(r"\d\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|''|”|cm|ft\b|feet|foot|')", re.IGNORECASE)
+
+
+def catalog_dimensions(value: str, sizes: list[str]) -> list[str]:
+    """The catalog sizes that have the shopper's measurements, in order ("5x8" -> 5' x 8'; "84 inches long" ->
+    every size with an 84)."""
+    wanted = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", value)]
+    if not wanted or (len(wanted) < 2 and not _UNIT.search(value)):
+        return []  # "for six" is no measurement: two numbers ("5x8") or a unit ("84 inches") are
+    out = []
+    for size in sizes:
+        have = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", size)]
+        i = 0
+        for number in have:  # the wanted numbers appear in this order
+            if i < len(wanted) and number == wanted[i]:
+                i += 1
+        if i == len(wanted):
+            out.append(size)
+    return out
+
+
 def material_label(materials: list[str]) -> str:
     """Materials said back the way the shopper would: ["oak", "solid oak"] -> "oak"; every wood -> "wood"."""
     word_sets = [set(_key(m).split()) for m in materials]
@@ -153,7 +174,7 @@ def _grounded_filters(slots: dict, vocabulary: dict[str, list[str]] | None) -> d
                 else:
                     match = catalog_size if slot == "size" else catalog_value
                     one = match(value, vocabulary.get(field, []))
-                    found = [one] if one else []
+                    found = [one] if one else (catalog_dimensions(value, vocabulary.get(field, [])) if slot == "size" else [])
                 if found:
                     out[prefix + field] = list(dict.fromkeys([*out.get(prefix + field, []), *found]))
     return out

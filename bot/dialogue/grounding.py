@@ -44,6 +44,8 @@ def _synonym_fields(slots: dict, vocabulary: dict[str, list[str]]) -> None:
                 continue
             if field == "material" and catalog_materials(value, values):
                 continue  # "wicker": the catalog's materials of that word (all-weather wicker, rattan) cover it
+            if field == "size" and re.search(r"\d", value):
+                continue  # a measurement ("84 inches long") is matched against the catalog's dimensions
             found = lexicon(field, values).lookup(value)
             if found is None:  # "glass tops": the one catalog value written inside the phrase
                 inside = [v for v in values if re.search(rf"\b{re.escape(v.lower())}\b", value.lower())]
@@ -96,6 +98,28 @@ def _family_member_by_purpose(slots: dict, text: str) -> None:
     members = [c for c in family if any(w in c.lower() for w in wanted)]
     if len(members) == 1:
         slots["category"] = members[0]
+
+
+_OTHER_OBJECT = re.compile(
+    r"\b(?:for|with|to match|to go with|go with|goes with|matching|match|next to|on|under|against)\s+"
+    r"(?:a |an |my |the |our |his |her |their )?((?:[a-z-]+ ){1,3})(floors?|flooring|walls?|sofa|couch|bed|kitchen|"
+    r"cabinets?|table|desk|tiles?|carpet|furniture|trim|doors?)\b", re.IGNORECASE)
+
+
+def _attributes_of_other_objects(slots: dict, text: str) -> None:
+    """ "throw pillows for a green sofa", "a rug to go with walnut floors": the colour belongs to the sofa or the
+    floor, not to what is being bought."""
+    category = slots.get("category")
+    names = " ".join(category if isinstance(category, list) else [category] if isinstance(category, str) else []).lower()
+    for match in _OTHER_OBJECT.finditer(text):
+        thing = singular(match.group(2).lower())
+        if thing and thing in names:
+            continue  # "a sofa for a green sofa" is no other object
+        words = set(match.group(1).lower().split())
+        for field in ("color", "material", "style"):
+            value = slots.get(field)
+            if isinstance(value, str) and set(value.lower().split()) <= words:
+                slots.pop(field)
 
 
 def _category_tagged_as_attribute(slots: dict, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
@@ -323,4 +347,10 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
             else:
                 slots.pop(name)
     _family_member_by_purpose(slots, text or "")
+    if shopping and text:
+        _attributes_of_other_objects(slots, text)
+    for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
+        value = slots.get(name)
+        if isinstance(value, str) and vocabulary.get("colors") and value.lower() not in _vocab(vocabulary, "colors"):
+            slots.pop(name)
     return slots

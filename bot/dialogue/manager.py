@@ -73,6 +73,12 @@ _TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:ta
                       r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
 _SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about)\b", re.I)
 _SURE_OUT_OF_SCOPE = 0.8
+_BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+(?:the\s+|my\s+)?(?:first|original|earlier|"
+                            r"previous|initial|old)\s+(?:list|results|ones|search|options|selection|suggestions)\b", re.I)
+_CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|purchase|add)\b", re.I)
+_GOES_WITH = re.compile(r"\b(go(es)? (well )?(with|next to|under|beside)|to match|matching|match(es)? (it|this|that|the)|"
+                        r"complement|pair(s)? (well )?with)\b", re.I)
+_NOT_THAT = re.compile(r"\bnot (?:that|this|the same) (brand|colou?r|material|style)\b", re.I)
 _SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
                           r"most popular|most reviewed)\b", re.I)
 _FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"
@@ -221,10 +227,150 @@ class DialogueManager:
             nlu = nlu.model_copy(update={"intent": "account_help"})  # a request about the shopper's data
             return self._reply(state, nlu, "smalltalk", "Understood: I won't remember your preferences in this conversation. "
                                "Your stated filters still apply to this search.", quick_replies=["Start over"])
-        shopping = nlu.intent in ("search_product", "refine", "greet", "out_of_scope") or state.pending == "category"
+        shopping = nlu.intent in ("search_product", "refine", "greet", "out_of_scope", "show_more") or state.pending == "category"
         said_category = nlu.slots.get("category")
         nlu = nlu.model_copy(update={"slots": ground(nlu.slots, text, self.s.retriever.vocabulary, shopping=shopping)})
+        read = await self._read_in_context(state, text, nlu, said_category)
+        if isinstance(read, Reply):
+            return read
+        nlu = read
         intent, slots = nlu.intent, nlu.slots
+
+        # Answers to the bot's own last question come first.
+        if state.pending == "order_id":
+            order_id = slots.get("order_id") or service.find_order_id(text)
+            asked = state.pending_intent or "order_status"
+            if not order_id and service.topic(asked, text) == "policy":
+                # "how long do I have?" after "which order?": a question about the rules of what they asked
+                state.pending = None
+                return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
+            if order_id:
+                state.order_id = order_id
+                asked = state.pending_intent or "order_status"
+                state.pending = None
+                # "it's 12345" answers the bot's question: report the intent it was asked for.
+                return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
+        if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
+            if _ANY.search(text):
+                state.pending = None
+                return await self._search(state, nlu, action="recommend")
+            if slots.get("price_max") is not None or slots.get("price_min") is not None:
+                intent = "refine"
+        if state.pending == "category" and slots.get("category") and intent not in service.SERVICE_INTENTS:
+            intent = "search_product"
+        state.pending = None
+        if intent in service.SERVICE_INTENTS and slots.get("item_ref") and state.shown:
+            # "how long is the trial on the first one?" asks about a shown product, not the shop's delivery
+            ids, _ = self._resolve(state, slots)
+            if ids and product_qa.asks_about(text, self.products[ids[0]]):
+                return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}),
+                                          self.products[ids[0]])
+        asks_it = (state.shown and (_QUESTION.match(text) or text.rstrip().endswith("?")) and _ABOUT_IT.search(text)
+                   and not slots.get("category") and not _ADD_THAT.search(text))
+        if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
+                                   "feedback_dislike", "compare")
+                        or (intent == "refine" and not any(slots.get(k) for k in _PRODUCT_SLOTS if k != "size"))):
+            # "could it go outside on the porch?", "how many nights can I try it for?" about the product in focus
+            ids, _ = self._resolve(state, slots)
+            about = self.products.get(ids[0] if ids else state.shown[0])
+            if about is not None and product_qa.asks_about(text, about):
+                question = nlu.model_copy(update={"intent": "product_question"})
+                # one product in focus: answered; several shown and none named: "which one do you mean?"
+                return self._answer_about(state, question, about) if ids else await self._on_question(state, question)
+        if intent in ("search_product", "product_question") and _QUESTION.match(text):
+            named = self.named_product(text)
+            if named is not None:  # a question about one product: report it as such
+                return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}), named)
+        if _WHICH.match(text) and state.shown and intent not in service.SERVICE_INTENTS:
+            refs = [int(r) for r in slots.get("item_ref") or [] if 1 <= int(r) <= len(state.shown)]
+            positions = refs if len(refs) >= 2 else state.compared or list(range(1, len(state.shown) + 1))
+            ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
+            answer = product_qa.which(text, [self.products[i] for i in ids], positions)
+            if answer:
+                action = "compare" if intent == "compare" else "answer_question"  # "which is better, #1 or #2?"
+                return self._reply(state, nlu, action, answer, products=[replies.card(self.products[i]) for i in ids],
+                                   quick_replies=[f"Add #{positions[0]} to cart", "Show more"])
+        if _BACK_TO_FIRST.search(text) and state.first_constraints is not None and intent not in service.SERVICE_INTENTS:
+            # "nah, back to the first list": the request as first asked
+            state.constraints = state.first_constraints.model_copy(deep=True)
+            state.seen = []
+            return await self._search(state, nlu.model_copy(update={"intent": "refine"}), action="refine")
+        relax = _RELAX.match(text)
+        if relax and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
+            return await self._relax(state, nlu, _RELAX_FIELDS[relax.group(1).lower()])
+        let_go = [m.group(1) or m.group(2) for m in _RELAX_IN.finditer(text)]
+        if let_go and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
+            # "forget the budget, I want linen ones": let go of the budget, then apply what else was said
+            for word in let_go:
+                self._let_go(state, _RELAX_FIELDS[word.lower()])
+            dropped = {"Any price": ("price_max", "price_min", "price_relative"), "Any brand": ("brand",),
+                       "Any colour": ("color",), "Any material": ("material",), "Any style": ("style",), "Any size": ("size",)}
+            gone = {name for word in let_go for name in dropped[_RELAX_FIELDS[word.lower()]]}
+            rest = {k: v for k, v in slots.items() if k not in gone}
+            nlu = nlu.model_copy(update={"slots": rest, "intent": "refine"})
+            if any(rest.get(k) is not None for k in _PRODUCT_SLOTS):
+                return await self._on_refine(state, nlu)
+            state.seen = []
+            return await self._search(state, nlu, action="refine")
+
+        handler = {
+            "search_product": self._on_search,
+            "refine": self._on_refine,
+            "show_more": self._on_show_more,
+            "compare": self._on_compare,
+            "product_question": self._on_question,
+            "feedback_like": self._on_like,
+            "feedback_dislike": self._on_dislike,
+            "add_to_cart": self._on_cart,
+            "complement_request": self._on_complements,
+            "greet": self._on_greet,
+            "thanks": self._on_thanks,
+            "goodbye": self._on_goodbye,
+        }.get(intent)
+        if handler is not None:
+            return await handler(state, nlu)
+        if intent in service.SERVICE_INTENTS:
+            return self._on_service(state, nlu, intent)
+        if _SHOPPING.search(text) and not (intent == "out_of_scope" and nlu.confidence >= _SURE_OUT_OF_SCOPE):
+            # a shopping request the model could not place: ask what they need ("recommend a pizza place" is not one)
+            return self._ask_category(state, nlu)
+        return self._on_out_of_scope(state, nlu)
+
+    async def _read_in_context(self, state: DialogueState, text: str, nlu: NLUResult,
+                               said_category: object) -> NLUResult | Reply:
+        """What the message means given the conversation so far: the model reads one message alone, so its
+        intent is corrected where the context decides ("teak?" under shown patio sets is a refinement,
+        "how much does it cost" after a delivery answer is about delivery). A reply when the context alone
+        answers ("do you sell refrigerators?")."""
+        intent, slots = nlu.intent, nlu.slots
+        if intent == "show_more" and any(slots.get(k) for k in _PRODUCT_SLOTS):
+            intent = "refine"  # "jute if possible"
+        if intent == "add_to_cart" and not _CART_WORD.search(text) and (
+                slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
+            # "now a rug to go next to it" names another product and no cart: never add something unasked
+            intent = "complement_request" if _GOES_WITH.search(text) else "search_product"
+        if intent == "search_product" and _GOES_WITH.search(text) and state.shown and _ABOUT_IT.search(text):
+            intent = "complement_request"  # "and an office chair to go with it, navy"
+        that = _NOT_THAT.search(text)
+        if that and state.shown:
+            # "actually not that brand, the reviews put me off"
+            field = {"colour": "color"}.get(that.group(1).lower(), that.group(1).lower())
+            intent, slots = "refine", {**slots, f"exclude_{field}": "that"}
+        if state.last_action == "suggest_complements" and intent in ("refine", "search_product") and not slots.get("category"):
+            # "leather" under suggested office chairs: refining the suggestions, a request of their category
+            shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
+            if len(shown) == 1 and None not in shown:
+                base = state.complement_filter or SearchFilter(exclude_brands=state.constraints.exclude_brands,
+                                                               exclude_colors=state.constraints.exclude_colors,
+                                                               exclude_materials=state.constraints.exclude_materials)
+                state.constraints = base.model_copy(update={"categories": list(shown), "exclude_ids": []})
+                state.query_text = " ".join(shown)
+                intent = "refine"
+        if (intent in ("out_of_scope", "product_question") and state.shown and not slots.get("item_ref")
+                and (_QUESTION.match(text) or text.rstrip().endswith("?"))):
+            about = self._product(state.focus_id) or (self._product(state.shown[0]) if len(state.shown) == 1 else None)
+            if about is not None and product_qa.asks_about(text, about):
+                intent = "product_question"  # "what's the thread count?" about the product in focus
         family = slots.get("category")
         if self._covers(family, state.constraints.categories):
             # "show me more of those stands" under TV stands, "nothing bohemian for the lamp" under floor lamps
@@ -293,101 +439,7 @@ class DialogueManager:
             # "how much does it cost" right after "do you do express shipping?": the same service topic
             intent = state.last_service_intent
             nlu = nlu.model_copy(update={"intent": intent})
-
-        # Answers to the bot's own last question come first.
-        if state.pending == "order_id":
-            order_id = slots.get("order_id") or service.find_order_id(text)
-            asked = state.pending_intent or "order_status"
-            if not order_id and service.topic(asked, text) == "policy":
-                # "how long do I have?" after "which order?": a question about the rules of what they asked
-                state.pending = None
-                return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
-            if order_id:
-                state.order_id = order_id
-                asked = state.pending_intent or "order_status"
-                state.pending = None
-                # "it's 12345" answers the bot's question: report the intent it was asked for.
-                return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
-        if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
-            if _ANY.search(text):
-                state.pending = None
-                return await self._search(state, nlu, action="recommend")
-            if slots.get("price_max") is not None or slots.get("price_min") is not None:
-                intent = "refine"
-        if state.pending == "category" and slots.get("category") and intent not in service.SERVICE_INTENTS:
-            intent = "search_product"
-        state.pending = None
-        if intent in service.SERVICE_INTENTS and slots.get("item_ref") and state.shown:
-            # "how long is the trial on the first one?" asks about a shown product, not the shop's delivery
-            ids, _ = self._resolve(state, slots)
-            if ids and product_qa.asks_about(text, self.products[ids[0]]):
-                return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}),
-                                          self.products[ids[0]])
-        asks_it = (state.shown and (_QUESTION.match(text) or text.rstrip().endswith("?")) and _ABOUT_IT.search(text)
-                   and not slots.get("category") and not _ADD_THAT.search(text))
-        if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
-                                   "feedback_dislike", "compare")
-                        or (intent == "refine" and not any(slots.get(k) for k in _PRODUCT_SLOTS if k != "size"))):
-            # "could it go outside on the porch?", "how many nights can I try it for?" about the product in focus
-            ids, _ = self._resolve(state, slots)
-            about = self.products.get(ids[0] if ids else state.shown[0])
-            if about is not None and product_qa.asks_about(text, about):
-                question = nlu.model_copy(update={"intent": "product_question"})
-                # one product in focus: answered; several shown and none named: "which one do you mean?"
-                return self._answer_about(state, question, about) if ids else await self._on_question(state, question)
-        if intent in ("search_product", "product_question") and _QUESTION.match(text):
-            named = self.named_product(text)
-            if named is not None:  # a question about one product: report it as such
-                return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}), named)
-        if _WHICH.match(text) and state.shown and intent not in service.SERVICE_INTENTS:
-            refs = [int(r) for r in slots.get("item_ref") or [] if 1 <= int(r) <= len(state.shown)]
-            positions = refs if len(refs) >= 2 else state.compared or list(range(1, len(state.shown) + 1))
-            ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
-            answer = product_qa.which(text, [self.products[i] for i in ids], positions)
-            if answer:
-                action = "compare" if intent == "compare" else "answer_question"  # "which is better, #1 or #2?"
-                return self._reply(state, nlu, action, answer, products=[replies.card(self.products[i]) for i in ids],
-                                   quick_replies=[f"Add #{positions[0]} to cart", "Show more"])
-        relax = _RELAX.match(text)
-        if relax and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
-            return await self._relax(state, nlu, _RELAX_FIELDS[relax.group(1).lower()])
-        let_go = [m.group(1) or m.group(2) for m in _RELAX_IN.finditer(text)]
-        if let_go and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
-            # "forget the budget, I want linen ones": let go of the budget, then apply what else was said
-            for word in let_go:
-                self._let_go(state, _RELAX_FIELDS[word.lower()])
-            dropped = {"Any price": ("price_max", "price_min", "price_relative"), "Any brand": ("brand",),
-                       "Any colour": ("color",), "Any material": ("material",), "Any style": ("style",), "Any size": ("size",)}
-            gone = {name for word in let_go for name in dropped[_RELAX_FIELDS[word.lower()]]}
-            rest = {k: v for k, v in slots.items() if k not in gone}
-            nlu = nlu.model_copy(update={"slots": rest, "intent": "refine"})
-            if any(rest.get(k) is not None for k in _PRODUCT_SLOTS):
-                return await self._on_refine(state, nlu)
-            state.seen = []
-            return await self._search(state, nlu, action="refine")
-
-        handler = {
-            "search_product": self._on_search,
-            "refine": self._on_refine,
-            "show_more": self._on_show_more,
-            "compare": self._on_compare,
-            "product_question": self._on_question,
-            "feedback_like": self._on_like,
-            "feedback_dislike": self._on_dislike,
-            "add_to_cart": self._on_cart,
-            "complement_request": self._on_complements,
-            "greet": self._on_greet,
-            "thanks": self._on_thanks,
-            "goodbye": self._on_goodbye,
-        }.get(intent)
-        if handler is not None:
-            return await handler(state, nlu)
-        if intent in service.SERVICE_INTENTS:
-            return self._on_service(state, nlu, intent)
-        if _SHOPPING.search(text) and not (intent == "out_of_scope" and nlu.confidence >= _SURE_OUT_OF_SCOPE):
-            # a shopping request the model could not place: ask what they need ("recommend a pizza place" is not one)
-            return self._ask_category(state, nlu)
-        return self._on_out_of_scope(state, nlu)
+        return nlu.model_copy(update={"intent": intent, "slots": slots})
 
     # -- shopping ---------------------------------------------------------------------------
     def _learn_slots(self, state: DialogueState, slots: dict) -> None:
@@ -423,7 +475,10 @@ class DialogueManager:
             state.constraints = keep
             state.seen, state.positive_ids, state.negative_ids, state.size_bound = [], [], [], None
         state.query_text = nlu.text if not state.query_text or slots.get("category") or not state.shown else f"{state.query_text} {nlu.text}"
+        new_request = is_new_request(state.constraints, slots) or not state.constraints.categories
         state.constraints = apply_slots(state.constraints, slots, vocabulary=self.s.retriever.vocabulary)
+        if new_request or state.first_constraints is None:
+            state.first_constraints = state.constraints.model_copy(deep=True)
         self._learn_slots(state, slots)
         state.seen = []
         return await self._search(state, nlu, action="recommend")
@@ -731,7 +786,8 @@ class DialogueManager:
         ids, error = self._resolve(state, slots)
         if error:
             return self._reply(state, nlu, "clarify", error)
-        if (not ids or (_ABOUT_THESE.search(nlu.text) and not slots.get("item_ref"))) and 1 < len(state.shown) <= 3:
+        plural = _ABOUT_THESE.search(nlu.text) and not slots.get("item_ref")
+        if (not ids or plural) and 1 < len(state.shown) <= (5 if plural else 3):
             products = [self.products[i] for i in state.shown if i in self.products]
             answers = [product_qa.answer(nlu.text, p) for p in products]
             if all(known for _, known in answers):
@@ -885,6 +941,14 @@ class DialogueManager:
             # ... but a budget said for them ("suggest a matching rug under 300")
             price_max=nlu.slots.get("price_max"), price_min=nlu.slots.get("price_min"),
         )
+        # ... and what was asked of them ("an office chair to go with it, navy")
+        said = {k: v for k, v in nlu.slots.items() if k in ("color", "material", "style", "brand", "exclude_color",
+                                                             "exclude_material", "exclude_brand", "exclude_style")
+                and isinstance(v, str) and v.lower() not in about.lower()}  # "my grey sofa": the sofa's colour
+        if said:
+            f = apply_slots(f, said, vocabulary=self.s.retriever.vocabulary)
+        if said:
+            colors, materials, styles = [], [], []  # the asked values steer the text, not the base's
         per_category = 3 if len(wanted) == 1 else 1
         picks: list[ScoredProduct] = []
         for category in wanted[:3]:
@@ -893,6 +957,7 @@ class DialogueManager:
             candidates = await self._retrieve(state, text, cf)
             if candidates:
                 picks += (await self._rank(state, text, candidates, per_category))[:per_category]
+        state.complement_filter = f.model_copy(update={"categories": wanted[:1] if len(wanted) == 1 else []})
         if not picks:
             return self._reply(state, nlu, "suggest_complements", f"I couldn't find items that go with the {about}.")
         products = [s.candidate.product for s in picks]

@@ -58,7 +58,8 @@ _POLICY_QUESTION = {
         re.IGNORECASE,
     ),
     "refund": re.compile(
-        r"\b(how long (do|does|will|would) (a |the |my )?refunds? (take|need)|refund policy|policy on refunds|"
+        r"\b(how long (do|does|will|would) (a |the |my )?refunds? (usually |normally |typically |generally )?(take|need)|"
+        r"refund policy|policy on refunds|"
         r"how (long|many days) (until|till|before) (i get )?(a |my )?refund|how (do|does) refunds? work|"
         r"do you (give|offer|do) refunds|can i get a refund if)\b",
         re.IGNORECASE,

@@ -28,6 +28,10 @@ class DialogueState(BaseModel):
     compared: list[int] = Field(default_factory=list)
     # The product the shopper is talking about ("is it waterproof?").
     focus_id: str | None = None
+    # The filter of the current request as first asked ("back to the first list").
+    first_constraints: SearchFilter | None = None
+    # The filter the last complements were found with (their category, budget, colour...), refined by a follow-up.
+    complement_filter: SearchFilter | None = None
     # The product the last complements were found for ("suggest a matching rug" after "what goes with it?").
     complement_base_id: str | None = None
     # Products the shopper asked to see more like / less like (Qdrant recommend examples).

@@ -606,3 +606,20 @@ def squeeze_repeats(text: str, known) -> str:
         return two if known(two.lower()) else one
 
     return re.sub(r"[A-Za-z]+", word, text)
+
+
+_UNIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|''|”|cm|centimet\w*|ft\b|feet|foot|'|x\s*\d|by\s+\d)", re.IGNORECASE)
+_OTHER_OBJECT = re.compile(r"\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|”)?\s*(?:tv|television|screen|monitor)s?\b", re.IGNORECASE)
+
+
+def measure_meaning(text: str, slot: str | None, end: int) -> str | None:
+    """A price span followed by a unit is a ``size`` ("84 inches long", "5x8"); a number that measures another
+    object ("my 65 inch tv") fills no slot (None). Other spans keep their slot."""
+    if slot not in ("price", "price_min", "price_max", "size"):
+        return slot
+    after = text[end : end + 24]
+    if _OTHER_OBJECT.match(after):
+        return None
+    if slot != "size" and _UNIT_AFTER.match(after):
+        return "size"
+    return slot

@@ -20,6 +20,7 @@ from bot.nlu.intents import INTENT_GROUP, OUT_OF_SCOPE, SLOT_TYPES
 from bot.nlu.normalize import (
     CatalogVocabulary,
     coordinated_slot,
+    measure_meaning,
     negated_after,
     negated_slot,
     normalize_slots,
@@ -166,8 +167,12 @@ class NLU:
                     if meaning in SLOT_TYPES:  # tagged types (exclude_brand, ...); exclude_size is rule-only
                         span.slot = meaning
                     meanings.append(meaning)
+                # a number with a unit is a dimension, not a price ("84 inches long"); one of another object
+                # ("my 65 inch tv") is neither
+                meanings = [measure_meaning(text, m, s.end) for m, s in zip(meanings, spans)]
+                spans, meanings = _join_measures(text, spans, meanings)
                 # normalization reads a price with the direction / negation words around it ("nothing over 900")
-                widened = widen_price_spans(text, [(m, s.start, s.end) for m, s in zip(meanings, spans)])
+                widened = widen_price_spans(text, [(m, s.start, s.end) for m, s in zip(meanings, spans) if m])
                 pairs = [(slot, text[start:end]) for slot, start, end in widened]
                 slots = normalize_slots(text, pairs, self.vocabulary)
                 if INTENT_GROUP.get(intent) != "shopping":
@@ -179,6 +184,21 @@ class NLU:
                     ranking=ranking,
                 )
         return [r for r in results if r is not None]
+
+
+def _join_measures(text: str, spans: list, meanings: list) -> tuple[list, list]:
+    """A number read as a size and the unit words tagged after it are one size ("84" + "inches long")."""
+    out_spans, out_meanings = [], []
+    for span, meaning in zip(spans, meanings):
+        if (out_spans and meaning == "size" and out_meanings[-1] == "size"
+                and not text[out_spans[-1].end : span.start].strip()):
+            out_spans[-1].end = span.end
+            continue
+        if meaning == "size":
+            span.slot = "size"
+        out_spans.append(span)
+        out_meanings.append(meaning)
+    return out_spans, out_meanings
 
 
 def _merge_windows(offsets: list[list], tags: list[list[str]]) -> tuple[list[tuple[int, int]], list[str]]:

@@ -449,3 +449,17 @@ async def test_asking_for_a_person_in_a_complaint_and_privacy(bot):
     assert r.intent.name == "contact_human" and r.action == "handoff"
     r = await bot.handle("t66", "actually don't save any of this about me")
     assert r.intent.name == "account_help" and "won't remember" in r.text
+
+
+async def test_refining_suggestions_and_going_back(bot):
+    await bot.handle("t70", "solid oak desk under 600")
+    r = await bot.handle("t70", "and an office chair to go with it, navy")
+    assert r.action == "suggest_complements" and all(p.color == "navy" for p in products_of(bot, r))
+    r = await bot.handle("t70", "leather")
+    assert r.products and all(p.color == "navy" and p.material == "leather" and "Office Chairs" in p.category
+                              for p in products_of(bot, r))
+    await bot.handle("t71", "sofas under 800")
+    await bot.handle("t71", "velvet")
+    r = await bot.handle("t71", "nah, back to the first list")
+    state = await bot.session_view("t71")
+    assert r.products and state["constraints"]["materials"] == [] and state["constraints"]["price_max"] == 800

@@ -153,3 +153,23 @@ def test_brand_typos_and_what_a_product_is_for():
     assert ground({}, "no ikae", vocabulary, shopping=True) == {"exclude_brand": "IKEA"}
     assert ground({"category": "table"}, "i search one table for eat", vocabulary, shopping=True)["category"] == "Dining Tables"
     assert ground({"category": "chairs"}, "chairs for garden", vocabulary, shopping=True)["category"] == "Outdoor Chairs"
+
+
+def test_measurements_and_attributes_of_other_things():
+    from bot.dialogue.constraints import catalog_dimensions
+    from bot.dialogue.grounding import ground
+    from bot.nlu.normalize import measure_meaning
+
+    text = "blackout curtains, 84 inches long"
+    assert measure_meaning(text, "price_max", text.index("84") + 2) == "size"
+    assert measure_meaning("a stand for my 65 inch tv", "size", len("a stand for my 65")) is None
+    assert measure_meaning("under 84 dollars", "price_max", len("under 84 dollars")) == "price_max"
+    sizes = ["5' x 8'", "8' x 10'", '50" x 84"', '50" x 96"', "6' round"]
+    assert catalog_dimensions("5x8", sizes) == ["5' x 8'"] and catalog_dimensions("84 inches long", sizes) == ['50" x 84"']
+    assert catalog_dimensions("6", sizes) == []  # "a patio set for six": no measurement
+    vocabulary = {"categories": ["Throw Pillows", "Rugs", "Sofas"], "colors": ["green", "walnut"], "materials": ["velvet"],
+                  "styles": ["bohemian"], "brands": []}
+    assert ground({"category": "throw pillows", "color": "green", "material": "velvet"}, "throw pillows for a green sofa, velvet",
+                  vocabulary, shopping=True) == {"category": "Throw Pillows", "material": "velvet"}
+    assert "color" not in ground({"category": "rug", "color": "walnut"}, "a rug to go with my walnut floors", vocabulary, shopping=True)
+    assert "color" not in ground({"category": "sofa", "color": "organic"}, "organic sofa", vocabulary, shopping=True)
