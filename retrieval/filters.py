@@ -15,9 +15,14 @@ Semantics (all string comparisons case- and whitespace-insensitive):
 - ``min_rating``: inclusive; a product without a rating fails.
 - ``in_stock_only``: ``in_stock`` must be true.
 - ``exclude_ids``: the product's id is none of them.
+- ``attributes``: each listed free attribute has that value (case-insensitive); ``attribute_min``: each
+  listed attribute starts with a number at least that large ("seats": "6"). The stores do not index free
+  attributes, so only this function applies them.
 """
 
 from __future__ import annotations
+
+import re
 
 from retrieval.product import Product
 from retrieval.types import SearchFilter
@@ -72,4 +77,12 @@ def matches(product: Product, f: SearchFilter) -> bool:
         return False
     if levels & norm_set(f.exclude_categories):
         return False
+    attributes = {k.lower(): str(v).strip().lower() for k, v in (product.attributes or {}).items()}
+    for key, value in f.attributes.items():
+        if attributes.get(key.lower()) != value.strip().lower():
+            return False
+    for key, least in f.attribute_min.items():
+        number = re.match(r"\s*(\d+(?:\.\d+)?)", attributes.get(key.lower(), ""))
+        if number is None or float(number.group(1)) < least:
+            return False
     return True

@@ -34,6 +34,10 @@ class SearchFilter(BaseModel):
     min_rating: float | None = None
     in_stock_only: bool = False
     exclude_ids: list[str] = Field(default_factory=list)
+    # Free attributes ("dimmable": "yes"; "seats" at least 6). The stores do not index free attributes: the
+    # dialogue applies these to the candidates a store returns (``retrieval.filters.matches``).
+    attributes: dict[str, str] = Field(default_factory=dict)
+    attribute_min: dict[str, float] = Field(default_factory=dict)
 
     def is_empty(self) -> bool:
         return self == SearchFilter()

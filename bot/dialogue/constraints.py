@@ -248,6 +248,7 @@ def _categories_said(categories: list[str]) -> str:
 def describe(f: SearchFilter) -> str:
     """Human-readable summary of the constraints, e.g. 'gray sofas under $800, not IKEA'."""
     parts: list[str] = []
+    parts += [key for key, value in f.attributes.items() if value == "yes"]  # "dimmable"
     if f.colors:
         parts.append(" or ".join(f.colors).lower())
     if f.styles:
@@ -272,6 +273,8 @@ def describe(f: SearchFilter) -> str:
         parts.append("not " + ", ".join(excluded))
     if f.min_rating:
         parts.append(f"rated {f.min_rating:g}+")
+    parts += [f"for {least:g}+" if key == "seats" else f"{key} {least:g}+" for key, least in f.attribute_min.items()]
+    parts += [f"not {key}" for key, value in f.attributes.items() if value == "no"]
     return " ".join(parts)
 
 
@@ -311,3 +314,32 @@ def satisfies_size(product: Product, bound: tuple[str, float] | None) -> bool:
         return False
     direction, reference = bound
     return value > reference if direction == "bigger" else value < reference
+
+
+_SEATS = re.compile(r"\b(?:seats?|sits?|seating|for)\s+(\d{1,2})\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b))"
+                    r"|\b(\d{1,2})[- ](?:seater|people|persons?|guests)\b", re.IGNORECASE)
+_NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[str, float]]:
+    """Yes/no attributes the products of a request list that the message asks for by name ("a dimmable floor
+    lamp", "washable rug", "not foldable"), and "seats 6" / "for 6 people" when they list seats."""
+    keys: set[str] = set()
+    seats = False
+    for p in products:
+        for key, value in (p.attributes or {}).items():
+            if key.lower() == "seats":
+                seats = True
+            elif " " not in key and str(value).strip().lower() in ("yes", "no"):
+                keys.add(key.lower())
+    required: dict[str, str] = {}
+    lowered = text.lower()
+    for key in keys:
+        for match in re.finditer(rf"\b{re.escape(key)}\b", lowered):
+            required[key] = "no" if _NEGATED_WORD.search(lowered[: match.start()][-25:]) else "yes"
+    least: dict[str, float] = {}
+    if seats:
+        match = _SEATS.search(text)
+        if match and 1 <= int(match.group(1) or match.group(2)) <= 12:
+            least["seats"] = float(match.group(1) or match.group(2))
+    return required, least

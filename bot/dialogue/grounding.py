@@ -101,20 +101,22 @@ def _family_member_by_purpose(slots: dict, text: str) -> None:
 
 
 _OTHER_OBJECT = re.compile(
+    r"(?<!looking )(?<!look )(?<!searching )(?<!shopping )(?<!search )"
     r"\b(?:for|with|to match|to go with|go with|goes with|matching|match|next to|on|under|against)\s+"
     r"(?:a |an |my |the |our |his |her |their )?((?:[a-z-]+ ){1,3})(floors?|flooring|walls?|sofa|couch|bed|kitchen|"
     r"cabinets?|table|desk|tiles?|carpet|furniture|trim|doors?)\b", re.IGNORECASE)
 
 
-def _attributes_of_other_objects(slots: dict, text: str) -> None:
+def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) -> None:
     """ "throw pillows for a green sofa", "a rug to go with walnut floors": the colour belongs to the sofa or the
     floor, not to what is being bought."""
     category = slots.get("category")
-    names = " ".join(category if isinstance(category, list) else [category] if isinstance(category, str) else []).lower()
+    wanted = category if isinstance(category, list) else [category] if isinstance(category, str) else []
+    names = " ".join(wanted).lower()
     for match in _OTHER_OBJECT.finditer(text):
         thing = singular(match.group(2).lower())
-        if thing and thing in names:
-            continue  # "a sofa for a green sofa" is no other object
+        if thing and (thing in names or set(category_matches(thing, categories)) & set(wanted)):
+            continue  # "a sofa for a green sofa" ("a charcoal couch" for sofas) is no other object
         words = set(match.group(1).lower().split())
         for field in ("color", "material", "style"):
             value = slots.get(field)
@@ -348,7 +350,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 slots.pop(name)
     _family_member_by_purpose(slots, text or "")
     if shopping and text:
-        _attributes_of_other_objects(slots, text)
+        _attributes_of_other_objects(slots, text, categories)
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
         value = slots.get(name)
         if isinstance(value, str) and vocabulary.get("colors") and value.lower() not in _vocab(vocabulary, "colors"):

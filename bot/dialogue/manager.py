@@ -23,7 +23,7 @@ from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.grounding import ground, mentioned_categories
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room
-from bot.dialogue.constraints import apply_slots, describe, is_new_request, reference_price, satisfies_size, size_value
+from bot.dialogue.constraints import apply_slots, asked_attributes, describe, is_new_request, reference_price, satisfies_size, size_value
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
@@ -46,19 +46,21 @@ _ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matt
 
 # What a shopper can let go of ("any colour", the quick replies of an empty answer) -> the filter fields it clears.
 _RELAXABLE = {"Any price": ("price_max", "price_min"), "Any colour": ("colors",), "Any material": ("materials",),
-              "Any style": ("styles",), "Any size": ("sizes",), "Any brand": ("brands",)}
+              "Any style": ("styles",), "Any size": ("sizes",), "Any brand": ("brands",),
+              "Any features": ("attributes", "attribute_min")}
 _RELAX = re.compile(r"^\s*(?:any|all|whatever|every|forget (?:about )?the|drop the|never ?mind the|"
-                    r"(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand)s?"
+                    r"(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand|feature)s?"
                     r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*please)?[\s.!?]*$", re.I)
 # The same let-go said inside a longer message ("ok forget the budget, I really want wool", "actually any brand is fine").
-_RELAX_IN = re.compile(r"(?:^|[\s,.;!])(?:(?:any|whatever)\s+(price|budget|colou?r|material|style|size|brand)s?\s+(?:is|are|would be|'s)\s+"
+_RELAX_IN = re.compile(r"(?:^|[\s,.;!])(?:(?:any|whatever)\s+(price|budget|colou?r|material|style|size|brand|feature)s?\s+(?:is|are|would be|'s)\s+"
                        r"(?:fine|ok|okay|good|alright)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for)\s+"
-                       r"(?:about\s+)?(?:the\s+|my\s+)?(price|budget|colou?r|material|style|size|brand)s?)\b", re.I)
+                       r"(?:about\s+)?(?:the\s+|my\s+)?(price|budget|colou?r|material|style|size|brand|feature)s?)\b", re.I)
 # "leather is fine after all": an excluded value is allowed again (not required).
 _FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
 _WHICH = re.compile(r"^\s*(?:and |so |ok,? )?which (?:one|of (?:them|these|those|the \w+)|is|has|would|should|lasts)\b", re.I)
 _RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colour", "colour": "Any colour",
-                 "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand"}
+                 "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand",
+                 "feature": "Any features"}
 
 
 _CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proceed to (?:payment|checkout)|"
@@ -73,6 +75,7 @@ _TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:ta
                       r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
 _SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about)\b", re.I)
 _SURE_OUT_OF_SCOPE = 0.8
+_FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen)\b", re.I)
 _BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+(?:the\s+|my\s+)?(?:first|original|earlier|"
                             r"previous|initial|old)\s+(?:list|results|ones|search|options|selection|suggestions)\b", re.I)
 _CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|purchase|add)\b", re.I)
@@ -125,6 +128,7 @@ class DialogueManager:
         self._category_prices: dict[str, float] | None = None
         self._titles: dict[str, str] | None = None
         self._parents_of: dict[str, tuple[str, ...]] | None = None
+        self._by_category: dict[str, list[Product]] | None = None  # up to 40 products of each leaf category
         self._built_for: object = None  # the catalog vocabulary the caches above were built from
 
     # -- helpers -----------------------------------------------------------------------
@@ -137,6 +141,7 @@ class DialogueManager:
         vocabulary = self.s.retriever.vocabulary
         if vocabulary is not self._built_for:
             self._category_prices, self._titles, self._parents_of, self._built_for = None, None, None, vocabulary
+            self._by_category = None
 
     def named_product(self, text: str) -> Product | None:
         """The product whose full title the message names ("how wide is the Harper Sofa in Charcoal Boucle?")."""
@@ -304,7 +309,8 @@ class DialogueManager:
             for word in let_go:
                 self._let_go(state, _RELAX_FIELDS[word.lower()])
             dropped = {"Any price": ("price_max", "price_min", "price_relative"), "Any brand": ("brand",),
-                       "Any colour": ("color",), "Any material": ("material",), "Any style": ("style",), "Any size": ("size",)}
+                       "Any colour": ("color",), "Any material": ("material",), "Any style": ("style",), "Any size": ("size",),
+                       "Any features": ()}
             gone = {name for word in let_go for name in dropped[_RELAX_FIELDS[word.lower()]]}
             rest = {k: v for k, v in slots.items() if k not in gone}
             nlu = nlu.model_copy(update={"slots": rest, "intent": "refine"})
@@ -345,6 +351,8 @@ class DialogueManager:
         intent, slots = nlu.intent, nlu.slots
         if intent == "show_more" and any(slots.get(k) for k in _PRODUCT_SLOTS):
             intent = "refine"  # "jute if possible"
+        if intent in ("greet", "out_of_scope", "thanks") and _FAREWELL.search(text):
+            intent = "goodbye"  # "ok danke, tschüss"
         if intent == "add_to_cart" and not _CART_WORD.search(text) and (
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
@@ -366,11 +374,16 @@ class DialogueManager:
                 state.constraints = base.model_copy(update={"categories": list(shown), "exclude_ids": []})
                 state.query_text = " ".join(shown)
                 intent = "refine"
-        if (intent in ("out_of_scope", "product_question") and state.shown and not slots.get("item_ref")
-                and (_QUESTION.match(text) or text.rstrip().endswith("?"))):
-            about = self._product(state.focus_id) or (self._product(state.shown[0]) if len(state.shown) == 1 else None)
+        if (intent in ("out_of_scope", "product_question", "complement_request") and state.shown
+                and not slots.get("category") and (_QUESTION.match(text) or text.rstrip().endswith("?"))):
+            refs = [state.product_at(int(r)) for r in slots.get("item_ref") or []]
+            about = (self._product(refs[0]) if refs else
+                     self._product(state.focus_id) or (self._product(state.shown[0]) if len(state.shown) == 1 else None))
             if about is not None and product_qa.asks_about(text, about):
-                intent = "product_question"  # "what's the thread count?" about the product in focus
+                # "what's the thread count?", "and the warranty on #2?", "what comes in the set with the second one?"
+                intent = "product_question"
+        if intent == "refine" and not state.shown and not state.constraints.categories:
+            intent = "search_product"  # "anything by herman miller?" opens a request
         family = slots.get("category")
         if self._covers(family, state.constraints.categories):
             # "show me more of those stands" under TV stands, "nothing bohemian for the lamp" under floor lamps
@@ -477,6 +490,7 @@ class DialogueManager:
         state.query_text = nlu.text if not state.query_text or slots.get("category") or not state.shown else f"{state.query_text} {nlu.text}"
         new_request = is_new_request(state.constraints, slots) or not state.constraints.categories
         state.constraints = apply_slots(state.constraints, slots, vocabulary=self.s.retriever.vocabulary)
+        self._apply_asked_attributes(state, nlu.text)
         if new_request or state.first_constraints is None:
             state.first_constraints = state.constraints.model_copy(deep=True)
         self._learn_slots(state, slots)
@@ -513,6 +527,7 @@ class DialogueManager:
         self._replace_wood_or_metal(state, slots)
         state.constraints = apply_slots(state.constraints, slots, reference_price=ref_price,
                                         vocabulary=self.s.retriever.vocabulary)
+        self._apply_asked_attributes(state, nlu.text)
         self._learn_slots(state, slots)
         if ref_products and _SIMILAR.search(nlu.text):
             for p in ref_products:  # "more like #2"
@@ -604,9 +619,28 @@ class DialogueManager:
                     gone |= {v.lower() for v in hit}
         return gone
 
+    def _apply_asked_attributes(self, state: DialogueState, text: str) -> None:
+        """ "a dimmable floor lamp", "a table for 6 people": listed attributes of the request's categories the
+        message asks for become hard constraints."""
+        categories = state.constraints.categories
+        if not categories:
+            return
+        self._fresh_caches()
+        if self._by_category is None:
+            self._by_category = {}
+            for p in self.products.values():
+                if p.leaf_category and len(self._by_category.setdefault(p.leaf_category, [])) < 40:
+                    self._by_category[p.leaf_category].append(p)
+        sample = [p for c in categories for p in self._by_category.get(c, [])]
+        required, least = asked_attributes(text, sample)
+        if required or least:
+            state.constraints = state.constraints.model_copy(update={
+                "attributes": {**state.constraints.attributes, **required},
+                "attribute_min": {**state.constraints.attribute_min, **least}})
+
     def _let_go(self, state: DialogueState, label: str) -> None:
         for name in _RELAXABLE[label]:
-            setattr(state.constraints, name, None if name.startswith("price") else [])
+            setattr(state.constraints, name, None if name.startswith("price") else {} if name.startswith("attribute") else [])
 
     async def _relax(self, state: DialogueState, nlu: NLUResult, label: str) -> Reply:
         """Drop one kind of hard constraint ("any colour") and search again."""
@@ -691,6 +725,15 @@ class DialogueManager:
         f.exclude_ids = list(dict.fromkeys([*state.profile.rejected_ids, *(state.seen if exclude_seen else [])]))
         text = state.query_text or describe(f)
         candidates = await self._retrieve(state, text, f)
+        if not candidates and (f.attributes or f.attribute_min) and action != "show_more":
+            # features read from the shopper's words ("something washable") are wishes the catalog may not meet:
+            # say so and show the closest products that keep every stated constraint
+            wished = " and ".join([k if v == "yes" else f"not {k}" for k, v in f.attributes.items()]
+                                  + [f"seating {n:g}" if k == "seats" else f"{k} {n:g}+" for k, n in f.attribute_min.items()])
+            f = f.model_copy(update={"attributes": {}, "attribute_min": {}})
+            candidates = await self._retrieve(state, text, f)
+            if candidates:
+                intro = intro or f"None of the {describe(f)} is listed as {wished}; the closest ones:"
         if not candidates:
             return self._no_results(state, nlu, f, action)
         # Too vague: no category, and what matched spreads over many categories.
@@ -718,7 +761,7 @@ class DialogueManager:
 
     def _no_results(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, action: str) -> Reply:
         options = [label for label, fields in _RELAXABLE.items()
-                   if any(getattr(f, name) not in (None, []) for name in fields)]
+                   if any(getattr(f, name) not in (None, [], {}) for name in fields)]
         if action == "show_more":
             text = f"That's everything I have for {describe(f)}. Would you like to change something?"
         else:

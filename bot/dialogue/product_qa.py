@@ -37,6 +37,7 @@ _ASKED_AS = {
     "round": "shape", "square": "shape", "rectangular": "shape", "oval": "shape",
     "rain": "waterproof", "wet": "waterproof", "water": "waterproof", "weatherproof": "waterproof",
     "wash": "removable", "washable": "removable", "off": "removable", "cover": "cushion",
+    "set": "pieces", "include": "pieces", "includes": "pieces", "included": "pieces", "piece": "pieces",
     "blackout": "light", "dark": "light",
     "bulb": "bulb", "smart": "smart", "alexa": "smart",
 }
@@ -148,6 +149,10 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
                 # "is it made of leather?": answer yes or no, then say what it is.
                 if re.search(rf"\b{re.escape(value.lower())}\b", q):
                     return f"Yes, the {product.title}'s {field} is {value}.", True
+                quality = _QUALITY.search(q)
+                if quality:  # "is it made from recycled materials?": the catalog names the material, not that
+                    return (f"The catalog lists the {product.title}'s {field} as {value}; it doesn't say whether it is "
+                            f"{quality.group(0)}."), True
                 return f"No, the {product.title}'s {field} is {value}.", True
             text = _field_answer(field, product)
             if text:
@@ -156,6 +161,8 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
     return _not_listed(question, product) + " I only answer from the product's listed details.", False
 
 
+_QUALITY = re.compile(r"\b(recycled|sustainable|eco[- ]?friendly|organic|non[- ]?toxic|certified|fsc|vegan|"
+                      r"ethically sourced|biodegradable|reclaimed)\b")
 _LESS = re.compile(r"\b(shorter|smaller|smallest|narrower|lower|lowest|less|least|fewer|lighter|cheaper|cheapest|"
                    r"softer|thinner)\b")
 _PRICE = re.compile(r"\b(cheap\w*|expensive|pric\w*|cost\w*|afford\w*)\b")

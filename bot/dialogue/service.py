@@ -102,7 +102,8 @@ _DOUBLE_CHARGE = re.compile(
 _FAILED = re.compile(r"\b(declin\w*|fail\w*|reject\w*|didn'?t go through|won'?t go through|doesn'?t go through)", re.IGNORECASE)
 _WRONG_AMOUNT = re.compile(
     r"\b(overcharged|wrong amount|charged (me )?(too much|more than|the wrong)|incorrect (amount|charge)|"
-    r"amount (is|was) wrong|charged the full price|didn'?t get the discount|price (was|is) different)\b",
+    r"amount (is|was) wrong|charged the full price|didn'?t get the discount|price (was|is) different|"
+    r"charged (me )?\$?\d[\d,.]* (more|extra)|more than the (price|total)|charged (me )?extra)\b",
     re.IGNORECASE,
 )
 
@@ -152,8 +153,10 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
 
 
 def _sorry_first(answer_text: str, message: str) -> str:
-    """An apology before the answer when the shopper is upset and the answer does not apologise already."""
-    if _UPSET.search(message or "") and not re.search(r"\b(sorry|apolog)", answer_text, re.IGNORECASE):
+    """An apology before the answer when the shopper is upset or something arrived damaged, and the answer
+    does not apologise already."""
+    unhappy = _UPSET.search(message or "") or _DAMAGED.search(message or "")
+    if unhappy and not re.search(r"\b(sorry|apolog)", answer_text, re.IGNORECASE):
         return "I'm sorry about that. " + answer_text
     return answer_text
 

@@ -30,7 +30,7 @@ def register(sub, *, eval_sub, train_sub, train_parser) -> None:
     nlu.set_defaults(handler=run_train)
 
     ev = eval_sub.add_parser("nlu", help="intent accuracy / macro-F1, slot F1, Bitext and WANDS checks, latency")
-    ev.add_argument("--model", type=Path, help="model directory (default: the newest under <home>/models/nlu)")
+    ev.add_argument("--model", type=Path, help="model directory (default: the newest under <home>/models/nlu trained on the configured catalog, else the newest)")
     ev.add_argument("--data", type=Path, help="evaluation data directory (default: ../shared/data)")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
     ev.add_argument("--bitext-limit", type=int, default=None, help="evaluate a random sample of N Bitext utterances")
@@ -74,6 +74,23 @@ def run_train(args) -> int:
     return 0
 
 
+def _catalog_model(settings):
+    """The newest model trained on the configured catalog's vocabulary (the one the assistant would serve)."""
+    from retrieval.demo_catalog import DEMO_CATALOG_PATH
+    from retrieval.loaders import guess_format
+    from retrieval.retriever import Retriever
+
+    from bot.nlu.normalize import vocabulary_from_products
+    from bot.nlu.predictor import catalog_fingerprint, newest_model
+
+    path = Path(settings.catalog or DEMO_CATALOG_PATH).expanduser()
+    if not path.exists():
+        return None
+    fmt = (settings.catalog_format or guess_format(path)).lower()
+    products = Retriever._load_products(path, fmt, None)
+    return newest_model(settings.models_dir / "nlu", catalog_fingerprint(vocabulary_from_products(products)))
+
+
 def run_eval(args) -> int:
     from bot.config import Settings
     from bot.errors import UserFacingError
@@ -81,7 +98,7 @@ def run_eval(args) -> int:
     from bot.nlu.predictor import newest_model
 
     settings = Settings.from_env()
-    model_dir = args.model or settings.nlu_model_dir or newest_model(settings.models_dir / "nlu")
+    model_dir = args.model or settings.nlu_model_dir or _catalog_model(settings) or newest_model(settings.models_dir / "nlu")
     if model_dir is None:
         raise UserFacingError(f"no NLU model under {settings.models_dir / 'nlu'}; run `shopbot train nlu` first")
     report = evaluate_model(Path(model_dir), args.data, bitext_limit=args.bitext_limit,

@@ -463,3 +463,16 @@ async def test_refining_suggestions_and_going_back(bot):
     r = await bot.handle("t71", "nah, back to the first list")
     state = await bot.session_view("t71")
     assert r.products and state["constraints"]["materials"] == [] and state["constraints"]["price_max"] == 800
+
+
+async def test_features_named_in_a_request_and_a_wish_the_catalog_cannot_meet(bot):
+    r = await bot.handle("t80", "dimmable floor lamp under 200")
+    assert r.products and all(p.attributes.get("dimmable") == "yes" and p.price <= 200 for p in products_of(bot, r))
+    r = await bot.handle("t81", "outdoor dining set that seats 6, under 1000")
+    assert all(int(p.attributes["seats"]) >= 6 for p in products_of(bot, r))
+    await bot.handle("t82", "5x8 rug for under my coffee table, something washable because I have a toddler")
+    r = await bot.handle("t82", "under 200")
+    shown = products_of(bot, r)
+    assert shown and all(p.price <= 200 and p.size == "5' x 8'" for p in shown)
+    if any(p.attributes.get("washable") != "yes" for p in shown):
+        assert "is listed as washable" in r.text  # said, never passed off as washable

@@ -267,3 +267,18 @@ def test_catalog_caches_follow_live_catalog_updates():
     catalog.upsert(sofa(id="b", title="Nova Sofa in Teal Velvet", price=1000.0))
     assert manager.named_product("how wide is the Nova Sofa in Teal Velvet").id == "b"
     assert manager.category_price("Sofas") == 800.0
+
+
+def test_features_asked_by_name_become_constraints():
+    from bot.dialogue.constraints import asked_attributes, describe
+    from retrieval.types import SearchFilter
+
+    products = [sofa(attributes={"dimmable": "yes", "seats": "4", "set of": "2", "pet friendly": "yes"})]
+    assert asked_attributes("dimmable floor lamp under 200", products) == ({"dimmable": "yes"}, {})
+    assert asked_attributes("not dimmable please", products) == ({"dimmable": "no"}, {})
+    assert asked_attributes("a table for 6 people under 800", products) == ({}, {"seats": 6.0})
+    assert asked_attributes("outdoor set that seats 6", products) == ({}, {"seats": 6.0})
+    assert asked_attributes("a sofa for 80 dollars", products) == ({}, {})  # a price, not seats
+    assert asked_attributes("a sofa for 80", products) == ({}, {})  # no table seats 80
+    assert asked_attributes("dimmable", [sofa(attributes={})]) == ({}, {})  # the products do not list it
+    assert describe(SearchFilter(categories=["Floor Lamps"], attributes={"dimmable": "yes"})) == "dimmable floor lamps"

@@ -1,0 +1,20 @@
+"""Free attributes as hard constraints: applied by ``matches`` (the stores do not index them)."""
+
+from __future__ import annotations
+
+from retrieval.filters import matches
+from retrieval.product import Product
+from retrieval.types import SearchFilter
+
+
+def lamp(**attributes) -> Product:
+    return Product(id="l1", title="Arc Floor Lamp", price=120.0, category=["Lighting", "Floor Lamps"], attributes=attributes)
+
+
+def test_required_attributes_and_minimums():
+    dimmable = SearchFilter(attributes={"dimmable": "yes"})
+    assert matches(lamp(dimmable="Yes"), dimmable)
+    assert not matches(lamp(dimmable="no"), dimmable) and not matches(lamp(), dimmable)
+    seats = SearchFilter(attribute_min={"seats": 6})
+    assert matches(lamp(seats="6"), seats) and matches(lamp(seats="8 people"), seats)
+    assert not matches(lamp(seats="4"), seats) and not matches(lamp(seats="n/a"), seats) and not matches(lamp(), seats)
