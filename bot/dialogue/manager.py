@@ -18,7 +18,7 @@ import numpy as np
 
 from bot import reply as replies
 from bot.dialogue import compare as comparing
-from bot.dialogue import product_qa, service
+from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.grounding import ground, mentioned_categories
 from bot.nlu.normalize import parse_item_refs
@@ -36,65 +36,6 @@ from retrieval.types import Candidate, SearchFilter
 SHOW = 5  # products per answer
 CANDIDATES = 100
 EXPENSIVE = 500.0  # median price above which we ask for a budget first
-_SIMILAR = re.compile(r"\b(like|similar|same (style|kind))\b", re.I)
-_DIFFERENT = re.compile(r"\b(different|something else|other options?|else)\b", re.I)
-_NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personali[sz]e|store|save|keep|record|log)(ing)?\b"
-                        r"(?!\s+(?:the|my|this|that|it)\s+(?:order|cart|basket|address))", re.I)
-_SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
-_ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
-
-
-# What a shopper can let go of ("any colour", the quick replies of an empty answer) -> the filter fields it clears.
-_RELAXABLE = {"Any price": ("price_max", "price_min"), "Any colour": ("colors",), "Any material": ("materials",),
-              "Any style": ("styles",), "Any size": ("sizes",), "Any brand": ("brands",),
-              "Any features": ("attributes", "attribute_min")}
-_RELAX = re.compile(r"^\s*(?:any|all|whatever|every|forget (?:about )?the|drop the|never ?mind the|"
-                    r"(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand|feature)s?"
-                    r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*please)?[\s.!?]*$", re.I)
-# The same let-go said inside a longer message ("ok forget the budget, I really want wool", "actually any brand is fine").
-_RELAX_IN = re.compile(r"(?:^|[\s,.;!])(?:(?:any|whatever)\s+(price|budget|colou?r|material|style|size|brand|feature)s?\s+(?:is|are|would be|'s)\s+"
-                       r"(?:fine|ok|okay|good|alright)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for)\s+"
-                       r"(?:about\s+)?(?:the\s+|my\s+)?(price|budget|colou?r|material|style|size|brand|feature)s?)\b", re.I)
-# "leather is fine after all": an excluded value is allowed again (not required).
-_FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
-_WHICH = re.compile(r"^\s*(?:and |so |ok,? )?which (?:one|of (?:them|these|those|the \w+)|is|has|would|should|lasts)\b", re.I)
-_RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colour", "colour": "Any colour",
-                 "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand",
-                 "feature": "Any features"}
-
-
-_CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proceed to (?:payment|checkout)|"
-                       r"ready to (?:buy|order|pay)|complete (?:my |the )?(?:order|purchase))\b", re.I)
-_QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|could|would|will|has|have|which)\b", re.I)
-_ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
-_ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either)\b", re.I)
-_EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b", re.I)
-_ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
-                       r"|\b(in|into|to) (my|the) (cart|basket|bag)\b", re.I)
-_TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|#?\d)"
-                      r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
-_SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about)\b", re.I)
-_SURE_OUT_OF_SCOPE = 0.8
-_FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen)\b", re.I)
-_BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+(?:the\s+|my\s+)?(?:first|original|earlier|"
-                            r"previous|initial|old)\s+(?:list|results|ones|search|options|selection|suggestions)\b", re.I)
-_CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|purchase|add)\b", re.I)
-_GOES_WITH = re.compile(r"\b(go(es)? (well )?(with|next to|under|beside)|to match|matching|match(es)? (it|this|that|the)|"
-                        r"complement|pair(s)? (well )?with)\b", re.I)
-_NOT_THAT = re.compile(r"\bnot (?:that|this|the same) (brand|colou?r|material|style)\b", re.I)
-_SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
-                          r"most popular|most reviewed)\b", re.I)
-_FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"
-                           r"(?:\s+(?:bit|part|one|thing|idea|filter))?(?=\s*(?:[,.;!?]|$|\band\b|\bthen\b))", re.I)
-_SAME_BUDGET = re.compile(r"\b(same|that|my|the) (budget|price( range)?|max(imum)?|limit)\b", re.I)
-_MORE = re.compile(r"\b(show( me)? more|more of (those|these|them|the)|any more|other ones|others)\b", re.I)
-_DO_YOU_SELL = re.compile(r"\b(sell|have|carry|stock|got|offer)\b", re.I)
-_SERVICE_WORDS = re.compile(r"\b(orders?|return\w*|refund\w*|deliver\w*|shipping|shipped|ship|package|parcel|cancel\w*|"
-                            r"charged?|card|payment|paid|account|password|invoice|arrived|broken|damaged|tracking)\b", re.I)
-_A_PERSON = re.compile(r"\b(person|human|agent|someone|somebody|representative|manager|supervisor|real people)\b", re.I)
-_COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against)\b", re.I)
-_PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
-                  "exclude_color", "exclude_material", "exclude_style", "exclude_category")
 
 
 def _title_key(text: str) -> str:
@@ -226,7 +167,7 @@ class DialogueManager:
         profile = state.profile
         if profile.personalization:
             next_turn(profile)
-        if _NO_MEMORY.search(text):
+        if phrases.NO_MEMORY.search(text):
             profile.personalization = False
             forget_preferences(profile)
             nlu = nlu.model_copy(update={"intent": "account_help"})  # a request about the shopper's data
@@ -256,7 +197,7 @@ class DialogueManager:
                 # "it's 12345" answers the bot's question: report the intent it was asked for.
                 return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
         if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
-            if _ANY.search(text):
+            if phrases.ANY.search(text):
                 state.pending = None
                 return await self._search(state, nlu, action="recommend")
             if slots.get("price_max") is not None or slots.get("price_min") is not None:
@@ -270,11 +211,11 @@ class DialogueManager:
             if ids and product_qa.asks_about(text, self.products[ids[0]]):
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}),
                                           self.products[ids[0]])
-        asks_it = (state.shown and (_QUESTION.match(text) or text.rstrip().endswith("?")) and _ABOUT_IT.search(text)
-                   and not slots.get("category") and not _ADD_THAT.search(text))
+        asks_it = (state.shown and (phrases.QUESTION.match(text) or text.rstrip().endswith("?")) and phrases.ABOUT_IT.search(text)
+                   and not slots.get("category") and not phrases.ADD_THAT.search(text))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
                                    "feedback_dislike", "compare")
-                        or (intent == "refine" and not any(slots.get(k) for k in _PRODUCT_SLOTS if k != "size"))):
+                        or (intent == "refine" and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size"))):
             # "could it go outside on the porch?", "how many nights can I try it for?" about the product in focus
             ids, _ = self._resolve(state, slots)
             about = self.products.get(ids[0] if ids else state.shown[0])
@@ -282,11 +223,11 @@ class DialogueManager:
                 question = nlu.model_copy(update={"intent": "product_question"})
                 # one product in focus: answered; several shown and none named: "which one do you mean?"
                 return self._answer_about(state, question, about) if ids else await self._on_question(state, question)
-        if intent in ("search_product", "product_question") and _QUESTION.match(text):
+        if intent in ("search_product", "product_question") and phrases.QUESTION.match(text):
             named = self.named_product(text)
             if named is not None:  # a question about one product: report it as such
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}), named)
-        if _WHICH.match(text) and state.shown and intent not in service.SERVICE_INTENTS:
+        if phrases.WHICH.match(text) and state.shown and intent not in service.SERVICE_INTENTS:
             refs = [int(r) for r in slots.get("item_ref") or [] if 1 <= int(r) <= len(state.shown)]
             positions = refs if len(refs) >= 2 else state.compared or list(range(1, len(state.shown) + 1))
             ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
@@ -295,26 +236,26 @@ class DialogueManager:
                 action = "compare" if intent == "compare" else "answer_question"  # "which is better, #1 or #2?"
                 return self._reply(state, nlu, action, answer, products=[replies.card(self.products[i]) for i in ids],
                                    quick_replies=[f"Add #{positions[0]} to cart", "Show more"])
-        if _BACK_TO_FIRST.search(text) and state.first_constraints is not None and intent not in service.SERVICE_INTENTS:
+        if phrases.BACK_TO_FIRST.search(text) and state.first_constraints is not None and intent not in service.SERVICE_INTENTS:
             # "nah, back to the first list": the request as first asked
             state.constraints = state.first_constraints.model_copy(deep=True)
             state.seen = []
             return await self._search(state, nlu.model_copy(update={"intent": "refine"}), action="refine")
-        relax = _RELAX.match(text)
+        relax = phrases.RELAX.match(text)
         if relax and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
-            return await self._relax(state, nlu, _RELAX_FIELDS[relax.group(1).lower()])
-        let_go = [m.group(1) or m.group(2) for m in _RELAX_IN.finditer(text)]
+            return await self._relax(state, nlu, phrases.RELAX_FIELDS[relax.group(1).lower()])
+        let_go = [m.group(1) or m.group(2) for m in phrases.RELAX_IN.finditer(text)]
         if let_go and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
             # "forget the budget, I want linen ones": let go of the budget, then apply what else was said
             for word in let_go:
-                self._let_go(state, _RELAX_FIELDS[word.lower()])
+                self._let_go(state, phrases.RELAX_FIELDS[word.lower()])
             dropped = {"Any price": ("price_max", "price_min", "price_relative"), "Any brand": ("brand",),
                        "Any colour": ("color",), "Any material": ("material",), "Any style": ("style",), "Any size": ("size",),
                        "Any features": ()}
-            gone = {name for word in let_go for name in dropped[_RELAX_FIELDS[word.lower()]]}
+            gone = {name for word in let_go for name in dropped[phrases.RELAX_FIELDS[word.lower()]]}
             rest = {k: v for k, v in slots.items() if k not in gone}
             nlu = nlu.model_copy(update={"slots": rest, "intent": "refine"})
-            if any(rest.get(k) is not None for k in _PRODUCT_SLOTS):
+            if any(rest.get(k) is not None for k in phrases.PRODUCT_SLOTS):
                 return await self._on_refine(state, nlu)
             state.seen = []
             return await self._search(state, nlu, action="refine")
@@ -337,7 +278,7 @@ class DialogueManager:
             return await handler(state, nlu)
         if intent in service.SERVICE_INTENTS:
             return self._on_service(state, nlu, intent)
-        if _SHOPPING.search(text) and not (intent == "out_of_scope" and nlu.confidence >= _SURE_OUT_OF_SCOPE):
+        if phrases.SHOPPING.search(text) and not (intent == "out_of_scope" and nlu.confidence >= phrases.SURE_OUT_OF_SCOPE):
             # a shopping request the model could not place: ask what they need ("recommend a pizza place" is not one)
             return self._ask_category(state, nlu)
         return self._on_out_of_scope(state, nlu)
@@ -349,17 +290,17 @@ class DialogueManager:
         "how much does it cost" after a delivery answer is about delivery). A reply when the context alone
         answers ("do you sell refrigerators?")."""
         intent, slots = nlu.intent, nlu.slots
-        if intent == "show_more" and any(slots.get(k) for k in _PRODUCT_SLOTS):
+        if intent == "show_more" and any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
             intent = "refine"  # "jute if possible"
-        if intent in ("greet", "out_of_scope", "thanks") and _FAREWELL.search(text):
+        if intent in ("greet", "out_of_scope", "thanks") and phrases.FAREWELL.search(text):
             intent = "goodbye"  # "ok danke, tschüss"
-        if intent == "add_to_cart" and not _CART_WORD.search(text) and (
+        if intent == "add_to_cart" and not phrases.CART_WORD.search(text) and (
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
-            intent = "complement_request" if _GOES_WITH.search(text) else "search_product"
-        if intent == "search_product" and _GOES_WITH.search(text) and state.shown and _ABOUT_IT.search(text):
+            intent = "complement_request" if phrases.GOES_WITH.search(text) else "search_product"
+        if intent == "search_product" and phrases.GOES_WITH.search(text) and state.shown and phrases.ABOUT_IT.search(text):
             intent = "complement_request"  # "and an office chair to go with it, navy"
-        that = _NOT_THAT.search(text)
+        that = phrases.NOT_THAT.search(text)
         if that and state.shown:
             # "actually not that brand, the reviews put me off"
             field = {"colour": "color"}.get(that.group(1).lower(), that.group(1).lower())
@@ -375,7 +316,7 @@ class DialogueManager:
                 state.query_text = " ".join(shown)
                 intent = "refine"
         if (intent in ("out_of_scope", "product_question", "complement_request") and state.shown
-                and not slots.get("category") and (_QUESTION.match(text) or text.rstrip().endswith("?"))):
+                and not slots.get("category") and (phrases.QUESTION.match(text) or text.rstrip().endswith("?"))):
             refs = [state.product_at(int(r)) for r in slots.get("item_ref") or []]
             about = (self._product(refs[0]) if refs else
                      self._product(state.focus_id) or (self._product(state.shown[0]) if len(state.shown) == 1 else None))
@@ -389,19 +330,19 @@ class DialogueManager:
             # "show me more of those stands" under TV stands, "nothing bohemian for the lamp" under floor lamps
             slots = {k: v for k, v in slots.items() if k != "category"}
             nlu = nlu.model_copy(update={"slots": slots})
-            if intent == "search_product" and _MORE.search(text) and state.shown:
+            if intent == "search_product" and phrases.MORE.search(text) and state.shown:
                 intent = "show_more"
                 nlu = nlu.model_copy(update={"intent": intent})
         if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category")
-                and not is_room(said_category) and _DO_YOU_SELL.search(text) and not slots.get("room")
-                and not any(slots.get(k) for k in _PRODUCT_SLOTS)
+                and not is_room(said_category) and phrases.DO_YOU_SELL.search(text) and not slots.get("room")
+                and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "do you sell refrigerators?": say so, never show something else as if it were one
             return self._ask_category(state, nlu, f"Sorry, we don't sell {said_category.lower()}. We have furniture and "
                                       "home goods, for example: " + ", ".join(self._top_categories(4)).lower() + ".")
         if (intent in (*service.SERVICE_INTENTS, "feedback_like", "feedback_dislike") and intent != "contact_human"
                 and (state.shown or state.constraints.categories) and not slots.get("item_ref")
-                and any(slots.get(k) for k in _PRODUCT_SLOTS) and not _SERVICE_WORDS.search(text)):
+                and any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not phrases.SERVICE_WORDS.search(text)):
             # "not metal please, my partner says metal frames squeak", "she's really into velvet",
             # "i don't like the grey colour": a wish about the products being chosen
             if intent == "feedback_dislike":
@@ -409,7 +350,7 @@ class DialogueManager:
             intent = "refine"
             nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
         if (intent == "search_product" and not slots.get("category") and state.constraints.categories and state.shown
-                and any(slots.get(k) for k in _PRODUCT_SLOTS)):
+                and any(slots.get(k) for k in phrases.PRODUCT_SLOTS)):
             intent = "refine"  # "my partner wants something green" while armchairs are shown
             nlu = nlu.model_copy(update={"intent": intent})
         forgotten = self._forget_values(state, text)
@@ -418,37 +359,37 @@ class DialogueManager:
             slots = {k: v for k, v in slots.items() if not (isinstance(v, str) and v.lower() in forgotten)}
             intent = "refine"
             nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
-            if not any(slots.get(k) for k in _PRODUCT_SLOTS):
+            if not any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
                 state.seen = []
                 return await self._search(state, nlu, action="refine")
-        if intent == "complaint" and _A_PERSON.search(text):
+        if intent == "complaint" and phrases.A_PERSON.search(text):
             intent = "contact_human"  # "now get me a real person about that order"
             nlu = nlu.model_copy(update={"intent": intent})
         if intent == "out_of_scope" and slots.get("category"):
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request
             intent = "search_product"
             nlu = nlu.model_copy(update={"intent": intent})
-        elif intent in ("out_of_scope", "refine") and state.shown and _TAKE_IT.match(text) and (slots.get("item_ref") or parse_item_refs(text)):
+        elif intent in ("out_of_scope", "refine") and state.shown and phrases.TAKE_IT.match(text) and (slots.get("item_ref") or parse_item_refs(text)):
             # "ok, the first one please" under shown products: that one, into the cart
             intent = "add_to_cart"
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
             nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
-        elif intent in ("compare", "feedback_like", "refine") and state.shown and _ADD_THAT.search(text) and "compare" not in text.lower():
+        elif intent in ("compare", "feedback_like", "refine") and state.shown and phrases.ADD_THAT.search(text) and "compare" not in text.lower():
             # "#2 looks better, add that one": the one named first goes into the cart
             refs = slots.get("item_ref") or parse_item_refs(text)
             intent = "add_to_cart"
             slots = {**slots, "item_ref": refs[:1]} if refs else {k: v for k, v in slots.items() if k != "item_ref"}
             nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
-        elif intent == "compare" and len(slots.get("item_ref") or []) == 1 and not _COMPARE_WORD.search(text):
+        elif intent == "compare" and len(slots.get("item_ref") or []) == 1 and not phrases.COMPARE_WORD.search(text):
             # "the second is round or square?", "#2 wall or floor?": a question about one product
             intent = "product_question"
             nlu = nlu.model_copy(update={"intent": intent})
-        elif intent == "out_of_scope" and any(slots.get(k) is not None for k in _PRODUCT_SLOTS):
+        elif intent == "out_of_scope" and any(slots.get(k) is not None for k in phrases.PRODUCT_SLOTS):
             # "teak?" under shown patio sets: a product attribute alone narrows what is shown
             intent = "refine" if state.shown else "search_product"
             nlu = nlu.model_copy(update={"intent": intent})
         elif (intent in ("product_question", "out_of_scope") and state.last_action == "service" and state.last_service_intent
-              and not slots.get("item_ref") and len(text.split()) <= 8 and _SERVICE_FOLLOW_UP.search(text)):
+              and not slots.get("item_ref") and len(text.split()) <= 8 and phrases.SERVICE_FOLLOW_UP.search(text)):
             # "how much does it cost" right after "do you do express shipping?": the same service topic
             intent = state.last_service_intent
             nlu = nlu.model_copy(update={"intent": intent})
@@ -481,7 +422,7 @@ class DialogueManager:
             old = state.constraints
             keep = SearchFilter(exclude_brands=old.exclude_brands)
             new_categories = slots.get("category") if isinstance(slots.get("category"), list) else [slots.get("category")]
-            if _SAME_BUDGET.search(nlu.text) or self._siblings(old.categories, [c for c in new_categories if c]):
+            if phrases.SAME_BUDGET.search(nlu.text) or self._siblings(old.categories, [c for c in new_categories if c]):
                 keep.price_min, keep.price_max = old.price_min, old.price_max
             if not old.categories:
                 keep = old.model_copy(deep=True)  # "a gift under 80" then "maybe a lamp": the request is being completed
@@ -529,13 +470,13 @@ class DialogueManager:
                                         vocabulary=self.s.retriever.vocabulary)
         self._apply_asked_attributes(state, nlu.text)
         self._learn_slots(state, slots)
-        if ref_products and _SIMILAR.search(nlu.text):
+        if ref_products and phrases.SIMILAR.search(nlu.text):
             for p in ref_products:  # "more like #2"
                 if p.id not in state.positive_ids:
                     state.positive_ids.append(p.id)
                 vec = (await blocking(self.s.retriever.vectors, [p.id]))[0]
                 learn_from_product(state.profile, p, vec.tolist(), liked=True, strength=0.5)
-        elif _DIFFERENT.search(nlu.text) and not any(k in slots for k in ("price_max", "price_min", "color", "brand", "material", "category")):
+        elif phrases.DIFFERENT.search(nlu.text) and not any(k in slots for k in ("price_max", "price_min", "color", "brand", "material", "category")):
             state.negative_ids = list(dict.fromkeys([*state.negative_ids, *state.shown]))
             return await self._search(state, nlu, action="refine", exclude_seen=True)
         if not state.query_text:
@@ -545,16 +486,16 @@ class DialogueManager:
 
     def _withdrawn_exclusions(self, state: DialogueState, slots: dict, text: str) -> dict:
         """ "ok leather is fine after all": a value the shopper had excluded is allowed again, not required."""
-        if not _FINE.search(text):
+        if not phrases.FINE.search(text):
             return slots
         slots = dict(slots)
         c = state.constraints
-        for field, excluded in (("brand", c.exclude_brands), ("color", c.exclude_colors),
-                                ("material", c.exclude_materials), ("style", c.exclude_styles)):
-            value = slots.get(field)
+        for name, excluded in (("brand", c.exclude_brands), ("color", c.exclude_colors),
+                               ("material", c.exclude_materials), ("style", c.exclude_styles)):
+            value = slots.get(name)
             if isinstance(value, str) and value.lower() in {e.lower() for e in excluded}:
                 excluded[:] = [e for e in excluded if e.lower() != value.lower()]
-                slots.pop(field)
+                slots.pop(name)
         return slots
 
     def _replace_wood_or_metal(self, state: DialogueState, slots: dict) -> None:
@@ -608,14 +549,14 @@ class DialogueManager:
         bit"): removed from the filter; returns them (lower-cased)."""
         c = state.constraints
         gone: set[str] = set()
-        for match in _FORGET_VALUE.finditer(text):
+        for match in phrases.FORGET_VALUE.finditer(text):
             said = match.group(1).lower()
-            for field in ("colors", "materials", "brands", "styles", "exclude_colors", "exclude_materials",
-                          "exclude_brands", "exclude_styles"):
-                values = getattr(c, field)
+            for name in ("colors", "materials", "brands", "styles", "exclude_colors", "exclude_materials",
+                         "exclude_brands", "exclude_styles"):
+                values = getattr(c, name)
                 hit = [v for v in values if v.lower() == said or v.lower() in said.split()]
                 if hit:
-                    setattr(c, field, [v for v in values if v not in hit])
+                    setattr(c, name, [v for v in values if v not in hit])
                     gone |= {v.lower() for v in hit}
         return gone
 
@@ -639,7 +580,7 @@ class DialogueManager:
                 "attribute_min": {**state.constraints.attribute_min, **least}})
 
     def _let_go(self, state: DialogueState, label: str) -> None:
-        for name in _RELAXABLE[label]:
+        for name in phrases.RELAXABLE[label]:
             setattr(state.constraints, name, None if name.startswith("price") else {} if name.startswith("attribute") else [])
 
     async def _relax(self, state: DialogueState, nlu: NLUResult, label: str) -> Reply:
@@ -760,7 +701,7 @@ class DialogueManager:
         return self._show(state, nlu, action, f, top, intro)
 
     def _no_results(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, action: str) -> Reply:
-        options = [label for label, fields in _RELAXABLE.items()
+        options = [label for label, fields in phrases.RELAXABLE.items()
                    if any(getattr(f, name) not in (None, [], {}) for name in fields)]
         if action == "show_more":
             text = f"That's everything I have for {describe(f)}. Would you like to change something?"
@@ -777,7 +718,7 @@ class DialogueManager:
 
     def _compose(self, state: DialogueState, nlu: NLUResult, action: str, f: SearchFilter, top: list[ScoredProduct],
                  intro: str | None) -> Reply:
-        superlative = _SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
+        superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
         if superlative:
             # "the cheapest desk u have", "your best rated rug": that one first, and the one talked about next
             word = superlative.group(0).lower()
@@ -824,12 +765,12 @@ class DialogueManager:
 
     async def _on_question(self, state: DialogueState, nlu: NLUResult) -> Reply:
         slots = nlu.slots
-        if _ABOUT_THESE.search(nlu.text) and not _EXPLICIT_REF.search(nlu.text):
+        if phrases.ABOUT_THESE.search(nlu.text) and not phrases.EXPLICIT_REF.search(nlu.text):
             slots = {k: v for k, v in slots.items() if k != "item_ref"}  # "do these seat four people?": four is no position
         ids, error = self._resolve(state, slots)
         if error:
             return self._reply(state, nlu, "clarify", error)
-        plural = _ABOUT_THESE.search(nlu.text) and not slots.get("item_ref")
+        plural = phrases.ABOUT_THESE.search(nlu.text) and not slots.get("item_ref")
         if (not ids or plural) and 1 < len(state.shown) <= (5 if plural else 3):
             products = [self.products[i] for i in state.shown if i in self.products]
             answers = [product_qa.answer(nlu.text, p) for p in products]
@@ -900,7 +841,7 @@ class DialogueManager:
         return await self._feedback(state, nlu, liked)
 
     async def _on_cart(self, state: DialogueState, nlu: NLUResult) -> Reply:
-        if _CHECKOUT.search(nlu.text) and not nlu.slots.get("item_ref") and state.cart:
+        if phrases.CHECKOUT.search(nlu.text) and not nlu.slots.get("item_ref") and state.cart:
             return self._checkout(state, nlu)
         if not state.shown and not state.focus_id:  # "I want to buy something": nothing to add yet
             if nlu.slots.get("category"):

@@ -1,0 +1,72 @@
+"""What shoppers' words mean in a conversation: the phrases the dialogue reads besides the NLU's intent and slots.
+
+The model reads one message alone; these patterns decide what depends on the conversation ("teak?" under
+shown patio sets, "forget the budget", "back to the first list", "which is cheaper?"). Each is documented
+where the dialogue manager uses it.
+"""
+
+from __future__ import annotations
+
+import re
+
+SIMILAR = re.compile(r"\b(like|similar|same (style|kind))\b", re.I)
+DIFFERENT = re.compile(r"\b(different|something else|other options?|else)\b", re.I)
+NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personali[sz]e|store|save|keep|record|log)(ing)?\b"
+                       r"(?!\s+(?:the|my|this|that|it)\s+(?:order|cart|basket|address))", re.I)
+SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
+ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
+
+
+# What a shopper can let go of ("any colour", the quick replies of an empty answer) -> the filter fields it clears.
+RELAXABLE = {"Any price": ("price_max", "price_min"), "Any colour": ("colors",), "Any material": ("materials",),
+             "Any style": ("styles",), "Any size": ("sizes",), "Any brand": ("brands",),
+             "Any features": ("attributes", "attribute_min")}
+RELAX = re.compile(r"^\s*(?:any|all|whatever|every|forget (?:about )?the|drop the|never ?mind the|"
+                   r"(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand|feature)s?"
+                   r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*please)?[\s.!?]*$", re.I)
+# The same let-go said inside a longer message ("ok forget the budget, I really want wool", "actually any brand is fine").
+RELAX_IN = re.compile(r"(?:^|[\s,.;!])(?:(?:any|whatever)\s+(price|budget|colou?r|material|style|size|brand|feature)s?\s+(?:is|are|would be|'s)\s+"
+                      r"(?:fine|ok|okay|good|alright)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for)\s+"
+                      r"(?:about\s+)?(?:the\s+|my\s+)?(price|budget|colou?r|material|style|size|brand|feature)s?)\b", re.I)
+# "leather is fine after all": an excluded value is allowed again (not required).
+FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
+WHICH = re.compile(r"^\s*(?:and |so |ok,? )?which (?:one|of (?:them|these|those|the \w+)|is|has|would|should|lasts)\b", re.I)
+RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colour", "colour": "Any colour",
+                "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand",
+                "feature": "Any features"}
+
+
+CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proceed to (?:payment|checkout)|"
+                      r"ready to (?:buy|order|pay)|complete (?:my |the )?(?:order|purchase))\b", re.I)
+QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|could|would|will|has|have|which)\b", re.I)
+ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
+ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either)\b", re.I)
+EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b", re.I)
+ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
+                      r"|\b(in|into|to) (my|the) (cart|basket|bag)\b", re.I)
+TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|#?\d)"
+                     r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
+SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about)\b", re.I)
+# An out_of_scope this confident is not a shopping request the model missed ("recommend a pizza place").
+SURE_OUT_OF_SCOPE = 0.8
+FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen)\b", re.I)
+BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+(?:the\s+|my\s+)?(?:first|original|earlier|"
+                           r"previous|initial|old)\s+(?:list|results|ones|search|options|selection|suggestions)\b", re.I)
+CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|purchase|add)\b", re.I)
+GOES_WITH = re.compile(r"\b(go(es)? (well )?(with|next to|under|beside)|to match|matching|match(es)? (it|this|that|the)|"
+                       r"complement|pair(s)? (well )?with)\b", re.I)
+NOT_THAT = re.compile(r"\bnot (?:that|this|the same) (brand|colou?r|material|style)\b", re.I)
+SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
+                         r"most popular|most reviewed)\b", re.I)
+FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"
+                          r"(?:\s+(?:bit|part|one|thing|idea|filter))?(?=\s*(?:[,.;!?]|$|\band\b|\bthen\b))", re.I)
+SAME_BUDGET = re.compile(r"\b(same|that|my|the) (budget|price( range)?|max(imum)?|limit)\b", re.I)
+MORE = re.compile(r"\b(show( me)? more|more of (those|these|them|the)|any more|other ones|others)\b", re.I)
+DO_YOU_SELL = re.compile(r"\b(sell|have|carry|stock|got|offer)\b", re.I)
+SERVICE_WORDS = re.compile(r"\b(orders?|return\w*|refund\w*|deliver\w*|shipping|shipped|ship|package|parcel|cancel\w*|"
+                           r"charged?|card|payment|paid|account|password|invoice|arrived|broken|damaged|tracking)\b", re.I)
+A_PERSON = re.compile(r"\b(person|human|agent|someone|somebody|representative|manager|supervisor|real people)\b", re.I)
+COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against)\b", re.I)
+# Slots that say something about the products wanted (a message with one of them is a product wish).
+PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
+                 "exclude_color", "exclude_material", "exclude_style", "exclude_category")
