@@ -57,9 +57,11 @@ ProductLookup = Callable[[str], Mapping[str, Any] | None]
 
 NUMERIC_OPS = ("<=", "<", ">=", ">")
 WORD_OPS = ("not contains", "contains", "not in", "in")
-_SYMBOL_RE = re.compile(r"^\s*(?P<field>[A-Za-z_][\w.]*)\s*(?P<op><=|>=|==|!=|<|>)\s*(?P<value>.+?)\s*$")
+# a field is a card / catalog field, or attributes.<key> where the key may have spaces ("attributes.pet friendly")
+_FIELD = r"(?P<field>attributes\.[\w'/&-]+(?:\s+[\w'/&-]+)*?|[A-Za-z_][\w.]*)"
+_SYMBOL_RE = re.compile(rf"^\s*{_FIELD}\s*(?P<op><=|>=|==|!=|<|>)\s*(?P<value>.+?)\s*$")
 _WORD_RE = re.compile(
-    r"^\s*(?P<field>[A-Za-z_][\w.]*)\s+(?P<op>not\s+contains|contains|not\s+in|in)\s+(?P<value>.+?)\s*$", re.IGNORECASE
+    rf"^\s*{_FIELD}\s+(?P<op>not\s+contains|contains|not\s+in|in)\s+(?P<value>.+?)\s*$", re.IGNORECASE
 )
 NEGATIVE_OPS = ("!=", "not contains", "not in")
 

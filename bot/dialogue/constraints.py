@@ -322,24 +322,47 @@ _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)
 
 
 def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[str, float]]:
-    """Yes/no attributes the products of a request list that the message asks for by name ("a dimmable floor
-    lamp", "washable rug", "not foldable"), and "seats 6" / "for 6 people" when they list seats."""
-    keys: set[str] = set()
-    seats = False
+    """Listed attributes of the request's products that the message asks for: a yes/no feature by name ("a
+    dimmable floor lamp", "machine washable", "not foldable", "with cable management"), a value of a
+    descriptive attribute ("blackout" light control, an "electric" standing desk, a "medium firm" mattress),
+    "seats 6" / "for 6 people" when they list seats, and "fits an 85 inch tv" when they list the TV size."""
+    features: set[str] = set()
+    values: dict[str, set[str]] = {}
+    numeric: set[str] = set()
     for p in products:
         for key, value in (p.attributes or {}).items():
-            if key.lower() == "seats":
-                seats = True
-            elif " " not in key and str(value).strip().lower() in ("yes", "no"):
-                keys.add(key.lower())
+            key, value = key.lower(), str(value).strip().lower()
+            if value in ("yes", "no"):
+                features.add(key)
+            elif re.match(r"\d", value):
+                numeric.add(key)
+            elif value not in ("none", "n/a", "") and len(value) >= 4:
+                values.setdefault(key, set()).add(value)
+    lowered = " " + re.sub(r"[-_/]", " ", text.lower()) + " "
     required: dict[str, str] = {}
-    lowered = text.lower()
-    for key in keys:
-        for match in re.finditer(rf"\b{re.escape(key)}\b", lowered):
+    for key in features:
+        words = _key(key).split()
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        if len(words) == 1 and key.endswith("able") and len(key) > 7:
+            pattern = rf"(?:{pattern}|{re.escape(key[:-4])}(?:s|ing|ed)?(?:\s+up)?)"  # "fold up", "stacking"
+        for match in re.finditer(rf"\b{pattern}\b", lowered):
             required[key] = "no" if _NEGATED_WORD.search(lowered[: match.start()][-25:]) else "yes"
+            lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
+    for key, options in values.items():
+        said = [v for v in options if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
+        longest = max(said, key=len) if said else None
+        if longest and all(v in longest for v in said):  # one value named ("medium firm" contains "firm")
+            start = lowered.find(_key(longest).split()[0])
+            if not _NEGATED_WORD.search(lowered[:start][-25:]):
+                required[key] = longest
     least: dict[str, float] = {}
-    if seats:
+    if "seats" in numeric:
         match = _SEATS.search(text)
         if match and 1 <= int(match.group(1) or match.group(2)) <= 12:
             least["seats"] = float(match.group(1) or match.group(2))
+    tv = next((k for k in numeric if "tv" in k.split() or "tvs" in k.split()), None)
+    if tv:
+        match = re.search(r"\b(\d{2,3})\s*(?:\"|”|-?\s*inch(?:es)?|in\b)\s*(?:tv|television|screen)", text, re.IGNORECASE)
+        if match:
+            least[tv] = float(match.group(1))
     return required, least

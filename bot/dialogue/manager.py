@@ -325,6 +325,15 @@ class DialogueManager:
                 intent = "product_question"
         if intent == "refine" and not state.shown and not state.constraints.categories:
             intent = "search_product"  # "anything by herman miller?" opens a request
+        said = slots.get("category")
+        current = state.constraints.categories
+        asking = slots.get("item_ref") or phrases.QUESTION.match(text) or text.rstrip().endswith("?")
+        if (said and current and isinstance(said, str) and said not in current and state.shown and not asking
+                and any(asked_attributes(text, self._sample(current)))
+                and not any(c.lower() in text.lower() for c in [said])):
+            # "one with removable cushion covers" under sofas: a feature of the sofas, not throw pillows
+            slots = {k: v for k, v in slots.items() if k != "category"}
+            intent = "refine"
         family = slots.get("category")
         if self._covers(family, state.constraints.categories):
             # "show me more of those stands" under TV stands, "nothing bohemian for the lamp" under floor lamps
@@ -468,7 +477,8 @@ class DialogueManager:
         self._replace_wood_or_metal(state, slots)
         state.constraints = apply_slots(state.constraints, slots, reference_price=ref_price,
                                         vocabulary=self.s.retriever.vocabulary)
-        self._apply_asked_attributes(state, nlu.text)
+        if not (slots.get("item_ref") and (phrases.QUESTION.match(nlu.text) or nlu.text.rstrip().endswith("?"))):
+            self._apply_asked_attributes(state, nlu.text)  # not "does the second one have removable covers?"
         self._learn_slots(state, slots)
         if ref_products and phrases.SIMILAR.search(nlu.text):
             for p in ref_products:  # "more like #2"
@@ -560,20 +570,23 @@ class DialogueManager:
                     gone |= {v.lower() for v in hit}
         return gone
 
-    def _apply_asked_attributes(self, state: DialogueState, text: str) -> None:
-        """ "a dimmable floor lamp", "a table for 6 people": listed attributes of the request's categories the
-        message asks for become hard constraints."""
-        categories = state.constraints.categories
-        if not categories:
-            return
+    def _sample(self, categories: list[str]) -> list[Product]:
+        """Up to 40 products of each category (what their attributes are)."""
         self._fresh_caches()
         if self._by_category is None:
             self._by_category = {}
             for p in self.products.values():
                 if p.leaf_category and len(self._by_category.setdefault(p.leaf_category, [])) < 40:
                     self._by_category[p.leaf_category].append(p)
-        sample = [p for c in categories for p in self._by_category.get(c, [])]
-        required, least = asked_attributes(text, sample)
+        return [p for c in categories for p in self._by_category.get(c, [])]
+
+    def _apply_asked_attributes(self, state: DialogueState, text: str) -> None:
+        """ "a dimmable floor lamp", "a table for 6 people": listed attributes of the request's categories the
+        message asks for become hard constraints."""
+        categories = state.constraints.categories
+        if not categories:
+            return
+        required, least = asked_attributes(text, self._sample(categories))
         if required or least:
             state.constraints = state.constraints.model_copy(update={
                 "attributes": {**state.constraints.attributes, **required},

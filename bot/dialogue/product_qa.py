@@ -37,6 +37,7 @@ _ASKED_AS = {
     "round": "shape", "square": "shape", "rectangular": "shape", "oval": "shape",
     "rain": "waterproof", "wet": "waterproof", "water": "waterproof", "weatherproof": "waterproof",
     "wash": "removable", "washable": "removable", "off": "removable", "cover": "cushion",
+    "certified": "certification", "certificate": "certification", "organic": "certification",
     "set": "pieces", "include": "pieces", "includes": "pieces", "included": "pieces", "piece": "pieces",
     "blackout": "light", "dark": "light",
     "bulb": "bulb", "smart": "smart", "alexa": "smart",

@@ -61,6 +61,7 @@ _POLICY_QUESTION = {
         r"\b(how long (do|does|will|would) (a |the |my )?refunds? (usually |normally |typically |generally )?(take|need)|"
         r"refund policy|policy on refunds|"
         r"how (long|many days) (until|till|before) (i get )?(a |my )?refund|how (do|does) refunds? work|"
+        r"how long (until|till|before) i get my money back|"
         r"do you (give|offer|do) refunds|can i get a refund if)\b",
         re.IGNORECASE,
     ),
@@ -103,7 +104,7 @@ _FAILED = re.compile(r"\b(declin\w*|fail\w*|reject\w*|didn'?t go through|won'?t 
 _WRONG_AMOUNT = re.compile(
     r"\b(overcharged|wrong amount|charged (me )?(too much|more than|the wrong)|incorrect (amount|charge)|"
     r"amount (is|was) wrong|charged the full price|didn'?t get the discount|price (was|is) different|"
-    r"charged (me )?\$?\d[\d,.]* (more|extra)|more than the (price|total)|charged (me )?extra)\b",
+    r"charged (me )?\$?\d[\d,.]* (more|extra)|more than (the|my) (order )?(price|total)|charged (me )?extra)\b",
     re.IGNORECASE,
 )
 

@@ -620,6 +620,8 @@ def measure_meaning(text: str, slot: str | None, end: int) -> str | None:
     after = text[end : end + 24]
     if _OTHER_OBJECT.match(after):
         return None
+    if slot != "size" and re.search(r"\bfor\s+\d{1,2}\s*$", text[max(0, end - 8) : end], re.IGNORECASE):
+        return None  # "a patio set for 2": people, not dollars
     if slot != "size" and _UNIT_AFTER.match(after):
         return "size"
     return slot

@@ -282,3 +282,20 @@ def test_features_asked_by_name_become_constraints():
     assert asked_attributes("a sofa for 80", products) == ({}, {})  # no table seats 80
     assert asked_attributes("dimmable", [sofa(attributes={})]) == ({}, {})  # the products do not list it
     assert describe(SearchFilter(categories=["Floor Lamps"], attributes={"dimmable": "yes"})) == "dimmable floor lamps"
+
+
+def test_features_of_several_words_values_and_tv_sizes():
+    from bot.dialogue.constraints import asked_attributes
+
+    curtains = [sofa(attributes={"machine washable": "yes", "light control": "blackout"}),
+                sofa(attributes={"machine washable": "no", "light control": "sheer"})]
+    assert asked_attributes("blackout curtains that are machine washable", curtains) == (
+        {"machine washable": "yes", "light control": "blackout"}, {})
+    chairs = [sofa(attributes={"foldable": "yes", "adjustable arms": "yes", "lumbar support": "adjustable"})]
+    assert asked_attributes("chairs that fold up", chairs) == ({"foldable": "yes"}, {})
+    # "adjustable" said as part of "adjustable arms" is not also a lumbar support value
+    assert asked_attributes("office chair with adjustable arms", chairs) == ({"adjustable arms": "yes"}, {})
+    mattresses = [sofa(attributes={"firmness": "medium-firm"}), sofa(attributes={"firmness": "firm"})]
+    assert asked_attributes("medium firm queen mattress", mattresses) == ({"firmness": "medium-firm"}, {})
+    stands = [sofa(attributes={"fits tvs up to": '85"', "cable management": "yes"})]
+    assert asked_attributes("a stand that fits an 85 inch tv", stands) == ({}, {"fits tvs up to": 85.0})

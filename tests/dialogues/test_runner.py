@@ -246,3 +246,11 @@ def test_text_expectations_read_by_yaml_as_booleans_or_numbers_are_text():
     expect = Expect.model_validate(yaml.safe_load("text_contains: [[yes, required], 800]"))
     assert expect.text_contains == [["yes", "required"], "800"]
     assert check_reply(expect, _reply(text="Yes, it is required. $800.")) == []
+
+
+def test_attribute_names_with_spaces_in_constraints():
+    c = ProductConstraint.parse("attributes.pet friendly contains yes")
+    assert (c.field, c.op, c.value) == ("attributes.pet friendly", "contains", "yes")
+    c = ProductConstraint.parse("attributes.set of in [2, 4]")
+    assert (c.field, c.op, c.value) == ("attributes.set of", "in", ["2", "4"])
+    assert ProductConstraint.parse("attributes.seats >= 6").value == 6.0
