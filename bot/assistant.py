@@ -89,13 +89,14 @@ class Assistant:
         return result
 
     def _readable(self, text: str) -> str:
-        """The message with emphasis-stretched words restored ("sooooofa" -> "sofa"), as the NLU reads it."""
-        from bot.nlu.normalize import squeeze_repeats
+        """The message as the NLU reads it: emphasis-stretched words restored ("sooooofa" -> "sofa") and common
+        misspellings of service words fixed ("cancle my oder")."""
+        from bot.nlu.normalize import fix_shop_typos, squeeze_repeats
 
         if self._known_words is None:
             tokenizer = getattr(self.nlu, "tokenizer", None)
             self._known_words = set(tokenizer.get_vocab()) if tokenizer is not None else set()
-        return squeeze_repeats(text, self._known_words.__contains__)
+        return fix_shop_typos(squeeze_repeats(text, self._known_words.__contains__))
 
     async def _load(self, session_id: str) -> DialogueState:
         raw = await self.sessions.load(session_id)

@@ -298,6 +298,9 @@ class DialogueManager:
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
             intent = "complement_request" if phrases.GOES_WITH.search(text) else "search_product"
+        if intent == "complement_request" and not state.shown and not state.cart and slots.get("category") \
+                and not phrases.GOES_WITH.search(text):
+            intent = "search_product"  # "velvet throw pillows that come with the insert": nothing to match yet
         if intent == "search_product" and phrases.GOES_WITH.search(text) and state.shown and phrases.ABOUT_IT.search(text):
             intent = "complement_request"  # "and an office chair to go with it, navy"
         that = phrases.NOT_THAT.search(text)

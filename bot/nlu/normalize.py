@@ -625,3 +625,25 @@ def measure_meaning(text: str, slot: str | None, end: int) -> str | None:
     if slot != "size" and _UNIT_AFTER.match(after):
         return "size"
     return slot
+
+
+# Common misspellings of the shop's service words, fixed before the model reads them ("cancle my oder").
+_SHOP_TYPOS = {
+    "cancle": "cancel", "cancell": "cancel", "cancelation": "cancellation", "oder": "order", "ordr": "order",
+    "oredr": "order", "refnd": "refund", "refound": "refund", "retrun": "return", "retun": "return",
+    "delivary": "delivery", "delievery": "delivery", "deliverey": "delivery", "adress": "address",
+    "addres": "address", "pasword": "password", "passowrd": "password", "recieve": "receive",
+    "recieved": "received", "payement": "payment", "shippment": "shipment", "invoce": "invoice",
+}
+
+
+def fix_shop_typos(text: str) -> str:
+    """The message with common misspellings of service words corrected, keeping the writer's case."""
+    def word(match: re.Match) -> str:
+        w = match.group(0)
+        fixed = _SHOP_TYPOS.get(w.lower())
+        if fixed is None:
+            return w
+        return fixed.upper() if w.isupper() else fixed.capitalize() if w[0].isupper() else fixed
+
+    return re.sub(r"[A-Za-z]+", word, text)

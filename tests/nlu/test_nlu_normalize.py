@@ -224,3 +224,11 @@ def test_stretched_words_double_negatives_and_rejections_after_a_value():
     text = "hmm rattan isn't cosy. do you have one in leather?"
     assert negated_after(text, "material", text.index("rattan") + len("rattan")) == "exclude_material"
     assert negated_after(text, "material", len(text)) == "material"
+
+
+def test_common_misspellings_of_service_words_are_fixed():
+    from bot.nlu.normalize import fix_shop_typos
+
+    assert fix_shop_typos("cancle my oder plz") == "cancel my order plz"
+    assert fix_shop_typos("Retrun policy? ADRESS change") == "Return policy? ADDRESS change"
+    assert fix_shop_typos("a grey sofa, order 12345") == "a grey sofa, order 12345"
