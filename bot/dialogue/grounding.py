@@ -21,6 +21,7 @@ shop actually sells, so that filters use the catalog's values:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.dialogue.constraints import catalog_categories, catalog_materials, singular
 from bot.nlu.synonyms import is_room, lexicon
@@ -72,15 +73,20 @@ def brand_typo(word: str, brands) -> str | None:
     key = re.sub(r"[^a-z0-9]", "", word.lower())
     if len(key) < 4:
         return None
-    for brand in brands:
-        b = re.sub(r"[^a-z0-9]", "", brand.lower())
-        if key == b:
-            return brand
-        if len(key) == len(b):
-            diff = [i for i in range(len(b)) if key[i] != b[i]]
-            if len(diff) == 2 and diff[1] == diff[0] + 1 and key[diff[0]] == b[diff[1]] and key[diff[1]] == b[diff[0]]:
-                return brand
+    index = _brand_keys(tuple(brands))
+    if key in index:
+        return index[key]
+    for i in range(len(key) - 1):  # every swap of two neighbouring letters, looked up (no scan over the brands)
+        swapped = key[:i] + key[i + 1] + key[i] + key[i + 2:]
+        if swapped in index:
+            return index[swapped]
     return None
+
+
+@lru_cache(maxsize=16)
+def _brand_keys(brands: tuple[str, ...]) -> dict[str, str]:
+    """Brands by their letters and digits alone ("West Elm" -> "westelm")."""
+    return {re.sub(r"[^a-z0-9]", "", b.lower()): b for b in brands}
 
 
 # What a product is for -> a word of the one category of a family it means ("a table for eating": dining tables).
@@ -302,6 +308,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
             if name == "category":
                 slots.setdefault("room", value)
     if shopping and text:
+        brands = vocabulary.get("brands", [])
         grams, words = _grams(text)
         taken: set[int] = set()
         _scan_category(grams, words, categories, slots, taken)
@@ -319,7 +326,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 span = set(range(start, start + len(gram.split())))
                 if span & taken or set(gram.split()) <= said:  # "brass" (colour) is not also the material
                     continue
-                match = values.get(gram) or (words_lexicon.lookup(gram) if field != "brand" else brand_typo(gram, values.values()))
+                match = values.get(gram) or (words_lexicon.lookup(gram) if field != "brand" else brand_typo(gram, brands))
                 if match:
                     slots[("exclude_" if _negated(words, start) else "") + field] = match
                     taken |= span

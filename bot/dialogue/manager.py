@@ -211,7 +211,7 @@ class DialogueManager:
             if ids and product_qa.asks_about(text, self.products[ids[0]]):
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}),
                                           self.products[ids[0]])
-        asks_it = (state.shown and (phrases.QUESTION.match(text) or text.rstrip().endswith("?")) and phrases.ABOUT_IT.search(text)
+        asks_it = (state.shown and phrases.is_question(text) and phrases.ABOUT_IT.search(text)
                    and not slots.get("category") and not phrases.ADD_THAT.search(text))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
                                    "feedback_dislike", "compare")
@@ -319,7 +319,7 @@ class DialogueManager:
                 state.query_text = " ".join(shown)
                 intent = "refine"
         if (intent in ("out_of_scope", "product_question", "complement_request") and state.shown
-                and not slots.get("category") and (phrases.QUESTION.match(text) or text.rstrip().endswith("?"))):
+                and not slots.get("category") and phrases.is_question(text)):
             refs = [state.product_at(int(r)) for r in slots.get("item_ref") or []]
             about = (self._product(refs[0]) if refs else
                      self._product(state.focus_id) or (self._product(state.shown[0]) if len(state.shown) == 1 else None))
@@ -330,7 +330,7 @@ class DialogueManager:
             intent = "search_product"  # "anything by herman miller?" opens a request
         said = slots.get("category")
         current = state.constraints.categories
-        asking = slots.get("item_ref") or phrases.QUESTION.match(text) or text.rstrip().endswith("?")
+        asking = slots.get("item_ref") or phrases.is_question(text)
         if (said and current and isinstance(said, str) and said not in current and state.shown and not asking
                 and any(asked_attributes(text, self._sample(current)))
                 and not any(c.lower() in text.lower() for c in [said])):
@@ -480,7 +480,7 @@ class DialogueManager:
         self._replace_wood_or_metal(state, slots)
         state.constraints = apply_slots(state.constraints, slots, reference_price=ref_price,
                                         vocabulary=self.s.retriever.vocabulary)
-        if not (slots.get("item_ref") and (phrases.QUESTION.match(nlu.text) or nlu.text.rstrip().endswith("?"))):
+        if not (slots.get("item_ref") and phrases.is_question(nlu.text)):
             self._apply_asked_attributes(state, nlu.text)  # not "does the second one have removable covers?"
         self._learn_slots(state, slots)
         if ref_products and phrases.SIMILAR.search(nlu.text):
@@ -625,11 +625,7 @@ class DialogueManager:
                            "For example: " + ", ".join(c.lower() for c in top) + ".", quick_replies=top)
 
     def _ask_category(self, state: DialogueState, nlu: NLUResult, text: str | None = None) -> Reply:
-        counts: dict[str, int] = {}
-        for p in self.products.values():
-            if p.leaf_category:
-                counts[p.leaf_category] = counts.get(p.leaf_category, 0) + 1
-        top = sorted(counts, key=lambda c: -counts[c])[:4]
+        top = self._top_categories(4)
         state.pending = "category"
         return self._reply(
             state, nlu, "clarify", text or "What kind of product are you looking for? For example: " + ", ".join(c.lower() for c in top) + ".",
@@ -947,7 +943,6 @@ class DialogueManager:
                 and isinstance(v, str) and v.lower() not in about.lower()}  # "my grey sofa": the sofa's colour
         if said:
             f = apply_slots(f, said, vocabulary=self.s.retriever.vocabulary)
-        if said:
             colors, materials, styles = [], [], []  # the asked values steer the text, not the base's
         per_category = 3 if len(wanted) == 1 else 1
         picks: list[ScoredProduct] = []

@@ -70,3 +70,8 @@ COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better
 # Slots that say something about the products wanted (a message with one of them is a product wish).
 PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
                  "exclude_color", "exclude_material", "exclude_style", "exclude_category")
+
+
+def is_question(text: str) -> bool:
+    """A question by its first word ("what's ...", "could it ...") or by its question mark ("my tv is 65 inch, ok?")."""
+    return bool(QUESTION.match(text)) or text.rstrip().endswith("?")
