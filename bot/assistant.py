@@ -8,6 +8,7 @@ runs one turn and returns a ``Reply``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any, Callable
@@ -16,9 +17,11 @@ from bot.batching import MicroBatcher
 from bot.config import Settings
 from bot.dialogue.manager import DialogueManager, Services, blocking
 from bot.dialogue.profile import forget_preferences
+from bot.dialogue.requests import merge_replies, split_requests
 from bot.dialogue.service import ShopPolicy
 from bot.dialogue.state import DialogueState
 from bot.models import IntentInfo, Reply
+from bot.nlu.intents import group_of
 from bot.nlu.types import NLUResult
 from bot.sessions.base import SessionStore
 from bot.stages import record_stage
@@ -134,7 +137,7 @@ class Assistant:
             try:
                 understood = self._readable(text)
                 nlu = await self.parse(understood)
-                reply = await self.manager.turn(state, understood, nlu)
+                reply = await self._several_requests(state, understood, nlu) or await self.manager.turn(state, understood, nlu)
             except Exception:
                 log.exception("turn failed (session hidden)")
                 self.on_stage("error", 0.0)
@@ -145,6 +148,21 @@ class Assistant:
         if log.isEnabledFor(logging.DEBUG):
             log.debug("turn session=%s text=%r -> %s", session_id, text, reply.action)
         return reply
+
+    async def _several_requests(self, state: DialogueState, text: str, nlu: NLUResult) -> Reply | None:
+        """Each service request of a message that asks several ("where's my order 30417 and do you accept
+        apple pay?") answered in turn, in one reply; None when the message is one request."""
+        if group_of(nlu.intent) != "service":
+            return None
+        parts = split_requests(text)
+        if len(parts) < 2:
+            return None
+        readings = await asyncio.gather(*(self.parse(p) for p in parts))
+        intents = [r.intent for r in readings]
+        if len(set(intents)) < len(intents) or any(group_of(i) != "service" or r.confidence < 0.6
+                                                   for i, r in zip(intents, readings)):
+            return None
+        return merge_replies([await self.manager.turn(state, p, r) for p, r in zip(parts, readings)])
 
     async def feedback(self, session_id: str, product_id: str, liked: bool) -> Reply:
         async with self.sessions.lock(session_id):

@@ -15,7 +15,8 @@ Semantics (all string comparisons case- and whitespace-insensitive):
 - ``min_rating``: inclusive; a product without a rating fails.
 - ``in_stock_only``: ``in_stock`` must be true.
 - ``exclude_ids``: the product's id is none of them.
-- ``attributes``: each listed free attribute has that value (case-insensitive); ``attribute_min``: each
+- ``attributes``: each listed free attribute has that value (case-insensitive); a descriptive value is met
+  by one that contains its words ("firm" by "medium-firm"), "yes"/"no" only by itself; ``attribute_min``: each
   listed attribute starts with a number at least that large ("seats": "6"). The stores do not index free
   attributes, so only this function applies them.
 """
@@ -79,10 +80,19 @@ def matches(product: Product, f: SearchFilter) -> bool:
         return False
     attributes = {k.lower(): str(v).strip().lower() for k, v in (product.attributes or {}).items()}
     for key, value in f.attributes.items():
-        if attributes.get(key.lower()) != value.strip().lower():
+        if not _attribute_value_meets(attributes.get(key.lower()), value.strip().lower()):
             return False
     for key, least in f.attribute_min.items():
         number = re.match(r"\s*(\d+(?:\.\d+)?)", attributes.get(key.lower(), ""))
         if number is None or float(number.group(1)) < least:
             return False
     return True
+
+
+def _attribute_value_meets(actual: str | None, wanted: str) -> bool:
+    if actual is None:
+        return False
+    if actual == wanted or wanted in ("yes", "no"):
+        return actual == wanted
+    wanted_words = set(re.findall(r"[a-z0-9]+", wanted))
+    return bool(wanted_words) and wanted_words <= set(re.findall(r"[a-z0-9]+", actual))

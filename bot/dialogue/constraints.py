@@ -245,10 +245,32 @@ def _categories_said(categories: list[str]) -> str:
     return " or ".join(categories).lower()
 
 
+def attribute_label(key: str, value: str) -> str:
+    """A required free attribute in words: "dimmable", "not foldable", "for 2", "blackout light control"."""
+    if value == "yes":
+        return key
+    if value == "no":
+        return f"not {key}"
+    if key == "seats":
+        return f"for {value}"
+    return value if key in value or value in key else f"{value} {key}"  # "blackout light control", "firm"
+
+
+def price_phrase(f: SearchFilter) -> str:
+    """The budget in words: "under $800", "between $200 and $400", "over $1,000"; "" without one."""
+    if f.price_min is not None and f.price_max is not None:
+        return f"between {_money(f.price_min)} and {_money(f.price_max)}"
+    if f.price_max is not None:
+        return f"under {_money(f.price_max)}"
+    if f.price_min is not None:
+        return f"over {_money(f.price_min)}"
+    return ""
+
+
 def describe(f: SearchFilter) -> str:
     """Human-readable summary of the constraints, e.g. 'gray sofas under $800, not IKEA'."""
     parts: list[str] = []
-    parts += [key for key, value in f.attributes.items() if value == "yes"]  # "dimmable"
+    parts += [attribute_label(k, v) for k, v in f.attributes.items() if v != "no" and k != "seats"]  # "dimmable"
     if f.colors:
         parts.append(" or ".join(f.colors).lower())
     if f.styles:
@@ -260,12 +282,8 @@ def describe(f: SearchFilter) -> str:
         parts.append("in " + " or ".join(f.sizes) + " size")
     if f.brands:
         parts.append("from " + " or ".join(f.brands))
-    if f.price_min is not None and f.price_max is not None:
-        parts.append(f"between {_money(f.price_min)} and {_money(f.price_max)}")
-    elif f.price_max is not None:
-        parts.append(f"under {_money(f.price_max)}")
-    elif f.price_min is not None:
-        parts.append(f"over {_money(f.price_min)}")
+    if price_phrase(f):
+        parts.append(price_phrase(f))
     excluded = [*f.exclude_brands, *f.exclude_colors, *([material_label(f.exclude_materials)] if f.exclude_materials else []),
                 *f.exclude_styles, *f.exclude_categories,
                 *(f"{s} size" for s in f.exclude_sizes)]
@@ -274,7 +292,7 @@ def describe(f: SearchFilter) -> str:
     if f.min_rating:
         parts.append(f"rated {f.min_rating:g}+")
     parts += [f"for {least:g}+" if key == "seats" else f"{key} {least:g}+" for key, least in f.attribute_min.items()]
-    parts += [f"not {key}" for key, value in f.attributes.items() if value == "no"]
+    parts += [attribute_label(k, v) for k, v in f.attributes.items() if v == "no" or k == "seats"]
     return " ".join(parts)
 
 
@@ -318,7 +336,32 @@ def satisfies_size(product: Product, bound: tuple[str, float] | None) -> bool:
 
 _SEATS = re.compile(r"\b(?:seats?|sits?|seating|for)\s+(\d{1,2})\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b))"
                     r"|\b(\d{1,2})[- ](?:seater|people|persons?|guests)\b", re.IGNORECASE)
+_JUST_SO_MANY = re.compile(r"\b(?:small|smaller|compact|little|tiny|bistro|intimate|just|only)\b", re.IGNORECASE)
 _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+# Other ways of asking for a yes/no feature than its name: (pattern, value the feature must have).
+_PARAPHRASES = {
+    "machine washable": [(r"\b(?:washing machine|in the wash(?:er)?|machine wash(?:ed)?|wash it in the machine)\b", "yes")],
+    "assembly required": [
+        (r"\b(?:no assembly|(?:comes?|arrives?|delivered|already|fully) (?:pre )?assembled|pre assembled|"
+         r"(?:without|no need (?:for|to)) (?:any )?assembl\w*)\b", "no"),
+        (r"\b(?:needs? assembly|requires? assembly|assembly needed)\b", "yes"),
+    ],
+    "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes")],
+}
+
+
+def _feature_paraphrases(key: str) -> list[tuple[str, str]]:
+    """(pattern, value) pairs that ask for ``key`` without naming it: the table above, and "with the insert" /
+    "comes with cushions" for an "<thing> included" feature."""
+    found = list(_PARAPHRASES.get(key, []))
+    thing = re.fullmatch(r"(\w+) included", key)
+    if thing:
+        noun = re.escape(thing.group(1))
+        found.append((rf"\b(?:without|no|minus) (?:the |an? |its |their )?{noun}(?:e?s)?\b", "no"))
+        found.append((rf"\b(?:with|including|incl|comes? with) (?:the |an? |its |their )?{noun}(?:e?s)?\b", "yes"))
+    return found
 
 
 def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[str, float]]:
@@ -341,6 +384,13 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
     lowered = " " + re.sub(r"[-_/]", " ", text.lower()) + " "
     required: dict[str, str] = {}
     for key in features:
+        for pattern, value in _feature_paraphrases(key):
+            match = re.search(pattern, lowered)
+            if match:
+                negated = _NEGATED_WORD.search(lowered[: match.start()][-25:])
+                required[key] = value if not negated else ("no" if value == "yes" else "yes")
+                lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
+                break
         words = _key(key).split()
         pattern = r"\s+".join(re.escape(w) for w in words)
         if len(words) == 1 and key.endswith("able") and len(key) > 7:
@@ -359,7 +409,11 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
     if "seats" in numeric:
         match = _SEATS.search(text)
         if match and 1 <= int(match.group(1) or match.group(2)) <= 12:
-            least["seats"] = float(match.group(1) or match.group(2))
+            seats = int(match.group(1) or match.group(2))
+            if seats <= 4 and _JUST_SO_MANY.search(text):  # "a small patio set for 2", "just for two of us"
+                required["seats"] = str(seats)
+            else:
+                least["seats"] = float(seats)
     tv = next((k for k in numeric if "tv" in k.split() or "tvs" in k.split()), None)
     if tv:
         match = re.search(r"\b(\d{2,3})\s*(?:\"|”|-?\s*inch(?:es)?|in\b)\s*(?:tv|television|screen)", text, re.IGNORECASE)

@@ -96,7 +96,8 @@ _PURPOSE = {"eat": "dining", "eating": "dining", "dinner": "dining", "dinners": 
             "desk": "office", "tv": "tv", "television": "tv", "reading": "floor", "bedside": "night"}
 
 
-def _family_member_by_purpose(slots: dict, text: str) -> None:
+def family_member_by_purpose(slots: dict, text: str) -> None:
+    """A family of categories narrowed to the one the purpose words name ("chairs for the garden")."""
     family = slots.get("category")
     if not isinstance(family, list):
         return
@@ -355,7 +356,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 slots[name] = found[0] if len(found) == 1 or name == "exclude_category" else found
             else:
                 slots.pop(name)
-    _family_member_by_purpose(slots, text or "")
+    family_member_by_purpose(slots, text or "")
     if shopping and text:
         _attributes_of_other_objects(slots, text, categories)
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing

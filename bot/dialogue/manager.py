@@ -20,10 +20,10 @@ from bot import reply as replies
 from bot.dialogue import compare as comparing
 from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
-from bot.dialogue.grounding import ground, mentioned_categories
+from bot.dialogue.grounding import family_member_by_purpose, ground, mentioned_categories
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room
-from bot.dialogue.constraints import apply_slots, asked_attributes, describe, is_new_request, reference_price, satisfies_size, size_value
+from bot.dialogue.constraints import apply_slots, asked_attributes, attribute_label, describe, is_new_request, price_phrase, reference_price, satisfies_size, size_value
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
@@ -244,15 +244,17 @@ class DialogueManager:
         relax = phrases.RELAX.match(text)
         if relax and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
             return await self._relax(state, nlu, phrases.RELAX_FIELDS[relax.group(1).lower()])
-        let_go = [m.group(1) or m.group(2) for m in phrases.RELAX_IN.finditer(text)]
+        matches = list(phrases.RELAX_IN.finditer(nlu.text))
+        let_go = [next(g for g in m.groups() if g) for m in matches]
         if let_go and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
             # "forget the budget, I want linen ones": let go of the budget, then apply what else was said
             for word in let_go:
                 self._let_go(state, phrases.RELAX_FIELDS[word.lower()])
-            dropped = {"Any price": ("price_max", "price_min", "price_relative"), "Any brand": ("brand",),
-                       "Any colour": ("color",), "Any material": ("material",), "Any style": ("style",), "Any size": ("size",),
-                       "Any features": ()}
-            gone = {name for word in let_go for name in dropped[phrases.RELAX_FIELDS[word.lower()]]}
+            gone = {name for word in let_go for name in phrases.RELAXED_SLOTS[phrases.RELAX_FIELDS[word.lower()]]}
+            # ... what the same message says anew outside the let-go words still holds ("I'll spend at least 1000")
+            for span in nlu.spans:
+                if not any(m.start() <= span.start < m.end() for m in matches):
+                    gone -= {"price_min", "price_max"} if span.name.startswith("price") else {span.name}
             rest = {k: v for k, v in slots.items() if k not in gone}
             nlu = nlu.model_copy(update={"slots": rest, "intent": "refine"})
             if any(rest.get(k) is not None for k in phrases.PRODUCT_SLOTS):
@@ -290,6 +292,10 @@ class DialogueManager:
         "how much does it cost" after a delivery answer is about delivery). A reply when the context alone
         answers ("do you sell refrigerators?")."""
         intent, slots = nlu.intent, nlu.slots
+
+        def read() -> NLUResult:
+            return nlu.model_copy(update={"intent": intent, "slots": slots})
+
         if intent == "show_more" and any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
             intent = "refine"  # "jute if possible"
         if intent in ("greet", "out_of_scope", "thanks") and phrases.FAREWELL.search(text):
@@ -304,10 +310,13 @@ class DialogueManager:
         if intent == "search_product" and phrases.GOES_WITH.search(text) and state.shown and phrases.ABOUT_IT.search(text):
             intent = "complement_request"  # "and an office chair to go with it, navy"
         that = phrases.NOT_THAT.search(text)
+        if that and not that.group(0).lower().startswith("not") and (
+                slots.get("item_ref") or re.search(r"\b(?:come|comes|available|made)\b", text, re.I)):
+            that = None  # "does the 2nd come in another colour?" asks about a product
         if that and state.shown:
             # "actually not that brand, the reviews put me off"
             field = {"colour": "color"}.get(that.group(1).lower(), that.group(1).lower())
-            intent, slots = "refine", {**slots, f"exclude_{field}": "that"}
+            intent, slots = "refine", {f"exclude_{field}": "that", **slots}  # "not the ikea ones, other brands": IKEA
         if state.last_action == "suggest_complements" and intent in ("refine", "search_product") and not slots.get("category"):
             # "leather" under suggested office chairs: refining the suggestions, a request of their category
             shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
@@ -326,6 +335,9 @@ class DialogueManager:
             if about is not None and product_qa.asks_about(text, about):
                 # "what's the thread count?", "and the warranty on #2?", "what comes in the set with the second one?"
                 intent = "product_question"
+        if (intent == "refine" and len(state.shown) == 1 and phrases.is_question(text) and re.search(r"\w \bor\b \w", text)
+                and len(text.split()) <= 6 and self._names_attribute_value(text, self._product(state.shown[0]))):
+            intent = "product_question"  # "round or rectangular?" with one table shown: which one it is
         if intent == "refine" and not state.shown and not state.constraints.categories:
             intent = "search_product"  # "anything by herman miller?" opens a request
         said = slots.get("category")
@@ -341,16 +353,14 @@ class DialogueManager:
         if self._covers(family, state.constraints.categories):
             # "show me more of those stands" under TV stands, "nothing bohemian for the lamp" under floor lamps
             slots = {k: v for k, v in slots.items() if k != "category"}
-            nlu = nlu.model_copy(update={"slots": slots})
             if intent == "search_product" and phrases.MORE.search(text) and state.shown:
                 intent = "show_more"
-                nlu = nlu.model_copy(update={"intent": intent})
         if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category")
                 and not is_room(said_category) and phrases.DO_YOU_SELL.search(text) and not slots.get("room")
                 and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "do you sell refrigerators?": say so, never show something else as if it were one
-            return self._ask_category(state, nlu, f"Sorry, we don't sell {said_category.lower()}. We have furniture and "
+            return self._ask_category(state, read(), f"Sorry, we don't sell {said_category.lower()}. We have furniture and "
                                       "home goods, for example: " + ", ".join(self._top_categories(4)).lower() + ".")
         if (intent in (*service.SERVICE_INTENTS, "feedback_like", "feedback_dislike") and intent != "contact_human"
                 and (state.shown or state.constraints.categories) and not slots.get("item_ref")
@@ -360,52 +370,69 @@ class DialogueManager:
             if intent == "feedback_dislike":
                 slots = {(f"exclude_{k}" if k in ("color", "material", "style", "brand") else k): v for k, v in slots.items()}
             intent = "refine"
-            nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
-        if (intent == "search_product" and not slots.get("category") and state.constraints.categories and state.shown
-                and any(slots.get(k) for k in phrases.PRODUCT_SLOTS)):
-            intent = "refine"  # "my partner wants something green" while armchairs are shown
-            nlu = nlu.model_copy(update={"intent": intent})
+        if (intent == "search_product" and not slots.get("category") and state.constraints.categories
+                and (state.shown or state.last_action == "clarify") and any(slots.get(k) for k in phrases.PRODUCT_SLOTS)):
+            intent = "refine"  # "my partner wants something green" while armchairs are shown; "ok fabric then"
         forgotten = self._forget_values(state, text)
         if forgotten and intent not in service.SERVICE_INTENTS:
             # "forget the green, do you have one in leather?": that value no longer applies
             slots = {k: v for k, v in slots.items() if not (isinstance(v, str) and v.lower() in forgotten)}
             intent = "refine"
-            nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
             if not any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
                 state.seen = []
-                return await self._search(state, nlu, action="refine")
-        if intent == "complaint" and phrases.A_PERSON.search(text):
-            intent = "contact_human"  # "now get me a real person about that order"
-            nlu = nlu.model_copy(update={"intent": intent})
+                return await self._search(state, read(), action="refine")
+        if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
+                                          or (intent == "complaint" and phrases.A_PERSON.search(text))):
+            intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
+        elif intent == "refund" and service.topic(intent, text) == "replacement":
+            intent = "return_item"  # "I want a replacement, not my money back"
+        elif intent in ("delivery_time", "delivery_options") and (slots.get("order_id") or phrases.MY_ORDER_ARRIVING.search(text)):
+            intent = "order_status"  # "and when will my sofa arrive? order #70021"
+        elif intent in ("feedback_like", "out_of_scope", "greet") and not slots.get("item_ref") and phrases.COMPLIMENT.search(text):
+            intent = "thanks"  # "lol you're pretty good at this"
+        elif intent in ("contact_human", "out_of_scope", "greet") and phrases.ARE_YOU_A_BOT.search(text) \
+                and not phrases.TALK_TO_PERSON.search(text):
+            intent = "out_of_scope"  # a question about the assistant, not a request for a person
+            return self._reply(state, read(), "smalltalk",
+                               "I'm the shop's virtual assistant, not a person. I can find products, compare them and help "
+                               "with orders, returns and delivery; if you'd rather talk to a person, just say so.",
+                               quick_replies=["Talk to a person", "Find a sofa", "Track my order"])
         if intent == "out_of_scope" and slots.get("category"):
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request
             intent = "search_product"
-            nlu = nlu.model_copy(update={"intent": intent})
         elif intent in ("out_of_scope", "refine") and state.shown and phrases.TAKE_IT.match(text) and (slots.get("item_ref") or parse_item_refs(text)):
             # "ok, the first one please" under shown products: that one, into the cart
             intent = "add_to_cart"
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
-            nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
         elif intent in ("compare", "feedback_like", "refine") and state.shown and phrases.ADD_THAT.search(text) and "compare" not in text.lower():
             # "#2 looks better, add that one": the one named first goes into the cart
             refs = slots.get("item_ref") or parse_item_refs(text)
             intent = "add_to_cart"
             slots = {**slots, "item_ref": refs[:1]} if refs else {k: v for k, v in slots.items() if k != "item_ref"}
-            nlu = nlu.model_copy(update={"intent": intent, "slots": slots})
         elif intent == "compare" and len(slots.get("item_ref") or []) == 1 and not phrases.COMPARE_WORD.search(text):
             # "the second is round or square?", "#2 wall or floor?": a question about one product
             intent = "product_question"
-            nlu = nlu.model_copy(update={"intent": intent})
         elif intent == "out_of_scope" and any(slots.get(k) is not None for k in phrases.PRODUCT_SLOTS):
             # "teak?" under shown patio sets: a product attribute alone narrows what is shown
             intent = "refine" if state.shown else "search_product"
-            nlu = nlu.model_copy(update={"intent": intent})
         elif (intent in ("product_question", "out_of_scope") and state.last_action == "service" and state.last_service_intent
               and not slots.get("item_ref") and len(text.split()) <= 8 and phrases.SERVICE_FOLLOW_UP.search(text)):
             # "how much does it cost" right after "do you do express shipping?": the same service topic
             intent = state.last_service_intent
-            nlu = nlu.model_copy(update={"intent": intent})
-        return nlu.model_copy(update={"intent": intent, "slots": slots})
+        return read()
+
+    def _names_attribute_value(self, text: str, product: Product | None) -> bool:
+        """Whether the message names a value of one of the product's listed attributes, its own or one that
+        products of its category have ("round or rectangular?" about a table's shape)."""
+        if product is None:
+            return False
+        said = set(re.findall(r"[a-z]+", text.lower()))
+        for other in [product, *self._sample([product.leaf_category] if product.leaf_category else [])]:
+            for value in (other.attributes or {}).values():
+                words = set(re.findall(r"[a-z]+", str(value).lower())) - {"yes", "no", "or", "and"}
+                if words and words <= said:
+                    return True
+        return False
 
     # -- shopping ---------------------------------------------------------------------------
     def _learn_slots(self, state: DialogueState, slots: dict) -> None:
@@ -419,15 +446,16 @@ class DialogueManager:
 
     async def _on_search(self, state: DialogueState, nlu: NLUResult) -> Reply:
         slots = nlu.slots
-        if slots.get("room") and not any(slots.get(k) for k in ("category", "brand", "color", "material", "style",
-                                                               "price_max", "price_min")):
+        if slots.get("room") and not slots.get("category"):
             mentioned = [m for m in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
                          if not is_room(m[0])]
-            if not mentioned:
+            if mentioned:
+                # "hanging egg chairs for my balcony": the product word names a family of categories
+                slots = {**slots, "category": mentioned[-1][1] if len(mentioned[-1][1]) > 1 else mentioned[-1][1][0]}
+                family_member_by_purpose(slots, nlu.text)  # "... for the garden": outdoor chairs
+                nlu = nlu.model_copy(update={"slots": slots})
+            elif not any(slots.get(k) for k in ("brand", "color", "material", "style", "price_max", "price_min")):
                 return self._ask_for_room(state, nlu, str(slots["room"]))
-            # "hanging egg chairs for my balcony": the product word names a family of categories
-            slots = {**slots, "category": mentioned[-1][1] if len(mentioned[-1][1]) > 1 else mentioned[-1][1][0]}
-            nlu = nlu.model_copy(update={"slots": slots})
         if is_new_request(state.constraints, slots) or (slots.get("category") and not state.constraints.categories):
             # A new request: keep brand exclusions (a shopper's general dislikes), drop the rest; keep the budget
             # for the same kind of product ("so a floor lamp" after table lamps) or when told ("same budget").
@@ -440,6 +468,7 @@ class DialogueManager:
                 keep = old.model_copy(deep=True)  # "a gift under 80" then "maybe a lamp": the request is being completed
             state.constraints = keep
             state.seen, state.positive_ids, state.negative_ids, state.size_bound = [], [], [], None
+            state.critique_price_bound = None
         state.query_text = nlu.text if not state.query_text or slots.get("category") or not state.shown else f"{state.query_text} {nlu.text}"
         new_request = is_new_request(state.constraints, slots) or not state.constraints.categories
         state.constraints = apply_slots(state.constraints, slots, vocabulary=self.s.retriever.vocabulary)
@@ -462,6 +491,10 @@ class DialogueManager:
             if slots.get(slot) in ("", "that", "this", True):
                 source = ref_products[0] if ref_products else self._product(state.focus_id) or (shown[0] if shown else None)
                 value = getattr(source, slot.split("_", 1)[1]) if source else None
+                asked = {"exclude_brand": state.constraints.brands, "exclude_color": state.constraints.colors,
+                         "exclude_material": state.constraints.materials}[slot]
+                if asked and not ref_products:
+                    value = list(asked)  # "any from another brand?" after asking for Pottery Barn: not that one
                 if value:
                     slots[slot] = value
                 else:
@@ -478,8 +511,15 @@ class DialogueManager:
             return await self._on_search(state, nlu)
         slots = self._withdrawn_exclusions(state, slots, nlu.text)
         self._replace_wood_or_metal(state, slots)
+        before = state.constraints
         state.constraints = apply_slots(state.constraints, slots, reference_price=ref_price,
                                         vocabulary=self.s.retriever.vocabulary)
+        if slots.get("price_max") is not None or slots.get("price_min") is not None:
+            state.critique_price_bound = None  # an amount said replaces a critique's bound
+        elif slots.get("price_relative") and ref_price is not None:
+            field = "price_max" if slots["price_relative"] == "lower" else "price_min"
+            earlier = state.critique_price_bound[1] if state.critique_price_bound else getattr(before, field)
+            state.critique_price_bound = (field, earlier)  # "even cheaper" keeps the budget said first
         if not (slots.get("item_ref") and phrases.is_question(nlu.text)):
             self._apply_asked_attributes(state, nlu.text)  # not "does the second one have removable covers?"
         self._learn_slots(state, slots)
@@ -681,12 +721,14 @@ class DialogueManager:
         if not candidates and (f.attributes or f.attribute_min) and action != "show_more":
             # features read from the shopper's words ("something washable") are wishes the catalog may not meet:
             # say so and show the closest products that keep every stated constraint
-            wished = " and ".join([k if v == "yes" else f"not {k}" for k, v in f.attributes.items()]
+            wished = " and ".join([attribute_label(k, v) for k, v in f.attributes.items()]
                                   + [f"seating {n:g}" if k == "seats" else f"{k} {n:g}+" for k, n in f.attribute_min.items()])
             f = f.model_copy(update={"attributes": {}, "attribute_min": {}})
             candidates = await self._retrieve(state, text, f)
             if candidates:
                 intro = intro or f"None of the {describe(f)} is listed as {wished}; the closest ones:"
+        if not candidates and action != "show_more":
+            candidates, f, intro = await self._loosen_price(state, nlu, text, f, intro)
         if not candidates:
             return self._no_results(state, nlu, f, action)
         # Too vague: no category, and what matched spreads over many categories.
@@ -711,6 +753,32 @@ class DialogueManager:
                 )
         top = await self._rank(state, text, candidates, SHOW)
         return self._show(state, nlu, action, f, top, intro)
+
+    async def _loosen_price(self, state: DialogueState, nlu: NLUResult, text: str, f: SearchFilter,
+                            intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
+        """When nothing matches, a price bound the shopper did not say as an amount gives way: the one a
+        "cheaper" / "more premium" critique set, or any bound when they ask for "the cheapest ... you have"
+        (which says what they want within whatever price). Everything else they said still holds."""
+        said_price = nlu.slots.get("price_max") is not None or nlu.slots.get("price_min") is not None
+        superlative = phrases.SUPERLATIVE.search(nlu.text)
+        cheapest = bool(superlative and re.search(r"cheap|least expensive|lowest", superlative.group(0), re.I))
+        bound = state.critique_price_bound
+        if bound and getattr(f, bound[0]) is not None and not said_price:
+            loosened = {bound[0]: bound[1]}  # back to the shopper's own budget, if any
+            note = "Nothing " + ("cheaper" if bound[0] == "price_max" else "pricier") + " fits as well"
+        elif cheapest and not said_price and (f.price_max is not None or f.price_min is not None):
+            loosened = {"price_max": None, "price_min": None}
+            note = f"Nothing is {price_phrase(f)}"
+        else:
+            return [], f, intro
+        loose = f.model_copy(update=loosened)
+        candidates = await self._retrieve(state, text, loose)
+        if not candidates:
+            return [], f, intro
+        for name, value in loosened.items():  # for the rest of the request too
+            setattr(state.constraints, name, value)
+        state.critique_price_bound = None
+        return candidates, loose, intro or f"{note}; here are the {describe(loose)}:"
 
     def _no_results(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, action: str) -> Reply:
         options = [label for label, fields in phrases.RELAXABLE.items()
@@ -900,6 +968,9 @@ class DialogueManager:
         catalog_categories = self.s.retriever.vocabulary.get("categories", [])
         mentioned = mentioned_categories(nlu.text, catalog_categories)
         asked = [c for _, names in mentioned for c in names]
+        said = nlu.slots.get("category")
+        if isinstance(said, str) and said in catalog_categories and said not in asked:
+            asked.append(said)  # a misspelt one ("matching nighstand?") the grounding recognised
         if base is None and len(mentioned) >= 2:
             # "I just bought a grey sofa, what rug goes with it?": the first is what they have, the last what they want
             slots = nlu.slots

@@ -21,13 +21,19 @@ ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matte
 RELAXABLE = {"Any price": ("price_max", "price_min"), "Any colour": ("colors",), "Any material": ("materials",),
              "Any style": ("styles",), "Any size": ("sizes",), "Any brand": ("brands",),
              "Any features": ("attributes", "attribute_min")}
+# ... and the slots of the same message it voids ("forget the budget, under 300 was too low" keeps no price).
+RELAXED_SLOTS = {"Any price": ("price_max", "price_min", "price_relative"), "Any colour": ("color",),
+                 "Any material": ("material",), "Any style": ("style",), "Any size": ("size",), "Any brand": ("brand",),
+                 "Any features": ()}
 RELAX = re.compile(r"^\s*(?:any|all|whatever|every|forget (?:about )?the|drop the|never ?mind the|"
                    r"(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand|feature)s?"
                    r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*please)?[\s.!?]*$", re.I)
 # The same let-go said inside a longer message ("ok forget the budget, I really want wool", "actually any brand is fine").
-RELAX_IN = re.compile(r"(?:^|[\s,.;!])(?:(?:any|whatever)\s+(price|budget|colou?r|material|style|size|brand|feature)s?\s+(?:is|are|would be|'s)\s+"
+_KIND = r"(price|budget|colou?r|material|style|size|brand|feature)s?"
+RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:is|are|would be|'s)\s+"
                       r"(?:fine|ok|okay|good|alright)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for)\s+"
-                      r"(?:about\s+)?(?:the\s+|my\s+)?(price|budget|colou?r|material|style|size|brand|feature)s?)\b", re.I)
+                      rf"(?:about\s+)?(?:the\s+|my\s+|that\s+|this\s+|those\s+)?{_KIND}(?:\s+range|\s+limit)?"
+                      rf"|(?:the\s+)?{_KIND}\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter)\b", re.I)
 # "leather is fine after all": an excluded value is allowed again (not required).
 FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
 WHICH = re.compile(r"^\s*(?:and |so |ok,? )?which (?:one|of (?:them|these|those|the \w+)|is|has|would|should|lasts)\b", re.I)
@@ -49,13 +55,20 @@ TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:tak
 SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about)\b", re.I)
 # An out_of_scope this confident is not a shopping request the model missed ("recommend a pizza place").
 SURE_OUT_OF_SCOPE = 0.8
-FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen)\b", re.I)
+FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
+                      r"that'?s all|that is all|that'?ll be all|that will be all|that'?s it for (?:now|today))\b", re.I)
+# Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
+COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
+                        r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
+ARE_YOU_A_BOT = re.compile(r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
+                           r"live (?:person|agent)|actual person)\b|\bam i (?:talking|chatting|speaking) (?:to|with) a\b", re.I)
 BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+(?:the\s+|my\s+)?(?:first|original|earlier|"
                            r"previous|initial|old)\s+(?:list|results|ones|search|options|selection|suggestions)\b", re.I)
 CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|purchase|add)\b", re.I)
 GOES_WITH = re.compile(r"\b(go(es)? (well )?(with|next to|under|beside)|to match|matching|match(es)? (it|this|that|the)|"
                        r"complement|pair(s)? (well )?with)\b", re.I)
-NOT_THAT = re.compile(r"\bnot (?:that|this|the same) (brand|colou?r|material|style)\b", re.I)
+NOT_THAT = re.compile(r"\b(?:not (?:that|this|the same)|another|other|a different|different|some other)\s+(brand|colou?r|material|style)s?\b",
+                      re.I)
 SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
                          r"most popular|most reviewed)\b", re.I)
 FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"
@@ -65,7 +78,19 @@ MORE = re.compile(r"\b(show( me)? more|more of (those|these|them|the)|any more|o
 DO_YOU_SELL = re.compile(r"\b(sell|have|carry|stock|got|offer)\b", re.I)
 SERVICE_WORDS = re.compile(r"\b(orders?|return\w*|refund\w*|deliver\w*|shipping|shipped|ship|package|parcel|cancel\w*|"
                            r"charged?|card|payment|paid|account|password|invoice|arrived|broken|damaged|tracking)\b", re.I)
+MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\bmy (?:\w+ )?(?:order|package|parcel|delivery|\w+)\s+"
+                               r"(?:arrive|get here|be delivered|come|coming|show up|turn up)\b", re.I)
 A_PERSON = re.compile(r"\b(person|human|agent|someone|somebody|representative|manager|supervisor|real people)\b", re.I)
+_STAFF = (r"(?:a |an |the |your |some |one of your |a real |a live )?(?:person|human|agent|someone|somebody|representative|rep|"
+          r"manager|supervisor|member of (?:your |the )?(?:staff|team)|staff member|staff|real people|customer service|"
+          r"support team|customer care|operator)")
+# Asking for a person in so many words, whatever else the message says ("... and I want to speak to a manager NOW").
+TALK_TO_PERSON = re.compile(
+    rf"\b(?:talk|speak|chat|discuss (?:this|it|that|the matter)|be put through|be connected|be transferred)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:to|with)\s+{_STAFF}\b"
+    rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
+    r"|\b(?:i want|i need|i'?d like|get me|give me|can i (?:have|get))\s+(?:a |an |the |your )?(?:manager|human|supervisor|"
+    r"real person|live agent|human agent)\b", re.I)
 COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against)\b", re.I)
 # Slots that say something about the products wanted (a message with one of them is a product wish).
 PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",

@@ -38,6 +38,8 @@ class ShopPolicy(BaseModel):
     orders_url: str = "the Orders page of your account"
     support_hours: str = "Monday to Friday, 9:00-18:00"
     payment_methods: str = "Visa, Mastercard, American Express, PayPal and gift cards"
+    installments: str | None = None  # e.g. "PayPal Pay in 4 on orders from $30 to $1,500"; None = not offered
+    replacements: bool = True  # a faulty or damaged item can be replaced instead of refunded
 
 
 def find_order_id(text: str) -> str | None:
@@ -72,6 +74,12 @@ _POLICY_QUESTION = {
         re.IGNORECASE,
     ),
     "order_status": re.compile(r"\b(how (do|can) i (track|check)|where (do|can) i (track|see|check))\b", re.IGNORECASE),
+    "change_order": re.compile(
+        r"\b(how (do|can) (i|you)|how to|where (do|can) i|is it possible|are you able|"
+        r"can (i|you|we) (still )?(change|modify|edit|update) (an|my|the) order (after|before|once|if|when)|"
+        r"after (it|the order|my order) (has )?(shipped|ships|been shipped)|until when|(policy|rules?) (on|for) (changing|changes))\b",
+        re.IGNORECASE,
+    ),
     "shipping_address": re.compile(
         r"\b(how (do|can) i|where (do|can) i|is it possible|can i (still )?change (it|the address|my address) (after|before|once)|"
         r"after (it|the order|my order) (has )?(shipped|ships)|add (a )?new (delivery |shipping )?address|address book|"
@@ -104,13 +112,21 @@ _FAILED = re.compile(r"\b(declin\w*|fail\w*|reject\w*|didn'?t go through|won'?t 
 _WRONG_AMOUNT = re.compile(
     r"\b(overcharged|wrong amount|charged (me )?(too much|more than|the wrong)|incorrect (amount|charge)|"
     r"amount (is|was) wrong|charged the full price|didn'?t get the discount|price (was|is) different|"
-    r"charged (me )?\$?\d[\d,.]* (more|extra)|more than (the|my) (order )?(price|total)|charged (me )?extra)\b",
+    r"charged (me )?\$?\d[\d,.]* (more|extra)|more than (the|my) (order )?(price|total)|charged (me )?extra|"
+    r"charged (me )?\$?\d[\d,.]*,? (but|when|while|instead of|though)|on sale for)\b",
     re.IGNORECASE,
 )
 
 
 _PICKUP = re.compile(r"\b(pick(ing)?\s+(it|them|this|that|the \w+)?\s*up|pickup|pick-up|in[- ]store|click (and|&) collect|"
                      r"collect (it|them|in store|from))\b", re.IGNORECASE)
+
+
+_INSTALLMENTS = re.compile(r"\b(install?ments?|instal?ments?|pay (?:it )?(?:off )?(?:monthly|over time|in \w+ (?:parts|payments))|"
+                           r"monthly payments?|financ\w*|payment plans?|klarna|affirm|afterpay|pay later|buy now,? pay later)\b",
+                           re.IGNORECASE)
+_REPLACEMENT = re.compile(r"\b(replacement|replace (?:it|them|this|that|the \w+)|exchange (?:it|them|this|that|the \w+|for)|"
+                          r"swap (?:it|them) for|(?:a|send me a) new one( instead)?)\b", re.IGNORECASE)
 
 
 def topic(intent: str, text: str) -> str:
@@ -123,6 +139,10 @@ def topic(intent: str, text: str) -> str:
         if _WRONG_AMOUNT.search(text):
             return "wrong_amount"
         return "request"
+    if intent == "payment_methods" and _INSTALLMENTS.search(text):
+        return "installments"
+    if intent in ("return_item", "refund") and _REPLACEMENT.search(text):
+        return "replacement"
     if intent == "return_item" and _DAMAGED.search(text):
         return "damaged"
     if intent in ("delivery_options", "delivery_time") and _PICKUP.search(text):
@@ -138,7 +158,7 @@ def topic(intent: str, text: str) -> str:
 def needs_order_id(intent: str, text: str = "") -> bool:
     """Whether to ask for the order number before answering: only when the shopper wants something done
     to (or checked on) one order, never for a question about the shop's rules."""
-    if intent not in ("order_status", "cancel_order", "return_item", "refund", "shipping_address"):
+    if intent not in ("order_status", "cancel_order", "change_order", "return_item", "refund", "shipping_address"):
         return False
     return topic(intent, text) != "policy"
 
@@ -351,7 +371,29 @@ def _address_policy(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list
     )
 
 
+def _installments(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    if policy.installments:
+        return f"Yes, you can pay in installments: {policy.installments}. Choose it at checkout.", ["Payment methods", human]
+    return (f"We don't offer installments or financing at the moment, sorry; we accept {policy.payment_methods}, "
+            "paid in full at checkout.", ["Payment methods", human])
+
+
+def _replacement(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    if not policy.replacements:
+        return (f"We don't send replacements, sorry: you can return {ref} within {policy.return_days} days of delivery "
+                f"from {policy.orders_url} for a refund, and order the item again.", ["Start a return", human])
+    return (
+        f"Yes, you can have a replacement instead of a refund: start the return for {ref} from {policy.orders_url} "
+        "and choose 'replacement'; we send the new one as soon as the return is booked. If you'd rather have a "
+        "person arrange it, I can connect you.",
+        [human, "Start a return"],
+    )
+
+
 _VARIANTS = {
+    ("payment_methods", "installments"): _installments,
+    ("return_item", "replacement"): _replacement,
+    ("refund", "replacement"): _replacement,
     ("delivery_options", "cost"): _delivery_cost,
     ("shipping_address", "policy"): _address_policy,
     ("delivery_options", "pickup"): _pickup,

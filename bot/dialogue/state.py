@@ -37,6 +37,9 @@ class DialogueState(BaseModel):
     # Products the shopper asked to see more like / less like (Qdrant recommend examples).
     positive_ids: list[str] = Field(default_factory=list)
     negative_ids: list[str] = Field(default_factory=list)
+    # The price bound ("price_max" / "price_min") a "cheaper" / "more premium" critique set, with the value it
+    # had before (the shopper's own budget, or None): restored when a later constraint leaves nothing within it.
+    critique_price_bound: tuple[str, float | None] | None = None
     # Minimum size rank / dimension from "bigger" / "smaller" critiques.
     size_bound: tuple[str, float] | None = None
     cart: list[CartItem] = Field(default_factory=list)

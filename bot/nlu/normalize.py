@@ -135,6 +135,13 @@ _BUDGET_WORDS = re.compile(r"\b(budget|spend|spending|afford|max(?:imum)?|at mos
 _RANGE_WORDS = re.compile(r"\b(between|to|and|through)\b|-|–", re.IGNORECASE)
 
 AROUND_MARGIN = 0.2
+# A direction said with "about" wins over it ("what about under 150"); words that name a budget without a
+# direction ("spend") give way to a floor said with them ("spend at least 1000").
+_STRICT_DIRECTION = re.compile(
+    r"\b(under|below|beneath|less than|lower than|at most|no more than|or less|over|above|more than|at least|"
+    r"no less than|or more|upwards of)\b", re.IGNORECASE)
+_BUDGET_ONLY = frozenset({"budget", "afford", "can spend", "spend", "limit"})
+_FLOOR_WORDS = re.compile(r"\b(at least|minimum|no less than|not less than|upwards of)\b", re.IGNORECASE)
 
 
 def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float | None]:
@@ -168,14 +175,16 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
         return None, value
     if _NEGATED_MIN.search(lowered):
         return value, None
-    if _AROUND_WORDS.search(lowered):
+    if _AROUND_WORDS.search(lowered) and not _STRICT_DIRECTION.search(lowered):  # "what about under 150" is under
         high = round(value * (1 + AROUND_MARGIN), 2)
         if _BUDGET_WORDS.search(lowered):
             return None, high
         return round(value * (1 - AROUND_MARGIN), 2), high
     # "from 100" is a minimum, but "from 100 to 200" was handled above.
-    is_max = bool(_MAX_WORDS.search(lowered))
     is_min = bool(_MIN_WORDS.search(lowered))
+    is_max = bool(_MAX_WORDS.search(lowered))
+    if is_max and _FLOOR_WORDS.search(lowered) and all(m.group(0) in _BUDGET_ONLY for m in _MAX_WORDS.finditer(lowered)):
+        is_max = False  # "spend at least 1000": the floor, not a budget ceiling
     if is_max and not is_min:
         return None, value
     if is_min and not is_max:
@@ -416,6 +425,8 @@ class CatalogVocabulary:
         # "leather sofa" -> "sofa", "white bedside table" -> "bedside table": a multi-word span whose
         # last words name a catalog value
         split = key.split()
+        if field == "color" and len(split) >= 2 and split[0] in index:
+            return index[split[0]]  # "olive green", "navy blue": the shade the catalog lists is the more exact one
         for start in range(1, len(split)):
             tail = " ".join(split[start:])
             if tail in index:
@@ -609,6 +620,8 @@ def squeeze_repeats(text: str, known) -> str:
 
 
 _UNIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|''|”|cm|centimet\w*|ft\b|feet|foot|'|x\s*\d|by\s+\d)", re.IGNORECASE)
+_PRICE_AFTER = re.compile(r"\s*(?:tops|max(?:imum)?|at (?:the )?most|or (?:less|under|below|cheaper)|bucks|dollars|usd|quid)\b",
+                          re.IGNORECASE)
 _OTHER_OBJECT = re.compile(r"\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|”)?\s*(?:tv|television|screen|monitor)s?\b", re.IGNORECASE)
 
 
@@ -618,12 +631,25 @@ def measure_meaning(text: str, slot: str | None, end: int) -> str | None:
     if slot not in ("price", "price_min", "price_max", "size"):
         return slot
     after = text[end : end + 24]
+    if slot == "size" and _PRICE_AFTER.match(after) and re.search(r"\d\s*$", text[:end]):
+        return "price_max"  # "table lamp, 60 tops": a budget, not a size
     if _OTHER_OBJECT.match(after):
         return None
     if slot != "size" and re.search(r"\bfor\s+\d{1,2}\s*$", text[max(0, end - 8) : end], re.IGNORECASE):
         return None  # "a patio set for 2": people, not dollars
     if slot != "size" and _UNIT_AFTER.match(after):
         return "size"
+    return slot
+
+
+_COUNT_BEFORE = re.compile(r"\b(?:sets?|packs?|pairs?|bundles?|boxes|box|cases?|lots?)\s+of\s*$", re.IGNORECASE)
+
+
+def count_meaning(text: str, slot: str | None, start: int) -> str | None:
+    """A number that counts pieces ("a set of 2", "pack of four") is not a position in the list: an
+    ``item_ref`` span there fills no slot (None). Other spans keep their slot."""
+    if slot == "item_ref" and _COUNT_BEFORE.search(text[max(0, start - 16) : start]):
+        return None
     return slot
 
 

@@ -20,6 +20,7 @@ from bot.nlu.intents import INTENT_GROUP, OUT_OF_SCOPE, SLOT_TYPES
 from bot.nlu.normalize import (
     CatalogVocabulary,
     coordinated_slot,
+    count_meaning,
     measure_meaning,
     negated_after,
     negated_slot,
@@ -169,7 +170,7 @@ class NLU:
                     meanings.append(meaning)
                 # a number with a unit is a dimension, not a price ("84 inches long"); one of another object
                 # ("my 65 inch tv") is neither
-                meanings = [measure_meaning(text, m, s.end) for m, s in zip(meanings, spans)]
+                meanings = [count_meaning(text, measure_meaning(text, m, s.end), s.start) for m, s in zip(meanings, spans)]
                 spans, meanings = _join_measures(text, spans, meanings)
                 # normalization reads a price with the direction / negation words around it ("nothing over 900")
                 widened = widen_price_spans(text, [(m, s.start, s.end) for m, s in zip(meanings, spans) if m])

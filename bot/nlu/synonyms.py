@@ -154,6 +154,19 @@ ROOMS: frozenset[str] = frozenset({
 # ------------------------------------------------------------------ keys
 
 
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand grand "
+    "and a".split()
+)
+
+
+def _is_number_words(phrase: str) -> bool:
+    """'fifty', 'two hundred fifty': an amount written in words."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    return bool(words) and all(w in _NUMBER_WORDS for w in words) and not all(w in ("and", "a") for w in words)
+
+
 def singular_word(word: str) -> str:
     """One word in the singular ("shelves" -> "shelf", "benches" -> "bench")."""
     word = word.strip()
@@ -240,14 +253,14 @@ class Lexicon:
     def lookup(self, phrase: str) -> str | None:
         """The catalog value ``phrase`` names exactly or through a synonym (no typo tolerance)."""
         k = key(phrase)
-        if not k:
-            return None
+        if not k or _is_number_words(phrase):
+            return None  # "fifty" is an amount, not the "fifties" style
         return self._direct(k) or self.aliases.get(k)
 
     def fuzzy(self, phrase: str, cutoff: float = 0.85) -> str | None:
         """The one catalog value ``phrase`` names with a small typo ("cofee table", "nighstand")."""
         k = key(phrase)
-        if len(k.replace(" ", "")) < 5:
+        if len(k.replace(" ", "")) < 5 or _is_number_words(phrase):
             return None
         keys = {**self.aliases, **self.parts, **self.exact}
         # single words need to be closer: "certain" is not "curtain"

@@ -310,7 +310,9 @@ async def test_checkout_never_adds_again(bot):
 
 async def test_a_product_word_with_a_room_searches_that_family(bot):
     r = await bot.handle("f7", "do you sell hanging egg chairs? for my balcony")
-    assert r.action == "recommend" and "Here's what I'd recommend (chairs)" in r.text
+    # the family of chair categories narrowed by the place ("balcony" -> outdoor)
+    assert r.action == "recommend" and "Here's what I'd recommend (outdoor chairs)" in r.text
+    assert all("Outdoor Chairs" in p.category for p in products_of(bot, r))
     assert "Egg Chair" in products_of(bot, r)[0].title
     r = await bot.handle("f7", "which of these is cheapest")
     cheapest = min(p.price for p in products_of(bot, (await bot.handle("f8", "do you sell hanging egg chairs? for my balcony"))))
@@ -476,3 +478,60 @@ async def test_features_named_in_a_request_and_a_wish_the_catalog_cannot_meet(bo
     assert shown and all(p.price <= 200 and p.size == "5' x 8'" for p in shown)
     if any(p.attributes.get("washable") != "yes" for p in shown):
         assert "is listed as washable" in r.text  # said, never passed off as washable
+
+
+async def test_a_critique_bound_gives_way_but_a_stated_budget_never_does(bot):
+    await bot.handle("t90", "velvet armchair")
+    r = await bot.handle("t90", "something more premium")
+    floor = (await bot.session_view("t90"))["constraints"]["price_min"]
+    assert floor is not None and all(p.price >= floor for p in products_of(bot, r))
+    r = await bot.handle("t90", "nothing from west elm pls")
+    shown = products_of(bot, r)
+    # nothing pricier is left once West Elm is out: the critique's floor goes, the exclusion stays
+    assert shown and all(p.brand != "West Elm" and p.material == "velvet" for p in shown)
+    assert r.text.startswith("Nothing pricier fits as well")
+    await bot.handle("t91", "a patio set under $300")
+    for text in ("cheaper", "even cheaper", "cheaper still"):
+        r = await bot.handle("t91", text)
+        assert all(p.price <= 300 for p in products_of(bot, r))  # the budget the shopper said holds
+    await bot.handle("t92", "herman miller chair under 150?")
+    r = await bot.handle("t92", "whats the cheapest herman miller you have then")
+    shown = products_of(bot, r)
+    assert shown and all(p.brand == "Herman Miller" for p in shown) and r.text.startswith("Nothing is under $150")
+
+
+async def test_letting_go_inside_a_message_keeps_what_it_says_anew(bot):
+    await bot.handle("t93", "grey sofa")
+    r = await bot.handle("t93", "you know what, colour doesn't matter, just keep it under 700")
+    state = await bot.session_view("t93")
+    assert state["constraints"]["colors"] == [] and state["constraints"]["price_max"] == 700
+    assert any(p.color != "grey" for p in products_of(bot, r))
+    await bot.handle("t94", "wool rug between 200 and 400")
+    r = await bot.handle("t94", "forget that price range, I'll spend at least 1000 for a good wool one")
+    state = await bot.session_view("t94")
+    assert state["constraints"]["price_min"] == 1000 and state["constraints"]["price_max"] is None
+    assert all(p.price >= 1000 for p in products_of(bot, r))
+
+
+async def test_another_brand_a_person_a_bot_and_compliments(bot):
+    await bot.handle("t95", "pottery barn nightstand under 100")
+    r = await bot.handle("t95", "any from another brand?")
+    assert r.products and all(p.brand != "Pottery Barn" and p.price <= 100 for p in products_of(bot, r))
+    r = await bot.handle("t96", "I'd rather talk to someone about this")
+    assert r.intent.name == "contact_human" and r.action == "handoff"
+    r = await bot.handle("t96", "I ordered a table three weeks ago, order 51290. I want my money back and I want to "
+                                "speak to a manager NOW.")
+    assert r.action == "handoff"
+    r = await bot.handle("t97", "are you a real person or a bot?")
+    assert r.action == "smalltalk" and "virtual assistant" in r.text
+    r = await bot.handle("t97", "lol you're pretty good at this")
+    assert r.intent.name == "thanks"
+    r = await bot.handle("t97", "thx thats all")
+    assert r.intent.name == "goodbye"
+
+
+async def test_two_service_requests_in_one_message_get_two_answers(bot):
+    r = await bot.handle("t98", "hi, two things: where's my order 30417 and do you accept apple pay?")
+    assert "30417" in r.text and "We accept" in r.text and r.action == "service"
+    r = await bot.handle("t99", "and when will my sofa arrive? order #70021")
+    assert r.intent.name == "order_status" and "70021" in r.text

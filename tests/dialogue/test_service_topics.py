@@ -33,6 +33,11 @@ POLICY = service.ShopPolicy(return_days=30, refund_days="5-10 business days", ca
         ("payment_issue", "my card was declined twice", "request", False),
         ("payment_issue", "i got charged the wrong amount", "wrong_amount", False),
         ("delivery_time", "how long does delivery take", "request", False),
+        ("change_order", "I want to add a second dining chair to the order I placed this morning", "request", True),
+        ("change_order", "can I change an order after it has shipped?", "policy", False),
+        ("payment_issue", "I was charged $489 but the sofa was on sale for $429", "wrong_amount", False),
+        ("payment_methods", "what about paying in installments?", "installments", False),
+        ("refund", "I want a replacement, not my money back", "replacement", True),
     ],
 )
 def test_topic_and_whether_an_order_id_is_needed(intent, text, topic, needs_id):
@@ -125,3 +130,15 @@ def test_what_delivery_costs_is_answered_from_the_policy():
     assert "$9.95" in text and "$29.95" in text and "free on orders over $50" in text
     general, _ = service.answer("delivery_options", None, policy, "do you do express shipping?")
     assert "$29.95" in general
+
+
+def test_installments_and_replacements_follow_the_shop_policy():
+    text, _ = service.answer("payment_methods", None, POLICY, "can I pay in installments?")
+    assert "don't offer installments" in text
+    offered = POLICY.model_copy(update={"installments": "PayPal Pay in 4 on orders from $30"})
+    text, _ = service.answer("payment_methods", None, offered, "can I pay in installments?")
+    assert "PayPal Pay in 4" in text
+    text, _ = service.answer("return_item", "44120", POLICY, "can you send a replacement instead")
+    assert "replacement" in text and "order 44120" in text
+    text, _ = service.answer("return_item", "44120", POLICY.model_copy(update={"replacements": False}), "a replacement please")
+    assert "don't send replacements" in text

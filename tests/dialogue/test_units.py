@@ -299,3 +299,32 @@ def test_features_of_several_words_values_and_tv_sizes():
     assert asked_attributes("medium firm queen mattress", mattresses) == ({"firmness": "medium-firm"}, {})
     stands = [sofa(attributes={"fits tvs up to": '85"', "cable management": "yes"})]
     assert asked_attributes("a stand that fits an 85 inch tv", stands) == ({}, {"fits tvs up to": 85.0})
+
+
+def test_features_asked_without_their_names():
+    from bot.dialogue.constraints import asked_attributes, attribute_label, describe
+
+    pillows = [sofa(attributes={"insert included": "no", "machine washable": "yes", "assembly required": "yes"})]
+    assert asked_attributes("velvet throw pillows that come with the insert", pillows) == ({"insert included": "yes"}, {})
+    assert asked_attributes("pillow covers only, no inserts", pillows) == ({"insert included": "no"}, {})
+    assert asked_attributes("a pillow I can throw in the washing machine", pillows) == ({"machine washable": "yes"}, {})
+    assert asked_attributes("a dresser that comes assembled", pillows) == ({"assembly required": "no"}, {})
+    sets = [sofa(attributes={"seats": "2"}), sofa(attributes={"seats": "6"})]
+    # "a small set for 2" is a set for two; "a table for 2" is one that seats at least two
+    assert asked_attributes("a small patio set for 2, like a bistro set", sets) == ({"seats": "2"}, {})
+    assert asked_attributes("a patio set for 2", sets) == ({}, {"seats": 2.0})
+    assert attribute_label("firmness", "firm") == "firm" and attribute_label("light control", "blackout") == "blackout light control"
+    assert describe(SearchFilter(categories=["Patio Sets"], attributes={"seats": "2"})) == "patio sets for 2"
+
+
+def test_several_requests_in_one_message_are_split_at_their_clauses():
+    from bot.dialogue.requests import split_requests
+
+    assert split_requests("hi, two things: where's my order 30417 and do you accept apple pay?") == [
+        "where's my order 30417", "do you accept apple pay?"]
+    assert split_requests("where is my order 12345? also can I pay with paypal") == [
+        "where is my order 12345?", "can I pay with paypal"]
+    assert split_requests("I want to return the lamp and I need an invoice for order 55555") == [
+        "I want to return the lamp", "I need an invoice for order 55555"]
+    assert split_requests("can I return it and get a refund") == ["can I return it and get a refund"]
+    assert split_requests("a grey sofa and a rug") == ["a grey sofa and a rug"]

@@ -6,7 +6,9 @@ import pytest
 
 from bot.nlu.normalize import (
     CatalogVocabulary,
+    count_meaning,
     extract_numbers,
+    measure_meaning,
     negated_slot,
     normalize_order_id,
     normalize_slots,
@@ -56,6 +58,10 @@ PRICE_CASES = [
     ("roughly 250", (200.0, 300.0)),
     ("~300", (240.0, 360.0)),
     ("100ish", (80.0, 120.0)),
+    ("what about under 150", (None, 150.0)),  # a direction said with "about" wins
+    ("spend at least 1000", (1000.0, None)),  # a floor, not a budget
+    ("spend more than 450 dollars", (None, 450.0)),  # ambiguous: the tag decides (a ceiling by default)
+    ("60 tops", (None, 60.0)),
 ]
 
 
@@ -232,3 +238,21 @@ def test_common_misspellings_of_service_words_are_fixed():
     assert fix_shop_typos("cancle my oder plz") == "cancel my order plz"
     assert fix_shop_typos("Retrun policy? ADRESS change") == "Return policy? ADDRESS change"
     assert fix_shop_typos("a grey sofa, order 12345") == "a grey sofa, order 12345"
+
+
+def test_counts_and_bare_budgets_are_not_positions_or_sizes():
+    text = "is the first one a set of 2 or just one pillow?"
+    assert count_meaning(text, "item_ref", text.index("2")) is None
+    assert count_meaning(text, "item_ref", text.index("first")) == "item_ref"
+    text = "table lamp, 60 tops"
+    assert measure_meaning(text, "size", text.index("60") + 2) == "price_max"
+    text = "a 60 inch console"
+    assert measure_meaning(text, "size", text.index("60") + 2) == "size"
+
+
+def test_amounts_in_words_and_shades_are_read_as_such(nlu_products):
+    vocabulary = CatalogVocabulary(vocabulary_from_products(nlu_products))
+    assert vocabulary.match("style", "fifty") is None  # "max two hundred fifty" is no 'fifties' style
+    colors = vocabulary.values["color"]
+    if "olive" in colors and "green" in colors:
+        assert vocabulary.match("color", "olive green") == "olive"  # the shade the catalog lists

@@ -18,3 +18,10 @@ def test_required_attributes_and_minimums():
     seats = SearchFilter(attribute_min={"seats": 6})
     assert matches(lamp(seats="6"), seats) and matches(lamp(seats="8 people"), seats)
     assert not matches(lamp(seats="4"), seats) and not matches(lamp(seats="n/a"), seats) and not matches(lamp(), seats)
+
+
+def test_a_descriptive_value_is_met_by_one_containing_its_words():
+    firm = SearchFilter(attributes={"firmness": "firm"})
+    assert matches(lamp(firmness="firm"), firm) and matches(lamp(firmness="Medium-Firm"), firm)
+    assert not matches(lamp(firmness="soft"), firm) and not matches(lamp(firmness="firmer"), firm)
+    assert not matches(lamp(dimmable="yes, with remote"), SearchFilter(attributes={"dimmable": "yes"}))
