@@ -162,7 +162,7 @@ def _grounded_filters(slots: dict, vocabulary: dict[str, list[str]] | None) -> d
         for slot, field in (("material", "materials"), ("style", "styles"), ("size", "sizes")):
             said = slots.get(prefix + slot)
             # exclusions may come as a list ("no glass or marble"); a stated value is one string
-            for value in (said if isinstance(said, list) and prefix else [said]):
+            for value in (said if isinstance(said, list) else [said]):  # "mesh or fabric": either
                 if not value or not isinstance(value, str):
                     continue
                 if vocabulary is None:
@@ -256,6 +256,15 @@ def attribute_label(key: str, value: str) -> str:
     return value if key in value or value in key else f"{value} {key}"  # "blackout light control", "firm"
 
 
+def minimum_label(key: str, least: float) -> str:
+    """A required minimum in words: "for 6+" (seats), "for a 75-inch TV", "weight capacity 300+"."""
+    if key == "seats":
+        return f"for {least:g}+"
+    if "tv" in key.split() or "tvs" in key.split():
+        return f"for a {least:g}-inch TV"
+    return f"{key} {least:g}+"
+
+
 def price_phrase(f: SearchFilter) -> str:
     """The budget in words: "under $800", "between $200 and $400", "over $1,000"; "" without one."""
     if f.price_min is not None and f.price_max is not None:
@@ -291,7 +300,7 @@ def describe(f: SearchFilter) -> str:
         parts.append("not " + ", ".join(excluded))
     if f.min_rating:
         parts.append(f"rated {f.min_rating:g}+")
-    parts += [f"for {least:g}+" if key == "seats" else f"{key} {least:g}+" for key, least in f.attribute_min.items()]
+    parts += [minimum_label(key, least) for key, least in f.attribute_min.items()]
     parts += [attribute_label(k, v) for k, v in f.attributes.items() if v == "no" or k == "seats"]
     return " ".join(parts)
 

@@ -131,6 +131,27 @@ def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) 
                 slots.pop(field)
 
 
+_PET_OR_PERSON = re.compile(r"\b(\w+)\s+(?:retrievers?|labs?|labradors?|doodles?|dogs?|cats?|puppy|puppies|kittens?|"
+                            r"hair|fur|beard|eyes)\b", re.IGNORECASE)
+_NOT_A_SIZE = re.compile(r"\bfull[- ]?(?:length|body|height)\b", re.IGNORECASE)
+
+
+def _not_a_product_value(slots: dict, text: str) -> None:
+    """ "a golden retriever who sheds": a colour of a pet, not of the product; "a full-length mirror": a kind of
+    mirror, not the Full bed size; "a solid TV stand": a sturdy one, not a material."""
+    for match in _PET_OR_PERSON.finditer(text):
+        word = match.group(1).lower()
+        for field in ("color", "exclude_color"):
+            value = slots.get(field)
+            if isinstance(value, str) and (word == value.lower() or word.startswith(value.lower())):
+                slots.pop(field)
+    if isinstance(slots.get("material"), str) and slots["material"].lower() == "solid":
+        slots.pop("material")  # "a solid TV stand": sturdy; "solid wood" / "solid oak" name a material
+    if _NOT_A_SIZE.search(text) and isinstance(slots.get("size"), str) and slots["size"].lower() == "full" \
+            and not re.search(r"\bfull(?:[- ]size)?\s+(?:bed|mattress|sheets?|duvet|comforter|frame)\b", text, re.IGNORECASE):
+        slots.pop("size")
+
+
 def _category_tagged_as_attribute(slots: dict, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
     """ "2 nighstands": a misspelt category the model tagged as a colour, material or style is the category."""
     tagged = slots.get("category")
@@ -359,6 +380,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     family_member_by_purpose(slots, text or "")
     if shopping and text:
         _attributes_of_other_objects(slots, text, categories)
+        _not_a_product_value(slots, text)
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
         value = slots.get(name)
         if isinstance(value, str) and vocabulary.get("colors") and value.lower() not in _vocab(vocabulary, "colors"):

@@ -22,8 +22,9 @@ from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.grounding import family_member_by_purpose, ground, mentioned_categories
 from bot.nlu.normalize import parse_item_refs
-from bot.nlu.synonyms import is_room
-from bot.dialogue.constraints import apply_slots, asked_attributes, attribute_label, describe, is_new_request, price_phrase, reference_price, satisfies_size, size_value
+from bot.nlu.synonyms import is_room, singular_word
+from bot.dialogue.constraints import apply_slots, asked_attributes, attribute_label, describe, is_new_request, minimum_label, price_phrase, reference_price, satisfies_size, size_value
+from bot.dialogue.references import described_positions
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
@@ -89,10 +90,17 @@ class DialogueManager:
         self._fresh_caches()
         if self._titles is None:
             self._titles = {}
+            heads: dict[str, set[str]] = {}
             for p in self.products.values():
                 key = _title_key(p.title)
                 if len(key.split()) >= 3:
                     self._titles.setdefault(key, p.id)
+                head = _title_key(re.split(r",| – | - ", p.title)[0])  # "Aria Metal Round Mirror, Natural Oak"
+                if len(head.split()) >= 3 and head != key:
+                    heads.setdefault(head, set()).add(p.id)
+            for head, ids in heads.items():
+                if len(ids) == 1:
+                    self._titles.setdefault(head, next(iter(ids)))
         words = _title_key(text).split()
         for n in range(min(len(words), 16), 2, -1):
             for i in range(len(words) - n + 1):
@@ -173,7 +181,8 @@ class DialogueManager:
             nlu = nlu.model_copy(update={"intent": "account_help"})  # a request about the shopper's data
             return self._reply(state, nlu, "smalltalk", "Understood: I won't remember your preferences in this conversation. "
                                "Your stated filters still apply to this search.", quick_replies=["Start over"])
-        shopping = nlu.intent in ("search_product", "refine", "greet", "out_of_scope", "show_more") or state.pending == "category"
+        shopping = (nlu.intent in ("search_product", "refine", "greet", "out_of_scope", "show_more") or state.pending == "category"
+                    or (nlu.intent == "add_to_cart" and not phrases.CART_WORD.search(text)))  # "start with the sofa"
         said_category = nlu.slots.get("category")
         nlu = nlu.model_copy(update={"slots": ground(nlu.slots, text, self.s.retriever.vocabulary, shopping=shopping)})
         read = await self._read_in_context(state, text, nlu, said_category)
@@ -205,6 +214,8 @@ class DialogueManager:
         if state.pending == "category" and slots.get("category") and intent not in service.SERVICE_INTENTS:
             intent = "search_product"
         state.pending = None
+        if phrases.CART_VIEW.search(text) and not slots.get("item_ref") and not slots.get("order_id"):
+            return self._show_cart(state, nlu)
         if intent in service.SERVICE_INTENTS and slots.get("item_ref") and state.shown:
             # "how long is the trial on the first one?" asks about a shown product, not the shop's delivery
             ids, _ = self._resolve(state, slots)
@@ -234,6 +245,8 @@ class DialogueManager:
             answer = product_qa.which(text, [self.products[i] for i in ids], positions)
             if answer:
                 action = "compare" if intent == "compare" else "answer_question"  # "which is better, #1 or #2?"
+                if intent != "compare":
+                    nlu = nlu.model_copy(update={"intent": "product_question"})
                 return self._reply(state, nlu, action, answer, products=[replies.card(self.products[i]) for i in ids],
                                    quick_replies=[f"Add #{positions[0]} to cart", "Show more"])
         if phrases.BACK_TO_FIRST.search(text) and state.first_constraints is not None and intent not in service.SERVICE_INTENTS:
@@ -296,6 +309,56 @@ class DialogueManager:
         def read() -> NLUResult:
             return nlu.model_copy(update={"intent": intent, "slots": slots})
 
+        if state.last_action == "answer_question" and state.last_question and phrases.SAME_FOR.match(text):
+            refs = slots.get("item_ref") or parse_item_refs(text)
+            pid = state.product_at(int(refs[0])) if refs else None
+            if pid in self.products:  # "and the second?" right after "how wide is the first one?"
+                intent, slots = "product_question", {**slots, "item_ref": refs[:1]}
+                return self._answer_about(state, read(), self.products[pid], question=state.last_question)
+        if intent in ("search_product", "refine") and state.shown and phrases.EXPLICIT_REF.search(text) \
+                and (slots.get("item_ref") or parse_item_refs(text)):
+            slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
+            if phrases.ADD_THAT.search(text):
+                intent = "add_to_cart"  # "add the first dresser to my cart"
+            elif phrases.is_question(text):
+                intent = "product_question"  # "is the first one a standing desk?", "will the first one fit my TV?"
+            if intent not in ("search_product", "refine"):
+                slots = {k: v for k, v in slots.items() if k not in ("category", "size", "price_max", "price_min")}
+        if slots.get("category") and slots.get("item_ref") == [1] and phrases.THING_FIRST.match(text) and any(
+                re.search(rf"\b{re.escape(gram)}s?\s+first\b", text, re.I)
+                for gram, _ in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
+            intent, slots = "search_product", {k: v for k, v in slots.items() if k != "item_ref"}  # "the chair first"
+        if state.shown and not slots.get("item_ref") and (
+                intent in ("add_to_cart", "product_question", "feedback_dislike", "complement_request", "compare", "out_of_scope")
+                or (intent in ("refine", "feedback_like") and phrases.SIMILAR.search(text))):
+            # after a comparison, "the cheaper one" is one of the compared products
+            positions = [p for p in state.compared if state.product_at(p)] or list(range(1, len(state.shown) + 1))
+            picked = described_positions(text, [self.products[state.product_at(p)] for p in positions])
+            if picked:  # "I'll take the Asher", "how thick is the firm one?", "add the cheaper one"
+                slots = {**slots, "item_ref": [positions[i - 1] for i in picked]}
+        if (state.shown and intent in ("refine", "search_product", "out_of_scope", "leave_review", "show_more",
+                                       "feedback_like", "feedback_dislike")
+                and (not slots.get("category") or phrases.ABOUT_THESE.search(text)
+                     or self._covers(slots["category"], state.constraints.categories)
+                     or slots["category"] in state.constraints.categories)
+                and (phrases.is_question(text) or re.match(r"\s*how (many|much)\b", text, re.I))
+                and not phrases.WANTS_OTHERS.search(text) and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size")
+                and not slots.get("price_relative") and not slots.get("size_relative")
+                and (any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)
+                     or (intent in ("leave_review", "out_of_scope") and product_qa.asks_field(text)))):
+            # "anti-tip?", "how many shelves", "do any of these have removable cushion covers?",
+            # "how much it cost and how many people give review?"
+            intent, slots = "product_question", {k: v for k, v in slots.items() if k != "category"}
+        if (phrases.BACK_TO.search(text) and (state.earlier or state.shown) and intent not in service.SERVICE_INTENTS
+                and intent not in ("complement_request", "product_question", "compare", "add_to_cart", "feedback_like",
+                                   "feedback_dislike") and not phrases.GOES_WITH.search(text)):
+            named = slots.get("category") or next(
+                (names[0] for _, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
+                 if len(names) == 1), None)
+            current = named in state.constraints.categories
+            if isinstance(named, str) and (named in state.earlier or current) and not (current and phrases.MORE.search(text)):
+                # "no, go back to the sofas please", "back to the coffee tables, show me those again" (not "any more?")
+                intent, slots = "search_product", {**slots, "category": named}
         if intent == "show_more" and any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
             intent = "refine"  # "jute if possible"
         if intent in ("greet", "out_of_scope", "thanks") and phrases.FAREWELL.search(text):
@@ -317,16 +380,20 @@ class DialogueManager:
             # "actually not that brand, the reviews put me off"
             field = {"colour": "color"}.get(that.group(1).lower(), that.group(1).lower())
             intent, slots = "refine", {f"exclude_{field}": "that", **slots}  # "not the ikea ones, other brands": IKEA
-        if state.last_action == "suggest_complements" and intent in ("refine", "search_product") and not slots.get("category"):
+        if state.last_action == "suggest_complements" and intent in ("refine", "search_product", "feedback_dislike") \
+                and not slots.get("category"):
             # "leather" under suggested office chairs: refining the suggestions, a request of their category
             shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
-            if len(shown) == 1 and None not in shown:
+            asked = set(state.complement_filter.categories) if state.complement_filter else set()
+            parents = self._parents()
+            within = asked and all(c in asked or asked & set(parents.get(c, ())) for c in shown if c)
+            if None not in shown and (len(shown) == 1 or within):  # "a lamp to go with it", then "something not black"
                 base = state.complement_filter or SearchFilter(exclude_brands=state.constraints.exclude_brands,
                                                                exclude_colors=state.constraints.exclude_colors,
                                                                exclude_materials=state.constraints.exclude_materials)
-                state.constraints = base.model_copy(update={"categories": list(shown), "exclude_ids": []})
-                state.query_text = " ".join(shown)
-                intent = "refine"
+                state.constraints = base.model_copy(update={"categories": sorted(shown), "exclude_ids": []})
+                state.query_text = " ".join(sorted(shown))
+                intent = "refine" if intent != "feedback_dislike" else intent
         if (intent in ("out_of_scope", "product_question", "complement_request") and state.shown
                 and not slots.get("category") and phrases.is_question(text)):
             refs = [state.product_at(int(r)) for r in slots.get("item_ref") or []]
@@ -343,9 +410,11 @@ class DialogueManager:
         said = slots.get("category")
         current = state.constraints.categories
         asking = slots.get("item_ref") or phrases.is_question(text)
+        features = asked_attributes(text, self._sample(current)) if (said and current and state.shown) else ({}, {})
+        feature_words = " ".join([*features[0], *features[1]]).lower()
         if (said and current and isinstance(said, str) and said not in current and state.shown and not asking
-                and any(asked_attributes(text, self._sample(current)))
-                and not any(c.lower() in text.lower() for c in [said])):
+                and any(features)
+                and not [g for g, _ in mentioned_categories(text, [said]) if g.lower() not in feature_words]):
             # "one with removable cushion covers" under sofas: a feature of the sofas, not throw pillows
             slots = {k: v for k, v in slots.items() if k != "category"}
             intent = "refine"
@@ -397,8 +466,9 @@ class DialogueManager:
                                "I'm the shop's virtual assistant, not a person. I can find products, compare them and help "
                                "with orders, returns and delivery; if you'd rather talk to a person, just say so.",
                                quick_replies=["Talk to a person", "Find a sofa", "Track my order"])
-        if intent == "out_of_scope" and slots.get("category"):
-            # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request
+        if intent == "out_of_scope" and (slots.get("category") or (slots.get("room") and phrases.FURNISHING.search(text))):
+            # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request;
+            # "I'm setting up a reading nook": one for a room (the bot asks what it needs)
             intent = "search_product"
         elif intent in ("out_of_scope", "refine") and state.shown and phrases.TAKE_IT.match(text) and (slots.get("item_ref") or parse_item_refs(text)):
             # "ok, the first one please" under shown products: that one, into the cart
@@ -456,15 +526,51 @@ class DialogueManager:
                 nlu = nlu.model_copy(update={"slots": slots})
             elif not any(slots.get(k) for k in ("brand", "color", "material", "style", "price_max", "price_min")):
                 return self._ask_for_room(state, nlu, str(slots["room"]))
+        if slots.get("room") and isinstance(slots["room"], str):
+            state.room = slots["room"]
+        family = slots.get("category")
+        if isinstance(family, list) and state.room:
+            # "a table first" after "I want to furnish my dining room": the dining table
+            word = state.room.lower().replace(" ", "")
+            there = [c for c in family if any(word in level.lower().replace(" ", "")
+                                              for level in self._parents().get(c, ()))]
+            if len(there) == 1:
+                slots = {**slots, "category": there[0]}
+                nlu = nlu.model_copy(update={"slots": slots})
+        intro = None
+        several = [(gram, names) for gram, names in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
+                   if not is_room(gram)]
+        if len({tuple(n) for _, n in several}) >= 2 and phrases.LIST_OF_THINGS.search(nlu.text) \
+                and not phrases.GOES_WITH.search(nlu.text):
+            # "a sofa, a coffee table and a rug for the living room": one at a time, the first named first
+            first, rest = several[0], [gram for gram, names in several[1:] if names != several[0][1]]
+            state.bundle = SearchFilter(categories=list(dict.fromkeys(c for _, names in several for c in names)),
+                                        price_max=slots.get("price_max"), price_min=slots.get("price_min"))
+            slots = {**slots, "category": first[1][0] if len(first[1]) == 1 else first[1]}
+            family_member_by_purpose(slots, nlu.text)
+            nlu = nlu.model_copy(update={"slots": slots})
+            intro = f"Let's start with the {first[0]}; then the " + " and the ".join(dict.fromkeys(rest)) + ". For the " + first[0] + ":"
         if is_new_request(state.constraints, slots) or (slots.get("category") and not state.constraints.categories):
             # A new request: keep brand exclusions (a shopper's general dislikes), drop the rest; keep the budget
             # for the same kind of product ("so a floor lamp" after table lamps) or when told ("same budget").
             old = state.constraints
             keep = SearchFilter(exclude_brands=old.exclude_brands)
-            new_categories = slots.get("category") if isinstance(slots.get("category"), list) else [slots.get("category")]
-            if phrases.SAME_BUDGET.search(nlu.text) or self._siblings(old.categories, [c for c in new_categories if c]):
+            new_categories = [c for c in (slots.get("category") if isinstance(slots.get("category"), list)
+                                          else [slots.get("category")]) if c]
+            if phrases.SAME_BUDGET.search(nlu.text) or self._siblings(old.categories, new_categories):
                 keep.price_min, keep.price_max = old.price_min, old.price_max
-            if not old.categories:
+            bundle = state.bundle
+            if bundle is not None and new_categories and set(new_categories) <= set(bundle.categories):
+                keep.price_min, keep.price_max = bundle.price_min, bundle.price_max  # "under 1000 together"
+            if old.sizes and any(p.size in old.sizes for p in self._sample(new_categories)):
+                keep.sizes = list(old.sizes)  # "a queen bed" then "the mattress": the same bed size
+            if old.categories:
+                state.earlier[old.categories[0]] = old.model_copy(update={"exclude_ids": []})
+            earlier = state.earlier.get(new_categories[0]) if len(new_categories) == 1 else None
+            if earlier is not None and phrases.BACK_TO.search(nlu.text):
+                keep = earlier.model_copy(deep=True)  # "back to the sofas": what was said for sofas holds again
+                keep.exclude_brands = list(dict.fromkeys([*keep.exclude_brands, *old.exclude_brands]))
+            if not old.categories and state.last_action not in ("suggest_complements", "answer_question", "add_to_cart"):
                 keep = old.model_copy(deep=True)  # "a gift under 80" then "maybe a lamp": the request is being completed
             state.constraints = keep
             state.seen, state.positive_ids, state.negative_ids, state.size_bound = [], [], [], None
@@ -477,7 +583,7 @@ class DialogueManager:
             state.first_constraints = state.constraints.model_copy(deep=True)
         self._learn_slots(state, slots)
         state.seen = []
-        return await self._search(state, nlu, action="recommend")
+        return await self._search(state, nlu, action="recommend", intro=intro)
 
     async def _on_refine(self, state: DialogueState, nlu: NLUResult) -> Reply:
         slots = dict(nlu.slots)
@@ -508,7 +614,7 @@ class DialogueManager:
             if value is not None:
                 state.size_bound = (slots["size_relative"], value)
         if slots.get("category") and is_new_request(state.constraints, slots):
-            return await self._on_search(state, nlu)
+            return await self._on_search(state, nlu.model_copy(update={"intent": "search_product"}))  # "and pillows?"
         slots = self._withdrawn_exclusions(state, slots, nlu.text)
         self._replace_wood_or_metal(state, slots)
         before = state.constraints
@@ -564,13 +670,17 @@ class DialogueManager:
             c.materials = []
 
     def _siblings(self, old: list[str], new: list[str]) -> bool:
-        """Whether every new category shares its parent with an old one (Table Lamps and Floor Lamps) or lies
-        under one (Lighting -> Floor Lamps)."""
+        """Whether every new category is the same kind of thing as an old one under the same parent (Table Lamps
+        and Floor Lamps; not Nightstands and Dressers) or lies under one (Lighting -> Floor Lamps)."""
         parents = self._parents()
         if not old or not new:
             return False
-        old_parents = {parents.get(c) for c in old} - {None}
-        return all(parents.get(c) in old_parents or set(old) & set(parents.get(c, ())) for c in new)
+
+        def kind(category: str) -> str:
+            return singular_word(category.split()[-1].lower())
+
+        return all(any(parents.get(c) == parents.get(o) and kind(c) == kind(o) for o in old) or set(old) & set(parents.get(c, ()))
+                   for c in new)
 
     def _covers(self, broader: object, current: list[str]) -> bool:
         """Whether a category word said now covers the current categories ("the lamp" under floor lamps,
@@ -660,7 +770,7 @@ class DialogueManager:
         top = sorted(counts, key=lambda c: -counts[c])[:4]
         if not top:
             return self._ask_category(state, nlu)
-        state.pending = "category"
+        state.pending, state.room = "category", room
         return self._reply(state, nlu, "clarify", f"Nice project! What would you like for your {room.lower()}? "
                            "For example: " + ", ".join(c.lower() for c in top) + ".", quick_replies=top)
 
@@ -722,7 +832,7 @@ class DialogueManager:
             # features read from the shopper's words ("something washable") are wishes the catalog may not meet:
             # say so and show the closest products that keep every stated constraint
             wished = " and ".join([attribute_label(k, v) for k, v in f.attributes.items()]
-                                  + [f"seating {n:g}" if k == "seats" else f"{k} {n:g}+" for k, n in f.attribute_min.items()])
+                                  + [f"seating {n:g}" if k == "seats" else minimum_label(k, n) for k, n in f.attribute_min.items()])
             f = f.model_copy(update={"attributes": {}, "attribute_min": {}})
             candidates = await self._retrieve(state, text, f)
             if candidates:
@@ -847,6 +957,10 @@ class DialogueManager:
         slots = nlu.slots
         if phrases.ABOUT_THESE.search(nlu.text) and not phrases.EXPLICIT_REF.search(nlu.text):
             slots = {k: v for k, v in slots.items() if k != "item_ref"}  # "do these seat four people?": four is no position
+        elif any(not state.product_at(int(r)) for r in slots.get("item_ref") or []):
+            # "clearance under it? my vacuum needs 4", "does the first one really seat 6?": numbers, not positions
+            kept = [r for r in slots["item_ref"] if state.product_at(int(r))] if phrases.EXPLICIT_REF.search(nlu.text) else []
+            slots = {k: v for k, v in slots.items() if k != "item_ref"} | ({"item_ref": kept} if kept else {})
         ids, error = self._resolve(state, slots)
         if error:
             return self._reply(state, nlu, "clarify", error)
@@ -857,6 +971,7 @@ class DialogueManager:
             if all(known for _, known in answers):
                 # "does it work with alexa?" over two or three shown lamps: each one's answer
                 text = "\n".join(f"#{n}: {answer}" for n, (answer, _) in enumerate(answers, 1))
+                state.last_question = nlu.text
                 return self._reply(state, nlu, "answer_question", text, products=[replies.card(p) for p in products],
                                    quick_replies=[f"Add #{n} to cart" for n in range(1, len(products) + 1)])
         if not ids:
@@ -866,9 +981,10 @@ class DialogueManager:
             return self._ask_category(state, nlu)
         return self._answer_about(state, nlu, self.products[ids[0]])
 
-    def _answer_about(self, state: DialogueState, nlu: NLUResult, product: Product) -> Reply:
+    def _answer_about(self, state: DialogueState, nlu: NLUResult, product: Product, question: str | None = None) -> Reply:
         state.focus_id = product.id
-        text, _known = product_qa.answer(nlu.text, product)
+        state.last_question = question or nlu.text
+        text, _known = product_qa.answer(state.last_question, product)
         return self._reply(state, nlu, "answer_question", text, products=[replies.card(product)],
                            quick_replies=["Add to cart", "What goes well with it?", "Show more"])
 
@@ -949,12 +1065,26 @@ class DialogueManager:
     def _cart_total(self, state: DialogueState) -> float:
         return sum((self.products[c.product_id].price or 0) * c.quantity for c in state.cart if c.product_id in self.products)
 
+    def _cart_summary(self, state: DialogueState) -> str:
+        items = [(self.products[c.product_id], c.quantity) for c in state.cart if c.product_id in self.products]
+        count = sum(q for _, q in items)
+        lines = [f"- {p.title} × {q}" + (f" ({replies.money(p.price * q)})" if p.price is not None else "") for p, q in items]
+        return (f"Your cart has {count} item{'s' if count != 1 else ''}:\n" + "\n".join(lines)
+                + f"\nTotal: {replies.money(self._cart_total(state))}.")
+
     def _checkout(self, state: DialogueState, nlu: NLUResult) -> Reply:
         """"checkout" with items in the cart: what is in it, and how to pay (never adds anything)."""
-        lines = [f"- {self.products[c.product_id].title} × {c.quantity}" for c in state.cart if c.product_id in self.products]
-        text = ("Your cart:\n" + "\n".join(lines) + f"\nTotal: {replies.money(self._cart_total(state))}. "
-                "To complete the order, open your cart and pay there; I can't take payments in this chat.")
+        text = (self._cart_summary(state) + " To complete the order, open your cart and pay there; "
+                "I can't take payments in this chat.")
         return self._reply(state, nlu, "add_to_cart", text, quick_replies=["Keep shopping", "Delivery options"])
+
+    def _show_cart(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        """"what's in my cart?": its items, count and total (never changes it)."""
+        nlu = nlu.model_copy(update={"intent": "add_to_cart"})
+        if not state.cart:
+            return self._reply(state, nlu, "answer_question", "Your cart is empty. What can I help you find?",
+                               quick_replies=["Find a sofa", "Keep shopping"])
+        return self._reply(state, nlu, "answer_question", self._cart_summary(state), quick_replies=["Checkout", "Keep shopping"])
 
     async def _on_complements(self, state: DialogueState, nlu: NLUResult) -> Reply:
         ids, error = self._resolve(state, nlu.slots)
@@ -966,7 +1096,9 @@ class DialogueManager:
         base = self._product(base_id)
         state.complement_base_id = base.id if base is not None else None
         catalog_categories = self.s.retriever.vocabulary.get("categories", [])
-        mentioned = mentioned_categories(nlu.text, catalog_categories)
+        mentioned = [(gram, names) for gram, names in mentioned_categories(nlu.text, catalog_categories)
+                     if not re.search(rf"\b(?:for|by|next to|beside|near|on|at)\s+(?:the |my |a |your )?{re.escape(gram)}\b",
+                                      nlu.text, re.I)]  # "a table lamp for the bedside": the bedside is a place
         asked = [c for _, names in mentioned for c in names]
         said = nlu.slots.get("category")
         if isinstance(said, str) and said in catalog_categories and said not in asked:
@@ -994,11 +1126,13 @@ class DialogueManager:
         def some(value: str | None) -> list[str]:
             return [value] if value else []
 
+        if asked and len(wanted) == 1:
+            nlu = nlu.model_copy(update={"slots": {**nlu.slots, "category": wanted[0]}})  # "chairs that go with it"
         return await self._complements(state, nlu, wanted, base.title, some(base.style), some(base.color),
-                                       some(base.material), exclude_ids=[base.id])
+                                       some(base.material), exclude_ids=[base.id], asked=bool(asked))
 
     async def _complements(self, state: DialogueState, nlu: NLUResult, wanted: list[str], about: str, styles: list[str],
-                           colors: list[str], materials: list[str], *, exclude_ids: list[str]) -> Reply:
+                           colors: list[str], materials: list[str], *, exclude_ids: list[str], asked: bool = True) -> Reply:
         """The best matching products of up to three complementary categories (three of a single asked one),
         steered towards the styles, colours and materials of what they go with."""
         # Complements keep the shopper's exclusions, not the main item's category or budget.
@@ -1009,7 +1143,7 @@ class DialogueManager:
             price_max=nlu.slots.get("price_max"), price_min=nlu.slots.get("price_min"),
         )
         # ... and what was asked of them ("an office chair to go with it, navy")
-        said = {k: v for k, v in nlu.slots.items() if k in ("color", "material", "style", "brand", "exclude_color",
+        said = {k: v for k, v in nlu.slots.items() if k in ("color", "material", "style", "brand", "size", "exclude_color",
                                                              "exclude_material", "exclude_brand", "exclude_style")
                 and isinstance(v, str) and v.lower() not in about.lower()}  # "my grey sofa": the sofa's colour
         if said:
@@ -1023,7 +1157,7 @@ class DialogueManager:
             candidates = await self._retrieve(state, text, cf)
             if candidates:
                 picks += (await self._rank(state, text, candidates, per_category))[:per_category]
-        state.complement_filter = f.model_copy(update={"categories": wanted[:1] if len(wanted) == 1 else []})
+        state.complement_filter = f.model_copy(update={"categories": wanted[:3] if asked else []})
         if not picks:
             return self._reply(state, nlu, "suggest_complements", f"I couldn't find items that go with the {about}.")
         products = [s.candidate.product for s in picks]

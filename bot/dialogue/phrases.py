@@ -13,6 +13,8 @@ SIMILAR = re.compile(r"\b(like|similar|same (style|kind))\b", re.I)
 DIFFERENT = re.compile(r"\b(different|something else|other options?|else)\b", re.I)
 NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personali[sz]e|store|save|keep|record|log)(ing)?\b"
                        r"(?!\s+(?:the|my|this|that|it)\s+(?:order|cart|basket|address))", re.I)
+FURNISHING = re.compile(r"\b(setting up|set up|furnish\w*|redo\w*|redecorat\w*|decorat\w*|doing up|makeover|refresh\w*|"
+                        r"renovat\w*|moving into|moved into|new (?:place|flat|apartment|house|home))\b", re.I)
 SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
 ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
 
@@ -25,9 +27,9 @@ RELAXABLE = {"Any price": ("price_max", "price_min"), "Any colour": ("colors",),
 RELAXED_SLOTS = {"Any price": ("price_max", "price_min", "price_relative"), "Any colour": ("color",),
                  "Any material": ("material",), "Any style": ("style",), "Any size": ("size",), "Any brand": ("brand",),
                  "Any features": ()}
-RELAX = re.compile(r"^\s*(?:any|all|whatever|every|forget (?:about )?the|drop the|never ?mind the|"
-                   r"(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand|feature)s?"
-                   r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*please)?[\s.!?]*$", re.I)
+RELAX = re.compile(r"^\s*(?:(?:ok|okay|fine|alright|sure|well|hmm|then)[,.!]?\s+)?(?:any|all|whatever|every|forget (?:about )?the|"
+                   r"drop the|never ?mind the|(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand|feature)s?"
+                   r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*(?:please|then|instead))?[\s.!?]*$", re.I)
 # The same let-go said inside a longer message ("ok forget the budget, I really want wool", "actually any brand is fine").
 _KIND = r"(price|budget|colou?r|material|style|size|brand|feature)s?"
 RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:is|are|would be|'s)\s+"
@@ -62,8 +64,18 @@ COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|hel
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
 ARE_YOU_A_BOT = re.compile(r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
                            r"live (?:person|agent)|actual person)\b|\bam i (?:talking|chatting|speaking) (?:to|with) a\b", re.I)
+# "a sofa, a coffee table and a rug": several things listed in one request
+LIST_OF_THINGS = re.compile(r"\b(?:a|an|some|two|2)\s+[\w -]{2,30}?(?:,|\s+and|\s+plus|\s+\+)\s+(?:a|an|some|two|2|then)\b", re.I)
+# "the chair first", "ok, the desk first": which of several things to start with
+THING_FIRST = re.compile(r"^\s*(?:ok(?:ay)?|so|let'?s do|let'?s start with|start with)?[,\s]*(?:the |a )?[a-z][\w -]{1,30}?\s+first\b", re.I)
+BACK_TO = re.compile(r"\b(?:back to|go back to|return to|again)\b", re.I)
 BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+(?:the\s+|my\s+)?(?:first|original|earlier|"
                            r"previous|initial|old)\s+(?:list|results|ones|search|options|selection|suggestions)\b", re.I)
+# "what's in my cart?", "how many things are in my basket", "remind me what's in the cart", "cart total?"
+CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|show(?: me)?|list|view|see|check|remind me(?: of)?(?: what'?s)?|"
+                       r"how many (?:things|items|products|pieces)(?: are| do i have)?|how much is)\s+(?:in |on )?(?:my |the )?"
+                       r"(?:cart|basket|shopping bag)\b|\b(?:cart|basket) (?:total|contents|so far)\b"
+                       r"|\bwhat'?s (?:the )?total\b", re.I)
 CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|purchase|add)\b", re.I)
 GOES_WITH = re.compile(r"\b(go(es)? (well )?(with|next to|under|beside)|to match|matching|match(es)? (it|this|that|the)|"
                        r"complement|pair(s)? (well )?with)\b", re.I)
@@ -95,6 +107,14 @@ COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better
 # Slots that say something about the products wanted (a message with one of them is a product wish).
 PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
                  "exclude_color", "exclude_material", "exclude_style", "exclude_category")
+
+
+# A request for other products phrased as a question ("do you have any that are waterproof?").
+WANTS_OTHERS = re.compile(r"\b(do you have|have you got|got any|show me|i want|i need|looking for|something|anything|"
+                          r"any (?:ones?|others?)|ones? (?:that|which|with))\b", re.I)
+# "and the second?", "what about #3?", "and of the last one?": the last question, about another product
+SAME_FOR = re.compile(r"^\s*(?:and|what about|how about|same for|and what about)\s+(?:for |of |on |with )?(?:the )?"
+                      r"(?:#\s*\d|\d|first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*\??\s*$", re.I)
 
 
 def is_question(text: str) -> bool:

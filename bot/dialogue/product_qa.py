@@ -14,7 +14,7 @@ _FIELD_WORDS = {
     "brand": ("brand", "who makes", "manufacturer", "made by"),
     "size": ("size", "dimension", "dimensions", "how big", "how large", "width", "wide", "tall", "height", "long", "length", "fit",
              "small", "compact", "tight", "space", "room for"),
-    "rating": ("rating", "rated", "reviews", "stars", "good is", "any good"),
+    "rating": ("rating", "rated", "review", "reviews", "stars", "good is", "any good"),
     "in_stock": ("in stock", "available", "availability", "sold out"),
     "style": ("style",),
 }
@@ -41,7 +41,18 @@ _ASKED_AS = {
     "set": "pieces", "include": "pieces", "includes": "pieces", "included": "pieces", "piece": "pieces",
     "blackout": "light", "dark": "light",
     "bulb": "bulb", "smart": "smart", "alexa": "smart",
+    "dim": "dimmable", "dims": "dimmable", "dimming": "dimmable", "dimmer": "dimmable", "thick": "thickness",
 }
+# "how many chairs come in it?", "how many in a pack": the set size
+_HOW_MANY_IN = re.compile(r"\bhow many\b.{0,20}\b(come|comes|are there|in (?:the|a|one|each) (?:set|pack|box|order))\b", re.I)
+# a measurement the question names; an attribute whose name does not say it is not the answer ("seat height" is not "seats")
+_MEASURE = re.compile(r"\b(height|tall|width|wide|depth|deep|length|thick|thickness|weigh|weight|heavy|clearance)\b")
+_MEASURE_STEMS = {"height": "height", "high": "height", "tall": "height", "width": "width", "wide": "width",
+                  "depth": "depth", "deep": "depth", "length": "length", "long": "length", "thick": "thick",
+                  "thickness": "thick", "weigh": "weight", "weight": "weight", "heavy": "weight", "clearance": "clearance"}
+# part of a product measured on its own: the catalog lists only the overall size
+_PART_MEASURE = re.compile(r"\b(seat|arm|armrest|leg|back|backrest|shelf|drawer|headboard|under\w*)\s+(height|depth|width|length)\b"
+                           r"|\bclearance\b|\bunder (?:it|the bed|the frame)\b.{0,20}\b(inch|inches|cm|high|space|room)\b", re.I)
 # Words of attribute names that carry no meaning of their own ("box spring required": the box spring).
 _GENERIC = {"indoor", "nights", "required", "included", "kit", "type", "up", "to", "of", "friendly", "compatible", "support", "control",
             "fits"}
@@ -64,7 +75,12 @@ def _stem(word: str) -> str:
 def _asked_stems(question: str) -> tuple[set[str], set[str]]:
     """(stems of the question's own words, stems of the attribute words shoppers mean by them)."""
     words = _words(question)
-    return {_stem(w) for w in words}, {_stem(_ASKED_AS[w]) for w in words if w in _ASKED_AS}
+    if re.search(r"\breview|\brating|\brated\b", question, re.I):
+        words -= {"people"}  # "how many people gave a review?" is not about seats
+    meant = {_stem(_ASKED_AS[w]) for w in words if w in _ASKED_AS}
+    if _HOW_MANY_IN.search(question):
+        meant |= {"set", "piece"}
+    return {_stem(w) for w in words}, meant
 
 
 def _attribute_matches(question: str, product: Product) -> list[tuple[str, str]]:
@@ -72,14 +88,19 @@ def _attribute_matches(question: str, product: Product) -> list[tuple[str, str]]
     words (stemmed: "fold" asks about "foldable") all appear in the question, then those named by a word
     shoppers use for them ("hang" -> mounting); longer names first."""
     own, meant = _asked_stems(question)
+    measures = {_MEASURE_STEMS[m] for m in _MEASURE.findall(question.lower())}
     found = []
     for key, value in product.attributes.items():
         key_words = _words(key.replace("_", " "))
+        if measures and not measures & {_MEASURE_STEMS.get(w, w) for w in key_words}:
+            continue  # "what's the seat height?" is not about "seats"
         meaningful = {_stem(w) for w in key_words - _GENERIC} or {_stem(w) for w in key_words}
         if meaningful and meaningful <= own:
             found.append((0, -len(key_words), key, value))
         elif meaningful and meaningful <= own | meant:
             found.append((1, -len(key_words), key, value))
+        elif any(len(w) >= 5 for w in meaningful & own):
+            found.append((2, -len(key_words), key, value))  # "does it have storage?" -> storage drawers
     return [(key, value) for *_, key, value in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
@@ -93,10 +114,18 @@ def asks_about(question: str, product: Product) -> bool:
     return _attribute_match(question, product) is not None
 
 
+def asks_field(question: str) -> bool:
+    """Whether the question names a field every product has (price, reviews, size, material...)."""
+    q = question.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", q) for words in _FIELD_WORDS.values() for w in words)
+
+
 def _not_listed(question: str, product: Product) -> str:
     """The honest answer when the catalog has nothing on what was asked."""
-    q = question.lower().strip(" ?!.")
-    match = re.search(r"\b(?:is|are)\s+(?:it|this|that|they|the \w+(?: one)?|#?\d+)\s+(.+)$", q)
+    q = re.split(r"[?!.]", question.lower())[0].strip()
+    head = re.split(r",| – | - ", product.title)[0].lower()
+    q = re.sub(r"\s+", " ", q.replace(head, "it")) if len(head.split()) >= 2 else q
+    match = re.search(r"\b(?:is|are)\s+(?:it|this|that|they|the it|the \w+(?: one)?|#?\d+)\s+(.+)$", q)
     if match:
         return f"I'm sorry, the catalog doesn't say whether the {product.title} is {match.group(1).strip()}."
     return f"I'm sorry, the catalog's details for the {product.title} don't answer that."
@@ -142,6 +171,15 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
             first += f" It also lists {key.replace('_', ' ')}: {value}."
         return first, True
     q = question.lower()
+    head = re.split(r",| – | - ", product.title)[0].lower()
+    if len(head.split()) >= 2:
+        q = q.replace(head, " ")  # "is the Aria Metal Round Mirror shatterproof?": "metal" names the product, not a question
+    if _PART_MEASURE.search(q):
+        overall = f" The overall size listed is {product.size}." if product.size else ""
+        return (f"I'm sorry, the catalog doesn't list that measurement for the {product.title}; it gives only the "
+                f"overall size.{overall}"), False
+    if re.search(r"\bweigh\w*\b|\bhow heavy\b", q) and not re.search(r"\b(hold|holds|support|supports|capacity)\b", q):
+        return f"I'm sorry, the catalog doesn't list how much the {product.title} weighs.", False
     yes_no = re.match(r"\s*(is|are|does|do|can|has|have)\b", q) is not None
     for field, words in _FIELD_WORDS.items():
         if any(re.search(rf"\b{re.escape(w)}\b", q) for w in words):
@@ -156,14 +194,20 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
                             f"{quality.group(0)}."), True
                 return f"No, the {product.title}'s {field} is {value}.", True
             text = _field_answer(field, product)
-            if text:
-                return text, True
-            return f"The catalog doesn't list the {field.replace('_', ' ')} of the {product.title}.", False
+            if not text:
+                return f"The catalog doesn't list the {field.replace('_', ' ')} of the {product.title}.", False
+            # "how much is it and how many reviews?": a second field asked in the same question too
+            other = next((f for f, ws in _FIELD_WORDS.items() if f != field and f not in ("material", "color", "style")
+                          and any(re.search(rf"\b{re.escape(w)}\b", q) for w in ws)), None)
+            more = _field_answer(other, product) if other and not yes_no else None
+            return (f"{text} {more}" if more else text), True
     return _not_listed(question, product) + " I only answer from the product's listed details.", False
 
 
 _QUALITY = re.compile(r"\b(recycled|sustainable|eco[- ]?friendly|organic|non[- ]?toxic|certified|fsc|vegan|"
-                      r"ethically sourced|biodegradable|reclaimed)\b")
+                      r"ethically sourced|biodegradable|reclaimed|(?:stain|scratch|fade|water|tear|pill|wrinkle)[- ]?(?:resistant|proof)|"
+                      r"hypoallergenic|breathable|durable|easy to clean|wipeable|shatter[- ]?proof|shatter[- ]?resistant|"
+                      r"child[- ]?safe|kid[- ]?safe|baby[- ]?safe|toddler[- ]?safe|non[- ]?slip|anti[- ]?slip)\b")
 _LESS = re.compile(r"\b(shorter|smaller|smallest|narrower|lower|lowest|less|least|fewer|lighter|cheaper|cheapest|"
                    r"softer|thinner)\b")
 _PRICE = re.compile(r"\b(cheap\w*|expensive|pric\w*|cost\w*|afford\w*)\b")
@@ -206,6 +250,19 @@ def which(question: str, products: list[Product], positions: list[int]) -> str |
     else:
         return None
     known = [(i, shown, number) for i, (shown, number) in enumerate(values) if number is not None]
+    flags = [str(shown).strip().lower() if shown is not None else None for shown, _ in values]
+    if attribute and len(known) < 2 and any(f in ("yes", "no") for f in flags):
+        # "which one has lumbar support?", "which one can dim?": those listed with it
+        have = [i for i, f in enumerate(flags) if f == "yes"]
+        lack = [i for i, f in enumerate(flags) if f == "no"]
+        if not have:
+            return f"None of them is listed with {name}" + (f" (#{', #'.join(str(positions[i]) for i in lack)}: no)." if lack else ".")
+        listed = " and ".join(f"#{positions[i]}, the {products[i].title}" for i in have)
+        rest = f" (not #{', #'.join(str(positions[i]) for i in lack)})" if lack else ""
+        return f"{listed}: {name} yes{rest}."
+    if attribute and len(known) < 2 and sum(f is not None for f in flags) >= 2:
+        # a descriptive value ("which one is firm?"): each one's
+        return f"{name.capitalize()}: " + "; ".join(f"#{positions[i]} {shown}" for i, (shown, _) in enumerate(values) if shown) + "."
     if len(known) < 2:
         listed = "; ".join(f"#{positions[i]} {shown}" for i, (shown, _) in enumerate(values) if shown)
         return (f"The catalog doesn't give a comparable {name} for these"

@@ -26,10 +26,19 @@ class DialogueState(BaseModel):
     seen: list[str] = Field(default_factory=list)
     # Positions of the products of the last comparison ("which one is cheaper?" is about them).
     compared: list[int] = Field(default_factory=list)
+    # The last product question answered ("and the second?" asks it again about another product).
+    last_question: str = ""
     # The product the shopper is talking about ("is it waterproof?").
     focus_id: str | None = None
     # The filter of the current request as first asked ("back to the first list").
     first_constraints: SearchFilter | None = None
+    # The room the shopper is furnishing ("I want to furnish my dining room"): "a table" there is a dining table.
+    room: str | None = None
+    # Several things asked for at once ("a queen bed and a mattress, under 1000 together"): their categories and
+    # the budget said for all of them, which holds for each in turn.
+    bundle: SearchFilter | None = None
+    # Earlier requests by their category ("back to the sofas" picks up what was said for sofas).
+    earlier: dict[str, SearchFilter] = Field(default_factory=dict)
     # The filter the last complements were found with (their category, budget, colour...), refined by a follow-up.
     complement_filter: SearchFilter | None = None
     # The product the last complements were found for ("suggest a matching rug" after "what goes with it?").

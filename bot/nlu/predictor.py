@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -176,6 +177,7 @@ class NLU:
                 widened = widen_price_spans(text, [(m, s.start, s.end) for m, s in zip(meanings, spans) if m])
                 pairs = [(slot, text[start:end]) for slot, start, end in widened]
                 slots = normalize_slots(text, pairs, self.vocabulary)
+                _add_choices(text, spans, meanings, slots, self.vocabulary)
                 if INTENT_GROUP.get(intent) != "shopping":
                     slots.pop("price_relative", None)
                     slots.pop("size_relative", None)
@@ -185,6 +187,26 @@ class NLU:
                     ranking=ranking,
                 )
         return [r for r in results if r is not None]
+
+
+_OR = re.compile(r"\s*(?:,\s*)?(?:or|/)\s*$", re.IGNORECASE)
+
+
+def _add_choices(text: str, spans: list, meanings: list, slots: dict, vocabulary) -> None:
+    """ "mesh or fabric", "navy or grey": two values of one kind joined by "or" are both wanted (a list)."""
+    for k in range(1, len(spans)):
+        kind = meanings[k]
+        if kind not in ("color", "material", "style") or meanings[k - 1] != kind:
+            continue
+        if not _OR.match(text[spans[k - 1].end : spans[k].start]):
+            continue
+        said = text[spans[k].start : spans[k].end]
+        value = (vocabulary.match(kind, said) if vocabulary is not None else None) or said.strip().lower()
+        current = slots.get(kind)
+        if isinstance(current, str) and value.lower() != current.lower():
+            slots[kind] = [current, value]
+        elif isinstance(current, list) and value.lower() not in {v.lower() for v in current}:
+            current.append(value)
 
 
 def _join_measures(text: str, spans: list, meanings: list) -> tuple[list, list]:

@@ -148,6 +148,8 @@ ROOMS: frozenset[str] = frozenset({
     "guest bedroom", "kids room", "kid's room", "nursery", "dining room", "kitchen", "office", "home office",
     "study", "workspace", "bathroom", "entryway", "hallway", "hall", "mudroom", "apartment", "flat", "studio",
     "dorm", "dorm room", "patio", "balcony", "garden", "porch", "deck", "backyard", "terrace",
+    "reading nook", "nook", "reading corner", "playroom", "sunroom", "basement", "attic", "loft", "spare room",
+    "beach house", "cabin",
 })
 
 

@@ -125,18 +125,23 @@ class RedisSessionStore:
                     raise SessionBusyError(f"session is busy (waited {self.lock_timeout_s:.1f}s)")
                 await asyncio.sleep(delay * (0.5 + random.random()))
                 delay = min(delay * 2, 0.2)
-            renewer = asyncio.create_task(self._keep_lock(key, token))
+            # The renewer is told to stop rather than cancelled: a redis command cancelled half-way can leave
+            # its pooled connection with an unread reply, and the release below would then wait forever.
+            done = asyncio.Event()
+            renewer = asyncio.create_task(self._keep_lock(key, token, done))
             try:
                 yield
             finally:
-                renewer.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await renewer
+                done.set()
+                await renewer
                 await self._release(keys=[key], args=[token])
 
-    async def _keep_lock(self, key: str, token: str) -> None:
+    async def _keep_lock(self, key: str, token: str, done: asyncio.Event) -> None:
         while True:
-            await asyncio.sleep(self.lock_lease_ms / 3000)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(done.wait(), self.lock_lease_ms / 3000)
+            if done.is_set():
+                return
             if not await self._renew(keys=[key], args=[token, self.lock_lease_ms]):
                 log.warning("a session lock expired while held (turn took longer than the lease)")
                 return

@@ -303,7 +303,7 @@ async def test_checkout_never_adds_again(bot):
     r = await bot.handle("f6", "add the first one to my cart")
     assert r.action == "add_to_cart"
     r = await bot.handle("f6", "checkout")
-    assert "Your cart:" in r.text and "× 1" in r.text
+    assert "Your cart has 1 item:" in r.text and "× 1" in r.text
     state = await bot.session_view("f6")
     assert [c["quantity"] for c in state["cart"]] == [1]
 
@@ -535,3 +535,58 @@ async def test_two_service_requests_in_one_message_get_two_answers(bot):
     assert "30417" in r.text and "We accept" in r.text and r.action == "service"
     r = await bot.handle("t99", "and when will my sofa arrive? order #70021")
     assert r.intent.name == "order_status" and "70021" in r.text
+
+
+async def test_the_cart_on_request_and_products_picked_by_description(bot):
+    await bot.handle("c1", "office chair under 300")
+    r = await bot.handle("c1", "compare the first two")
+    shown = products_of(bot, r)
+    cheaper = min(shown, key=lambda p: p.price)
+    r = await bot.handle("c1", "I'll take the cheaper one")
+    assert r.action == "add_to_cart" and cheaper.title in r.text
+    await bot.handle("c1", "now a floor lamp under 150")
+    await bot.handle("c1", "add the first one to my cart")
+    r = await bot.handle("c1", "what's in my cart?")
+    state = await bot.session_view("c1")
+    assert r.action == "answer_question" and "Your cart has 2 items" in r.text and cheaper.title in r.text
+    assert f"${state['cart_total']:,.0f}" in r.text.replace(".00", "") or f"{state['cart_total']:,.2f}" in r.text
+    assert len(state["cart"]) == 2  # looking at the cart changes nothing
+
+
+async def test_follow_up_questions_and_questions_about_what_is_shown(bot):
+    await bot.handle("c2", "desk under 300")
+    r = await bot.handle("c2", "how wide is the first one?")
+    assert r.action == "answer_question"
+    r = await bot.handle("c2", "and the second?")
+    second = products_of(bot, r)[0]
+    assert r.intent.name == "product_question" and second.title in r.text
+    await bot.handle("c3", "steelcase office chair")
+    r = await bot.handle("c3", "which one has lumbar support?")
+    assert r.intent.name == "product_question" and "lumbar support" in r.text
+    r = await bot.handle("c3", "is the first one a good fit for a tall person? what's the seat height?")
+    assert r.intent.name == "product_question" and "overall size" in r.text
+
+
+async def test_going_back_to_an_earlier_category_and_a_bundle_budget(bot):
+    await bot.handle("c4", "grey sofa under 1200")
+    await bot.handle("c4", "now a floor lamp under 100")
+    r = await bot.handle("c4", "ok go back to the sofas")
+    state = await bot.session_view("c4")
+    assert state["constraints"]["colors"] == ["grey"] and state["constraints"]["price_max"] == 1200
+    assert r.products and all(p.price <= 1200 and p.color == "grey" for p in products_of(bot, r))
+    await bot.handle("c5", "I need a queen bed and a mattress, under 1000 together")
+    r = await bot.handle("c5", "show me the mattresses")
+    assert r.products and all(p.price <= 1000 and p.size == "Queen" and "Mattresses" in p.category
+                              for p in products_of(bot, r))
+
+
+async def test_a_room_being_furnished_and_two_materials(bot):
+    r = await bot.handle("c6", "hey, I'm setting up a reading nook")
+    assert r.action == "clarify"
+    await bot.handle("c7", "I want to furnish my dining room")
+    r = await bot.handle("c7", "a table first")
+    assert r.products and all("Dining Tables" in p.category for p in products_of(bot, r))
+    await bot.handle("c8", "office chair under 400")
+    r = await bot.handle("c8", "mesh or fabric")
+    assert r.products and all(p.material in ("mesh", "fabric") for p in products_of(bot, r))
+    assert {p.material for p in products_of(bot, r)} == {"mesh", "fabric"} or len(r.products) < 3

@@ -29,3 +29,12 @@ def test_longest_category_wins_and_unknown_categories_are_dropped():
     assert ground({"category": "chairs"}, "chairs", VOCAB, shopping=True)["category"] == ["Dining Chairs", "Office Chairs"]
     assert "category" not in ground({"category": "spaceship"}, "a spaceship", VOCAB, shopping=False)
     assert ground({"category": "Beds", "color": "grey"}, "grey beds", VOCAB, shopping=True) == {"category": "Beds", "color": "grey"}
+
+
+def test_a_pets_colour_and_a_full_length_mirror_are_no_product_values():
+    vocab = {**VOCAB, "colors": [*VOCAB["colors"], "gold"], "sizes": ["Full", "Queen"], "categories": [*VOCAB["categories"], "Mirrors"]}
+    slots = ground({"category": "Rugs", "color": "gold"}, "I have a golden retriever who sheds, need a rug", vocab, shopping=True)
+    assert "color" not in slots
+    assert "size" not in ground({"size": "Full", "category": "Mirrors"}, "a full-length mirror for the hallway", vocab, shopping=True)
+    assert ground({"size": "Full"}, "full size sheets, not full length ones", vocab, shopping=True).get("size") == "Full"
+    assert "material" not in ground({"material": "solid", "category": "Sofas"}, "a solid sofa", vocab, shopping=True)

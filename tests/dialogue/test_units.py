@@ -328,3 +328,44 @@ def test_several_requests_in_one_message_are_split_at_their_clauses():
         "I want to return the lamp", "I need an invoice for order 55555"]
     assert split_requests("can I return it and get a refund") == ["can I return it and get a refund"]
     assert split_requests("a grey sofa and a rug") == ["a grey sofa and a rug"]
+
+
+def test_shown_products_picked_by_a_description():
+    from bot.dialogue.references import described_positions
+
+    shown = [sofa(id="a", title="Asher Task Chair in White Fabric", price=289.0, color="white", brand="Steelcase"),
+             sofa(id="b", title="Porto Office Chair in Beige Fabric", price=139.0, color="beige", brand="IKEA",
+                  attributes={"firmness": "firm"})]
+    assert described_positions("ok I'll take the Asher", shown) == [1]
+    assert described_positions("add the cheaper one to my cart", shown) == [2]
+    assert described_positions("the more expensive one please", shown) == [1]
+    assert described_positions("how thick is the firm one?", shown) == [2]
+    assert described_positions("what about the ikea one", shown) == [2]
+    assert described_positions("the first one", shown) == [] and described_positions("the fabric one", shown) == []
+
+
+def test_product_answers_say_what_the_catalog_does_not_list():
+    recliner = sofa(title="Porto Recliner", size='31" W x 32" D x 41" H', material="rattan",
+                    attributes={"seats": "1", "weight capacity": "300 lbs", "set of": "2", "storage drawers": "yes",
+                                "thickness": '14"'})
+    seat, known = product_qa.answer("what's the seat height on the first one?", recliner)
+    assert not known and "overall size" in seat and "seats: 1" not in seat
+    weight, known = product_qa.answer("how much does it weigh? I have to carry it upstairs", recliner)
+    assert not known and "weighs" in weight and "$" not in weight
+    stain, _ = product_qa.answer("is its fabric stain resistant?", recliner)
+    assert "doesn't say whether it is stain resistant" in stain and not stain.startswith("No")
+    assert "set of: 2" in product_qa.answer("how many chairs come in the first one?", recliner)[0]
+    assert "storage drawers: yes" in product_qa.answer("does it have storage?", recliner)[0]
+    assert '14"' in product_qa.answer("how thick is it?", recliner)[0]
+    both, _ = product_qa.answer("how much it cost and how many people give review?", recliner)
+    assert "$699.00" in both and "1,204 reviews" in both
+    named = sofa(title="Aria Metal Round Mirror, Natural Oak", material="metal")
+    assert "doesn't say whether" in product_qa.answer("Is the Aria Metal Round Mirror shatterproof?", named)[0]
+
+
+def test_which_of_the_shown_has_a_feature():
+    with_it = sofa(id="a", title="Asher Chair", attributes={"lumbar support": "yes"})
+    without = sofa(id="b", title="Porto Chair", attributes={"lumbar support": "no"})
+    assert product_qa.which("which one has lumbar support?", [with_it, without], [1, 2]) == (
+        "#1, the Asher Chair: lumbar support yes (not #2).")
+    assert product_qa.which("which one has lumbar support?", [without, without], [1, 2]).startswith("None of them")

@@ -1,0 +1,55 @@
+"""Shown products named by what they are rather than by position: "the rust one", "the firm one",
+"the ikea one", "the Asher", "the cheaper one", "the best rated one"."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.product import Product
+
+# "the X one(s)", "the X" at the end of a clause, "the X too / please / instead"
+_THE = re.compile(r"\bthe\s+((?:[\w&'-]+\s+){0,2}?[\w&'-]+)(?:\s+ones?\b|(?=\s*(?:[,.!?;]|$|\s+(?:too|as well|also|please|"
+                  r"instead|then|one|for|to|in|into|is|has|have|does|do|and|or|but)\b)))", re.IGNORECASE)
+_CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|least expensive|lower[- ]priced|budget)\b", re.IGNORECASE)
+_PRICIER = re.compile(r"\b(pricier|priciest|more expensive|most expensive|higher[- ]priced|premium)\b", re.IGNORECASE)
+_BETTER = re.compile(r"\b(best[- ]rated|higher[- ]rated|highest[- ]rated|better[- ]rated|top[- ]rated|most popular)\b",
+                     re.IGNORECASE)
+# words that never tell shown products apart
+_VAGUE = {"one", "ones", "same", "other", "first", "second", "third", "fourth", "fifth", "last", "next", "previous",
+          "whole", "total", "cart", "basket", "order", "price", "budget", "rest", "difference", "end", "moment", "best",
+          "shop", "store", "site", "website", "catalog", "delivery", "return", "list", "way", "most", "least", "more", "less",
+          "a", "an", "my", "your", "of", "it", "this", "that", "these", "those", "them"}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9&'-]+", text.lower()))
+
+
+def _describing_words(product: Product) -> set[str]:
+    parts = [product.title, product.brand or "", product.color or "", product.material or "", product.style or "",
+             product.size or "", *product.category, *(str(v) for v in (product.attributes or {}).values())]
+    words = _words(" ".join(parts))
+    return words | {w.rstrip("s") for w in words}
+
+
+def described_positions(text: str, products: list[Product]) -> list[int]:
+    """1-based positions of the shown ``products`` the message picks by a description: a price or rating
+    comparison over them, or words that fit exactly one of them. [] when nothing picks one."""
+    priced = [(i, p.price) for i, p in enumerate(products, 1) if p.price is not None]
+    if len(products) >= 2 and len(priced) == len(products):
+        if _CHEAPER.search(text) and re.search(r"\bthe\s+(?:\w+\s+)?(?:cheaper|cheapest|less|least|lower|budget)", text, re.I):
+            return [min(priced, key=lambda x: x[1])[0]]
+        if _PRICIER.search(text) and re.search(r"\bthe\s+(?:\w+\s+)?(?:pricier|priciest|more|most|higher|premium)", text, re.I):
+            return [max(priced, key=lambda x: x[1])[0]]
+    if len(products) >= 2 and _BETTER.search(text) and re.search(r"\bthe\s+(?:best|higher|highest|better|top|most)", text, re.I):
+        rated = [(i, p.rating or 0.0) for i, p in enumerate(products, 1)]
+        return [max(rated, key=lambda x: x[1])[0]]
+    described = [_describing_words(p) for p in products]
+    for match in _THE.finditer(text):
+        said = {w for w in _words(match.group(1)) if w not in _VAGUE and not w.isdigit()}
+        if not said:
+            continue
+        fits = [i for i, words in enumerate(described, 1) if all(w in words or w.rstrip("s") in words for w in said)]
+        if len(fits) == 1 and len(products) >= 1:
+            return fits
+    return []
