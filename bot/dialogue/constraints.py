@@ -343,7 +343,7 @@ def satisfies_size(product: Product, bound: tuple[str, float] | None) -> bool:
     return value > reference if direction == "bigger" else value < reference
 
 
-_SEATS = re.compile(r"\b(?:seats?|sits?|seating|for)\s+(\d{1,2})\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b))"
+_SEATS = re.compile(r"\b(?:seats?|sits?|seating|for)\s+(?:at least\s+|min(?:imum)?\s+|up to\s+)?(\d{1,2})\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b))"
                     r"|\b(\d{1,2})[- ](?:seater|people|persons?|guests)\b", re.IGNORECASE)
 _JUST_SO_MANY = re.compile(r"\b(?:small|smaller|compact|little|tiny|bistro|intimate|just|only)\b", re.IGNORECASE)
 _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -354,9 +354,13 @@ _PARAPHRASES = {
     "machine washable": [(r"\b(?:washing machine|in the wash(?:er)?|machine wash(?:ed)?|wash it in the machine)\b", "yes")],
     "assembly required": [
         (r"\b(?:no assembly|(?:comes?|arrives?|delivered|already|fully) (?:pre )?assembled|pre assembled|"
-         r"(?:without|no need (?:for|to)) (?:any )?assembl\w*)\b", "no"),
+         r"(?:without|no need (?:for|to)) (?:any )?assembl\w*|(?:doesn'?t|does not|don'?t|do not|won'?t|wouldn'?t) "
+         r"(?:need|require|have) (?:any |to be )?assembl\w*|no tools)\b", "no"),
         (r"\b(?:needs? assembly|requires? assembly|assembly needed)\b", "yes"),
     ],
+    "smart compatible": [(r"\b(?:smart(?: home)?(?: compatible| enabled| ready)?|works? with (?:alexa|google)|alexa|google home)\b",
+                          "yes")],
+    "set of": [(r"\b(?:(?:a )?(?:set|pack|pair) of (\d|two|three|four)|(\d) pack|comes? in (?:a )?pairs?|sold in pairs?)\b", "")],
     "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes")],
 }
 
@@ -392,16 +396,29 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                 values.setdefault(key, set()).add(value)
     lowered = " " + re.sub(r"[-_/]", " ", text.lower()) + " "
     required: dict[str, str] = {}
-    for key in features:
+    for key in sorted(features | (numeric & set(_PARAPHRASES))):
         for pattern, value in _feature_paraphrases(key):
             match = re.search(pattern, lowered)
             if match:
+                if not value:  # a count said ("a set of 2", "sold in pairs")
+                    said = next((g for g in match.groups() if g), "2")
+                    value = str({"two": 2, "three": 3, "four": 4}.get(said, said))
+                    if value not in {str(p.attributes.get(key, "")).strip() for p in products}:
+                        break
+                    required[key] = value
+                    lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
+                    break
                 negated = _NEGATED_WORD.search(lowered[: match.start()][-25:])
                 required[key] = value if not negated else ("no" if value == "yes" else "yes")
                 lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
                 break
+        if key not in features:
+            continue
         words = _key(key).split()
         pattern = r"\s+".join(re.escape(w) for w in words)
+        if len(words) >= 3:  # "removable covers" for "removable cushion covers"
+            pattern = (re.escape(words[0]) + r"\s+(?:" + r"\s+".join(re.escape(w) for w in words[1:-1]) + r"\s+)?"
+                       + re.escape(words[-1]))
         if len(words) == 1 and key.endswith("able") and len(key) > 7:
             pattern = rf"(?:{pattern}|{re.escape(key[:-4])}(?:s|ing|ed)?(?:\s+up)?)"  # "fold up", "stacking"
         for match in re.finditer(rf"\b{pattern}\b", lowered):
@@ -415,6 +432,13 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             if not _NEGATED_WORD.search(lowered[:start][-25:]):
                 required[key] = longest
     least: dict[str, float] = {}
+    for key in numeric - {"seats"} - set(_PARAPHRASES):
+        words = _key(key).split()
+        if len(words) != 1 or words[0] in ("warranty", "thickness"):
+            continue  # a count of things ("drawers", "shelves", "panels"), not a measure
+        match = re.search(rf"\b(\d{{1,2}})\s*\+?\s+(?:or more\s+)?(?:\w+\s+)?{re.escape(words[0])}\b", lowered)
+        if match:
+            least[key] = float(match.group(1))
     if "seats" in numeric:
         match = _SEATS.search(text)
         if match and 1 <= int(match.group(1) or match.group(2)) <= 12:

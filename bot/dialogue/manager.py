@@ -71,6 +71,8 @@ class DialogueManager:
         self._titles: dict[str, str] | None = None
         self._parents_of: dict[str, tuple[str, ...]] | None = None
         self._by_category: dict[str, list[Product]] | None = None  # up to 40 products of each leaf category
+        self._attr_words: set[str] | None = None  # words of the catalog's attribute names
+        self._title_words: set[str] | None = None  # words of the product titles (singular)
         self._built_for: object = None  # the catalog vocabulary the caches above were built from
 
     # -- helpers -----------------------------------------------------------------------
@@ -83,7 +85,7 @@ class DialogueManager:
         vocabulary = self.s.retriever.vocabulary
         if vocabulary is not self._built_for:
             self._category_prices, self._titles, self._parents_of, self._built_for = None, None, None, vocabulary
-            self._by_category = None
+            self._by_category, self._attr_words, self._title_words = None, None, None
 
     def named_product(self, text: str) -> Product | None:
         """The product whose full title the message names ("how wide is the Harper Sofa in Charcoal Boucle?")."""
@@ -223,7 +225,8 @@ class DialogueManager:
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}),
                                           self.products[ids[0]])
         asks_it = (state.shown and phrases.is_question(text) and phrases.ABOUT_IT.search(text)
-                   and not slots.get("category") and not phrases.ADD_THAT.search(text))
+                   and not slots.get("category") and not phrases.ADD_THAT.search(text)
+                   and not (intent == "refine" and phrases.ANY_WITH.match(text)))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
                                    "feedback_dislike", "compare")
                         or (intent == "refine" and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size"))):
@@ -328,6 +331,10 @@ class DialogueManager:
                 re.search(rf"\b{re.escape(gram)}s?\s+first\b", text, re.I)
                 for gram, _ in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             intent, slots = "search_product", {k: v for k, v in slots.items() if k != "item_ref"}  # "the chair first"
+        if (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and state.shown
+                and state.last_action != "service" and not phrases.SERVICE_WORDS.search(text) and phrases.is_question(text)
+                and any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)):
+            intent = "product_question"  # "how many trial nights?" about the mattresses shown, not delivery times
         if state.shown and not slots.get("item_ref") and (
                 intent in ("add_to_cart", "product_question", "feedback_dislike", "complement_request", "compare", "out_of_scope")
                 or (intent in ("refine", "feedback_like") and phrases.SIMILAR.search(text))):
@@ -336,7 +343,11 @@ class DialogueManager:
             picked = described_positions(text, [self.products[state.product_at(p)] for p in positions])
             if picked:  # "I'll take the Asher", "how thick is the firm one?", "add the cheaper one"
                 slots = {**slots, "item_ref": [positions[i - 1] for i in picked]}
-        if (state.shown and intent in ("refine", "search_product", "out_of_scope", "leave_review", "show_more",
+        if (state.shown and state.constraints.categories and phrases.ANY_WITH.match(text) and not slots.get("item_ref")
+                and intent not in service.SERVICE_INTENTS and any(asked_attributes(text, self._sample(state.constraints.categories)))):
+            # "any of those with storage drawers?": only those, or a plain no
+            intent, slots = "refine", {k: v for k, v in slots.items() if k != "category"}
+        elif (state.shown and intent in ("refine", "search_product", "out_of_scope", "leave_review", "show_more",
                                        "feedback_like", "feedback_dislike")
                 and (not slots.get("category") or phrases.ABOUT_THESE.search(text)
                      or self._covers(slots["category"], state.constraints.categories)
@@ -425,11 +436,15 @@ class DialogueManager:
             if intent == "search_product" and phrases.MORE.search(text) and state.shown:
                 intent = "show_more"
         if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category")
-                and not is_room(said_category) and phrases.DO_YOU_SELL.search(text) and not slots.get("room")
-                and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
+                and not is_room(said_category) and not slots.get("room") and len(said_category) >= 3
+                and (phrases.DO_YOU_SELL.search(text) or not state.constraints.categories)
+                and not phrases.VAGUE_THING.fullmatch(said_category.strip())
+                and not set(said_category.lower().split()) & self._attribute_words()
+                and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
-            # "do you sell refrigerators?": say so, never show something else as if it were one
-            return self._ask_category(state, read(), f"Sorry, we don't sell {said_category.lower()}. We have furniture and "
+            # "do you sell refrigerators?", "fluffy white bath towels": say so, never show something else as if it were one
+            return self._ask_category(state, read(), f"Sorry, we don't sell {self._thing_named(said_category, text)}. "
+                                      "We have furniture and "
                                       "home goods, for example: " + ", ".join(self._top_categories(4)).lower() + ".")
         if (intent in (*service.SERVICE_INTENTS, "feedback_like", "feedback_dislike") and intent != "contact_human"
                 and (state.shown or state.constraints.categories) and not slots.get("item_ref")
@@ -440,7 +455,9 @@ class DialogueManager:
                 slots = {(f"exclude_{k}" if k in ("color", "material", "style", "brand") else k): v for k, v in slots.items()}
             intent = "refine"
         if (intent == "search_product" and not slots.get("category") and state.constraints.categories
-                and (state.shown or state.last_action == "clarify") and any(slots.get(k) for k in phrases.PRODUCT_SLOTS)):
+                and (state.shown or state.last_action == "clarify")
+                and (any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
+                     or any(asked_attributes(text, self._sample(state.constraints.categories))))):
             intent = "refine"  # "my partner wants something green" while armchairs are shown; "ok fabric then"
         forgotten = self._forget_values(state, text)
         if forgotten and intent not in service.SERVICE_INTENTS:
@@ -459,6 +476,9 @@ class DialogueManager:
             intent = "order_status"  # "and when will my sofa arrive? order #70021"
         elif intent in ("feedback_like", "out_of_scope", "greet") and not slots.get("item_ref") and phrases.COMPLIMENT.search(text):
             intent = "thanks"  # "lol you're pretty good at this"
+        elif (intent in ("refine", "search_product", "out_of_scope", "greet", "show_more") and phrases.THANKS.search(text)
+              and len(text.split()) <= 8 and not slots and not phrases.MORE.search(text) and not phrases.SHOPPING.search(text)):
+            intent = "thanks"  # "ok never mind, thanks", "worth a try lol. thanks anyway", "ok good to know, thx"
         elif intent in ("contact_human", "out_of_scope", "greet") and phrases.ARE_YOU_A_BOT.search(text) \
                 and not phrases.TALK_TO_PERSON.search(text):
             intent = "out_of_scope"  # a question about the assistant, not a request for a person
@@ -482,14 +502,42 @@ class DialogueManager:
         elif intent == "compare" and len(slots.get("item_ref") or []) == 1 and not phrases.COMPARE_WORD.search(text):
             # "the second is round or square?", "#2 wall or floor?": a question about one product
             intent = "product_question"
+        elif intent == "out_of_scope" and state.constraints.categories and phrases.SUPERLATIVE.search(text):
+            intent = "refine"  # "ok what's the biggest one you have"
         elif intent == "out_of_scope" and any(slots.get(k) is not None for k in phrases.PRODUCT_SLOTS):
             # "teak?" under shown patio sets: a product attribute alone narrows what is shown
             intent = "refine" if state.shown else "search_product"
-        elif (intent in ("product_question", "out_of_scope") and state.last_action == "service" and state.last_service_intent
-              and not slots.get("item_ref") and len(text.split()) <= 8 and phrases.SERVICE_FOLLOW_UP.search(text)):
-            # "how much does it cost" right after "do you do express shipping?": the same service topic
+        elif (state.last_action == "service" and state.last_service_intent and not slots.get("item_ref")
+              and intent in ("product_question", "out_of_scope", "search_product", "refine", "add_to_cart", "show_more")
+              and not slots.get("category") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if not k.startswith("price"))
+              and ((len(text.split()) <= 10 and phrases.SERVICE_FOLLOW_UP.search(text))
+                   or slots.get("order_id") or service.find_order_id(text))):
+            # "how much does it cost" right after "do you do express shipping?", "what about mexico?",
+            # "order 50773 if that helps": the same service topic
             intent = state.last_service_intent
         return read()
+
+    @staticmethod
+    def _thing_named(said: str, text: str) -> str:
+        """The words of the message that name a thing the model tagged in part ("wall" -> "wall paint")."""
+        thing = re.search(rf"\b{re.escape(said)}(?:\s+(?!and\b|or\b|for\b|in\b|with\b|under\b|to\b)[a-z]+s?\b)?", text, re.I)
+        return (thing.group(0) if thing else said).lower()
+
+    def _in_titles(self, thing: str) -> bool:
+        """Whether product titles name the thing ("recliner": the shop sells recliners among its armchairs)."""
+        self._fresh_caches()
+        if self._title_words is None:
+            self._title_words = {singular_word(w) for p in self.products.values() for w in re.findall(r"[a-z]+", p.title.lower())}
+        words = [singular_word(w) for w in re.findall(r"[a-z]+", thing.lower())]
+        return bool(words) and words[-1] in self._title_words
+
+    def _attribute_words(self) -> set[str]:
+        """Words of the catalog's attribute names ("drawers", "covers"): features of products, not products."""
+        self._fresh_caches()
+        if self._attr_words is None:
+            words = {w for p in self.products.values() for k in (p.attributes or {}) for w in re.findall(r"[a-z]+", k.lower())}
+            self._attr_words = words | {w.rstrip("s") for w in words}
+        return self._attr_words
 
     def _names_attribute_value(self, text: str, product: Product | None) -> bool:
         """Whether the message names a value of one of the product's listed attributes, its own or one that
@@ -731,7 +779,13 @@ class DialogueManager:
             for p in self.products.values():
                 if p.leaf_category and len(self._by_category.setdefault(p.leaf_category, [])) < 40:
                     self._by_category[p.leaf_category].append(p)
-        return [p for c in categories for p in self._by_category.get(c, [])]
+        sample = [p for c in categories for p in self._by_category.get(c, [])]
+        broader = [c for c in categories if c not in self._by_category]  # "Outdoor", "Lighting": their leaves' products
+        if broader:
+            wanted = {c.lower() for c in broader}
+            sample += [p for leaf, ps in self._by_category.items() for p in ps[:10]
+                       if wanted & {level.lower() for level in self._parents().get(leaf, ())}]
+        return sample
 
     def _apply_asked_attributes(self, state: DialogueState, text: str) -> None:
         """ "a dimmable floor lamp", "a table for 6 people": listed attributes of the request's categories the
@@ -828,6 +882,10 @@ class DialogueManager:
         f.exclude_ids = list(dict.fromkeys([*state.profile.rejected_ids, *(state.seen if exclude_seen else [])]))
         text = state.query_text or describe(f)
         candidates = await self._retrieve(state, text, f)
+        if not candidates and action != "show_more" and state.critique_price_bound:
+            candidates, f, intro = await self._loosen_price(state, nlu, text, f, intro)  # "more premium", then a must-have
+        if not candidates and (f.attributes or f.attribute_min) and action == "refine" and phrases.ANY_WITH.match(nlu.text):
+            return self._none_with(state, nlu, f)
         if not candidates and (f.attributes or f.attribute_min) and action != "show_more":
             # features read from the shopper's words ("something washable") are wishes the catalog may not meet:
             # say so and show the closest products that keep every stated constraint
@@ -863,6 +921,17 @@ class DialogueManager:
                 )
         top = await self._rank(state, text, candidates, SHOW)
         return self._show(state, nlu, action, f, top, intro)
+
+    def _none_with(self, state: DialogueState, nlu: NLUResult, f: SearchFilter) -> Reply:
+        """ "any of those with storage drawers?" when none has them: say so; the list and its filter stay as they were."""
+        asked = [attribute_label(k, v) for k, v in f.attributes.items()] + [minimum_label(k, n) for k, n in f.attribute_min.items()]
+        said, least = asked_attributes(nlu.text, self._sample(state.constraints.categories))
+        state.constraints = state.constraints.model_copy(update={
+            "attributes": {k: v for k, v in state.constraints.attributes.items() if k not in said},
+            "attribute_min": {k: v for k, v in state.constraints.attribute_min.items() if k not in least}})
+        plain = f.model_copy(update={"attributes": {}, "attribute_min": {}})
+        return self._reply(state, nlu, "refine", f"No, none of the {describe(plain)} is listed as {' and '.join(asked)}.",
+                           quick_replies=["Show more", "Something different", "Start over"])
 
     async def _loosen_price(self, state: DialogueState, nlu: NLUResult, text: str, f: SearchFilter,
                             intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
@@ -915,6 +984,8 @@ class DialogueManager:
             key = ((lambda s: s.candidate.product.price if s.candidate.product.price is not None else float("inf"))
                    if "cheap" in word or "least expensive" in word or "lowest" in word
                    else (lambda s: -(s.candidate.product.review_count or 0)) if "popular" in word or "reviewed" in word
+                   else (lambda s: -(size_value(s.candidate.product) or 0.0)) if word in ("biggest", "largest")
+                   else (lambda s: size_value(s.candidate.product) or float("inf")) if word == "smallest"
                    else (lambda s: -(s.candidate.product.rating or 0.0)))
             top = sorted(top, key=key)
         products = [s.candidate.product for s in top]
@@ -1181,8 +1252,9 @@ class DialogueManager:
     # -- service and conversation ----------------------------------------------------------------
     def _on_service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
         previous = state.last_service_intent
-        if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 6
-                and service.topic(previous, nlu.text) == "policy"):
+        if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 8
+                and (service.topic(previous, nlu.text) == "policy"
+                     or (phrases.ABOUT_IT.search(nlu.text) and re.search(r"\b(apply|applies|too|also|as well|same)\b", nlu.text, re.I)))):
             intent = previous  # a short follow-up question about the same service topic
             nlu = nlu.model_copy(update={"intent": intent})
         state.last_service_intent = intent
@@ -1197,7 +1269,12 @@ class DialogueManager:
         return self._service(state, nlu, intent)
 
     def _service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
-        text, quick = service.answer(intent, state.order_id, self.s.policy, text=nlu.text)
+        asked = nlu.text
+        if (intent == state.last_service_intent and state.last_service_text and service.topic(intent, asked) == "request"
+                and service.topic(intent, state.last_service_text) not in ("request", "policy")):
+            asked = f"{state.last_service_text} {asked}"  # "order 50773 if that helps" after "I was charged twice"
+        state.last_service_text = asked
+        text, quick = service.answer(intent, state.order_id, self.s.policy, text=asked)
         action = "handoff" if intent in service.HANDOFF_INTENTS else "service"
         return self._reply(state, nlu, action, text, quick_replies=quick)
 

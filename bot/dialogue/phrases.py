@@ -32,8 +32,8 @@ RELAX = re.compile(r"^\s*(?:(?:ok|okay|fine|alright|sure|well|hmm|then)[,.!]?\s+
                    r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*(?:please|then|instead))?[\s.!?]*$", re.I)
 # The same let-go said inside a longer message ("ok forget the budget, I really want wool", "actually any brand is fine").
 _KIND = r"(price|budget|colou?r|material|style|size|brand|feature)s?"
-RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:is|are|would be|'s)\s+"
-                      r"(?:fine|ok|okay|good|alright)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for)\s+"
+RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:(?:is|are|would be|'s)\s+"
+                      r"(?:fine|ok|okay|good|alright)|then|works|will do)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for)\s+"
                       rf"(?:about\s+)?(?:the\s+|my\s+|that\s+|this\s+|those\s+)?{_KIND}(?:\s+range|\s+limit)?"
                       rf"|(?:the\s+)?{_KIND}\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter)\b", re.I)
 # "leather is fine after all": an excluded value is allowed again (not required).
@@ -54,7 +54,8 @@ ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one
                       r"|\b(in|into|to) (my|the) (cart|basket|bag)\b", re.I)
 TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|#?\d)"
                      r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
-SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about)\b", re.I)
+SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about|how about|"
+                               r"apply|applies|too|also|as well|same|even|klarna|affirm|paypal|instead)\b", re.I)
 # An out_of_scope this confident is not a shopping request the model missed ("recommend a pizza place").
 SURE_OUT_OF_SCOPE = 0.8
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
@@ -63,7 +64,8 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
 COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
 ARE_YOU_A_BOT = re.compile(r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
-                           r"live (?:person|agent)|actual person)\b|\bam i (?:talking|chatting|speaking) (?:to|with) a\b", re.I)
+                           r"live (?:person|agent)|actual person)\b|\bam i (?:talking|chatting|speaking) (?:to|with) a\b"
+                           r"|\b(?:you|u) (?:are|r) (?:a |an )?(?:human|bot|robot|computer|machine|real person|person)\b.*\?", re.I)
 # "a sofa, a coffee table and a rug": several things listed in one request
 LIST_OF_THINGS = re.compile(r"\b(?:a|an|some|two|2)\s+[\w -]{2,30}?(?:,|\s+and|\s+plus|\s+\+)\s+(?:a|an|some|two|2|then)\b", re.I)
 # "the chair first", "ok, the desk first": which of several things to start with
@@ -82,7 +84,7 @@ GOES_WITH = re.compile(r"\b(go(es)? (well )?(with|next to|under|beside)|to match
 NOT_THAT = re.compile(r"\b(?:not (?:that|this|the same)|another|other|a different|different|some other)\s+(brand|colou?r|material|style)s?\b",
                       re.I)
 SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
-                         r"most popular|most reviewed)\b", re.I)
+                         r"most popular|most reviewed|biggest|largest|smallest)\b", re.I)
 FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"
                           r"(?:\s+(?:bit|part|one|thing|idea|filter))?(?=\s*(?:[,.;!?]|$|\band\b|\bthen\b))", re.I)
 SAME_BUDGET = re.compile(r"\b(same|that|my|the) (budget|price( range)?|max(imum)?|limit)\b", re.I)
@@ -112,6 +114,12 @@ PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "pr
 # A request for other products phrased as a question ("do you have any that are waterproof?").
 WANTS_OTHERS = re.compile(r"\b(do you have|have you got|got any|show me|i want|i need|looking for|something|anything|"
                           r"any (?:ones?|others?)|ones? (?:that|which|with))\b", re.I)
+# "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those
+ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm),?\s+)?(?:do |are |is )?(?:any|anything|any ones?|any of (?:these|those|them|the \w+))\s+"
+                      r"(?:with|that|which|have|has|come|comes|got|are|is)\b", re.I)
+THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|thnx|ty|cheers|much appreciated|appreciate it)\b", re.I)
+# words the model may tag as a category that name no kind of product
+VAGUE_THING = re.compile(r"(?:some|any|every)?(?:thing|things|one|ones|stuff|items?|products?|gifts?|presents?|pieces?)", re.I)
 # "and the second?", "what about #3?", "and of the last one?": the last question, about another product
 SAME_FOR = re.compile(r"^\s*(?:and|what about|how about|same for|and what about)\s+(?:for |of |on |with )?(?:the )?"
                       r"(?:#\s*\d|\d|first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*\??\s*$", re.I)

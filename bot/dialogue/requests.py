@@ -29,11 +29,12 @@ def split_requests(text: str) -> list[str]:
 
 def merge_replies(replies: list[Reply]) -> Reply:
     """One reply answering each request in order: the texts joined, a handoff when any hands off."""
+    handoff = next((r for r in replies if r.action == "handoff"), None)
     first = replies[0]
-    action = "handoff" if any(r.action == "handoff" for r in replies) else first.action
+    action = "handoff" if handoff is not None else first.action
     slots: dict = {}
     for r in replies:
         slots.update({k: v for k, v in r.slots.items() if k not in slots})
     quick = list(dict.fromkeys(q for r in replies for q in r.quick_replies))[:4]
     return first.model_copy(update={"text": "\n\n".join(r.text for r in replies), "action": action, "slots": slots,
-                                    "quick_replies": quick})
+                                    "quick_replies": quick, "intent": (handoff or first).intent})

@@ -113,7 +113,8 @@ _WRONG_AMOUNT = re.compile(
     r"\b(overcharged|wrong amount|charged (me )?(too much|more than|the wrong)|incorrect (amount|charge)|"
     r"amount (is|was) wrong|charged the full price|didn'?t get the discount|price (was|is) different|"
     r"charged (me )?\$?\d[\d,.]* (more|extra)|more than (the|my) (order )?(price|total)|charged (me )?extra|"
-    r"charged (me )?\$?\d[\d,.]*,? (but|when|while|instead of|though)|on sale for)\b",
+    r"charged (me )?\$?\d[\d,.]*,? (but|when|while|instead of|though)|on sale for|"
+    r"(higher|more) than (the )?(price|total|amount)|(bank|statement|card) (shows|says)|said \$?\d[\d,.]* but)\b",
     re.IGNORECASE,
 )
 

@@ -59,6 +59,8 @@ class DialogueState(BaseModel):
     order_id: str | None = None
     # The service intent of the last service answer ("how long do I have?" right after a return question).
     last_service_intent: str | None = None
+    # The message that asked it: a follow-up giving only an order id is answered on the same topic.
+    last_service_text: str = ""
     profile: UserProfile = Field(default_factory=UserProfile)
 
     def product_at(self, position: int) -> str | None:

@@ -72,7 +72,7 @@ GROUPS: dict[str, list[tuple[str, ...]]] = {
         ("mirror", "wall mirror", "floor mirror", "vanity mirror", "full length mirror", "looking glass"),
         ("patio set", "patio furniture", "patio furniture set", "outdoor dining set", "bistro set",
          "conversation set", "garden furniture", "garden set", "outdoor furniture set", "outdoor set",
-         "patio dining set"),
+         "patio dining set", "outdoor sectional", "patio sectional", "outdoor sofa", "patio sofa", "outdoor couch"),
         ("outdoor chair", "patio chair", "garden chair", "lawn chair", "adirondack chair", "deck chair",
          "outdoor lounge chair", "sun lounger", "porch chair"),
         ("decor", "home decor", "decoration", "decorations"),

@@ -590,3 +590,20 @@ async def test_a_room_being_furnished_and_two_materials(bot):
     r = await bot.handle("c8", "mesh or fabric")
     assert r.products and all(p.material in ("mesh", "fabric") for p in products_of(bot, r))
     assert {p.material for p in products_of(bot, r)} == {"mesh", "fabric"} or len(r.products) < 3
+
+
+async def test_any_with_a_feature_filters_or_says_no_and_things_not_sold(bot):
+    await bot.handle("c9", "queen bed under 500")
+    r = await bot.handle("c9", "any of those with storage drawers?")
+    shown = products_of(bot, r)
+    assert r.intent.name == "refine"
+    assert all(p.attributes.get("storage drawers") == "yes" for p in shown)
+    if not shown:
+        assert r.text.startswith("No, none of the")
+        assert (await bot.session_view("c9"))["constraints"]["attributes"] == {}  # the list's filter stays as it was
+    r = await bot.handle("c10", "looking for fluffy white bath towels")
+    assert not r.products and "don't sell bath towels" in r.text
+    r = await bot.handle("c10", "ok never mind, thanks")
+    assert r.intent.name == "thanks" and not r.products
+    r = await bot.handle("c11", "show me the Porto Recliner in Charcoal Boucle")
+    assert r.products and "don't sell" not in r.text  # recliners are sold, among the armchairs

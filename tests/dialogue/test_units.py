@@ -369,3 +369,18 @@ def test_which_of_the_shown_has_a_feature():
     assert product_qa.which("which one has lumbar support?", [with_it, without], [1, 2]) == (
         "#1, the Asher Chair: lumbar support yes (not #2).")
     assert product_qa.which("which one has lumbar support?", [without, without], [1, 2]).startswith("None of them")
+
+
+def test_more_ways_of_asking_for_features():
+    from bot.dialogue.constraints import asked_attributes
+
+    products = [sofa(attributes={"smart compatible": "no", "dimmable": "yes", "assembly required": "yes", "set of": "2",
+                                 "drawers": "3", "removable cushion covers": "no", "seats": "6"}),
+                sofa(attributes={"set of": "1", "drawers": "1"})]
+    assert asked_attributes("floor lamp that's dimmable AND smart home compatible", products) == (
+        {"dimmable": "yes", "smart compatible": "yes"}, {})
+    assert asked_attributes("a bookcase that doesn't need assembling", products) == ({"assembly required": "no"}, {})
+    assert asked_attributes("throw pillows that come as a set of 2", products) == ({"set of": "2"}, {})
+    assert asked_attributes("needs at least 2 drawers", products) == ({}, {"drawers": 2.0})
+    assert asked_attributes("ones with removable covers only", products) == ({"removable cushion covers": "yes"}, {})
+    assert asked_attributes("a sectional that seats at least 6", products) == ({}, {"seats": 6.0})
