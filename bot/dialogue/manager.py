@@ -587,9 +587,8 @@ class DialogueManager:
                 nlu = nlu.model_copy(update={"slots": slots})
         intro = None
         several = [(gram, names) for gram, names in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
-                   if not is_room(gram)]
-        if len({tuple(n) for _, n in several}) >= 2 and phrases.LIST_OF_THINGS.search(nlu.text) \
-                and not phrases.GOES_WITH.search(nlu.text):
+                   if not is_room(gram)] if phrases.LIST_OF_THINGS.search(nlu.text) else []
+        if len({tuple(n) for _, n in several}) >= 2 and not phrases.GOES_WITH.search(nlu.text):
             # "a sofa, a coffee table and a rug for the living room": one at a time, the first named first
             first, rest = several[0], [gram for gram, names in several[1:] if names != several[0][1]]
             state.bundle = SearchFilter(categories=list(dict.fromkeys(c for _, names in several for c in names)),
