@@ -73,6 +73,7 @@ class DialogueManager:
         self._by_category: dict[str, list[Product]] | None = None  # up to 40 products of each leaf category
         self._attr_words: set[str] | None = None  # words of the catalog's attribute names
         self._title_words: set[str] | None = None  # words of the product titles (singular)
+        self._asked_for: tuple | None = None  # the last message's asked attributes (see _asked)
         self._built_for: object = None  # the catalog vocabulary the caches above were built from
 
     # -- helpers -----------------------------------------------------------------------
@@ -85,7 +86,7 @@ class DialogueManager:
         vocabulary = self.s.retriever.vocabulary
         if vocabulary is not self._built_for:
             self._category_prices, self._titles, self._parents_of, self._built_for = None, None, None, vocabulary
-            self._by_category, self._attr_words, self._title_words = None, None, None
+            self._by_category, self._attr_words, self._title_words, self._asked_for = None, None, None, None
 
     def named_product(self, text: str) -> Product | None:
         """The product whose full title the message names ("how wide is the Harper Sofa in Charcoal Boucle?")."""
@@ -344,7 +345,7 @@ class DialogueManager:
             if picked:  # "I'll take the Asher", "how thick is the firm one?", "add the cheaper one"
                 slots = {**slots, "item_ref": [positions[i - 1] for i in picked]}
         if (state.shown and state.constraints.categories and phrases.ANY_WITH.match(text) and not slots.get("item_ref")
-                and intent not in service.SERVICE_INTENTS and any(asked_attributes(text, self._sample(state.constraints.categories)))):
+                and intent not in service.SERVICE_INTENTS and any(self._asked(text, state.constraints.categories))):
             # "any of those with storage drawers?": only those, or a plain no
             intent, slots = "refine", {k: v for k, v in slots.items() if k != "category"}
         elif (state.shown and intent in ("refine", "search_product", "out_of_scope", "leave_review", "show_more",
@@ -421,7 +422,7 @@ class DialogueManager:
         said = slots.get("category")
         current = state.constraints.categories
         asking = slots.get("item_ref") or phrases.is_question(text)
-        features = asked_attributes(text, self._sample(current)) if (said and current and state.shown) else ({}, {})
+        features = self._asked(text, current) if (said and current and state.shown) else ({}, {})
         feature_words = " ".join([*features[0], *features[1]]).lower()
         if (said and current and isinstance(said, str) and said not in current and state.shown and not asking
                 and any(features)
@@ -457,7 +458,7 @@ class DialogueManager:
         if (intent == "search_product" and not slots.get("category") and state.constraints.categories
                 and (state.shown or state.last_action == "clarify")
                 and (any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
-                     or any(asked_attributes(text, self._sample(state.constraints.categories))))):
+                     or any(self._asked(text, state.constraints.categories)))):
             intent = "refine"  # "my partner wants something green" while armchairs are shown; "ok fabric then"
         forgotten = self._forget_values(state, text)
         if forgotten and intent not in service.SERVICE_INTENTS:
@@ -770,6 +771,16 @@ class DialogueManager:
                     gone |= {v.lower() for v in hit}
         return gone
 
+    def _asked(self, text: str, categories: list[str]) -> tuple[dict[str, str], dict[str, float]]:
+        """``asked_attributes`` of the message for these categories, read once per message (several context
+        rules and the handler ask)."""
+        self._fresh_caches()
+        key = (text, tuple(categories))
+        if self._asked_for is None or self._asked_for[0] != key:
+            self._asked_for = (key, asked_attributes(text, self._sample(categories)))
+        said, least = self._asked_for[1]
+        return dict(said), dict(least)
+
     def _sample(self, categories: list[str]) -> list[Product]:
         """Up to 40 products of each category (what their attributes are)."""
         self._fresh_caches()
@@ -792,7 +803,7 @@ class DialogueManager:
         categories = state.constraints.categories
         if not categories:
             return
-        required, least = asked_attributes(text, self._sample(categories))
+        required, least = self._asked(text, categories)
         if required or least:
             state.constraints = state.constraints.model_copy(update={
                 "attributes": {**state.constraints.attributes, **required},
@@ -924,7 +935,7 @@ class DialogueManager:
     def _none_with(self, state: DialogueState, nlu: NLUResult, f: SearchFilter) -> Reply:
         """ "any of those with storage drawers?" when none has them: say so; the list and its filter stay as they were."""
         asked = [attribute_label(k, v) for k, v in f.attributes.items()] + [minimum_label(k, n) for k, n in f.attribute_min.items()]
-        said, least = asked_attributes(nlu.text, self._sample(state.constraints.categories))
+        said, least = self._asked(nlu.text, state.constraints.categories)
         state.constraints = state.constraints.model_copy(update={
             "attributes": {k: v for k, v in state.constraints.attributes.items() if k not in said},
             "attribute_min": {k: v for k, v in state.constraints.attribute_min.items() if k not in least}})
