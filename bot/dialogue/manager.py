@@ -39,6 +39,11 @@ CANDIDATES = 100
 EXPENSIVE = 500.0  # median price above which we ask for a budget first
 
 
+def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
+    """The message's reading with its intent and slots as the context decided them."""
+    return nlu.model_copy(update={"intent": intent, "slots": slots})
+
+
 def _title_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
@@ -308,17 +313,27 @@ class DialogueManager:
         intent is corrected where the context decides ("teak?" under shown patio sets is a refinement,
         "how much does it cost" after a delivery answer is about delivery). A reply when the context alone
         answers ("do you sell refrigerators?")."""
+        reading = self._read_shown_references(state, text, nlu)
+        if isinstance(reading, NLUResult):
+            reading = self._read_request_kind(state, text, reading)
+        if isinstance(reading, NLUResult):
+            reading = self._read_category(state, text, reading, said_category)
+        if isinstance(reading, NLUResult):
+            reading = await self._read_wishes(state, text, reading)
+        if isinstance(reading, NLUResult):
+            reading = self._read_conversation(state, text, reading)
+        return reading
+
+    def _read_shown_references(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """Messages about the products on screen: "and the second?", "is the first one a standing desk?",
+        "the cheaper one", "any of those with storage drawers?", "anti-tip?"."""
         intent, slots = nlu.intent, nlu.slots
-
-        def read() -> NLUResult:
-            return nlu.model_copy(update={"intent": intent, "slots": slots})
-
         if state.last_action == "answer_question" and state.last_question and phrases.SAME_FOR.match(text):
             refs = slots.get("item_ref") or parse_item_refs(text)
             pid = state.product_at(int(refs[0])) if refs else None
             if pid in self.products:  # "and the second?" right after "how wide is the first one?"
                 intent, slots = "product_question", {**slots, "item_ref": refs[:1]}
-                return self._answer_about(state, read(), self.products[pid], question=state.last_question)
+                return self._answer_about(state, _as_read(nlu, intent, slots), self.products[pid], question=state.last_question)
         if intent in ("search_product", "refine") and state.shown and phrases.EXPLICIT_REF.search(text) \
                 and (slots.get("item_ref") or parse_item_refs(text)):
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
@@ -361,6 +376,12 @@ class DialogueManager:
             # "anti-tip?", "how many shelves", "do any of these have removable cushion covers?",
             # "how much it cost and how many people give review?"
             intent, slots = "product_question", {k: v for k, v in slots.items() if k != "category"}
+        return _as_read(nlu, intent, slots)
+
+    def _read_request_kind(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult:
+        """Which kind of request the message makes: back to an earlier category, more of these, a farewell,
+        the cart or another product, complements, "not that brand", refining suggested complements."""
+        intent, slots = nlu.intent, nlu.slots
         if (phrases.BACK_TO.search(text) and (state.earlier or state.shown) and intent not in service.SERVICE_INTENTS
                 and intent not in ("complement_request", "product_question", "compare", "add_to_cart", "feedback_like",
                                    "feedback_dislike") and not phrases.GOES_WITH.search(text)):
@@ -417,6 +438,12 @@ class DialogueManager:
         if (intent == "refine" and len(state.shown) == 1 and phrases.is_question(text) and re.search(r"\w \bor\b \w", text)
                 and len(text.split()) <= 6 and self._names_attribute_value(text, self._product(state.shown[0]))):
             intent = "product_question"  # "round or rectangular?" with one table shown: which one it is
+        return _as_read(nlu, intent, slots)
+
+    def _read_category(self, state: DialogueState, text: str, nlu: NLUResult, said_category: object) -> NLUResult | Reply:
+        """The category the message names against the one being shopped: a feature of the current products,
+        the same family, or a thing the shop does not sell (the reply says so)."""
+        intent, slots = nlu.intent, nlu.slots
         if intent == "refine" and not state.shown and not state.constraints.categories:
             intent = "search_product"  # "anything by herman miller?" opens a request
         said = slots.get("category")
@@ -444,9 +471,15 @@ class DialogueManager:
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "do you sell refrigerators?", "fluffy white bath towels": say so, never show something else as if it were one
-            return self._ask_category(state, read(), f"Sorry, we don't sell {self._thing_named(said_category, text)}. "
+            return self._ask_category(state, _as_read(nlu, intent, slots), f"Sorry, we don't sell {self._thing_named(said_category, text)}. "
                                       "We have furniture and "
                                       "home goods, for example: " + ", ".join(self._top_categories(4)).lower() + ".")
+        return _as_read(nlu, intent, slots)
+
+    async def _read_wishes(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """Wishes said as feedback or in service words ("not metal please"), and values the shopper takes back
+        ("forget the green")."""
+        intent, slots = nlu.intent, nlu.slots
         if (intent in (*service.SERVICE_INTENTS, "feedback_like", "feedback_dislike") and intent != "contact_human"
                 and (state.shown or state.constraints.categories) and not slots.get("item_ref")
                 and any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not phrases.SERVICE_WORDS.search(text)):
@@ -467,7 +500,13 @@ class DialogueManager:
             intent = "refine"
             if not any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
                 state.seen = []
-                return await self._search(state, read(), action="refine")
+                return await self._search(state, _as_read(nlu, intent, slots), action="refine")
+        return _as_read(nlu, intent, slots)
+
+    def _read_conversation(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """The conversation and service readings: a person asked for, thanks and compliments, "are you a bot?",
+        a product request inside small talk, a service follow-up that keeps its topic."""
+        intent, slots = nlu.intent, nlu.slots
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
@@ -483,7 +522,7 @@ class DialogueManager:
         elif intent in ("contact_human", "out_of_scope", "greet") and phrases.ARE_YOU_A_BOT.search(text) \
                 and not phrases.TALK_TO_PERSON.search(text):
             intent = "out_of_scope"  # a question about the assistant, not a request for a person
-            return self._reply(state, read(), "smalltalk",
+            return self._reply(state, _as_read(nlu, intent, slots), "smalltalk",
                                "I'm the shop's virtual assistant, not a person. I can find products, compare them and help "
                                "with orders, returns and delivery; if you'd rather talk to a person, just say so.",
                                quick_replies=["Talk to a person", "Find a sofa", "Track my order"])
@@ -516,7 +555,7 @@ class DialogueManager:
             # "how much does it cost" right after "do you do express shipping?", "what about mexico?",
             # "order 50773 if that helps": the same service topic
             intent = state.last_service_intent
-        return read()
+        return _as_read(nlu, intent, slots)
 
     @staticmethod
     def _thing_named(said: str, text: str) -> str:
@@ -892,7 +931,9 @@ class DialogueManager:
         f.exclude_ids = list(dict.fromkeys([*state.profile.rejected_ids, *(state.seen if exclude_seen else [])]))
         text = state.query_text or describe(f)
         candidates = await self._retrieve(state, text, f)
+        loosened_for = None  # the filter whose price bound was already tried loosened
         if not candidates and action != "show_more" and state.critique_price_bound:
+            loosened_for = f
             candidates, f, intro = await self._loosen_price(state, nlu, text, f, intro)  # "more premium", then a must-have
         if not candidates and (f.attributes or f.attribute_min) and action == "refine" and phrases.ANY_WITH.match(nlu.text):
             return self._none_with(state, nlu, f)
@@ -905,7 +946,7 @@ class DialogueManager:
             candidates = await self._retrieve(state, text, f)
             if candidates:
                 intro = intro or f"None of the {describe(f)} is listed as {wished}; the closest ones:"
-        if not candidates and action != "show_more":
+        if not candidates and action != "show_more" and f is not loosened_for:
             candidates, f, intro = await self._loosen_price(state, nlu, text, f, intro)
         if not candidates:
             return self._no_results(state, nlu, f, action)
