@@ -377,6 +377,8 @@ def generate_demo_catalog(seed: int = SEED) -> list[Product]:
                 material = implied[0]
             brand = spec.brands[rng.randrange(len(spec.brands))]
             attrs = spec.attrs(rng, material)
+            # an "Extendable Dining Table" is extendable, a "Standing Desk" a standing desk
+            attrs = {k: "yes" if v == "no" and k.lower() in noun.lower() else v for k, v in attrs.items()}
             price = _round_price(rng, *spec.price)
             if brand == "IKEA":
                 price = _round_price(rng, spec.price[0], max(spec.price[0] * 1.5, spec.price[1] * 0.25))

@@ -78,6 +78,8 @@ def matches(product: Product, f: SearchFilter) -> bool:
         return False
     if levels & norm_set(f.exclude_categories):
         return False
+    if f.exclude_words and any(re.search(rf"\b{re.escape(w.lower())}", product.title.lower()) for w in f.exclude_words):
+        return False
     attributes = {k.lower(): str(v).strip().lower() for k, v in (product.attributes or {}).items()}
     for key, value in f.attributes.items():
         if not _attribute_value_meets(attributes.get(key.lower()), value.strip().lower()):
@@ -89,10 +91,15 @@ def matches(product: Product, f: SearchFilter) -> bool:
     return True
 
 
+_NONE = frozenset({"no", "none", "0", "false", "n", "not included", "without"})
+
+
 def _attribute_value_meets(actual: str | None, wanted: str) -> bool:
     if actual is None:
         return False
-    if actual == wanted or wanted in ("yes", "no"):
-        return actual == wanted
+    if actual == wanted:
+        return True
+    if wanted in ("yes", "no"):  # "standing desk: electric" is one; "drawers: 0", "headboard: none" have none
+        return (actual not in _NONE) == (wanted == "yes")
     wanted_words = set(re.findall(r"[a-z0-9]+", wanted))
     return bool(wanted_words) and wanted_words <= set(re.findall(r"[a-z0-9]+", actual))

@@ -38,6 +38,8 @@ class SearchFilter(BaseModel):
     # dialogue applies these to the candidates a store returns (``retrieval.filters.matches``).
     attributes: dict[str, str] = Field(default_factory=dict)
     attribute_min: dict[str, float] = Field(default_factory=dict)
+    # Words the product's title must not contain ("not the gaming ones"); applied like the free attributes.
+    exclude_words: list[str] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
         return self == SearchFilter()

@@ -217,6 +217,10 @@ def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None =
         f.price_min = float(slots["price_min"])
         if f.price_max is not None and f.price_max < f.price_min and slots.get("price_max") is None:
             f.price_max = None
+    if slots.get("in_stock"):
+        f.in_stock_only = True
+    if slots.get("exclude_word"):
+        f.exclude_words = _add(f.exclude_words, str(slots["exclude_word"]))
     relative = slots.get("price_relative")
     if relative and reference_price is not None and slots.get("price_max") is None and slots.get("price_min") is None:
         if relative == "lower":
@@ -294,12 +298,14 @@ def describe(f: SearchFilter) -> str:
     if price_phrase(f):
         parts.append(price_phrase(f))
     excluded = [*f.exclude_brands, *f.exclude_colors, *([material_label(f.exclude_materials)] if f.exclude_materials else []),
-                *f.exclude_styles, *f.exclude_categories,
+                *f.exclude_styles, *f.exclude_categories, *f.exclude_words,
                 *(f"{s} size" for s in f.exclude_sizes)]
     if excluded:
-        parts.append("not " + ", ".join(excluded))
+        parts.append("not " + (", ".join(excluded[:-1]) + " or " + excluded[-1] if len(excluded) > 1 else excluded[0]))
     if f.min_rating:
         parts.append(f"rated {f.min_rating:g}+")
+    if f.in_stock_only:
+        parts.append("in stock")
     parts += [minimum_label(key, least) for key, least in f.attribute_min.items()]
     parts += [attribute_label(k, v) for k, v in f.attributes.items() if v == "no" or k == "seats"]
     return " ".join(parts)

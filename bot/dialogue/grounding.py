@@ -29,6 +29,7 @@ from bot.nlu.synonyms import is_room, lexicon
 FIELDS = {"color": "colors", "material": "materials", "style": "styles", "brand": "brands"}
 NEGATION = {"not", "no", "without", "except", "but", "non", "avoid", "hate"}
 _WORD = re.compile(r"[a-z0-9&'-]+")
+_SHADE = re.compile(r"colou?rs?|colou?red|tones?|toned|shades?|wood|woods|grey|gray|blue|green|brown|pink|oak")
 
 
 def _vocab(vocabulary: dict[str, list[str]], key: str) -> dict[str, str]:
@@ -133,7 +134,8 @@ def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) 
 
 _PET_OR_PERSON = re.compile(r"\b(\w+)\s+(?:retrievers?|labs?|labradors?|doodles?|dogs?|cats?|puppy|puppies|kittens?|"
                             r"hair|fur|beard|eyes)\b", re.IGNORECASE)
-_NOT_A_SIZE = re.compile(r"\bfull[- ]?(?:length|body|height)\b", re.IGNORECASE)
+_NOT_A_SIZE = re.compile(r"\bfull[- ]?(?:length|body|height|sun|shade|day|days|time|price|refund|set|range|width)\b"
+                         r"|\b(?:in|at|a) full\b(?! size| bed| mattress)", re.IGNORECASE)
 
 
 def _not_a_product_value(slots: dict, text: str) -> None:
@@ -207,6 +209,23 @@ def _grams(text: str) -> tuple[list[tuple[str, int]], list[str]]:
     return [(" ".join(words[i:i + n]), i) for n in (3, 2, 1) for i in range(len(words) - n + 1)], words
 
 
+def _listed_brand_exclusions(slots: dict, text: str, brands: list[str]) -> None:
+    """Every brand of a list that holds an excluded one is excluded: "not ikea or west elm", "no IKEA, CB2 nor Article"."""
+    excluded = slots.get("exclude_brand")
+    if not excluded or not brands:
+        return
+    names = [excluded] if isinstance(excluded, str) else list(excluded)
+    by_name = {b.lower(): b for b in brands}
+    brand = "|".join(re.escape(b) for b in sorted(by_name, key=len, reverse=True))
+    joined = rf"\b(?:{brand})\b(?:\s*(?:,|\bor\b|\band\b|\bnor\b|/)\s*(?:either\s+)?\b(?:{brand})\b)+"
+    for run in re.finditer(joined, text.lower()):
+        listed = re.findall(rf"\b(?:{brand})\b", run.group(0))
+        joined_by_word = re.search(r"\b(?:or|nor|and)\b", re.sub(rf"\b(?:{brand})\b", " ", run.group(0)))
+        if joined_by_word and {n.lower() for n in names} & set(listed):  # "not ikea, west elm is fine" lists nothing
+            names += [by_name[b] for b in listed if by_name[b] not in names]
+    slots["exclude_brand"] = names if len(names) > 1 else names[0]
+
+
 def _negated(words: list[str], start: int) -> bool:
     return any(w in NEGATION or w.endswith("n't") for w in words[max(0, start - 2):start])
 
@@ -267,6 +286,9 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
         for gram, start in text_grams:
             if is_room(gram) or _negated(words, start) or {singular(w) for w in gram.split()} <= {singular(w) for w in other_values}:
                 continue
+            after = start + len(gram.split())
+            if after < len(words) and _SHADE.fullmatch(words[after]):
+                continue  # "a light colour", "light wood": a shade, not lighting
             if typos:
                 match = words_lexicon.fuzzy(gram) if len(gram.split()) <= 2 else None
             else:
@@ -329,6 +351,20 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
             slots.pop(name)
             if name == "category":
                 slots.setdefault("room", value)
+    for name in ("brand", "exclude_brand"):  # a brand the shop does not sell filters nothing ("lumbar" support)
+        value = slots.get(name)
+        if isinstance(value, str) and value.lower() not in _vocab(vocabulary, "brands"):
+            typo = brand_typo(value, vocabulary.get("brands", []))
+            if typo:
+                slots[name] = typo  # "westelm", "ikae"
+            else:
+                slots.pop(name)
+        elif isinstance(value, list):  # "not IKEA or West Elm"
+            known = [v for v in value if isinstance(v, str) and v.lower() in _vocab(vocabulary, "brands")]
+            if known:
+                slots[name] = known if len(known) > 1 else known[0]
+            else:
+                slots.pop(name)
     if shopping and text:
         brands = vocabulary.get("brands", [])
         grams, words = _grams(text)
@@ -353,20 +389,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                     slots[("exclude_" if _negated(words, start) else "") + field] = match
                     taken |= span
                     break
-    for name in ("brand", "exclude_brand"):  # a brand the shop does not sell filters nothing ("lumbar" support)
-        value = slots.get(name)
-        if isinstance(value, str) and value.lower() not in _vocab(vocabulary, "brands"):
-            typo = brand_typo(value, vocabulary.get("brands", []))
-            if typo:
-                slots[name] = typo  # "westelm", "ikae"
-            else:
-                slots.pop(name)
-        elif isinstance(value, list):  # "not IKEA or West Elm"
-            known = [v for v in value if isinstance(v, str) and v.lower() in _vocab(vocabulary, "brands")]
-            if known:
-                slots[name] = known if len(known) > 1 else known[0]
-            else:
-                slots.pop(name)
+    _listed_brand_exclusions(slots, text or "", vocabulary.get("brands", []))
     for name in ("category", "exclude_category"):
         value = slots.get(name)
         if isinstance(value, list):
@@ -380,6 +403,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     family_member_by_purpose(slots, text or "")
     if shopping and text:
         _attributes_of_other_objects(slots, text, categories)
+    if text:
         _not_a_product_value(slots, text)
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
         value = slots.get(name)

@@ -44,6 +44,27 @@ def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     return nlu.model_copy(update={"intent": intent, "slots": slots})
 
 
+def _superlative_order(word: str) -> Callable[[Product], float]:
+    """The sort key a superlative asks for: "cheapest" by price, "most popular" by reviews, "biggest" by size,
+    "best rated" by rating."""
+    word = word.lower()
+    if "cheap" in word or "least expensive" in word or "lowest" in word:
+        return lambda p: p.price if p.price is not None else float("inf")
+    if "popular" in word or "reviewed" in word:
+        return lambda p: -(p.review_count or 0)
+    if word in ("biggest", "largest"):
+        return lambda p: -(size_value(p) or 0.0)
+    if word == "smallest":
+        return lambda p: size_value(p) or float("inf")
+    return lambda p: -(p.rating or 0.0)
+
+
+def _leading_number(value: object) -> float:
+    """The number a free attribute starts with ("8", "300 lbs"), or -1."""
+    found = re.match(r"\s*(\d+(?:\.\d+)?)", str(value)) if value is not None else None
+    return float(found.group(1)) if found else -1.0
+
+
 def _title_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
@@ -213,6 +234,23 @@ class DialogueManager:
                 state.pending = None
                 # "it's 12345" answers the bot's question: report the intent it was asked for.
                 return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
+        if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in phrases.RELAXABLE:
+            state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
+            return await self._relax(state, nlu.model_copy(update={"intent": "refine"}), state.pending_intent)
+        if (state.pending == "budget" and not state.shown and state.constraints.categories
+                and intent in ("product_question", "feedback_like", "feedback_dislike", "add_to_cart", "compare")):
+            # "does #1 include cushions?" when the bot asked for a budget and showed nothing yet: show them first
+            state.pending = None
+            shown = await self._search(state, nlu, action="recommend",
+                                       intro=f"I haven't shown you any {describe(state.constraints)} yet; here are some:")
+            refs = slots.get("item_ref") or []
+            pid = state.product_at(int(refs[0])) if refs and state.shown else None
+            if pid in self.products:
+                state.focus_id = pid  # "and is it UV resistant?" next is about the one they pointed at
+                if intent == "product_question":
+                    said, _ = product_qa.answer(text, self.products[pid])
+                    shown = shown.model_copy(update={"text": f"{shown.text}\n\nAbout #{refs[0]}: {said}"})
+            return shown
         if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
             if phrases.ANY.search(text):
                 state.pending = None
@@ -339,8 +377,9 @@ class DialogueManager:
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
             if phrases.ADD_THAT.search(text):
                 intent = "add_to_cart"  # "add the first dresser to my cart"
-            elif phrases.is_question(text):
-                intent = "product_question"  # "is the first one a standing desk?", "will the first one fit my TV?"
+            elif phrases.is_question(text) and not (slots.get("price_relative") or slots.get("size_relative")):
+                # "is the first one a standing desk?", "will the first one fit my TV?" (not "something cheaper than the first one?")
+                intent = "product_question"
             if intent not in ("search_product", "refine"):
                 slots = {k: v for k, v in slots.items() if k not in ("category", "size", "price_max", "price_min")}
         if slots.get("category") and slots.get("item_ref") == [1] and phrases.THING_FIRST.match(text) and any(
@@ -385,17 +424,23 @@ class DialogueManager:
         if (phrases.BACK_TO.search(text) and (state.earlier or state.shown) and intent not in service.SERVICE_INTENTS
                 and intent not in ("complement_request", "product_question", "compare", "add_to_cart", "feedback_like",
                                    "feedback_dislike") and not phrases.GOES_WITH.search(text)):
-            named = slots.get("category") or next(
-                (names[0] for _, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
-                 if len(names) == 1), None)
+            said = slots.get("category")
+            options = ([said] if isinstance(said, str) else list(said or [])) or [
+                name for _, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", [])) for name in names]
+            # "back to the tables": the tables looked at before, among every kind of table
+            named = options[0] if len(options) == 1 else next(
+                (c for c in options if c in state.earlier or c in state.constraints.categories), None)
             current = named in state.constraints.categories
             if isinstance(named, str) and (named in state.earlier or current) and not (current and phrases.MORE.search(text)):
                 # "no, go back to the sofas please", "back to the coffee tables, show me those again" (not "any more?")
-                intent, slots = "search_product", {**slots, "category": named}
+                intent, slots = "refine" if current else "search_product", {**slots, "category": named}
         if intent == "show_more" and any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
             intent = "refine"  # "jute if possible"
         if intent in ("greet", "out_of_scope", "thanks") and phrases.FAREWELL.search(text):
             intent = "goodbye"  # "ok danke, tschüss"
+        if (intent == "add_to_cart" and state.shown and not phrases.CART_WORD.search(text) and phrases.is_question(text)
+                and any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)):
+            intent = "product_question"  # "can I throw it in the washing machine?" asks about it, adds nothing
         if intent == "add_to_cart" and not phrases.CART_WORD.search(text) and (
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
@@ -446,6 +491,9 @@ class DialogueManager:
         intent, slots = nlu.intent, nlu.slots
         if intent == "refine" and not state.shown and not state.constraints.categories:
             intent = "search_product"  # "anything by herman miller?" opens a request
+        if (intent == "search_product" and not slots.get("category") and not state.constraints.categories and not state.shown
+                and state.service_category and re.search(r"\b(?:a|an|another|the same|new|\w+er) one\b", text, re.I)):
+            slots = {**slots, "category": state.service_category}  # "I'd like a firmer one instead" after returning a mattress
         said = slots.get("category")
         current = state.constraints.categories
         asking = slots.get("item_ref") or phrases.is_question(text)
@@ -467,6 +515,7 @@ class DialogueManager:
                 and not is_room(said_category) and not slots.get("room") and len(said_category) >= 3
                 and (phrases.DO_YOU_SELL.search(text) or not state.constraints.categories)
                 and not phrases.VAGUE_THING.fullmatch(said_category.strip())
+                and not said_category.strip().lower().endswith("ing")  # "she loves reading": a pastime, not a product
                 and not set(said_category.lower().split()) & self._attribute_words()
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
@@ -474,12 +523,42 @@ class DialogueManager:
             return self._ask_category(state, _as_read(nlu, intent, slots), f"Sorry, we don't sell {self._thing_named(said_category, text)}. "
                                       "We have furniture and "
                                       "home goods, for example: " + ", ".join(self._top_categories(4)).lower() + ".")
+        asked = phrases.DO_YOU_SELL_THING.search(text)
+        if (asked and intent in ("search_product", "out_of_scope", "greet") and not slots.get("category")
+                and not any(slots.get(k) for k in ("brand", "color", "material", "style")) and self.named_product(text) is None
+                and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
+            thing = " ".join(w for w in asked.group(1).lower().split() if not is_room(w))
+            words = [singular_word(w) for w in re.findall(r"[a-z]+", thing)]
+            if words and not phrases.VAGUE_THING.fullmatch(words[-1]) and not self._in_titles(thing) \
+                    and words[-1] not in self._attribute_words():
+                # "do you sell bathroom vanities?": a thing no product is, said so (the room alone is no answer)
+                return self._ask_category(state, _as_read(nlu, intent, slots), f"Sorry, we don't sell {asked.group(1).lower()}. "
+                                          "We have furniture and home goods, for example: "
+                                          + ", ".join(self._top_categories(4)).lower() + ".")
         return _as_read(nlu, intent, slots)
 
     async def _read_wishes(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
         """Wishes said as feedback or in service words ("not metal please"), and values the shopper takes back
         ("forget the green")."""
         intent, slots = nlu.intent, nlu.slots
+        if (phrases.IN_STOCK.search(text) and not slots.get("item_ref") and not (phrases.is_question(text) and phrases.ABOUT_IT.search(text))
+                and intent in ("search_product", "refine", "show_more", "out_of_scope", "product_question", "order_status")):
+            # "only ones that are actually in stock please": a filter, not a question about one product's stock
+            slots = {**slots, "in_stock": True}
+            if intent not in ("search_product", "refine"):
+                intent = "refine" if state.shown or state.constraints.categories else "search_product"
+        kind = phrases.NOT_THE_ONES.search(text)
+        if (kind and state.shown and intent not in service.SERVICE_INTENTS and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
+                and any(re.search(rf"\b{re.escape(kind.group(1).lower())}", p.title.lower())
+                        for p in (self._product(i) for i in state.shown) if p)):
+            intent, slots = "refine", {**slots, "exclude_word": kind.group(1).lower()}  # "not the gaming ones"
+        if (phrases.SAME_BRAND.search(text) and not slots.get("brand") and intent in ("search_product", "refine")
+                and (state.constraints.brands or state.shown)):
+            # "and armchairs from them?": the brand asked for, or the one of the product just shown
+            shown = {self.products[i].brand for i in state.shown[:1] if i in self.products and self.products[i].brand}
+            brands = state.constraints.brands or sorted(shown)
+            if brands:
+                slots = {**slots, "brand": brands if len(brands) > 1 else brands[0]}
         if (intent in (*service.SERVICE_INTENTS, "feedback_like", "feedback_dislike") and intent != "contact_human"
                 and (state.shown or state.constraints.categories) and not slots.get("item_ref")
                 and any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not phrases.SERVICE_WORDS.search(text)):
@@ -490,9 +569,11 @@ class DialogueManager:
             intent = "refine"
         if (intent == "search_product" and not slots.get("category") and state.constraints.categories
                 and (state.shown or state.last_action == "clarify")
-                and (any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
+                and (any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "size_relative", "price_relative"))
                      or any(self._asked(text, state.constraints.categories)))):
-            intent = "refine"  # "my partner wants something green" while armchairs are shown; "ok fabric then"
+            # "my partner wants something green" while armchairs are shown; "ok fabric then";
+            # "something bigger, it's for the main bedroom" under dressers
+            intent = "refine"
         forgotten = self._forget_values(state, text)
         if forgotten and intent not in service.SERVICE_INTENTS:
             # "forget the green, do you have one in leather?": that value no longer applies
@@ -507,10 +588,23 @@ class DialogueManager:
         """The conversation and service readings: a person asked for, thanks and compliments, "are you a bot?",
         a product request inside small talk, a service follow-up that keeps its topic."""
         intent, slots = nlu.intent, nlu.slots
+        rule = service.shop_topic(text)
+        if rule and not phrases.TALK_TO_PERSON.search(text):
+            # "do you price match? the same chair is $40 cheaper elsewhere", "my code WEEKEND20 doesn't work"
+            intent, slots = rule, {k: v for k, v in slots.items() if k == "order_id"}
+        elif state.last_action in ("service", "handoff") and state.last_service_intent and (
+                phrases.JUST_ORDER_ID.match(text)
+                or (not state.shown and intent in ("add_to_cart", "product_question", "compare", "feedback_like", "feedback_dislike"))):
+            # "the order was 29904" after a complaint; "can you just send the navy one?" after a wrong delivery
+            intent = state.last_service_intent
+        elif (state.last_service_intent in ("payment_issue", "refund") and state.last_action == "service"
+              and phrases.MONEY_BACK.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope")
+              and intent not in service.HANDOFF_INTENTS):
+            intent = "refund"  # "how long until I get it back?" after a double charge
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
-        elif intent == "refund" and service.topic(intent, text) == "replacement":
+        elif intent == "refund" and service.topic(intent, text) in ("replacement", "wrong_item"):
             intent = "return_item"  # "I want a replacement, not my money back"
         elif intent in ("delivery_time", "delivery_options") and (slots.get("order_id") or phrases.MY_ORDER_ARRIVING.search(text)):
             intent = "order_status"  # "and when will my sofa arrive? order #70021"
@@ -670,7 +764,9 @@ class DialogueManager:
             state.first_constraints = state.constraints.model_copy(deep=True)
         self._learn_slots(state, slots)
         state.seen = []
-        return await self._search(state, nlu, action="recommend", intro=intro)
+        # "furnishing a dining room, farmhouse style": farmhouse things for the dining room
+        within = self._room_categories(state.room) if state.room and not state.constraints.categories else None
+        return await self._search(state, nlu, action="recommend", intro=intro, within=within or None)
 
     async def _on_refine(self, state: DialogueState, nlu: NLUResult) -> Reply:
         slots = dict(nlu.slots)
@@ -804,7 +900,8 @@ class DialogueManager:
             for name in ("colors", "materials", "brands", "styles", "exclude_colors", "exclude_materials",
                          "exclude_brands", "exclude_styles"):
                 values = getattr(c, name)
-                hit = [v for v in values if v.lower() == said or v.lower() in said.split()]
+                hit = [v for v in values if v.lower() == said or v.lower() in said.split()
+                       or set(said.split()) <= set(v.lower().split())]  # "the fabric thing": performance fabric
                 if hit:
                     setattr(c, name, [v for v in values if v not in hit])
                     gone |= {v.lower() for v in hit}
@@ -851,6 +948,10 @@ class DialogueManager:
     def _let_go(self, state: DialogueState, label: str) -> None:
         for name in phrases.RELAXABLE[label]:
             setattr(state.constraints, name, None if name.startswith("price") else {} if name.startswith("attribute") else [])
+        if label == "Any price":  # a budget taken back is no longer the profile's either ("within your budget")
+            state.profile.budget_min = state.profile.budget_max = None
+            state.profile.budget_explicit = False
+            state.critique_price_bound = None
 
     async def _relax(self, state: DialogueState, nlu: NLUResult, label: str) -> Reply:
         """Drop one kind of hard constraint ("any colour") and search again."""
@@ -863,14 +964,18 @@ class DialogueManager:
             return self._ask_category(state, nlu)
         return await self._search(state, nlu, action="show_more", exclude_seen=True)
 
-    def _ask_for_room(self, state: DialogueState, nlu: NLUResult, room: str) -> Reply:
-        """ "I want to redo my bedroom": ask what for it, with the catalog's categories of that room."""
+    def _room_categories(self, room: str) -> list[str]:
+        """The catalog's categories of a room ("Dining Room": dining tables, dining chairs...), most products first."""
         word = room.lower().replace(" ", "")
         counts: dict[str, int] = {}
         for p in self.products.values():
             if p.leaf_category and any(word in level.lower().replace(" ", "") for level in p.category[:-1]):
                 counts[p.leaf_category] = counts.get(p.leaf_category, 0) + 1
-        top = sorted(counts, key=lambda c: -counts[c])[:4]
+        return sorted(counts, key=lambda c: -counts[c])
+
+    def _ask_for_room(self, state: DialogueState, nlu: NLUResult, room: str) -> Reply:
+        """ "I want to redo my bedroom": ask what for it, with the catalog's categories of that room."""
+        top = self._room_categories(room)[:4]
         if not top:
             return self._ask_category(state, nlu)
         state.pending, state.room = "category", room
@@ -942,14 +1047,39 @@ class DialogueManager:
             # say so and show the closest products that keep every stated constraint
             wished = " and ".join([attribute_label(k, v) for k, v in f.attributes.items()]
                                   + [f"seating {n:g}" if k == "seats" else minimum_label(k, n) for k, n in f.attribute_min.items()])
-            f = f.model_copy(update={"attributes": {}, "attribute_min": {}})
-            candidates = await self._retrieve(state, text, f)
-            if candidates:
-                intro = intro or f"None of the {describe(f)} is listed as {wished}; the closest ones:"
+            minimums = f.attribute_min
+            if len(f.attributes) + len(f.attribute_min) > 1:
+                # "dimmable AND smart home compatible": the products with one of them, when none has both
+                for key, value in f.attributes.items():
+                    one = f.model_copy(update={"attributes": {key: value}, "attribute_min": {}})
+                    candidates = await self._retrieve(state, text, one)
+                    if candidates:
+                        plain = f.model_copy(update={"attributes": {}, "attribute_min": {}})
+                        intro = intro or (f"None of the {describe(plain)} is listed as {wished}; these are "
+                                          f"{attribute_label(key, value)}:")
+                        f = one
+                        break
+            if not candidates:
+                f = f.model_copy(update={"attributes": {}, "attribute_min": {}})
+                candidates = await self._retrieve(state, text, f)
+                if candidates and minimums:  # "a table for 10": the closest are the ones seating the most
+                    key = next(iter(minimums))
+                    candidates = sorted(candidates, key=lambda c: -_leading_number((c.product.attributes or {}).get(key)))[:SHOW]
+                if candidates:
+                    intro = intro or f"None of the {describe(f)} is listed as {wished}; the closest ones:"
         if not candidates and action != "show_more" and f is not loosened_for:
             candidates, f, intro = await self._loosen_price(state, nlu, text, f, intro)
+        if (not candidates and action != "show_more" and exclude_seen and (f.materials or f.styles)
+                and phrases.DIFFERENT.search(nlu.text) and not phrases.SIMILAR.search(nlu.text)):
+            # "something different" after every matching one was shown: other styles / materials, said so
+            found = await self._other_kinds(state, nlu, text, f)
+            if found:
+                candidates, loose, label = found
+                intro, f = f"That's all the {describe(f)} I have; here are other {describe(loose)}:", loose
+                self._let_go(state, label)  # what follows ("smaller") is among these
         if not candidates:
-            return self._no_results(state, nlu, f, action)
+            offer = await self._other_kinds(state, nlu, text, f) if action != "show_more" else None
+            return self._no_results(state, nlu, f, action, offer)
         # Too vague: no category, and what matched spreads over many categories.
         if not f.categories and not state.positive_ids and action == "recommend":
             leaves = {c.product.leaf_category for c in candidates[:10] if c.product.leaf_category}
@@ -970,6 +1100,23 @@ class DialogueManager:
                     f"Sure! What's your budget for {category.lower()}? Most of ours cost around ${median:,.0f}.",
                     quick_replies=self._budget_options(category),
                 )
+        if (len(candidates) == 1 and (f.attributes or f.attribute_min) and action != "show_more"
+                and phrases.SOFT_WISH.search(nlu.text) and any(self._asked(nlu.text, f.categories))):
+            # "a desk, standing desk ideally" and only one has it: that one first, then the closest without it
+            plain = f.model_copy(update={"attributes": {}, "attribute_min": {}})
+            have = {c.product.id for c in candidates}
+            others = [c for c in await self._retrieve(state, text, plain) if c.product.id not in have]
+            if others:
+                top = await self._rank(state, text, candidates, SHOW)
+                top += (await self._rank(state, text, others, SHOW))[:SHOW - len(top)]
+                wished = " and ".join([attribute_label(k, v) for k, v in f.attributes.items()]
+                                      + [minimum_label(k, n) for k, n in f.attribute_min.items()])
+                return self._show(state, nlu, action, plain, top,
+                                  intro or f"The first is listed as {wished}; the others are the closest {describe(plain)}:")
+        superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
+        if superlative:  # "the cheapest coffee table you have": the cheapest of all that match, not of the best five
+            key = _superlative_order(superlative.group(0))
+            candidates = sorted(candidates, key=lambda c: key(c.product))[:SHOW]
         top = await self._rank(state, text, candidates, SHOW)
         return self._show(state, nlu, action, f, top, intro)
 
@@ -983,6 +1130,19 @@ class DialogueManager:
         plain = f.model_copy(update={"attributes": {}, "attribute_min": {}})
         return self._reply(state, nlu, "refine", f"No, none of the {describe(plain)} is listed as {' and '.join(asked)}.",
                            quick_replies=["Show more", "Something different", "Start over"])
+
+    async def _other_kinds(self, state: DialogueState, nlu: NLUResult, text: str,
+                           f: SearchFilter) -> tuple[list[Candidate], SearchFilter, str] | None:
+        """When nothing matches: what the catalog has with one material or style wish let go (the one said
+        before this message first), as (candidates, filter, relax label); None when that does not help either.
+        The colour, budget, brands, size and category always hold."""
+        said_now = {"materials": nlu.slots.get("material"), "styles": nlu.slots.get("style")}
+        for name in sorted((n for n in ("materials", "styles") if getattr(f, n)), key=lambda n: bool(said_now[n])):
+            loose = f.model_copy(update={name: []})
+            candidates = await self._retrieve(state, text, loose)
+            if candidates:
+                return candidates, loose, "Any material" if name == "materials" else "Any style"
+        return None
 
     async def _loosen_price(self, state: DialogueState, nlu: NLUResult, text: str, f: SearchFilter,
                             intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
@@ -1010,11 +1170,19 @@ class DialogueManager:
         state.critique_price_bound = None
         return candidates, loose, intro or f"{note}; here are the {describe(loose)}:"
 
-    def _no_results(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, action: str) -> Reply:
+    def _no_results(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, action: str,
+                    offer: tuple[list[Candidate], SearchFilter, str] | None = None) -> Reply:
         options = [label for label, fields in phrases.RELAXABLE.items()
                    if any(getattr(f, name) not in (None, [], {}) for name in fields)]
         if action == "show_more":
             text = f"That's everything I have for {describe(f)}. Would you like to change something?"
+        elif offer is not None:
+            # "any in green?" under velvet pillows: none, but green ones of other materials; "yes" shows them
+            _, loose, label = offer
+            kind = "materials" if label == "Any material" else "styles"
+            text = f"I couldn't find any {describe(f)}. I do have {describe(loose)} in other {kind}: shall I show you those?"
+            state.pending, state.pending_intent = "relax", label
+            return self._reply(state, nlu, "clarify", text, quick_replies=["Yes, show me", *options, "Start over"])
         else:
             text = f"I couldn't find any {describe(f)}. Would you like to relax one of these?"
         return self._reply(state, nlu, "clarify", text, quick_replies=options + ["Start over"])
@@ -1031,14 +1199,8 @@ class DialogueManager:
         superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
         if superlative:
             # "the cheapest desk u have", "your best rated rug": that one first, and the one talked about next
-            word = superlative.group(0).lower()
-            key = ((lambda s: s.candidate.product.price if s.candidate.product.price is not None else float("inf"))
-                   if "cheap" in word or "least expensive" in word or "lowest" in word
-                   else (lambda s: -(s.candidate.product.review_count or 0)) if "popular" in word or "reviewed" in word
-                   else (lambda s: -(size_value(s.candidate.product) or 0.0)) if word in ("biggest", "largest")
-                   else (lambda s: size_value(s.candidate.product) or float("inf")) if word == "smallest"
-                   else (lambda s: -(s.candidate.product.rating or 0.0)))
-            top = sorted(top, key=key)
+            key = _superlative_order(superlative.group(0))
+            top = sorted(top, key=lambda s: key(s.candidate.product))
         products = [s.candidate.product for s in top]
         liked_titles = {pid: self.products[pid].title for pid in state.profile.liked_ids if pid in self.products}
         reasons = [replies.reasons_for(s, f, state.profile, liked_titles) for s in top]
@@ -1216,6 +1378,10 @@ class DialogueManager:
             ids = [state.complement_base_id]  # still about the product the last suggestions went with
         base_id = ids[0] if ids else (state.cart[-1].product_id if state.cart else (state.shown[0] if state.shown else None))
         base = self._product(base_id)
+        if (base is not None and not nlu.slots.get("item_ref") and not state.cart and state.constraints.categories
+                and base.leaf_category not in state.constraints.categories
+                and not self._covers(state.constraints.categories[0], [base.leaf_category or ""])):
+            base = None  # "chairs to match" while dining tables are being chosen: not the products of an older request
         state.complement_base_id = base.id if base is not None else None
         catalog_categories = self.s.retriever.vocabulary.get("categories", [])
         mentioned = [(gram, names) for gram, names in mentioned_categories(nlu.text, catalog_categories)
@@ -1237,12 +1403,18 @@ class DialogueManager:
             # "what pillows go with it?" while the mattress is still being chosen: pillows for that request.
             about = " or ".join(state.constraints.categories).lower()
             c = state.constraints
+            usual = in_catalog(complement_categories([*self._parents().get(c.categories[0], ()), c.categories[0]]), catalog_categories)
+            room = self._room_categories(state.room) if state.room else []
+            asked = ([a for a in asked if a in usual] or [a for a in asked if a in room] or asked)  # dining chairs for a table
             return await self._complements(state, nlu, asked, about, c.styles, c.colors, [], exclude_ids=[])
         own = {level.lower() for level in base.category}
         asked = [a for a in asked if a.lower() not in own]  # "back to the patio sets - what goes with #1?" names the base
         suggested = in_catalog(complement_categories(base.category), catalog_categories)
         # "what chairs would go with it?" (a dining table): the chairs among the usual complements first
-        wanted = [c for c in suggested if c in asked] or asked or suggested
+        # "lounge chairs to go with" a patio set: the outdoor chairs, the same kind among the usual complements
+        heads = {singular_word(gram.split()[-1].lower()) for gram, _ in mentioned}
+        same_kind = [c for c in suggested if singular_word(c.split()[-1].lower()) in heads]
+        wanted = [c for c in suggested if c in asked] or same_kind or asked or suggested
         if not wanted:
             return self._reply(state, nlu, "suggest_complements", f"I don't have matching suggestions for the {base.title}.")
         def some(value: str | None) -> list[str]:
@@ -1304,11 +1476,16 @@ class DialogueManager:
     def _on_service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
         previous = state.last_service_intent
         if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 8
+                and not (service.names_topic(intent, nlu.text) and not service.names_topic(previous, nlu.text))
                 and (service.topic(previous, nlu.text) == "policy"
                      or (phrases.ABOUT_IT.search(nlu.text) and re.search(r"\b(apply|applies|too|also|as well|same)\b", nlu.text, re.I)))):
             intent = previous  # a short follow-up question about the same service topic
             nlu = nlu.model_copy(update={"intent": intent})
         state.last_service_intent = intent
+        named = [names[0] for _, names in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
+                 if len(names) == 1]
+        if named:
+            state.service_category = named[-1]
         order_id = nlu.slots.get("order_id") or service.find_order_id(nlu.text)
         if order_id:
             state.order_id = str(order_id)

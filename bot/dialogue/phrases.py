@@ -16,6 +16,11 @@ NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personal
 FURNISHING = re.compile(r"\b(setting up|set up|furnish\w*|redo\w*|redecorat\w*|decorat\w*|doing up|makeover|refresh\w*|"
                         r"renovat\w*|moving into|moved into|new (?:place|flat|apartment|house|home))\b", re.I)
 SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
+# A wish the shopper would do without ("standing desk ideally", "dimmable if possible").
+SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you have (?:it|them|one|any)|would be nice|nice to have|"
+                       r"would be great|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
+YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|go ahead|why not|show me|do it|sounds good|alright)\b"
+                 r"(?:[\s,.!]*(?:please|pls|show me|show them|those|then|sure|go ahead|yes)\b)*[\s,.!]*$", re.I)
 ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
 
 
@@ -31,15 +36,15 @@ RELAX = re.compile(r"^\s*(?:(?:ok|okay|fine|alright|sure|well|hmm|then)[,.!]?\s+
                    r"drop the|never ?mind the|(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand|feature)s?"
                    r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*(?:please|then|instead))?[\s.!?]*$", re.I)
 # The same let-go said inside a longer message ("ok forget the budget, I really want wool", "actually any brand is fine").
-_KIND = r"(price|budget|colou?r|material|style|size|brand|feature)s?"
+_KIND = r"(price|budget|limit|colou?r|material|style|size|brand|feature)s?"
 RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:(?:is|are|would be|'s)\s+"
                       r"(?:fine|ok|okay|good|alright)|then|works|will do)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for)\s+"
-                      rf"(?:about\s+)?(?:the\s+|my\s+|that\s+|this\s+|those\s+)?{_KIND}(?:\s+range|\s+limit)?"
+                      rf"(?:about\s+)?(?:the\s+|my\s+|that\s+|this\s+|those\s+)?(?:\$?\d[\d,.]*k?\s+(?:dollars?\s+|bucks?\s+)?)?{_KIND}(?:\s+range|\s+limit)?"
                       rf"|(?:the\s+)?{_KIND}\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter)\b", re.I)
 # "leather is fine after all": an excluded value is allowed again (not required).
 FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
 WHICH = re.compile(r"^\s*(?:and |so |ok,? )?which (?:one|of (?:them|these|those|the \w+)|is|has|would|should|lasts)\b", re.I)
-RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "color": "Any colour", "colour": "Any colour",
+RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "limit": "Any price", "color": "Any colour", "colour": "Any colour",
                 "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand",
                 "feature": "Any features"}
 
@@ -56,6 +61,11 @@ TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:tak
                      r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
 SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about|how about|"
                                r"apply|applies|too|also|as well|same|even|klarna|affirm|paypal|instead)\b", re.I)
+# A message that is only an order number ("28841", "the order was 29904", "it's #A-12345").
+JUST_ORDER_ID = re.compile(r"^\s*(?:(?:it'?s|it is|that'?s|the|my|order|number|no\.?|was|is|id|#|:)\s*)*#?[A-Z]{0,4}-?\d{4,12}"
+                           r"\s*(?:thanks?|thx|pls|please)?\s*[.!]*\s*$", re.I)
+# Money coming back ("how long until I get it back?", "see the difference back on my account").
+MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund", re.I)
 # An out_of_scope this confident is not a shopping request the model missed ("recommend a pizza place").
 SURE_OUT_OF_SCOPE = 0.8
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
@@ -89,6 +99,10 @@ FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s
                           r"(?:\s+(?:bit|part|one|thing|idea|filter))?(?=\s*(?:[,.;!?]|$|\band\b|\bthen\b))", re.I)
 SAME_BUDGET = re.compile(r"\b(same|that|my|the) (budget|price( range)?|max(imum)?|limit)\b", re.I)
 MORE = re.compile(r"\b(show( me)? more|more of (those|these|them|the)|any more|other ones|others)\b", re.I)
+# "do you sell bathroom vanities?": the thing asked for, up to a price, a purpose or the end
+DO_YOU_SELL_THING = re.compile(r"\b(?:do|does) (?:you|the shop|your shop|u)(?: guys)? (?:sell|carry|stock|have|offer)\s+"
+                               r"(?:any\s+|a\s+|an\s+|some\s+)?([a-z][a-z -]{2,40}?)\s*(?=\b(?:for|under|in|with|that|at|too|as well)\b|[?.!,]|$)",
+                               re.I)
 DO_YOU_SELL = re.compile(r"\b(sell|have|carry|stock|got|offer)\b", re.I)
 SERVICE_WORDS = re.compile(r"\b(orders?|return\w*|refund\w*|deliver\w*|shipping|shipped|ship|package|parcel|cancel\w*|"
                            r"charged?|card|payment|paid|account|password|invoice|arrived|broken|damaged|tracking)\b", re.I)
@@ -108,7 +122,16 @@ TALK_TO_PERSON = re.compile(
 COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against)\b", re.I)
 # Slots that say something about the products wanted (a message with one of them is a product wish).
 PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
-                 "exclude_color", "exclude_material", "exclude_style", "exclude_category")
+                 "exclude_color", "exclude_material", "exclude_style", "exclude_category", "in_stock", "exclude_word")
+# A kind of product left out by a word of its name ("not the gaming ones", "no ladder ones").
+NOT_THE_ONES = re.compile(r"\b(?:not|no|without|none of)\s+(?:the\s+|any\s+|those\s+|these\s+)?([a-z][a-z-]{2,})\s+"
+                          r"(?:ones?|kind|type|models?|versions?)\b", re.I)
+# Products of the brand just shown ("and armchairs from them?", "same brand").
+SAME_BRAND = re.compile(r"\b(?:from (?:them|that brand|the same brand|this brand|that company|those guys)|(?:the )?same brand|"
+                        r"by them|do they (?:make|have|do|sell)|of theirs)\b", re.I)
+# Only what can ship now ("it has to be in stock", "only ones that are actually in stock please").
+IN_STOCK = re.compile(r"\b(in[- ]stock|available (?:right )?now|ready to ship|ships? (?:now|today|right away|immediately)|"
+                      r"not (?:out of stock|sold out|back-?ordered))\b", re.I)
 
 
 # A request for other products phrased as a question ("do you have any that are waterproof?").

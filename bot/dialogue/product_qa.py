@@ -13,6 +13,7 @@ _FIELD_WORDS = {
     "price": ("price", "cost", "how much", "expensive", "cheap"),
     "brand": ("brand", "who makes", "manufacturer", "made by"),
     "size": ("size", "dimension", "dimensions", "how big", "how large", "width", "wide", "tall", "height", "long", "length", "fit",
+             "deep", "depth", "measure", "measurements",
              "small", "compact", "tight", "space", "room for"),
     "rating": ("rating", "rated", "review", "reviews", "stars", "good is", "any good"),
     "in_stock": ("in stock", "available", "availability", "sold out"),
@@ -147,9 +148,10 @@ def _field_answer(field: str, p: Product) -> str | None:
 
 
 def _attribute_answer(product: Product, key: str, value: str) -> str:
-    name = key.replace("_", " ")
+    name = re.sub(r"\buv\b", "UV", key.replace("_", " "))
     lowered = value.strip().lower()
-    adjective = len(name.split()) == 1 and name.endswith(("able", "ible", "proof", "ant", "ive", "ed"))
+    adjective = ((len(name.split()) == 1 and name.endswith(("able", "ible", "proof", "ant", "ive", "ed")))
+                 or name.endswith((" friendly", " compatible", " resistant", "proof")))  # "pet friendly"
     if adjective and lowered in ("yes", "true", "y"):
         return f"Yes, the {product.title} is {name}."
     if adjective and lowered in ("no", "false", "n"):

@@ -16,6 +16,11 @@ from bot.models import Reply
 _BOUNDARY = re.compile(
     r"(?<=\?)\s+|;\s*|\s*[,.]?\s*\b(?:and|plus)\s+(?:also\s+)?(?=(?:do|does|can|could|will|would|where|when|how|what|is|are|"
     r"i (?:want|need|would like|'?d like)|i also)\b)|[,.]?\s+also,?\s+(?=\w)", re.IGNORECASE)
+# A clause that asks or requests something (a question, a request opener, an imperative of service).
+_REQUEST = re.compile(r"\?|^\s*(?:please|pls|can|could|would|will|do|does|did|is|are|where|when|how|what|why|which|who|"
+                      r"i (?:want|need|would like|'?d like|wanna)|i also|cancel|change|track|send|refund|return|help|tell|"
+                      r"let me|give|check|update|i'?m (?:looking|trying)|need)\b"
+                      r"|\d{4,}|\b(?:still|yet|hasn'?t|haven'?t|never|says|broken|damaged|missing|wrong)\b", re.IGNORECASE)
 _PREAMBLE = re.compile(r"^\s*(?:hi|hello|hey)?[,!]?\s*(?:(?:two|2|a couple of|couple|few) (?:things|questions)[:,.]?)?\s*", re.IGNORECASE)
 
 
@@ -24,6 +29,8 @@ def split_requests(text: str) -> list[str]:
     body = _PREAMBLE.sub("", text, count=1) or text
     parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip(" ,."), flags=re.IGNORECASE) for p in _BOUNDARY.split(body)]
     parts = [p for p in parts if len(p.split()) >= 3]
+    if not all(_REQUEST.search(p) for p in parts):
+        return [text]  # "where is my refund?? returned the chair 3 weeks ago": the second part only tells the story
     return parts if 2 <= len(parts) <= 3 else [text]
 
 

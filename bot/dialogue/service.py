@@ -40,6 +40,10 @@ class ShopPolicy(BaseModel):
     payment_methods: str = "Visa, Mastercard, American Express, PayPal and gift cards"
     installments: str | None = None  # e.g. "PayPal Pay in 4 on orders from $30 to $1,500"; None = not offered
     replacements: bool = True  # a faulty or damaged item can be replaced instead of refunded
+    promo_codes: str = ("enter it in the 'Promo code' field at checkout, before paying; one code per order, and a code "
+                        "may have an end date or exclude sale items")
+    price_match: str | None = None  # e.g. "we match a lower price from a major retailer within 14 days"; None = not offered
+    old_furniture_removal: str | None = None  # e.g. "$49 per item, booked at checkout"; None = not offered
 
 
 def find_order_id(text: str) -> str | None:
@@ -127,13 +131,63 @@ _INSTALLMENTS = re.compile(r"\b(install?ments?|instal?ments?|pay (?:it )?(?:off 
                            r"monthly payments?|financ\w*|payment plans?|klarna|affirm|afterpay|pay later|buy now,? pay later)\b",
                            re.IGNORECASE)
 _REPLACEMENT = re.compile(r"\b(replacement|replace (?:it|them|this|that|the \w+)|exchange (?:it|them|this|that|the \w+|for)|"
-                          r"swap (?:it|them) for|(?:a|send me a) new one( instead)?)\b", re.IGNORECASE)
+                          r"swap (?:it|them|this|that)(?: one)?(?: for)?|(?:get|have) (?:it|them|this|that)(?: one)? swapped|"
+                          r"(?:a|send me a) new one( instead)?|not (?:my|the|a) money back|"
+                          r"(?:send|ship) (?:me )?(?:the|a) (?:right|correct|\w+) one|the (?:right|correct) one (?:sent|shipped))\b",
+                          re.IGNORECASE)
+
+
+_WRONG_ITEM = re.compile(
+    r"\b(wrong (item|one|product|colou?r|size|thing|model|rug|chair|order)|not what i ordered|isn'?t what i ordered|"
+    r"(ordered|bought|paid for) (a |an |the |one )?[\w\s-]{1,40}?\b(and|but) (got|received|they sent|you sent|it came|came|was sent)|"
+    r"(sent|delivered|received|got) (me )?(a |an |the )?[\w\s-]{1,30}?\binstead of)\b",
+    re.IGNORECASE,
+)
+# Shop rules asked about in words of their own, whatever intent the model reads ("do you price match?").
+_PROMO = re.compile(r"\b(promo(?:tion(?:al)?)?\s?codes?|discount codes?|coupons?(?: codes?)?|voucher(?: codes?)?|"
+                    r"codes?\s+[A-Z0-9]*\d[A-Z0-9]*|[A-Z]{3,}\d{1,3}\b.{0,30}\b(?:code|work|apply)|"
+                    r"(?:the |my |this )?code (?:doesn'?t|does not|isn'?t|won'?t|didn'?t|is not) (?:work|apply|valid))", re.IGNORECASE)
+_PRICE_MATCH = re.compile(r"\b(price[- ]?match\w*|match (?:the|their|a|that|his|her|a lower|their lower) price|"
+                          r"beat (?:the|their|a|that) price)\b", re.IGNORECASE)
+_REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|off)\b.{0,30}\bold\b|"
+                      r"(?:take|haul|carry) (?:the |my |our )?old \w+ away|"
+                      r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"
+                      r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
+                      re.IGNORECASE)
+_SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
+                ("removal", _REMOVAL, "delivery_options"))
+
+
+_DELIVERY_WORDS = r"deliver\w*|shipping|ship|shipped|arriv\w*"
+_OWN_WORDS = {
+    "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|money back",
+    "return_item": r"return|returns|returning|send (?:it|them) back", "cancel_order": r"cancel\w*",
+    "order_status": r"track\w*|where'?s my|where is my", "payment_methods": r"pay|paying|payment methods?|card|paypal|klarna",
+    "payment_issue": r"charged?|payment", "invoice": r"invoice|receipt", "account_help": r"account|password|log ?in|sign ?in",
+    "shipping_address": r"address", "change_order": r"change|modify",
+}
+
+
+def names_topic(intent: str, text: str) -> bool:
+    """Whether the message names the service topic in its own words ("delivery" for delivery times)."""
+    words = _OWN_WORDS.get(intent)
+    return bool(words and re.search(rf"\b(?:{words})\b", text or "", re.IGNORECASE))
+
+
+def shop_topic(text: str) -> str | None:
+    """The intent of a question about a shop rule named in so many words (promo codes, price matching, taking
+    the old furniture away), or None."""
+    return next((owner for _, pattern, owner in _SHOP_TOPICS if pattern.search(text or "")), None)
 
 
 def topic(intent: str, text: str) -> str:
     """The answer a service message needs: ``policy`` (a question about the rules), ``damaged`` (arrived
-    broken), ``double_charge``, ``wrong_amount``, or ``request`` (do something for an order)."""
+    broken), ``wrong_item``, ``replacement``, ``double_charge``, ``wrong_amount``, a shop rule (``promo``,
+    ``price_match``, ``removal``), or ``request`` (do something for an order)."""
     text = text or ""
+    for name, pattern, owner in _SHOP_TOPICS:
+        if intent == owner and pattern.search(text):
+            return name
     if intent == "payment_issue":
         if _DOUBLE_CHARGE.search(text) and not _FAILED.search(text):
             return "double_charge"
@@ -142,6 +196,8 @@ def topic(intent: str, text: str) -> str:
         return "request"
     if intent == "payment_methods" and _INSTALLMENTS.search(text):
         return "installments"
+    if intent in ("return_item", "refund") and _WRONG_ITEM.search(text):
+        return "wrong_item"
     if intent in ("return_item", "refund") and _REPLACEMENT.search(text):
         return "replacement"
     if intent == "return_item" and _DAMAGED.search(text):
@@ -161,7 +217,7 @@ def needs_order_id(intent: str, text: str = "") -> bool:
     to (or checked on) one order, never for a question about the shop's rules."""
     if intent not in ("order_status", "cancel_order", "change_order", "return_item", "refund", "shipping_address"):
         return False
-    return topic(intent, text) != "policy"
+    return topic(intent, text) not in ("policy", "replacement")
 
 
 def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = "") -> tuple[str, list[str]]:
@@ -169,7 +225,10 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
     (a policy question, a damaged delivery, a double charge) where one intent covers several needs."""
     ref = f"order {order_id}" if order_id else "your order"
     human = "Talk to a person"
-    variant = _VARIANTS.get((intent, topic(intent, text)))
+    kind = topic(intent, text)
+    if kind == "policy" and order_id and find_order_id(text) and intent in NEEDS_ORDER_ID:
+        kind = "request"  # "can I send it back? my order number is 20577": do it for that order
+    variant = _VARIANTS.get((intent, kind))
     reply_text, quick = variant(ref, policy, human) if variant is not None else _by_intent(intent, ref, policy, human)
     return _sorry_first(reply_text, text), quick
 
@@ -177,7 +236,7 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
 def _sorry_first(answer_text: str, message: str) -> str:
     """An apology before the answer when the shopper is upset or something arrived damaged, and the answer
     does not apologise already."""
-    unhappy = _UPSET.search(message or "") or _DAMAGED.search(message or "")
+    unhappy = _UPSET.search(message or "") or _DAMAGED.search(message or "") or _WRONG_ITEM.search(message or "")
     if unhappy and not re.search(r"\b(sorry|apolog)", answer_text, re.IGNORECASE):
         return "I'm sorry about that. " + answer_text
     return answer_text
@@ -251,7 +310,8 @@ def _by_intent(intent: str, ref: str, policy: ShopPolicy, human: str) -> tuple[s
             ["Continue shopping"],
         ),
         "complaint": (
-            "I'm sorry about your experience. I'm passing this conversation to a person from our customer-care team "
+            f"I'm sorry about your experience{' with ' + ref if ref != 'your order' else ''}. "
+            "I'm passing this conversation to a person from our customer-care team "
             f"({policy.support_hours}), who will get back to you.",
             ["Continue shopping"],
         ),
@@ -391,7 +451,42 @@ def _replacement(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[st
     )
 
 
+def _wrong_item(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    right = ("we send the right one as soon as the return is booked" if policy.replacements
+             else f"the refund follows within {policy.refund_days} once we receive it")
+    return (
+        f"I'm sorry you received the wrong item. Start a return for {ref} from {policy.orders_url} and choose "
+        f"'wrong item': the prepaid label is free, and {right}. If you'd rather have a person sort it out, I can "
+        "connect you.",
+        [human, "Start a return"],
+    )
+
+
+def _promo(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"To use a promo code, {policy.promo_codes}. If a valid code is refused, a person from our team can check "
+            "it and apply the discount.", [human])
+
+
+def _price_match(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    if policy.price_match:
+        return f"Yes, we price match: {policy.price_match}. A person from our team can check the offer.", [human]
+    return ("We don't price match, sorry: our prices are the same for everyone. Sale prices and promo codes are "
+            "shown on the product pages and at checkout.", [human, "Continue shopping"])
+
+
+def _removal(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    if policy.old_furniture_removal:
+        return f"Yes, we can take your old furniture away when we deliver: {policy.old_furniture_removal}.", ["Delivery options", human]
+    return ("We don't take old furniture away at delivery, sorry; your local council or a recycling service can "
+            "usually collect it.", ["Delivery options", human])
+
+
 _VARIANTS = {
+    ("return_item", "wrong_item"): _wrong_item,
+    ("refund", "wrong_item"): _wrong_item,
+    ("payment_issue", "promo"): _promo,
+    ("payment_methods", "price_match"): _price_match,
+    ("delivery_options", "removal"): _removal,
     ("payment_methods", "installments"): _installments,
     ("return_item", "replacement"): _replacement,
     ("refund", "replacement"): _replacement,

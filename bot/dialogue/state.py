@@ -61,6 +61,8 @@ class DialogueState(BaseModel):
     last_service_intent: str | None = None
     # The message that asked it: a follow-up giving only an order id is answered on the same topic.
     last_service_text: str = ""
+    # The kind of product a service message was about ("return the mattress I bought"): "a firmer one" next is one.
+    service_category: str | None = None
     profile: UserProfile = Field(default_factory=UserProfile)
 
     def product_at(self, position: int) -> str | None:

@@ -88,8 +88,13 @@ def _replace_number_words(text: str) -> str:
     return _WORD_NUMBER_RE.sub(repl, text)
 
 
+# "5 hundred", "2 grand": digits with a scale word are one amount, before the words are read as numbers
+_DIGITS_SCALED_RE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(hundred|thousand|grand)\b", re.IGNORECASE)
+
+
 def extract_numbers(text: str) -> list[float]:
     """All amounts in a phrase, in order: '$1.2k' -> [1200.0]; 'fifty to eighty' -> [50.0, 80.0]."""
+    text = _DIGITS_SCALED_RE.sub(lambda m: f"{float(m.group(1)) * _SCALES[m.group(2).lower()]:g}", text)
     text = _replace_number_words(text)
     values: list[float] = []
     for match in _NUMBER_RE.finditer(text):
@@ -540,6 +545,10 @@ def coordinated_slot(text: str, slot: str, start: int, previous: str | None, pre
     return slot
 
 
+_NOT_MONEY = re.compile(r"^\D{0,12}\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minutes?|days?|nights?|weeks?|months?|years?|yrs?|"
+                        r"am|pm|ft|feet|foot|inch(?:es)?|cm|people|persons?|guests?|seats?|seaters?|kids?)\b", re.IGNORECASE)
+
+
 def normalize_slots(
     text: str, spans: Iterable[tuple[str, str]], vocabulary: CatalogVocabulary | None = None
 ) -> dict[str, object]:
@@ -554,6 +563,8 @@ def normalize_slots(
     matched: set[str] = set()
     for slot, span_text in spans:
         if slot in ("price", "price_min", "price_max"):
+            if _NOT_MONEY.search(span_text):
+                continue  # "10h a day", "2 years old": a duration or a count, not an amount
             low, high = parse_price(span_text, hint=slot)
             if low is not None and "price_min" not in slots:
                 slots["price_min"] = low

@@ -38,3 +38,21 @@ def test_a_pets_colour_and_a_full_length_mirror_are_no_product_values():
     assert "size" not in ground({"size": "Full", "category": "Mirrors"}, "a full-length mirror for the hallway", vocab, shopping=True)
     assert ground({"size": "Full"}, "full size sheets, not full length ones", vocab, shopping=True).get("size") == "Full"
     assert "material" not in ground({"material": "solid", "category": "Sofas"}, "a solid sofa", vocab, shopping=True)
+
+
+def test_every_brand_of_an_excluded_list_is_excluded():
+    slots = ground({"exclude_brand": "West Elm"}, "bookcase, but not ikea or west elm. 300 tops", VOCAB, shopping=True)
+    assert sorted(slots["exclude_brand"]) == ["IKEA", "West Elm"]
+    assert ground({"exclude_brand": "IKEA"}, "not ikea, west elm is fine", VOCAB, shopping=True)["exclude_brand"] == "IKEA"
+
+
+def test_a_light_colour_is_no_lighting_and_a_misread_brand_leaves_the_category_word():
+    vocab = {**VOCAB, "categories": [*VOCAB["categories"], "Lighting", "Nightstands"], "colors": [*VOCAB["colors"], "cream"]}
+    assert "category" not in ground({"color": "cream"}, "in a light colour, cream", vocab, shopping=True)
+    assert ground({"brand": "nighstand"}, "nighstand under $100", vocab, shopping=True)["category"] == "Nightstands"
+
+
+def test_full_sun_is_no_bed_size():
+    vocab = {**VOCAB, "sizes": ["Full", "Queen"]}
+    assert "size" not in ground({"size": "Full"}, "is it UV resistant? full sun all day", vocab, shopping=False)
+    assert ground({"size": "Full"}, "a full size bed", vocab, shopping=True)["size"] == "Full"

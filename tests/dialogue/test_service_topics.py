@@ -37,7 +37,13 @@ POLICY = service.ShopPolicy(return_days=30, refund_days="5-10 business days", ca
         ("change_order", "can I change an order after it has shipped?", "policy", False),
         ("payment_issue", "I was charged $489 but the sofa was on sale for $429", "wrong_amount", False),
         ("payment_methods", "what about paying in installments?", "installments", False),
-        ("refund", "I want a replacement, not my money back", "replacement", True),
+        ("refund", "I want a replacement, not my money back", "replacement", False),
+        ("return_item", "I ordered a navy rug and got a beige one", "wrong_item", True),
+        ("return_item", "you sent me the wrong size", "wrong_item", True),
+        ("return_item", "I want the right one sent, not my money back", "replacement", False),
+        ("payment_issue", "I have a code WEEKEND20 but it doesn't work at checkout", "promo", False),
+        ("payment_methods", "do you price match?", "price_match", False),
+        ("delivery_options", "do you take away the old bed when you deliver the new one?", "removal", False),
     ],
 )
 def test_topic_and_whether_an_order_id_is_needed(intent, text, topic, needs_id):
@@ -142,3 +148,36 @@ def test_installments_and_replacements_follow_the_shop_policy():
     assert "replacement" in text and "order 44120" in text
     text, _ = service.answer("return_item", "44120", POLICY.model_copy(update={"replacements": False}), "a replacement please")
     assert "don't send replacements" in text
+
+
+def test_shop_rules_named_in_so_many_words_pick_their_intent():
+    assert service.shop_topic("I have a code WEEKEND20 but it doesn't work at checkout") == "payment_issue"
+    assert service.shop_topic("do you price match? the same chair is $40 cheaper somewhere else") == "payment_methods"
+    assert service.shop_topic("can you haul away my old sofa?") == "delivery_options"
+    assert service.shop_topic("cancel my order 61420, found it cheaper elsewhere") is None  # a reason, not a question
+    assert service.shop_topic("I want a new sofa") is None
+
+
+def test_the_answers_of_the_shop_rules_follow_the_policy():
+    text, _ = service.answer("payment_methods", None, service.ShopPolicy(), "do you price match?")
+    assert "don't price match" in text
+    text, _ = service.answer("payment_methods", None, service.ShopPolicy(price_match="within 14 days"), "do you price match?")
+    assert text.startswith("Yes") and "14 days" in text
+    text, _ = service.answer("delivery_options", None, service.ShopPolicy(old_furniture_removal="$49 per item"),
+                             "do you take away the old bed?")
+    assert "$49 per item" in text
+    text, _ = service.answer("payment_issue", None, service.ShopPolicy(), "my promo code won't apply")
+    assert "promo code" in text.lower() and "checkout" in text
+
+
+def test_a_wrong_item_gets_an_apology_and_the_right_one():
+    text, quick = service.answer("return_item", "60331", service.ShopPolicy(), "I ordered a navy rug and got a beige one")
+    assert "sorry" in text.lower() and "wrong item" in text and "right one" in text and "order 60331" in text
+    text, _ = service.answer("return_item", "60331", service.ShopPolicy(replacements=False), "you sent the wrong colour")
+    assert "refund" in text and "right one" not in text
+
+
+def test_names_topic_tells_a_new_topic_from_a_follow_up():
+    assert service.names_topic("delivery_time", "and how long does delivery usually take")
+    assert not service.names_topic("return_item", "and how long does delivery usually take")
+    assert not service.names_topic("delivery_time", "how long do I have?")

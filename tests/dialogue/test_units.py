@@ -196,7 +196,7 @@ def test_material_style_and_size_slots_become_catalog_filters():
     assert apply_slots(SearchFilter(), {"exclude_size": "king size"}, vocabulary=vocabulary).exclude_sizes == [
         "King", "California King"]
     assert f.materials == [] and f.exclude_materials == ["oak", "solid oak"]
-    assert describe(f) == "modern products not oak, Queen size"
+    assert describe(f) == "modern products not oak or Queen size"
     assert describe(SearchFilter(categories=["Armchairs", "Dining Chairs", "Office Chairs"])) == "chairs"
     assert describe(SearchFilter(categories=["Coffee Tables", "Dining Tables"])) == "coffee tables or dining tables"
     unknown = apply_slots(SearchFilter(), {"material": "granite", "size": "6"}, vocabulary=vocabulary)

@@ -79,6 +79,14 @@ def test_bare_amount_uses_the_tag_direction():
 def test_extract_numbers_keeps_order_and_scales():
     assert extract_numbers("from $1.5k to 2,000") == [1500.0, 2000.0]
     assert extract_numbers("three hundred") == [300.0]
+    assert extract_numbers("under 5 hundred") == [500.0]  # digits with a scale word are one amount
+    assert extract_numbers("2 grand to 3 thousand") == [2000.0, 3000.0]
+
+
+def test_durations_and_counts_are_no_prices():
+    assert normalize_slots("I work from home 10h a day", [("price_min", "10h")]) == {}
+    assert normalize_slots("a table for 6 people", [("price_max", "6 people")]) == {}
+    assert normalize_slots("under 500", [("price_max", "under 500")]) == {"price_max": 500.0}
 
 
 ITEM_CASES = [

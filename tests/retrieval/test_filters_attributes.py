@@ -24,4 +24,14 @@ def test_a_descriptive_value_is_met_by_one_containing_its_words():
     firm = SearchFilter(attributes={"firmness": "firm"})
     assert matches(lamp(firmness="firm"), firm) and matches(lamp(firmness="Medium-Firm"), firm)
     assert not matches(lamp(firmness="soft"), firm) and not matches(lamp(firmness="firmer"), firm)
-    assert not matches(lamp(dimmable="yes, with remote"), SearchFilter(attributes={"dimmable": "yes"}))
+
+
+
+def test_yes_means_any_listed_kind_and_no_means_none():
+    # "standing desk: electric" is a standing desk; "drawers: 0" and "headboard: none" are without
+    assert matches(lamp(dimmable="yes, with remote"), SearchFilter(attributes={"dimmable": "yes"}))
+    assert matches(lamp(**{"standing desk": "electric"}), SearchFilter(attributes={"standing desk": "yes"}))
+    assert not matches(lamp(**{"standing desk": "no"}), SearchFilter(attributes={"standing desk": "yes"}))
+    assert not matches(lamp(drawers="0"), SearchFilter(attributes={"drawers": "yes"}))
+    assert matches(lamp(headboard="none"), SearchFilter(attributes={"headboard": "no"}))
+    assert not matches(lamp(headboard="panel"), SearchFilter(attributes={"headboard": "no"}))
