@@ -234,6 +234,16 @@ class DialogueManager:
                 state.pending = None
                 # "it's 12345" answers the bot's question: report the intent it was asked for.
                 return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
+        if (state.pending == "which" and state.last_question and state.shown and len(text.split()) <= 6
+                and intent not in ("compare", "add_to_cart") and not phrases.COMPARE_WORD.search(text)):
+            # "the first one" / "the boucle one" after "which one do you mean?": the question asked about that one
+            refs = slots.get("item_ref") or parse_item_refs(text) or described_positions(
+                text, [self.products[i] for i in state.shown if i in self.products])
+            pid = state.product_at(int(refs[0])) if len(refs) == 1 else None
+            if pid in self.products:
+                state.pending = None
+                asked = nlu.model_copy(update={"intent": "product_question", "slots": {**slots, "item_ref": list(refs[:1])}})
+                return self._answer_about(state, asked, self.products[pid], question=state.last_question)
         if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in phrases.RELAXABLE:
             state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
             return await self._relax(state, nlu.model_copy(update={"intent": "refine"}), state.pending_intent)
@@ -525,6 +535,8 @@ class DialogueManager:
                                       "home goods, for example: " + ", ".join(self._top_categories(4)).lower() + ".")
         asked = phrases.DO_YOU_SELL_THING.search(text)
         if (asked and intent in ("search_product", "out_of_scope", "greet") and not slots.get("category")
+                and not service.shop_topic(text) and not phrases.SERVICE_WORDS.search(text)
+                and not phrases.SHOP_FEATURE.search(asked.group(1))
                 and not any(slots.get(k) for k in ("brand", "color", "material", "style")) and self.named_product(text) is None
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             thing = " ".join(w for w in asked.group(1).lower().split() if not is_room(w))
@@ -542,7 +554,7 @@ class DialogueManager:
         ("forget the green")."""
         intent, slots = nlu.intent, nlu.slots
         if (phrases.IN_STOCK.search(text) and not slots.get("item_ref") and not (phrases.is_question(text) and phrases.ABOUT_IT.search(text))
-                and intent in ("search_product", "refine", "show_more", "out_of_scope", "product_question", "order_status")):
+                and intent in ("search_product", "refine", "show_more", "out_of_scope", "product_question")):
             # "only ones that are actually in stock please": a filter, not a question about one product's stock
             slots = {**slots, "in_stock": True}
             if intent not in ("search_product", "refine"):
@@ -594,7 +606,9 @@ class DialogueManager:
             intent, slots = rule, {k: v for k, v in slots.items() if k == "order_id"}
         elif state.last_action in ("service", "handoff") and state.last_service_intent and (
                 phrases.JUST_ORDER_ID.match(text)
-                or (not state.shown and intent in ("add_to_cart", "product_question", "compare", "feedback_like", "feedback_dislike"))):
+                or (not state.shown and intent in ("add_to_cart", "product_question", "compare", "feedback_like", "feedback_dislike")
+                    and not slots.get("category") and self.named_product(text) is None
+                    and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", [])))):
             # "the order was 29904" after a complaint; "can you just send the navy one?" after a wrong delivery
             intent = state.last_service_intent
         elif (state.last_service_intent in ("payment_issue", "refund") and state.last_action == "service"
@@ -1260,10 +1274,35 @@ class DialogueManager:
                                    quick_replies=[f"Add #{n} to cart" for n in range(1, len(products) + 1)])
         if not ids:
             if state.shown:
+                state.pending, state.last_question = "which", nlu.text
                 return self._reply(state, nlu, "clarify", f"Which one do you mean? Say a number from 1 to {len(state.shown)}.",
                                    quick_replies=[f"#{i}" for i in range(1, len(state.shown) + 1)])
+            named = self._products_named(nlu.text)
+            if len(named) == 1:
+                return self._answer_about(state, nlu, named[0])
+            if named:  # "what's the warranty on the Asher sofa?" and there are two: show them, ask which
+                state.shown, state.compared, state.last_question = [p.id for p in named], [], nlu.text
+                state.pending = "which"
+                state.seen = list(dict.fromkeys([*state.seen, *state.shown]))
+                text = replies.product_list_text(f"I have {len(named)} of those; which one do you mean?", named,
+                                                 [[] for _ in named])
+                return self._reply(state, nlu, "clarify", text, products=[replies.card(p) for p in named],
+                                   quick_replies=[f"#{i}" for i in range(1, len(named) + 1)])
             return self._ask_category(state, nlu)
         return self._answer_about(state, nlu, self.products[ids[0]])
+
+    def _products_named(self, text: str) -> list[Product]:
+        """The products (at most five) a question names by their category and a word of their title ("the Asher
+        sofa"); none when it names no category or too many products."""
+        categories = {name for _, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
+                      for name in names}
+        category_words = {singular_word(w) for c in categories for w in re.findall(r"[a-z]+", c.lower())}
+        said = {singular_word(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 3} - category_words
+        if not categories or not said:
+            return []
+        found = [p for p in self.products.values() if p.leaf_category in categories
+                 and said & {singular_word(w) for w in re.findall(r"[a-z]+", p.title.lower())}]
+        return found if len(found) <= 5 else []
 
     def _answer_about(self, state: DialogueState, nlu: NLUResult, product: Product, question: str | None = None) -> Reply:
         state.focus_id = product.id

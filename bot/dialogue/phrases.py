@@ -103,6 +103,10 @@ MORE = re.compile(r"\b(show( me)? more|more of (those|these|them|the)|any more|o
 DO_YOU_SELL_THING = re.compile(r"\b(?:do|does) (?:you|the shop|your shop|u)(?: guys)? (?:sell|carry|stock|have|offer)\s+"
                                r"(?:any\s+|a\s+|an\s+|some\s+)?([a-z][a-z -]{2,40}?)\s*(?=\b(?:for|under|in|with|that|at|too|as well)\b|[?.!,]|$)",
                                re.I)
+# What a shop has that is no product ("do you have a store in Boston?", "do you have a sale on?").
+SHOP_FEATURE = re.compile(r"\b(stores?|shops?|showrooms?|locations?|branch(?:es)?|sales?|discounts?|deals?|offers?|warrant(?:y|ies)|"
+                          r"coupons?|codes?|apps?|website|site|hours|phone|number|email|catalog(?:ue)?|financing|plans?|"
+                          r"gift ?cards?|vouchers?|samples?|swatch(?:es)?|assembly|installation|service)\b", re.I)
 DO_YOU_SELL = re.compile(r"\b(sell|have|carry|stock|got|offer)\b", re.I)
 SERVICE_WORDS = re.compile(r"\b(orders?|return\w*|refund\w*|deliver\w*|shipping|shipped|ship|package|parcel|cancel\w*|"
                            r"charged?|card|payment|paid|account|password|invoice|arrived|broken|damaged|tracking)\b", re.I)
