@@ -132,10 +132,62 @@ def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) 
                 slots.pop(field)
 
 
+_OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|i (?:just |already )?bought|we (?:just |already )?bought|i own|we own|"
+                    r"i got|we got|my|our|go(?:es)? (?:well )?with|to match|matching)\s+(?:a |an |the |new |brand new )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
+
+
+_WANTED = re.compile(r"\b(?:i want|i need|i'?d like|we want|we need|we'?d like|looking for|shopping for|searching for|show me|"
+                     r"need|want)\s+(?:a |an |some |the |new |nice |good )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
+
+
+_BROAD = {"furniture", "decor", "home decor", "stuff", "thing"}
+
+
+def _owned_is_not_wanted(slots: dict, text: str, categories: list[str]) -> None:
+    """ "I have a grey sofa and white walls. Looking for a rug": the sofa is theirs, the rug is what they want, and
+    "grey" is the sofa's colour."""
+    grams, words = _grams(text)
+    mentions = []  # (start word, gram, names, owned words or None)
+    taken: set[int] = set()
+    for gram, start in grams:
+        span = set(range(start, start + len(gram.split())))
+        if span & taken or _negated(words, start) or is_room(gram) or singular(gram) == "room":
+            continue
+        names = category_matches(gram, categories, typos=False)
+        if names:
+            if start + len(gram.split()) < len(words) and is_room(" ".join(words[start:start + len(gram.split()) + 1])):
+                continue  # "living room rug": the "living room" is where it goes
+            at = [m.start() for m in re.finditer(rf"\b{re.escape(gram)}\b", text.lower())]
+            clause = re.split(r"[.?!;:]", text.lower()[:at[0]])[-1] if at else " ".join(words[max(0, start - 8):start])
+            before = " ".join(_WORD.findall(clause)[-8:]) + " "  # within its own sentence
+            owned = _OWNED.search(before)
+            mentions.append((start, gram, names, owned.group(1).split() if owned else None, bool(_WANTED.search(before))))
+            taken |= span
+    mentions.sort()
+    wanted = [m for m in mentions if m[3] is None]
+    asked = [m for m in wanted if m[4] and singular(m[1]) not in _BROAD]
+    if asked and any(singular(m[1]) in _BROAD for m in mentions):
+        wanted = asked  # "my living room is all mid-century furniture. I want a table lamp": the table lamp
+    elif not wanted or len(wanted) == len(mentions):
+        return
+    wanted = [m for m in wanted if m[4]] or wanted  # "sleep on the mattress ... our last bed ... I need a bed frame"
+    slots["category"] = wanted[0][2][0] if len(wanted[0][2]) == 1 else wanted[0][2]
+    owned_words = {w for m in mentions if m[3] is not None for w in m[3]}
+    for field in ("color", "material", "style"):
+        value = slots.get(field)
+        values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        kept = [v for v in values if not set(v.lower().split()) <= owned_words]
+        if len(kept) != len(values):
+            if kept:
+                slots[field] = kept if len(kept) > 1 else kept[0]
+            else:
+                slots.pop(field)
+
+
 _PET_OR_PERSON = re.compile(r"\b(\w+)\s+(?:retrievers?|labs?|labradors?|doodles?|dogs?|cats?|puppy|puppies|kittens?|"
                             r"hair|fur|beard|eyes)\b", re.IGNORECASE)
 _NOT_A_SIZE = re.compile(r"\bfull[- ]?(?:length|body|height|sun|shade|day|days|time|price|refund|set|range|width)\b"
-                         r"|\b(?:in|at|a) full\b(?! size| bed| mattress)", re.IGNORECASE)
+                         r"|\b(?:in|at) full\b(?! size| bed| mattress)", re.IGNORECASE)
 
 
 def _not_a_product_value(slots: dict, text: str) -> None:
@@ -359,6 +411,10 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 slots[name] = typo  # "westelm", "ikae"
             else:
                 slots.pop(name)
+                said = re.search(re.escape(value), text or "", re.IGNORECASE)
+                if name == "brand" and said and said.group(0)[:1].isupper() and len(value) >= 3 \
+                        and not category_matches(value, vocabulary.get("categories", [])):
+                    slots["unknown_brand"] = said.group(0)  # "any Restoration Hardware sofas?": a brand not sold here
         elif isinstance(value, list):  # "not IKEA or West Elm"
             known = [v for v in value if isinstance(v, str) and v.lower() in _vocab(vocabulary, "brands")]
             if known:
@@ -402,6 +458,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 slots.pop(name)
     family_member_by_purpose(slots, text or "")
     if shopping and text:
+        _owned_is_not_wanted(slots, text, categories)
         _attributes_of_other_objects(slots, text, categories)
     if text:
         _not_a_product_value(slots, text)

@@ -220,6 +220,8 @@ class DialogueManager:
         nlu = read
         intent, slots = nlu.intent, nlu.slots
 
+        if phrases.START_OVER.match(text):
+            return self._start_over(state, nlu)
         # Answers to the bot's own last question come first.
         if state.pending == "order_id":
             order_id = slots.get("order_id") or service.find_order_id(text)
@@ -247,10 +249,14 @@ class DialogueManager:
         if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in phrases.RELAXABLE:
             state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
             return await self._relax(state, nlu.model_copy(update={"intent": "refine"}), state.pending_intent)
-        if (state.pending == "budget" and not state.shown and state.constraints.categories
+        if (state.pending in ("budget", "relax") and state.constraints.categories and not state.shown
+                and (slots.get("item_ref") or state.pending == "budget")
                 and intent in ("product_question", "feedback_like", "feedback_dislike", "add_to_cart", "compare")):
-            # "does #1 include cushions?" when the bot asked for a budget and showed nothing yet: show them first
-            state.pending = None
+            # "does #1 include cushions?" when the bot asked for a budget, or offered other materials, and showed
+            # nothing yet: show them first (what was offered), then answer about the one pointed at
+            if state.pending == "relax" and state.pending_intent in phrases.RELAXABLE:
+                self._let_go(state, state.pending_intent)
+            state.pending, state.shown = None, []
             shown = await self._search(state, nlu, action="recommend",
                                        intro=f"I haven't shown you any {describe(state.constraints)} yet; here are some:")
             refs = slots.get("item_ref") or []
@@ -408,6 +414,11 @@ class DialogueManager:
             picked = described_positions(text, [self.products[state.product_at(p)] for p in positions])
             if picked:  # "I'll take the Asher", "how thick is the firm one?", "add the cheaper one"
                 slots = {**slots, "item_ref": [positions[i - 1] for i in picked]}
+        if ((intent == "product_question" or (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
+                                                and not phrases.SERVICE_WORDS.search(text)))
+                and state.constraints.categories and not slots.get("item_ref")
+                and not phrases.is_question(text) and phrases.MUST_HAVE.search(text) and any(self._asked(text, state.constraints.categories))):
+            intent = "refine"  # "it has to be washable, babies are messy": a requirement for what is shown
         if (state.shown and state.constraints.categories and phrases.ANY_WITH.match(text) and not slots.get("item_ref")
                 and intent not in service.SERVICE_INTENTS and any(self._asked(text, state.constraints.categories))):
             # "any of those with storage drawers?": only those, or a plain no
@@ -634,6 +645,14 @@ class DialogueManager:
                                "I'm the shop's virtual assistant, not a person. I can find products, compare them and help "
                                "with orders, returns and delivery; if you'd rather talk to a person, just say so.",
                                quick_replies=["Talk to a person", "Find a sofa", "Track my order"])
+        if (re.match(r"\s*(?:ok(?:ay)?,?\s+)?(?:thanks|thank you|thank u|thx|ty|cheers)\b", text, re.I)
+              and intent in ("leave_review", "out_of_scope", "greet", "refine", "search_product", "feedback_like")
+              and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not slots.get("category")
+              and not phrases.SERVICE_WORDS.search(text)):
+            intent = "thanks"  # "thanks, I need to think about it and talk to my partner"
+        elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and re.search(r"\b(it|they|this one|that one)\b", text, re.I)
+              and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question")):
+            intent = "product_question"  # "does it hang with grommets?" about the product talked about: answered honestly
         if intent == "out_of_scope" and (slots.get("category") or (slots.get("room") and phrases.FURNISHING.search(text))):
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request;
             # "I'm setting up a reading nook": one for a room (the bot asks what it needs)
@@ -663,6 +682,9 @@ class DialogueManager:
             # "how much does it cost" right after "do you do express shipping?", "what about mexico?",
             # "order 50773 if that helps": the same service topic
             intent = state.last_service_intent
+        if phrases.NEWSLETTER.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope", "search_product") \
+                and intent not in service.HANDOFF_INTENTS:
+            intent = "out_of_scope"  # "also subscribe me to the newsletter": not something the assistant does
         return _as_read(nlu, intent, slots)
 
     @staticmethod
@@ -780,7 +802,10 @@ class DialogueManager:
         state.seen = []
         # "furnishing a dining room, farmhouse style": farmhouse things for the dining room
         within = self._room_categories(state.room) if state.room and not state.constraints.categories else None
-        return await self._search(state, nlu, action="recommend", intro=intro, within=within or None)
+        reply = await self._search(state, nlu, action="recommend", intro=intro, within=within or None)
+        if slots.get("unknown_brand"):  # "do you have any Restoration Hardware sofas?": say so, then what there is
+            reply = reply.model_copy(update={"text": f"Sorry, we don't carry {slots['unknown_brand']}. {reply.text}"})
+        return reply
 
     async def _on_refine(self, state: DialogueState, nlu: NLUResult) -> Reply:
         slots = dict(nlu.slots)
@@ -978,6 +1003,18 @@ class DialogueManager:
             return self._ask_category(state, nlu)
         return await self._search(state, nlu, action="show_more", exclude_seen=True)
 
+    def _start_over(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        """ "start over": the search and what was said for it are dropped; the cart and the liked products stay."""
+        state.constraints, state.first_constraints, state.query_text = SearchFilter(), None, ""
+        state.shown, state.seen, state.compared, state.earlier = [], [], [], {}
+        state.positive_ids, state.negative_ids, state.size_bound, state.critique_price_bound = [], [], None, None
+        state.bundle = state.complement_filter = state.room = state.focus_id = None
+        state.asked_budget_for, state.last_question = [], ""
+        state.profile.budget_min = state.profile.budget_max = None
+        state.profile.budget_explicit = False
+        return self._ask_category(state, nlu, "Sure, let's start over. What are you looking for? For example: "
+                                  + ", ".join(self._top_categories(4)).lower() + ".")
+
     def _room_categories(self, room: str) -> list[str]:
         """The catalog's categories of a room ("Dining Room": dining tables, dining chairs...), most products first."""
         word = room.lower().replace(" ", "")
@@ -1106,7 +1143,8 @@ class DialogueManager:
             median = self.category_price(category)
             only_category = not any(nlu.slots.get(k) for k in ("brand", "color", "material", "style", "size", "exclude_brand",
                                                                 "exclude_color", "exclude_material", "exclude_style"))
-            if median and median >= EXPENSIVE and only_category and category.lower() not in state.asked_budget_for:
+            if (median and median >= EXPENSIVE and only_category and category.lower() not in state.asked_budget_for
+                    and not phrases.NO_BUDGET.search(nlu.text) and not phrases.SUPERLATIVE.search(nlu.text)):
                 state.asked_budget_for.append(category.lower())
                 state.pending = "budget"
                 return self._reply(
@@ -1431,7 +1469,12 @@ class DialogueManager:
         if isinstance(said, str) and said in catalog_categories and said not in asked:
             asked.append(said)  # a misspelt one ("matching nighstand?") the grounding recognised
         if base is None and len(mentioned) >= 2:
-            # "I just bought a grey sofa, what rug goes with it?": the first is what they have, the last what they want
+            # "I just bought a grey sofa, what rug goes with it?": the first is what they have, the last what they want;
+            # "throw pillows that go with a navy rug": the one after "with" is what they have
+            with_first = re.search(rf"\b(?:with|to match|match(?:es|ing)?)\s+(?:a |an |my |the |our )?(?:[\w-]+\s+){{0,2}}"
+                                   rf"{re.escape(mentioned[-1][0])}\b", nlu.text, re.I)
+            if with_first:
+                mentioned = [mentioned[-1], *mentioned[:-1]]
             slots = nlu.slots
             return await self._complements(state, nlu, mentioned[-1][1], f"{slots.get('color') or ''} {mentioned[0][0]}".strip(),
                                            [slots["style"]] if slots.get("style") else [],
@@ -1517,7 +1560,9 @@ class DialogueManager:
         if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 8
                 and not (service.names_topic(intent, nlu.text) and not service.names_topic(previous, nlu.text))
                 and (service.topic(previous, nlu.text) == "policy"
-                     or (phrases.ABOUT_IT.search(nlu.text) and re.search(r"\b(apply|applies|too|also|as well|same)\b", nlu.text, re.I)))):
+                     or (phrases.ABOUT_IT.search(nlu.text) and re.search(r"\b(apply|applies|too|also|as well|same)\b", nlu.text, re.I))
+                     or (re.search(r"\bit\b", nlu.text, re.I) and intent in ("account_help", "leave_review")
+                         and not service.names_topic(intent, nlu.text)))):
             intent = previous  # a short follow-up question about the same service topic
             nlu = nlu.model_copy(update={"intent": intent})
         state.last_service_intent = intent

@@ -53,7 +53,7 @@ CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proce
                       r"ready to (?:buy|order|pay)|complete (?:my |the )?(?:order|purchase))\b", re.I)
 QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|could|would|will|has|have|which)\b", re.I)
 ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
-ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either)\b", re.I)
+ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either|which ones)\b", re.I)
 EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b", re.I)
 ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
                       r"|\b(in|into|to) (my|the) (cart|basket|bag)\b", re.I)
@@ -140,7 +140,18 @@ IN_STOCK = re.compile(r"\b(in[- ]stock|available (?:right )?now|ready to ship|sh
 
 # A request for other products phrased as a question ("do you have any that are waterproof?").
 WANTS_OTHERS = re.compile(r"\b(do you have|have you got|got any|show me|i want|i need|looking for|something|anything|"
-                          r"any (?:ones?|others?)|ones? (?:that|which|with))\b", re.I)
+                          r"any (?:ones?|others?)|ones? (?:that|which|with)|(?:how|what) about an? \w+(?: \w+)? one|instead)\b", re.I)
+# Starting the search afresh ("start over", the quick reply; "forget all that, let's start over").
+START_OVER = re.compile(r"^\s*(?:(?:ok|okay|hmm|um|actually|right|fine)[,.!]?\s+)?(?:forget (?:all )?(?:that|this|it all|everything)[,.!]?\s+)?"
+                        r"(?:let'?s\s+|can we\s+|please\s+|i want to\s+|i'?d like to\s+)?"
+                        r"(?:start (?:over|again|afresh|from scratch)|reset(?: everything)?|new search|clear (?:everything|it all|all|the search))"
+                        r"(?:\s+please)?[\s.!?]*$", re.I)
+# No budget ("money is no object", "price doesn't matter"): the budget question is not asked.
+NO_BUDGET = re.compile(r"\b(money is no object|no budget|(?:price|budget|cost|money) (?:doesn'?t|does not|is no) (?:matter|object|issue)|"
+                       r"whatever it costs|any price|price is no object|sky'?s the limit|no price limit|budget is not an issue)\b", re.I)
+# A requirement, not a question ("it has to be washable, babies are messy").
+MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?be\b|\bmust be\b", re.I)
+NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|marketing emails?|promo emails?)\b", re.I)
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those
 ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm),?\s+)?(?:do |are |is )?(?:any|anything|any ones?|any of (?:these|those|them|the \w+))\s+"
                       r"(?:with|that|which|have|has|come|comes|got|are|is)\b", re.I)

@@ -207,6 +207,7 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
 
 
 _QUALITY = re.compile(r"\b(recycled|sustainable|eco[- ]?friendly|organic|non[- ]?toxic|certified|fsc|vegan|"
+                      r"(?:flame|fire)[- ]retardant\w*|treated|chemicals?|formaldehyde|voc|"
                       r"ethically sourced|biodegradable|reclaimed|(?:stain|scratch|fade|water|tear|pill|wrinkle)[- ]?(?:resistant|proof)|"
                       r"hypoallergenic|breathable|durable|easy to clean|wipeable|shatter[- ]?proof|shatter[- ]?resistant|"
                       r"child[- ]?safe|kid[- ]?safe|baby[- ]?safe|toddler[- ]?safe|non[- ]?slip|anti[- ]?slip)\b")

@@ -67,7 +67,7 @@ _POLICY_QUESTION = {
         r"\b(how long (do|does|will|would) (a |the |my )?refunds? (usually |normally |typically |generally )?(take|need)|"
         r"refund policy|policy on refunds|"
         r"how (long|many days) (until|till|before) (i get )?(a |my )?refund|how (do|does) refunds? work|"
-        r"how long (until|till|before) i get my money back|"
+        r"how long (until|till|before) i (get|see|receive|have) (my money|the money|it|that|the difference|the charge)( back)?|"
         r"do you (give|offer|do) refunds|can i get a refund if)\b",
         re.IGNORECASE,
     ),
@@ -155,7 +155,10 @@ _REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|of
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
-                ("removal", _REMOVAL, "delivery_options"))
+                ("removal", _REMOVAL, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"))
+# Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
+_METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|venmo|zelle|bitcoin|crypto\w*|cash|cheques?|checks?|"
+                      r"visa|mastercard|master card|amex|american express|discover|gift cards?|bank transfer|wire transfer)\b", re.I)
 
 
 _DELIVERY_WORDS = r"deliver\w*|shipping|ship|shipped|arriv\w*"
@@ -174,10 +177,19 @@ def names_topic(intent: str, text: str) -> bool:
     return bool(words and re.search(rf"\b(?:{words})\b", text or "", re.IGNORECASE))
 
 
+_OWN_MISTAKE = re.compile(r"\b(?:i|we)\s+(?:ordered|bought|picked|chose|got)\s+(?:the |a )?wrong\b", re.IGNORECASE)
+
+
+def _matches(name: str, pattern: re.Pattern, text: str) -> bool:
+    if name == "wrong_item" and _OWN_MISTAKE.search(text):
+        return False  # "I ordered the wrong size bed": the shopper's mistake, not a wrong delivery
+    return bool(pattern.search(text))
+
+
 def shop_topic(text: str) -> str | None:
     """The intent of a question about a shop rule named in so many words (promo codes, price matching, taking
-    the old furniture away), or None."""
-    return next((owner for _, pattern, owner in _SHOP_TOPICS if pattern.search(text or "")), None)
+    the old furniture away) or of a wrong delivery, or None."""
+    return next((owner for name, pattern, owner in _SHOP_TOPICS if _matches(name, pattern, text or "")), None)
 
 
 def topic(intent: str, text: str) -> str:
@@ -186,7 +198,7 @@ def topic(intent: str, text: str) -> str:
     ``price_match``, ``removal``), or ``request`` (do something for an order)."""
     text = text or ""
     for name, pattern, owner in _SHOP_TOPICS:
-        if intent == owner and pattern.search(text):
+        if intent == owner and _matches(name, pattern, text):
             return name
     if intent == "payment_issue":
         if _DOUBLE_CHARGE.search(text) and not _FAILED.search(text):
@@ -196,7 +208,7 @@ def topic(intent: str, text: str) -> str:
         return "request"
     if intent == "payment_methods" and _INSTALLMENTS.search(text):
         return "installments"
-    if intent in ("return_item", "refund") and _WRONG_ITEM.search(text):
+    if intent in ("return_item", "refund") and _matches("wrong_item", _WRONG_ITEM, text):
         return "wrong_item"
     if intent in ("return_item", "refund") and _REPLACEMENT.search(text):
         return "replacement"
@@ -228,6 +240,8 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
     kind = topic(intent, text)
     if kind == "policy" and order_id and find_order_id(text) and intent in NEEDS_ORDER_ID:
         kind = "request"  # "can I send it back? my order number is 20577": do it for that order
+    if intent == "payment_methods" and kind == "request" and _METHODS.search(text or ""):
+        return _named_methods(text, policy, human)
     variant = _VARIANTS.get((intent, kind))
     reply_text, quick = variant(ref, policy, human) if variant is not None else _by_intent(intent, ref, policy, human)
     return _sorry_first(reply_text, text), quick
@@ -449,6 +463,25 @@ def _replacement(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[st
         "person arrange it, I can connect you.",
         [human, "Start a return"],
     )
+
+
+def _named_methods(text: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    """ "do you accept apple pay?": yes or no for each method named, then what the shop accepts."""
+    accepted = policy.payment_methods.lower().replace("master card", "mastercard")
+    named = list(dict.fromkeys(m.group(0).lower() for m in _METHODS.finditer(text)))
+    yes = [m for m in named if m.rstrip("s") in accepted or {"amex": "american express"}.get(m, "~") in accepted]
+    no = [m for m in named if m not in yes]
+    said = []
+    if yes:
+        said.append(f"Yes, we accept {' and '.join(_method_name(m) for m in yes)}.")
+    if no:
+        said.append(f"Sorry, we don't accept {' or '.join(_method_name(m) for m in no)}.")
+    return " ".join(said) + f" We accept {policy.payment_methods}, chosen at checkout.", ["Payment problem", human]
+
+
+def _method_name(method: str) -> str:
+    return {"paypal": "PayPal", "apple pay": "Apple Pay", "google pay": "Google Pay", "amex": "American Express",
+            "american express": "American Express", "mastercard": "Mastercard", "visa": "Visa"}.get(method, method)
 
 
 def _wrong_item(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:

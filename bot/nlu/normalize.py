@@ -549,6 +549,30 @@ _NOT_MONEY = re.compile(r"^\D{0,12}\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minute
                         r"am|pm|ft|feet|foot|inch(?:es)?|cm|people|persons?|guests?|seats?|seaters?|kids?)\b", re.IGNORECASE)
 
 
+_MEASURE_AFTER = re.compile(r"^\s*(?:sq\.?\s*(?:ft|feet|m)|square\s+(?:feet|foot|meters?|metres?)|lbs?\b|kg\b|kilos?\b|"
+                            r"ft\b|feet\b|foot\b|inch(?:es)?\b|in\b|cm\b|by\s+\d|x\s*\d|people\b|persons?\b|guests?\b)",
+                            re.IGNORECASE)
+_SEATS_BEFORE = re.compile(r"(?:\bseats?|\bsleeps|\bseating|\bfits|\d\s*(?:by|x))\s*$", re.IGNORECASE)
+_WEIGHT_TALK = re.compile(r"\b(?:i'?m|i am|weigh\w*|heavy|big guy|tall)\b", re.IGNORECASE)
+
+
+def _not_money_in(text: str, span_text: str) -> bool:
+    """Whether an amount tagged in the message is a measure or a count by its neighbours: "400 square feet",
+    "260 lbs", "280 pounds" said of oneself, "seats 4 to 6", "9 by 12"."""
+    at = text.lower().find(span_text.lower())
+    if at < 0:
+        return False
+    numbers = list(re.finditer(r"\d+(?:\.\d+)?", span_text))
+    if not numbers:
+        return False
+    last_end = at + numbers[-1].end()
+    after, before = text[last_end:last_end + 16], text[max(0, at + numbers[0].start() - 12):at + numbers[0].start()]
+    if _MEASURE_AFTER.match(after) or (re.match(r"\s*pounds?\b", after, re.I) and _WEIGHT_TALK.search(text)):
+        return True
+    small = all(float(n.group(0)) <= 20 for n in numbers)
+    return small and bool(_SEATS_BEFORE.search(before))
+
+
 def normalize_slots(
     text: str, spans: Iterable[tuple[str, str]], vocabulary: CatalogVocabulary | None = None
 ) -> dict[str, object]:
@@ -563,8 +587,8 @@ def normalize_slots(
     matched: set[str] = set()
     for slot, span_text in spans:
         if slot in ("price", "price_min", "price_max"):
-            if _NOT_MONEY.search(span_text):
-                continue  # "10h a day", "2 years old": a duration or a count, not an amount
+            if _NOT_MONEY.search(span_text) or _not_money_in(text, span_text):
+                continue  # "10h a day", "400 square feet", "seats 4 to 6": a duration, a measure or a count
             low, high = parse_price(span_text, hint=slot)
             if low is not None and "price_min" not in slots:
                 slots["price_min"] = low
@@ -627,6 +651,8 @@ def squeeze_repeats(text: str, known) -> str:
         two, one = _REPEATS.sub(r"\1\1", w), _REPEATS.sub(r"\1", w)
         return two if known(two.lower()) else one
 
+    text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.IGNORECASE)  # "w/ a navy rug", "w/o arms"
+    text = re.sub(r"(?<![\w/])w/(?![\w/])", "with", text, flags=re.IGNORECASE)
     return re.sub(r"[A-Za-z]+", word, text)
 
 
@@ -683,4 +709,6 @@ def fix_shop_typos(text: str) -> str:
             return w
         return fixed.upper() if w.isupper() else fixed.capitalize() if w[0].isupper() else fixed
 
+    text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.IGNORECASE)  # "w/ a navy rug", "w/o arms"
+    text = re.sub(r"(?<![\w/])w/(?![\w/])", "with", text, flags=re.IGNORECASE)
     return re.sub(r"[A-Za-z]+", word, text)

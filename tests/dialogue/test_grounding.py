@@ -56,3 +56,19 @@ def test_full_sun_is_no_bed_size():
     vocab = {**VOCAB, "sizes": ["Full", "Queen"]}
     assert "size" not in ground({"size": "Full"}, "is it UV resistant? full sun all day", vocab, shopping=False)
     assert ground({"size": "Full"}, "a full size bed", vocab, shopping=True)["size"] == "Full"
+
+
+def test_what_the_shopper_owns_is_not_what_they_want():
+    vocab = {**VOCAB, "categories": [*VOCAB["categories"], "Rugs", "Coffee Tables", "Furniture", "Table Lamps"],
+             "colors": [*VOCAB["colors"], "emerald"], "materials": [*VOCAB["materials"], "velvet"]}
+    slots = ground({"category": "Sofas", "color": "grey"}, "I have a grey sofa and white walls. Looking for a rug", vocab,
+                   shopping=True)
+    assert slots["category"] == "Rugs" and "color" not in slots
+    slots = ground({"category": "Sofas", "material": "velvet"}, "I just bought a velvet sofa. What throw pillows go with it?",
+                   vocab, shopping=True)
+    assert slots["category"] == "Throw Pillows" and "material" not in slots
+    slots = ground({"category": "Furniture"}, "my living room is all mid-century furniture. I want a table lamp that fits in",
+                   vocab, shopping=True)
+    assert slots["category"] == "Table Lamps"
+    assert ground({"category": "Sofas"}, "I want a sofa to go with my coffee table", vocab, shopping=True)["category"] == "Sofas"
+    assert ground({"category": "Rugs"}, "a living room rug", vocab, shopping=True)["category"] == "Rugs"

@@ -87,6 +87,15 @@ def test_durations_and_counts_are_no_prices():
     assert normalize_slots("I work from home 10h a day", [("price_min", "10h")]) == {}
     assert normalize_slots("a table for 6 people", [("price_max", "6 people")]) == {}
     assert normalize_slots("under 500", [("price_max", "under 500")]) == {"price_max": 500.0}
+    # measures and counts by their neighbours in the message
+    assert normalize_slots("a tiny studio, 400 square feet. under $1000", [("price_max", "400"), ("price_max", "under $1000")]) == {
+        "price_max": 1000.0}
+    assert normalize_slots("I'm about 260 lbs", [("price", "260")]) == {}
+    assert normalize_slots("I'm 6'5 and around 280 pounds", [("price", "around 280")]) == {}
+    assert normalize_slots("under 300 pounds", [("price_max", "under 300")]) == {"price_max": 300.0}
+    assert normalize_slots("a table that seats 4 to 6", [("price", "4 to 6")]) == {}
+    assert normalize_slots("like 9 by 12", [("price_min", "12")]) == {}
+    assert normalize_slots("for 20 bucks", [("price_max", "20")]) == {"price_max": 20.0}
 
 
 ITEM_CASES = [
