@@ -223,58 +223,10 @@ class DialogueManager:
         if phrases.START_OVER.match(text):
             return self._start_over(state, nlu)
         # Answers to the bot's own last question come first.
-        if state.pending == "order_id":
-            order_id = slots.get("order_id") or service.find_order_id(text)
-            asked = state.pending_intent or "order_status"
-            if not order_id and service.topic(asked, text) == "policy":
-                # "how long do I have?" after "which order?": a question about the rules of what they asked
-                state.pending = None
-                return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
-            if order_id:
-                state.order_id = order_id
-                asked = state.pending_intent or "order_status"
-                state.pending = None
-                # "it's 12345" answers the bot's question: report the intent it was asked for.
-                return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
-        if (state.pending == "which" and state.last_question and state.shown and len(text.split()) <= 6
-                and intent not in ("compare", "add_to_cart") and not phrases.COMPARE_WORD.search(text)):
-            # "the first one" / "the boucle one" after "which one do you mean?": the question asked about that one
-            refs = slots.get("item_ref") or parse_item_refs(text) or described_positions(
-                text, [self.products[i] for i in state.shown if i in self.products])
-            pid = state.product_at(int(refs[0])) if len(refs) == 1 else None
-            if pid in self.products:
-                state.pending = None
-                asked = nlu.model_copy(update={"intent": "product_question", "slots": {**slots, "item_ref": list(refs[:1])}})
-                return self._answer_about(state, asked, self.products[pid], question=state.last_question)
-        if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in phrases.RELAXABLE:
-            state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
-            return await self._relax(state, nlu.model_copy(update={"intent": "refine"}), state.pending_intent)
-        if (state.pending in ("budget", "relax") and state.constraints.categories and not state.shown
-                and (slots.get("item_ref") or state.pending == "budget")
-                and intent in ("product_question", "feedback_like", "feedback_dislike", "add_to_cart", "compare")):
-            # "does #1 include cushions?" when the bot asked for a budget, or offered other materials, and showed
-            # nothing yet: show them first (what was offered), then answer about the one pointed at
-            if state.pending == "relax" and state.pending_intent in phrases.RELAXABLE:
-                self._let_go(state, state.pending_intent)
-            state.pending, state.shown = None, []
-            shown = await self._search(state, nlu, action="recommend",
-                                       intro=f"I haven't shown you any {describe(state.constraints)} yet; here are some:")
-            refs = slots.get("item_ref") or []
-            pid = state.product_at(int(refs[0])) if refs and state.shown else None
-            if pid in self.products:
-                state.focus_id = pid  # "and is it UV resistant?" next is about the one they pointed at
-                if intent == "product_question":
-                    said, _ = product_qa.answer(text, self.products[pid])
-                    shown = shown.model_copy(update={"text": f"{shown.text}\n\nAbout #{refs[0]}: {said}"})
-            return shown
-        if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
-            if phrases.ANY.search(text):
-                state.pending = None
-                return await self._search(state, nlu, action="recommend")
-            if slots.get("price_max") is not None or slots.get("price_min") is not None:
-                intent = "refine"
-        if state.pending == "category" and slots.get("category") and intent not in service.SERVICE_INTENTS:
-            intent = "search_product"
+        pending = await self._answer_pending(state, text, nlu)
+        if isinstance(pending, Reply):
+            return pending
+        intent = pending
         state.pending = None
         if phrases.CART_VIEW.search(text) and not slots.get("item_ref") and not slots.get("order_id"):
             return self._show_cart(state, nlu)
@@ -1002,6 +954,64 @@ class DialogueManager:
         if not state.query_text and not state.constraints.categories:
             return self._ask_category(state, nlu)
         return await self._search(state, nlu, action="show_more", exclude_seen=True)
+
+    async def _answer_pending(self, state: DialogueState, text: str, nlu: NLUResult) -> str | Reply:
+        """The message as an answer to the bot's own last question (which order, which one, a budget, the offer
+        of other materials, a category): a reply, or the intent to handle the message with."""
+        intent, slots = nlu.intent, nlu.slots
+        if state.pending == "order_id":
+            order_id = slots.get("order_id") or service.find_order_id(text)
+            asked = state.pending_intent or "order_status"
+            if not order_id and service.topic(asked, text) == "policy":
+                # "how long do I have?" after "which order?": a question about the rules of what they asked
+                state.pending = None
+                return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
+            if order_id:
+                state.order_id = order_id
+                asked = state.pending_intent or "order_status"
+                state.pending = None
+                # "it's 12345" answers the bot's question: report the intent it was asked for.
+                return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
+        if (state.pending == "which" and state.last_question and state.shown and len(text.split()) <= 6
+                and intent not in ("compare", "add_to_cart") and not phrases.COMPARE_WORD.search(text)):
+            # "the first one" / "the boucle one" after "which one do you mean?": the question asked about that one
+            refs = slots.get("item_ref") or parse_item_refs(text) or described_positions(
+                text, [self.products[i] for i in state.shown if i in self.products])
+            pid = state.product_at(int(refs[0])) if len(refs) == 1 else None
+            if pid in self.products:
+                state.pending = None
+                asked = nlu.model_copy(update={"intent": "product_question", "slots": {**slots, "item_ref": list(refs[:1])}})
+                return self._answer_about(state, asked, self.products[pid], question=state.last_question)
+        if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in phrases.RELAXABLE:
+            state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
+            return await self._relax(state, nlu.model_copy(update={"intent": "refine"}), state.pending_intent)
+        if (state.pending in ("budget", "relax") and state.constraints.categories and not state.shown
+                and (slots.get("item_ref") or state.pending == "budget")
+                and intent in ("product_question", "feedback_like", "feedback_dislike", "add_to_cart", "compare")):
+            # "does #1 include cushions?" when the bot asked for a budget, or offered other materials, and showed
+            # nothing yet: show them first (what was offered), then answer about the one pointed at
+            if state.pending == "relax" and state.pending_intent in phrases.RELAXABLE:
+                self._let_go(state, state.pending_intent)
+            state.pending, state.shown = None, []
+            shown = await self._search(state, nlu, action="recommend",
+                                       intro=f"I haven't shown you any {describe(state.constraints)} yet; here are some:")
+            refs = slots.get("item_ref") or []
+            pid = state.product_at(int(refs[0])) if refs and state.shown else None
+            if pid in self.products:
+                state.focus_id = pid  # "and is it UV resistant?" next is about the one they pointed at
+                if intent == "product_question":
+                    said, _ = product_qa.answer(text, self.products[pid])
+                    shown = shown.model_copy(update={"text": f"{shown.text}\n\nAbout #{refs[0]}: {said}"})
+            return shown
+        if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
+            if phrases.ANY.search(text):
+                state.pending = None
+                return await self._search(state, nlu, action="recommend")
+            if slots.get("price_max") is not None or slots.get("price_min") is not None:
+                intent = "refine"
+        if state.pending == "category" and slots.get("category") and intent not in service.SERVICE_INTENTS:
+            intent = "search_product"
+        return intent
 
     def _start_over(self, state: DialogueState, nlu: NLUResult) -> Reply:
         """ "start over": the search and what was said for it are dropped; the cart and the liked products stay."""
