@@ -278,6 +278,29 @@ def _listed_brand_exclusions(slots: dict, text: str, brands: list[str]) -> None:
     slots["exclude_brand"] = names if len(names) > 1 else names[0]
 
 
+def _brand_not_carried(slots: dict, text: str, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
+    """ "Do you have any Restoration Hardware sofas?": a capitalised name right before a category word that is no
+    brand, value or product word of the catalog is a brand the shop does not carry (the reply says so)."""
+    known = {w.lower() for key in ("brands", "colors", "materials", "styles", "sizes", "categories") for v in vocabulary.get(key, [])
+             for w in re.findall(r"[a-z]+", v.lower())}
+    for gram, _ in mentioned_categories(text, categories):
+        found = re.search(rf"(?:^|[^.!?]\s)((?:[A-Z][A-Za-z&'-]+\s+){{1,3}})(?:(?i:[a-z-]+)\s+)?(?i:{re.escape(gram)})\b", text)
+        if not found:
+            continue
+        name = found.group(1).strip()
+        words = name.split()
+        if (not all(w[0].isupper() for w in words) or text.lstrip().startswith(name)
+                or any(w.lower() in known or w.lower() in _NAME_STOP for w in words)):
+            continue
+        slots["unknown_brand"] = name
+        return
+
+
+_NAME_STOP = {"i", "i'm", "im", "any", "some", "the", "a", "an", "your", "my", "our", "do", "does", "have", "show", "need",
+              "want", "hi", "hello", "hey", "please", "pls", "ok", "okay", "what", "which", "and", "or", "new", "nice", "big",
+              "small", "cheap", "good", "best", "cool", "cute", "cozy", "comfy", "kids", "kid's", "outdoor", "indoor"}
+
+
 def _negated(words: list[str], start: int) -> bool:
     return any(w in NEGATION or w.endswith("n't") for w in words[max(0, start - 2):start])
 
@@ -446,6 +469,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                     taken |= span
                     break
     _listed_brand_exclusions(slots, text or "", vocabulary.get("brands", []))
+    if shopping and text and not slots.get("brand") and not slots.get("unknown_brand"):
+        _brand_not_carried(slots, text, vocabulary, categories)
     for name in ("category", "exclude_category"):
         value = slots.get(name)
         if isinstance(value, list):

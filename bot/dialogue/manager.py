@@ -755,7 +755,9 @@ class DialogueManager:
         # "furnishing a dining room, farmhouse style": farmhouse things for the dining room
         within = self._room_categories(state.room) if state.room and not state.constraints.categories else None
         reply = await self._search(state, nlu, action="recommend", intro=intro, within=within or None)
-        if slots.get("unknown_brand"):  # "do you have any Restoration Hardware sofas?": say so, then what there is
+        name = slots.get("unknown_brand")
+        if name and not any(self._in_titles(w) for w in str(name).split()):
+            # "do you have any Restoration Hardware sofas?": say so, then what there is ("the Asher sofa" names a product)
             reply = reply.model_copy(update={"text": f"Sorry, we don't carry {slots['unknown_brand']}. {reply.text}"})
         return reply
 

@@ -72,3 +72,11 @@ def test_what_the_shopper_owns_is_not_what_they_want():
     assert slots["category"] == "Table Lamps"
     assert ground({"category": "Sofas"}, "I want a sofa to go with my coffee table", vocab, shopping=True)["category"] == "Sofas"
     assert ground({"category": "Rugs"}, "a living room rug", vocab, shopping=True)["category"] == "Rugs"
+
+
+def test_a_capitalised_name_before_a_category_is_a_brand_not_carried():
+    slots = ground({"category": "Sofas"}, "Do you have any Restoration Hardware sofas?", VOCAB, shopping=True)
+    assert slots["unknown_brand"] == "Restoration Hardware" and slots["category"] == "Sofas"
+    assert "unknown_brand" not in ground({"category": "Sofas"}, "Grey sofa under 500", VOCAB, shopping=True)
+    assert "unknown_brand" not in ground({"category": "Sofas"}, "I need a Sofa", VOCAB, shopping=True)
+    assert "unknown_brand" not in ground({"category": "Sofas", "brand": "West Elm"}, "West Elm sofas", VOCAB, shopping=True)
