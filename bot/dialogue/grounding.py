@@ -146,23 +146,20 @@ _BROAD = {"furniture", "decor", "home decor", "stuff", "thing"}
 def _owned_is_not_wanted(slots: dict, text: str, categories: list[str]) -> None:
     """ "I have a grey sofa and white walls. Looking for a rug": the sofa is theirs, the rug is what they want, and
     "grey" is the sofa's colour."""
-    grams, words = _grams(text)
-    mentions = []  # (start word, gram, names, owned words or None)
-    taken: set[int] = set()
-    for gram, start in grams:
-        span = set(range(start, start + len(gram.split())))
-        if span & taken or _negated(words, start) or is_room(gram) or singular(gram) == "room":
+    mentions = []  # (position, gram, names, owned words or None, asked for)
+    lowered, searched_from = text.lower(), 0
+    for gram, names in mentioned_categories(text, categories):
+        found = re.compile(rf"\b{re.escape(gram)}\b").search(lowered, searched_from)
+        if found is None or is_room(gram) or singular(gram) == "room":
             continue
-        names = category_matches(gram, categories, typos=False)
-        if names:
-            if start + len(gram.split()) < len(words) and is_room(" ".join(words[start:start + len(gram.split()) + 1])):
-                continue  # "living room rug": the "living room" is where it goes
-            at = [m.start() for m in re.finditer(rf"\b{re.escape(gram)}\b", text.lower())]
-            clause = re.split(r"[.?!;:]", text.lower()[:at[0]])[-1] if at else " ".join(words[max(0, start - 8):start])
-            before = " ".join(_WORD.findall(clause)[-8:]) + " "  # within its own sentence
-            owned = _OWNED.search(before)
-            mentions.append((start, gram, names, owned.group(1).split() if owned else None, bool(_WANTED.search(before))))
-            taken |= span
+        searched_from = found.end()
+        following = _WORD.findall(lowered[found.end():])[:1]
+        if following and is_room(f"{gram} {following[0]}"):
+            continue  # "living room rug": the "living room" is where it goes
+        clause = re.split(r"[.?!;:]", lowered[:found.start()])[-1]
+        before = " ".join(_WORD.findall(clause)[-8:]) + " "  # within its own sentence
+        owned = _OWNED.search(before)
+        mentions.append((found.start(), gram, names, owned.group(1).split() if owned else None, bool(_WANTED.search(before))))
     mentions.sort()
     wanted = [m for m in mentions if m[3] is None]
     asked = [m for m in wanted if m[4] and singular(m[1]) not in _BROAD]
@@ -281,14 +278,16 @@ def _listed_brand_exclusions(slots: dict, text: str, brands: list[str]) -> None:
 def _brand_not_carried(slots: dict, text: str, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
     """ "Do you have any Restoration Hardware sofas?": a capitalised name right before a category word that is no
     brand, value or product word of the catalog is a brand the shop does not carry (the reply says so)."""
-    known = {w.lower() for key in ("brands", "colors", "materials", "styles", "sizes", "categories") for v in vocabulary.get(key, [])
-             for w in re.findall(r"[a-z]+", v.lower())}
+    known: set[str] | None = None
     for gram, _ in mentioned_categories(text, categories):
         found = re.search(rf"(?:^|[^.!?]\s)((?:[A-Z][A-Za-z&'-]+\s+){{1,3}})(?:(?i:[a-z-]+)\s+)?(?i:{re.escape(gram)})\b", text)
         if not found:
             continue
         name = found.group(1).strip()
         words = name.split()
+        if known is None:  # the catalog's own words, only once a capitalised name is found
+            known = {w for key in ("brands", "colors", "materials", "styles", "sizes", "categories")
+                     for v in vocabulary.get(key, []) for w in re.findall(r"[a-z]+", v.lower())}
         if (not all(w[0].isupper() for w in words) or text.lstrip().startswith(name)
                 or any(w.lower() in known or w.lower() in _NAME_STOP for w in words)):
             continue
