@@ -15,7 +15,8 @@ from typing import Any, Callable
 
 from bot.batching import MicroBatcher
 from bot.config import Settings
-from bot.dialogue.manager import DialogueManager, Services, blocking
+from bot.dialogue.manager import DialogueManager, Services
+from bot.dialogue.search import blocking
 from bot.dialogue.profile import forget_preferences
 from bot.dialogue.requests import merge_replies, split_requests
 from bot.dialogue.service import ShopPolicy

@@ -7,7 +7,6 @@ reply. Every product it shows satisfies the shopper's stated constraints.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import statistics
 import time
@@ -23,46 +22,23 @@ from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.grounding import family_member_by_purpose, ground, mentioned_categories
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, singular_word
-from bot.dialogue.constraints import apply_slots, asked_attributes, attribute_label, describe, is_new_request, minimum_label, price_phrase, reference_price, satisfies_size, size_value
+from bot.dialogue.constraints import apply_slots, asked_attributes, describe, is_new_request, reference_price, size_value
 from bot.dialogue.references import described_positions
+from bot.dialogue.search import SHOW, ProductSearch, blocking, let_go, superlative_order, wished_label, without_features
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
 from bot.nlu.types import NLUResult
 from ranking.types import RankRequest, ScoredProduct
-from retrieval.filters import matches
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
-SHOW = 5  # products per answer
-CANDIDATES = 100
 EXPENSIVE = 500.0  # median price above which we ask for a budget first
 
 
 def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     """The message's reading with its intent and slots as the context decided them."""
     return nlu.model_copy(update={"intent": intent, "slots": slots})
-
-
-def _superlative_order(word: str) -> Callable[[Product], float]:
-    """The sort key a superlative asks for: "cheapest" by price, "most popular" by reviews, "biggest" by size,
-    "best rated" by rating."""
-    word = word.lower()
-    if "cheap" in word or "least expensive" in word or "lowest" in word:
-        return lambda p: p.price if p.price is not None else float("inf")
-    if "popular" in word or "reviewed" in word:
-        return lambda p: -(p.review_count or 0)
-    if word in ("biggest", "largest"):
-        return lambda p: -(size_value(p) or 0.0)
-    if word == "smallest":
-        return lambda p: size_value(p) or float("inf")
-    return lambda p: -(p.rating or 0.0)
-
-
-def _leading_number(value: object) -> float:
-    """The number a free attribute starts with ("8", "300 lbs"), or -1."""
-    found = re.match(r"\s*(\d+(?:\.\d+)?)", str(value)) if value is not None else None
-    return float(found.group(1)) if found else -1.0
 
 
 def _title_key(text: str) -> str:
@@ -85,14 +61,10 @@ class Services:
     stage: Callable[[str, float], None] = lambda name, seconds: None
 
 
-async def blocking(fn, *args, **kwargs):
-    """Run a blocking call (store query, embedding) off the event loop."""
-    return await asyncio.get_running_loop().run_in_executor(None, lambda: fn(*args, **kwargs))
-
-
 class DialogueManager:
     def __init__(self, services: Services) -> None:
         self.s = services
+        self.search = ProductSearch(services)
         self._category_prices: dict[str, float] | None = None
         self._titles: dict[str, str] | None = None
         self._parents_of: dict[str, tuple[str, ...]] | None = None
@@ -272,16 +244,16 @@ class DialogueManager:
         relax = phrases.RELAX.match(text)
         if relax and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
             return await self._relax(state, nlu, phrases.RELAX_FIELDS[relax.group(1).lower()])
-        matches = list(phrases.RELAX_IN.finditer(nlu.text))
-        let_go = [next(g for g in m.groups() if g) for m in matches]
-        if let_go and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
+        released = list(phrases.RELAX_IN.finditer(nlu.text))
+        words = [next(g for g in m.groups() if g) for m in released]
+        if words and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
             # "forget the budget, I want linen ones": let go of the budget, then apply what else was said
-            for word in let_go:
-                self._let_go(state, phrases.RELAX_FIELDS[word.lower()])
-            gone = {name for word in let_go for name in phrases.RELAXED_SLOTS[phrases.RELAX_FIELDS[word.lower()]]}
+            for word in words:
+                let_go(state, phrases.RELAX_FIELDS[word.lower()])
+            gone = {name for word in words for name in phrases.RELAXED_SLOTS[phrases.RELAX_FIELDS[word.lower()]]}
             # ... what the same message says anew outside the let-go words still holds ("I'll spend at least 1000")
             for span in nlu.spans:
-                if not any(m.start() <= span.start < m.end() for m in matches):
+                if not any(m.start() <= span.start < m.end() for m in released):
                     gone -= {"price_min", "price_max"} if span.name.startswith("price") else {span.name}
             rest = {k: v for k, v in slots.items() if k not in gone}
             nlu = nlu.model_copy(update={"slots": rest, "intent": "refine"})
@@ -938,17 +910,9 @@ class DialogueManager:
                 "attributes": {**state.constraints.attributes, **required},
                 "attribute_min": {**state.constraints.attribute_min, **least}})
 
-    def _let_go(self, state: DialogueState, label: str) -> None:
-        for name in phrases.RELAXABLE[label]:
-            setattr(state.constraints, name, None if name.startswith("price") else {} if name.startswith("attribute") else [])
-        if label == "Any price":  # a budget taken back is no longer the profile's either ("within your budget")
-            state.profile.budget_min = state.profile.budget_max = None
-            state.profile.budget_explicit = False
-            state.critique_price_bound = None
-
     async def _relax(self, state: DialogueState, nlu: NLUResult, label: str) -> Reply:
         """Drop one kind of hard constraint ("any colour") and search again."""
-        self._let_go(state, label)
+        let_go(state, label)
         state.seen = []
         return await self._search(state, nlu, action="refine")
 
@@ -993,7 +957,7 @@ class DialogueManager:
             # "does #1 include cushions?" when the bot asked for a budget, or offered other materials, and showed
             # nothing yet: show them first (what was offered), then answer about the one pointed at
             if state.pending == "relax" and state.pending_intent in phrases.RELAXABLE:
-                self._let_go(state, state.pending_intent)
+                let_go(state, state.pending_intent)
             state.pending, state.shown = None, []
             shown = await self._search(state, nlu, action="recommend",
                                        intro=f"I haven't shown you any {describe(state.constraints)} yet; here are some:")
@@ -1053,42 +1017,6 @@ class DialogueManager:
             quick_replies=top,
         )
 
-    async def _retrieve(self, state: DialogueState, text: str, f: SearchFilter) -> list[Candidate]:
-        retriever = self.s.retriever
-
-        def run() -> tuple[list[Candidate], float, float]:
-            started = time.perf_counter()
-            retriever.embed_query(text)  # cached: the search below reuses it
-            embedded = time.perf_counter()
-            found = retriever.search(text, f, positive_ids=state.positive_ids[-5:],
-                                     negative_ids=state.negative_ids[-10:], limit=CANDIDATES)
-            return found, embedded - started, retriever.last_query_ms / 1000
-
-        candidates, embed_s, store_s = await blocking(run)
-        self.s.stage("embedding", embed_s)
-        self.s.stage("store_query", store_s)
-        # The hard guarantee: never show a product that violates a stated constraint.
-        return [c for c in candidates if matches(c.product, f) and satisfies_size(c.product, state.size_bound)]
-
-    async def _rank(self, state: DialogueState, text: str, candidates: list[Candidate], k: int) -> list[ScoredProduct]:
-        ids = [c.product.id for c in candidates]
-        vectors, query_vector = await blocking(
-            lambda: (self.s.retriever.vectors(ids), self.s.retriever.embed_query(text))
-        )
-        started = time.perf_counter()
-        use_profile = self.s.use_profile and state.profile.personalization
-        scored = await self.s.rerank(RankRequest(
-            candidates=candidates,
-            candidate_vectors=np.asarray(vectors, dtype=np.float32),
-            query_vector=np.asarray(query_vector, dtype=np.float32),
-            profile=state.profile,
-            use_profile=use_profile,
-        ))
-        self.s.stage("rerank", time.perf_counter() - started)
-        by_id = {c.product.id: i for i, c in enumerate(candidates)}
-        ordered_vectors = np.asarray([vectors[by_id[s.candidate.product.id]] for s in scored], dtype=np.float32)
-        return self.s.diversify(scored, ordered_vectors, k)
-
     async def _search(self, state: DialogueState, nlu: NLUResult, *, action: str, exclude_seen: bool = False,
                       intro: str | None = None, within: list[str] | None = None) -> Reply:
         """Retrieve, re-rank and show products for the current request (``within``: categories to
@@ -1098,51 +1026,12 @@ class DialogueManager:
             f.categories = within
         f.exclude_ids = list(dict.fromkeys([*state.profile.rejected_ids, *(state.seen if exclude_seen else [])]))
         text = state.query_text or describe(f)
-        candidates = await self._retrieve(state, text, f)
-        loosened_for = None  # the filter whose price bound was already tried loosened
-        if not candidates and action != "show_more" and state.critique_price_bound:
-            loosened_for = f
-            candidates, f, intro = await self._loosen_price(state, nlu, text, f, intro)  # "more premium", then a must-have
-        if not candidates and (f.attributes or f.attribute_min) and action == "refine" and phrases.ANY_WITH.match(nlu.text):
+        found = await self.search.find(state, nlu, f, text, action=action, exclude_seen=exclude_seen, intro=intro)
+        candidates, f, intro = found.candidates, found.filter, found.intro
+        if found.none_with:
             return self._none_with(state, nlu, f)
-        if not candidates and (f.attributes or f.attribute_min) and action != "show_more":
-            # features read from the shopper's words ("something washable") are wishes the catalog may not meet:
-            # say so and show the closest products that keep every stated constraint
-            wished = " and ".join([attribute_label(k, v) for k, v in f.attributes.items()]
-                                  + [f"seating {n:g}" if k == "seats" else minimum_label(k, n) for k, n in f.attribute_min.items()])
-            minimums = f.attribute_min
-            if len(f.attributes) + len(f.attribute_min) > 1:
-                # "dimmable AND smart home compatible": the products with one of them, when none has both
-                for key, value in f.attributes.items():
-                    one = f.model_copy(update={"attributes": {key: value}, "attribute_min": {}})
-                    candidates = await self._retrieve(state, text, one)
-                    if candidates:
-                        plain = f.model_copy(update={"attributes": {}, "attribute_min": {}})
-                        intro = intro or (f"None of the {describe(plain)} is listed as {wished}; these are "
-                                          f"{attribute_label(key, value)}:")
-                        f = one
-                        break
-            if not candidates:
-                f = f.model_copy(update={"attributes": {}, "attribute_min": {}})
-                candidates = await self._retrieve(state, text, f)
-                if candidates and minimums:  # "a table for 10": the closest are the ones seating the most
-                    key = next(iter(minimums))
-                    candidates = sorted(candidates, key=lambda c: -_leading_number((c.product.attributes or {}).get(key)))[:SHOW]
-                if candidates:
-                    intro = intro or f"None of the {describe(f)} is listed as {wished}; the closest ones:"
-        if not candidates and action != "show_more" and f is not loosened_for:
-            candidates, f, intro = await self._loosen_price(state, nlu, text, f, intro)
-        if (not candidates and action != "show_more" and exclude_seen and (f.materials or f.styles)
-                and phrases.DIFFERENT.search(nlu.text) and not phrases.SIMILAR.search(nlu.text)):
-            # "something different" after every matching one was shown: other styles / materials, said so
-            found = await self._other_kinds(state, nlu, text, f)
-            if found:
-                candidates, loose, label = found
-                intro, f = f"That's all the {describe(f)} I have; here are other {describe(loose)}:", loose
-                self._let_go(state, label)  # what follows ("smaller") is among these
         if not candidates:
-            offer = await self._other_kinds(state, nlu, text, f) if action != "show_more" else None
-            return self._no_results(state, nlu, f, action, offer)
+            return self._no_results(state, nlu, f, action, found.offer)
         # Too vague: no category, and what matched spreads over many categories.
         if not f.categories and not state.positive_ids and action == "recommend":
             leaves = {c.product.leaf_category for c in candidates[:10] if c.product.leaf_category}
@@ -1167,72 +1056,29 @@ class DialogueManager:
         if (len(candidates) == 1 and (f.attributes or f.attribute_min) and action != "show_more"
                 and phrases.SOFT_WISH.search(nlu.text) and any(self._asked(nlu.text, f.categories))):
             # "a desk, standing desk ideally" and only one has it: that one first, then the closest without it
-            plain = f.model_copy(update={"attributes": {}, "attribute_min": {}})
+            plain = without_features(f)
             have = {c.product.id for c in candidates}
-            others = [c for c in await self._retrieve(state, text, plain) if c.product.id not in have]
+            others = [c for c in await self.search.retrieve(state, text, plain) if c.product.id not in have]
             if others:
-                top = await self._rank(state, text, candidates, SHOW)
-                top += (await self._rank(state, text, others, SHOW))[:SHOW - len(top)]
-                wished = " and ".join([attribute_label(k, v) for k, v in f.attributes.items()]
-                                      + [minimum_label(k, n) for k, n in f.attribute_min.items()])
-                return self._show(state, nlu, action, plain, top,
-                                  intro or f"The first is listed as {wished}; the others are the closest {describe(plain)}:")
+                top = await self.search.rank(state, text, candidates, SHOW)
+                top += (await self.search.rank(state, text, others, SHOW))[:SHOW - len(top)]
+                return self._show(state, nlu, action, plain, top, intro or
+                                  f"The first is listed as {wished_label(f)}; the others are the closest {describe(plain)}:")
         superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
         if superlative:  # "the cheapest coffee table you have": the cheapest of all that match, not of the best five
-            key = _superlative_order(superlative.group(0))
+            key = superlative_order(superlative.group(0))
             candidates = sorted(candidates, key=lambda c: key(c.product))[:SHOW]
-        top = await self._rank(state, text, candidates, SHOW)
+        top = await self.search.rank(state, text, candidates, SHOW)
         return self._show(state, nlu, action, f, top, intro)
 
     def _none_with(self, state: DialogueState, nlu: NLUResult, f: SearchFilter) -> Reply:
         """ "any of those with storage drawers?" when none has them: say so; the list and its filter stay as they were."""
-        asked = [attribute_label(k, v) for k, v in f.attributes.items()] + [minimum_label(k, n) for k, n in f.attribute_min.items()]
         said, least = self._asked(nlu.text, state.constraints.categories)
         state.constraints = state.constraints.model_copy(update={
             "attributes": {k: v for k, v in state.constraints.attributes.items() if k not in said},
             "attribute_min": {k: v for k, v in state.constraints.attribute_min.items() if k not in least}})
-        plain = f.model_copy(update={"attributes": {}, "attribute_min": {}})
-        return self._reply(state, nlu, "refine", f"No, none of the {describe(plain)} is listed as {' and '.join(asked)}.",
+        return self._reply(state, nlu, "refine", f"No, none of the {describe(without_features(f))} is listed as {wished_label(f)}.",
                            quick_replies=["Show more", "Something different", "Start over"])
-
-    async def _other_kinds(self, state: DialogueState, nlu: NLUResult, text: str,
-                           f: SearchFilter) -> tuple[list[Candidate], SearchFilter, str] | None:
-        """When nothing matches: what the catalog has with one material or style wish let go (the one said
-        before this message first), as (candidates, filter, relax label); None when that does not help either.
-        The colour, budget, brands, size and category always hold."""
-        said_now = {"materials": nlu.slots.get("material"), "styles": nlu.slots.get("style")}
-        for name in sorted((n for n in ("materials", "styles") if getattr(f, n)), key=lambda n: bool(said_now[n])):
-            loose = f.model_copy(update={name: []})
-            candidates = await self._retrieve(state, text, loose)
-            if candidates:
-                return candidates, loose, "Any material" if name == "materials" else "Any style"
-        return None
-
-    async def _loosen_price(self, state: DialogueState, nlu: NLUResult, text: str, f: SearchFilter,
-                            intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
-        """When nothing matches, a price bound the shopper did not say as an amount gives way: the one a
-        "cheaper" / "more premium" critique set, or any bound when they ask for "the cheapest ... you have"
-        (which says what they want within whatever price). Everything else they said still holds."""
-        said_price = nlu.slots.get("price_max") is not None or nlu.slots.get("price_min") is not None
-        superlative = phrases.SUPERLATIVE.search(nlu.text)
-        cheapest = bool(superlative and re.search(r"cheap|least expensive|lowest", superlative.group(0), re.I))
-        bound = state.critique_price_bound
-        if bound and getattr(f, bound[0]) is not None and not said_price:
-            loosened = {bound[0]: bound[1]}  # back to the shopper's own budget, if any
-            note = "Nothing " + ("cheaper" if bound[0] == "price_max" else "pricier") + " fits as well"
-        elif cheapest and not said_price and (f.price_max is not None or f.price_min is not None):
-            loosened = {"price_max": None, "price_min": None}
-            note = f"Nothing is {price_phrase(f)}"
-        else:
-            return [], f, intro
-        loose = f.model_copy(update=loosened)
-        candidates = await self._retrieve(state, text, loose)
-        if not candidates:
-            return [], f, intro
-        for name, value in loosened.items():  # for the rest of the request too
-            setattr(state.constraints, name, value)
-        state.critique_price_bound = None
-        return candidates, loose, intro or f"{note}; here are the {describe(loose)}:"
 
     def _no_results(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, action: str,
                     offer: tuple[list[Candidate], SearchFilter, str] | None = None) -> Reply:
@@ -1263,7 +1109,7 @@ class DialogueManager:
         superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
         if superlative:
             # "the cheapest desk u have", "your best rated rug": that one first, and the one talked about next
-            key = _superlative_order(superlative.group(0))
+            key = superlative_order(superlative.group(0))
             top = sorted(top, key=lambda s: key(s.candidate.product))
         products = [s.candidate.product for s in top]
         liked_titles = {pid: self.products[pid].title for pid in state.profile.liked_ids if pid in self.products}
@@ -1542,9 +1388,9 @@ class DialogueManager:
         for category in wanted[:3]:
             cf = f.model_copy(update={"categories": [category]})
             text = " ".join([*styles, *colors, *materials, category]).strip()
-            candidates = await self._retrieve(state, text, cf)
+            candidates = await self.search.retrieve(state, text, cf)
             if candidates:
-                picks += (await self._rank(state, text, candidates, per_category))[:per_category]
+                picks += (await self.search.rank(state, text, candidates, per_category))[:per_category]
         state.complement_filter = f.model_copy(update={"categories": wanted[:3] if asked else []})
         if not picks:
             return self._reply(state, nlu, "suggest_complements", f"I couldn't find items that go with the {about}.")

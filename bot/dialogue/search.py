@@ -1,0 +1,223 @@
+"""Finding the products for a request: retrieval, re-ranking, and what gives way when nothing matches.
+
+``ProductSearch.find`` runs the request's filter through the store and, when nothing matches, walks a
+fixed ladder: a price bound the shopper did not say as an amount loosens; features read from their
+words ("something washable") are wishes the catalog may not meet; after every match was shown,
+"something different" lets a material or style go. What the shopper stated as a hard constraint
+(budget, brand, colour, category, size) never gives way here. Composing the reply stays with the
+dialogue manager.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from bot.dialogue import phrases
+from bot.dialogue.constraints import attribute_label, describe, minimum_label, price_phrase, satisfies_size, size_value
+from bot.dialogue.state import DialogueState
+from bot.nlu.types import NLUResult
+from ranking.types import RankRequest, ScoredProduct
+from retrieval.filters import matches
+from retrieval.product import Product
+from retrieval.types import Candidate, SearchFilter
+
+SHOW = 5  # products per answer
+CANDIDATES = 100
+
+
+async def blocking(fn, *args, **kwargs):
+    """Run a blocking call (store query, embedding) off the event loop."""
+    return await asyncio.get_running_loop().run_in_executor(None, lambda: fn(*args, **kwargs))
+
+
+def superlative_order(word: str) -> Callable[[Product], float]:
+    """The sort key a superlative asks for: "cheapest" by price, "most popular" by reviews, "biggest" by size,
+    "best rated" by rating."""
+    word = word.lower()
+    if "cheap" in word or "least expensive" in word or "lowest" in word:
+        return lambda p: p.price if p.price is not None else float("inf")
+    if "popular" in word or "reviewed" in word:
+        return lambda p: -(p.review_count or 0)
+    if word in ("biggest", "largest"):
+        return lambda p: -(size_value(p) or 0.0)
+    if word == "smallest":
+        return lambda p: size_value(p) or float("inf")
+    return lambda p: -(p.rating or 0.0)
+
+
+def leading_number(value: object) -> float:
+    """The number a free attribute starts with ("8", "300 lbs"), or -1."""
+    found = re.match(r"\s*(\d+(?:\.\d+)?)", str(value)) if value is not None else None
+    return float(found.group(1)) if found else -1.0
+
+
+def let_go(state: DialogueState, label: str) -> None:
+    """Drop one kind of hard constraint (a ``phrases.RELAXABLE`` label: "Any colour", "Any price", ...)."""
+    for name in phrases.RELAXABLE[label]:
+        setattr(state.constraints, name, None if name.startswith("price") else {} if name.startswith("attribute") else [])
+    if label == "Any price":  # a budget taken back is no longer the profile's either ("within your budget")
+        state.profile.budget_min = state.profile.budget_max = None
+        state.profile.budget_explicit = False
+        state.critique_price_bound = None
+
+
+def wished_label(f: SearchFilter, seats: bool = False) -> str:
+    """The features a filter asks for, in words ("dimmable and seating 6")."""
+    return " and ".join([attribute_label(k, v) for k, v in f.attributes.items()]
+                        + [f"seating {n:g}" if seats and k == "seats" else minimum_label(k, n)
+                           for k, n in f.attribute_min.items()])
+
+
+def without_features(f: SearchFilter) -> SearchFilter:
+    return f.model_copy(update={"attributes": {}, "attribute_min": {}})
+
+
+@dataclass
+class Found:
+    """What a search found: the candidates (empty when nothing matched) under the filter they match, with the
+    sentence that introduces them when something gave way. When nothing matched: ``none_with`` for "any of
+    those with X?", ``offer`` (candidates, filter, relax label) for products of other materials or styles."""
+
+    candidates: list[Candidate]
+    filter: SearchFilter
+    intro: str | None = None
+    none_with: bool = False
+    offer: tuple[list[Candidate], SearchFilter, str] | None = None
+
+
+class ProductSearch:
+    """Retrieval and re-ranking for a dialogue turn (``services``: the manager's ``Services``)."""
+
+    def __init__(self, services: Any) -> None:
+        self.s = services
+
+    async def retrieve(self, state: DialogueState, text: str, f: SearchFilter) -> list[Candidate]:
+        retriever = self.s.retriever
+
+        def run() -> tuple[list[Candidate], float, float]:
+            started = time.perf_counter()
+            retriever.embed_query(text)  # cached: the search below reuses it
+            embedded = time.perf_counter()
+            found = retriever.search(text, f, positive_ids=state.positive_ids[-5:],
+                                     negative_ids=state.negative_ids[-10:], limit=CANDIDATES)
+            return found, embedded - started, retriever.last_query_ms / 1000
+
+        candidates, embed_s, store_s = await blocking(run)
+        self.s.stage("embedding", embed_s)
+        self.s.stage("store_query", store_s)
+        # The hard guarantee: never show a product that violates a stated constraint.
+        return [c for c in candidates if matches(c.product, f) and satisfies_size(c.product, state.size_bound)]
+
+    async def rank(self, state: DialogueState, text: str, candidates: list[Candidate], k: int) -> list[ScoredProduct]:
+        ids = [c.product.id for c in candidates]
+        vectors, query_vector = await blocking(
+            lambda: (self.s.retriever.vectors(ids), self.s.retriever.embed_query(text))
+        )
+        started = time.perf_counter()
+        use_profile = self.s.use_profile and state.profile.personalization
+        scored = await self.s.rerank(RankRequest(
+            candidates=candidates,
+            candidate_vectors=np.asarray(vectors, dtype=np.float32),
+            query_vector=np.asarray(query_vector, dtype=np.float32),
+            profile=state.profile,
+            use_profile=use_profile,
+        ))
+        self.s.stage("rerank", time.perf_counter() - started)
+        by_id = {c.product.id: i for i, c in enumerate(candidates)}
+        ordered_vectors = np.asarray([vectors[by_id[s.candidate.product.id]] for s in scored], dtype=np.float32)
+        return self.s.diversify(scored, ordered_vectors, k)
+
+    async def find(self, state: DialogueState, nlu: NLUResult, f: SearchFilter, text: str, *, action: str,
+                   exclude_seen: bool, intro: str | None) -> Found:
+        """The candidates for ``f``, or what gives way when none matches (see the module docstring)."""
+        candidates = await self.retrieve(state, text, f)
+        loosened_for = None  # the filter whose price bound was already tried loosened
+        if not candidates and action != "show_more" and state.critique_price_bound:
+            loosened_for = f
+            candidates, f, intro = await self.loosen_price(state, nlu, text, f, intro)  # "more premium", then a must-have
+        if not candidates and (f.attributes or f.attribute_min) and action == "refine" and phrases.ANY_WITH.match(nlu.text):
+            return Found([], f, none_with=True)
+        if not candidates and (f.attributes or f.attribute_min) and action != "show_more":
+            candidates, f, intro = await self._closest_to_wishes(state, text, f, intro)
+        if not candidates and action != "show_more" and f is not loosened_for:
+            candidates, f, intro = await self.loosen_price(state, nlu, text, f, intro)
+        if (not candidates and action != "show_more" and exclude_seen and (f.materials or f.styles)
+                and phrases.DIFFERENT.search(nlu.text) and not phrases.SIMILAR.search(nlu.text)):
+            # "something different" after every matching one was shown: other styles / materials, said so
+            found = await self.other_kinds(state, nlu, text, f)
+            if found:
+                candidates, loose, label = found
+                intro, f = f"That's all the {describe(f)} I have; here are other {describe(loose)}:", loose
+                let_go(state, label)  # what follows ("smaller") is among these
+        if not candidates:
+            offer = await self.other_kinds(state, nlu, text, f) if action != "show_more" else None
+            return Found([], f, offer=offer)
+        return Found(candidates, f, intro)
+
+    async def _closest_to_wishes(self, state: DialogueState, text: str, f: SearchFilter,
+                                 intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
+        """Features read from the shopper's words ("something washable") that no product has: say so and show
+        the closest products that keep every stated constraint."""
+        wished = wished_label(f, seats=True)
+        minimums = f.attribute_min
+        if len(f.attributes) + len(f.attribute_min) > 1:
+            # "dimmable AND smart home compatible": the products with one of them, when none has both
+            for key, value in f.attributes.items():
+                one = f.model_copy(update={"attributes": {key: value}, "attribute_min": {}})
+                candidates = await self.retrieve(state, text, one)
+                if candidates:
+                    return candidates, one, intro or (f"None of the {describe(without_features(f))} is listed as "
+                                                      f"{wished}; these are {attribute_label(key, value)}:")
+        f = without_features(f)
+        candidates = await self.retrieve(state, text, f)
+        if candidates and minimums:  # "a table for 10": the closest are the ones seating the most
+            key = next(iter(minimums))
+            candidates = sorted(candidates, key=lambda c: -leading_number((c.product.attributes or {}).get(key)))[:SHOW]
+        if candidates:
+            intro = intro or f"None of the {describe(f)} is listed as {wished}; the closest ones:"
+        return candidates, f, intro
+
+    async def other_kinds(self, state: DialogueState, nlu: NLUResult, text: str,
+                          f: SearchFilter) -> tuple[list[Candidate], SearchFilter, str] | None:
+        """When nothing matches: what the catalog has with one material or style wish let go (the one said
+        before this message first), as (candidates, filter, relax label); None when that does not help either.
+        The colour, budget, brands, size and category always hold."""
+        said_now = {"materials": nlu.slots.get("material"), "styles": nlu.slots.get("style")}
+        for name in sorted((n for n in ("materials", "styles") if getattr(f, n)), key=lambda n: bool(said_now[n])):
+            loose = f.model_copy(update={name: []})
+            candidates = await self.retrieve(state, text, loose)
+            if candidates:
+                return candidates, loose, "Any material" if name == "materials" else "Any style"
+        return None
+
+    async def loosen_price(self, state: DialogueState, nlu: NLUResult, text: str, f: SearchFilter,
+                           intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
+        """When nothing matches, a price bound the shopper did not say as an amount gives way: the one a
+        "cheaper" / "more premium" critique set, or any bound when they ask for "the cheapest ... you have"
+        (which says what they want within whatever price). Everything else they said still holds."""
+        said_price = nlu.slots.get("price_max") is not None or nlu.slots.get("price_min") is not None
+        superlative = phrases.SUPERLATIVE.search(nlu.text)
+        cheapest = bool(superlative and re.search(r"cheap|least expensive|lowest", superlative.group(0), re.I))
+        bound = state.critique_price_bound
+        if bound and getattr(f, bound[0]) is not None and not said_price:
+            loosened = {bound[0]: bound[1]}  # back to the shopper's own budget, if any
+            note = "Nothing " + ("cheaper" if bound[0] == "price_max" else "pricier") + " fits as well"
+        elif cheapest and not said_price and (f.price_max is not None or f.price_min is not None):
+            loosened = {"price_max": None, "price_min": None}
+            note = f"Nothing is {price_phrase(f)}"
+        else:
+            return [], f, intro
+        loose = f.model_copy(update=loosened)
+        candidates = await self.retrieve(state, text, loose)
+        if not candidates:
+            return [], f, intro
+        for name, value in loosened.items():  # for the rest of the request too
+            setattr(state.constraints, name, value)
+        state.critique_price_bound = None
+        return candidates, loose, intro or f"{note}; here are the {describe(loose)}:"
