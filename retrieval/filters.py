@@ -15,6 +15,7 @@ Semantics (all string comparisons case- and whitespace-insensitive):
 - ``min_rating``: inclusive; a product without a rating fails.
 - ``in_stock_only``: ``in_stock`` must be true.
 - ``exclude_ids``: the product's id is none of them.
+- ``exclude_words``: the title contains none of them; ``title_words``: it contains one of them.
 - ``attributes``: each listed free attribute has that value (case-insensitive); a descriptive value is met
   by one that contains its words ("firm" by "medium-firm"), "yes"/"no" only by itself; ``attribute_min``: each
   listed attribute starts with a number at least that large ("seats": "6"). The stores do not index free
@@ -79,6 +80,8 @@ def matches(product: Product, f: SearchFilter) -> bool:
     if levels & norm_set(f.exclude_categories):
         return False
     if f.exclude_words and any(re.search(rf"\b{re.escape(w.lower())}", product.title.lower()) for w in f.exclude_words):
+        return False
+    if f.title_words and not any(re.search(rf"\b{re.escape(w.lower())}", product.title.lower()) for w in f.title_words):
         return False
     attributes = {k.lower(): str(v).strip().lower() for k, v in (product.attributes or {}).items()}
     for key, value in f.attributes.items():

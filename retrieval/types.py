@@ -40,6 +40,8 @@ class SearchFilter(BaseModel):
     attribute_min: dict[str, float] = Field(default_factory=dict)
     # Words the product's title must not contain ("not the gaming ones"); applied like the free attributes.
     exclude_words: list[str] = Field(default_factory=list)
+    # Words of which the product's title must contain one ("sleeper" for a sofa bed); applied likewise.
+    title_words: list[str] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
         return self == SearchFilter()

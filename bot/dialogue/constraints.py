@@ -221,6 +221,8 @@ def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None =
         f.in_stock_only = True
     if slots.get("exclude_word"):
         f.exclude_words = _add(f.exclude_words, str(slots["exclude_word"]))
+    if slots.get("title_words"):
+        f.title_words = list(slots["title_words"])  # "a sofa bed": the sleeper sofas
     relative = slots.get("price_relative")
     if relative and reference_price is not None and slots.get("price_max") is None and slots.get("price_min") is None:
         if relative == "lower":
@@ -290,6 +292,8 @@ def describe(f: SearchFilter) -> str:
         parts.append(" or ".join(f.styles).lower())
     if f.materials:
         parts.append(material_label(f.materials))
+    if f.title_words:
+        parts.append(" or ".join(f.title_words))
     parts.append(_categories_said(f.categories))
     if f.sizes:
         parts.append("in " + " or ".join(f.sizes) + " size")

@@ -19,6 +19,7 @@ from bot import reply as replies
 from bot.dialogue import compare as comparing
 from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
+from bot.dialogue.kinds import carried, kinds_named
 from bot.dialogue.grounding import family_member_by_purpose, ground, mentioned_categories
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, singular_word
@@ -72,6 +73,7 @@ class DialogueManager:
         self._attr_words: set[str] | None = None  # words of the catalog's attribute names
         self._title_words: set[str] | None = None  # words of the product titles (singular)
         self._asked_for: tuple | None = None  # the last message's asked attributes (see _asked)
+        self._kinds_carried: dict[str, tuple] = {}  # kind name -> (title words, categories) in this catalog
         self._built_for: object = None  # the catalog vocabulary the caches above were built from
 
     # -- helpers -----------------------------------------------------------------------
@@ -85,6 +87,7 @@ class DialogueManager:
         if vocabulary is not self._built_for:
             self._category_prices, self._titles, self._parents_of, self._built_for = None, None, None, vocabulary
             self._by_category, self._attr_words, self._title_words, self._asked_for = None, None, None, None
+            self._kinds_carried = {}
 
     def named_product(self, text: str) -> Product | None:
         """The product whose full title the message names ("how wide is the Harper Sofa in Charcoal Boucle?")."""
@@ -297,6 +300,8 @@ class DialogueManager:
         if isinstance(reading, NLUResult):
             reading = self._read_category(state, text, reading, said_category)
         if isinstance(reading, NLUResult):
+            reading = self._read_kinds(state, text, reading)
+        if isinstance(reading, NLUResult):
             reading = await self._read_wishes(state, text, reading)
         if isinstance(reading, NLUResult):
             reading = self._read_conversation(state, text, reading)
@@ -482,6 +487,41 @@ class DialogueManager:
                 return self._ask_category(state, _as_read(nlu, intent, slots), f"Sorry, we don't sell {asked.group(1).lower()}. "
                                           "We have furniture and home goods, for example: "
                                           + ", ".join(self._top_categories(4)).lower() + ".")
+        return _as_read(nlu, intent, slots)
+
+    def _read_kinds(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """A kind of product named by more than its category word ("a sofa bed", "bunk beds", "a recliner"):
+        the products whose titles name it, or, when the catalog has none, the reply says so (see ``kinds``)."""
+        intent, slots = nlu.intent, nlu.slots
+        if intent not in ("search_product", "refine", "out_of_scope", "greet") or slots.get("item_ref"):
+            return nlu
+        named = kinds_named(text)
+        if not named or self.named_product(text) is not None:
+            return nlu
+        self._fresh_caches()
+        have, missing = [], []
+        for kind, said in named:
+            if kind.name not in self._kinds_carried:
+                self._kinds_carried[kind.name] = carried(kind, self.products.values())
+            words, categories = self._kinds_carried[kind.name]
+            (have if words else missing).append((kind, said, words, categories))
+        if have:
+            kind, said, words, categories = have[0]
+            slots = {**slots, "category": categories.most_common(1)[0][0], "title_words": words}
+            intent = "search_product" if intent in ("out_of_scope", "greet") else intent
+        if missing:
+            names = [kind.name for kind, *_ in missing]
+            rest = text
+            for _, said, *_ in missing:
+                rest = rest.replace(said.group(0), " ")
+            others = [m for m in mentioned_categories(rest, self.s.retriever.vocabulary.get("categories", [])) if not is_room(m[0])]
+            if not have and not others and not any(kind.broader for kind, *_ in missing):
+                # "do you have computer monitors or a printer stand?": nothing of the kind, and no stand is one
+                return self._ask_category(state, _as_read(nlu, intent, {k: v for k, v in slots.items() if k != "category"}),
+                                          f"Sorry, we don't sell {' or '.join(names)}. We have furniture and home goods, "
+                                          "for example: " + ", ".join(self._top_categories(4)).lower() + ".")
+            slots = {**slots, "missing_kind": " or ".join(names)}
+            intent = "search_product"
         return _as_read(nlu, intent, slots)
 
     async def _read_wishes(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
@@ -731,6 +771,9 @@ class DialogueManager:
         if name and not any(self._in_titles(w) for w in str(name).split()):
             # "do you have any Restoration Hardware sofas?": say so, then what there is ("the Asher sofa" names a product)
             reply = reply.model_copy(update={"text": f"Sorry, we don't carry {slots['unknown_brand']}. {reply.text}"})
+        if slots.get("missing_kind"):
+            # "bunk beds for the grandkids?": none here, said so; then the beds there are
+            reply = reply.model_copy(update={"text": f"Sorry, we don't have {slots['missing_kind']}. {reply.text.removeprefix('Sure! ')}"})
         return reply
 
     async def _on_refine(self, state: DialogueState, nlu: NLUResult) -> Reply:

@@ -1,0 +1,115 @@
+"""Kinds of product a shopper names with more than a category word: "bunk beds", "a sofa bed", "a recliner".
+
+A category word alone ("beds") says too little: a bunk bed is a bed, but a shop without bunk beds must say
+so rather than show platform beds as if they were. ``KINDS`` lists well-known kinds of home goods with the
+words a product's title uses for them; the dialogue looks them up in the served catalog's titles:
+
+- the catalog has them: the request keeps to the products whose title names the kind ("sofa bed": the
+  sleeper sofas, among the sofas, whatever category the model read);
+- it has none: the reply says so, then shows the kind's broader category ("bunk beds": the beds) or, for a
+  kind with no such category here ("printer stands", "coffee mugs"), asks what else the shopper needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from retrieval.product import Product
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # as the reply says it, plural ("bunk beds")
+    said: tuple[str, ...]  # how shoppers write it, singular ("bunk bed", "bunkbed")
+    titled: tuple[str, ...]  # the words a product title names it by ("bunk")
+    broader: bool  # the kind's head word names a category worth showing when the kind is missing
+
+
+def _kind(name: str, said: str, titled: str, broader: bool = True) -> Kind:
+    return Kind(name, tuple(s.strip() for s in said.split(",")), tuple(t.strip() for t in titled.split(",")), broader)
+
+
+KINDS: tuple[Kind, ...] = (
+    _kind("sofa beds", "sofa bed, sofabed, sofa sleeper, sleeper sofa, pull out sofa, pull out couch, sleeper couch, couch bed",
+          "sleeper, sofa bed, sofabed, pull-out, futon"),
+    _kind("futons", "futon", "futon, sleeper"),
+    _kind("daybeds", "daybed, day bed", "daybed, day bed"),
+    _kind("bunk beds", "bunk bed, bunkbed, bunk", "bunk"),
+    _kind("loft beds", "loft bed", "loft bed"),
+    _kind("murphy beds", "murphy bed, wall bed", "murphy, wall bed"),
+    _kind("trundle beds", "trundle bed, trundle", "trundle"),
+    _kind("toddler beds", "toddler bed", "toddler"),
+    _kind("air mattresses", "air mattress, air bed, airbed, inflatable mattress, blow up mattress", "air mattress, air bed, inflatable"),
+    _kind("cribs", "crib, baby cot", "crib", broader=False),
+    _kind("bassinets", "bassinet", "bassinet", broader=False),
+    _kind("changing tables", "changing table, baby changing table", "changing table", broader=False),
+    _kind("high chairs", "high chair, highchair", "high chair", broader=False),
+    _kind("recliners", "recliner, reclining chair, lazy boy", "recliner, reclining"),
+    _kind("rocking chairs", "rocking chair, rocker", "rocking, rocker"),
+    _kind("bean bags", "bean bag, beanbag", "bean bag, beanbag"),
+    _kind("massage chairs", "massage chair", "massage"),
+    _kind("pendant lights", "pendant light, pendant lamp, pendant", "pendant"),
+    _kind("chandeliers", "chandelier", "chandelier"),
+    _kind("ceiling lights", "ceiling light, ceiling lamp, flush mount", "ceiling, flush mount, pendant, chandelier"),
+    _kind("ceiling fans", "ceiling fan", "ceiling fan", broader=False),
+    _kind("wall sconces", "wall sconce, sconce", "sconce"),
+    _kind("string lights", "string light, fairy light, christmas light", "string light, fairy light"),
+    _kind("night lights", "night light, nightlight", "night light, nightlight"),
+    _kind("bar carts", "bar cart, drinks trolley", "bar cart", broader=False),
+    _kind("hammocks", "hammock", "hammock"),
+    _kind("coat racks", "coat rack, coat stand, hall tree", "coat", broader=False),
+    _kind("shoe racks", "shoe rack", "shoe", broader=False),
+    _kind("wine racks", "wine rack", "wine", broader=False),
+    _kind("plant stands", "plant stand", "plant stand", broader=False),
+    _kind("printer stands", "printer stand, printer table", "printer", broader=False),
+    _kind("computer monitors", "computer monitor, monitor", "monitor", broader=False),
+    _kind("coffee mugs", "coffee mug, mug", "mug", broader=False),
+    _kind("candles", "candle", "candle", broader=False),
+    _kind("christmas trees", "christmas tree, xmas tree", "christmas tree", broader=False),
+    _kind("ornaments", "christmas ornament, ornament", "ornament", broader=False),
+    _kind("towels", "bath towel, towel", "towel", broader=False),
+    _kind("pool tables", "pool table, billiard table", "pool table, billiard", broader=False),
+    _kind("picnic tables", "picnic table", "picnic"),
+)
+
+
+def _said_pattern(said: str) -> str:
+    words = said.split()
+    head = r"[\s-]?".join(re.escape(w) for w in words)
+    return rf"\b{head}(?:s|es)?\b"
+
+
+_PATTERNS = [(kind, re.compile("|".join(_said_pattern(s) for s in kind.said), re.I)) for kind in KINDS]
+
+
+def kinds_named(text: str) -> list[tuple[Kind, re.Match]]:
+    """The kinds the text names, each once, in the order written (the longer name wins an overlap)."""
+    found: list[tuple[Kind, re.Match]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not any(o.start() <= m.start() < o.end() or m.start() <= o.start() < m.end() for _, o in found):
+                found.append((kind, m))
+                break
+    found.sort(key=lambda km: km[1].start())
+    return found
+
+
+def _title_has(title: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}(?:s|es)?\b", title) is not None
+
+
+def carried(kind: Kind, products: Iterable[Product]) -> tuple[list[str], Counter]:
+    """The title words of the kind the catalog uses, and how many such products each leaf category holds."""
+    words: list[str] = []
+    categories: Counter = Counter()
+    for p in products:
+        title = p.title.lower()
+        hit = [w for w in kind.titled if _title_has(title, w)]
+        if hit:
+            words += [w for w in hit if w not in words]
+            if p.leaf_category:
+                categories[p.leaf_category] += 1
+    return words, categories
