@@ -590,6 +590,14 @@ class DialogueManager:
               and phrases.MONEY_BACK.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope")
               and intent not in service.HANDOFF_INTENTS):
             intent = "refund"  # "how long until I get it back?" after a double charge
+        elif (state.last_action == "service" and state.last_service_intent
+              and (intent in service.SERVICE_INTENTS or (intent == "out_of_scope" and phrases.is_question(text)))
+              and intent != state.last_service_intent and intent not in service.HANDOFF_INTENTS
+              and not service.names_a_topic(text) and len(text.split()) <= 12 and not phrases.THANKS.search(text)
+              and phrases.SAME_TOPIC.search(text)):
+            # "is there a fee for doing that" after cancelling, "and can you leave the price off the packing slip",
+            # "can it show my company name" after an invoice
+            intent = state.last_service_intent
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
@@ -609,6 +617,12 @@ class DialogueManager:
                                "I'm the shop's virtual assistant, not a person. I can find products, compare them and help "
                                "with orders, returns and delivery; if you'd rather talk to a person, just say so.",
                                quick_replies=["Talk to a person", "Find a sofa", "Track my order"])
+        if (state.last_action == "service" and intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
+                and len(text.split()) <= 8 and not phrases.is_question(text) and not slots.get("order_id")):
+            if phrases.THANKS.search(text):
+                intent = "thanks"  # "ok good. thanks for sorting it"
+            elif service.is_upset(text) and not phrases.SERVICE_WORDS.search(text):
+                intent = "complaint"  # "that's pretty annoying honestly"
         if (re.match(r"\s*(?:ok(?:ay)?,?\s+)?(?:thanks|thank you|thank u|thx|ty|cheers)\b", text, re.I)
               and intent in ("leave_review", "out_of_scope", "greet", "refine", "search_product", "feedback_like")
               and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not slots.get("category")
@@ -641,7 +655,7 @@ class DialogueManager:
         elif (state.last_action == "service" and state.last_service_intent and not slots.get("item_ref")
               and intent in ("product_question", "out_of_scope", "search_product", "refine", "add_to_cart", "show_more")
               and not slots.get("category") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if not k.startswith("price"))
-              and ((len(text.split()) <= 10 and phrases.SERVICE_FOLLOW_UP.search(text))
+              and ((len(text.split()) <= 12 and phrases.SERVICE_FOLLOW_UP.search(text))
                    or slots.get("order_id") or service.find_order_id(text))):
             # "how much does it cost" right after "do you do express shipping?", "what about mexico?",
             # "order 50773 if that helps": the same service topic

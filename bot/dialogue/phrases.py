@@ -60,7 +60,11 @@ ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one
 TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|#?\d)"
                      r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
 SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about|how about|"
-                               r"apply|applies|too|also|as well|same|even|klarna|affirm|paypal|instead)\b", re.I)
+                               r"apply|applies|too|also|as well|same|even|klarna|affirm|paypal|instead|wait|lost|"
+                               r"before|in time|should i|what now|what next)\b", re.I)
+# A follow-up on the service topic just answered, in words of its own ("is there a fee for doing that",
+# "and can you leave the price off the packing slip").
+SAME_TOPIC = re.compile(r"\b(?:that|it|this|them|they|the same)\b|^\s*(?:and|also|plus|oh and)\b", re.I)
 # A message that is only an order number ("28841", "the order was 29904", "it's #A-12345").
 JUST_ORDER_ID = re.compile(r"^\s*(?:(?:it'?s|it is|that'?s|the|my|order|number|no\.?|was|is|id|#|:)\s*)*#?[A-Z]{0,4}-?\d{4,12}"
                            r"\s*(?:thanks?|thx|pls|please)?\s*[.!]*\s*$", re.I)

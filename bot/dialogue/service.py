@@ -74,7 +74,8 @@ _POLICY_QUESTION = {
     "cancel_order": re.compile(
         r"\b(cancellation (fee|policy|window|charge)|fee (to|for) cancel|cost to cancel|"
         r"(fee|charge|penalty|cost)s?\b.{0,25}\bcancel|cancel\w*\b.{0,25}\b(fee|charge|penalty|cost)s?|how long (do i have )?to cancel|"
-        r"can i (still )?cancel (an|my)? ?order (after|before|once)|until when can i cancel|policy on cancel)\b",
+        r"can i (still )?cancel (an|my)? ?order (after|before|once)|until when can i cancel|policy on cancel|"
+        r"(?:a|any) (?:fee|charge|penalty) for (?:that|doing that|it))\b",
         re.IGNORECASE,
     ),
     "order_status": re.compile(r"\b(how (do|can) i (track|check)|where (do|can) i (track|see|check))\b", re.IGNORECASE),
@@ -95,7 +96,8 @@ _DELIVERY_COST = re.compile(r"\b(how much|costs?|price[ds]?|fees?|charge[ds]?|pa
 # A shopper who says they are unhappy hears an apology first, whatever the request.
 _UPSET = re.compile(
     r"\b(not happy|unhappy|disappoint\w*|frustrat\w*|annoy\w*|angry|furious|upset|unacceptable|ridiculous|"
-    r"terrible|awful|fed up|sick of|worst|still (not|hasn'?t|haven'?t|no)|never (came|arrived|showed))\b",
+    r"terrible|awful|fed up|sick of|worst|still (not|hasn'?t|haven'?t|no)|never (came|arrived|showed)|(?:was|is) a joke|"
+    r"rip[- ]?off|scam)\b",
     re.IGNORECASE,
 )
 _DAMAGED = re.compile(
@@ -104,7 +106,12 @@ _DAMAGED = re.compile(
     r"busted|wobbly|split|came apart|fell (off|apart)|"
     r"missing (parts?|pieces?|screws?|legs?)|bent|shattered|(a|an|one|some|two|big|small|huge|large|deep|long)\s+"
     r"(?:\w+\s+)?(tear|hole|rip|scratch(es)?|dent|crack|stain|chip|mark)s?)\b"
-    r"|\b(broken|damaged|torn|ripped|scratched|dented|cracked|defective|faulty) on arrival\b",
+    r"|\b(broken|damaged|torn|ripped|scratched|dented|cracked|defective|faulty) on arrival\b"
+    # "the lamp from order 663021 has a big dent in it", "the dresser is scratched", "the sofa legs are missing"
+    r"|\b(?:has|have|had|got) (?:a|an|some|two|big|small|huge|large|deep|long)\s+(?:\w+\s+)?(?:tear|hole|rip|scratch|dent|crack|"
+    r"stain|chip)(?:s|es)?\b|\b(?:is|are|was|were|came|arrived) (?:all |badly |completely )?(?:broken|damaged|scratched|dented|"
+    r"cracked|chipped|smashed|shattered|torn|ripped)\b|\b(?:legs?|parts?|pieces?|screws?|hardware|cushions?) (?:is |are |was |were )?"
+    r"missing\b",
     re.IGNORECASE,
 )
 _DOUBLE_CHARGE = re.compile(
@@ -149,12 +156,21 @@ _PROMO = re.compile(r"\b(promo(?:tion(?:al)?)?\s?codes?|discount codes?|coupons?
                     r"(?:the |my |this )?code (?:doesn'?t|does not|isn'?t|won'?t|didn'?t|is not) (?:work|apply|valid))", re.IGNORECASE)
 _PRICE_MATCH = re.compile(r"\b(price[- ]?match\w*|match (?:the|their|a|that|his|her|a lower|their lower) price|"
                           r"beat (?:the|their|a|that) price)\b", re.IGNORECASE)
+# "I bought it for 900 and now it's cheaper": a price that dropped after the purchase
+_PRICE_DROP = re.compile(r"\b(?:i|we) (?:bought|ordered|paid for|purchased|got)\b.{0,80}\b(?:now|since then|later|today)\b.{0,40}"
+                         r"\b(?:cheaper|on sale|less|lower|reduced|discounted|dropped|went down)\b|\bprice adjustment\b",
+                         re.IGNORECASE)
+# "can you send my order to my mom's house instead": another delivery address
+_ELSEWHERE = re.compile(r"\b(?:send|ship|deliver|redirect|reroute)\s+(?:my |the |this |that )?(?:order|package|parcel|it|them|\w+)\s+"
+                        r"(?:\w+\s+)?to\s+(?:my|a|another|her|his|their|our|a different|the other)\s+(?:\w+'s\s+)?"
+                        r"(?:house|place|address|home|office|work|flat|apartment)\b", re.IGNORECASE)
 _REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|off)\b.{0,30}\bold\b|"
                       r"(?:take|haul|carry) (?:the |my |our )?old \w+ away|"
                       r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
+                ("price_drop", _PRICE_DROP, "refund"), ("elsewhere", _ELSEWHERE, "shipping_address"),
                 ("removal", _REMOVAL, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
 _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|venmo|zelle|bitcoin|crypto\w*|cash|cheques?|checks?|"
@@ -163,12 +179,19 @@ _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|ve
 
 _DELIVERY_WORDS = r"deliver\w*|shipping|ship|shipped|arriv\w*"
 _OWN_WORDS = {
-    "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|money back",
+    "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|money(?: \w+){0,4} back",
     "return_item": r"return|returns|returning|send (?:it|them) back", "cancel_order": r"cancel\w*",
     "order_status": r"track\w*|where'?s my|where is my", "payment_methods": r"pay|paying|payment methods?|card|paypal|klarna",
     "payment_issue": r"charged?|payment", "invoice": r"invoice|receipt", "account_help": r"account|password|log ?in|sign ?in",
-    "shipping_address": r"address", "change_order": r"change|modify",
+    "shipping_address": r"address", "change_order": r"change|modify|add|instead|swap",
+    "leave_review": r"reviews?|rate|rating", "complaint": r"complain\w*",
 }
+_ANY_TOPIC = re.compile(r"\b(?:" + "|".join(_OWN_WORDS.values()) + r"|install?ments?|financ\w*|get here|come|when will)\b", re.I)
+
+
+def names_a_topic(text: str) -> bool:
+    """Whether the message names any service topic in words of its own."""
+    return bool(_ANY_TOPIC.search(text or ""))
 
 
 def names_topic(intent: str, text: str) -> bool:
@@ -229,7 +252,7 @@ def needs_order_id(intent: str, text: str = "") -> bool:
     to (or checked on) one order, never for a question about the shop's rules."""
     if intent not in ("order_status", "cancel_order", "change_order", "return_item", "refund", "shipping_address"):
         return False
-    return topic(intent, text) not in ("policy", "replacement")
+    return topic(intent, text) not in ("policy", "replacement", "price_drop")
 
 
 def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = "") -> tuple[str, list[str]]:
@@ -245,6 +268,11 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
     variant = _VARIANTS.get((intent, kind))
     reply_text, quick = variant(ref, policy, human) if variant is not None else _by_intent(intent, ref, policy, human)
     return _sorry_first(reply_text, text), quick
+
+
+def is_upset(text: str) -> bool:
+    """Whether the shopper says they are unhappy ("that's pretty annoying honestly")."""
+    return bool(_UPSET.search(text or ""))
 
 
 def _sorry_first(answer_text: str, message: str) -> str:
@@ -507,6 +535,21 @@ def _price_match(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[st
             "shown on the product pages and at checkout.", [human, "Continue shopping"])
 
 
+def _price_drop(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    if policy.price_match:
+        return (f"Sorry about that. We adjust prices after purchase as part of our price promise: {policy.price_match}. "
+                "A person from our team can check the new price and refund the difference.", [human])
+    return (f"Sorry about that: we don't adjust prices after purchase. While {ref} is within the {policy.return_days}-day "
+            "return window you can return it and buy it again at the new price; a person from our team can also check "
+            "it with you.", [human, "Start a return"])
+
+
+def _elsewhere(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"You can change the delivery address of {ref} from {policy.orders_url} until it ships; a gift is sent without "
+            "prices on the packing slip. If it has already shipped, a person from our team can ask the carrier to "
+            "redirect it.", [human, "Track my order"])
+
+
 def _removal(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     if policy.old_furniture_removal:
         return f"Yes, we can take your old furniture away when we deliver: {policy.old_furniture_removal}.", ["Delivery options", human]
@@ -520,6 +563,8 @@ _VARIANTS = {
     ("payment_issue", "promo"): _promo,
     ("payment_methods", "price_match"): _price_match,
     ("delivery_options", "removal"): _removal,
+    ("refund", "price_drop"): _price_drop,
+    ("shipping_address", "elsewhere"): _elsewhere,
     ("payment_methods", "installments"): _installments,
     ("return_item", "replacement"): _replacement,
     ("refund", "replacement"): _replacement,

@@ -21,6 +21,12 @@ POLICY = service.ShopPolicy(return_days=30, refund_days="5-10 business days", ca
         ("return_item", "my chair is wobbly, i want to return it", "request", True),
         ("return_item", "the sofa arrived with a torn cushion, what now", "damaged", True),
         ("return_item", "it came with a broken leg", "damaged", True),
+        ("return_item", "the lamp from order 663021 has a big dent in it, want to send it back", "damaged", True),
+        ("return_item", "the dresser is scratched", "damaged", True),
+        ("return_item", "order 431876 arrived but the sofa legs are missing from the box", "damaged", True),
+        ("refund", "i bought a sofa for 900 and now the same sofa is cheaper, can i get the difference back", "price_drop", False),
+        ("shipping_address", "can you send my order to my mom's house instead, it's a gift", "elsewhere", True),
+        ("cancel_order", "is there a fee for doing that", "policy", False),
         ("refund", "how long do refunds take?", "policy", False),
         ("refund", "when do i get my refund? sent the stuff back 2 weeks ago", "request", True),
         ("cancel_order", "is there a cancellation fee?", "policy", False),
@@ -181,3 +187,12 @@ def test_names_topic_tells_a_new_topic_from_a_follow_up():
     assert service.names_topic("delivery_time", "and how long does delivery usually take")
     assert not service.names_topic("return_item", "and how long does delivery usually take")
     assert not service.names_topic("delivery_time", "how long do I have?")
+
+
+def test_upset_words_and_topics_named_in_own_words():
+    assert service.is_upset("that's pretty annoying honestly")
+    assert service.is_upset("your black friday deal was a joke")
+    assert not service.is_upset("is there a fee for doing that")
+    assert service.names_a_topic("also where can I leave a review?")
+    assert service.names_a_topic("and when will it get here")
+    assert not service.names_a_topic("can it show my company name")
