@@ -579,6 +579,10 @@ class DialogueManager:
         if rule and not phrases.TALK_TO_PERSON.search(text):
             # "do you price match? the same chair is $40 cheaper elsewhere", "my code WEEKEND20 doesn't work"
             intent, slots = rule, {k: v for k, v in slots.items() if k == "order_id"}
+        elif (phrases.ORDER_CHANGE.search(text) and intent not in ("contact_human", "payment_issue", "complaint")
+              and not service.names_topic("shipping_address", text)
+              and not (state.shown and (slots.get("item_ref") or parse_item_refs(text)) and not slots.get("order_id"))):
+            intent, slots = "change_order", {k: v for k, v in slots.items() if k == "order_id"}  # not the cart
         elif state.last_action in ("service", "handoff") and state.last_service_intent and (
                 phrases.JUST_ORDER_ID.match(text)
                 or (not state.shown and intent in ("add_to_cart", "product_question", "compare", "feedback_like", "feedback_dislike")
@@ -593,6 +597,7 @@ class DialogueManager:
         elif (state.last_action == "service" and state.last_service_intent
               and (intent in service.SERVICE_INTENTS or (intent == "out_of_scope" and phrases.is_question(text)))
               and intent != state.last_service_intent and intent not in service.HANDOFF_INTENTS
+              and not {intent, state.last_service_intent} <= {"delivery_time", "delivery_options"}
               and not service.names_a_topic(text) and len(text.split()) <= 12 and not phrases.THANKS.search(text)
               and phrases.SAME_TOPIC.search(text)):
             # "is there a fee for doing that" after cancelling, "and can you leave the price off the packing slip",

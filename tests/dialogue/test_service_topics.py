@@ -196,3 +196,13 @@ def test_upset_words_and_topics_named_in_own_words():
     assert service.names_a_topic("also where can I leave a review?")
     assert service.names_a_topic("and when will it get here")
     assert not service.names_a_topic("can it show my company name")
+
+
+def test_a_change_to_an_order_already_placed_is_not_the_cart():
+    from bot.dialogue import phrases
+
+    assert phrases.ORDER_CHANGE.search("can I add a matching nightstand to order 804417 so it all ships together")
+    assert phrases.ORDER_CHANGE.search("and can you add the sleeper sofa to that order")
+    assert phrases.ORDER_CHANGE.search("the green one instead of the black, same order 920114")
+    assert not phrases.ORDER_CHANGE.search("add the second one to my cart")
+    assert not phrases.ORDER_CHANGE.search("I was charged twice for the same order")
