@@ -213,7 +213,7 @@ class DialogueManager:
                                           self.products[ids[0]])
         asks_it = (state.shown and phrases.is_question(text) and phrases.ABOUT_IT.search(text)
                    and not slots.get("category") and not phrases.ADD_THAT.search(text)
-                   and not (intent == "refine" and phrases.ANY_WITH.match(text)))
+                   and not (intent == "refine" and (phrases.ANY_WITH.match(text) or phrases.SOMETHING_WITH.match(text))))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
                                    "feedback_dislike", "compare")
                         or (intent == "refine" and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size"))):
@@ -391,6 +391,12 @@ class DialogueManager:
         if (intent == "add_to_cart" and state.shown and not phrases.CART_WORD.search(text) and phrases.is_question(text)
                 and any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)):
             intent = "product_question"  # "can I throw it in the washing machine?" asks about it, adds nothing
+        if (intent in ("product_question", "add_to_cart") and state.shown and state.constraints.categories
+                and not slots.get("item_ref") and not phrases.CART_WORD.search(text)
+                and (phrases.SOMETHING_WITH.match(text) or (phrases.SOFT_WISH.search(text) and not phrases.is_question(text)))
+                and any(self._asked(text, state.constraints.categories))):
+            # "smth w headrest?", "washable would be ideal", "stackable would be nice so i can put them away"
+            intent = "refine"
         if intent == "add_to_cart" and not phrases.CART_WORD.search(text) and (
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked

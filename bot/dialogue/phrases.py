@@ -16,9 +16,11 @@ NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personal
 FURNISHING = re.compile(r"\b(setting up|set up|furnish\w*|redo\w*|redecorat\w*|decorat\w*|doing up|makeover|refresh\w*|"
                         r"renovat\w*|moving into|moved into|new (?:place|flat|apartment|house|home))\b", re.I)
 SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
+# "a lamp around 100": a price said roughly (the range it gave may hold nothing)
+AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or so|give or take|ballpark)\b|~\s*\$?\d|\d\s*ish\b", re.I)
 # A wish the shopper would do without ("standing desk ideally", "dimmable if possible").
 SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you have (?:it|them|one|any)|would be nice|nice to have|"
-                       r"would be great|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
+                       r"would be great|would be ideal|would be perfect|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
 YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|go ahead|why not|show me|do it|sounds good|alright)\b"
                  r"(?:[\s,.!]*(?:please|pls|show me|show them|those|then|sure|go ahead|yes)\b)*[\s,.!]*$", re.I)
 ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
@@ -56,6 +58,7 @@ ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|t
 ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either|which ones)\b", re.I)
 EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b", re.I)
 ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
+                      r"(?!\s+(?:away|back|aside|off|up|down|together|out)\b)"
                       r"|\b(in|into|to) (my|the) (cart|basket|bag)\b", re.I)
 TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|#?\d)"
                      r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
@@ -164,6 +167,9 @@ NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|mar
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those
 ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm),?\s+)?(?:do |are |is )?(?:any|anything|any ones?|any of (?:these|those|them|the \w+))\s+"
                       r"(?:with|that|which|have|has|come|comes|got|are|is)\b", re.I)
+# "smth w headrest?", "is there a standing desk in that price": a wish about what is shown, not a question about one
+SOMETHING_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm|but),?\s+)?(?:(?:smth|sth|something|anything|one|ones)\s+(?:with|w|that|which)|"
+                            r"(?:is there|are there|do you have|have you got|got)\s+(?:a|an|any|some|one)?)\b", re.I)
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|thnx|ty|cheers|much appreciated|appreciate it)\b", re.I)
 # words the model may tag as a category that name no kind of product
 VAGUE_THING = re.compile(r"(?:some|any|every)?(?:thing|things|one|ones|stuff|items?|products?|gifts?|presents?|pieces?)", re.I)

@@ -147,6 +147,9 @@ class ProductSearch:
             candidates, f, intro = await self._closest_to_wishes(state, text, f, intro)
         if not candidates and action != "show_more" and f is not loosened_for:
             candidates, f, intro = await self.loosen_price(state, nlu, text, f, intro)
+        if (not candidates and action != "show_more" and f.price_min is not None and f.price_max is not None
+                and phrases.AROUND.search(nlu.text)):
+            candidates, f, intro = await self.closest_in_price(state, text, f, intro)
         if (not candidates and action != "show_more" and exclude_seen and (f.materials or f.styles)
                 and phrases.DIFFERENT.search(nlu.text) and not phrases.SIMILAR.search(nlu.text)):
             # "something different" after every matching one was shown: other styles / materials, said so
@@ -182,6 +185,18 @@ class ProductSearch:
         if candidates:
             intro = intro or f"None of the {describe(f)} is listed as {wished}; the closest ones:"
         return candidates, f, intro
+
+    async def closest_in_price(self, state: DialogueState, text: str, f: SearchFilter,
+                               intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
+        """ "a table lamp around 100" and none costs $80-$120: the ones closest in price, said so (the range
+        stays the request's: it was said roughly)."""
+        middle = (f.price_min + f.price_max) / 2
+        loose = f.model_copy(update={"price_min": None, "price_max": None})
+        anywhere = await self.retrieve(state, text, loose)
+        closest = sorted((c for c in anywhere if c.product.price is not None), key=lambda c: abs(c.product.price - middle))[:SHOW]
+        if not closest:
+            return [], f, intro
+        return closest, loose, intro or f"Nothing is {price_phrase(f)}; these are the closest in price:"
 
     async def other_kinds(self, state: DialogueState, nlu: NLUResult, text: str,
                           f: SearchFilter) -> tuple[list[Candidate], SearchFilter, str] | None:

@@ -546,11 +546,13 @@ def coordinated_slot(text: str, slot: str, start: int, previous: str | None, pre
 
 
 _NOT_MONEY = re.compile(r"^\D{0,12}\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minutes?|days?|nights?|weeks?|months?|years?|yrs?|"
-                        r"am|pm|ft|feet|foot|inch(?:es)?|cm|people|persons?|guests?|seats?|seaters?|kids?)\b", re.IGNORECASE)
+                        r"am|pm|ft|feet|foot|inch(?:es)?|cm|people|ppl|persons?|guests?|seats?|seaters?|kids?|"
+                        r"kg|kilos?|lbs?|of them|pieces|chairs|units|pcs)\b", re.IGNORECASE)
 
 
 _MEASURE_AFTER = re.compile(r"^\s*(?:sq\.?\s*(?:ft|feet|m)|square\s+(?:feet|foot|meters?|metres?)|lbs?\b|kg\b|kilos?\b|"
-                            r"ft\b|feet\b|foot\b|inch(?:es)?\b|in\b|cm\b|by\s+\d|x\s*\d|people\b|persons?\b|guests?\b)",
+                            r"ft\b|feet\b|foot\b|inch(?:es)?\b|in\b|cm\b|by\s+\d|x\s*\d|people\b|ppl\b|persons?\b|guests?\b|"
+                            r"of them\b|pieces\b|pcs\b|units\b|chairs\b)",
                             re.IGNORECASE)
 _SEATS_BEFORE = re.compile(r"(?:\bseats?|\bsleeps|\bseating|\bfits|\d\s*(?:by|x))\s*$", re.IGNORECASE)
 _WEIGHT_TALK = re.compile(r"\b(?:i'?m|i am|weigh\w*|heavy|big guy|tall)\b", re.IGNORECASE)

@@ -384,3 +384,23 @@ def test_more_ways_of_asking_for_features():
     assert asked_attributes("needs at least 2 drawers", products) == ({}, {"drawers": 2.0})
     assert asked_attributes("ones with removable covers only", products) == ({"removable cushion covers": "yes"}, {})
     assert asked_attributes("a sectional that seats at least 6", products) == ({}, {"seats": 6.0})
+
+
+def test_counts_and_weights_are_no_prices():
+    from bot.nlu.normalize import _NOT_MONEY, _not_money_in
+
+    assert _NOT_MONEY.search("6 ppl") and _NOT_MONEY.search("20 of them") and _NOT_MONEY.search("130 kilo")
+    assert not _NOT_MONEY.search("$600")
+    assert _not_money_in("stackable chairs, around 20 of them, on the cheap side", "20")
+
+
+def test_wishes_about_what_is_shown_are_not_questions_or_cart():
+    from bot.dialogue import phrases
+
+    assert phrases.SOMETHING_WITH.match("smth w headrest?")
+    assert phrases.SOMETHING_WITH.match("is there a standing desk in that price")
+    assert not phrases.SOMETHING_WITH.match("what is the first one made of?")
+    assert phrases.SOFT_WISH.search("washable would be ideal")
+    assert not phrases.ADD_THAT.search("stackable would be nice so i can put them away in january")
+    assert phrases.ADD_THAT.search("put it in my cart")
+    assert phrases.AROUND.search("a nice table lamp around 100") and not phrases.AROUND.search("a lamp under 100")
