@@ -447,6 +447,23 @@ class DialogueManager:
         intent, slots = nlu.intent, nlu.slots
         if intent == "refine" and not state.shown and not state.constraints.categories:
             intent = "search_product"  # "anything by herman miller?" opens a request
+        forget = phrases.FORGET_THING.search(text)
+        categories = self.s.retriever.vocabulary.get("categories", [])
+        if forget and intent in ("search_product", "refine", "out_of_scope") and mentioned_categories(forget.group(0), categories):
+            rest = text[:forget.start()] + " , " + text[forget.end():]
+            others = [names for gram, names in mentioned_categories(rest, categories) if not is_room(gram)]
+            if others:  # "forget the mirror, he'd use a floor lamp more": the floor lamp, not the mirror
+                slots = {**slots, "category": others[-1][0] if len(others[-1]) == 1 else others[-1]}
+                intent = "search_product"
+        named = [names for gram, names in mentioned_categories(text, categories) if not is_room(gram)]
+        first = [names for gram, names in mentioned_categories(text, categories)
+                 if re.search(rf"\b{re.escape(gram)}s?\s+first\b", text, re.I)]
+        if first and len(named) >= 2 and intent in ("search_product", "refine", "out_of_scope", "add_to_cart"):
+            # "armchair plus a floor lamp. chair first": the armchair (the one named of the chairs), then the lamp
+            wanted = next((names for names in named if len(names) == 1 and names[0] in first[0]), first[0])
+            slots = {k: v for k, v in slots.items() if k != "item_ref"}
+            slots["category"] = wanted[0] if len(wanted) == 1 else wanted
+            intent = "search_product"
         if (intent == "search_product" and not slots.get("category") and not state.constraints.categories and not state.shown
                 and state.service_category and re.search(r"\b(?:a|an|another|the same|new|\w+er) one\b", text, re.I)):
             slots = {**slots, "category": state.service_category}  # "I'd like a firmer one instead" after returning a mattress
@@ -736,14 +753,19 @@ class DialogueManager:
         if slots.get("room") and isinstance(slots["room"], str):
             state.room = slots["room"]
         family = slots.get("category")
-        if isinstance(family, list) and state.room:
-            # "a table first" after "I want to furnish my dining room": the dining table
-            word = state.room.lower().replace(" ", "")
-            there = [c for c in family if any(word in level.lower().replace(" ", "")
-                                              for level in self._parents().get(c, ()))]
-            if len(there) == 1:
-                slots = {**slots, "category": there[0]}
-                nlu = nlu.model_copy(update={"slots": slots})
+        if isinstance(family, list) and (state.room or state.constraints.categories):
+            # "a table first" after "I want to furnish my dining room": the dining table; "and four chairs for it"
+            # after dining tables: the dining chairs (the room of the request before)
+            rooms = [state.room] if state.room else []
+            rooms += [level for c in state.constraints.categories[:1] for level in self._parents().get(c, ())[1:]]
+            for room in rooms:
+                word = room.lower().replace(" ", "")
+                there = [c for c in family if any(word in level.lower().replace(" ", "")
+                                                  for level in self._parents().get(c, ()))]
+                if len(there) == 1:
+                    slots = {**slots, "category": there[0]}
+                    nlu = nlu.model_copy(update={"slots": slots})
+                    break
         intro = None
         several = [(gram, names) for gram, names in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
                    if not is_room(gram)] if phrases.LIST_OF_THINGS.search(nlu.text) else []
@@ -765,9 +787,15 @@ class DialogueManager:
                                           else [slots.get("category")]) if c]
             if phrases.SAME_BUDGET.search(nlu.text) or self._siblings(old.categories, new_categories):
                 keep.price_min, keep.price_max = old.price_min, old.price_max
+            elif state.budget_each is not None:
+                keep.price_max = state.budget_each  # "max 500 per piece", then "and finally a bed frame"
             bundle = state.bundle
             if bundle is not None and new_categories and set(new_categories) <= set(bundle.categories):
                 keep.price_min, keep.price_max = bundle.price_min, bundle.price_max  # "under 1000 together"
+            for said in phrases.SAME_VALUE.finditer(nlu.text):  # "let's do curtains instead, same colour"
+                word = next(g for g in said.groups() if g).lower()
+                name = "colors" if word.startswith("colo") or word == "finish" else "styles" if word.startswith("style") else "materials"
+                setattr(keep, name, list(getattr(old, name)))
             if old.sizes and any(p.size in old.sizes for p in self._sample(new_categories)):
                 keep.sizes = list(old.sizes)  # "a queen bed" then "the mattress": the same bed size
             if old.categories:
@@ -781,6 +809,8 @@ class DialogueManager:
             state.constraints = keep
             state.seen, state.positive_ids, state.negative_ids, state.size_bound = [], [], [], None
             state.critique_price_bound = None
+        if slots.get("price_max") is not None and phrases.PER_PIECE.search(nlu.text):
+            state.budget_each = float(slots["price_max"])
         state.query_text = nlu.text if not state.query_text or slots.get("category") or not state.shown else f"{state.query_text} {nlu.text}"
         new_request = is_new_request(state.constraints, slots) or not state.constraints.categories
         state.constraints = apply_slots(state.constraints, slots, vocabulary=self.s.retriever.vocabulary)
@@ -1052,7 +1082,7 @@ class DialogueManager:
         state.constraints, state.first_constraints, state.query_text = SearchFilter(), None, ""
         state.shown, state.seen, state.compared, state.earlier = [], [], [], {}
         state.positive_ids, state.negative_ids, state.size_bound, state.critique_price_bound = [], [], None, None
-        state.bundle = state.complement_filter = state.room = state.focus_id = None
+        state.bundle = state.complement_filter = state.room = state.focus_id = state.budget_each = None
         state.asked_budget_for, state.last_question = [], ""
         state.profile.budget_min = state.profile.budget_max = None
         state.profile.budget_explicit = False
@@ -1417,6 +1447,12 @@ class DialogueManager:
             return await self._complements(state, nlu, asked, about, c.styles, c.colors, [], exclude_ids=[])
         own = {level.lower() for level in base.category}
         asked = [a for a in asked if a.lower() not in own]  # "back to the patio sets - what goes with #1?" names the base
+        gone_with = [(gram, names) for gram, names in mentioned
+                     if re.search(rf"\bwith\s+(?:the |my |a |an |our |your |that )?{re.escape(gram)}\b", nlu.text, re.I)]
+        if gone_with and len(gone_with) < len(mentioned):
+            # "would a cushion go nicely with the chair?": the chair is what it goes with, the cushion what is wanted
+            mentioned = [m for m in mentioned if m not in gone_with]
+            asked = [a for a in asked if not any(a in names for _, names in gone_with)]
         suggested = in_catalog(complement_categories(base.category), catalog_categories)
         # "what chairs would go with it?" (a dining table): the chairs among the usual complements first
         # "lounge chairs to go with" a patio set: the outdoor chairs, the same kind among the usual complements

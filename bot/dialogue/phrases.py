@@ -14,8 +14,16 @@ DIFFERENT = re.compile(r"\b(different|something else|other options?|else)\b", re
 NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personali[sz]e|store|save|keep|record|log)(ing)?\b"
                        r"(?!\s+(?:the|my|this|that|it)\s+(?:order|cart|basket|address))", re.I)
 FURNISHING = re.compile(r"\b(setting up|set up|furnish\w*|redo\w*|redecorat\w*|decorat\w*|doing up|makeover|refresh\w*|"
-                        r"renovat\w*|moving into|moved into|new (?:place|flat|apartment|house|home))\b", re.I)
+                        r"renovat\w*|moving into|moved into|moving in|just moved|got the keys|new (?:place|flat|apartment|house|home)|"
+                        r"first (?:place|flat|apartment|house|home)|(?:completely|totally|still) empty)\b", re.I)
 SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
+# "max 500 per piece": a budget for each of the things to come
+PER_PIECE = re.compile(r"\b(?:per|a|each|every|for each|for every)\s+(?:piece|item|thing)\b|\bapiece\b", re.I)
+# "curtains instead, same colour": the colour (style, material) of the request before
+SAME_VALUE = re.compile(r"\b(?:same|matching|that)\s+(colou?rs?|styles?|materials?|finish)\b|\bin the same (colou?r|style|material)\b", re.I)
+# "forget the mirror, he'd use a floor lamp more": the thing let go (a category when it names one)
+FORGET_THING = re.compile(r"\b(?:forget|scratch|never ?mind|skip|drop|ditch)\s+(?:about\s+)?(?:the|that|those|this|these|a|an)\s+"
+                          r"([a-z]+(?:\s[a-z]+)?)", re.I)
 # "a lamp around 100": a price said roughly (the range it gave may hold nothing)
 AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or so|give or take|ballpark)\b|~\s*\$?\d|\d\s*ish\b", re.I)
 # A wish the shopper would do without ("standing desk ideally", "dimmable if possible").

@@ -65,6 +65,7 @@ def let_go(state: DialogueState, label: str) -> None:
         state.profile.budget_min = state.profile.budget_max = None
         state.profile.budget_explicit = False
         state.critique_price_bound = None
+        state.budget_each = None
 
 
 def wished_label(f: SearchFilter, seats: bool = False) -> str:

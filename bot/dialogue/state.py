@@ -37,6 +37,8 @@ class DialogueState(BaseModel):
     # Several things asked for at once ("a queen bed and a mattress, under 1000 together"): their categories and
     # the budget said for all of them, which holds for each in turn.
     bundle: SearchFilter | None = None
+    # A budget said for every piece ("max 500 per piece"): it holds for each new kind of product asked for.
+    budget_each: float | None = None
     # Earlier requests by their category ("back to the sofas" picks up what was said for sofas).
     earlier: dict[str, SearchFilter] = Field(default_factory=dict)
     # The filter the last complements were found with (their category, budget, colour...), refined by a follow-up.

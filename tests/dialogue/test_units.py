@@ -404,3 +404,12 @@ def test_wishes_about_what_is_shown_are_not_questions_or_cart():
     assert not phrases.ADD_THAT.search("stackable would be nice so i can put them away in january")
     assert phrases.ADD_THAT.search("put it in my cart")
     assert phrases.AROUND.search("a nice table lamp around 100") and not phrases.AROUND.search("a lamp under 100")
+
+
+def test_phrases_of_whole_space_shopping():
+    from bot.dialogue import phrases
+
+    assert phrases.FORGET_THING.search("hmm actually forget the mirror, he'd use a floor lamp more").group(1).startswith("mirror")
+    assert phrases.SAME_VALUE.search("let's do curtains instead, same colour")
+    assert phrases.PER_PIECE.search("max 500 per piece") and not phrases.PER_PIECE.search("under 100 each")
+    assert phrases.FURNISHING.search("just got the keys to my first apartment and it's completely empty")
