@@ -1267,6 +1267,13 @@ class DialogueManager:
                 return self._reply(state, nlu, "answer_question", text, products=[replies.card(p) for p in products],
                                    quick_replies=[f"Add #{n} to cart" for n in range(1, len(products) + 1)])
         if not ids:
+            shown = [self.products[i] for i in state.shown if i in self.products]
+            if shown and not any(known for _, known in (product_qa.answer(nlu.text, p) for p in shown)):
+                # "where is it made?" and the catalog says it of none of them: said at once, no "which one?"
+                state.last_question = nlu.text
+                return self._reply(state, nlu, "answer_question", "I'm sorry, the catalog doesn't list that for any of "
+                                   f"these {len(shown)} products; I only answer from the products' listed details.",
+                                   quick_replies=["Show more", "Talk to a person"])
             if state.shown:
                 state.pending, state.last_question = "which", nlu.text
                 return self._reply(state, nlu, "clarify", f"Which one do you mean? Say a number from 1 to {len(state.shown)}.",

@@ -12,7 +12,7 @@ _FIELD_WORDS = {
     "color": ("color", "colour", "colors", "colours", "shade"),
     "price": ("price", "cost", "how much", "expensive", "cheap"),
     "brand": ("brand", "who makes", "manufacturer", "made by"),
-    "size": ("size", "dimension", "dimensions", "how big", "how large", "width", "wide", "tall", "height", "long", "length", "fit",
+    "size": ("size", "dimension", "dimensions", "how big", "how large", "how high", "width", "wide", "tall", "height", "long", "length", "fit",
              "deep", "depth", "measure", "measurements",
              "small", "compact", "tight", "space", "room for"),
     "rating": ("rating", "rated", "review", "reviews", "stars", "good is", "any good"),
@@ -47,7 +47,7 @@ _ASKED_AS = {
 # "how many chairs come in it?", "how many in a pack": the set size
 _HOW_MANY_IN = re.compile(r"\bhow many\b.{0,20}\b(come|comes|are there|in (?:the|a|one|each) (?:set|pack|box|order))\b", re.I)
 # a measurement the question names; an attribute whose name does not say it is not the answer ("seat height" is not "seats")
-_MEASURE = re.compile(r"\b(height|tall|width|wide|depth|deep|length|thick|thickness|weigh|weight|heavy|clearance)\b")
+_MEASURE = re.compile(r"\b(height|tall|(?<=how )high|width|wide|depth|deep|length|thick|thickness|weigh|weight|heavy|clearance)\b")
 _MEASURE_STEMS = {"height": "height", "high": "height", "tall": "height", "width": "width", "wide": "width",
                   "depth": "depth", "deep": "depth", "length": "length", "long": "length", "thick": "thick",
                   "thickness": "thick", "weigh": "weight", "weight": "weight", "heavy": "weight", "clearance": "clearance"}
@@ -129,7 +129,7 @@ def _not_listed(question: str, product: Product) -> str:
     match = re.search(r"\b(?:is|are)\s+(?:it|this|that|they|the it|the \w+(?: one)?|#?\d+)\s+(.+)$", q)
     if match:
         return f"I'm sorry, the catalog doesn't say whether the {product.title} is {match.group(1).strip()}."
-    return f"I'm sorry, the catalog's details for the {product.title} don't answer that."
+    return f"I'm sorry, the catalog doesn't list that for the {product.title}."
 
 
 def _field_answer(field: str, p: Product) -> str | None:

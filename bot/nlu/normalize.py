@@ -421,7 +421,8 @@ class CatalogVocabulary:
         found = words.lookup(key)  # a compound's member ("sheets" -> "Sheets & Duvets") or a synonym
         if found is not None:
             return found
-        close = difflib.get_close_matches(key, list(index), n=1, cutoff=cutoff)
+        # single words need to be closer: "feathers" is not "leather"
+        close = difflib.get_close_matches(key, list(index), n=1, cutoff=max(cutoff, 0.88) if " " not in key else cutoff)
         if close:
             return index[close[0]]
         found = words.fuzzy(key)  # a typo of a synonym ("bokshelf" -> "Bookcases")

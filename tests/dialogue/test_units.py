@@ -227,7 +227,7 @@ def test_questions_find_the_attribute_in_shopper_words():
     text, known = product_qa.answer("is it dishwasher safe?", bed)
     assert not known and "doesn't say whether the Cleo Bed is dishwasher safe" in text
     text, known = product_qa.answer("can it go in the dryer?", bed)
-    assert not known and "don't answer that" in text
+    assert not known and "doesn't list that" in text
 
 
 def test_which_one_compares_the_products_on_what_was_asked():
@@ -413,3 +413,11 @@ def test_phrases_of_whole_space_shopping():
     assert phrases.SAME_VALUE.search("let's do curtains instead, same colour")
     assert phrases.PER_PIECE.search("max 500 per piece") and not phrases.PER_PIECE.search("under 100 each")
     assert phrases.FURNISHING.search("just got the keys to my first apartment and it's completely empty")
+
+
+def test_a_real_word_is_no_typo_of_a_material():
+    from bot.nlu.normalize import CatalogVocabulary
+
+    vocab = CatalogVocabulary({"material": ["leather", "velvet", "down alternative"]})
+    assert vocab.match("material", "feathers") is None
+    assert vocab.match("material", "lether") == "leather"
