@@ -92,9 +92,23 @@ def catalog_size(value: str, sizes: list[str]) -> str | None:
 _UNIT = re.compile(r"\d\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|''|”|cm|ft\b|feet|foot|')", re.IGNORECASE)
 
 
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:to|-|–|or)\s*(\d+(?:\.\d+)?)\s*(?:\"|in\b|inch|inches|cm|ft|feet|')", re.I)
+_DIMENSION_WORDS = {"high": "H", "tall": "H", "height": "H", "wide": "W", "width": "W", "deep": "D", "depth": "D"}
+
+
 def catalog_dimensions(value: str, sizes: list[str]) -> list[str]:
     """The catalog sizes that have the shopper's measurements, in order ("5x8" -> 5' x 8'; "84 inches long" ->
     every size with an 84)."""
+    span = _RANGE.search(value)
+    if span:  # "roughly 29 to 30 inches high": a size whose height (or any measure) is within
+        low, high = sorted((float(span.group(1)), float(span.group(2))))
+        letter = next((mark for word, mark in _DIMENSION_WORDS.items() if re.search(rf"\b{word}\b", value, re.I)), None)
+        out = []
+        for size in sizes:
+            measures = re.findall(r"(\d+(?:\.\d+)?)\s*(?:\"|'|in\b|cm\b)?\s*([WDHL])?\b", size)
+            if any(low <= float(n) <= high and (letter is None or mark == letter) for n, mark in measures):
+                out.append(size)
+        return out
     wanted = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", value)]
     if not wanted or (len(wanted) < 2 and not _UNIT.search(value)):
         return []  # "for six" is no measurement: two numbers ("5x8") or a unit ("84 inches") are
@@ -295,7 +309,9 @@ def describe(f: SearchFilter) -> str:
     if f.title_words:
         parts.append(" or ".join(f.title_words))
     parts.append(_categories_said(f.categories))
-    if f.sizes:
+    if len(f.sizes) > 3:
+        parts.append("in the sizes asked for")  # "29 to 30 inches high": every size with such a height
+    elif f.sizes:
         parts.append("in " + " or ".join(f.sizes) + " size")
     if f.brands:
         parts.append("from " + " or ".join(f.brands))

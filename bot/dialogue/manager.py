@@ -789,6 +789,9 @@ class DialogueManager:
                 keep.price_min, keep.price_max = old.price_min, old.price_max
             elif state.budget_each is not None:
                 keep.price_max = state.budget_each  # "max 500 per piece", then "and finally a bed frame"
+            elif state.last_action == "clarify" and not state.shown:
+                # "secret santa, 30 dollar limit, for a desk or a couch?" (nothing shown), then "throw pillows maybe"
+                keep.price_min, keep.price_max = old.price_min, old.price_max
             bundle = state.bundle
             if bundle is not None and new_categories and set(new_categories) <= set(bundle.categories):
                 keep.price_min, keep.price_max = bundle.price_min, bundle.price_max  # "under 1000 together"

@@ -421,3 +421,12 @@ def test_a_real_word_is_no_typo_of_a_material():
     vocab = CatalogVocabulary({"material": ["leather", "velvet", "down alternative"]})
     assert vocab.match("material", "feathers") is None
     assert vocab.match("material", "lether") == "leather"
+
+
+def test_a_range_of_one_measure_names_every_size_within_it():
+    from bot.dialogue.constraints import catalog_dimensions, describe
+
+    sizes = ['45" W x 23" D x 29" H', '29" W x 31" D x 36" H', '48" W x 24" D x 30" H']
+    assert catalog_dimensions("roughly 29 to 30 inches high", sizes) == [sizes[0], sizes[2]]
+    assert catalog_dimensions("29 to 30 inches", sizes) == sizes
+    assert "sizes asked for" in describe(SearchFilter(categories=["Desks"], sizes=sizes + ['1" W x 1" D x 1" H']))
