@@ -304,6 +304,25 @@ def _negated(words: list[str], start: int) -> bool:
     return any(w in NEGATION or w.endswith("n't") for w in words[max(0, start - 2):start])
 
 
+_EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|avoid\w*|hate|dislike\w*|instead|rather|"
+                        r"other than|besides|skip|exclud\w*|free|fan|sick|tired|enough|away|ban|allergic|minus|w/o|"
+                        r"too|ugh|ew+|yuck|gross|anything|less of|forget|drop|scrap|lose|ditch|remove|nix|rid|over)\b|n'?t\b",
+                        re.IGNORECASE)
+
+
+def unnegated_exclusions(slots: dict, text: str) -> dict:
+    """Exclusions the model read in a message that excludes nothing ("a darker colour so the fur shows less,
+    charcoal or navy?"): what is asked for."""
+    if not text or _EXCLUDING.search(text):
+        return slots
+    out = dict(slots)
+    for field in ("color", "material", "style", "brand", "category"):
+        excluded = out.pop(f"exclude_{field}", None)
+        if excluded and not out.get(field):
+            out[field] = excluded
+    return out
+
+
 def category_matches(value: str, categories: list[str], typos: bool = True) -> list[str]:
     """The catalog categories a shopper's category word names, best first.
 
@@ -369,8 +388,9 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
                 match = by_singular.get(singular(gram)) or words_lexicon.lookup(gram)
             if not match:
                 continue
-            if not tagged or (isinstance(tagged, str) and singular(tagged) in singular(gram) and len(gram) > len(tagged)):
-                slots["category"] = match
+            if (not tagged or (isinstance(tagged, str) and singular(tagged) in singular(gram) and len(gram) > len(tagged))
+                    or (isinstance(tagged, str) and not tagged_known and not category_matches(tagged, categories))):
+                slots["category"] = match  # ... and over a tagged word that names none ("performance" of performance fabric)
             taken.update(range(start, start + len(gram.split())))
             return
 

@@ -20,7 +20,7 @@ from bot.dialogue import compare as comparing
 from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.kinds import carried, kinds_named
-from bot.dialogue.grounding import family_member_by_purpose, ground, mentioned_categories
+from bot.dialogue.grounding import family_member_by_purpose, ground, mentioned_categories, unnegated_exclusions
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, singular_word
 from bot.dialogue.constraints import apply_slots, asked_attributes, describe, is_new_request, reference_price, size_value
@@ -189,6 +189,8 @@ class DialogueManager:
                     or (nlu.intent == "add_to_cart" and not phrases.CART_WORD.search(text)))  # "start with the sofa"
         said_category = nlu.slots.get("category")
         nlu = nlu.model_copy(update={"slots": ground(nlu.slots, text, self.s.retriever.vocabulary, shopping=shopping)})
+        if nlu.intent != "feedback_dislike":
+            nlu = nlu.model_copy(update={"slots": unnegated_exclusions(nlu.slots, text)})
         read = await self._read_in_context(state, text, nlu, said_category)
         if isinstance(read, Reply):
             return read

@@ -80,3 +80,13 @@ def test_a_capitalised_name_before_a_category_is_a_brand_not_carried():
     assert "unknown_brand" not in ground({"category": "Sofas"}, "Grey sofa under 500", VOCAB, shopping=True)
     assert "unknown_brand" not in ground({"category": "Sofas"}, "I need a Sofa", VOCAB, shopping=True)
     assert "unknown_brand" not in ground({"category": "Sofas", "brand": "West Elm"}, "West Elm sofas", VOCAB, shopping=True)
+
+
+def test_exclusions_in_a_message_that_excludes_nothing_are_wishes():
+    from bot.dialogue.grounding import unnegated_exclusions
+
+    said = {"exclude_color": ["charcoal", "navy"]}
+    assert unnegated_exclusions(said, "what about a darker colour so the fur shows less, charcoal or navy?") == {
+        "color": ["charcoal", "navy"]}
+    assert unnegated_exclusions(said, "anything but charcoal or navy") == said
+    assert unnegated_exclusions(said, "fine, forget charcoal and navy") == said
