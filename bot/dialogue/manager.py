@@ -1133,6 +1133,11 @@ class DialogueManager:
         candidates, f, intro = found.candidates, found.filter, found.intro
         if found.none_with:
             return self._none_with(state, nlu, f)
+        if not candidates and found.offer is not None and found.offer[2] == "Any style":
+            # "a rust boho rug" and no bohemian one: a style is a look, not a spec. Said so, then the closest in
+            # other styles; the style stays asked for ("I can stretch to 800" may bring a farmhouse bed in)
+            candidates, f, _ = found.offer
+            intro = f"I couldn't find any {describe(found.filter)}; here are {describe(f)} in other styles:"
         if not candidates:
             return self._no_results(state, nlu, f, action, found.offer)
         # Too vague: no category, and what matched spreads over many categories.
