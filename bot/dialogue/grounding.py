@@ -133,7 +133,9 @@ def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) 
 
 
 _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|i (?:just |already )?bought|we (?:just |already )?bought|i own|we own|"
-                    r"i got|we got|my|our|go(?:es)? (?:well )?with|to match|matching)\s+(?:a |an |the |new |brand new )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
+                    r"i got|we got|my|our|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
+                    r"next to|on top of|above|over|underneath|under|in front of|at the foot of)"
+                    r"\s+(?:a |an |the |new |brand new |my |our |your )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
 
 
 _WANTED = re.compile(r"\b(?:i want|i need|i'?d like|we want|we need|we'?d like|looking for|shopping for|searching for|show me|"
@@ -196,6 +198,18 @@ def _not_a_product_value(slots: dict, text: str) -> None:
             value = slots.get(field)
             if isinstance(value, str) and (word == value.lower() or word.startswith(value.lower())):
                 slots.pop(field)
+    for field in ("material", "exclude_material"):
+        if isinstance(slots.get(field), str) and slots[field].lower() == "down" and re.search(
+                r"\bup and down\b|\bdown (?:the|to|a|from|stairs)\b|\b(?:sit|lie|lay|go|come|goes|comes|put|set|slow|calm|turn|"
+                r"break|broke|slide|fold)s?\s+down\b", text, re.IGNORECASE):
+            slots.pop(field)  # "can you move the shelves up and down?": no down filling
+    if isinstance(slots.get("category"), str) and slots["category"] == "Floor Lamps" and re.search(
+            r"\b(?:\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower)\s+floor\b(?!\s+lamps?)", text, re.IGNORECASE) \
+            and not re.search(r"\bfloor\s+lamps?\b|\blamps?\b", text, re.IGNORECASE):
+        slots.pop("category")  # "we're on the 4th floor": a storey, not a floor lamp
+    size = slots.get("size")
+    if isinstance(size, str) and re.search(rf"{re.escape(size)}\s+(?:tvs?|telly|television|screens?|monitors?)\b", text, re.IGNORECASE):
+        slots.pop("size")  # "a TV stand for a 65 inch telly": the TV's size
     if isinstance(slots.get("material"), str) and slots["material"].lower() == "solid":
         slots.pop("material")  # "a solid TV stand": sturdy; "solid wood" / "solid oak" name a material
     if _NOT_A_SIZE.search(text) and isinstance(slots.get("size"), str) and slots["size"].lower() == "full" \
@@ -355,6 +369,8 @@ def mentioned_categories(text: str, categories: list[str]) -> list[tuple[str, li
         span = set(range(start, start + len(gram.split())))
         if span & taken or _negated(words, start):
             continue
+        if gram == "floor" and start > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower", words[start - 1]):
+            continue  # "the 4th floor": a storey
         names = category_matches(gram, categories, typos=False)
         if names:
             found.append((start, gram, names))

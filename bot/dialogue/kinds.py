@@ -5,7 +5,8 @@ so rather than show platform beds as if they were. ``KINDS`` lists well-known ki
 words a product's title uses for them; the dialogue looks them up in the served catalog's titles:
 
 - the catalog has them: the request keeps to the products whose title names the kind ("sofa bed": the
-  sleeper sofas, among the sofas, whatever category the model read);
+  sleeper sofas, among the sofas, whatever category the model read), or, for a kind that is more a look
+  than a different thing ("an executive chair"), to their category;
 - it has none: the reply says so, then shows the kind's broader category ("bunk beds": the beds) or, for a
   kind with no such category here ("printer stands", "coffee mugs"), asks what else the shopper needs.
 """
@@ -26,10 +27,11 @@ class Kind:
     said: tuple[str, ...]  # how shoppers write it, singular ("bunk bed", "bunkbed")
     titled: tuple[str, ...]  # the words a product title names it by ("bunk")
     broader: bool  # the kind's head word names a category worth showing when the kind is missing
+    keep_to: bool = True  # show only the products titled so (False: the kind only says which category it is)
 
 
-def _kind(name: str, said: str, titled: str, broader: bool = True) -> Kind:
-    return Kind(name, tuple(s.strip() for s in said.split(",")), tuple(t.strip() for t in titled.split(",")), broader)
+def _kind(name: str, said: str, titled: str, broader: bool = True, keep_to: bool = True) -> Kind:
+    return Kind(name, tuple(s.strip() for s in said.split(",")), tuple(t.strip() for t in titled.split(",")), broader, keep_to)
 
 
 KINDS: tuple[Kind, ...] = (
@@ -73,6 +75,13 @@ KINDS: tuple[Kind, ...] = (
     _kind("towels", "bath towel, towel", "towel", broader=False),
     _kind("pool tables", "pool table, billiard table", "pool table, billiard", broader=False),
     _kind("picnic tables", "picnic table", "picnic"),
+    _kind("executive chairs", "executive chair, executive office chair", "executive", keep_to=False),
+    _kind("gaming chairs", "gaming chair", "gaming", keep_to=False),
+    _kind("bar stools", "bar stool, barstool, counter stool", "bar stool, counter stool, stool"),
+    _kind("egg chairs", "egg chair", "egg", keep_to=False),
+    _kind("whiteboards", "whiteboard, white board, notice board, pin board, cork board, bulletin board", "whiteboard, notice board",
+          broader=False),
+    _kind("filing cabinets", "filing cabinet, file cabinet", "filing, file cabinet", broader=False),
 )
 
 

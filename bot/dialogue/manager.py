@@ -388,6 +388,17 @@ class DialogueManager:
                 intent, slots = "refine" if current else "search_product", {**slots, "category": named}
         if intent == "show_more" and any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
             intent = "refine"  # "jute if possible"
+        if (intent == "search_product" and state.shown and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))
+                and phrases.is_question(text) and re.search(r"\b(?:it|they|them|this one|that one)\b", text, re.I)
+                and not phrases.SHOPPING.search(text) and not phrases.MORE.search(text)):
+            intent = "product_question"  # "will it go up a narrow staircase?" asks about what is shown
+        if intent == "compare" and not state.shown and slots.get("category"):
+            intent = "search_product"  # "what's the difference between a sectional and a sofa?" before any is shown
+        if intent == "add_to_cart" and state.shown and re.search(r"\bside by side\b", text, re.I):
+            intent = "compare"  # "put #1 and #2 side by side"
+        if slots.get("price_relative") == "lower" and phrases.SUPERLATIVE.search(text) and intent in ("refine", "search_product"):
+            # "ok whats the cheapest one then": the cheapest of what matches, not cheaper than what was shown
+            slots = {k: v for k, v in slots.items() if k != "price_relative"}
         if intent in ("greet", "out_of_scope", "thanks") and phrases.FAREWELL.search(text):
             intent = "goodbye"  # "ok danke, tschüss"
         if (intent == "add_to_cart" and state.shown and not phrases.CART_WORD.search(text) and phrases.is_question(text)
@@ -532,7 +543,7 @@ class DialogueManager:
             (have if words else missing).append((kind, said, words, categories))
         if have:
             kind, said, words, categories = have[0]
-            slots = {**slots, "category": categories.most_common(1)[0][0], "title_words": words}
+            slots = {**slots, "category": categories.most_common(1)[0][0], **({"title_words": words} if kind.keep_to else {})}
             intent = "search_product" if intent in ("out_of_scope", "greet") else intent
         if missing:
             names = [kind.name for kind, *_ in missing]
@@ -628,11 +639,17 @@ class DialogueManager:
             # "is there a fee for doing that" after cancelling, "and can you leave the price off the packing slip",
             # "can it show my company name" after an invoice
             intent = state.last_service_intent
+        elif (state.last_action == "service" and state.last_service_intent and intent == "out_of_scope"
+              and state.last_service_intent not in service.HANDOFF_INTENTS and phrases.is_question(text)
+              and len(text.split()) <= 12 and not slots.get("category") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
+              and not phrases.ARE_YOU_A_BOT.search(text) and not phrases.FAREWELL.search(text)):
+            intent = state.last_service_intent  # "Do I need to keep the original box?" after how to return
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
-        elif intent == "refund" and service.topic(intent, text) in ("replacement", "wrong_item"):
-            intent = "return_item"  # "I want a replacement, not my money back"
+        elif intent == "refund" and (service.topic(intent, text) in ("replacement", "wrong_item") or (
+                service.names_topic("return_item", text) and not service.names_topic("refund", text))):
+            intent = "return_item"  # "I want a replacement, not my money back", "can I send it back to you?"
         elif intent in ("delivery_time", "delivery_options") and (slots.get("order_id") or phrases.MY_ORDER_ARRIVING.search(text)):
             intent = "order_status"  # "and when will my sofa arrive? order #70021"
         elif intent in ("feedback_like", "out_of_scope", "greet") and not slots.get("item_ref") and phrases.COMPLIMENT.search(text):
@@ -659,7 +676,8 @@ class DialogueManager:
               and not phrases.SERVICE_WORDS.search(text)):
             intent = "thanks"  # "thanks, I need to think about it and talk to my partner"
         elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and re.search(r"\b(it|they|this one|that one)\b", text, re.I)
-              and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question")):
+              and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question"
+                   or (re.search(r"\b(?:they|these|those|them)\b", text, re.I) and state.last_action in ("recommend", "refine", "show_more")))):
             intent = "product_question"  # "does it hang with grommets?" about the product talked about: answered honestly
         if intent == "out_of_scope" and (slots.get("category") or (slots.get("room") and phrases.FURNISHING.search(text))):
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request;
@@ -669,7 +687,7 @@ class DialogueManager:
             # "ok, the first one please" under shown products: that one, into the cart
             intent = "add_to_cart"
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
-        elif intent in ("compare", "feedback_like", "refine") and state.shown and phrases.ADD_THAT.search(text) and "compare" not in text.lower():
+        elif intent in ("compare", "feedback_like", "refine") and state.shown and phrases.ADD_THAT.search(text) and not re.search(r"\bcompare\b|\bside by side\b", text, re.I):
             # "#2 looks better, add that one": the one named first goes into the cart
             refs = slots.get("item_ref") or parse_item_refs(text)
             intent = "add_to_cart"
@@ -1278,7 +1296,8 @@ class DialogueManager:
                                    quick_replies=[f"Add #{n} to cart" for n in range(1, len(products) + 1)])
         if not ids:
             shown = [self.products[i] for i in state.shown if i in self.products]
-            if shown and not any(known for _, known in (product_qa.answer(nlu.text, p) for p in shown)):
+            if (shown and not phrases.EXPLICIT_REF.search(nlu.text) and not parse_item_refs(nlu.text)
+                    and not any(known for _, known in (product_qa.answer(nlu.text, p) for p in shown))):
                 # "where is it made?" and the catalog says it of none of them: said at once, no "which one?"
                 state.last_question = nlu.text
                 return self._reply(state, nlu, "answer_question", "I'm sorry, the catalog doesn't list that for any of "

@@ -83,12 +83,14 @@ ORDER_CHANGE = re.compile(r"\b(?:add|put|include|change|swap|switch)\b.{0,50}\b(
 SAME_TOPIC = re.compile(r"\b(?:that|it|this|them|they|the same)\b|^\s*(?:and|also|plus|oh and)\b", re.I)
 # A message that is only an order number ("28841", "the order was 29904", "it's #A-12345").
 JUST_ORDER_ID = re.compile(r"^\s*(?:(?:it'?s|it is|that'?s|the|my|order|number|no\.?|was|is|id|#|:)\s*)*#?[A-Z]{0,4}-?\d{4,12}"
-                           r"\s*(?:thanks?|thx|pls|please)?\s*[.!]*\s*$", re.I)
+                           r"\s*(?:thanks?|thx|pls|please|btw|fyi|by the way|if that helps)?\s*[.!]*\s*$", re.I)
 # Money coming back ("how long until I get it back?", "see the difference back on my account").
-MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund", re.I)
+MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund|"
+                        r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b", re.I)
 # An out_of_scope this confident is not a shopping request the model missed ("recommend a pizza place").
 SURE_OUT_OF_SCOPE = 0.8
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
+                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|"
                       r"that'?s all|that is all|that'?ll be all|that will be all|that'?s it for (?:now|today))\b", re.I)
 # Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
 COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
@@ -143,7 +145,7 @@ TALK_TO_PERSON = re.compile(
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
     r"|\b(?:i want|i need|i'?d like|get me|give me|can i (?:have|get))\s+(?:a |an |the |your )?(?:manager|human|supervisor|"
     r"real person|live agent|human agent)\b", re.I)
-COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against)\b", re.I)
+COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against|side by side)\b", re.I)
 # Slots that say something about the products wanted (a message with one of them is a product wish).
 PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
                  "exclude_color", "exclude_material", "exclude_style", "exclude_category", "in_stock", "exclude_word")

@@ -44,6 +44,8 @@ class ShopPolicy(BaseModel):
                         "may have an end date or exclude sale items")
     price_match: str | None = None  # e.g. "we match a lower price from a major retailer within 14 days"; None = not offered
     old_furniture_removal: str | None = None  # e.g. "$49 per item, booked at checkout"; None = not offered
+    in_home_delivery: str | None = None  # e.g. "to the room of your choice with assembly, $79"; None = to the door only
+    bulk_orders: str | None = None  # e.g. "10% off 10 or more of one item"; None = no bulk pricing online
 
 
 def find_order_id(text: str) -> str | None:
@@ -161,16 +163,30 @@ _PRICE_DROP = re.compile(r"\b(?:i|we) (?:bought|ordered|paid for|purchased|got)\
                          r"\b(?:cheaper|on sale|less|lower|reduced|discounted|dropped|went down)\b|\bprice adjustment\b",
                          re.IGNORECASE)
 # "can you send my order to my mom's house instead": another delivery address
-_ELSEWHERE = re.compile(r"\b(?:send|ship|deliver|redirect|reroute)\s+(?:my |the |this |that )?(?:order|package|parcel|it|them|\w+)\s+"
-                        r"(?:\w+\s+)?to\s+(?:my|a|another|her|his|their|our|a different|the other)\s+(?:\w+'s\s+)?"
-                        r"(?:house|place|address|home|office|work|flat|apartment)\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:ed)?|rerouted?)\s+"
+                        r"(?:(?:my |the |this |that )?(?:order|package|parcel|it|them|\w+)\s+)?(?:\w+\s+)?to\s+"
+                        r"(?:(?:my|our|a|her|his|their)\s+\w+'s|another|a different|the other|a new|her|his|their)\s+"
+                        r"(?:house|place|address|home|office|work|flat|apartment)\b|\b(?:to|at) (?:a|another|a different|the other|"
+                        r"my new|a new) address\b", re.IGNORECASE)
 _REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|off)\b.{0,30}\bold\b|"
                       r"(?:take|haul|carry) (?:the |my |our )?old \w+ away|"
                       r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
+# "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
+_IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+)\s+(?:up ?stairs|up the stairs|inside|into)\b|"
+                      r"\b(?:will|do|can|could|would)\s+(?:you|your|the|they)\b.{0,30}\b(?:assemble|set (?:it|them) up|install|"
+                      r"put (?:it|them) together|carry (?:it|them|the \w+) (?:up|in|inside))\b|\bwhite[- ]glove\b|\broom of (?:my|your) choice\b", re.IGNORECASE)
+# "if we order 20 desks in one go, is there a bulk discount?"
+_BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:discount|pricing|prices?|rates?|deals?|orders?)\b|"
+                   r"\b(?:order|buy|get)\w*\s+\d+\s+\w+.{0,40}\bdiscount", re.IGNORECASE)
+# "do you deliver to commercial premises?", "do you ship abroad?"
+_DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|can|will) you (?:deliver|ship)\s+(?:to|outside|abroad|"
+                            r"internationally|overseas|out of)\b", re.IGNORECASE)
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
                 ("price_drop", _PRICE_DROP, "refund"), ("elsewhere", _ELSEWHERE, "shipping_address"),
+                ("in_home", _IN_HOME, "delivery_options"), ("bulk", _BULK, "payment_methods"),
+                ("deliver_where", _DELIVER_WHERE, "delivery_options"),
                 ("removal", _REMOVAL, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
 _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|venmo|zelle|bitcoin|crypto\w*|cash|cheques?|checks?|"
@@ -544,6 +560,20 @@ def _price_drop(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str
             "it with you.", [human, "Start a return"])
 
 
+def _in_home(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    if policy.in_home_delivery:
+        return f"Yes: we offer in-home delivery, {policy.in_home_delivery}. You can choose it at checkout.", ["Delivery options", human]
+    return ("Our delivery is to your door: the drivers don't carry items upstairs or assemble them, sorry. Each product "
+            "page says whether assembly is needed and how heavy the parcel is.", ["Delivery options", human])
+
+
+def _bulk(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    if policy.bulk_orders:
+        return f"Yes: {policy.bulk_orders}. A person from our team can put a larger order together with you.", [human]
+    return ("We don't have bulk pricing online, sorry: every item costs the same however many you order. For a large "
+            "order a person from our team can check what's possible.", [human, "Continue shopping"])
+
+
 def _elsewhere(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return (f"You can change the delivery address of {ref} from {policy.orders_url} until it ships; a gift is sent without "
             "prices on the packing slip. If it has already shipped, a person from our team can ask the carrier to "
@@ -565,6 +595,8 @@ _VARIANTS = {
     ("delivery_options", "removal"): _removal,
     ("refund", "price_drop"): _price_drop,
     ("shipping_address", "elsewhere"): _elsewhere,
+    ("delivery_options", "in_home"): _in_home,
+    ("payment_methods", "bulk"): _bulk,
     ("payment_methods", "installments"): _installments,
     ("return_item", "replacement"): _replacement,
     ("refund", "replacement"): _replacement,

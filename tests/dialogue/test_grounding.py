@@ -90,3 +90,17 @@ def test_exclusions_in_a_message_that_excludes_nothing_are_wishes():
         "color": ["charcoal", "navy"]}
     assert unnegated_exclusions(said, "anything but charcoal or navy") == said
     assert unnegated_exclusions(said, "fine, forget charcoal and navy") == said
+
+
+def test_words_of_places_and_other_things_are_no_product_values():
+    from bot.dialogue.grounding import _not_a_product_value
+
+    slots = {"category": "Bookcases", "material": "down"}
+    _not_a_product_value(slots, "and can you move the shelves up and down?")
+    assert "material" not in slots
+    slots = {"category": "Floor Lamps"}
+    _not_a_product_value(slots, "we're on the 4th floor of an office block")
+    assert "category" not in slots
+    slots = {"category": "TV Stands", "size": "65 inch"}
+    _not_a_product_value(slots, "TV stand for a 65 inch telly")
+    assert "size" not in slots

@@ -206,3 +206,28 @@ def test_a_change_to_an_order_already_placed_is_not_the_cart():
     assert phrases.ORDER_CHANGE.search("the green one instead of the black, same order 920114")
     assert not phrases.ORDER_CHANGE.search("add the second one to my cart")
     assert not phrases.ORDER_CHANGE.search("I was charged twice for the same order")
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Will your men set it up in the bedroom for me?", "delivery_options"),
+        ("Will the delivery men carry it upstairs? I'm on the second floor.", "delivery_options"),
+        ("If we order 20 desks in one go, is there a bulk discount?", "payment_methods"),
+        ("Do you deliver to commercial premises?", "delivery_options"),
+        ("Also, could it be delivered to my daughter's house instead of mine?", "shipping_address"),
+        ("Do you carry West Elm velvet armchairs?", None),
+        ("does it come assembled?", None),
+        ("How long does it take for a sofa to be delivered to my house, roughly?", None),
+    ],
+)
+def test_shop_rules_named_in_own_words(text, owner):
+    assert service.shop_topic(text) == owner
+
+
+def test_in_home_delivery_and_bulk_answers_follow_the_policy():
+    text, _ = service.answer("delivery_options", None, POLICY, "will you carry it upstairs?")
+    assert "to your door" in text
+    offered = service.ShopPolicy(in_home_delivery="to the room of your choice with assembly, $79")
+    assert "$79" in service.answer("delivery_options", None, offered, "will you carry it upstairs?")[0]
+    assert "bulk pricing" in service.answer("payment_methods", None, POLICY, "is there a bulk discount?")[0]
