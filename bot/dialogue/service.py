@@ -544,34 +544,35 @@ def _promo(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
             "it and apply the discount.", [human])
 
 
+def _offered(value: str | None, yes: str, no: str, yes_quick: list[str], no_quick: list[str] | None = None) -> tuple[str, list[str]]:
+    """The answer about a service the shop may or may not offer (a ``ShopPolicy`` setting, None = not offered)."""
+    return (yes.format(value), yes_quick) if value else (no, no_quick if no_quick is not None else yes_quick)
+
+
 def _price_match(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
-    if policy.price_match:
-        return f"Yes, we price match: {policy.price_match}. A person from our team can check the offer.", [human]
-    return ("We don't price match, sorry: our prices are the same for everyone. Sale prices and promo codes are "
-            "shown on the product pages and at checkout.", [human, "Continue shopping"])
+    return _offered(policy.price_match, "Yes, we price match: {}. A person from our team can check the offer.",
+                    "We don't price match, sorry: our prices are the same for everyone. Sale prices and promo codes are "
+                    "shown on the product pages and at checkout.", [human], [human, "Continue shopping"])
 
 
 def _price_drop(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
-    if policy.price_match:
-        return (f"Sorry about that. We adjust prices after purchase as part of our price promise: {policy.price_match}. "
-                "A person from our team can check the new price and refund the difference.", [human])
-    return (f"Sorry about that: we don't adjust prices after purchase. While {ref} is within the {policy.return_days}-day "
-            "return window you can return it and buy it again at the new price; a person from our team can also check "
-            "it with you.", [human, "Start a return"])
+    return _offered(policy.price_match, "Sorry about that. We adjust prices after purchase as part of our price promise: {}. "
+                    "A person from our team can check the new price and refund the difference.",
+                    f"Sorry about that: we don't adjust prices after purchase. While {ref} is within the {policy.return_days}-day "
+                    "return window you can return it and buy it again at the new price; a person from our team can also "
+                    "check it with you.", [human], [human, "Start a return"])
 
 
 def _in_home(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
-    if policy.in_home_delivery:
-        return f"Yes: we offer in-home delivery, {policy.in_home_delivery}. You can choose it at checkout.", ["Delivery options", human]
-    return ("Our delivery is to your door: the drivers don't carry items upstairs or assemble them, sorry. Each product "
-            "page says whether assembly is needed and how heavy the parcel is.", ["Delivery options", human])
+    return _offered(policy.in_home_delivery, "Yes: we offer in-home delivery, {}. You can choose it at checkout.",
+                    "Our delivery is to your door: the drivers don't carry items upstairs or assemble them, sorry. Each "
+                    "product page says whether assembly is needed and how heavy the parcel is.", ["Delivery options", human])
 
 
 def _bulk(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
-    if policy.bulk_orders:
-        return f"Yes: {policy.bulk_orders}. A person from our team can put a larger order together with you.", [human]
-    return ("We don't have bulk pricing online, sorry: every item costs the same however many you order. For a large "
-            "order a person from our team can check what's possible.", [human, "Continue shopping"])
+    return _offered(policy.bulk_orders, "Yes: {}. A person from our team can put a larger order together with you.",
+                    "We don't have bulk pricing online, sorry: every item costs the same however many you order. For a "
+                    "large order a person from our team can check what's possible.", [human], [human, "Continue shopping"])
 
 
 def _elsewhere(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
@@ -581,10 +582,9 @@ def _elsewhere(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]
 
 
 def _removal(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
-    if policy.old_furniture_removal:
-        return f"Yes, we can take your old furniture away when we deliver: {policy.old_furniture_removal}.", ["Delivery options", human]
-    return ("We don't take old furniture away at delivery, sorry; your local council or a recycling service can "
-            "usually collect it.", ["Delivery options", human])
+    return _offered(policy.old_furniture_removal, "Yes, we can take your old furniture away when we deliver: {}.",
+                    "We don't take old furniture away at delivery, sorry; your local council or a recycling service can "
+                    "usually collect it.", ["Delivery options", human])
 
 
 _VARIANTS = {
