@@ -236,6 +236,9 @@ class DialogueManager:
             ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
             answer = product_qa.which(text, [self.products[i] for i in ids], positions)
             if answer:
+                winner = re.match(r"#(\d+), the [^:]+: (?!.*\btied\b)", answer)
+                # "which has the best reviews?" then "does it have adjustable armrests?": the one named
+                state.focus_id = state.product_at(int(winner.group(1))) if winner and " and #" not in answer.split(":")[0] else None
                 action = "compare" if intent == "compare" else "answer_question"  # "which is better, #1 or #2?"
                 if intent != "compare":
                     nlu = nlu.model_copy(update={"intent": "product_question"})
@@ -313,6 +316,10 @@ class DialogueManager:
         """Messages about the products on screen: "and the second?", "is the first one a standing desk?",
         "the cheaper one", "any of those with storage drawers?", "anti-tip?"."""
         intent, slots = nlu.intent, nlu.slots
+        if (state.focus_id and slots.get("item_ref") == [1] and not phrases.EXPLICIT_REF.search(text)
+                and not re.search(r"\b(?:one|1)\b(?!\s*$)", re.sub(r"\b(?:that|this|the same)\s+one\b", "", text, flags=re.I), re.I)):
+            # "put ten of that one in the cart" after "which has the best reviews?": the one named, not #1
+            slots = {k: v for k, v in slots.items() if k != "item_ref"}
         if state.last_action == "answer_question" and state.last_question and phrases.SAME_FOR.match(text):
             refs = slots.get("item_ref") or parse_item_refs(text)
             pid = state.product_at(int(refs[0])) if refs else None

@@ -162,10 +162,35 @@ def _attribute_answer(product: Product, key: str, value: str) -> str:
     return f"The {product.title}'s {name}: {value}."
 
 
+_OVERVIEW = re.compile(r"^\W*(?:(?:ok|so|and|hmm|please|pls),?\s+)*(?:tell me (?:more )?about|more (?:info|information|details) "
+                       r"(?:on|about)|(?:what|anything) (?:else )?can you tell me about|(?:give me |show me )?(?:the )?details (?:of|on|for)|"
+                       r"describe|what(?:'s| is) (?:the deal with|special about))\b", re.I)
+
+
+def overview(product: Product) -> str:
+    """ "tell me about the second one": what the catalog lists about it, in two or three sentences."""
+    said = [f"The {product.title}"]
+    if product.price is not None:
+        said.append(f"costs ${product.price:,.2f}" + (f" and is made by {product.brand}" if product.brand else ""))
+    facts = [f"{name} {value}" for name, value in (("colour", product.color), ("material", product.material),
+                                                   ("style", product.style), ("size", product.size)) if value]
+    text = " ".join(said) + "."
+    if facts:
+        text += " Listed: " + ", ".join(facts) + "."
+    extra = [f"{k.replace('_', ' ')}: {v}" for k, v in list((product.attributes or {}).items())[:4]]
+    if extra:
+        text += " Also " + "; ".join(extra) + "."
+    if product.rating is not None:
+        text += f" Rated {product.rating:.1f}★" + (f" from {product.review_count:,} reviews." if product.review_count else ".")
+    return text
+
+
 def answer(question: str, product: Product) -> tuple[str, bool]:
     """(answer text, whether the catalog knew the answer); a question about two listed attributes ("we're 6,
-    is it extendable?") gets both."""
+    is it extendable?") gets both; "tell me about it" gets what the catalog lists."""
     attributes = _attribute_matches(question, product)[:2]
+    if not attributes and _OVERVIEW.match(question):
+        return overview(product), True
     if attributes:
         first = _attribute_answer(product, *attributes[0])
         if len(attributes) == 2:

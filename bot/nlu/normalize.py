@@ -312,6 +312,7 @@ _ITEM_TOKEN_RE = re.compile(
     r"|(?P<lastn>last\s+(?P<m>two|three|2|3)\b)"
     r"|(?P<both>\bboth\b)"
     r"|(?P<ord>\b(?:" + "|".join(_ORDINALS) + r")\b)"
+    r"|(?P<ordn>\b\d{1,2}(?:st|nd|rd|th)\b)"
     r"|(?:#|\bno\.?\s*|\bnumber\s+|\bnum\s+|\bitem\s+|\boption\s+|\bproduct\s+|\bpick\s+|\bchoice\s+)"
     r"(?P<num>\d{1,2}|" + "|".join(_CARDINALS) + r")\b"
     r"|(?P<bare>\b\d{1,2}\b)"
@@ -327,7 +328,7 @@ def parse_item_refs(text: str) -> list[int]:
     """
     refs: list[int] = []
     lowered = text.lower()
-    has_ordinal = bool(re.search(r"\b(" + "|".join(_ORDINALS) + r")\b|#|number|\bno\.", lowered))
+    has_ordinal = bool(re.search(r"\b(" + "|".join(_ORDINALS) + r")\b|\b\d{1,2}(?:st|nd|rd|th)\b|#|number|\bno\.", lowered))
     for match in _ITEM_TOKEN_RE.finditer(lowered):
         if match.group("pen"):
             found = [-2]
@@ -342,6 +343,8 @@ def parse_item_refs(text: str) -> list[int]:
             found = [1, 2] if not refs else []
         elif match.group("ord"):
             found = [_ORDINALS[match.group("ord")]]
+        elif match.group("ordn"):
+            found = [int(match.group("ordn")[:-2])]  # "the 12th one"
         elif match.group("num"):
             value = match.group("num")
             found = [int(value) if value.isdigit() else _CARDINALS[value]]

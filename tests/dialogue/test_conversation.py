@@ -607,3 +607,16 @@ async def test_any_with_a_feature_filters_or_says_no_and_things_not_sold(bot):
     assert r.intent.name == "thanks" and not r.products
     r = await bot.handle("c11", "show me the Porto Recliner in Charcoal Boucle")
     assert r.products and "don't sell" not in r.text  # recliners are sold, among the armchairs
+
+
+async def test_the_one_a_which_question_named_is_the_one_talked_about(bot):
+    import re
+
+    shown = await bot.handle("t80", "office chairs under $300")
+    r = await bot.handle("t80", "Which one of those has the best reviews?")
+    position = int(re.match(r"#(\d+), the ", r.text).group(1))
+    best = shown.products[position - 1].id
+    r = await bot.handle("t80", "Does it have adjustable armrests?")
+    assert r.action == "answer_question" and [p.id for p in r.products] == [best]
+    r = await bot.handle("t80", "OK, put ten of that one in the cart please")
+    assert r.action == "add_to_cart" and [p.id for p in r.products] == [best]

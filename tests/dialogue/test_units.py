@@ -430,3 +430,17 @@ def test_a_range_of_one_measure_names_every_size_within_it():
     assert catalog_dimensions("roughly 29 to 30 inches high", sizes) == [sizes[0], sizes[2]]
     assert catalog_dimensions("29 to 30 inches", sizes) == sizes
     assert "sizes asked for" in describe(SearchFilter(categories=["Desks"], sizes=sizes + ['1" W x 1" D x 1" H']))
+
+
+def test_tell_me_about_it_gives_what_the_catalog_lists():
+    p = Product(id="s1", title="Lund Loveseat in Grey Leather", category=["Furniture", "Sofas"], price=489.0, brand="Ashley",
+                color="grey", material="leather", rating=4.5, review_count=42, attributes={"seats": "2"})
+    text, known = product_qa.answer("tell me about the second one", p)
+    assert known and "$489.00" in text and "Ashley" in text and "seats: 2" in text and "4.5★" in text
+
+
+def test_numbered_ordinals_name_positions():
+    from bot.nlu.normalize import parse_item_refs
+
+    assert parse_item_refs("tell me about the 12th one") == [12]
+    assert parse_item_refs("the 2nd one") == [2]
