@@ -633,7 +633,7 @@ class DialogueManager:
                     and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", [])))):
             # "the order was 29904" after a complaint; "can you just send the navy one?" after a wrong delivery
             intent = state.last_service_intent
-        elif (state.last_service_intent in ("payment_issue", "refund") and state.last_action == "service"
+        elif (state.last_service_intent in ("payment_issue", "refund", "return_item") and state.last_action == "service"
               and phrases.MONEY_BACK.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope")
               and intent not in service.HANDOFF_INTENTS):
             intent = "refund"  # "how long until I get it back?" after a double charge
@@ -672,7 +672,7 @@ class DialogueManager:
                                "with orders, returns and delivery; if you'd rather talk to a person, just say so.",
                                quick_replies=["Talk to a person", "Find a sofa", "Track my order"])
         if (state.last_action == "service" and intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
-                and len(text.split()) <= 8 and not phrases.is_question(text) and not slots.get("order_id")):
+                and len(text.split()) <= 10 and not phrases.is_question(text) and not slots.get("order_id")):
             if phrases.THANKS.search(text):
                 intent = "thanks"  # "ok good. thanks for sorting it"
             elif service.is_upset(text) and not phrases.SERVICE_WORDS.search(text):
