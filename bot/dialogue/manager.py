@@ -475,9 +475,9 @@ class DialogueManager:
             if others:  # "forget the mirror, he'd use a floor lamp more": the floor lamp, not the mirror
                 slots = {**slots, "category": others[-1][0] if len(others[-1]) == 1 else others[-1]}
                 intent = "search_product"
-        named = [names for gram, names in mentioned_categories(text, categories) if not is_room(gram)]
-        first = [names for gram, names in mentioned_categories(text, categories)
-                 if re.search(rf"\b{re.escape(gram)}s?\s+first\b", text, re.I)]
+        mentioned = mentioned_categories(text, categories) if re.search(r"\bfirst\b", text, re.I) else []
+        named = [names for gram, names in mentioned if not is_room(gram)]
+        first = [names for gram, names in mentioned if re.search(rf"\b{re.escape(gram)}s?\s+first\b", text, re.I)]
         if first and len(named) >= 2 and intent in ("search_product", "refine", "out_of_scope", "add_to_cart"):
             # "armchair plus a floor lamp. chair first": the armchair (the one named of the chairs), then the lamp
             wanted = next((names for names in named if len(names) == 1 and names[0] in first[0]), first[0])
