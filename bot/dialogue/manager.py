@@ -99,7 +99,7 @@ class DialogueManager:
                 key = _title_key(p.title)
                 if len(key.split()) >= 3:
                     self._titles.setdefault(key, p.id)
-                head = _title_key(re.split(r",| – | - ", p.title)[0])  # "Aria Metal Round Mirror, Natural Oak"
+                head = _title_key(re.split(r",| – | - | in ", p.title)[0])  # "Aria Metal Round Mirror, Natural Oak"
                 if len(head.split()) >= 3 and head != key:
                     heads.setdefault(head, set()).add(p.id)
             for head, ids in heads.items():
@@ -1059,6 +1059,9 @@ class DialogueManager:
             if not order_id and service.topic(asked, text) == "policy":
                 # "how long do I have?" after "which order?": a question about the rules of what they asked
                 state.pending = None
+                if (asked == "return_item" and phrases.MONEY_BACK.search(text)
+                        and not service.names_topic("return_item", text)):
+                    asked = "refund"  # "how long til i get my $$ back" after "which order would you like to return?"
                 return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
             if order_id:
                 state.order_id = order_id

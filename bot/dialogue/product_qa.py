@@ -167,6 +167,10 @@ _OVERVIEW = re.compile(r"^\W*(?:(?:ok|so|and|hmm|please|pls),?\s+)*(?:tell me (?
                        r"describe|what(?:'s| is) (?:the deal with|special about))\b", re.I)
 
 
+_DO_YOU_HAVE = re.compile(r"^\W*(?:(?:hi|hey|hello|ok|so|and|also),?\s+)*(?:do|does) (?:you|u|ya|the (?:shop|store)) "
+                          r"(?:guys )?(?:still )?(?:have|sell|carry|stock|do)\b|^\W*(?:have you|you) (?:still )?got\b", re.I)
+
+
 def overview(product: Product) -> str:
     """ "tell me about the second one": what the catalog lists about it, in two or three sentences."""
     said = [f"The {product.title}"]
@@ -191,6 +195,10 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
     attributes = _attribute_matches(question, product)[:2]
     if not attributes and _OVERVIEW.match(question):
         return overview(product), True
+    if not attributes and _DO_YOU_HAVE.match(question):
+        # "do you have the Aria Trestle Table in White Walnut?": yes, it is sold here; whether it is in stock
+        stock = " It's in stock." if product.in_stock else " It's out of stock right now."
+        return f"Yes, we sell it.{stock} {overview(product)}", True
     if attributes:
         first = _attribute_answer(product, *attributes[0])
         if len(attributes) == 2:
