@@ -214,6 +214,7 @@ class DialogueManager:
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}),
                                           self.products[ids[0]])
         asks_it = (state.shown and phrases.is_question(text) and phrases.ABOUT_IT.search(text)
+                   and not (phrases.WHICH.match(text) and phrases.RANKS.search(text))  # "which of them is the firmest?"
                    and not slots.get("category") and not phrases.ADD_THAT.search(text)
                    and not (intent == "refine" and (phrases.ANY_WITH.match(text) or phrases.SOMETHING_WITH.match(text))))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
@@ -1295,7 +1296,9 @@ class DialogueManager:
         if error:
             return self._reply(state, nlu, "clarify", error)
         plural = phrases.ABOUT_THESE.search(nlu.text) and not slots.get("item_ref")
-        if (not ids or plural) and 1 < len(state.shown) <= (5 if plural else 3):
+        named_position = phrases.EXPLICIT_REF.search(nlu.text) or re.search(r"\b\d{1,2}(?:st|nd|rd|th)\b", nlu.text)
+        if (not ids or plural) and 1 < len(state.shown) <= 5 and (plural or not named_position):
+            # a position out of range ("the 12th one") is asked about below, not answered for every shown one
             products = [self.products[i] for i in state.shown if i in self.products]
             answers = [product_qa.answer(nlu.text, p) for p in products]
             if all(known for _, known in answers):

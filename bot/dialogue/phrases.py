@@ -64,6 +64,7 @@ CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proce
 QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|could|would|will|has|have|which)\b", re.I)
 ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
 ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either|which ones)\b", re.I)
+RANKS = re.compile(r"\b(?:\w{3,}est|most|least|more|less|better|worse|best|worst|\w+er than)\b", re.I)  # which is firmest
 EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b", re.I)
 ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
                       r"(?!\s+(?:away|back|aside|off|up|down|together|out)\b)"

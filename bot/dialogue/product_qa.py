@@ -31,7 +31,8 @@ _ASKED_AS = {
     "people": "seats", "seat": "seats", "sit": "seats",
     "hold": "capacity", "weight": "capacity",
     "tv": "tvs", "television": "tvs",
-    "firm": "firmness", "soft": "firmness",
+    "firm": "firmness", "soft": "firmness", "firmer": "firmness", "firmest": "firmness", "softer": "firmness",
+    "softest": "firmness", "plush": "firmness", "plusher": "firmness", "plushest": "firmness",
     "hot": "cooling", "warm": "cooling", "sweat": "cooling", "sweaty": "cooling", "cool": "cooling",
     "try": "trial", "trying": "trial", "test": "trial",
     "build": "assembly", "built": "assembly", "diy": "assembly",
@@ -245,7 +246,7 @@ _QUALITY = re.compile(r"\b(recycled|sustainable|eco[- ]?friendly|organic|non[- ]
                       r"hypoallergenic|breathable|durable|easy to clean|wipeable|shatter[- ]?proof|shatter[- ]?resistant|"
                       r"child[- ]?safe|kid[- ]?safe|baby[- ]?safe|toddler[- ]?safe|non[- ]?slip|anti[- ]?slip)\b")
 _LESS = re.compile(r"\b(shorter|smaller|smallest|narrower|lower|lowest|less|least|fewer|lighter|cheaper|cheapest|"
-                   r"softer|thinner)\b")
+                   r"softer|softest|plusher|plushest|thinner)\b")
 _PRICE = re.compile(r"\b(cheap\w*|expensive|pric\w*|cost\w*|afford\w*)\b")
 _RATING = re.compile(r"\b(rat\w*|reviews?|stars?|best|better|popular)\b")
 _SIZE = re.compile(r"\b(bigger|biggest|larger|largest|smaller|smallest|wider|widest|narrower|size)\b")
@@ -267,6 +268,10 @@ def _bulk(product: Product, size_value) -> float | None:
     return size_value(product)
 
 
+_FIRMNESS = {"extra soft": 0, "soft": 1, "plush": 1, "medium soft": 2, "medium": 3, "medium firm": 4, "firm": 5,
+             "extra firm": 6}  # "which is the firmest?": firmness words in order
+
+
 def which(question: str, products: list[Product], positions: list[int]) -> str | None:
     """Answer "which one has the longer warranty / is cheaper / is rated better?" over products the
     shopper is looking at, from their attributes; None when the question names nothing comparable."""
@@ -276,7 +281,9 @@ def which(question: str, products: list[Product], positions: list[int]) -> str |
     attribute = next((a for a in (_attribute_match(question, p) for p in products) if a), None)
     if attribute:
         name = attribute[0].replace("_", " ")
-        values = [(p.attributes.get(attribute[0]), _number(p.attributes.get(attribute[0]))) for p in products]
+        values = [(p.attributes.get(attribute[0]), _number(p.attributes.get(attribute[0]))
+                   if attribute[0] != "firmness" else _FIRMNESS.get(str(p.attributes.get(attribute[0])).lower().replace("-", " ")))
+                  for p in products]
     elif _PRICE.search(q):
         name, values = "price", [(f"${p.price:,.2f}" if p.price is not None else None, p.price) for p in products]
     elif _SIZE.search(q):
