@@ -95,7 +95,9 @@ class Shopper:
             c=self.category(), one=self.category(one=True))
 
     def respond(self, reply: Reply, shown: list[Product]) -> str:
-        if reply.action == "clarify" and "budget" in reply.text.lower() and self.target.price is not None:
+        asks_budget = ((reply.action == "clarify" and "budget" in reply.text.lower())
+                       or "tell me your budget" in reply.text.lower())  # asked with the first list shown
+        if asks_budget and self.target.price is not None and "price" not in self.said:
             limit = _round_up_price(self.target.price)
             self.stated.append(SimConstraint(field="price", op="<=", value=float(limit)))
             self.said.add("price")

@@ -185,7 +185,7 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str]) -> None:
 
 _PET_OR_PERSON = re.compile(r"\b(\w+)\s+(?:retrievers?|labs?|labradors?|doodles?|dogs?|cats?|puppy|puppies|kittens?|"
                             r"hair|fur|beard|eyes)\b", re.IGNORECASE)
-_NOT_A_SIZE = re.compile(r"\bfull[- ]?(?:length|body|height|sun|shade|day|days|time|price|refund|set|range|width)\b"
+_NOT_A_SIZE = re.compile(r"\bfull[- ]?(?:length|body|height|sun|shade|day|days|time|price|refund|set|range|width|setup|set-up|kit|works|house|room|office|package|team)\b"
                          r"|\b(?:in|at) full\b(?! size| bed| mattress)", re.IGNORECASE)
 
 

@@ -78,7 +78,10 @@ KINDS: tuple[Kind, ...] = (
     _kind("executive chairs", "executive chair, executive office chair", "executive", keep_to=False),
     _kind("gaming chairs", "gaming chair", "gaming", keep_to=False),
     _kind("bar stools", "bar stool, barstool, counter stool", "bar stool, counter stool, stool"),
-    _kind("egg chairs", "egg chair", "egg", keep_to=False),
+    _kind("egg chairs", "egg chair, hanging chair, hanging egg chair, swing chair", "egg, hanging", keep_to=False),
+    _kind("outdoor lounge chairs", "outdoor lounge chair, sun lounger, sunlounger, lounger, pool chair, poolside chair, "
+          "poolside lounge chair, pool lounge chair, patio lounge chair", "lounge"),
+    _kind("adirondack chairs", "adirondack chair, adirondack", "adirondack"),
     _kind("whiteboards", "whiteboard, white board, notice board, pin board, cork board, bulletin board", "whiteboard, notice board",
           broader=False),
     _kind("filing cabinets", "filing cabinet, file cabinet", "filing, file cabinet", broader=False),

@@ -34,7 +34,9 @@ from ranking.types import RankRequest, ScoredProduct
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
-EXPENSIVE = 500.0  # median price above which we ask for a budget first
+_POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|them\s+)?(?:to|into|out to)\s+(?:zip\s+(?:code\s+)?)?"
+                       r"\d{5}\b|\b(?:zip|post)\s*code\b", re.I)
+EXPENSIVE = 500.0  # median price above which the first list asks for a budget too
 
 
 def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
@@ -605,10 +607,21 @@ class DialogueManager:
             # "my partner wants something green" while armchairs are shown; "ok fabric then";
             # "something bigger, it's for the main bedroom" under dressers
             intent = "refine"
+        wanted_again = self._values_named(phrases.BACK_TO_VALUE, text) if state.shown or state.earlier else {}
+        if wanted_again and intent not in service.SERVICE_INTENTS and not slots.get("category"):
+            # "back to the wicker ones", "the white ones were nicer": that value again, in place of the one since
+            said = {v.lower() for v in wanted_again.values()}
+            slots = {k: v for k, v in slots.items() if k != "item_ref" and not (
+                k.startswith("exclude_") and isinstance(v, str) and any(v.lower() in w or w in v.lower() for w in said))}
+            slots.update(wanted_again)
+            intent = "refine"
         forgotten = self._forget_values(state, text)
         if forgotten and intent not in service.SERVICE_INTENTS:
             # "forget the green, do you have one in leather?": that value no longer applies
             slots = {k: v for k, v in slots.items() if not (isinstance(v, str) and v.lower() in forgotten)}
+            if phrases.MIND_CHANGED.search(text):  # "changed my mind about grey - white please": white takes its place
+                slots.update({k: v for k, v in self._values_named(re.compile(r"(.+)", re.S), text, forgotten).items()
+                              if k not in slots})
             intent = "refine"
             if not any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
                 state.seen = []
@@ -619,10 +632,19 @@ class DialogueManager:
         """The conversation and service readings: a person asked for, thanks and compliments, "are you a bot?",
         a product request inside small talk, a service follow-up that keeps its topic."""
         intent, slots = nlu.intent, nlu.slots
+        if slots.get("order_id") and _POSTCODE.search(text):
+            # "how much is shipping to 90210": a postcode, not an order number
+            slots = {k: v for k, v in slots.items() if k != "order_id"}
+            intent = "delivery_options" if intent in ("order_status", "delivery_time", "out_of_scope") else intent
+            nlu = _as_read(nlu, intent, slots)
         rule = service.shop_topic(text)
         if rule and not phrases.TALK_TO_PERSON.search(text):
             # "do you price match? the same chair is $40 cheaper elsewhere", "my code WEEKEND20 doesn't work"
             intent, slots = rule, {k: v for k, v in slots.items() if k == "order_id"}
+        elif (phrases.BY_DATE.search(text) and not slots.get("category") and intent not in service.SERVICE_INTENTS
+              and intent != "contact_human"):
+            intent = "delivery_time"  # "we need it by friday the 12th, is that doable?"
+            slots = {k: v for k, v in slots.items() if k == "order_id"}
         elif (phrases.ORDER_CHANGE.search(text) and intent not in ("contact_human", "payment_issue", "complaint")
               and not service.names_topic("shipping_address", text)
               and not (state.shown and (slots.get("item_ref") or parse_item_refs(text)) and not slots.get("order_id"))):
@@ -652,6 +674,10 @@ class DialogueManager:
               and len(text.split()) <= 12 and not slots.get("category") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
               and not phrases.ARE_YOU_A_BOT.search(text) and not phrases.FAREWELL.search(text)):
             intent = state.last_service_intent  # "Do I need to keep the original box?" after how to return
+        elif (state.last_action == "service" and state.last_service_intent and intent == "out_of_scope"
+              and state.last_service_intent not in service.HANDOFF_INTENTS
+              and service.names_topic(state.last_service_intent, text) and not slots.get("category")):
+            intent = state.last_service_intent  # "and the reset email never arrives either" after a log-in problem
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
@@ -691,6 +717,11 @@ class DialogueManager:
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request;
             # "I'm setting up a reading nook": one for a room (the bot asks what it needs)
             intent = "search_product"
+        elif (intent in ("out_of_scope", "refine", "search_product", "feedback_like") and state.shown
+              and state.last_action == "add_to_cart" and phrases.ALSO_THAT.match(text) and parse_item_refs(text)
+              and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)):
+            intent = "add_to_cart"  # "and the second one too, need a pair of different ones" after adding the first
+            slots = {**slots, "item_ref": parse_item_refs(text)}
         elif intent in ("out_of_scope", "refine") and state.shown and phrases.TAKE_IT.match(text) and (slots.get("item_ref") or parse_item_refs(text)):
             # "ok, the first one please" under shown products: that one, into the cart
             intent = "add_to_cart"
@@ -989,7 +1020,7 @@ class DialogueManager:
         bit"): removed from the filter; returns them (lower-cased)."""
         c = state.constraints
         gone: set[str] = set()
-        for match in phrases.FORGET_VALUE.finditer(text):
+        for match in [*phrases.FORGET_VALUE.finditer(text), *phrases.MIND_CHANGED.finditer(text)]:
             said = match.group(1).lower()
             for name in ("colors", "materials", "brands", "styles", "exclude_colors", "exclude_materials",
                          "exclude_brands", "exclude_styles"):
@@ -1000,6 +1031,26 @@ class DialogueManager:
                     setattr(c, name, [v for v in values if v not in hit])
                     gone |= {v.lower() for v in hit}
         return gone
+
+    def _values_named(self, pattern: re.Pattern, text: str, skip: set[str] | None = None) -> dict[str, str]:
+        """The colour, material, style or brand (a slot each) that the pattern's captured words name, as the
+        catalog spells it ("wicker" -> "all-weather wicker" only when the catalog has no plain one)."""
+        vocabulary = self.s.retriever.vocabulary
+        found: dict[str, str] = {}
+        fields = (("color", "colors"), ("material", "materials"), ("style", "styles"), ("brand", "brands"))
+        for match in pattern.finditer(text):
+            said = " " + re.sub(r"[^a-z0-9&' -]+", " ", next(g for g in match.groups() if g).lower()) + " "
+            names = {slot: sorted((v for v in vocabulary.get(key, []) if v.lower() not in (skip or ())), key=len, reverse=True)
+                     for slot, key in fields if slot not in found}
+            exact = {slot: hit for slot, values in names.items()
+                     if (hit := next((v for v in values if f" {v.lower()} " in said), None)) is not None}
+            if exact:
+                found.update(exact)
+            elif len(said.split()) == 1:  # "the wicker ones": the catalog's "all-weather wicker"
+                loose = next(((slot, v) for slot, values in names.items() for v in values if said.strip() in v.lower().split()), None)
+                if loose:
+                    found[loose[0]] = loose[1]
+        return found
 
     def _asked(self, text: str, categories: list[str]) -> tuple[dict[str, str], dict[str, float]]:
         """``asked_attributes`` of the message for these categories, read once per message (several context
@@ -1175,7 +1226,8 @@ class DialogueManager:
             if len(leaves) >= 5 and not any(nlu.slots.get(k) for k in ("brand", "color", "material", "style")):
                 return self._ask_category(state, nlu, "Happy to help! What kind of product are you looking for? "
                                           + "For example: " + ", ".join(sorted(leaves)[:4]).lower() + ".")
-        # Expensive category and nothing but the category: ask for a budget once.
+        # Expensive category and nothing but the category: shown at once, and a budget asked for once.
+        budget_note = None
         if action == "recommend" and len(f.categories) == 1 and f.price_max is None and f.price_min is None:
             category = f.categories[0]
             median = self.category_price(category)
@@ -1184,12 +1236,7 @@ class DialogueManager:
             if (median and median >= EXPENSIVE and only_category and category.lower() not in state.asked_budget_for
                     and not phrases.NO_BUDGET.search(nlu.text) and not phrases.SUPERLATIVE.search(nlu.text)):
                 state.asked_budget_for.append(category.lower())
-                state.pending = "budget"
-                return self._reply(
-                    state, nlu, "clarify",
-                    f"Sure! What's your budget for {category.lower()}? Most of ours cost around ${median:,.0f}.",
-                    quick_replies=self._budget_options(category),
-                )
+                budget_note = (category, median)
         if (len(candidates) == 1 and (f.attributes or f.attribute_min) and action != "show_more"
                 and phrases.SOFT_WISH.search(nlu.text) and any(self._asked(nlu.text, f.categories))):
             # "a desk, standing desk ideally" and only one has it: that one first, then the closest without it
@@ -1206,7 +1253,16 @@ class DialogueManager:
             key = superlative_order(superlative.group(0))
             candidates = sorted(candidates, key=lambda c: key(c.product))[:SHOW]
         top = await self.search.rank(state, text, candidates, SHOW)
-        return self._show(state, nlu, action, f, top, intro)
+        reply = self._show(state, nlu, action, f, top, intro)
+        if budget_note and reply.products:
+            # an expensive category and nothing else said: shown at once, with what they cost and a budget asked
+            category, median = budget_note
+            state.pending = "budget"
+            reply = reply.model_copy(update={
+                "text": f"{reply.text}\n\nMost of our {category.lower()} cost around ${median:,.0f}; "
+                        "tell me your budget and I'll narrow these down.",
+                "quick_replies": self._budget_options(category)})
+        return reply
 
     def _none_with(self, state: DialogueState, nlu: NLUResult, f: SearchFilter) -> Reply:
         """ "any of those with storage drawers?" when none has them: say so; the list and its filter stay as they were."""

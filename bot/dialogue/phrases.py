@@ -64,6 +64,13 @@ CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proce
 QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|could|would|will|has|have|which)\b", re.I)
 ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
 ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either|which ones)\b", re.I)
+# "we need it by friday the 12th, is that doable?", "will they get here before Christmas?": a delivery date asked about
+BY_DATE = re.compile(r"\b(?:it|they|them|this|that|these|those|everything|stuff)\b.{0,25}?\b(?:by|before|in time for)\s+"
+                     r"(?:(?:this|next|the|a|our|my|his|her|their)\s+)?(?:\w+day\b|christmas|xmas|thanksgiving|new year|"
+                     r"the weekend|\d{1,2}(?:st|nd|rd|th)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                     r"(?:birthday|wedding|party|move|housewarming|anniversary|holidays?)\b)", re.I)
+# "and the second one too" right after something went into the cart: that one as well
+ALSO_THAT = re.compile(r"^\W*(?:and|plus|also|oh and)\s+(?:the\s+|#\s*)?\w+(?:\s+one)?\s+(?:too|as well|also)\b", re.I)
 RANKS = re.compile(r"\b(?:\w{3,}est|most|least|more|less|better|worse|best|worst|\w+er than)\b", re.I)  # which is firmest
 EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b", re.I)
 ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
@@ -96,7 +103,7 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
 # Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
 COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
-ARE_YOU_A_BOT = re.compile(r"\b(?:are|r) (?:you|u) (?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
+ARE_YOU_A_BOT = re.compile(r"\b(?:are|r) (?:you|u) (?:even |actually |really )?(?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
                            r"live (?:person|agent)|actual person)\b|\bam i (?:talking|chatting|speaking) (?:to|with) a\b"
                            r"|\b(?:you|u) (?:are|r) (?:a |an )?(?:human|bot|robot|computer|machine|real person|person)\b.*\?", re.I)
 # "a sofa, a coffee table and a rug": several things listed in one request
@@ -120,6 +127,16 @@ SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]
                          r"most popular|most reviewed|biggest|largest|smallest)\b", re.I)
 FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"
                           r"(?:\s+(?:bit|part|one|thing|idea|filter))?(?=\s*(?:[,.;!?]|$|\band\b|\bthen\b))", re.I)
+# A value the shopper has gone off ("changed my mind about grey - white please", "not feeling mid-century",
+# "I'm not fussed about walnut anymore"): let go of; a value of the same kind said with it takes its place
+MIND_CHANGED = re.compile(r"\b(?:changed? my mind (?:about|on)|not (?:that |so |too |really )?(?:fussed|bothered) (?:about|with|by)|"
+                          r"(?:do not|don'?t) (?:really )?care (?:about|for)|not (?:really )?feeling(?: the)?|not (?:really )?into|"
+                          r"not (?:so |that |too )?keen on|gone off)\s+(?:the\s+)?([a-z][a-z -]{1,25}?)"
+                          r"(?=\s*(?:[,.;!?]|\s-\s|$|\band\b|\bthen\b|\banymore\b|\bany ?more\b|\bafter all\b|\bnow\b|\bones?\b|\bthough\b))", re.I)
+# "back to the wicker ones", "the white ones were nicer, show me those again": that value wanted again
+BACK_TO_VALUE = re.compile(r"\b(?:back to|go back to|return to|switch back to)\s+(?:the\s+|those\s+)?([a-z][a-z -]{1,25}?)\s+ones?\b"
+                           r"|\bthe ([a-z][a-z -]{1,25}?) ones? (?:were|was|looked|are) (?:nicer|better|prettier|lovelier|the best|"
+                           r"more my style)", re.I)
 SAME_BUDGET = re.compile(r"\b(same|that|my|the) (budget|price( range)?|max(imum)?|limit)\b", re.I)
 MORE = re.compile(r"\b(show( me)? more|more of (those|these|them|the)|any more|other ones|others)\b", re.I)
 # "do you sell bathroom vanities?": the thing asked for, up to a price, a purpose or the end
@@ -145,7 +162,9 @@ TALK_TO_PERSON = re.compile(
     rf"(?:to|with)\s+{_STAFF}\b"
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
     r"|\b(?:i want|i need|i'?d like|get me|give me|can i (?:have|get))\s+(?:a |an |the |your )?(?:manager|human|supervisor|"
-    r"real person|live agent|human agent)\b", re.I)
+    r"real person|live agent|human agent)\b"
+    rf"|\b(?:can|could|will|would|please have|have)\s+{_STAFF}\s+(?:please\s+)?(?:call|ring|phone|contact|email|get in touch with)"
+    r"\s+me\b", re.I)  # "can someone call me about it"
 COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against|side by side)\b", re.I)
 # Slots that say something about the products wanted (a message with one of them is a product wish).
 PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",

@@ -46,6 +46,7 @@ class ShopPolicy(BaseModel):
     old_furniture_removal: str | None = None  # e.g. "$49 per item, booked at checkout"; None = not offered
     in_home_delivery: str | None = None  # e.g. "to the room of your choice with assembly, $79"; None = to the door only
     bulk_orders: str | None = None  # e.g. "10% off 10 or more of one item"; None = no bulk pricing online
+    gift_wrap: str | None = None  # e.g. "$5 per item, chosen at checkout, with a card message"; None = not offered
 
 
 def find_order_id(text: str) -> str | None:
@@ -99,7 +100,7 @@ _DELIVERY_COST = re.compile(r"\b(how much|costs?|price[ds]?|fees?|charge[ds]?|pa
 _UPSET = re.compile(
     r"\b(not happy|unhappy|disappoint\w*|frustrat\w*|annoy\w*|angry|furious|upset|unacceptable|ridiculous|"
     r"terrible|awful|fed up|sick of|worst|still (not|hasn'?t|haven'?t|no)|never (came|arrived|showed)|(?:was|is) a joke|"
-    r"rip[- ]?off|scam)\b",
+    r"rip[- ]?off|scam|not impressed|unbelievable|not acceptable|useless|smh)\b",
     re.IGNORECASE,
 )
 _DAMAGED = re.compile(
@@ -113,7 +114,8 @@ _DAMAGED = re.compile(
     r"|\b(?:has|have|had|got) (?:a|an|some|two|big|small|huge|large|deep|long)\s+(?:\w+\s+)?(?:tear|hole|rip|scratch|dent|crack|"
     r"stain|chip)(?:s|es)?\b|\b(?:is|are|was|were|came|arrived) (?:all |badly |completely )?(?:broken|damaged|scratched|dented|"
     r"cracked|chipped|smashed|shattered|torn|ripped)\b|\b(?:legs?|parts?|pieces?|screws?|hardware|cushions?) (?:is |are |was |were )?"
-    r"missing\b",
+    r"missing\b|\b(?:leg|arm|handle|knob|door|drawer|wheel|caster|foot|feet|back|shelf)\w* (?:has |have |had )?(?:snapped|broke|"
+    r"come|came|fallen|fell|ripped) off\b",  # "the leg snapped off one of the dining chairs"
     re.IGNORECASE,
 )
 _DOUBLE_CHARGE = re.compile(
@@ -148,7 +150,8 @@ _REPLACEMENT = re.compile(r"\b(replacement|replace (?:it|them|this|that|the \w+)
 
 _WRONG_ITEM = re.compile(
     r"\b(wrong (item|one|product|colou?r|size|thing|model|rug|chair|order)|not what i ordered|isn'?t what i ordered|"
-    r"(ordered|bought|paid for) (a |an |the |one )?[\w\s-]{1,40}?\b(and|but) (got|received|they sent|you sent|it came|came|was sent)|"
+    r"(ordered|bought|paid for) (a |an |the |one )?[\w\s-]{1,40}?\b(and|but|n|&) (got|received|they sent|you sent|it came|came|was sent|"
+    r"what (?:turned up|arrived|came|showed up|got delivered|was delivered))|"
     r"(sent|delivered|received|got) (me )?(a |an |the )?[\w\s-]{1,30}?\binstead of)\b",
     re.IGNORECASE,
 )
@@ -174,8 +177,8 @@ _REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|of
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
-_IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+)\s+(?:up ?stairs|up the stairs|inside|into)\b|"
-                      r"\b(?:will|do|can|could|would)\s+(?:you|your|the|they)\b.{0,30}\b(?:assemble|set (?:it|them) up|install|"
+_IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|inside|into)\b|"
+                      r"\b(?:will|do|can|could|would)\s+(?:you|your|the|they)\b.{0,50}\b(?:assemble|set (?:it|them) up|install|"
                       r"put (?:it|them) together|carry (?:it|them|the \w+) (?:up|in|inside))\b|\bwhite[- ]glove\b|\broom of (?:my|your) choice\b", re.IGNORECASE)
 # "if we order 20 desks in one go, is there a bulk discount?"
 _BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:discount|pricing|prices?|rates?|deals?|orders?)\b|"
@@ -183,10 +186,16 @@ _BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:d
 # "do you deliver to commercial premises?", "do you ship abroad?"
 _DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|can|will) you (?:deliver|ship)\s+(?:to|outside|abroad|"
                             r"internationally|overseas|out of)\b", re.IGNORECASE)
+# "do you offer gift wrapping?", "will the price be printed on anything in the box?", "can I get a gift receipt?"
+_GIFT_WRAP = re.compile(r"\bgift[- ]?wrap\w*|\bwrap(?:ped|ping)? (?:it|them|the \w+) (?:up )?(?:as a gift|for)|"
+                        r"\bgift (?:messages?|notes?|box(?:es)?|bags?)\b", re.IGNORECASE)
+_GIFT_PRICE = re.compile(r"\bgift receipts?\b|\bprices?\b.{0,40}\b(?:printed|on the (?:packing slip|receipt|box|parcel|paperwork)|"
+                         r"in the (?:box|parcel|package)|on anything)|\b(?:hide|leave off|remove) the prices?\b", re.IGNORECASE)
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
                 ("price_drop", _PRICE_DROP, "refund"), ("elsewhere", _ELSEWHERE, "shipping_address"),
                 ("in_home", _IN_HOME, "delivery_options"), ("bulk", _BULK, "payment_methods"),
-                ("deliver_where", _DELIVER_WHERE, "delivery_options"),
+                ("deliver_where", _DELIVER_WHERE, "delivery_options"), ("gift_wrap", _GIFT_WRAP, "delivery_options"),
+                ("gift_price", _GIFT_PRICE, "delivery_options"),
                 ("removal", _REMOVAL, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
 _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|venmo|zelle|bitcoin|crypto\w*|cash|cheques?|checks?|"
@@ -198,7 +207,7 @@ _OWN_WORDS = {
     "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|money(?: \w+){0,4} back",
     "return_item": r"return|returns|returning|send (?:it|them) back", "cancel_order": r"cancel\w*",
     "order_status": r"track\w*|where'?s my|where is my", "payment_methods": r"pay|paying|payment methods?|card|paypal|klarna",
-    "payment_issue": r"charged?|payment", "invoice": r"invoice|receipt", "account_help": r"account|password|log ?in|sign ?in",
+    "payment_issue": r"charged?|payment", "invoice": r"invoice|receipt", "account_help": r"account|password|log ?in|sign ?in|reset (?:email|link)",
     "shipping_address": r"address", "change_order": r"change|modify|add|instead|swap",
     "leave_review": r"reviews?|rate|rating", "complaint": r"complain\w*",
 }
@@ -575,6 +584,20 @@ def _bulk(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
                     "large order a person from our team can check what's possible.", [human], [human, "Continue shopping"])
 
 
+_GIFT_SENT = ("A gift can go straight to the recipient: give their address at checkout, and an order sent to a "
+              "different address has no prices on the packing slip.")
+
+
+def _gift_wrap(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return _offered(policy.gift_wrap, "Yes, we gift wrap: {}. " + _GIFT_SENT,
+                    "We don't offer gift wrapping, sorry. " + _GIFT_SENT, ["Delivery options", human])
+
+
+def _gift_price(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return ("No prices go in the box: an order sent to a different address as a gift has no prices on the packing "
+            f"slip, and its invoice stays with you on {policy.orders_url}.", ["Delivery options", human])
+
+
 def _elsewhere(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return (f"You can change the delivery address of {ref} from {policy.orders_url} until it ships; a gift is sent without "
             "prices on the packing slip. If it has already shipped, a person from our team can ask the carrier to "
@@ -596,6 +619,8 @@ _VARIANTS = {
     ("refund", "price_drop"): _price_drop,
     ("shipping_address", "elsewhere"): _elsewhere,
     ("delivery_options", "in_home"): _in_home,
+    ("delivery_options", "gift_wrap"): _gift_wrap,
+    ("delivery_options", "gift_price"): _gift_price,
     ("payment_methods", "bulk"): _bulk,
     ("payment_methods", "installments"): _installments,
     ("return_item", "replacement"): _replacement,

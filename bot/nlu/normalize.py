@@ -275,7 +275,8 @@ _CHEAPER_RE = re.compile(
 )
 _PRICIER_RE = re.compile(
     r"\b(more expensive|pricier|higher[- ]end|more premium|premium|more upscale|fancier|luxury|luxurious|"
-    r"better quality|higher quality|top of the line|higher[- ]priced|too cheap|costlier|more high[- ]end)\b",
+    r"better quality|higher quality|top of the line|higher[- ]priced|too cheap|costlier|more high[- ]end|upmarket|up-market|"
+    r"posher|swankier|classier|more exclusive)\b",
     re.IGNORECASE,
 )
 _BIGGER_RE = re.compile(r"\b(bigger|larger|biggest|largest|wider|longer|taller|too small|more spacious|roomier)\b", re.IGNORECASE)
@@ -321,13 +322,19 @@ _ITEM_TOKEN_RE = re.compile(
 )
 
 
+# Ordinals that name no shown product: "on second thought", "at first", "the first time", "my first flat", "second-hand"
+_NOT_A_POSITION = re.compile(r"\bon second thoughts?\b|\bsecond[- ]hand\b|\bat first\b|\bfirst of all\b|\bfirst (?:time|thing)\b|"
+                             r"\b(?:my|our|her|his|their) (?:very )?first (?:home|flat|apartment|house|place|baby|child|kid|job)\b|"
+                             r"\b(?:first|second|third|\d{1,2}(?:st|nd|rd|th)) (?:floor|storey|story|bedroom|home)\b")
+
+
 def parse_item_refs(text: str) -> list[int]:
     """1-based positions named in a reference: 'the second one' -> [2]; '#1 and #3' -> [1, 3]; 'the last one' -> [-1].
 
     Negative numbers count from the end (-1 = last, -2 = second to last).
     """
     refs: list[int] = []
-    lowered = text.lower()
+    lowered = _NOT_A_POSITION.sub(" ", text.lower())
     has_ordinal = bool(re.search(r"\b(" + "|".join(_ORDINALS) + r")\b|\b\d{1,2}(?:st|nd|rd|th)\b|#|number|\bno\.", lowered))
     for match in _ITEM_TOKEN_RE.finditer(lowered):
         if match.group("pen"):

@@ -110,8 +110,9 @@ async def test_product_question_the_catalog_cannot_answer(bot):
 async def test_clarifying_questions(bot):
     r = await bot.handle("t7", "I want to buy something")
     assert r.action == "clarify" and r.quick_replies
-    r = await bot.handle("t8", "I need a sofa")
-    assert r.action == "clarify" and "budget" in r.text.lower() and r.quick_replies
+    r = await bot.handle("t8", "I need a sofa")  # an expensive category: shown, with a budget asked for
+    assert r.action == "recommend" and r.products and "budget" in r.text.lower()
+    assert any("$" in q for q in r.quick_replies)
     r = await bot.handle("t8", "under $1000")
     assert r.action in ("recommend", "refine") and r.products
     assert all(p.price <= 1000 for p in products_of(bot, r))
@@ -236,9 +237,9 @@ async def test_which_one_after_a_comparison(bot):
     assert cheaper.title in r.text and r.text.startswith("#")
 
 
-async def test_complements_for_the_request_before_anything_was_shown(bot):
+async def test_complements_after_the_budget_is_asked_for(bot):
     r = await bot.handle("w2", "a mattress")
-    assert r.action == "clarify" and not r.products  # asks for a budget first
+    assert r.action == "recommend" and r.products and "budget" in r.text  # shown, and a budget asked for
     r = await bot.handle("w2", "what pillows go with it")
     assert r.action == "suggest_complements" and r.products
     assert all("Pillows" in p.category for p in products_of(bot, r))
@@ -393,8 +394,9 @@ async def test_a_budget_for_the_complements(bot):
 
 async def test_a_question_about_it_and_taking_one(bot):
     await bot.handle("t55", "jute rug")
-    r = await bot.handle("t55", "could it go outside on the porch?")  # several shown, none named yet
-    assert r.action == "clarify" and r.intent.name == "product_question" and "Which one" in r.text
+    r = await bot.handle("t55", "could it go outside on the porch?")  # several shown, none named yet: each one's answer
+    assert r.action == "answer_question" and r.intent.name == "product_question"
+    assert r.text.startswith("#1: ") and f"#{len(r.products)}: " in r.text
     await bot.handle("t55", "what's the first one made of?")
     r = await bot.handle("t55", "could it go outside on the porch?")
     assert r.action == "answer_question" and r.intent.name == "product_question"

@@ -231,3 +231,35 @@ def test_in_home_delivery_and_bulk_answers_follow_the_policy():
     offered = service.ShopPolicy(in_home_delivery="to the room of your choice with assembly, $79")
     assert "$79" in service.answer("delivery_options", None, offered, "will you carry it upstairs?")[0]
     assert "bulk pricing" in service.answer("payment_methods", None, POLICY, "is there a bulk discount?")[0]
+
+
+def test_gift_wrapping_and_prices_in_a_gift_box():
+    assert service.shop_topic("do you offer gift wrapping?") == "delivery_options"
+    assert service.topic("delivery_options", "do you offer gift wrapping?") == "gift_wrap"
+    assert "don't offer gift wrapping" in service.answer("delivery_options", None, POLICY, "do you offer gift wrapping?")[0]
+    wrapped = service.ShopPolicy(gift_wrap="$5 per item, chosen at checkout")
+    assert "$5 per item" in service.answer("delivery_options", None, wrapped, "can you gift wrap it?")[0]
+    asked = "will the price be printed on anything in the box? don't want them to see it"
+    assert service.topic("delivery_options", asked) == "gift_price"
+    text = service.answer("delivery_options", None, POLICY, asked)[0]
+    assert "no prices on the packing slip" in text and "gift wrap" not in text
+    assert service.shop_topic("do you accept gift cards?") is None  # a payment method, not a gift
+
+
+@pytest.mark.parametrize("text", [
+    "ordered a navy rug n got a beige one smh",
+    "I ordered a charcoal rug and what turned up is bright mustard. not impressed at all",
+])
+def test_a_wrong_delivery_in_shopper_words_is_apologised_for(text):
+    assert service.shop_topic(text) == "return_item"
+    assert service.answer("return_item", None, POLICY, text)[0].startswith("I'm sorry")
+
+
+def test_a_part_snapped_off_is_damage():
+    text = "the leg snapped off one of the dining chairs the first time my husband sat on it"
+    assert service.topic("return_item", text) == "damaged"
+
+
+def test_bringing_things_in_and_setting_them_up_is_in_home_delivery():
+    text = "I use a wheelchair. Can your delivery team bring things inside and set them up?"
+    assert service.topic(service.shop_topic(text), text) == "in_home"

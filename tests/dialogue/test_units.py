@@ -444,3 +444,25 @@ def test_numbered_ordinals_name_positions():
 
     assert parse_item_refs("tell me about the 12th one") == [12]
     assert parse_item_refs("the 2nd one") == [2]
+
+
+def test_changes_of_mind_name_the_value_gone_off_or_wanted_again():
+    from bot.dialogue import phrases
+    gone = [m.group(1) for t in ("Changed my mind about grey - white please", "Meh, not feeling mid-century. Something coastal?",
+                                 "Under 200, and I'm not fussed about walnut anymore")
+            for m in phrases.MIND_CHANGED.finditer(t)]
+    assert gone == ["grey", "mid-century", "walnut"]
+    again = [next(g for g in m.groups() if g) for t in ("Oof, too pricey. Back to the wicker ones",
+                                                        "Hmm the white ones were nicer, show me those again")
+             for m in phrases.BACK_TO_VALUE.finditer(t)]
+    assert again == ["wicker", "white"]
+    assert not phrases.BACK_TO_VALUE.search("nah, back to the first list")
+
+
+def test_delivery_dates_and_one_more_into_the_cart():
+    from bot.dialogue import phrases
+    assert phrases.BY_DATE.search("we need it by friday the 12th, is that doable?")
+    assert phrases.BY_DATE.search("will they get here before Christmas?")
+    assert not phrases.BY_DATE.search("a sofa by IKEA")
+    assert phrases.ALSO_THAT.match("and the second one too, need a pair of different ones")
+    assert phrases.RANKS.search("which of them is the firmest?") and not phrases.RANKS.search("which of these are waterproof?")

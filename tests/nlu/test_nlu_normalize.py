@@ -119,6 +119,12 @@ ITEM_CASES = [
     ("the top one", [1]),
     ("two and three", [2, 3]),
     ("first one and the last one", [1, -1]),
+    ("the 12th one", [12]),
+    # ordinals that point at nothing shown
+    ("on second thought, colour doesn't matter", []),
+    ("it broke the first time we sat on it", []),
+    ("our first flat, second-hand sofa", []),
+    ("can they carry it up to the 2nd floor?", []),
 ]
 
 
