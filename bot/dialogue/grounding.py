@@ -204,9 +204,10 @@ def _not_a_product_value(slots: dict, text: str) -> None:
                 r"break|broke|slide|fold)s?\s+down\b", text, re.IGNORECASE):
             slots.pop(field)  # "can you move the shelves up and down?": no down filling
     if isinstance(slots.get("category"), str) and slots["category"] == "Floor Lamps" and re.search(
-            r"\b(?:\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower)\s+floor\b(?!\s+lamps?)", text, re.IGNORECASE) \
-            and not re.search(r"\bfloor\s+lamps?\b|\blamps?\b", text, re.IGNORECASE):
-        slots.pop("category")  # "we're on the 4th floor": a storey, not a floor lamp
+            r"\b(?:\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower|the|my|our|wood(?:en)?|hardwood|oak|tiled?|"
+            r"concrete|laminate|stone|parquet)\s+floor(?:s|ing)?\b(?!\s+lamps?)", text, re.IGNORECASE) \
+            and not re.search(r"\bfloor\s+lamps?\b|\blamps?\b|\blights?\b|\blighting\b", text, re.IGNORECASE):
+        slots.pop("category")  # "we're on the 4th floor", "natural oak would match the floor better": no floor lamp
     size = slots.get("size")
     if isinstance(size, str) and re.search(rf"{re.escape(size)}\s+(?:tvs?|telly|television|screens?|monitors?)\b", text, re.IGNORECASE):
         slots.pop("size")  # "a TV stand for a 65 inch telly": the TV's size

@@ -217,6 +217,7 @@ class DialogueManager:
                                           self.products[ids[0]])
         asks_it = (state.shown and phrases.is_question(text) and phrases.ABOUT_IT.search(text)
                    and not (phrases.WHICH.match(text) and phrases.RANKS.search(text))  # "which of them is the firmest?"
+                   and not (intent in service.SERVICE_INTENTS and service.shop_topic(text))  # "carry it up to her flat?"
                    and not slots.get("category") and not phrases.ADD_THAT.search(text)
                    and not (intent == "refine" and (phrases.ANY_WITH.match(text) or phrases.SOMETHING_WITH.match(text))))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
@@ -424,9 +425,18 @@ class DialogueManager:
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
             intent = "complement_request" if phrases.GOES_WITH.search(text) else "search_product"
-        if intent == "complement_request" and not state.shown and not state.cart and slots.get("category") \
-                and not phrases.GOES_WITH.search(text):
-            intent = "search_product"  # "velvet throw pillows that come with the insert": nothing to match yet
+        if intent == "complement_request" and not state.shown and not state.cart and slots.get("category") and (
+                not phrases.GOES_WITH.search(text)
+                or (re.search(r"\bwith (?:it|them|that|this)\b", text, re.I)
+                    and not re.search(r"\b(?:bought|have|got|own|ordered)\s+(?:a|an|the|my|our|some)\b", text, re.I))):
+            # "velvet throw pillows that come with the insert", "white nightstands to go with it" (a bed frame ordered
+            # before): nothing shown to match, the named kind is the request
+            intent = "search_product"
+        if (intent == "complement_request" and state.shown and not slots.get("category")
+                and any(slots.get(k) for k in ("color", "material", "style"))
+                and re.search(r"\bmatch(?:es)?\s+(?:the|my|our)\s+(?:floors?|flooring|walls?|paint|curtains|decor|room|kitchen|"
+                              r"cabinets|trim|woodwork|furniture)\b", text, re.I)):
+            intent = "refine"  # "natural oak would match the floor better" under mirrors: oak mirrors, not floor lamps
         if intent == "search_product" and phrases.GOES_WITH.search(text) and state.shown and phrases.ABOUT_IT.search(text):
             intent = "complement_request"  # "and an office chair to go with it, navy"
         that = phrases.NOT_THAT.search(text)
@@ -510,7 +520,7 @@ class DialogueManager:
         if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category")
                 and not is_room(said_category) and not slots.get("room") and len(said_category) >= 3
                 and (phrases.DO_YOU_SELL.search(text) or not state.constraints.categories)
-                and not phrases.VAGUE_THING.fullmatch(said_category.strip())
+                and not phrases.VAGUE_THING.fullmatch(said_category.strip()) and not phrases.OCCASION.search(said_category)
                 and not said_category.strip().lower().endswith("ing")  # "she loves reading": a pastime, not a product
                 and not set(said_category.lower().split()) & self._attribute_words()
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
@@ -1153,7 +1163,8 @@ class DialogueManager:
                     shown = shown.model_copy(update={"text": f"{shown.text}\n\nAbout #{refs[0]}: {said}"})
             return shown
         if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
-            if phrases.ANY.search(text):
+            if phrases.ANY.search(text) and slots.get("price_max") is None and slots.get("price_min") is None:
+                # "no budget", "whatever" (not "anything under 500?")
                 state.pending = None
                 return await self._search(state, nlu, action="recommend")
             if slots.get("price_max") is not None or slots.get("price_min") is not None:
@@ -1632,6 +1643,8 @@ class DialogueManager:
                          and not service.names_topic(intent, nlu.text)))):
             intent = previous  # a short follow-up question about the same service topic
             nlu = nlu.model_copy(update={"intent": intent})
+        if previous != intent:
+            state.last_service_text = ""  # "just refund me" after a wrong delivery: not the wrong-item answer again
         state.last_service_intent = intent
         named = [names[0] for _, names in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
                  if len(names) == 1]

@@ -248,7 +248,7 @@ _QUALITY = re.compile(r"\b(recycled|sustainable|eco[- ]?friendly|organic|non[- ]
 _LESS = re.compile(r"\b(shorter|smaller|smallest|narrower|lower|lowest|less|least|fewer|lighter|cheaper|cheapest|"
                    r"softer|softest|plusher|plushest|thinner)\b")
 _PRICE = re.compile(r"\b(cheap\w*|expensive|pric\w*|cost\w*|afford\w*)\b")
-_RATING = re.compile(r"\b(rat\w*|reviews?|stars?|best|better|popular)\b")
+_RATING = re.compile(r"\b(rat\w*|reviews?|stars?|best|better|popular|pick|choose|recommend|suggest|go for)\b")  # "which would you pick?": the best rated
 _SIZE = re.compile(r"\b(bigger|biggest|larger|largest|smaller|smallest|wider|widest|narrower|size)\b")
 
 

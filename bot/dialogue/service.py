@@ -141,6 +141,9 @@ _PICKUP = re.compile(r"\b(pick(ing)?\s+(it|them|this|that|the \w+)?\s*up|pickup|
 _INSTALLMENTS = re.compile(r"\b(install?ments?|instal?ments?|pay (?:it )?(?:off )?(?:monthly|over time|in \w+ (?:parts|payments))|"
                            r"monthly payments?|financ\w*|payment plans?|klarna|affirm|afterpay|pay later|buy now,? pay later)\b",
                            re.IGNORECASE)
+# "just refund me, I don't want a replacement"
+_NO_REPLACEMENT = re.compile(r"\b(?:don'?t|do not|doesn'?t|won'?t|no|not)\s+(?:want|need|interested in)?\s*(?:a |any )?(?:replacement|"
+                             r"new one|exchange)\b|\binstead of (?:a |the )?(?:replacement|new one|exchange)\b", re.IGNORECASE)
 _REPLACEMENT = re.compile(r"\b(replacement|replace (?:it|them|this|that|the \w+)|exchange (?:it|them|this|that|the \w+|for)|"
                           r"swap (?:it|them|this|that)(?: one)?(?: for)?|(?:get|have) (?:it|them|this|that)(?: one)? swapped|"
                           r"(?:a|send me a) new one( instead)?|not (?:my|the|a) money back|"
@@ -177,7 +180,7 @@ _REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|of
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
-_IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|inside|into)\b|"
+_IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into)\b|"
                       r"\b(?:will|do|can|could|would)\s+(?:you|your|the|they)\b.{0,50}\b(?:assemble|set (?:it|them) up|install|"
                       r"put (?:it|them) together|carry (?:it|them|the \w+) (?:up|in|inside))\b|\bwhite[- ]glove\b|\broom of (?:my|your) choice\b", re.IGNORECASE)
 # "if we order 20 desks in one go, is there a bulk discount?"
@@ -258,7 +261,7 @@ def topic(intent: str, text: str) -> str:
         return "installments"
     if intent in ("return_item", "refund") and _matches("wrong_item", _WRONG_ITEM, text):
         return "wrong_item"
-    if intent in ("return_item", "refund") and _REPLACEMENT.search(text):
+    if intent in ("return_item", "refund") and _REPLACEMENT.search(text) and not _NO_REPLACEMENT.search(text):
         return "replacement"
     if intent == "return_item" and _DAMAGED.search(text):
         return "damaged"
