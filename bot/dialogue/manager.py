@@ -330,6 +330,13 @@ class DialogueManager:
             if pid in self.products:  # "and the second?" right after "how wide is the first one?"
                 intent, slots = "product_question", {**slots, "item_ref": refs[:1]}
                 return self._answer_about(state, _as_read(nlu, intent, slots), self.products[pid], question=state.last_question)
+        if (state.last_action == "answer_question" and state.last_question and state.shown
+                and phrases.SAME_FOR_DESCRIBED.match(text)):
+            shown = [self.products[i] for i in state.shown if i in self.products]
+            picked = described_positions(text, shown)
+            if len(picked) == 1:  # "and the beige one?" right after "does the Lund loveseat have removable covers?"
+                intent, slots = "product_question", {"item_ref": picked}
+                return self._answer_about(state, _as_read(nlu, intent, slots), shown[picked[0] - 1], question=state.last_question)
         if intent in ("search_product", "refine") and state.shown and phrases.EXPLICIT_REF.search(text) \
                 and (slots.get("item_ref") or parse_item_refs(text)):
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
@@ -1363,6 +1370,11 @@ class DialogueManager:
         if error:
             return self._reply(state, nlu, "clarify", error)
         plural = phrases.ABOUT_THESE.search(nlu.text) and not slots.get("item_ref")
+        if not ids and not plural and len(state.shown) > 1:
+            shown = [self.products[i] for i in state.shown if i in self.products]
+            picked = described_positions(nlu.text, shown)
+            if len(picked) == 1 and 1 <= picked[0] <= len(shown):
+                ids = [shown[picked[0] - 1].id]  # "does the Lund loveseat have removable covers?": the one it describes
         named_position = phrases.EXPLICIT_REF.search(nlu.text) or re.search(r"\b\d{1,2}(?:st|nd|rd|th)\b", nlu.text)
         if (not ids or plural) and 1 < len(state.shown) <= 5 and (plural or not named_position):
             # a position out of range ("the 12th one") is asked about below, not answered for every shown one

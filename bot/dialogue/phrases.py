@@ -207,6 +207,9 @@ OCCASION = re.compile(r"\b(?:secret santa|santa|christmas|xmas|birthday|wedding|
                       r"graduation|retirement|thanksgiving|hanukkah|valentine'?s?|mother'?s day|father'?s day|party|stocking)\b", re.I)
 VAGUE_THING = re.compile(r"(?:some|any|every)?(?:thing|things|one|ones|stuff|items?|products?|gifts?|presents?|pieces?)", re.I)
 # "and the second?", "what about #3?", "and of the last one?": the last question, about another product
+# "and the beige one?" right after a product question: the same question, about the one described
+SAME_FOR_DESCRIBED = re.compile(r"^\s*(?:and|what about|how about|same for|and what about)\s+(?:for |of |on |with )?"
+                                r"the\s+[a-z][a-z -]{1,30}?\s+one\s*\??\s*$", re.I)
 SAME_FOR = re.compile(r"^\s*(?:and|what about|how about|same for|and what about)\s+(?:for |of |on |with )?(?:the )?"
                       r"(?:#\s*\d|\d|first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*\??\s*$", re.I)
 

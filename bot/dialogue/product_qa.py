@@ -248,7 +248,8 @@ _QUALITY = re.compile(r"\b(recycled|sustainable|eco[- ]?friendly|organic|non[- ]
 _LESS = re.compile(r"\b(shorter|smaller|smallest|narrower|lower|lowest|less|least|fewer|lighter|cheaper|cheapest|"
                    r"softer|softest|plusher|plushest|thinner)\b")
 _PRICE = re.compile(r"\b(cheap\w*|expensive|pric\w*|cost\w*|afford\w*)\b")
-_RATING = re.compile(r"\b(rat\w*|reviews?|stars?|best|better|popular|pick|choose|recommend|suggest|go for)\b")  # "which would you pick?": the best rated
+_RATING = re.compile(r"\b(rat\w*|reviews?|stars?|best|better|popular)\b")
+_PICK = re.compile(r"\b(pick|choose|recommend|suggest|go for)\b")  # "which would you pick?": the best rated, said so
 _SIZE = re.compile(r"\b(bigger|biggest|larger|largest|smaller|smallest|wider|widest|narrower|size)\b")
 
 
@@ -288,10 +289,13 @@ def which(question: str, products: list[Product], positions: list[int]) -> str |
         name, values = "price", [(f"${p.price:,.2f}" if p.price is not None else None, p.price) for p in products]
     elif _SIZE.search(q):
         name, values = "size", [(p.size, _bulk(p, size_value)) for p in products]
-    elif _RATING.search(q):
+    elif _RATING.search(q) or _PICK.search(q):
         name, values = "rating", [(f"{p.rating:.1f}★" if p.rating is not None else None, p.rating) for p in products]
     else:
         return None
+    if name == "rating" and _PICK.search(q) and not _RATING.search(q):
+        answer = which(question + " best rated", products, positions)
+        return f"I can only go by what the catalog lists; the best rated is {answer}" if answer and answer.startswith("#") else answer
     known = [(i, shown, number) for i, (shown, number) in enumerate(values) if number is not None]
     flags = [str(shown).strip().lower() if shown is not None else None for shown, _ in values]
     if attribute and len(known) < 2 and any(f in ("yes", "no") for f in flags):

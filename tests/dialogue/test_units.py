@@ -241,7 +241,9 @@ def test_which_one_compares_the_products_on_what_was_asked():
     assert product_qa.which("which one is smaller", [a, b], [1, 3]).startswith("#1")
     same = b.model_copy(update={"attributes": {"warranty": "1 year"}})
     assert product_qa.which("which has the longer warranty", [a, same], [1, 2]).startswith("They're the same on warranty")
-    assert product_qa.which("which one would you pick for my mum", [a, b], [1, 2]) is None
+    picked = product_qa.which("which one would you pick for my mum", [a, b], [1, 2])  # said to be by the ratings
+    assert picked.startswith("I can only go by what the catalog lists; the best rated is #2, the Sofa B")
+    assert product_qa.which("which one suits my mum", [a, b], [1, 2]) is None
     c = sofa(id="c", title="Sofa C", price=400.0)
     tied = product_qa.which("which of these is cheapest", [b, a, c], [1, 2, 3])
     assert tied.startswith("#2, the Sofa A and #3, the Sofa C, tied on price at $400.00") and "#1 $900.00" in tied
