@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from typing import Any, Callable
 
@@ -19,7 +20,7 @@ from bot.dialogue.manager import DialogueManager, Services
 from bot.dialogue.search import blocking
 from bot.dialogue.profile import forget_preferences
 from bot.dialogue.requests import merge_replies, split_requests
-from bot.dialogue.service import ShopPolicy
+from bot.dialogue.service import ShopPolicy, says_damaged, shop_topic
 from bot.dialogue.state import DialogueState
 from bot.models import IntentInfo, Reply
 from bot.nlu.intents import group_of
@@ -30,6 +31,19 @@ from bot.stages import record_stage
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 2000
+
+
+_WANTED_BY = re.compile(r"\b(?:by|before|in time for)\s+(?:the\s+|next\s+|this\s+)?(?:\d{1,2}(?:st|nd|rd|th)|\w+day|christmas|xmas|"
+                        r"the weekend)\b", re.IGNORECASE)
+
+
+def _kind(intent: str) -> str | None:
+    """What part of a message with several requests a clause can be: a service request, a question about
+    the products shown, a product request; None for anything else."""
+    if group_of(intent) == "service":
+        return "service"
+    return {"product_question": "question", "search_product": "shopping", "refine": "shopping",
+            "complement_request": "shopping", "add_to_cart": "cart"}.get(intent)
 
 
 class Assistant:
@@ -151,18 +165,31 @@ class Assistant:
         return reply
 
     async def _several_requests(self, state: DialogueState, text: str, nlu: NLUResult) -> Reply | None:
-        """Each service request of a message that asks several ("where's my order 30417 and do you accept
-        apple pay?") answered in turn, in one reply; None when the message is one request."""
-        if group_of(nlu.intent) != "service":
+        """Each request of a message that asks several answered in turn, in one reply: different service requests
+        ("where's my order 30417 and do you accept apple pay?"), or one product request with a service request or
+        a question about the products shown ("show me desks under 300, and do you deliver on saturdays?"); None
+        when the message is one request."""
+        whole = _kind(shop_topic(text) or nlu.intent)
+        if whole is None:
             return None
-        parts = split_requests(text)
+        parts = split_requests(text, wish_first=whole == "shopping")
         if len(parts) < 2:
             return None
         readings = await asyncio.gather(*(self.parse(p) for p in parts))
-        intents = [r.intent for r in readings]
-        if len(set(intents)) < len(intents) or any(group_of(i) != "service" or r.confidence < 0.6
-                                                   for i, r in zip(intents, readings)):
+        # "can you gift wrap it", "my last order arrived with a broken leg": a shop rule or damage, whatever the model reads
+        ruled = [shop_topic(p) or ("return_item" if says_damaged(p) else None) for p in parts]
+        intents = [rule or r.intent for rule, r in zip(ruled, readings)]
+        kinds = [_kind(i) for i in intents]
+        if None in kinds or any(r.confidence < 0.6 and not rule for rule, r in zip(ruled, readings)):
             return None
+        if set(kinds) == {"service"}:
+            if len(set(intents)) < len(intents):
+                return None
+        elif len(set(kinds)) < len(kinds) or any(k == "shopping" and _WANTED_BY.search(p) for k, p in zip(kinds, parts)):
+            # two product requests ("a sofa and do you have it in grey?"): one request, read whole; "do you have
+            # express delivery? need a desk here before the 18th": a delivery question about what they will buy
+            return None
+        readings = [r.model_copy(update={"intent": i}) for r, i in zip(readings, intents)]
         return merge_replies([await self.manager.turn(state, p, r) for p, r in zip(parts, readings)])
 
     async def feedback(self, session_id: str, product_id: str, liked: bool) -> Reply:

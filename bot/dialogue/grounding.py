@@ -327,10 +327,30 @@ _EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|
 
 def unnegated_exclusions(slots: dict, text: str) -> dict:
     """Exclusions the model read in a message that excludes nothing ("a darker colour so the fur shows less,
-    charcoal or navy?"): what is asked for."""
-    if not text or _EXCLUDING.search(text):
+    charcoal or navy?"): what is asked for; an exclusion of a value the message also asks for ("none of these
+    are grey though. I want grey"), or said before anything excludes ("in navy or blue, but not from CB2"):
+    asked for; "stop showing me leather": excluded."""
+    if not text:
         return slots
     out = dict(slots)
+    for field in ("color", "material", "style", "brand"):
+        if (isinstance(out.get(field), str) and out.get(f"exclude_{field}") == out[field] and re.search(
+                rf"\b(?:i want|want|i need|only|actual|actually|real|proper|just)\s+(?:\w+\s+)?{re.escape(out[field])}\b"
+                rf"(?!\s*(?:-|\w+)?\s*(?:free|less)\b)", text, re.I)):
+            out.pop(f"exclude_{field}")  # "none of these are grey though. I want grey"
+        stop = re.search(r"\b(?:stop|quit|no more) (?:showing|suggesting|recommending|giving)(?: me)?(?: any)? ([a-z-]+)", text, re.I)
+        if stop and isinstance(out.get(field), str) and out[field].lower() == stop.group(1).lower() and not out.get(f"exclude_{field}"):
+            out[f"exclude_{field}"] = out.pop(field)  # "stop showing me leather, I'm vegan"
+        excluded = out.get(f"exclude_{field}")
+        first_negation = _EXCLUDING.search(text)
+        if (isinstance(excluded, str) and isinstance(out.get(field), (str, type(None))) and first_negation
+                and re.search(rf"\b{re.escape(excluded)}\b", text[:first_negation.start()], re.I)
+                and not re.search(rf"\b{re.escape(excluded)}\b", text[first_negation.start():], re.I)
+                and re.search(r"\bor\b", text[:first_negation.start()], re.I)):
+            wanted = out.pop(f"exclude_{field}")  # "armchair in navy or blue, but not from CB2": blue is wanted
+            out[field] = [out[field], wanted] if out.get(field) else wanted
+    if _EXCLUDING.search(text) or re.search(r"\b(?:stop|quit|no more) (?:showing|suggesting|recommending|giving)\b", text, re.I):
+        return out
     for field in ("color", "material", "style", "brand", "category"):
         excluded = out.pop(f"exclude_{field}", None)
         if excluded and not out.get(field):
@@ -523,6 +543,9 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _attributes_of_other_objects(slots, text, categories)
     if text:
         _not_a_product_value(slots, text)
+    if isinstance(slots.get("category"), str) and is_room(slots["category"]) and not slots.get("room") and not (
+            text and re.search(rf"\b{re.escape(slots['category'])}\s+(?:furniture|stuff|things|pieces|sets?)\b", text, re.I)):
+        slots["room"] = slots.pop("category")  # "we're finally redoing our bedroom": where, not what
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
         value = slots.get(name)
         if isinstance(value, str) and vocabulary.get("colors") and value.lower() not in _vocab(vocabulary, "colors"):

@@ -232,6 +232,12 @@ class DialogueManager:
                 return self._answer_about(state, question, about) if ids else await self._on_question(state, question)
         if intent in ("search_product", "product_question") and phrases.QUESTION.match(text):
             named = self.named_product(text)
+            if named is not None and product_qa.asks_if_sold(text) and not product_qa.asks_about(text, named):
+                # "do you still sell the Wren velvet counter stool in grey?": yes, and here it is
+                state.shown, state.compared = [named.id], []
+                state.seen = list(dict.fromkeys([*state.seen, named.id]))
+                reply = self._answer_about(state, nlu.model_copy(update={"intent": "search_product"}), named)
+                return reply.model_copy(update={"action": "recommend"})
             if named is not None:  # a question about one product: report it as such
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}), named)
         if phrases.WHICH.match(text) and state.shown and intent not in service.SERVICE_INTENTS:
@@ -342,7 +348,8 @@ class DialogueManager:
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
             if phrases.ADD_THAT.search(text):
                 intent = "add_to_cart"  # "add the first dresser to my cart"
-            elif phrases.is_question(text) and not (slots.get("price_relative") or slots.get("size_relative")):
+            elif (phrases.is_question(text) and not (slots.get("price_relative") or slots.get("size_relative"))
+                  and not re.search(r"\bbut (?:in|with|made of|from)\b", text, re.I)):  # "the 2nd one but in blue?" refines
                 # "is the first one a standing desk?", "will the first one fit my TV?" (not "something cheaper than the first one?")
                 intent = "product_question"
             if intent not in ("search_product", "refine"):
@@ -432,6 +439,13 @@ class DialogueManager:
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
             intent = "complement_request" if phrases.GOES_WITH.search(text) else "search_product"
+        if intent == "complement_request" and slots.get("category") and re.search(
+                r"\b(?:\w+ )?more (?:of (?:them|those|the same) )?to match\b|\bsame ones? again\b", text, re.I):
+            intent = "search_product"  # "I bought two Sienna chairs in charcoal last spring, I want two more to match"
+        if (intent == "feedback_dislike" and any(slots.get(k) for k in ("color", "material", "style", "brand"))
+                and re.search(r"\bnot what i (?:asked|wanted|meant|said)\b|\bi (?:wanted|asked for|said)\b", text, re.I)):
+            intent = "refine"  # "that's not what I asked, I wanted one with a marble top"
+            slots = {k: v for k, v in slots.items() if k != "item_ref"}
         if intent == "complement_request" and not state.shown and not state.cart and slots.get("category") and (
                 not phrases.GOES_WITH.search(text)
                 or (re.search(r"\bwith (?:it|them|that|this)\b", text, re.I)
@@ -722,7 +736,8 @@ class DialogueManager:
             elif service.is_upset(text) and not phrases.SERVICE_WORDS.search(text):
                 intent = "complaint"  # "that's pretty annoying honestly"
         if (re.match(r"\s*(?:ok(?:ay)?,?\s+)?(?:thanks|thank you|thank u|thx|ty|cheers)\b", text, re.I)
-              and intent in ("leave_review", "out_of_scope", "greet", "refine", "search_product", "feedback_like")
+              and (intent in ("leave_review", "out_of_scope", "greet", "refine", "search_product", "feedback_like")
+                   or (intent == "contact_human" and state.last_action == "handoff" and len(text.split()) <= 6))
               and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not slots.get("category")
               and not phrases.SERVICE_WORDS.search(text)):
             intent = "thanks"  # "thanks, I need to think about it and talk to my partner"
@@ -1270,9 +1285,11 @@ class DialogueManager:
         if superlative:  # "the cheapest coffee table you have": the cheapest of all that match, not of the best five
             key = superlative_order(superlative.group(0))
             candidates = sorted(candidates, key=lambda c: key(c.product))[:SHOW]
+        elif self._wants_cheap(nlu, action, f):  # "a cheap coffee table": the lowest priced that match, cheapest first
+            candidates = sorted(candidates, key=lambda c: c.product.price if c.product.price is not None else float("inf"))[:SHOW]
         top = await self.search.rank(state, text, candidates, SHOW)
         reply = self._show(state, nlu, action, f, top, intro)
-        if budget_note and reply.products:
+        if budget_note and reply.products and not self._wants_cheap(nlu, action, f):
             # an expensive category and nothing else said: shown at once, with what they cost and a budget asked
             category, median = budget_note
             state.pending = "budget"
@@ -1281,6 +1298,13 @@ class DialogueManager:
                         "tell me your budget and I'll narrow these down.",
                 "quick_replies": self._budget_options(category)})
         return reply
+
+    @staticmethod
+    def _wants_cheap(nlu: NLUResult, action: str, f: SearchFilter) -> bool:
+        """ "a cheap coffee table", "something affordable": a first list with no budget, lowest prices first."""
+        return (action == "recommend" and f.price_max is None and bool(phrases.CHEAP.search(nlu.text))
+                and not re.search(r"\b(?:looks?|looking|feels?|seems?|don'?t|doesn'?t|not|never|no)\s+(?:\w+\s+)?cheap\b",
+                                  nlu.text, re.I))  # "sofas that don't look cheap"
 
     def _none_with(self, state: DialogueState, nlu: NLUResult, f: SearchFilter) -> Reply:
         """ "any of those with storage drawers?" when none has them: say so; the list and its filter stay as they were."""
@@ -1322,6 +1346,8 @@ class DialogueManager:
             # "the cheapest desk u have", "your best rated rug": that one first, and the one talked about next
             key = superlative_order(superlative.group(0))
             top = sorted(top, key=lambda s: key(s.candidate.product))
+        elif self._wants_cheap(nlu, action, f):
+            top = sorted(top, key=lambda s: s.candidate.product.price if s.candidate.product.price is not None else float("inf"))
         products = [s.candidate.product for s in top]
         liked_titles = {pid: self.products[pid].title for pid in state.profile.liked_ids if pid in self.products}
         reasons = [replies.reasons_for(s, f, state.profile, liked_titles) for s in top]

@@ -72,12 +72,14 @@ BY_DATE = re.compile(r"\b(?:it|they|them|this|that|these|those|everything|stuff)
 # "and the second one too" right after something went into the cart: that one as well
 ALSO_THAT = re.compile(r"^\W*(?:and|plus|also|oh and)\s+(?:the\s+|#\s*)?\w+(?:\s+one)?\s+(?:too|as well|also)\b", re.I)
 RANKS = re.compile(r"\b(?:\w{3,}est|most|least|more|less|better|worse|best|worst|\w+er than)\b", re.I)  # which is firmest
-EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b", re.I)
+EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b|\b(?:1st|2nd|3rd|4th|5th)\b"
+                          r"(?!\s+(?:floor|storey|story|bedroom|home|time|birthday|anniversary|grade))", re.I)
 ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
                       r"(?!\s+(?:away|back|aside|off|up|down|together|out)\b)"
                       r"|\b(in|into|to) (my|the) (cart|basket|bag)\b", re.I)
-TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|#?\d)"
-                     r"(?:\s+one)?(?:,?\s*please)?[\s.!]*$", re.I)
+TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?"
+                     r"(?:first|second|third|fourth|fifth|last|#?\d|1st|2nd|3rd|4th|5th)"
+                     r"(?:\s+one)?(?:,?\s*(?:please|pls|plz|thanks|thx|then))?[\s.!]*$", re.I)
 SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about|how about|"
                                r"apply|applies|too|also|as well|same|even|klarna|affirm|paypal|instead|wait|lost|"
                                r"before|in time|should i|what now|what next)\b", re.I)
@@ -123,6 +125,8 @@ GOES_WITH = re.compile(r"\b(go(es)? (well )?(with|next to|under|beside)|to match
                        r"complement|pair(s)? (well )?with)\b", re.I)
 NOT_THAT = re.compile(r"\b(?:not (?:that|this|the same)|another|other|a different|different|some other)\s+(brand|colou?r|material|style)s?\b",
                       re.I)
+CHEAP = re.compile(r"\b(?:cheap|cheapish|cheap-ish|inexpensive|affordable|low[- ]cost|budget[- ]friendly|not (?:too |that |very )?"
+                   r"(?:expensive|pricey|dear)|on the cheap)\b(?!\s+(?:looking|quality|materials?))", re.I)
 SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
                          r"most popular|most reviewed|biggest|largest|smallest)\b", re.I)
 FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"

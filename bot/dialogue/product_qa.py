@@ -172,6 +172,11 @@ _DO_YOU_HAVE = re.compile(r"^\W*(?:(?:hi|hey|hello|ok|so|and|also),?\s+)*(?:do|d
                           r"(?:guys )?(?:still )?(?:have|sell|carry|stock|do)\b|^\W*(?:have you|you) (?:still )?got\b", re.I)
 
 
+def asks_if_sold(question: str) -> bool:
+    """ "do you still sell the Wren counter stool?": whether the shop has it, a product request."""
+    return bool(_DO_YOU_HAVE.match(question))
+
+
 def overview(product: Product) -> str:
     """ "tell me about the second one": what the catalog lists about it, in two or three sentences."""
     said = [f"The {product.title}"]

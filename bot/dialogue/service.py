@@ -46,6 +46,7 @@ class ShopPolicy(BaseModel):
     old_furniture_removal: str | None = None  # e.g. "$49 per item, booked at checkout"; None = not offered
     in_home_delivery: str | None = None  # e.g. "to the room of your choice with assembly, $79"; None = to the door only
     bulk_orders: str | None = None  # e.g. "10% off 10 or more of one item"; None = no bulk pricing online
+    loyalty: str | None = None  # e.g. "5% off every order after your third"; None = no loyalty scheme
     gift_wrap: str | None = None  # e.g. "$5 per item, chosen at checkout, with a card message"; None = not offered
 
 
@@ -115,7 +116,9 @@ _DAMAGED = re.compile(
     r"stain|chip)(?:s|es)?\b|\b(?:is|are|was|were|came|arrived) (?:all |badly |completely )?(?:broken|damaged|scratched|dented|"
     r"cracked|chipped|smashed|shattered|torn|ripped)\b|\b(?:legs?|parts?|pieces?|screws?|hardware|cushions?) (?:is |are |was |were )?"
     r"missing\b|\b(?:leg|arm|handle|knob|door|drawer|wheel|caster|foot|feet|back|shelf)\w* (?:has |have |had )?(?:snapped|broke|"
-    r"come|came|fallen|fell|ripped) off\b",  # "the leg snapped off one of the dining chairs"
+    r"come|came|fallen|fell|ripped) off\b"  # "the leg snapped off one of the dining chairs"
+    r"|\b(?:legs?|frame|seat|it|table|chair|drawers?|shelf|shelves)\b.{0,30}\b(?:started |starting |begun |begins? )?(?:wobbl\w*|"
+    r"sagg\w*|peeling|splitting|fraying|coming apart|falling apart|creak\w*)\b",  # "one of the legs has started wobbling"
     re.IGNORECASE,
 )
 _DOUBLE_CHARGE = re.compile(
@@ -153,7 +156,7 @@ _REPLACEMENT = re.compile(r"\b(replacement|replace (?:it|them|this|that|the \w+)
 
 _WRONG_ITEM = re.compile(
     r"\b(wrong (item|one|product|colou?r|size|thing|model|rug|chair|order)|not what i ordered|isn'?t what i ordered|"
-    r"(ordered|bought|paid for) (a |an |the |one )?[\w\s-]{1,40}?\b(and|but|n|&) (got|received|they sent|you sent|it came|came|was sent|"
+    r"(ordered|bought|paid for) (a |an |the |one )?[\w\s,-]{1,50}?\b(and|but|n|&) (?:this time |instead )?(?:i |we )?(got|received|they sent|you sent|it came|came|was sent|"
     r"what (?:turned up|arrived|came|showed up|got delivered|was delivered))|"
     r"(sent|delivered|received|got) (me )?(a |an |the )?[\w\s-]{1,30}?\binstead of)\b",
     re.IGNORECASE,
@@ -190,6 +193,10 @@ _BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:d
 _DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|can|will) you (?:deliver|ship)\s+(?:to|outside|abroad|"
                             r"internationally|overseas|out of)\b", re.IGNORECASE)
 # "do you offer gift wrapping?", "will the price be printed on anything in the box?", "can I get a gift receipt?"
+# "is there any discount for returning customers?"
+_LOYALTY = re.compile(r"\bloyal(?:ty)?\b.{0,20}\b(?:discount|program\w*|scheme|rewards?|points|card)|\b(?:discount|deal|rewards?|offer)s?\s+"
+                      r"for\s+(?:returning|repeat|regular|loyal|existing|old)\s+customers?\b|\b(?:returning|repeat|regular|existing)\s+"
+                      r"customers?\s+(?:discount|deal|rewards?|offer)s?\b", re.IGNORECASE)
 _GIFT_WRAP = re.compile(r"\bgift[- ]?wrap\w*|\bwrap(?:ped|ping)? (?:it|them|the \w+) (?:up )?(?:as a gift|for)|"
                         r"\bgift (?:messages?|notes?|box(?:es)?|bags?)\b", re.IGNORECASE)
 _GIFT_PRICE = re.compile(r"\bgift receipts?\b|\bprices?\b.{0,40}\b(?:printed|on the (?:packing slip|receipt|box|parcel|paperwork)|"
@@ -198,7 +205,7 @@ _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH
                 ("price_drop", _PRICE_DROP, "refund"), ("elsewhere", _ELSEWHERE, "shipping_address"),
                 ("in_home", _IN_HOME, "delivery_options"), ("bulk", _BULK, "payment_methods"),
                 ("deliver_where", _DELIVER_WHERE, "delivery_options"), ("gift_wrap", _GIFT_WRAP, "delivery_options"),
-                ("gift_price", _GIFT_PRICE, "delivery_options"),
+                ("gift_price", _GIFT_PRICE, "delivery_options"), ("loyalty", _LOYALTY, "payment_methods"),
                 ("removal", _REMOVAL, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
 _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|venmo|zelle|bitcoin|crypto\w*|cash|cheques?|checks?|"
@@ -296,6 +303,11 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
     variant = _VARIANTS.get((intent, kind))
     reply_text, quick = variant(ref, policy, human) if variant is not None else _by_intent(intent, ref, policy, human)
     return _sorry_first(reply_text, text), quick
+
+
+def says_damaged(text: str) -> bool:
+    """Whether the message says something arrived or became damaged ("my last order arrived with a broken leg")."""
+    return bool(_DAMAGED.search(text or ""))
 
 
 def is_upset(text: str) -> bool:
@@ -591,6 +603,12 @@ _GIFT_SENT = ("A gift can go straight to the recipient: give their address at ch
               "different address has no prices on the packing slip.")
 
 
+def _loyalty(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return _offered(policy.loyalty, "Yes, returning customers get {}.",
+                    "We don't have a loyalty scheme, sorry: prices are the same for everyone. Promo codes, when there "
+                    "are any, go in the 'Promo code' field at checkout.", [human], ["Continue shopping", human])
+
+
 def _gift_wrap(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return _offered(policy.gift_wrap, "Yes, we gift wrap: {}. " + _GIFT_SENT,
                     "We don't offer gift wrapping, sorry. " + _GIFT_SENT, ["Delivery options", human])
@@ -623,6 +641,7 @@ _VARIANTS = {
     ("shipping_address", "elsewhere"): _elsewhere,
     ("delivery_options", "in_home"): _in_home,
     ("delivery_options", "gift_wrap"): _gift_wrap,
+    ("payment_methods", "loyalty"): _loyalty,
     ("delivery_options", "gift_price"): _gift_price,
     ("payment_methods", "bulk"): _bulk,
     ("payment_methods", "installments"): _installments,

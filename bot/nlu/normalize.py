@@ -270,7 +270,7 @@ def widen_price_spans(text: str, spans: Iterable[tuple[str, int, int]]) -> list[
 _CHEAPER_RE = re.compile(
     r"\b(cheaper|less expensive|lower[- ]priced|lower price[sd]?|more affordable|more budget[- ]friendly|"
     r"too expensive|too pricey|too much money|costs? less|cheapest|less pricey|less costly|not so expensive|"
-    r"bit cheaper|on a budget|more economical|inexpensive ones?)\b",
+    r"bit cheaper|on a budget|more economical|inexpensive ones?|cheeper|cheper|cheapr|cheeper ones?)\b",
     re.IGNORECASE,
 )
 _PRICIER_RE = re.compile(
@@ -582,6 +582,10 @@ def _not_money_in(text: str, span_text: str) -> bool:
     after, before = text[last_end:last_end + 16], text[max(0, at + numbers[0].start() - 12):at + numbers[0].start()]
     if _MEASURE_AFTER.match(after) or (re.match(r"\s*pounds?\b", after, re.I) and _WEIGHT_TALK.search(text)):
         return True
+    if (len(numbers) == 1 and re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", numbers[0].group(0))
+            and re.search(r"\b(?:in|since|from|back in|of|during|year|summer|winter|spring|autumn|fall)\s*$", before, re.I)
+            and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd)\b", span_text + after, re.I)):
+        return True  # "a leather sofa from you back in 2024": a year
     small = all(float(n.group(0)) <= 20 for n in numbers)
     return small and bool(_SEATS_BEFORE.search(before))
 

@@ -622,3 +622,22 @@ async def test_the_one_a_which_question_named_is_the_one_talked_about(bot):
     assert r.action == "answer_question" and [p.id for p in r.products] == [best]
     r = await bot.handle("t80", "OK, put ten of that one in the cart please")
     assert r.action == "add_to_cart" and [p.id for p in r.products] == [best]
+
+
+async def test_a_product_request_and_a_service_question_in_one_message(bot):
+    r = await bot.handle("t90", "show me desks under 300, and do you deliver on saturdays?")
+    assert r.action == "recommend" and r.products and all(p.price <= 300 for p in products_of(bot, r))
+    assert "delivery" in r.text.split("\n\n")[-1].lower()  # the service answer follows the products
+    r = await bot.handle("t91", "a rug under 200")
+    r = await bot.handle("t91", "is #2 machine washable? and have you got anything in blue?")
+    first, *rest = r.text.split("\n\n")
+    assert "washable" in first and rest and all(p.color == "blue" and p.price <= 200 for p in products_of(bot, r))
+    r = await bot.handle("t92", "do you price match? and can you gift wrap it, it's a present for my mum")
+    assert r.action == "service" and "price match" in r.text and "gift wrap" in r.text
+
+
+async def test_a_cheap_first_request_shows_the_lowest_prices_first(bot):
+    r = await bot.handle("t93", "a cheap coffee table")
+    prices = [p.price for p in products_of(bot, r)]
+    cheapest = sorted(p.price for p in catalog(bot).values() if "Coffee Tables" in p.category and p.in_stock)
+    assert prices == sorted(prices) and prices[0] == cheapest[0]

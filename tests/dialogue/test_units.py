@@ -330,6 +330,15 @@ def test_several_requests_in_one_message_are_split_at_their_clauses():
         "I want to return the lamp", "I need an invoice for order 55555"]
     assert split_requests("can I return it and get a refund") == ["can I return it and get a refund"]
     assert split_requests("a grey sofa and a rug") == ["a grey sofa and a rug"]
+    # a product request with a service question: the wish may be stated, not asked
+    assert split_requests("grey sofa under 900 that's good with pets, and can I pay in installments?", wish_first=True) == [
+        "grey sofa under 900 that's good with pets", "can I pay in installments?"]
+    assert split_requests("grey sofa under 900 that's good with pets, and can I pay in installments?") == [
+        "grey sofa under 900 that's good with pets, and can I pay in installments?"]
+    assert split_requests("hi quick ones: can I pick up in store, and do you take apple pay?") == [
+        "can I pick up in store", "do you take apple pay?"]
+    assert split_requests("looking for an office chair with lumbar support. oh and my last order arrived broken") == [
+        "looking for an office chair with lumbar support", "my last order arrived broken"]
 
 
 def test_shown_products_picked_by_a_description():
