@@ -1286,7 +1286,8 @@ class DialogueManager:
             key = superlative_order(superlative.group(0))
             candidates = sorted(candidates, key=lambda c: key(c.product))[:SHOW]
         elif self._wants_cheap(nlu, action, f):  # "a cheap coffee table": the lowest priced that match, cheapest first
-            candidates = sorted(candidates, key=lambda c: c.product.price if c.product.price is not None else float("inf"))[:SHOW]
+            by_price = superlative_order("cheapest")
+            candidates = sorted(candidates, key=lambda c: by_price(c.product))[:SHOW]
         top = await self.search.rank(state, text, candidates, SHOW)
         reply = self._show(state, nlu, action, f, top, intro)
         if budget_note and reply.products and not self._wants_cheap(nlu, action, f):
@@ -1347,7 +1348,8 @@ class DialogueManager:
             key = superlative_order(superlative.group(0))
             top = sorted(top, key=lambda s: key(s.candidate.product))
         elif self._wants_cheap(nlu, action, f):
-            top = sorted(top, key=lambda s: s.candidate.product.price if s.candidate.product.price is not None else float("inf"))
+            by_price = superlative_order("cheapest")
+            top = sorted(top, key=lambda s: by_price(s.candidate.product))
         products = [s.candidate.product for s in top]
         liked_titles = {pid: self.products[pid].title for pid in state.profile.liked_ids if pid in self.products}
         reasons = [replies.reasons_for(s, f, state.profile, liked_titles) for s in top]

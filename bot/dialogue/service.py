@@ -193,11 +193,11 @@ _BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:d
 # "do you deliver to commercial premises?", "do you ship abroad?"
 _DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|can|will) you (?:deliver|ship)\s+(?:to|outside|abroad|"
                             r"internationally|overseas|out of)\b", re.IGNORECASE)
-# "do you offer gift wrapping?", "will the price be printed on anything in the box?", "can I get a gift receipt?"
 # "is there any discount for returning customers?"
 _LOYALTY = re.compile(r"\bloyal(?:ty)?\b.{0,20}\b(?:discount|program\w*|scheme|rewards?|points|card)|\b(?:discount|deal|rewards?|offer)s?\s+"
                       r"for\s+(?:returning|repeat|regular|loyal|existing|old)\s+customers?\b|\b(?:returning|repeat|regular|existing)\s+"
                       r"customers?\s+(?:discount|deal|rewards?|offer)s?\b", re.IGNORECASE)
+# "do you offer gift wrapping?", "will the price be printed on anything in the box?", "can I get a gift receipt?"
 _GIFT_WRAP = re.compile(r"\bgift[- ]?wrap\w*|\bwrap(?:ped|ping)? (?:it|them|the \w+) (?:up )?(?:as a gift|for)|"
                         r"\bgift (?:messages?|notes?|box(?:es)?|bags?)\b", re.IGNORECASE)
 _GIFT_PRICE = re.compile(r"\bgift receipts?\b|\bprices?\b.{0,40}\b(?:printed|on the (?:packing slip|receipt|box|parcel|paperwork)|"
