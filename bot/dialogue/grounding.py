@@ -334,6 +334,11 @@ def unnegated_exclusions(slots: dict, text: str) -> dict:
         return slots
     out = dict(slots)
     for field in ("color", "material", "style", "brand"):
+        excluded = out.get(f"exclude_{field}")
+        if (isinstance(out.get(field), str) and isinstance(excluded, list) and out[field] in excluded and re.search(
+                rf"\b(?:i want|want|i need|only|actual|actually|real|proper|just)\s+(?:\w+\s+)?{re.escape(out[field])}\b", text, re.I)):
+            kept = [v for v in excluded if v != out[field]]  # "charcoal is not grey. actual grey only please"
+            out[f"exclude_{field}"] = kept[0] if len(kept) == 1 else kept
         if (isinstance(out.get(field), str) and out.get(f"exclude_{field}") == out[field] and re.search(
                 rf"\b(?:i want|want|i need|only|actual|actually|real|proper|just)\s+(?:\w+\s+)?{re.escape(out[field])}\b"
                 rf"(?!\s*(?:-|\w+)?\s*(?:free|less)\b)", text, re.I)):

@@ -336,6 +336,18 @@ class DialogueManager:
             if pid in self.products:  # "and the second?" right after "how wide is the first one?"
                 intent, slots = "product_question", {**slots, "item_ref": refs[:1]}
                 return self._answer_about(state, _as_read(nlu, intent, slots), self.products[pid], question=state.last_question)
+        if state.shown and (phrases.WHY_SHOWN.search(text) or phrases.WHY_CHEAP.search(text)) and intent not in service.SERVICE_INTENTS:
+            refs = [r for r in (slots.get("item_ref") or parse_item_refs(text)) if state.product_at(int(r))]
+            pid = (state.product_at(int(refs[0])) if refs else state.focus_id or (state.shown[0] if len(state.shown) == 1 else None))
+            product = self._product(pid)
+            if product is not None:
+                state.focus_id = product.id
+                asked = _as_read(nlu, "product_question", {"item_ref": refs[:1]} if refs else {})
+                return self._reply(state, asked, "answer_question", self._why_shown(state, product, phrases.WHY_CHEAP.search(text)),
+                                   products=[replies.card(product)], quick_replies=["Add to cart", "Show more", "Something different"])
+        if state.shown and phrases.FIELD_ONLY.match(text) and intent not in service.SERVICE_INTENTS:
+            # "size?" under a list: the size of each shown (or of the one talked about)
+            return _as_read(nlu, "product_question", {k: v for k, v in slots.items() if k == "item_ref"})
         if (state.last_action == "answer_question" and state.last_question and state.shown
                 and phrases.SAME_FOR_DESCRIBED.match(text)):
             shown = [self.products[i] for i in state.shown if i in self.products]
@@ -1063,6 +1075,21 @@ class DialogueManager:
                     setattr(c, name, [v for v in values if v not in hit])
                     gone |= {v.lower() for v in hit}
         return gone
+
+    def _why_shown(self, state: DialogueState, product: Product, about_price: bool) -> str:
+        """Why a shown product is on the list, from what was asked and what the catalog lists; for "what's the
+        catch?", that the catalog says nothing of why, and what it does list."""
+        if about_price:
+            return ("The catalog doesn't say why it's priced as it is, and I won't guess. Here is what it lists: "
+                    + product_qa.overview(product))
+        scored = ScoredProduct(candidate=Candidate(product=product, score=0.0), score=0.0)
+        reasons = [r.replace(", as you asked", "") for r in replies.reasons_for(scored, state.constraints, state.profile, max_reasons=6)
+                   if r.endswith("as you asked") or r.endswith("budget")]
+        text = (f"I showed the {product.title} because it matches what you asked: {', '.join(reasons)}."
+                if reasons else f"The {product.title} was among the closest matches to what you wrote.")
+        if product.rating is not None:
+            text += f" It is rated {product.rating:.1f}★" + (f" from {product.review_count:,} reviews." if product.review_count else ".")
+        return text + " I rank what matches by how well it fits your words and what you liked or passed over."
 
     def _values_named(self, pattern: re.Pattern, text: str, skip: set[str] | None = None) -> dict[str, str]:
         """The colour, material, style or brand (a slot each) that the pattern's captured words name, as the

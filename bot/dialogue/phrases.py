@@ -71,6 +71,16 @@ BY_DATE = re.compile(r"\b(?:it|they|them|this|that|these|those|everything|stuff)
                      r"(?:birthday|wedding|party|move|housewarming|anniversary|holidays?)\b)", re.I)
 # "and the second one too" right after something went into the cart: that one as well
 ALSO_THAT = re.compile(r"^\W*(?:and|plus|also|oh and)\s+(?:the\s+|#\s*)?\w+(?:\s+one)?\s+(?:too|as well|also)\b", re.I)
+# "why'd you pick the last one?", "why did you show me that?": the reasons of a shown product
+WHY_SHOWN = re.compile(r"\bwhy\b.{0,12}\b(?:did|'d|d|do|would|are|were)\s+(?:you|u)\s+(?:\w+\s+)?(?:pick|choose|chose|show|showing|"
+                       r"recommend|suggest|include|put)\b|\bwhy (?:is|was) (?:that|this|it|#\s*\d|the \w+ one)\b.{0,20}\b(?:on|in) "
+                       r"(?:the|your|my) list\b|^\W*why (?:that|this) one\W*$", re.I)
+# "what's the catch? why is it so cheap?": the catalog says nothing of why; what it lists
+WHY_CHEAP = re.compile(r"\bwhat'?s the catch\b|\bwhy (?:is|are) (?:it|they|this|that|these|those|the \w+ one) (?:so )?"
+                       r"(?:cheap|inexpensive|low[- ]priced|affordable)\b|\btoo good to be true\b", re.I)
+# "size?", "price?" under shown products: that, for each of them
+FIELD_ONLY = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:size|sizes|dimensions|measurements|price|prices|material|materials|colou?rs?|"
+                        r"reviews?|ratings?|warranty|weight|brand|brands)\s*\?+\W*$", re.I)
 RANKS = re.compile(r"\b(?:\w{3,}est|most|least|more|less|better|worse|best|worst|\w+er than)\b", re.I)  # which is firmest
 EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b|\b(?:1st|2nd|3rd|4th|5th)\b"
                           r"(?!\s+(?:floor|storey|story|bedroom|home|time|birthday|anniversary|grade))", re.I)

@@ -35,10 +35,11 @@ _ASKED_AS = {
     "softest": "firmness", "plush": "firmness", "plusher": "firmness", "plushest": "firmness",
     "hot": "cooling", "warm": "cooling", "sweat": "cooling", "sweaty": "cooling", "cool": "cooling",
     "try": "trial", "trying": "trial", "test": "trial",
+    "washer": "machine washable", "washing": "machine washable", "launder": "machine washable",
     "build": "assembly", "built": "assembly", "diy": "assembly",
     "round": "shape", "square": "shape", "rectangular": "shape", "oval": "shape",
     "rain": "waterproof", "wet": "waterproof", "water": "waterproof", "weatherproof": "waterproof",
-    "wash": "removable", "washable": "removable", "off": "removable", "cover": "cushion",
+    "wash": "machine washable removable", "washable": "removable", "off": "removable", "cover": "cushion",
     "certified": "certification", "certificate": "certification", "organic": "certification",
     "set": "pieces", "include": "pieces", "includes": "pieces", "included": "pieces", "piece": "pieces",
     "blackout": "light", "dark": "light",
@@ -79,7 +80,7 @@ def _asked_stems(question: str) -> tuple[set[str], set[str]]:
     words = _words(question)
     if re.search(r"\breview|\brating|\brated\b", question, re.I):
         words -= {"people"}  # "how many people gave a review?" is not about seats
-    meant = {_stem(_ASKED_AS[w]) for w in words if w in _ASKED_AS}
+    meant = {_stem(part) for w in words if w in _ASKED_AS for part in _ASKED_AS[w].split()}
     if _HOW_MANY_IN.search(question):
         meant |= {"set", "piece"}
     return {_stem(w) for w in words}, meant
@@ -294,6 +295,9 @@ def which(question: str, products: list[Product], positions: list[int]) -> str |
         name, values = "price", [(f"${p.price:,.2f}" if p.price is not None else None, p.price) for p in products]
     elif _SIZE.search(q):
         name, values = "size", [(p.size, _bulk(p, size_value)) for p in products]
+    elif re.search(r"\b(?:more|most|fewer|fewest|less|least|number of|how many)\s+(?:customer\s+)?reviews\b", q):
+        name = "reviews"  # "which of the two has more reviews?": the count, not the stars
+        values = [(f"{p.review_count:,}" if p.review_count is not None else None, p.review_count) for p in products]
     elif _RATING.search(q) or _PICK.search(q):
         name, values = "rating", [(f"{p.rating:.1f}★" if p.rating is not None else None, p.rating) for p in products]
     else:

@@ -641,3 +641,19 @@ async def test_a_cheap_first_request_shows_the_lowest_prices_first(bot):
     prices = [p.price for p in products_of(bot, r)]
     cheapest = sorted(p.price for p in catalog(bot).values() if "Coffee Tables" in p.category and p.in_stock)
     assert prices == sorted(prices) and prices[0] == cheapest[0]
+
+
+async def test_why_a_product_was_shown_and_what_the_catch_is(bot):
+    await bot.handle("t94", "blue rug under 400")
+    r = await bot.handle("t94", "why'd you pick the last one?")
+    assert r.action == "answer_question" and len(r.products) == 1
+    assert "within your $400 budget" in r.text and "in blue" in r.text
+    r = await bot.handle("t95", "cheapest queen mattress")
+    r = await bot.handle("t95", "what's the catch? why is it so cheap?")
+    assert "doesn't say why" in r.text and "firmness" in r.text  # what the catalog lists, no guess
+
+
+async def test_one_word_questions_about_the_list(bot):
+    await bot.handle("t96", "sofa bed")
+    r = await bot.handle("t96", "size?")
+    assert r.action == "answer_question" and r.text.startswith("#1: ") and '"' in r.text

@@ -241,6 +241,8 @@ def test_which_one_compares_the_products_on_what_was_asked():
     assert product_qa.which("which one is smaller", [a, b], [1, 3]).startswith("#1")
     same = b.model_copy(update={"attributes": {"warranty": "1 year"}})
     assert product_qa.which("which has the longer warranty", [a, same], [1, 2]).startswith("They're the same on warranty")
+    fewer = b.model_copy(update={"review_count": 30})  # more reviews is the count, not the stars (b is rated higher)
+    assert product_qa.which("which of the two has more reviews?", [a, fewer], [1, 2]).startswith("#1, the Sofa A: reviews 1,204")
     picked = product_qa.which("which one would you pick for my mum", [a, b], [1, 2])  # said to be by the ratings
     assert picked.startswith("I can only go by what the catalog lists; the best rated is #2, the Sofa B")
     assert product_qa.which("which one suits my mum", [a, b], [1, 2]) is None
