@@ -183,6 +183,7 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str]) -> None:
                 slots.pop(field)
 
 
+_STOREY = r"\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower"  # "the 4th floor": a storey, no floor lamp
 _PET_OR_PERSON = re.compile(r"\b(\w+)\s+(?:retrievers?|labs?|labradors?|doodles?|dogs?|cats?|puppy|puppies|kittens?|"
                             r"hair|fur|beard|eyes)\b", re.IGNORECASE)
 _NOT_A_SIZE = re.compile(r"\bfull[- ]?(?:length|body|height|sun|shade|day|days|time|price|refund|set|range|width|setup|set-up|kit|works|house|room|office|package|team)\b"
@@ -204,7 +205,7 @@ def _not_a_product_value(slots: dict, text: str) -> None:
                 r"break|broke|slide|fold)s?\s+down\b", text, re.IGNORECASE):
             slots.pop(field)  # "can you move the shelves up and down?": no down filling
     if isinstance(slots.get("category"), str) and slots["category"] == "Floor Lamps" and re.search(
-            r"\b(?:\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower|the|my|our|wood(?:en)?|hardwood|oak|tiled?|"
+            rf"\b(?:{_STOREY}|the|my|our|wood(?:en)?|hardwood|oak|tiled?|"
             r"concrete|laminate|stone|parquet)\s+floor(?:s|ing)?\b(?!\s+lamps?)", text, re.IGNORECASE) \
             and not re.search(r"\bfloor\s+lamps?\b|\blamps?\b|\blights?\b|\blighting\b", text, re.IGNORECASE):
         slots.pop("category")  # "we're on the 4th floor", "natural oak would match the floor better": no floor lamp
@@ -325,6 +326,18 @@ _EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|
                         re.IGNORECASE)
 
 
+# "stop showing me leather": the word after it is excluded; any "stop showing" excludes
+_STOP_SHOWING = re.compile(r"\b(?:stop|quit|no more) (?:showing|suggesting|recommending|giving)\b(?:(?: me)?(?: any)? ([a-z-]+))?", re.I)
+
+
+def _says_wanted(value: str, text: str, not_free: bool = False) -> bool:
+    """Whether the message asks for the value in so many words ("I want grey", "actual grey only"); with
+    ``not_free``, not "I want it leather-free"."""
+    free = r"(?!\s*(?:-|\w+)?\s*(?:free|less)\b)" if not_free else ""
+    return bool(re.search(rf"\b(?:i want|want|i need|only|actual|actually|real|proper|just)\s+(?:\w+\s+)?{re.escape(value)}\b{free}",
+                          text, re.I))
+
+
 def unnegated_exclusions(slots: dict, text: str) -> dict:
     """Exclusions the model read in a message that excludes nothing ("a darker colour so the fur shows less,
     charcoal or navy?"): what is asked for; an exclusion of a value the message also asks for ("none of these
@@ -333,28 +346,26 @@ def unnegated_exclusions(slots: dict, text: str) -> dict:
     if not text:
         return slots
     out = dict(slots)
+    stop = _STOP_SHOWING.search(text)
+    first_negation = _EXCLUDING.search(text)
     for field in ("color", "material", "style", "brand"):
-        excluded = out.get(f"exclude_{field}")
-        if (isinstance(out.get(field), str) and isinstance(excluded, list) and out[field] in excluded and re.search(
-                rf"\b(?:i want|want|i need|only|actual|actually|real|proper|just)\s+(?:\w+\s+)?{re.escape(out[field])}\b", text, re.I)):
-            kept = [v for v in excluded if v != out[field]]  # "charcoal is not grey. actual grey only please"
+        wanted, excluded = out.get(field), out.get(f"exclude_{field}")
+        if isinstance(wanted, str) and isinstance(excluded, list) and wanted in excluded and _says_wanted(wanted, text):
+            kept = [v for v in excluded if v != wanted]  # "charcoal is not grey. actual grey only please"
             out[f"exclude_{field}"] = kept[0] if len(kept) == 1 else kept
-        if (isinstance(out.get(field), str) and out.get(f"exclude_{field}") == out[field] and re.search(
-                rf"\b(?:i want|want|i need|only|actual|actually|real|proper|just)\s+(?:\w+\s+)?{re.escape(out[field])}\b"
-                rf"(?!\s*(?:-|\w+)?\s*(?:free|less)\b)", text, re.I)):
+        if isinstance(wanted, str) and excluded == wanted and _says_wanted(wanted, text, not_free=True):
             out.pop(f"exclude_{field}")  # "none of these are grey though. I want grey"
-        stop = re.search(r"\b(?:stop|quit|no more) (?:showing|suggesting|recommending|giving)(?: me)?(?: any)? ([a-z-]+)", text, re.I)
-        if stop and isinstance(out.get(field), str) and out[field].lower() == stop.group(1).lower() and not out.get(f"exclude_{field}"):
+        if (stop and stop.group(1) and isinstance(out.get(field), str) and out[field].lower() == stop.group(1).lower()
+                and not out.get(f"exclude_{field}")):
             out[f"exclude_{field}"] = out.pop(field)  # "stop showing me leather, I'm vegan"
         excluded = out.get(f"exclude_{field}")
-        first_negation = _EXCLUDING.search(text)
         if (isinstance(excluded, str) and isinstance(out.get(field), (str, type(None))) and first_negation
                 and re.search(rf"\b{re.escape(excluded)}\b", text[:first_negation.start()], re.I)
                 and not re.search(rf"\b{re.escape(excluded)}\b", text[first_negation.start():], re.I)
                 and re.search(r"\bor\b", text[:first_negation.start()], re.I)):
             wanted = out.pop(f"exclude_{field}")  # "armchair in navy or blue, but not from CB2": blue is wanted
             out[field] = [out[field], wanted] if out.get(field) else wanted
-    if _EXCLUDING.search(text) or re.search(r"\b(?:stop|quit|no more) (?:showing|suggesting|recommending|giving)\b", text, re.I):
+    if first_negation or stop:
         return out
     for field in ("color", "material", "style", "brand", "category"):
         excluded = out.pop(f"exclude_{field}", None)
@@ -395,7 +406,7 @@ def mentioned_categories(text: str, categories: list[str]) -> list[tuple[str, li
         span = set(range(start, start + len(gram.split())))
         if span & taken or _negated(words, start):
             continue
-        if gram == "floor" and start > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower", words[start - 1]):
+        if gram == "floor" and start > 0 and re.fullmatch(_STOREY, words[start - 1]):
             continue  # "the 4th floor": a storey
         names = category_matches(gram, categories, typos=False)
         if names:

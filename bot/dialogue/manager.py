@@ -663,8 +663,7 @@ class DialogueManager:
             # "forget the green, do you have one in leather?": that value no longer applies
             slots = {k: v for k, v in slots.items() if not (isinstance(v, str) and v.lower() in forgotten)}
             if phrases.MIND_CHANGED.search(text):  # "changed my mind about grey - white please": white takes its place
-                slots.update({k: v for k, v in self._values_named(re.compile(r"(.+)", re.S), text, forgotten).items()
-                              if k not in slots})
+                slots.update({k: v for k, v in self._values_in(text, forgotten).items() if k not in slots})
             intent = "refine"
             if not any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
                 state.seen = []
@@ -1091,25 +1090,29 @@ class DialogueManager:
             text += f" It is rated {product.rating:.1f}★" + (f" from {product.review_count:,} reviews." if product.review_count else ".")
         return text + " I rank what matches by how well it fits your words and what you liked or passed over."
 
-    def _values_named(self, pattern: re.Pattern, text: str, skip: set[str] | None = None) -> dict[str, str]:
-        """The colour, material, style or brand (a slot each) that the pattern's captured words name, as the
-        catalog spells it ("wicker" -> "all-weather wicker" only when the catalog has no plain one)."""
-        vocabulary = self.s.retriever.vocabulary
+    def _values_named(self, pattern: re.Pattern, text: str) -> dict[str, str]:
+        """The colour, material, style or brand (a slot each) that the pattern's captured words name ("back to the
+        wicker ones"), as the catalog spells it."""
         found: dict[str, str] = {}
-        fields = (("color", "colors"), ("material", "materials"), ("style", "styles"), ("brand", "brands"))
         for match in pattern.finditer(text):
-            said = " " + re.sub(r"[^a-z0-9&' -]+", " ", next(g for g in match.groups() if g).lower()) + " "
-            names = {slot: sorted((v for v in vocabulary.get(key, []) if v.lower() not in (skip or ())), key=len, reverse=True)
-                     for slot, key in fields if slot not in found}
-            exact = {slot: hit for slot, values in names.items()
-                     if (hit := next((v for v in values if f" {v.lower()} " in said), None)) is not None}
-            if exact:
-                found.update(exact)
-            elif len(said.split()) == 1:  # "the wicker ones": the catalog's "all-weather wicker"
-                loose = next(((slot, v) for slot, values in names.items() for v in values if said.strip() in v.lower().split()), None)
-                if loose:
-                    found[loose[0]] = loose[1]
+            found.update(self._values_in(next(g for g in match.groups() if g), taken=set(found)))
         return found
+
+    def _values_in(self, words: str, skip: set[str] = frozenset(), taken: set[str] = frozenset()) -> dict[str, str]:
+        """The colour, material, style or brand (a slot each, not those ``taken``) the words name, as the catalog
+        spells it, leaving out the values in ``skip``; one word names a longer value only when nothing is named
+        exactly ("wicker" -> "all-weather wicker")."""
+        vocabulary = self.s.retriever.vocabulary
+        said = " " + re.sub(r"[^a-z0-9&' -]+", " ", words.lower()) + " "
+        names = {slot: sorted((v for v in vocabulary.get(key, []) if v.lower() not in skip), key=len, reverse=True)
+                 for slot, key in (("color", "colors"), ("material", "materials"), ("style", "styles"), ("brand", "brands"))
+                 if slot not in taken}
+        exact = {slot: hit for slot, values in names.items()
+                 if (hit := next((v for v in values if f" {v.lower()} " in said), None)) is not None}
+        if exact or len(said.split()) != 1:
+            return exact
+        loose = next(((slot, v) for slot, values in names.items() for v in values if said.strip() in v.lower().split()), None)
+        return dict([loose]) if loose else {}
 
     def _asked(self, text: str, categories: list[str]) -> tuple[dict[str, str], dict[str, float]]:
         """``asked_attributes`` of the message for these categories, read once per message (several context

@@ -215,15 +215,15 @@ ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm),?\s+)?(?:do |are |is )?(?:any|a
 SOMETHING_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm|but),?\s+)?(?:(?:smth|sth|something|anything|one|ones)\s+(?:with|w|that|which)|"
                             r"(?:is there|are there|do you have|have you got|got)\s+(?:a|an|any|some|one)?)\b", re.I)
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|thnx|ty|cheers|much appreciated|appreciate it)\b", re.I)
-# words the model may tag as a category that name no kind of product
 # Occasions a gift is for ("secret santa at work"): no product the shop lacks
 OCCASION = re.compile(r"\b(?:secret santa|santa|christmas|xmas|birthday|wedding|anniversary|housewarming|baby shower|"
                       r"graduation|retirement|thanksgiving|hanukkah|valentine'?s?|mother'?s day|father'?s day|party|stocking)\b", re.I)
+# words the model may tag as a category that name no kind of product
 VAGUE_THING = re.compile(r"(?:some|any|every)?(?:thing|things|one|ones|stuff|items?|products?|gifts?|presents?|pieces?)", re.I)
-# "and the second?", "what about #3?", "and of the last one?": the last question, about another product
 # "and the beige one?" right after a product question: the same question, about the one described
 SAME_FOR_DESCRIBED = re.compile(r"^\s*(?:and|what about|how about|same for|and what about)\s+(?:for |of |on |with )?"
                                 r"the\s+[a-z][a-z -]{1,30}?\s+one\s*\??\s*$", re.I)
+# "and the second?", "what about #3?", "and of the last one?": the last question, about another product
 SAME_FOR = re.compile(r"^\s*(?:and|what about|how about|same for|and what about)\s+(?:for |of |on |with )?(?:the )?"
                       r"(?:#\s*\d|\d|first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*\??\s*$", re.I)
 

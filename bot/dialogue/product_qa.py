@@ -202,7 +202,7 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
     attributes = _attribute_matches(question, product)[:2]
     if not attributes and _OVERVIEW.match(question):
         return overview(product), True
-    if not attributes and _DO_YOU_HAVE.match(question):
+    if not attributes and asks_if_sold(question):
         # "do you have the Aria Trestle Table in White Walnut?": yes, it is sold here; whether it is in stock
         stock = " It's in stock." if product.in_stock else " It's out of stock right now."
         return f"Yes, we sell it.{stock} {overview(product)}", True

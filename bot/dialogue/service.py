@@ -319,8 +319,7 @@ def is_upset(text: str) -> bool:
 def _sorry_first(answer_text: str, message: str) -> str:
     """An apology before the answer when the shopper is upset or something arrived damaged, and the answer
     does not apologise already."""
-    unhappy = (_UPSET.search(message or "") or _DAMAGED.search(message or "") or _WRONG_ITEM.search(message or "")
-               or _DEFECT.search(message or ""))
+    unhappy = _UPSET.search(message or "") or says_damaged(message) or _WRONG_ITEM.search(message or "")
     if unhappy and not re.search(r"\b(sorry|apolog)", answer_text, re.IGNORECASE):
         return "I'm sorry about that. " + answer_text
     return answer_text
