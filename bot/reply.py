@@ -7,9 +7,11 @@ never states an attribute the catalog does not have.
 
 from __future__ import annotations
 
+from bot.dialogue.dimensions import measure_label
 from bot.dialogue.profile import UserProfile
 from bot.models import ProductCard
 from ranking.types import ScoredProduct
+from retrieval.filters import dimensions, measure
 from retrieval.product import Product
 from retrieval.types import SearchFilter
 
@@ -50,6 +52,12 @@ def reasons_for(
             said = {"color": f"in {value.lower()}", "brand": f"from {value}", "material": f"made of {value.lower()}",
                     "style": f"{value.lower()} style", "size": f"in {value} size"}[field]
             options.append((weight, f"{said}, as you asked"))
+    if constraints.dimension_max or constraints.dimension_min:  # "max 30 inches wide": how wide it is
+        measures = dimensions(p.size)
+        for letter in dict.fromkeys([*constraints.dimension_max, *constraints.dimension_min]):
+            value = measure(measures, letter)
+            if value is not None:
+                options.append((2.3, f"{measure_label(letter, value)}, as you asked"))
     # Then what the re-ranker learned from the conversation.
     for field in ("brand", "color", "material", "style"):
         value = getattr(p, field)
@@ -104,8 +112,19 @@ def product_line(position: int, product: Product, reasons: list[str]) -> str:
         bits.append(f" by {product.brand}")
     line = "".join(bits)
     if reasons:
-        line += f" ({'; '.join(reasons)})"
+        line += f" ({'; '.join(_asked_once(reasons))})"
     return line
+
+
+def _asked_once(reasons: list[str]) -> list[str]:
+    """ "in white, as you asked" and '46" wide, as you asked' -> 'in white and 46" wide, as you asked'."""
+    asked = [r.removesuffix(", as you asked") for r in reasons if r.endswith(", as you asked")]
+    if len(asked) < 2:
+        return reasons
+    merged = " and ".join(asked) + ", as you asked"
+    first = next(i for i, r in enumerate(reasons) if r.endswith(", as you asked"))
+    rest = [r for r in reasons if not r.endswith(", as you asked")]
+    return [*rest[:first], merged, *rest[first:]]
 
 
 def product_list_text(intro: str, products: list[Product], reasons: list[list[str]]) -> str:

@@ -16,6 +16,9 @@ Semantics (all string comparisons case- and whitespace-insensitive):
 - ``in_stock_only``: ``in_stock`` must be true.
 - ``exclude_ids``: the product's id is none of them.
 - ``exclude_words``: the title contains none of them; ``title_words``: it contains one of them.
+- ``dimension_max`` / ``dimension_min``: the product's width (``W``), depth (``D``), height (``H``) or
+  length (``L``, the width where no length is listed), read from its size in inches, is at most / at
+  least that; a product whose size does not give that measure fails.
 - ``attributes``: each listed free attribute has that value (case-insensitive); a descriptive value is met
   by one that contains its words ("firm" by "medium-firm"), "yes"/"no" only by itself; ``attribute_min``: each
   listed attribute starts with a number at least that large ("seats": "6"). The stores do not index free
@@ -83,6 +86,16 @@ def matches(product: Product, f: SearchFilter) -> bool:
         return False
     if f.title_words and not any(re.search(rf"\b{re.escape(w.lower())}", product.title.lower()) for w in f.title_words):
         return False
+    if f.dimension_max or f.dimension_min:
+        measures = dimensions(product.size)
+        for key, most in f.dimension_max.items():
+            value = measure(measures, key)
+            if value is None or value > most + 1e-6:
+                return False
+        for key, least in f.dimension_min.items():
+            value = measure(measures, key)
+            if value is None or value < least - 1e-6:
+                return False
     attributes = {k.lower(): str(v).strip().lower() for k, v in (product.attributes or {}).items()}
     for key, value in f.attributes.items():
         if not _attribute_value_meets(attributes.get(key.lower()), value.strip().lower()):
@@ -92,6 +105,34 @@ def matches(product: Product, f: SearchFilter) -> bool:
         if number is None or float(number.group(1)) < least:
             return False
     return True
+
+
+_PART = re.compile(r"^(\d+(?:\.\d+)?)\s*(\'|\"|”|in\b|inch(?:es)?|cm|ft|feet)?\s*(?:(\d+(?:\.\d+)?)\s*(?:\"|”|in\b))?"
+                   r"\s*(round|[WDHL]\b)?", re.IGNORECASE)
+_INCHES = {"'": 12.0, "ft": 12.0, "feet": 12.0, "cm": 1 / 2.54}
+
+
+def dimensions(size: str | None) -> dict[str, float]:
+    """A size's measures in inches by letter: ``59" W x 36" D x 32" H`` -> W 59, D 36, H 32; ``5' x 8'`` (a rug, a
+    curtain) -> W 60, L 96; ``8' round`` -> W and L 96; a named size ("Queen") -> none."""
+    out: dict[str, float] = {}
+    parts = re.split(r"\s*[x×]\s*", (size or "").strip())
+    for i, part in enumerate(parts):
+        found = _PART.match(part)
+        if not found:
+            return out if len(out) == i else {}
+        number, unit, inches, mark = found.groups()
+        value = float(number) * _INCHES.get((unit or "").lower(), 1.0) + (float(inches) if inches else 0.0)
+        if mark and mark.lower() == "round":
+            out.update(W=value, L=value)
+        else:
+            out[mark.upper() if mark else "WL"[min(i, 1)] if len(parts) <= 2 else "WDH"[min(i, 2)]] = value
+    return out
+
+
+def measure(measures: dict[str, float], key: str) -> float | None:
+    """One measure of ``dimensions``; a length is the width where none is listed (a sofa's length)."""
+    return measures.get(key, measures.get("W") if key == "L" else None)
 
 
 _NONE = frozenset({"no", "none", "0", "false", "n", "not included", "without"})

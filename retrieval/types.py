@@ -38,6 +38,10 @@ class SearchFilter(BaseModel):
     # dialogue applies these to the candidates a store returns (``retrieval.filters.matches``).
     attributes: dict[str, str] = Field(default_factory=dict)
     attribute_min: dict[str, float] = Field(default_factory=dict)
+    # Measures in inches by letter ("W": 30 for "no wider than 30 inches"; W, D, H, L), read from the product's
+    # size; applied like the free attributes.
+    dimension_max: dict[str, float] = Field(default_factory=dict)
+    dimension_min: dict[str, float] = Field(default_factory=dict)
     # Words the product's title must not contain ("not the gaming ones"); applied like the free attributes.
     exclude_words: list[str] = Field(default_factory=list)
     # Words of which the product's title must contain one ("sleeper" for a sofa bed); applied likewise.

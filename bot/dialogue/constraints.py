@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue.dimensions import limits_label
 from retrieval.product import Product
 from retrieval.types import SearchFilter
 
@@ -231,6 +232,10 @@ def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None =
         f.price_min = float(slots["price_min"])
         if f.price_max is not None and f.price_max < f.price_min and slots.get("price_max") is None:
             f.price_max = None
+    if slots.get("dimension_max") or slots.get("dimension_min"):  # "max 30 inches wide": replaces what was said of the width
+        said = {**slots.get("dimension_max", {}), **slots.get("dimension_min", {})}
+        f.dimension_max = {**{k: v for k, v in f.dimension_max.items() if k not in said}, **slots.get("dimension_max", {})}
+        f.dimension_min = {**{k: v for k, v in f.dimension_min.items() if k not in said}, **slots.get("dimension_min", {})}
     if slots.get("in_stock"):
         f.in_stock_only = True
     if slots.get("exclude_word"):
@@ -313,6 +318,8 @@ def describe(f: SearchFilter) -> str:
         parts.append("in the sizes asked for")  # "29 to 30 inches high": every size with such a height
     elif f.sizes:
         parts.append("in " + " or ".join(f.sizes) + " size")
+    if f.dimension_max or f.dimension_min:
+        parts.append(limits_label(f.dimension_max, f.dimension_min))
     if f.brands:
         parts.append("from " + " or ".join(f.brands))
     if price_phrase(f):

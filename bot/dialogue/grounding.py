@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from bot.dialogue.constraints import catalog_categories, catalog_materials, singular
+from bot.dialogue.dimensions import read_limits
 from bot.nlu.synonyms import is_room, lexicon
 
 FIELDS = {"color": "colors", "material": "materials", "style": "styles", "brand": "brands"}
@@ -217,6 +218,30 @@ def _not_a_product_value(slots: dict, text: str) -> None:
     if _NOT_A_SIZE.search(text) and isinstance(slots.get("size"), str) and slots["size"].lower() == "full" \
             and not re.search(r"\bfull(?:[- ]size)?\s+(?:bed|mattress|sheets?|duvet|comforter|frame)\b", text, re.IGNORECASE):
         slots.pop("size")
+
+
+_COMPARATIVE_SIZE = re.compile(r"^(?:wider|narrower|deeper|taller|higher|longer|shorter|bigger|smaller|than\b.*)$", re.I)
+
+
+def _measures_to_fit(slots: dict, text: str) -> None:
+    """ "max 30 inches wide", "about 120 cm of wall": bounds on the product's measures (``dimension_max`` /
+    ``dimension_min``, inches by letter) instead of a catalog size, a size critique or a price with that number."""
+    limits = read_limits(text)
+    if not limits:
+        return
+    slots["dimension_max"], slots["dimension_min"] = limits.most, limits.least
+    size = slots.get("size")
+    if isinstance(size, str) and (re.search(r"\d", size) or _COMPARATIVE_SIZE.match(size.strip())):
+        slots.pop("size")
+    if isinstance(slots.get("exclude_size"), str) and _COMPARATIVE_SIZE.match(slots["exclude_size"].strip()):
+        slots.pop("exclude_size")  # "no wider than": no size excluded
+    slots.pop("size_relative", None)
+    for name in ("price_max", "price_min"):
+        value = slots.get(name)
+        if isinstance(value, (int, float)) and float(value) in limits.numbers and not re.search(
+                rf"[$£€]\s*{float(value):g}\b|\b{float(value):g}\s*(?:\$|dollars?|bucks|usd|eur|euros?|pounds?|quid|gbp)",
+                text, re.IGNORECASE):
+            slots.pop(name)  # "under 30 inches": a measure, not a budget
 
 
 def _category_tagged_as_attribute(slots: dict, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
@@ -559,6 +584,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _attributes_of_other_objects(slots, text, categories)
     if text:
         _not_a_product_value(slots, text)
+    if shopping and text:
+        _measures_to_fit(slots, text)
     if isinstance(slots.get("category"), str) and is_room(slots["category"]) and not slots.get("room") and not (
             text and re.search(rf"\b{re.escape(slots['category'])}\s+(?:furniture|stuff|things|pieces|sets?)\b", text, re.I)):
         slots["room"] = slots.pop("category")  # "we're finally redoing our bedroom": where, not what

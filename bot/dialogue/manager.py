@@ -24,6 +24,7 @@ from bot.dialogue.grounding import family_member_by_purpose, ground, mentioned_c
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, singular_word
 from bot.dialogue.constraints import apply_slots, asked_attributes, describe, is_new_request, reference_price, size_value
+from bot.dialogue.dimensions import measure_label
 from bot.dialogue.references import described_positions
 from bot.dialogue.search import SHOW, ProductSearch, blocking, let_go, superlative_order, wished_label, without_features
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
@@ -31,6 +32,7 @@ from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
 from bot.nlu.types import NLUResult
 from ranking.types import RankRequest, ScoredProduct
+from retrieval.filters import dimensions, measure
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
@@ -1195,6 +1197,11 @@ class DialogueManager:
                 return self._answer_about(state, asked, self.products[pid], question=state.last_question)
         if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in phrases.RELAXABLE:
             state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
+            if state.pending_intent == "Any size" and (state.constraints.dimension_max or state.constraints.dimension_min):
+                # "yes" to "shall I show you desks up to 40" wide?" (none was up to 39"): the measures widened so far
+                _, state.constraints = await self.search.closest_in_size(state, state.query_text or text, state.constraints)
+                state.seen = []
+                return await self._search(state, nlu.model_copy(update={"intent": "refine"}), action="refine")
             return await self._relax(state, nlu.model_copy(update={"intent": "refine"}), state.pending_intent)
         if (state.pending in ("budget", "relax") and state.constraints.categories and not state.shown
                 and (slots.get("item_ref") or state.pending == "budget")
@@ -1215,8 +1222,10 @@ class DialogueManager:
                     shown = shown.model_copy(update={"text": f"{shown.text}\n\nAbout #{refs[0]}: {said}"})
             return shown
         if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
-            if phrases.ANY.search(text) and slots.get("price_max") is None and slots.get("price_min") is None:
-                # "no budget", "whatever" (not "anything under 500?")
+            relax = phrases.RELAX.match(text)
+            if (phrases.ANY.search(text) and slots.get("price_max") is None and slots.get("price_min") is None
+                    and not (relax and phrases.RELAX_FIELDS[relax.group(1).lower()] != "Any price")):
+                # "no budget", "whatever" (not "anything under 500?", not "any size is fine")
                 state.pending = None
                 return await self._search(state, nlu, action="recommend")
             if slots.get("price_max") is not None or slots.get("price_min") is not None:
@@ -1354,9 +1363,16 @@ class DialogueManager:
             text = f"That's everything I have for {describe(f)}. Would you like to change something?"
         elif offer is not None:
             # "any in green?" under velvet pillows: none, but green ones of other materials; "yes" shows them
-            _, loose, label = offer
-            kind = "materials" if label == "Any material" else "styles"
-            text = f"I couldn't find any {describe(f)}. I do have {describe(loose)} in other {kind}: shall I show you those?"
+            closest, loose, label = offer
+            if label == "Any size":  # "max 100 cm wide": how close the closest comes
+                nearest = closest[0].product
+                said = "; ".join(measure_label(k, v) for k in {**f.dimension_max, **f.dimension_min}
+                                 if (v := measure(dimensions(nearest.size), k)) is not None)
+                text = (f"I couldn't find any {describe(f)}. The closest is the {nearest.title} ({said}): "
+                        f"shall I show you {describe(loose)}?")
+            else:
+                kind = "materials" if label == "Any material" else "styles"
+                text = f"I couldn't find any {describe(f)}. I do have {describe(loose)} in other {kind}: shall I show you those?"
             state.pending, state.pending_intent = "relax", label
             return self._reply(state, nlu, "clarify", text, quick_replies=["Yes, show me", *options, "Start over"])
         else:

@@ -36,12 +36,12 @@ ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matte
 
 # What a shopper can let go of ("any colour", the quick replies of an empty answer) -> the filter fields it clears.
 RELAXABLE = {"Any price": ("price_max", "price_min"), "Any colour": ("colors",), "Any material": ("materials",),
-             "Any style": ("styles",), "Any size": ("sizes",), "Any brand": ("brands",),
-             "Any features": ("attributes", "attribute_min")}
+             "Any style": ("styles",), "Any size": ("sizes", "dimension_max", "dimension_min"),
+             "Any brand": ("brands",), "Any features": ("attributes", "attribute_min")}
 # ... and the slots of the same message it voids ("forget the budget, under 300 was too low" keeps no price).
 RELAXED_SLOTS = {"Any price": ("price_max", "price_min", "price_relative"), "Any colour": ("color",),
-                 "Any material": ("material",), "Any style": ("style",), "Any size": ("size",), "Any brand": ("brand",),
-                 "Any features": ()}
+                 "Any material": ("material",), "Any style": ("style",), "Any size": ("size", "dimension_max", "dimension_min"),
+                 "Any brand": ("brand",), "Any features": ()}
 RELAX = re.compile(r"^\s*(?:(?:ok|okay|fine|alright|sure|well|hmm|then)[,.!]?\s+)?(?:any|all|whatever|every|forget (?:about )?the|"
                    r"drop the|never ?mind the|(?:i )?don'?t care about (?:the )?)\s*(price|budget|colou?r|material|style|size|brand|feature)s?"
                    r"(?:\s+(?:is|are|would be) (?:fine|ok|okay|good))?(?:\s+(?:is )?fine)?(?:,?\s*(?:please|then|instead))?[\s.!?]*$", re.I)

@@ -20,10 +20,11 @@ import numpy as np
 
 from bot.dialogue import phrases
 from bot.dialogue.constraints import attribute_label, describe, minimum_label, price_phrase, satisfies_size, size_value
+from bot.dialogue.dimensions import limits_label
 from bot.dialogue.state import DialogueState
 from bot.nlu.types import NLUResult
 from ranking.types import RankRequest, ScoredProduct
-from retrieval.filters import matches
+from retrieval.filters import dimensions, matches, measure
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
@@ -51,6 +52,11 @@ def superlative_order(word: str) -> Callable[[Product], float]:
     return lambda p: -(p.rating or 0.0)
 
 
+def _said_roughly(f: SearchFilter) -> bool:
+    """A measure said roughly ("around 40 inches wide") is read as a range: a lower and an upper bound on it."""
+    return any(letter in f.dimension_min for letter in f.dimension_max)
+
+
 def leading_number(value: object) -> float:
     """The number a free attribute starts with ("8", "300 lbs"), or -1."""
     found = re.match(r"\s*(\d+(?:\.\d+)?)", str(value)) if value is not None else None
@@ -60,7 +66,7 @@ def leading_number(value: object) -> float:
 def let_go(state: DialogueState, label: str) -> None:
     """Drop one kind of hard constraint (a ``phrases.RELAXABLE`` label: "Any colour", "Any price", ...)."""
     for name in phrases.RELAXABLE[label]:
-        setattr(state.constraints, name, None if name.startswith("price") else {} if name.startswith("attribute") else [])
+        setattr(state.constraints, name, None if name.startswith("price") else {} if name.startswith(("attribute", "dimension")) else [])
     if label == "Any price":  # a budget taken back is no longer the profile's either ("within your budget")
         state.profile.budget_min = state.profile.budget_max = None
         state.profile.budget_explicit = False
@@ -159,10 +165,43 @@ class ProductSearch:
                 candidates, loose, label = found
                 intro, f = f"That's all the {describe(f)} I have; here are other {describe(loose)}:", loose
                 let_go(state, label)  # what follows ("smaller") is among these
+        if not candidates and action != "show_more" and (f.dimension_max or f.dimension_min):
+            closest, widened = await self.closest_in_size(state, text, f)
+            if closest and _said_roughly(f):  # "around 40 inches wide" and none is 36-44": the closest, said so
+                loose = f.model_copy(update={"dimension_max": {}, "dimension_min": {}})
+                return Found(closest, loose, intro or f"Nothing is {limits_label(f.dimension_max, f.dimension_min)}; these are the closest in size:")
+            if closest:  # "max 100 cm wide" and none is: say how close the closest comes, show them on "yes"
+                return Found([], f, offer=(closest, widened, "Any size"))
         if not candidates:
             offer = await self.other_kinds(state, nlu, text, f) if action != "show_more" else None
             return Found([], f, offer=offer)
         return Found(candidates, f, intro)
+
+    async def closest_in_size(self, state: DialogueState, text: str, f: SearchFilter) -> tuple[list[Candidate], SearchFilter]:
+        """The products of ``f`` with its measures let go, those closest to the measures first, and ``f`` with
+        its measures widened just enough to hold them ("desks up to 39 inches wide" -> "up to 40")."""
+        loose = f.model_copy(update={"dimension_max": {}, "dimension_min": {}})
+        anywhere = await self.retrieve(state, text, loose)
+
+        def distance(c: Candidate) -> float:
+            measures = dimensions(c.product.size)
+            total = 0.0
+            for letter in {*f.dimension_max, *f.dimension_min}:
+                value = measure(measures, letter)
+                if value is None:
+                    return float("inf")
+                total += max(0.0, value - f.dimension_max.get(letter, value), f.dimension_min.get(letter, value) - value)
+            return total
+
+        closest = sorted((c for c in anywhere if distance(c) < float("inf")), key=distance)[:SHOW]
+        widened = f.model_copy(deep=True)
+        for letter in {*f.dimension_max, *f.dimension_min}:
+            values = [measure(dimensions(c.product.size), letter) for c in closest]
+            if letter in f.dimension_max:
+                widened.dimension_max[letter] = max([f.dimension_max[letter], *values])
+            if letter in f.dimension_min:
+                widened.dimension_min[letter] = min([f.dimension_min[letter], *values])
+        return closest, widened
 
     async def _closest_to_wishes(self, state: DialogueState, text: str, f: SearchFilter,
                                  intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
