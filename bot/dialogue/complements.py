@@ -26,6 +26,8 @@ COMPLEMENTS: dict[str, tuple[str, ...]] = {
     "outdoor chair": ("patio set", "throw pillow"),
     "outdoor": ("patio set", "outdoor chair", "throw pillow"),
     "curtain": ("rug", "sofa"),
+    "throw pillow": ("rug", "curtain", "armchair"),
+    "mirror": ("dresser", "table lamp", "rug"),
     "bedding": ("bed", "pillow", "mattress"),
 }
 

@@ -236,6 +236,8 @@ def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None =
         said = {**slots.get("dimension_max", {}), **slots.get("dimension_min", {})}
         f.dimension_max = {**{k: v for k, v in f.dimension_max.items() if k not in said}, **slots.get("dimension_max", {})}
         f.dimension_min = {**{k: v for k, v in f.dimension_min.items() if k not in said}, **slots.get("dimension_min", {})}
+    if slots.get("min_rating") is not None:
+        f.min_rating = float(slots["min_rating"])  # "at least 4.5 stars"
     if slots.get("in_stock"):
         f.in_stock_only = True
     if slots.get("exclude_word"):

@@ -85,6 +85,35 @@ def brand_typo(word: str, brands) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The whole words of the packaged MiniLM's WordPiece vocabulary: English words a typo fix leaves alone
+    ("back" is no "black", "tape" no "taupe")."""
+    from bot.nlu.model import base_model_path
+
+    try:
+        return frozenset(w for w in (base_model_path() / "vocab.txt").read_text(encoding="utf-8").split() if w.isalpha())
+    except OSError:
+        return frozenset()
+
+
+def colour_typo(word: str, colours) -> str | None:
+    """The colour word a misspelt word names ("whte", "balck", "greay"): one letter missing, one too many or two
+    neighbouring letters swapped, in a word of at least four letters that is no English word."""
+    word = word.lower()
+    if len(word) < 4 or not word.isalpha() or word in _english_words():
+        return None
+    known = {w for c in colours for w in c.lower().split() if len(w) >= 4 and w.isalpha()}
+    if word in known:
+        return None
+    edits = {word[:i] + word[i + 1:] for i in range(len(word))}  # one too many
+    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}  # swapped
+    for w in known:
+        if w in edits or (len(w) == len(word) + 1 and any(w[:i] + w[i + 1:] == word for i in range(len(w)))):  # one missing
+            return w
+    return None
+
+
 @lru_cache(maxsize=16)
 def _brand_keys(brands: tuple[str, ...]) -> dict[str, str]:
     """Brands by their letters and digits alone ("West Elm" -> "westelm")."""
@@ -221,6 +250,53 @@ def _not_a_product_value(slots: dict, text: str) -> None:
 
 
 _COMPARATIVE_SIZE = re.compile(r"^(?:wider|narrower|deeper|taller|higher|longer|shorter|bigger|smaller|than\b.*)$", re.I)
+
+
+_RATING = re.compile(r"(?:\b(?:at least|min(?:imum)?|over|above|more than)\s+)?\b([1-5](?:\.\d)?)\s*\+?\s*(?:stars?|★)(?![\s-]*(?:hotel|resort|service|restaurant|luxury|experience|feel|vibe))"
+                     r"|\brated\s+(?:at least\s+|over\s+|above\s+)?([1-5](?:\.\d)?)\b(?!\s*(?:\$|dollars?|bucks|%))", re.IGNORECASE)
+
+
+def _rating_wish(slots: dict, text: str) -> None:
+    """ "a jute rug with at least 4.5 stars", "rated 4+": the least rating (``min_rating``), not a price."""
+    found = _RATING.search(text)
+    if not found:
+        return
+    least = float(found.group(1) or found.group(2))
+    slots["min_rating"] = least
+    if isinstance(slots.get("size"), str) and "star" in slots["size"].lower():
+        slots.pop("size")
+    for name in ("price_min", "price_max"):
+        if isinstance(slots.get(name), (int, float)) and float(slots[name]) == least:
+            slots.pop(name)
+
+
+_REFUSING = {"hate", "hates", "no", "not", "nothing", "without", "avoid", "except", "dislike", "never", "none", "nix"}
+_FILLER = {"anything", "any", "all", "everything", "that's", "too", "really", "so", "the", "a", "of", "with", "want", "like",
+           "need", "do", "i", "we", "really", "more", "stuff", "else"}
+
+
+def _negated_wishes(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """A value tagged as wanted that the message refuses ("oh and i hate anything pink", "don't want leather"):
+    excluded, with every catalog value named by the same word ("pink": blush pink, hot pink)."""
+    words = _WORD.findall(text.lower())
+    for field in ("color", "material", "style"):
+        value = slots.get(field)
+        if not isinstance(value, str) or slots.get(f"exclude_{field}"):
+            continue
+        parts = value.lower().split()
+        at = next((i for i, w in enumerate(words) if w in parts), None)
+        if at is None:
+            continue
+        before = next((w for w in reversed(words[max(0, at - 4):at]) if w not in _FILLER), "")
+        negations = sum(w in _REFUSING or w.endswith("n't") for w in words[max(0, at - 7):at])
+        if not (before in _REFUSING or before.endswith("n't")) or negations > 1:
+            continue  # "no budget, white please"; "not grey but pink"; "i don't mind pink"; "nothing that isn't leather"
+        said = words[at]
+        named = [v for v in vocabulary.get("colors", []) if said in v.lower().split()] if field == "color" else []
+        slots[f"exclude_{field}"] = named or value
+        if isinstance(slots[f"exclude_{field}"], list) and len(slots[f"exclude_{field}"]) == 1:
+            slots[f"exclude_{field}"] = slots[f"exclude_{field}"][0]
+        slots.pop(field)
 
 
 def _measures_to_fit(slots: dict, text: str) -> None:
@@ -433,6 +509,8 @@ def mentioned_categories(text: str, categories: list[str]) -> list[tuple[str, li
             continue
         if gram == "floor" and start > 0 and re.fullmatch(_STOREY, words[start - 1]):
             continue  # "the 4th floor": a storey
+        if gram in ("room", "rooms"):
+            continue  # "for the same room": no kind of room is named
         names = category_matches(gram, categories, typos=False)
         if names:
             found.append((start, gram, names))
@@ -541,6 +619,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 slots[name] = known if len(known) > 1 else known[0]
             else:
                 slots.pop(name)
+    if text and not shopping:
+        _prefer_longer_values(*_grams(text), vocabulary, slots)  # "performance fabric would be best with the dogs"
     if shopping and text:
         brands = vocabulary.get("brands", [])
         grams, words = _grams(text)
@@ -561,6 +641,9 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 if span & taken or set(gram.split()) <= said:  # "brass" (colour) is not also the material
                     continue
                 match = values.get(gram) or (words_lexicon.lookup(gram) if field != "brand" else brand_typo(gram, brands))
+                if not match and field == "color" and " " not in gram:  # "a bookshelf in whte"
+                    fixed = colour_typo(gram, vocabulary.get("colors", []))
+                    match = words_lexicon.lookup(fixed) if fixed else None
                 if match:
                     slots[("exclude_" if _negated(words, start) else "") + field] = match
                     taken |= span
@@ -585,7 +668,9 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if text:
         _not_a_product_value(slots, text)
     if shopping and text:
+        _negated_wishes(slots, text, vocabulary)
         _measures_to_fit(slots, text)
+        _rating_wish(slots, text)
     if isinstance(slots.get("category"), str) and is_room(slots["category"]) and not slots.get("room") and not (
             text and re.search(rf"\b{re.escape(slots['category'])}\s+(?:furniture|stuff|things|pieces|sets?)\b", text, re.I)):
         slots["room"] = slots.pop("category")  # "we're finally redoing our bedroom": where, not what

@@ -5,8 +5,9 @@ so rather than show platform beds as if they were. ``KINDS`` lists well-known ki
 words a product's title uses for them; the dialogue looks them up in the served catalog's titles:
 
 - the catalog has them: the request keeps to the products whose title names the kind ("sofa bed": the
-  sleeper sofas, among the sofas, whatever category the model read), or, for a kind that is more a look
-  than a different thing ("an executive chair"), to their category;
+  sleeper sofas, among the sofas, whatever category the model read); for a kind that is more a look
+  than a different thing ("a gaming chair"), only while some of them fit the rest of the request
+  ("gaming chair, no leather" and every gaming chair is leather: the other office chairs, said so);
 - it has none: the reply says so, then shows the kind's broader category ("bunk beds": the beds) or, for a
   kind with no such category here ("printer stands", "coffee mugs"), asks what else the shopper needs.
 """
@@ -27,7 +28,7 @@ class Kind:
     said: tuple[str, ...]  # how shoppers write it, singular ("bunk bed", "bunkbed")
     titled: tuple[str, ...]  # the words a product title names it by ("bunk")
     broader: bool  # the kind's head word names a category worth showing when the kind is missing
-    keep_to: bool = True  # show only the products titled so (False: the kind only says which category it is)
+    keep_to: bool = True  # show only the products titled so (False: those first, others when none fits the rest)
 
 
 def _kind(name: str, said: str, titled: str, broader: bool = True, keep_to: bool = True) -> Kind:
@@ -79,6 +80,8 @@ KINDS: tuple[Kind, ...] = (
     _kind("gaming chairs", "gaming chair", "gaming", keep_to=False),
     _kind("bar stools", "bar stool, barstool, counter stool", "bar stool, counter stool, stool"),
     _kind("egg chairs", "egg chair, hanging chair, hanging egg chair, swing chair", "egg, hanging", keep_to=False),
+    _kind("tripod lamps", "tripod lamp, tripod floor lamp, tripod one, tripod", "tripod", keep_to=False),
+    _kind("pet beds", "dog bed, cat bed, pet bed, dog basket, dog crate", "dog bed, pet bed, cat bed", broader=False),
     _kind("outdoor lounge chairs", "outdoor lounge chair, sun lounger, sunlounger, lounger, pool chair, poolside chair, "
           "poolside lounge chair, pool lounge chair, patio lounge chair", "lounge"),
     _kind("adirondack chairs", "adirondack chair, adirondack", "adirondack"),
@@ -107,6 +110,12 @@ def kinds_named(text: str) -> list[tuple[Kind, re.Match]]:
                 break
     found.sort(key=lambda km: km[1].start())
     return found
+
+
+def soft_kind(title_words: list[str]) -> Kind | None:
+    """The kind "more a look than a different thing" whose title words these are ("gaming": gaming chairs)."""
+    words = set(title_words)
+    return next((k for k in KINDS if not k.keep_to and words and words <= set(k.titled)), None)
 
 
 def _title_has(title: str, word: str) -> bool:

@@ -19,13 +19,14 @@ from bot import reply as replies
 from bot.dialogue import compare as comparing
 from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
-from bot.dialogue.kinds import carried, kinds_named
-from bot.dialogue.grounding import family_member_by_purpose, ground, mentioned_categories, unnegated_exclusions
+from bot.dialogue.kinds import carried, kinds_named, soft_kind
+from bot.dialogue.problems import problem_in
+from bot.dialogue.grounding import category_matches, family_member_by_purpose, ground, mentioned_categories, unnegated_exclusions
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, singular_word
 from bot.dialogue.constraints import apply_slots, asked_attributes, describe, is_new_request, reference_price, size_value
 from bot.dialogue.dimensions import measure_label
-from bot.dialogue.references import described_positions
+from bot.dialogue.references import described_positions, recalled
 from bot.dialogue.search import SHOW, ProductSearch, blocking, let_go, superlative_order, wished_label, without_features
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
@@ -168,6 +169,9 @@ class DialogueManager:
 
     def _reply(self, state: DialogueState, nlu: NLUResult, action: str, text: str, **kw) -> Reply:
         state.last_action = action
+        shown = [card.id for card in kw.get("products") or []]
+        if shown:  # for "what was that blue lamp again?" later
+            state.shown_before = [i for i in state.shown_before if i not in shown][-(60 - len(shown)):] + shown
         return Reply(
             session_id=state.session_id,
             text=text,
@@ -263,13 +267,13 @@ class DialogueManager:
             return await self._search(state, nlu.model_copy(update={"intent": "refine"}), action="refine")
         relax = phrases.RELAX.match(text)
         if relax and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
-            return await self._relax(state, nlu, phrases.RELAX_FIELDS[relax.group(1).lower()])
+            return await self._relax(state, nlu, phrases.RELAX_FIELDS[relax.group(1).lower()], exclusions=True)
         released = list(phrases.RELAX_IN.finditer(nlu.text))
         words = [next(g for g in m.groups() if g) for m in released]
         if words and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
             # "forget the budget, I want linen ones": let go of the budget, then apply what else was said
             for word in words:
-                let_go(state, phrases.RELAX_FIELDS[word.lower()])
+                let_go(state, phrases.RELAX_FIELDS[word.lower()], exclusions=True)
             gone = {name for word in words for name in phrases.RELAXED_SLOTS[phrases.RELAX_FIELDS[word.lower()]]}
             # ... what the same message says anew outside the let-go words still holds ("I'll spend at least 1000")
             for span in nlu.spans:
@@ -277,8 +281,8 @@ class DialogueManager:
                     gone -= {"price_min", "price_max"} if span.name.startswith("price") else {span.name}
             rest = {k: v for k, v in slots.items() if k not in gone}
             nlu = nlu.model_copy(update={"slots": rest, "intent": "refine"})
-            if any(rest.get(k) is not None for k in phrases.PRODUCT_SLOTS):
-                return await self._on_refine(state, nlu)
+            if any(rest.get(k) is not None for k in (*phrases.PRODUCT_SLOTS, "title_words")):
+                return await self._on_refine(state, nlu)  # "brand doesn't matter after all - do you have a tripod one?"
             state.seen = []
             return await self._search(state, nlu, action="refine")
 
@@ -317,6 +321,8 @@ class DialogueManager:
         if isinstance(reading, NLUResult):
             reading = self._read_category(state, text, reading, said_category)
         if isinstance(reading, NLUResult):
+            reading = self._read_problem(state, text, reading)
+        if isinstance(reading, NLUResult):
             reading = self._read_kinds(state, text, reading)
         if isinstance(reading, NLUResult):
             reading = await self._read_wishes(state, text, reading)
@@ -328,6 +334,19 @@ class DialogueManager:
         """Messages about the products on screen: "and the second?", "is the first one a standing desk?",
         "the cheaper one", "any of those with storage drawers?", "anti-tip?"."""
         intent, slots = nlu.intent, nlu.slots
+        recall = phrases.RECALL.search(text) if intent not in service.SERVICE_INTENTS else None
+        if recall and state.shown_before:
+            # "what was that blue lamp again?": the products shown before that fit the description
+            earlier = [self.products[i] for i in reversed(state.shown_before) if i in self.products]
+            fits = sorted(recalled(recall.group(1) or recall.group(2), earlier)[:SHOW], key=lambda p: state.shown_before.index(p.id))
+            if fits:
+                state.shown, state.compared = [p.id for p in fits], []
+                state.focus_id = fits[0].id if len(fits) == 1 else None
+                lead = f"That was the {fits[0].title}:" if len(fits) == 1 else "These are the ones I showed you:"
+                return self._reply(state, _as_read(nlu, "search_product", {}), "recommend",
+                                   replies.product_list_text(lead, fits, [[] for _ in fits]),
+                                   products=[replies.card(p) for p in fits],
+                                   quick_replies=["Add #1 to cart", "Show more"])
         if (state.focus_id and slots.get("item_ref") == [1] and not phrases.EXPLICIT_REF.search(text)
                 and not re.search(r"\b(?:one|1)\b(?!\s*$)", re.sub(r"\b(?:that|this|the same)\s+one\b", "", text, flags=re.I), re.I)):
             # "put ten of that one in the cart" after "which has the best reviews?": the one named, not #1
@@ -362,7 +381,8 @@ class DialogueManager:
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
             if phrases.ADD_THAT.search(text):
                 intent = "add_to_cart"  # "add the first dresser to my cart"
-            elif (phrases.is_question(text) and not (slots.get("price_relative") or slots.get("size_relative"))
+            elif (phrases.is_question(text) and (not (slots.get("price_relative") or slots.get("size_relative"))
+                                                 or phrases.CAN_IT_GROW.search(text))
                   and not re.search(r"\bbut (?:in|with|made of|from)\b", text, re.I)):  # "the 2nd one but in blue?" refines
                 # "is the first one a standing desk?", "will the first one fit my TV?" (not "something cheaper than the first one?")
                 intent = "product_question"
@@ -472,6 +492,9 @@ class DialogueManager:
                 and re.search(r"\bmatch(?:es)?\s+(?:the|my|our)\s+(?:floors?|flooring|walls?|paint|curtains|decor|room|kitchen|"
                               r"cabinets|trim|woodwork|furniture)\b", text, re.I)):
             intent = "refine"  # "natural oak would match the floor better" under mirrors: oak mirrors, not floor lamps
+        if (intent == "complement_request" and state.shown and not slots.get("category") and not phrases.GOES_WITH.search(text)
+                and any(slots.get(k) for k in ("color", "material", "style", "brand"))):
+            intent = "refine"  # "performance fabric would be best with the dogs": a wish for these, nothing to go with them
         if intent == "search_product" and phrases.GOES_WITH.search(text) and state.shown and phrases.ABOUT_IT.search(text):
             intent = "complement_request"  # "and an office chair to go with it, navy"
         that = phrases.NOT_THAT.search(text)
@@ -580,11 +603,31 @@ class DialogueManager:
                                           + ", ".join(self._top_categories(4)).lower() + ".")
         return _as_read(nlu, intent, slots)
 
+    def _read_problem(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult:
+        """A trouble at home said instead of a product ("I wake up with a sore neck", "the cat keeps scratching the
+        sofa"): a search for what helps, with the features that matter where the catalog lists them (``problems``)."""
+        intent, slots = nlu.intent, nlu.slots
+        if slots.get("item_ref") or intent not in ("search_product", "out_of_scope", "complaint", "return_item", "smalltalk",
+                                                   "greet", "feedback_dislike", "refine"):
+            return nlu
+        if intent == "refine" and state.shown:
+            return nlu
+        categories = self.s.retriever.vocabulary.get("categories", [])
+        tagged = slots.get("category") if isinstance(slots.get("category"), str) else None
+        problem = problem_in(text, tagged)
+        found = category_matches(problem.category, categories, typos=False) if problem else []
+        if not found:
+            return nlu
+        listed = {(k.lower(), str(v).lower()) for p in self._sample(found[:1]) for k, v in (p.attributes or {}).items()}
+        features = {k: v for k, v in problem.features.items() if (k, v) in listed}
+        return _as_read(nlu, "search_product", {**slots, "category": found[0], "problem_note": problem.note,
+                                                **({"problem_features": features} if features else {})})
+
     def _read_kinds(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
         """A kind of product named by more than its category word ("a sofa bed", "bunk beds", "a recliner"):
         the products whose titles name it, or, when the catalog has none, the reply says so (see ``kinds``)."""
         intent, slots = nlu.intent, nlu.slots
-        if intent not in ("search_product", "refine", "out_of_scope", "greet") or slots.get("item_ref"):
+        if intent not in ("search_product", "refine", "out_of_scope", "greet", "complement_request") or slots.get("item_ref"):
             return nlu
         named = kinds_named(text)
         if not named or self.named_product(text) is not None:
@@ -598,7 +641,7 @@ class DialogueManager:
             (have if words else missing).append((kind, said, words, categories))
         if have:
             kind, said, words, categories = have[0]
-            slots = {**slots, "category": categories.most_common(1)[0][0], **({"title_words": words} if kind.keep_to else {})}
+            slots = {**slots, "category": categories.most_common(1)[0][0], "title_words": words}
             intent = "search_product" if intent in ("out_of_scope", "greet") else intent
         if missing:
             names = [kind.name for kind, *_ in missing]
@@ -922,6 +965,10 @@ class DialogueManager:
         new_request = is_new_request(state.constraints, slots) or not state.constraints.categories
         state.constraints = apply_slots(state.constraints, slots, vocabulary=self.s.retriever.vocabulary)
         self._apply_asked_attributes(state, nlu.text)
+        if slots.get("problem_features"):  # "my back hurts after a day at the desk": lumbar support, where a few have it
+            wished = state.constraints.model_copy(update={"attributes": {**state.constraints.attributes, **slots["problem_features"]}})
+            if len(await self.search.retrieve(state, state.query_text or nlu.text, wished)) >= 3:
+                state.constraints = wished
         if new_request or state.first_constraints is None:
             state.first_constraints = state.constraints.model_copy(deep=True)
         self._learn_slots(state, slots)
@@ -933,6 +980,8 @@ class DialogueManager:
         if name and not any(self._in_titles(w) for w in str(name).split()):
             # "do you have any Restoration Hardware sofas?": say so, then what there is ("the Asher sofa" names a product)
             reply = reply.model_copy(update={"text": f"Sorry, we don't carry {slots['unknown_brand']}. {reply.text}"})
+        if slots.get("problem_note") and reply.products:
+            reply = reply.model_copy(update={"text": f"{slots['problem_note']} {reply.text}"})
         if slots.get("missing_kind"):
             # "bunk beds for the grandkids?": none here, said so; then the beds there are
             reply = reply.model_copy(update={"text": f"Sorry, we don't have {slots['missing_kind']}. {reply.text.removeprefix('Sure! ')}"})
@@ -990,6 +1039,13 @@ class DialogueManager:
                 learn_from_product(state.profile, p, vec.tolist(), liked=True, strength=0.5)
         elif phrases.DIFFERENT.search(nlu.text) and not any(k in slots for k in ("price_max", "price_min", "color", "brand", "material", "category")):
             state.negative_ids = list(dict.fromkeys([*state.negative_ids, *state.shown]))
+            c = state.constraints
+            if phrases.COMPLETELY_DIFFERENT.search(nlu.text) and (c.colors or c.materials or c.styles):
+                # "something completely different": the look let go (colour, material, style), the rest kept
+                look = describe(c.model_copy(update={"exclude_ids": []}))
+                c.colors, c.materials, c.styles = [], [], []
+                return await self._search(state, nlu, action="refine", exclude_seen=True,
+                                          intro=f"Something completely different from the {look}:")
             return await self._search(state, nlu, action="refine", exclude_seen=True)
         if not state.query_text:
             state.query_text = nlu.text
@@ -1154,9 +1210,9 @@ class DialogueManager:
                 "attributes": {**state.constraints.attributes, **required},
                 "attribute_min": {**state.constraints.attribute_min, **least}})
 
-    async def _relax(self, state: DialogueState, nlu: NLUResult, label: str) -> Reply:
+    async def _relax(self, state: DialogueState, nlu: NLUResult, label: str, exclusions: bool = False) -> Reply:
         """Drop one kind of hard constraint ("any colour") and search again."""
-        let_go(state, label)
+        let_go(state, label, exclusions)
         state.seen = []
         return await self._search(state, nlu, action="refine")
 
@@ -1320,6 +1376,18 @@ class DialogueManager:
                 top += (await self.search.rank(state, text, others, SHOW))[:SHOW - len(top)]
                 return self._show(state, nlu, action, plain, top, intro or
                                   f"The first is listed as {wished_label(f)}; the others are the closest {describe(plain)}:")
+        kind = soft_kind(f.title_words)
+        if kind is not None and len(candidates) < 3 and action != "show_more" and not kinds_named(nlu.text):
+            # "gaming chair under 300" then "no leather" and one gaming chair fits: it first, then the closest other
+            # chairs ("do you have a tripod one?" asks for those alone)
+            plain = f.model_copy(update={"title_words": []})
+            have = {c.product.id for c in candidates}
+            others = [c for c in await self.search.retrieve(state, text, plain) if c.product.id not in have]
+            if others:
+                top = await self.search.rank(state, text, candidates, SHOW)
+                top += (await self.search.rank(state, text, others, SHOW))[:SHOW - len(top)]
+                first = f"The first is a {kind.said[0]}" if len(have) == 1 else f"The first {len(have)} are {kind.name}"
+                return self._show(state, nlu, action, plain, top, intro or f"{first}; the others are the closest {describe(plain)}:")
         superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
         if superlative:  # "the cheapest coffee table you have": the cheapest of all that match, not of the best five
             key = superlative_order(superlative.group(0))
@@ -1562,7 +1630,14 @@ class DialogueManager:
             if nlu.slots.get("category"):
                 return await self._on_search(state, nlu)
             return self._ask_category(state, nlu)
-        ids, error = self._resolve(state, nlu.slots)
+        count, slots = 1, nlu.slots
+        asked = phrases.quantity(nlu.text)
+        if asked:  # "add four of the first one": four of #1, not #4 and #1
+            count, said = asked
+            refs = parse_item_refs(nlu.text[:said.start()] + nlu.text[said.end():])
+            slots = {**{k: v for k, v in slots.items() if k != "item_ref"}, **({"item_ref": refs} if refs else {})}
+            nlu = nlu.model_copy(update={"slots": slots})
+        ids, error = self._resolve(state, slots)
         if error or not ids:
             return self._reply(state, nlu, "clarify", error or "Which product should I add? Say its number, e.g. 'add #1 to my cart'.")
         vectors = await blocking(self.s.retriever.vectors, ids)
@@ -1570,13 +1645,14 @@ class DialogueManager:
         for pid, vec in zip(ids, vectors):
             item = next((c for c in state.cart if c.product_id == pid), None)
             if item:
-                item.quantity += 1
+                item.quantity += count
             else:
-                state.cart.append(CartItem(product_id=pid))
+                state.cart.append(CartItem(product_id=pid, quantity=count))
             learn_from_product(state.profile, self.products[pid], np.asarray(vec).tolist(), liked=True, strength=1.2)
             added.append(self.products[pid])
         state.focus_id = ids[0]
-        text = (f"Added the {', '.join(p.title for p in added)} to your cart ({sum(c.quantity for c in state.cart)} item(s), "
+        what = ", ".join(p.title for p in added)
+        text = (f"Added {f'{count} × ' if count > 1 else ''}the {what} to your cart ({sum(c.quantity for c in state.cart)} item(s), "
                 f"{replies.money(self._cart_total(state))} in total).")
         return self._reply(state, nlu, "add_to_cart", text, products=[replies.card(p) for p in added],
                            quick_replies=["What goes well with it?", "Keep shopping"])
@@ -1689,12 +1765,16 @@ class DialogueManager:
         if said:
             f = apply_slots(f, said, vocabulary=self.s.retriever.vocabulary)
             colors, materials, styles = [], [], []  # the asked values steer the text, not the base's
+        if nlu.slots.get("title_words") and len(wanted) == 1:
+            f.title_words = list(nlu.slots["title_words"])  # "and a gaming chair to go with it"
         per_category = 3 if len(wanted) == 1 else 1
         picks: list[ScoredProduct] = []
         for category in wanted[:3]:
             cf = f.model_copy(update={"categories": [category]})
             text = " ".join([*styles, *colors, *materials, category]).strip()
             candidates = await self.search.retrieve(state, text, cf)
+            if not candidates and soft_kind(cf.title_words):  # a look, not a must ("a gaming chair" when none fits)
+                candidates = await self.search.retrieve(state, text, cf.model_copy(update={"title_words": []}))
             if candidates:
                 picks += (await self.search.rank(state, text, candidates, per_category))[:per_category]
         state.complement_filter = f.model_copy(update={"categories": wanted[:3] if asked else []})

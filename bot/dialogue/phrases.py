@@ -11,6 +11,30 @@ import re
 
 SIMILAR = re.compile(r"\b(like|similar|same (style|kind))\b", re.I)
 DIFFERENT = re.compile(r"\b(different|something else|other options?|else)\b", re.I)
+# "what was that blue lamp again?", "show me that rug from before": a product shown earlier, by description
+RECALL = re.compile(r"\b(?:what|which) (?:was|were) (?:that|the|this|those)\s+(.+?)\s+(?:again|from before|from earlier|"
+                    r"you (?:showed|suggested|mentioned|recommended))\b"
+                    r"|\b(?:show me|back to|go back to|remind me of|what about) (?:that|those)\s+(.+?)\s+(?:again|from before|"
+                    r"from earlier|you (?:showed|suggested|mentioned|recommended)(?: me)?(?: before| earlier)?)\b", re.I)
+# "add four of the first one", "2x #3", "a couple of them": how many to put in the cart
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+           "twelve": 12, "a couple": 2, "a pair": 2, "a dozen": 12}
+_QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(_COUNTS) + r")\s*(?:x\s*|×\s*|of\s+)(?=(?:the|that|this|those|these|them|it)\b|#)",
+                       re.I)
+
+
+def quantity(text: str) -> tuple[int, re.Match] | None:
+    """How many of a product the message asks for, with where it says so; None for one."""
+    found = _QUANTITY.search(text or "")
+    if not found:
+        return None
+    word = found.group(1).lower()
+    count = int(word) if word.isdigit() else _COUNTS[word]
+    return (count, found) if 1 < count <= 50 else None
+
+
+COMPLETELY_DIFFERENT = re.compile(r"\b(?:completely|totally|entirely|wholly|really|very|radically)\s+different\b"
+                                  r"|\bsomething else entirely\b|\bnothing like (?:these|those|this|that|them)\b", re.I)
 NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personali[sz]e|store|save|keep|record|log)(ing)?\b"
                        r"(?!\s+(?:the|my|this|that|it)\s+(?:order|cart|basket|address))", re.I)
 FURNISHING = re.compile(r"\b(setting up|set up|furnish\w*|redo\w*|redecorat\w*|decorat\w*|doing up|makeover|refresh\w*|"
@@ -131,6 +155,10 @@ CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|show(?: me)?|list|v
                        r"(?:cart|basket|shopping bag)\b|\b(?:cart|basket) (?:total|contents|so far)\b"
                        r"|\bwhat'?s (?:the )?total\b", re.I)
 CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|purchase|add)\b", re.I)
+# "is possible to make it longer?", "can the first one be extended?": whether a product can grow, a question about it
+CAN_IT_GROW = re.compile(r"\b(?:possible|able|can (?:i|you|we)|could (?:i|you|we)|is there a way) to (?:make|extend|expand|pull out) "
+                         r"(?:it|this|that|them|the (?:table|first|second|third|last)(?: one)?)\b"
+                         r"|\bcan (?:it|this|that|the \w+(?: one)?) (?:be )?(?:extend|expand|made longer|made bigger)", re.I)
 GOES_WITH = re.compile(r"\b(go(es)? (well )?(with|next to|under|beside)|to match|matching|match(es)? (it|this|that|the)|"
                        r"complement|pair(s)? (well )?with)\b", re.I)
 NOT_THAT = re.compile(r"\b(?:not (?:that|this|the same)|another|other|a different|different|some other)\s+(brand|colou?r|material|style)s?\b",

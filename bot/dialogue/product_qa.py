@@ -44,6 +44,8 @@ _ASKED_AS = {
     "set": "pieces", "include": "pieces", "includes": "pieces", "included": "pieces", "piece": "pieces",
     "blackout": "light", "dark": "light",
     "bulb": "bulb", "smart": "smart", "alexa": "smart",
+    "longer": "extendable", "extend": "extendable", "extended": "extendable", "extension": "extendable",
+    "expand": "extendable", "leaf": "extendable", "leaves": "extendable",
     "dim": "dimmable", "dims": "dimmable", "dimming": "dimmable", "dimmer": "dimmable", "thick": "thickness",
 }
 # "how many chairs come in it?", "how many in a pack": the set size

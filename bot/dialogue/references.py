@@ -53,3 +53,11 @@ def described_positions(text: str, products: list[Product]) -> list[int]:
         if len(fits) == 1 and len(products) >= 1:
             return fits
     return []
+
+
+def recalled(description: str, products: list[Product]) -> list[Product]:
+    """The products (most recent first) that every meaningful word of ``description`` fits ("blue lamp")."""
+    said = {w for w in _words(description) if w not in _VAGUE and not w.isdigit()}
+    if not said:
+        return []
+    return [p for p in products if all(w in (words := _describing_words(p)) or w.rstrip("s") in words for w in said)]

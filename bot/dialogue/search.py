@@ -21,6 +21,7 @@ import numpy as np
 from bot.dialogue import phrases
 from bot.dialogue.constraints import attribute_label, describe, minimum_label, price_phrase, satisfies_size, size_value
 from bot.dialogue.dimensions import limits_label
+from bot.dialogue.kinds import soft_kind
 from bot.dialogue.state import DialogueState
 from bot.nlu.types import NLUResult
 from ranking.types import RankRequest, ScoredProduct
@@ -63,10 +64,13 @@ def leading_number(value: object) -> float:
     return float(found.group(1)) if found else -1.0
 
 
-def let_go(state: DialogueState, label: str) -> None:
-    """Drop one kind of hard constraint (a ``phrases.RELAXABLE`` label: "Any colour", "Any price", ...)."""
+def let_go(state: DialogueState, label: str, exclusions: bool = False) -> None:
+    """Drop one kind of hard constraint (a ``phrases.RELAXABLE`` label: "Any colour", "Any price", ...); with
+    ``exclusions`` (the shopper said it: "brand doesn't matter after all"), what was excluded of it too."""
     for name in phrases.RELAXABLE[label]:
         setattr(state.constraints, name, None if name.startswith("price") else {} if name.startswith(("attribute", "dimension")) else [])
+        if exclusions and hasattr(state.constraints, f"exclude_{name}"):
+            setattr(state.constraints, f"exclude_{name}", [])
     if label == "Any price":  # a budget taken back is no longer the profile's either ("within your budget")
         state.profile.budget_min = state.profile.budget_max = None
         state.profile.budget_explicit = False
@@ -148,6 +152,13 @@ class ProductSearch:
         if not candidates and action != "show_more" and state.critique_price_bound:
             loosened_for = f
             candidates, f, intro = await self.loosen_price(state, nlu, text, f, intro)  # "more premium", then a must-have
+        if not candidates and action != "show_more" and soft_kind(f.title_words):
+            # "a gaming chair, no leather" and every gaming chair is leather: the other office chairs, said so
+            loose = f.model_copy(update={"title_words": []})
+            candidates = await self.retrieve(state, text, loose)
+            if candidates:
+                state.constraints.title_words = []
+                intro, f = intro or f"I have no {describe(f)}; here are other {describe(loose)}:", loose
         if not candidates and (f.attributes or f.attribute_min) and action == "refine" and phrases.ANY_WITH.match(nlu.text):
             return Found([], f, none_with=True)
         if not candidates and (f.attributes or f.attribute_min) and action != "show_more":

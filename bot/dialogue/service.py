@@ -104,6 +104,10 @@ _UPSET = re.compile(
     r"rip[- ]?off|scam|not impressed|unbelievable|not acceptable|useless|smh)\b",
     re.IGNORECASE,
 )
+# "the screws for the shelves are missing", "no screws in the box", "missing the hardware"
+_MISSING_PARTS = (r"\b(?:screws?|bolts?|parts?|pieces?|hardware|fittings?|instructions|allen key|legs?)\b.{0,30}\b(?:is|are|was|were)\s+"
+                  r"missing\b|\bmissing\s+(?:the\s+|some\s+|all\s+(?:the\s+)?|a\s+)?(?:screws?|bolts?|parts?|pieces?|hardware|"
+                  r"fittings?|legs?)\b|\bno (?:screws|bolts|hardware|fittings|instructions) in the box\b")
 _DAMAGED = re.compile(
     r"\b(arrived|arrives|came|delivered|showed up|got here|turned up|received|unboxed|unpacked|opened the box)\b.{0,80}"
     r"\b(broken|broke|damaged|torn|ripped|scratched|dented|cracked|chipped|stained|smashed|defective|faulty|snapped|"
@@ -116,9 +120,11 @@ _DAMAGED = re.compile(
     r"stain|chip)(?:s|es)?\b|\b(?:is|are|was|were|came|arrived) (?:all |badly |completely )?(?:broken|damaged|scratched|dented|"
     r"cracked|chipped|smashed|shattered|torn|ripped)\b|\b(?:legs?|parts?|pieces?|screws?|hardware|cushions?) (?:is |are |was |were )?"
     r"missing\b|\b(?:leg|arm|handle|knob|door|drawer|wheel|caster|foot|feet|back|shelf)\w* (?:has |have |had )?(?:snapped|broke|"
-    r"come|came|fallen|fell|ripped) off\b",  # "the leg snapped off one of the dining chairs"
+    r"come|came|fallen|fell|ripped) off\b"  # "the leg snapped off one of the dining chairs"
+    r"|" + _MISSING_PARTS,
     re.IGNORECASE,
 )
+_MISSING = re.compile(_MISSING_PARTS, re.IGNORECASE)
 # Wear that shows after a while ("one of the legs has started wobbling"): an apology, not "it arrived damaged"
 _DEFECT = re.compile(r"\b(?:legs?|frame|seat|it|table|chair|drawers?|shelf|shelves|seams?)\b.{0,30}\b(?:started |starting |begun |"
                      r"begins? )?(?:wobbl\w*|sagg\w*|peeling|splitting|fraying|coming apart|falling apart|creak\w*)\b", re.IGNORECASE)
@@ -179,7 +185,7 @@ _ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:
                         r"(?:house|place|address|home|office|work|flat|apartment)\b|\b(?:to|at) (?:a|another|a different|the other|"
                         r"my new|a new) address\b", re.IGNORECASE)
 _REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|off)\b.{0,30}\bold\b|"
-                      r"(?:take|haul|carry) (?:the |my |our )?old \w+ away|"
+                      r"(?:take|haul|carry) (?:the |my |our |his |her |their |an? )?old \w+(?: \w+)? (?:away|off)|"
                       r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
@@ -189,7 +195,9 @@ _IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|things|
                       r"put (?:it|them) together|carry (?:it|them|the \w+) (?:up|in|inside))\b|\bwhite[- ]glove\b|\broom of (?:my|your) choice\b", re.IGNORECASE)
 # "if we order 20 desks in one go, is there a bulk discount?"
 _BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:discount|pricing|prices?|rates?|deals?|orders?)\b|"
-                   r"\b(?:order|buy|get)\w*\s+\d+\s+\w+.{0,40}\bdiscount", re.IGNORECASE)
+                   r"\b(?:order|buy|get)\w*\s+\d+\s+\w+.{0,40}\bdiscount|"
+                   r"\bdiscount\w*\b.{0,40}\b(?:buy|order|get|take)\w*\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|twenty|"
+                   r"several|multiple|a few|lots|a lot|many)\b", re.IGNORECASE)
 # "do you deliver to commercial premises?", "do you ship abroad?"
 _DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|can|will) you (?:deliver|ship)\s+(?:to|outside|abroad|"
                             r"internationally|overseas|out of)\b", re.IGNORECASE)
@@ -417,6 +425,9 @@ def ask_order_id(intent: str, text: str = "") -> str:
         "shipping_address": "update",
         "invoice": "get the invoice for",
     }[intent]
+    if topic(intent, text) == "damaged" and _MISSING.search(text):
+        return ("I'm sorry some parts are missing. Which order is it? Please give me the order number (e.g. 123456) and "
+                "I'll pass it to our team to sort out the missing parts; or you can send it back if you'd rather.")
     if topic(intent, text) == "damaged":
         return f"I'm sorry it arrived damaged. Which order would you like to {what}? Please give me the order number (e.g. 123456)."
     return _sorry_first(f"Which order would you like to {what}? Please give me the order number (e.g. 123456).", text)

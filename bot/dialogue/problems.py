@@ -1,0 +1,95 @@
+"""Problems a shopper describes instead of a product: "I wake up with a sore neck", "the cat keeps scratching
+the sofa", "our TV is sitting on the floor".
+
+``PROBLEMS`` lists common troubles at home with the kind of product that answers each (a category word,
+grounded in the served catalog) and the listed features that matter for it (applied only where the
+catalog lists them for that category). A message about an order ("the bed I bought from you creaks") is
+a service matter, not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.dialogue.constraints import singular
+
+
+@dataclass(frozen=True)
+class Problem:
+    pattern: re.Pattern
+    category: str  # a shopper's word for the kind of product that helps
+    note: str  # said before the products
+    features: dict[str, str] = field(default_factory=dict)  # listed features that matter ("lumbar support": "yes")
+    unless: re.Pattern | None = None  # words that mean another problem of the same kind
+    replaces: tuple[str, ...] = ()  # products the message names as the place or the cause ("at my desk"), not the wish
+
+
+def _p(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_HURTS = r"(?:hurts?|hurting|pain|painful|aches?|aching|achy|sore|stiff|killing me|is killing|killing)"
+_AT_WORK = r"\b(?:desk|work\w*|sitting|sit|chair|office|laptop|computer|wfh|typing|zoom|calls)\b"
+_IN_BED = r"\b(?:sleep\w*|morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"
+
+PROBLEMS: tuple[Problem, ...] = (
+    Problem(_p(rf"\b(?:sore|stiff|aching|achy|painful|bad|crick in (?:my|the))\s+neck\b|\bneck\s+(?:is\s+)?{_HURTS}"),
+            "pillow", "Sorry about your neck; the right pillow can make a real difference."),
+    Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b|\b{_HURTS}\s+(?:my|the)\s+back\b"),
+            "office chair", "Sorry about your back; a chair with good lumbar support helps a lot at a desk.",
+            {"lumbar support": "yes"}, unless=_p(_IN_BED), replaces=("desk", "sofa", "dining table", "bed")),
+    Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b"),
+            "mattress", "Sorry about your back; a firmer, supportive mattress can help.",
+            {"firmness": "firm"}, unless=_p(_AT_WORK)),
+    Problem(_p(r"\b(?:mattress|bed)\b.{0,30}\btoo\s+(?:soft|squishy|saggy)\b|\b(?:mattress|bed)\b.{0,30}\bsag(?:s|ging)\b"),
+            "mattress", "A firmer mattress should help.", {"firmness": "firm"}),
+    Problem(_p(r"\b(?:mattress|bed)\b.{0,30}\btoo\s+(?:firm|hard)\b"),
+            "mattress", "A softer mattress should help.", {"firmness": "soft"}),
+    Problem(_p(r"\b(?:sleep(?:s|ing)?\s+(?:so\s+|really\s+|too\s+)?hot|too\s+hot\s+(?:at night|in bed|to sleep)|night\s+sweats|"
+               r"wake\s+up\s+(?:all\s+)?(?:sweaty|sweating|hot))\b"),
+            "mattress", "Sleeping hot is miserable; a mattress with cooling should help.", {"cooling": "yes"}),
+    Problem(_p(r"\b(?:(?:so much|too much|the|morning|early)\s+(?:sun|sunlight|light)|street\s*lights?|sun\s+(?:wakes|comes in)|"
+               r"light\s+(?:wakes|keeps)|too\s+bright)\b.{0,60}\b(?:sleep|wake|woke|morning|bedroom|\d\s*am|night)\b"
+               r"|\b(?:sleep|wake|woke|bedroom)\b.{0,60}\b(?:so much|too much)\s+(?:sun|sunlight|light)\b"),
+            "curtain", "Blackout curtains keep the early light out.", {"light control": "blackout"}),
+    Problem(_p(r"\b(?:cat|cats|kitten|kittens|dog|dogs|puppy|puppies|pets?)\b.{0,40}\b(?:scratch\w*|claw\w*|chew\w*|shred\w*|"
+               r"ruin\w*|destroy\w*|wreck\w*)\b.{0,30}\b(?:sofa|couch|settee)s?\b"),
+            "sofa", "Claws and sofas, a classic! Tell me if you'd like a particular material."),
+    Problem(_p(r"\b(?:tv|telly|television)\b.{0,40}\b(?:on the floor|on (?:a|some) box(?:es)?|nowhere to (?:put|go)|no stand|"
+               r"on a chair)\b|\bnowhere to put (?:the|my|our) (?:tv|telly|television)\b"),
+            "tv stand", "Let's get it off the floor!", replaces=("floor lamp",)),
+    Problem(_p(r"\b(?:bed|bed\s*frame)\b.{0,20}\b(?:creaks?|creaking|creaky|squeaks?|squeaking|squeaky|wobbles?|wobbly|"
+               r"rattles?)\b"),
+            "bed", "A noisy bed is no fun; a new frame should fix that."),
+    Problem(_p(r"\bbooks?\b.{0,30}\b(?:everywhere|piled|piling|on the floor|stacked|nowhere)\b|\bnowhere to put (?:my|our) books\b"),
+            "bookcase", "Let's give those books a home."),
+    Problem(_p(r"\bclothes\b.{0,30}\b(?:everywhere|piled|on the floor|on a chair|nowhere)\b|\bnowhere to put (?:my|our) clothes\b"),
+            "dresser", "A dresser would tidy those away."),
+    Problem(_p(r"\b(?:floors?|tiles?)\b.{0,20}\b(?:so\s+|really\s+|too\s+|are\s+|is\s+)?(?:cold|freezing|echo(?:es|ey|y)?|bare)\b"),
+            "rug", "A rug warms a floor up and softens the echo.", replaces=("floor lamp",)),
+    Problem(_p(r"\b(?:room|corner|lounge|living room|bedroom|flat|apartment)\b.{0,20}\b(?:too|so|really|very)\s+(?:dark|gloomy|dim)\b"
+               r"|\bnot enough light\b"),
+            "floor lamp", "A floor lamp brightens a dark corner."),
+    Problem(_p(r"\b(?:working|work|wfh)\s+(?:from|on)\s+(?:the|my|our)\s+(?:sofa|couch|bed|kitchen table|dining table|floor|ironing board)\b"
+               r"|\bno (?:proper )?desk\b"),
+            "desk", "A proper desk will help.", replaces=("sofa", "bed", "dining table")),
+)
+
+# An order, a purchase or a return: a matter for the service answers, not a new product.
+_ABOUT_AN_ORDER = _p(r"\b(?:bought|ordered|order|purchased|from you|your (?:shop|store)|delivered|delivery|arrived|came|return\w*|"
+                     r"refund\w*|exchange|send (?:it |them )?back|warranty|guarantee|replace\w*|broken|damaged|faulty)\b")
+
+
+def problem_in(text: str, named: str | None = None) -> Problem | None:
+    """The problem the message describes, or None (also when it is about an order). With the category the
+    message ``named``: the problem that category answers, or one where it is only the place or the cause
+    ("my back hurts at my desk"); None when the named product is the request ("what bedding for a hot sleeper")."""
+    if not text or _ABOUT_AN_ORDER.search(text):
+        return None
+    matching = [p for p in PROBLEMS if p.pattern.search(text) and not (p.unless and p.unless.search(text))]
+    if named is None:
+        return matching[0] if matching else None
+    kind = singular(named)
+    return (next((p for p in matching if kind == p.category or kind.endswith(" " + p.category)), None)
+            or next((p for p in matching if kind in p.replaces), None))
