@@ -46,8 +46,13 @@ def reasons_for(
         options.append((1.0 + c.get("price_fit", 0), f"within your {money(profile.budget_max, p.currency)} budget"))
     asked = {"color": constraints.colors, "brand": constraints.brands, "material": constraints.materials,
              "style": constraints.styles, "size": constraints.sizes}
+    stated_colours = {v for v, a in profile.affinities.get("color", {}).items() if a.weight > 0}
     for weight, field in ((2.5, "color"), (2.45, "material"), (2.4, "brand"), (2.35, "style"), (2.3, "size")):
         value = getattr(p, field)
+        if (field == "color" and asked[field] and _matches(value, asked[field]) and stated_colours
+                and value.strip().lower() not in stated_colours):
+            options.append((weight, f"in {value.lower()}"))  # a shade of the colour asked ("olive" for green), not it
+            continue
         if asked[field] and _matches(value, asked[field]):
             said = {"color": f"in {value.lower()}", "brand": f"from {value}", "material": f"made of {value.lower()}",
                     "style": f"{value.lower()} style", "size": f"in {value} size"}[field]

@@ -125,6 +125,19 @@ def catalog_dimensions(value: str, sizes: list[str]) -> list[str]:
     return out
 
 
+# A colour and the catalog colours that are shades of it: offered (and said so) when nothing has the colour itself.
+COLOUR_SHADES = {"green": ("emerald", "olive", "sage", "teal"), "blue": ("navy", "teal"), "grey": ("charcoal",),
+                 "white": ("ivory", "cream"), "brown": ("espresso", "walnut"), "yellow": ("mustard",), "pink": ("blush pink",),
+                 "red": ("rust", "terracotta"), "orange": ("rust", "terracotta"), "beige": ("cream", "natural", "ivory")}
+
+
+def shades_of(colours: list[str], catalog_colours: list[str]) -> list[str]:
+    """The catalog colours that are shades of the asked ones ("green" -> emerald, olive, sage), not those asked."""
+    asked = {c.lower() for c in colours}
+    wanted = {shade for c in asked for shade in COLOUR_SHADES.get(c, ())}
+    return [c for c in catalog_colours if c.lower() in wanted and c.lower() not in asked]
+
+
 def material_label(materials: list[str]) -> str:
     """Materials said back the way the shopper would: ["oak", "solid oak"] -> "oak"; every wood -> "wood"."""
     word_sets = [set(_key(m).split()) for m in materials]
@@ -276,6 +289,8 @@ def attribute_label(key: str, value: str) -> str:
     """A required free attribute in words: "dimmable", "not foldable", "for 2", "blackout light control"."""
     if value == "yes":
         return key
+    if value == "no" and key.endswith(" required"):
+        return f"no {key.removesuffix(' required')} needed"  # "assembly required: no"
     if value == "no":
         return f"not {key}"
     if key == "seats":
@@ -419,6 +434,7 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
     "seats 6" / "for 6 people" when they list seats, and "fits an 85 inch tv" when they list the TV size."""
     features: set[str] = set()
     values: dict[str, set[str]] = {}
+    short: dict[str, set[str]] = {}
     numeric: set[str] = set()
     for p in products:
         for key, value in (p.attributes or {}).items():
@@ -429,6 +445,8 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                 numeric.add(key)
             elif value not in ("none", "n/a", "") and len(value) >= 4:
                 values.setdefault(key, set()).add(value)
+            elif value not in ("none", "n/a", ""):
+                short.setdefault(key, set()).add(value)  # "low" pile height: only said with its name ("a low pile")
     lowered = " " + re.sub(r"[-_/]", " ", text.lower()) + " "
     required: dict[str, str] = {}
     for key in sorted(features | (numeric & set(_PARAPHRASES))):
@@ -466,6 +484,12 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             start = lowered.find(_key(longest).split()[0])
             if not _NEGATED_WORD.search(lowered[:start][-25:]):
                 required[key] = longest
+    for key, options in short.items():
+        names = "|".join(re.escape(w) for w in _key(key).split() if len(w) >= 4)
+        for value in options:
+            said = re.search(rf"\b{re.escape(value)}(?:er|est)?\s+(?:\w+\s+)?(?:{names})\b", lowered) if names else None
+            if said and key not in required and not _NEGATED_WORD.search(lowered[:said.start()][-25:]):
+                required[key] = value
     least: dict[str, float] = {}
     for key in numeric - {"seats"} - set(_PARAPHRASES):
         words = _key(key).split()

@@ -24,7 +24,7 @@ _AT_MOST_BEFORE = re.compile(r"\b(?:max(?:imum)?|at most|up to|under|below|less 
                              r"(?:gap|space|wall|alcove|nook|spot|opening|corner|room)\s+(?:is|of|that'?s)(?:\s+(?:only|about|around|just|roughly))?)"
                              r"\W*(?:[a-z']+\W+){0,2}$", re.IGNORECASE)
 _AT_MOST_AFTER = re.compile(r"^\W*(?:(?:wide|width|deep|depth|tall|high|height|long|length|across)\W+)?"
-                            r"(?:max(?:imum)?\b|at most|at the most|or less|tops|or under|or smaller|or narrower|"
+                            r"(?:max(?:imum)?\b|at most|at the (?:very )?most|or less|tops|or under|or smaller|or narrower|"
                             r"of (?:wall|space|room|floor|width|clearance)|(?:gap|space|alcove|nook|spot|opening|wall)\b)",
                             re.IGNORECASE)
 _AT_LEAST_BEFORE = re.compile(r"\b(?:at least|min(?:imum)?|more than|over|bigger than|"

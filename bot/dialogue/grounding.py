@@ -67,6 +67,14 @@ def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]]) -> None:
             if len(homes) == 1 and not slots.get(prefix + homes[0]):
                 slots[prefix + homes[0]] = _vocab(vocabulary, FIELDS[homes[0]])[value.lower()]
                 del slots[prefix + field]
+            elif not homes and field != "brand" and lexicon(field, vocabulary.get(key, [])).lookup(value) is None:
+                # "a boho rug" tagged as a material: the style the shopper word names
+                named = {f: hit for f, k in FIELDS.items() if f not in (field, "brand")
+                         and (hit := lexicon(f, vocabulary.get(k, [])).lookup(value)) is not None}
+                if len(named) == 1 and not slots.get(prefix + next(iter(named))):
+                    home, hit = next(iter(named.items()))
+                    slots[prefix + home] = hit
+                    del slots[prefix + field]
 
 
 def brand_typo(word: str, brands) -> str | None:
@@ -121,10 +129,27 @@ def _brand_keys(brands: tuple[str, ...]) -> dict[str, str]:
 
 
 # What a product is for -> a word of the one category of a family it means ("a table for eating": dining tables).
-_PURPOSE = {"eat": "dining", "eating": "dining", "dinner": "dining", "dinners": "dining", "meal": "dining", "meals": "dining",
+_PURPOSE = {"eat": "dining", "dining": "dining", "eating": "dining", "dinner": "dining", "dinners": "dining", "meal": "dining", "meals": "dining",
             "garden": "outdoor", "patio": "outdoor", "balcony": "outdoor", "terrace": "outdoor", "outside": "outdoor",
             "deck": "outdoor", "porch": "outdoor", "yard": "outdoor", "work": "office", "working": "office",
             "desk": "office", "tv": "tv", "television": "tv", "reading": "floor", "bedside": "night"}
+
+
+_OUTDOOR_WORD = re.compile(r"\b(?:outdoor|outside|patio|garden|balcony|terrace|deck|porch)\s+(?:[a-z-]+\s+)?([a-z]+)\b", re.I)
+
+
+def outdoor_kind(slots: dict, text: str, categories: list[str]) -> None:
+    """ "outdoor dining chairs for the patio": the outdoor chairs, not the dining room's."""
+    said = slots.get("category")
+    if not isinstance(said, str) or said.lower().startswith("outdoor"):
+        return
+    head = singular(said.split()[-1])
+    for found in _OUTDOOR_WORD.finditer(text):
+        if singular(found.group(1)) == head:
+            outdoor = next((c for c in categories if c.lower().startswith("outdoor") and singular(c.split()[-1]) == head), None)
+            if outdoor:
+                slots["category"] = outdoor
+            return
 
 
 def family_member_by_purpose(slots: dict, text: str) -> None:
@@ -156,13 +181,15 @@ def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) 
         if thing and (thing in names or set(category_matches(thing, categories)) & set(wanted)):
             continue  # "a sofa for a green sofa" ("a charcoal couch" for sofas) is no other object
         words = set(match.group(1).lower().split())
-        for field in ("color", "material", "style"):
+        sized_as_bed = re.search(r"sheet|duvet|mattress|pillow|bedding|comforter|quilt|\bbeds?\b|topper|protector", names)
+        for field in ("color", "material", "style", *(() if sized_as_bed else ("size",))):  # "a rug under my queen bed"
             value = slots.get(field)
             if isinstance(value, str) and set(value.lower().split()) <= words:
                 slots.pop(field)
 
 
-_OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|i (?:just |already )?bought|we (?:just |already )?bought|i own|we own|"
+_OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
+                    r"got|went for|settled on)|i own|we own|"
                     r"i got|we got|my|our|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"next to|on top of|above|over|underneath|under|in front of|at the foot of)"
                     r"\s+(?:a |an |the |new |brand new |my |our |your )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
@@ -175,7 +202,7 @@ _WANTED = re.compile(r"\b(?:i want|i need|i'?d like|we want|we need|we'?d like|l
 _BROAD = {"furniture", "decor", "home decor", "stuff", "thing"}
 
 
-def _owned_is_not_wanted(slots: dict, text: str, categories: list[str]) -> None:
+def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabulary: dict[str, list[str]] | None = None) -> None:
     """ "I have a grey sofa and white walls. Looking for a rug": the sofa is theirs, the rug is what they want, and
     "grey" is the sofa's colour."""
     mentions = []  # (position, gram, names, owned words or None, asked for)
@@ -211,6 +238,15 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str]) -> None:
                 slots[field] = kept if len(kept) > 1 else kept[0]
             else:
                 slots.pop(field)
+                # "I've got a scandinavian oak table and fancy some industrial style dining chairs": the other style
+                if field != "style":
+                    continue  # "a grey sofa and white walls": the walls' colour is no wish either
+                lex = lexicon(field, (vocabulary or {}).get(FIELDS[field], []))
+                grams, _ = _grams(text)
+                other = next((hit for gram, _ in grams if not set(gram.split()) & owned_words
+                              and (hit := lex.lookup(gram)) is not None and hit.lower() not in {v.lower() for v in values}), None)
+                if other:
+                    slots[field] = other
 
 
 _STOREY = r"\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower"  # "the 4th floor": a storey, no floor lamp
@@ -272,7 +308,11 @@ def _rating_wish(slots: dict, text: str) -> None:
 
 _REFUSING = {"hate", "hates", "no", "not", "nothing", "without", "avoid", "except", "dislike", "never", "none", "nix"}
 _FILLER = {"anything", "any", "all", "everything", "that's", "too", "really", "so", "the", "a", "of", "with", "want", "like",
-           "need", "do", "i", "we", "really", "more", "stuff", "else"}
+           "need", "do", "i", "we", "really", "more", "stuff", "else", "such", "as", "dark", "shiny", "bright"}
+# "we are not at all keen on anything too modern", "not a fan of brass"
+_NOT_KEEN = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}(?:keen on|fond of|a fan of|a big fan of|into|crazy about|big on|"
+                       r"mad about|sure about)\s+(?:[\w']+\s+){0,3}$", re.I)
+_CLAUSE_BREAK = {"and", "but", "or", "also", "plus", "then"}
 
 
 def _negated_wishes(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
@@ -281,22 +321,54 @@ def _negated_wishes(slots: dict, text: str, vocabulary: dict[str, list[str]]) ->
     words = _WORD.findall(text.lower())
     for field in ("color", "material", "style"):
         value = slots.get(field)
-        if not isinstance(value, str) or slots.get(f"exclude_{field}"):
+        if not isinstance(value, str):
             continue
         parts = value.lower().split()
         at = next((i for i, w in enumerate(words) if w in parts), None)
         if at is None:
             continue
         before = next((w for w in reversed(words[max(0, at - 4):at]) if w not in _FILLER), "")
-        negations = sum(w in _REFUSING or w.endswith("n't") for w in words[max(0, at - 7):at])
-        if not (before in _REFUSING or before.endswith("n't")) or negations > 1:
-            continue  # "no budget, white please"; "not grey but pink"; "i don't mind pink"; "nothing that isn't leather"
+        clause = words[max(0, at - 7):at]
+        clause = clause[max((i + 1 for i, w in enumerate(clause) if w in _CLAUSE_BREAK), default=0):]
+        negations = sum(w in _REFUSING or w.endswith("n't") for w in clause)
         said = words[at]
+        place = re.search(rf"\b{re.escape(said)}\b", text, re.I)
+        not_keen = bool(place and _NOT_KEEN.search(text[:place.start()]))
+        if not (before in _REFUSING or before.endswith("n't") or not_keen) or negations > 1 or _says_wanted(said, text):
+            continue  # "no budget, white please"; "not grey but pink"; "i don't mind pink"; "nothing that isn't leather"
         named = [v for v in vocabulary.get("colors", []) if said in v.lower().split()] if field == "color" else []
-        slots[f"exclude_{field}"] = named or value
-        if isinstance(slots[f"exclude_{field}"], list) and len(slots[f"exclude_{field}"]) == 1:
-            slots[f"exclude_{field}"] = slots[f"exclude_{field}"][0]
+        had = slots.get(f"exclude_{field}") or []
+        excluded = list(dict.fromkeys([*(had if isinstance(had, list) else [had]), *(named or [value])]))
+        slots[f"exclude_{field}"] = excluded[0] if len(excluded) == 1 else excluded
         slots.pop(field)
+
+
+def _excluded_as_colour_and_material(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "no brass please": brass excluded as a colour and as a material, whichever the catalog lists it as
+    ("nothing made of walnut" says which)."""
+    colours = {c.lower(): c for c in vocabulary.get("colors", [])}
+    materials = {m.lower(): m for m in vocabulary.get("materials", [])}
+    for field, other, names in (("material", "color", colours), ("color", "material", materials)):
+        said = slots.get(f"exclude_{field}")
+        values = said if isinstance(said, list) else [said] if isinstance(said, str) else []
+        also = [names[v.lower()] for v in values if v.lower() in names and not re.search(
+            rf"\b(?:made (?:of|from|out of)|material|colou?r(?:ed)?|in)\s+(?:\w+\s+)?{re.escape(v)}\b", text, re.I)]
+        if also:
+            had = slots.get(f"exclude_{other}") or []
+            merged = list(dict.fromkeys([*(had if isinstance(had, list) else [had]), *also]))
+            slots[f"exclude_{other}"] = merged[0] if len(merged) == 1 else merged
+
+
+_UNDER_FURNITURE = re.compile(r"\b(?:under|underneath|beneath)\s+(?:my|the|our|a|his|her)\s+(?:[a-z]+\s+){0,2}?"
+                              r"(?:bed|beds|dining table|sofa|couch|sectional|bed frame)\b", re.IGNORECASE)
+
+
+def rug_under_furniture(slots: dict, text: str) -> None:
+    """ "a rug to go under my queen bed": one big enough to go under it, at least 5 feet wide (no runner, no mat)."""
+    category = slots.get("category")
+    if (isinstance(category, str) and "rug" in category.lower() and _UNDER_FURNITURE.search(text)
+            and not slots.get("dimension_min") and not slots.get("dimension_max") and not slots.get("size")):
+        slots["dimension_min"] = {"W": 60.0}
 
 
 def _measures_to_fit(slots: dict, text: str) -> None:
@@ -318,6 +390,59 @@ def _measures_to_fit(slots: dict, text: str) -> None:
                 rf"[$£€]\s*{float(value):g}\b|\b{float(value):g}\s*(?:\$|dollars?|bucks|usd|eur|euros?|pounds?|quid|gbp)",
                 text, re.IGNORECASE):
             slots.pop(name)  # "under 30 inches": a measure, not a budget
+
+
+_LIGHT_ADJECTIVE = re.compile(r"\b(?:something|too|more|very|bit|quite|nice|really|so|and|feel|look|looks|keep it|go|colou?rs?)\s+"
+                              r"light\b(?!\s+(?:for|to|in|on|that|which|fixtures?)\b)|\blight\s+(?:and|or|colou?r\w*|tones?|toned|wood|"
+                              r"natural|airy|fresh|bright|neutral|beige|grey|gray|fabric|linen|weight)\b", re.I)
+_LIGHT_THING = re.compile(r"\b(?:lamps?|lights|lighting|light fixtures?|chandeliers?|pendants?|sconces?|bulbs?)\b", re.I)
+
+
+def _colour_pairs(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "my living room is all navy and cream": either colour, not only the one the model tagged."""
+    said = slots.get("color")
+    if not isinstance(said, str):
+        return
+    colours = lexicon("color", vocabulary.get("colors", []))
+    for found in re.finditer(rf"\b{re.escape(said.lower())}\s+(?:and|or|&|/)\s+([a-z]+)\b|\b([a-z]+)\s+(?:and|or|&|/)\s+"
+                             rf"{re.escape(said.lower())}\b", text.lower()):
+        other = colours.lookup(found.group(1) or found.group(2))
+        refused = re.search(r"\b(?:no|not|nothing|without|avoid|hate|never|none)\b[^,.;!?]*$|n't\b[^,.;!?]*$",
+                            text.lower()[:found.start()])  # "nothing dark like espresso or black": both refused
+        if other and other.lower() != said.lower() and not refused:
+            slots["color"] = [said, other]
+            excluded = slots.get("exclude_color")  # "navy or blue, but not from CB2": blue is wanted too
+            if isinstance(excluded, str) and excluded.lower() == other.lower():
+                slots.pop("exclude_color")
+            elif isinstance(excluded, list):
+                slots["exclude_color"] = [e for e in excluded if e.lower() != other.lower()] or None
+                if slots["exclude_color"] is None:
+                    slots.pop("exclude_color")
+            return
+
+
+def _material_before_category(slots: dict, text: str, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
+    """ "the Asher rolled-arm linen sofa": "linen" before "sofa" is the sofa's material, not bed linen."""
+    said = slots.get("category")
+    if not isinstance(said, str):
+        return
+    materials = {m.lower() for m in vocabulary.get("materials", [])}
+    for gram, names in mentioned_categories(text, categories):
+        if said in names:
+            continue
+        before = re.search(rf"\b([a-z]+)\s+{re.escape(gram)}\b", text.lower())
+        word = before.group(1) if before else None
+        if word and word in materials and category_matches(word, categories, typos=False) == [said]:
+            slots["category"] = names[0] if len(names) == 1 else names
+            return
+
+
+def _light_as_adjective(slots: dict, text: str) -> None:
+    """ "something light and natural, linen maybe": a light colour or feel, not lighting."""
+    said = slots.get("category")
+    names = said if isinstance(said, list) else [said] if isinstance(said, str) else []
+    if names and all("light" in n.lower() for n in names) and _LIGHT_ADJECTIVE.search(text) and not _LIGHT_THING.search(text):
+        slots.pop("category")
 
 
 def _category_tagged_as_attribute(slots: dict, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
@@ -661,16 +786,23 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 slots[name] = found[0] if len(found) == 1 or name == "exclude_category" else found
             else:
                 slots.pop(name)
-    family_member_by_purpose(slots, text or "")
     if shopping and text:
-        _owned_is_not_wanted(slots, text, categories)
+        _owned_is_not_wanted(slots, text, categories, vocabulary)
         _attributes_of_other_objects(slots, text, categories)
+    family_member_by_purpose(slots, text or "")
+    outdoor_kind(slots, text or "", categories)
     if text:
         _not_a_product_value(slots, text)
+        _light_as_adjective(slots, text)
+        _material_before_category(slots, text, vocabulary, categories)
+        _colour_pairs(slots, text, vocabulary)
     if shopping and text:
         _negated_wishes(slots, text, vocabulary)
+        _excluded_as_colour_and_material(slots, text, vocabulary)
         _measures_to_fit(slots, text)
         _rating_wish(slots, text)
+    if text:
+        rug_under_furniture(slots, text)  # also asked as a complement
     if isinstance(slots.get("category"), str) and is_room(slots["category"]) and not slots.get("room") and not (
             text and re.search(rf"\b{re.escape(slots['category'])}\s+(?:furniture|stuff|things|pieces|sets?)\b", text, re.I)):
         slots["room"] = slots.pop("category")  # "we're finally redoing our bedroom": where, not what

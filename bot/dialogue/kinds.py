@@ -80,6 +80,8 @@ KINDS: tuple[Kind, ...] = (
     _kind("gaming chairs", "gaming chair", "gaming", keep_to=False),
     _kind("bar stools", "bar stool, barstool, counter stool", "bar stool, counter stool, stool"),
     _kind("egg chairs", "egg chair, hanging chair, hanging egg chair, swing chair", "egg, hanging", keep_to=False),
+    _kind("wingback chairs", "wingback chair, wingback, wing chair, wing back chair", "wingback", keep_to=False),
+    _kind("round ones", "round coffee table, round dining table, round table, round rug, round mirror", "round", keep_to=False),
     _kind("tripod lamps", "tripod lamp, tripod floor lamp, tripod one, tripod", "tripod", keep_to=False),
     _kind("pet beds", "dog bed, cat bed, pet bed, dog basket, dog crate", "dog bed, pet bed, cat bed", broader=False),
     _kind("outdoor lounge chairs", "outdoor lounge chair, sun lounger, sunlounger, lounger, pool chair, poolside chair, "

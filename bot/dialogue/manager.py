@@ -21,7 +21,8 @@ from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.kinds import carried, kinds_named, soft_kind
 from bot.dialogue.problems import problem_in
-from bot.dialogue.grounding import category_matches, family_member_by_purpose, ground, mentioned_categories, unnegated_exclusions
+from bot.dialogue.grounding import (category_matches, family_member_by_purpose, ground, mentioned_categories, rug_under_furniture,
+                                   unnegated_exclusions)
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, singular_word
 from bot.dialogue.constraints import apply_slots, asked_attributes, describe, is_new_request, reference_price, size_value
@@ -215,6 +216,15 @@ class DialogueManager:
         state.pending = None
         if phrases.CART_VIEW.search(text) and not slots.get("item_ref") and not slots.get("order_id"):
             return self._show_cart(state, nlu)
+        if state.cart and intent not in service.SERVICE_INTENTS:
+            edited = await self._edit_cart(state, nlu)
+            if edited is not None:
+                return edited
+        if (state.shown and phrases.quantity(text) and intent not in (*service.SERVICE_INTENTS, "add_to_cart")
+                and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size")
+                and (slots.get("item_ref") or parse_item_refs(text) or phrases.ABOUT_IT.search(text))):
+            # "two of the first one please": into the cart, two of them
+            return await self._on_cart(state, nlu.model_copy(update={"intent": "add_to_cart"}))
         if intent in service.SERVICE_INTENTS and slots.get("item_ref") and state.shown:
             # "how long is the trial on the first one?" asks about a shown product, not the shop's delivery
             ids, _ = self._resolve(state, slots)
@@ -222,7 +232,7 @@ class DialogueManager:
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}),
                                           self.products[ids[0]])
         asks_it = (state.shown and phrases.is_question(text) and phrases.ABOUT_IT.search(text)
-                   and not (phrases.WHICH.match(text) and phrases.RANKS.search(text))  # "which of them is the firmest?"
+                   and not (phrases.WHICH.search(text) and phrases.RANKS.search(text))  # "which of them is the firmest?"
                    and not (intent in service.SERVICE_INTENTS and service.shop_topic(text))  # "carry it up to her flat?"
                    and not slots.get("category") and not phrases.ADD_THAT.search(text)
                    and not (intent == "refine" and (phrases.ANY_WITH.match(text) or phrases.SOMETHING_WITH.match(text))))
@@ -246,7 +256,7 @@ class DialogueManager:
                 return reply.model_copy(update={"action": "recommend"})
             if named is not None:  # a question about one product: report it as such
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}), named)
-        if phrases.WHICH.match(text) and state.shown and intent not in service.SERVICE_INTENTS:
+        if phrases.WHICH.search(text) and state.shown and intent not in service.SERVICE_INTENTS:
             refs = [int(r) for r in slots.get("item_ref") or [] if 1 <= int(r) <= len(state.shown)]
             positions = refs if len(refs) >= 2 else state.compared or list(range(1, len(state.shown) + 1))
             ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
@@ -432,6 +442,12 @@ class DialogueManager:
         """Which kind of request the message makes: back to an earlier category, more of these, a farewell,
         the cart or another product, complements, "not that brand", refining suggested complements."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent in ("return_item", "delivery_time", "delivery_options", "order_status") and slots.get("category")
+                and not service.names_topic(intent, text) and not service.shop_topic(text) and not slots.get("order_id")
+                and phrases.SHOPPING_OPENER.search(text) and not service.says_damaged(text)):
+            # "I'm buying an armchair for my dad. It has to arrive ready to use": a product wanted, not an order's matter
+            intent = "search_product"
+            nlu = _as_read(nlu, intent, slots)
         if (phrases.BACK_TO.search(text) and (state.earlier or state.shown) and intent not in service.SERVICE_INTENTS
                 and intent not in ("complement_request", "product_question", "compare", "add_to_cart", "feedback_like",
                                    "feedback_dislike") and not phrases.GOES_WITH.search(text)):
@@ -458,8 +474,10 @@ class DialogueManager:
         if slots.get("price_relative") == "lower" and phrases.SUPERLATIVE.search(text) and intent in ("refine", "search_product"):
             # "ok whats the cheapest one then": the cheapest of what matches, not cheaper than what was shown
             slots = {k: v for k, v in slots.items() if k != "price_relative"}
-        if intent in ("greet", "out_of_scope", "thanks") and phrases.FAREWELL.search(text):
-            intent = "goodbye"  # "ok danke, tschüss"
+        if (intent in ("greet", "out_of_scope", "thanks") or (intent in ("show_more", "refine", "search_product")
+                                                            and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))
+                                                            and not phrases.MORE.search(text))) and phrases.FAREWELL.search(text):
+            intent = "goodbye"  # "ok danke, tschüss", "That will be all for today, thank you for your patience."
         if (intent == "add_to_cart" and state.shown and not phrases.CART_WORD.search(text) and phrases.is_question(text)
                 and any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)):
             intent = "product_question"  # "can I throw it in the washing machine?" asks about it, adds nothing
@@ -641,7 +659,10 @@ class DialogueManager:
             (have if words else missing).append((kind, said, words, categories))
         if have:
             kind, said, words, categories = have[0]
-            slots = {**slots, "category": categories.most_common(1)[0][0], "title_words": words}
+            tagged = slots.get("category")
+            # "a round coffee table": the coffee tables titled round (not the category most round things are in)
+            category = tagged if isinstance(tagged, str) and categories.get(tagged) else categories.most_common(1)[0][0]
+            slots = {**slots, "category": category, "title_words": words}
             intent = "search_product" if intent in ("out_of_scope", "greet") else intent
         if missing:
             names = [kind.name for kind, *_ in missing]
@@ -662,8 +683,14 @@ class DialogueManager:
         """Wishes said as feedback or in service words ("not metal please"), and values the shopper takes back
         ("forget the green")."""
         intent, slots = nlu.intent, nlu.slots
-        if (phrases.IN_STOCK.search(text) and not slots.get("item_ref") and not (phrases.is_question(text) and phrases.ABOUT_IT.search(text))
-                and intent in ("search_product", "refine", "show_more", "out_of_scope", "product_question")):
+        only_in_stock = re.search(r"\b(?:only|just)\b.{0,30}\bin[- ]stock\b|\bin[- ]stock\s+(?:only|ones only)\b", text, re.I)
+        asks_stock = re.search(r"\b(?:is|are)\s+(?:it|they|this|that|these|those|the \w+(?: one)?)\s+(?:\w+\s+)?(?:in[- ]stock|available)",
+                               text, re.I)  # "is it in stock?" asks about a product; "got one that's in stock?" filters
+        if (phrases.IN_STOCK.search(text) and not slots.get("item_ref") and not (phrases.is_question(text) and asks_stock)
+                and (intent in ("search_product", "refine", "show_more", "out_of_scope", "product_question")
+                     or (only_in_stock and intent in ("delivery_time", "delivery_options") and state.constraints.categories
+                         and not slots.get("order_id")))):
+            # "only what's in stock please, I need it before the 4th of July": the filter; the date is theirs
             # "only ones that are actually in stock please": a filter, not a question about one product's stock
             slots = {**slots, "in_stock": True}
             if intent not in ("search_product", "refine"):
@@ -729,7 +756,7 @@ class DialogueManager:
             # "do you price match? the same chair is $40 cheaper elsewhere", "my code WEEKEND20 doesn't work"
             intent, slots = rule, {k: v for k, v in slots.items() if k == "order_id"}
         elif (phrases.BY_DATE.search(text) and not slots.get("category") and intent not in service.SERVICE_INTENTS
-              and intent != "contact_human"):
+              and intent != "contact_human" and not slots.get("in_stock")):  # "only what's in stock, I need it by the 4th"
             intent = "delivery_time"  # "we need it by friday the 12th, is that doable?"
             slots = {k: v for k, v in slots.items() if k == "order_id"}
         elif (phrases.ORDER_CHANGE.search(text) and intent not in ("contact_human", "payment_issue", "complaint")
@@ -1251,6 +1278,13 @@ class DialogueManager:
                 state.pending = None
                 asked = nlu.model_copy(update={"intent": "product_question", "slots": {**slots, "item_ref": list(refs[:1])}})
                 return self._answer_about(state, asked, self.products[pid], question=state.last_question)
+        if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent == "Other shades":
+            state.pending = None  # "yes" to "I do have emerald and olive sofas (shades of green): shall I show you those?"
+            offer = await self.search.other_shades(state, state.query_text or text, state.constraints)
+            if offer is not None:
+                state.constraints = offer[1]
+                state.seen = []
+                return await self._search(state, nlu.model_copy(update={"intent": "refine"}), action="refine")
         if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in phrases.RELAXABLE:
             state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
             if state.pending_intent == "Any size" and (state.constraints.dimension_max or state.constraints.dimension_min):
@@ -1386,7 +1420,7 @@ class DialogueManager:
             if others:
                 top = await self.search.rank(state, text, candidates, SHOW)
                 top += (await self.search.rank(state, text, others, SHOW))[:SHOW - len(top)]
-                first = f"The first is a {kind.said[0]}" if len(have) == 1 else f"The first {len(have)} are {kind.name}"
+                first = f"The first is a {kind.name[:-1]}" if len(have) == 1 else f"The first {len(have)} are {kind.name}"
                 return self._show(state, nlu, action, plain, top, intro or f"{first}; the others are the closest {describe(plain)}:")
         superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
         if superlative:  # "the cheapest coffee table you have": the cheapest of all that match, not of the best five
@@ -1432,6 +1466,12 @@ class DialogueManager:
         elif offer is not None:
             # "any in green?" under velvet pillows: none, but green ones of other materials; "yes" shows them
             closest, loose, label = offer
+            if label == "Other shades":  # "a green sofa in stock" and none is green: emerald and olive ones, offered
+                asked = " or ".join(f.colors).lower()
+                text = (f"I couldn't find any {describe(f)}. I do have {describe(loose.model_copy(update={'colors': []}))} in "
+                        f"shades of {asked} ({', '.join(loose.colors).lower()}): shall I show you those?")
+                state.pending, state.pending_intent = "relax", label
+                return self._reply(state, nlu, "clarify", text, quick_replies=["Yes, show me", *options, "Start over"])
             if label == "Any size":  # "max 100 cm wide": how close the closest comes
                 nearest = closest[0].product
                 said = "; ".join(measure_label(k, v) for k in {**f.dimension_max, **f.dimension_min}
@@ -1634,7 +1674,8 @@ class DialogueManager:
         asked = phrases.quantity(nlu.text)
         if asked:  # "add four of the first one": four of #1, not #4 and #1
             count, said = asked
-            refs = parse_item_refs(nlu.text[:said.start()] + nlu.text[said.end():])
+            rest = nlu.text[:said.start()] + nlu.text[said.end():]
+            refs = parse_item_refs(rest) if phrases.EXPLICIT_REF.search(rest) else []  # "ten of that one": the one in focus
             slots = {**{k: v for k, v in slots.items() if k != "item_ref"}, **({"item_ref": refs} if refs else {})}
             nlu = nlu.model_copy(update={"slots": slots})
         ids, error = self._resolve(state, slots)
@@ -1673,6 +1714,54 @@ class DialogueManager:
                 "I can't take payments in this chat.")
         return self._reply(state, nlu, "add_to_cart", text, quick_replies=["Keep shopping", "Delivery options"])
 
+    async def _edit_cart(self, state: DialogueState, nlu: NLUResult) -> Reply | None:
+        """ "take the rug out of my cart", "actually make that four", "I'd rather have the second one instead of the
+        first": the cart changed as asked, and said back; None when the message asks none of these."""
+        text = nlu.text
+        nlu = nlu.model_copy(update={"intent": "add_to_cart"})
+        in_cart = [self.products[c.product_id] for c in state.cart if c.product_id in self.products]
+        removal = phrases.CART_REMOVE.search(text)
+        if removal:
+            what = removal.group("what") or removal.group("what2") or ""
+            refs = parse_item_refs(what)
+            shown = [state.product_at(int(r)) for r in refs] if refs else []
+            pronoun = re.fullmatch(r"\s*(?:it|that|this|that one|this one|them)?\s*", what, re.I) is not None
+            last = state.focus_id if state.focus_id in {p.id for p in in_cart} else state.cart[-1].product_id
+            gone = [p for p in in_cart if p.id in shown] or recalled(what, in_cart) or ([self.products[last]] if pronoun else [])
+            if not gone and removal.group("what2") is not None:
+                return None  # "remove the leather ones" names nothing in the cart: a wish about the list
+            if not gone:
+                return self._reply(state, nlu, "clarify", "Which item should I take out? " + self._cart_summary(state),
+                                   quick_replies=["Keep shopping"])
+            state.cart = [c for c in state.cart if c.product_id not in {p.id for p in gone}]
+            left = self._cart_summary(state) if state.cart else "Your cart is empty now."
+            return self._reply(state, nlu, "add_to_cart", f"Removed the {', '.join(p.title for p in gone)} from your cart. {left}",
+                               quick_replies=["Checkout", "Keep shopping"])
+        count = phrases.CART_COUNT.search(text)
+        last = next((c for c in state.cart if c.product_id == state.focus_id), state.cart[-1])
+        if count and state.last_action == "add_to_cart":
+            word = count.group(1).lower()
+            last.quantity = int(word) if word.isdigit() else phrases.COUNTS[word]
+            return self._reply(state, nlu, "add_to_cart", f"Done: {last.quantity} × the {self.products[last.product_id].title}. "
+                               + self._cart_summary(state), quick_replies=["Checkout", "Keep shopping"])
+        swap = phrases.CART_SWAP.search(text)
+        refs = [int(r) for r in nlu.slots.get("item_ref") or parse_item_refs(text)]
+        if swap and refs and state.shown:
+            instead = re.search(r"\binstead of\b(.*)$", text, re.I)
+            old_refs = parse_item_refs(instead.group(1)) if instead else []
+            new_ref = next((r for r in refs if r not in old_refs), None)
+            old_id = state.product_at(int(old_refs[0])) if old_refs else last.product_id
+            new_id = state.product_at(new_ref) if new_ref is not None else None
+            if new_id and new_id in self.products and old_id != new_id:
+                state.cart = [c for c in state.cart if c.product_id != old_id]
+                state.cart.append(CartItem(product_id=new_id))
+                state.focus_id = new_id
+                old = f"the {self.products[old_id].title} for " if old_id in self.products else ""
+                return self._reply(state, nlu, "add_to_cart", f"Swapped {old}the {self.products[new_id].title}. "
+                                   + self._cart_summary(state), products=[replies.card(self.products[new_id])],
+                                   quick_replies=["Checkout", "Keep shopping"])
+        return None
+
     def _show_cart(self, state: DialogueState, nlu: NLUResult) -> Reply:
         """"what's in my cart?": its items, count and total (never changes it)."""
         nlu = nlu.model_copy(update={"intent": "add_to_cart"})
@@ -1693,6 +1782,9 @@ class DialogueManager:
                 and base.leaf_category not in state.constraints.categories
                 and not self._covers(state.constraints.categories[0], [base.leaf_category or ""])):
             base = None  # "chairs to match" while dining tables are being chosen: not the products of an older request
+        named = self.named_product(nlu.text) if not nlu.slots.get("item_ref") else None
+        if named is not None and (base is None or named.id not in state.shown):
+            base = named  # "I bought the Bergen Beach House solid oak dining table from you. Which chairs would match it?"
         state.complement_base_id = base.id if base is not None else None
         catalog_categories = self.s.retriever.vocabulary.get("categories", [])
         mentioned = [(gram, names) for gram, names in mentioned_categories(nlu.text, catalog_categories)
@@ -1744,6 +1836,12 @@ class DialogueManager:
 
         if asked and len(wanted) == 1:
             nlu = nlu.model_copy(update={"slots": {**nlu.slots, "category": wanted[0]}})  # "chairs that go with it"
+            if re.search(r"\b(?:under|underneath|beneath)\s+(?:it|them)\b", nlu.text, re.I):
+                # "what size rug would go under it?" (a bed): read as "under the bed"
+                slots = dict(nlu.slots)
+                rug_under_furniture(slots, re.sub(r"\b(under|underneath|beneath)\s+(?:it|them)\b",
+                                                  rf"\1 the {(base.leaf_category or '').lower()}", nlu.text, flags=re.I))
+                nlu = nlu.model_copy(update={"slots": slots})
         return await self._complements(state, nlu, wanted, base.title, some(base.style), some(base.color),
                                        some(base.material), exclude_ids=[base.id], asked=bool(asked))
 
@@ -1767,6 +1865,8 @@ class DialogueManager:
             colors, materials, styles = [], [], []  # the asked values steer the text, not the base's
         if nlu.slots.get("title_words") and len(wanted) == 1:
             f.title_words = list(nlu.slots["title_words"])  # "and a gaming chair to go with it"
+        if nlu.slots.get("dimension_min") or nlu.slots.get("dimension_max"):  # "what size rug would go under it?"
+            f = apply_slots(f, {k: nlu.slots[k] for k in ("dimension_min", "dimension_max") if nlu.slots.get(k)})
         per_category = 3 if len(wanted) == 1 else 1
         picks: list[ScoredProduct] = []
         for category in wanted[:3]:

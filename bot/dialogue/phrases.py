@@ -17,9 +17,9 @@ RECALL = re.compile(r"\b(?:what|which) (?:was|were) (?:that|the|this|those)\s+(.
                     r"|\b(?:show me|back to|go back to|remind me of|what about) (?:that|those)\s+(.+?)\s+(?:again|from before|"
                     r"from earlier|you (?:showed|suggested|mentioned|recommended)(?: me)?(?: before| earlier)?)\b", re.I)
 # "add four of the first one", "2x #3", "a couple of them": how many to put in the cart
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
            "twelve": 12, "a couple": 2, "a pair": 2, "a dozen": 12}
-_QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(_COUNTS) + r")\s*(?:x\s*|×\s*|of\s+)(?=(?:the|that|this|those|these|them|it)\b|#)",
+_QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:x\s*|×\s*|of\s+)(?=(?:the|that|this|those|these|them|it)\b|#)",
                        re.I)
 
 
@@ -29,7 +29,7 @@ def quantity(text: str) -> tuple[int, re.Match] | None:
     if not found:
         return None
     word = found.group(1).lower()
-    count = int(word) if word.isdigit() else _COUNTS[word]
+    count = int(word) if word.isdigit() else COUNTS[word]
     return (count, found) if 1 < count <= 50 else None
 
 
@@ -77,7 +77,9 @@ RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:(?:is|
                       rf"|(?:the\s+)?{_KIND}\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter)\b", re.I)
 # "leather is fine after all": an excluded value is allowed again (not required).
 FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
-WHICH = re.compile(r"^\s*(?:and |so |ok,? )?which (?:one|of (?:them|these|those|the \w+)|is|has|would|should|lasts)\b", re.I)
+# "which of them is the firmest?", "I sit at my desk 8 hours a day, which of these would you pick?"
+WHICH = re.compile(r"(?:^|[,.;!?]|\b(?:so|then|but))\s*(?:and |so |ok,? )?which (?:one|of (?:them|these|those|the \w+)|is|has|would|"
+                   r"should|lasts)\b", re.I)
 RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "limit": "Any price", "color": "Any colour", "colour": "Any colour",
                 "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand",
                 "feature": "Any features"}
@@ -148,19 +150,35 @@ LIST_OF_THINGS = re.compile(r"\b(?:a|an|some|two|2)\s+[\w -]{2,30}?(?:,|\s+and|\
 THING_FIRST = re.compile(r"^\s*(?:ok(?:ay)?|so|let'?s do|let'?s start with|start with)?[,\s]*(?:the |a )?[a-z][\w -]{1,30}?\s+first\b", re.I)
 BACK_TO = re.compile(r"\b(?:back to|go back to|return to|again)\b", re.I)
 BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+(?:the\s+|my\s+)?(?:first|original|earlier|"
-                           r"previous|initial|old)\s+(?:list|results|ones|search|options|selection|suggestions)\b", re.I)
+                           r"previous|initial|old)\s+(?:list|results|ones|search|options|selection|suggestions)\b"
+                           r"|\b(?:see|show(?: me)?|have)\s+(?:the\s+)?(?:first|earlier|previous|original)\s+(?:ones|few|results|options|"
+                           r"list)\s+again\b", re.I)
 # "what's in my cart?", "how many things are in my basket", "remind me what's in the cart", "cart total?"
 CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|show(?: me)?|list|view|see|check|remind me(?: of)?(?: what'?s)?|"
                        r"how many (?:things|items|products|pieces)(?: are| do i have)?|how much is)\s+(?:in |on )?(?:my |the )?"
                        r"(?:cart|basket|shopping bag)\b|\b(?:cart|basket) (?:total|contents|so far)\b"
-                       r"|\bwhat'?s (?:the )?total\b", re.I)
+                       r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does) (?:it|that|everything|all that|it all) (?:come to|add up to)\b",
+                       re.I)
+# "take the rug out of my cart", "remove the lamp from the basket", "delete #2 from my cart"
+CART_REMOVE = re.compile(r"\b(?:remove|take|delete|drop|get rid of)\b(?P<what>.{0,40}?)\b(?:out of|from|off)\s+(?:my |the )?"
+                         r"(?:cart|basket|bag|order)\b|\b(?:remove|delete)\s+(?P<what2>(?:the |that |#\s*)?[\w -]{1,30}?)\s*$", re.I)
+# "actually make that four", "change it to 3", "make it two chairs": how many of what was just added
+CART_COUNT = re.compile(r"\b(?:make|change)\s+(?:that|it|them|the (?:quantity|number))\s+(?:to\s+|into\s+)?"
+                        r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
+# "I'd rather have the second one instead of the first", "swap it for #3": another shown product in place of one added
+CART_SWAP = re.compile(r"\b(?:rather have|swap (?:it|that|this|the \w+(?: one)?) for|switch (?:it|that|this|to)|exchange it for|"
+                       r"replace (?:it|that|the \w+(?: one)?) with)\b", re.I)
 CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|purchase|add)\b", re.I)
+# "I'm buying an armchair for my dad", "we need a sofa": a product wanted, whatever else the message says
+SHOPPING_OPENER = re.compile(r"\b(?:i'?m|we'?re|i am|we are)\s+(?:buying|looking for|after|shopping for|searching for|getting)\b|"
+                             r"\b(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:a|an|some|new|two|three|four)\b", re.I)
 # "is possible to make it longer?", "can the first one be extended?": whether a product can grow, a question about it
 CAN_IT_GROW = re.compile(r"\b(?:possible|able|can (?:i|you|we)|could (?:i|you|we)|is there a way) to (?:make|extend|expand|pull out) "
                          r"(?:it|this|that|them|the (?:table|first|second|third|last)(?: one)?)\b"
                          r"|\bcan (?:it|this|that|the \w+(?: one)?) (?:be )?(?:extend|expand|made longer|made bigger)", re.I)
-GOES_WITH = re.compile(r"\b(go(es)? (well )?(with|next to|under|beside)|to match|matching|match(es)? (it|this|that|the)|"
-                       r"complement|pair(s)? (well )?with)\b", re.I)
+GOES_WITH = re.compile(r"\b(go(es)? (well |nicely )?(with|next to|under|beside)|to match|matching|match(es)? (it|this|that|the)|"
+                       r"complement|pair(s)? (well )?with|(look|looks|work|works|sit|sits) (nice|nicely|good|great|well|best)? ?"
+                       r"(with|on|next to|against))\b", re.I)
 NOT_THAT = re.compile(r"\b(?:not (?:that|this|the same)|another|other|a different|different|some other)\s+(brand|colou?r|material|style)s?\b",
                       re.I)
 CHEAP = re.compile(r"\b(?:cheap|cheapish|cheap-ish|inexpensive|affordable|low[- ]cost|budget[- ]friendly|not (?:too |that |very )?"

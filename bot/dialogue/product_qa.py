@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from retrieval.filters import dimensions
 from retrieval.product import Product
 
 # question words -> product field
@@ -136,6 +137,14 @@ def _not_listed(question: str, product: Product) -> str:
     return f"I'm sorry, the catalog doesn't list that for the {product.title}."
 
 
+def metric_size(size: str | None) -> str | None:
+    """A catalog size in centimetres: 'W 168 cm × D 91 cm × H 81 cm'; None when it gives no measures."""
+    measures = dimensions(size)
+    if not measures:
+        return None
+    return " × ".join(f"{letter} {value * 2.54:.0f} cm" for letter, value in measures.items())
+
+
 def _field_answer(field: str, p: Product) -> str | None:
     value = getattr(p, field)
     if value is None:
@@ -240,6 +249,9 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
             text = _field_answer(field, product)
             if not text:
                 return f"The catalog doesn't list the {field.replace('_', ' ')} of the {product.title}.", False
+            if field == "size" and re.search(r"\b(?:cm|centimet\w*|metric|mm|met(?:er|re)s?)\b", q):
+                metric = metric_size(product.size)  # "how wide is it in cm?"
+                text = f"{text[:-1]}, about {metric}." if metric else text
             # "how much is it and how many reviews?": a second field asked in the same question too
             other = next((f for f, ws in _FIELD_WORDS.items() if f != field and f not in ("material", "color", "style")
                           and any(re.search(rf"\b{re.escape(w)}\b", q) for w in ws)), None)

@@ -18,7 +18,7 @@ _BETTER = re.compile(r"\b(best[- ]rated|higher[- ]rated|highest[- ]rated|better[
 _VAGUE = {"one", "ones", "same", "other", "first", "second", "third", "fourth", "fifth", "last", "next", "previous",
           "whole", "total", "cart", "basket", "order", "price", "budget", "rest", "difference", "end", "moment", "best",
           "shop", "store", "site", "website", "catalog", "delivery", "return", "list", "way", "most", "least", "more", "less",
-          "a", "an", "my", "your", "of", "it", "this", "that", "these", "those", "them"}
+          "a", "an", "the", "my", "your", "of", "it", "this", "that", "these", "those", "them", "too", "also", "out"}
 
 
 def _words(text: str) -> set[str]:

@@ -1,11 +1,13 @@
 """Finding the products for a request: retrieval, re-ranking, and what gives way when nothing matches.
 
 ``ProductSearch.find`` runs the request's filter through the store and, when nothing matches, walks a
-fixed ladder: a price bound the shopper did not say as an amount loosens; features read from their
-words ("something washable") are wishes the catalog may not meet; after every match was shown,
-"something different" lets a material or style go. What the shopper stated as a hard constraint
-(budget, brand, colour, category, size) never gives way here. Composing the reply stays with the
-dialogue manager.
+fixed ladder: a price bound the shopper did not say as an amount loosens; a kind that is only a look
+("a gaming chair") gives way to its category, said so; features read from their words ("something
+washable") are wishes the catalog may not meet; after every match was shown, "something different"
+lets a material or style go; a measure said roughly ("around 40 inches wide") gives the closest in
+size. What the shopper stated as a hard constraint (budget, brand, colour, category, size, a measure
+bound) never gives way here: other materials, styles, shades of the colour or a bound widened just
+enough are offered instead, and shown on "yes". Composing the reply stays with the dialogue manager.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from typing import Any, Callable
 import numpy as np
 
 from bot.dialogue import phrases
-from bot.dialogue.constraints import attribute_label, describe, minimum_label, price_phrase, satisfies_size, size_value
+from bot.dialogue.constraints import (attribute_label, describe, minimum_label, price_phrase, satisfies_size, shades_of,
+                                     size_value)
 from bot.dialogue.dimensions import limits_label
 from bot.dialogue.kinds import soft_kind
 from bot.dialogue.state import DialogueState
@@ -185,8 +188,21 @@ class ProductSearch:
                 return Found([], f, offer=(closest, widened, "Any size"))
         if not candidates:
             offer = await self.other_kinds(state, nlu, text, f) if action != "show_more" else None
+            if offer is None and action != "show_more" and f.colors:
+                offer = await self.other_shades(state, text, f)
             return Found([], f, offer=offer)
         return Found(candidates, f, intro)
+
+    async def other_shades(self, state: DialogueState, text: str,
+                           f: SearchFilter) -> tuple[list[Candidate], SearchFilter, str] | None:
+        """When nothing has the colour asked: the products in shades of it ("green": emerald, olive), to offer."""
+        shades = shades_of(f.colors, self.s.retriever.vocabulary.get("colors", []))
+        loose = f.model_copy(update={"colors": shades})
+        candidates = await self.retrieve(state, text, loose) if shades else []
+        if not candidates:
+            return None
+        found = {c.product.color.lower() for c in candidates if c.product.color}
+        return candidates, loose.model_copy(update={"colors": [s for s in shades if s.lower() in found]}), "Other shades"
 
     async def closest_in_size(self, state: DialogueState, text: str, f: SearchFilter) -> tuple[list[Candidate], SearchFilter]:
         """The products of ``f`` with its measures let go, those closest to the measures first, and ``f`` with

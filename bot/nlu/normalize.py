@@ -586,8 +586,17 @@ def _not_money_in(text: str, span_text: str) -> bool:
             and re.search(r"\b(?:in|since|from|back in|of|during|year|summer|winter|spring|autumn|fall)\s*$", before, re.I)
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd)\b", span_text + after, re.I)):
         return True  # "a leather sofa from you back in 2024": a year
+    if len(numbers) == 1 and (_AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, at + numbers[0].start() - 30):at + numbers[0].start()])) \
+            and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd)\b", span_text + after, re.I):
+        return True  # "my father is 85 and would like a recliner", "for a 12 year old": an age
     small = all(float(n.group(0)) <= 20 for n in numbers)
     return small and bool(_SEATS_BEFORE.search(before))
+
+
+_AGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?|yrs?)(?:[- ]old)?\b|\s*(?:yo|y/o)\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:(?:father|mother|dad|mum|mom|grandma|grandpa|gran|granny|grandad|grandfather|grandmother|nan|nana|"
+                         r"son|daughter|kid|child|husband|wife|partner|he|she|i)\s+(?:is|was|turns|turned|just turned|will be)|aged|"
+                         r"i'?m|i am|he'?s|she'?s)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?$", re.I)
 
 
 def normalize_slots(
