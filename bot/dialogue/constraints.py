@@ -479,6 +479,10 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
     for key, options in values.items():
         said = [v for v in options if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
+        placed = [v for v in said if re.search(r"\b(?:against|on|to|from|by|near|next to|off)\s+(?:the|a|my|our)\s+"
+                                              + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
+        if placed and len(placed) < len(said):
+            said = [v for v in said if v not in placed]  # "lean against the wall": leaning, the wall is where
         longest = max(said, key=len) if said else None
         if longest and all(v in longest for v in said):  # one value named ("medium firm" contains "firm")
             start = lowered.find(_key(longest).split()[0])
@@ -498,6 +502,11 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         match = re.search(rf"\b(\d{{1,2}})\s*\+?\s+(?:or more\s+)?(?:\w+\s+)?{re.escape(words[0])}\b", lowered)
         if match:
             least[key] = float(match.group(1))
+    for key in numeric:
+        if "capacity" in key:  # "at least 350 lbs weight capacity", "holds 150 kg"
+            said = re.search(r"\b(\d{2,4})\s*(lbs?|pounds|kg|kilos?)\b", lowered)
+            if said:
+                least[key] = float(said.group(1)) * (2.2046 if said.group(2).startswith("k") else 1.0)
     if "seats" in numeric:
         match = _SEATS.search(text)
         if match and 1 <= int(match.group(1) or match.group(2)) <= 12:

@@ -15,7 +15,11 @@ shop actually sells, so that filters use the catalog's values:
 - in a shopping message, a catalog value (or a synonym of one: "boho" ->
   "bohemian") written in the text that the model did not tag fills the missing
   slot ("I need a sofa", "in natural please"), as an exclusion when a negation
-  stands just before it ("anything but black").
+  stands just before it ("anything but black");
+- words the model reads too literally are read as a shopper means them: measures with a unit are
+  bounds on the product's size ("max 30 inches wide"), stars a least rating, a refused value an
+  exclusion ("i hate anything pink"), "navy and cream" either colour, "light and natural" no lighting,
+  "outdoor dining chairs" the outdoor chairs, a colour typo ("whte") the colour.
 """
 
 from __future__ import annotations
@@ -144,9 +148,12 @@ def outdoor_kind(slots: dict, text: str, categories: list[str]) -> None:
     if not isinstance(said, str) or said.lower().startswith("outdoor"):
         return
     head = singular(said.split()[-1])
-    for found in _OUTDOOR_WORD.finditer(text):
-        if singular(found.group(1)) == head:
-            outdoor = next((c for c in categories if c.lower().startswith("outdoor") and singular(c.split()[-1]) == head), None)
+    after = re.search(r"\b(?:for|on|in|out on)\s+(?:the|my|our|a)\s+(?:\w+\s+)?(?:deck|patio|garden|balcony|terrace|porch|yard|"
+                      r"backyard|pool|poolside)\b", text, re.I)  # "lounge chairs for the deck"
+    for found in [*_OUTDOOR_WORD.finditer(text), *([after] if after else [])]:
+        if found is after or singular(found.group(1)) == head:
+            outdoor = next((c for c in categories if c.lower().startswith("outdoor")
+                            and head.endswith(singular(c.split()[-1]))), None)  # "armchair": the outdoor chairs
             if outdoor:
                 slots["category"] = outdoor
             return

@@ -25,7 +25,8 @@ from bot.dialogue.grounding import (category_matches, family_member_by_purpose, 
                                    unnegated_exclusions)
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, singular_word
-from bot.dialogue.constraints import apply_slots, asked_attributes, describe, is_new_request, reference_price, size_value
+from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, describe, is_new_request, reference_price,
+                                     size_value)
 from bot.dialogue.dimensions import measure_label
 from bot.dialogue.references import described_positions, recalled
 from bot.dialogue.search import SHOW, ProductSearch, blocking, let_go, superlative_order, wished_label, without_features
@@ -34,7 +35,7 @@ from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
 from bot.nlu.types import NLUResult
 from ranking.types import RankRequest, ScoredProduct
-from retrieval.filters import dimensions, measure
+from retrieval.filters import dimensions, matches, measure
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
@@ -448,6 +449,30 @@ class DialogueManager:
             # "I'm buying an armchair for my dad. It has to arrive ready to use": a product wanted, not an order's matter
             intent = "search_product"
             nlu = _as_read(nlu, intent, slots)
+        if state.shown and intent in ("refine", "search_product", "show_more", "complement_request") and phrases.ANY_OF_THESE.match(text) \
+                and not any(slots.get(k) for k in ("price_max", "price_min", "brand", "category", "color")):
+            # "do any of these come with cushions?": answered for each one shown (not "any of those with cushions?")
+            intent, slots = "product_question", {k: v for k, v in slots.items() if k != "item_ref"}
+            nlu = _as_read(nlu, intent, slots)
+        if (state.shown and phrases.FEATURE_ONES.match(text) and intent in ("product_question", "search_product", "refine", "show_more")
+                and any(self._asked(text, state.constraints.categories))):
+            # "foldable ones?" under outdoor chairs: only the foldable ones
+            intent, slots = "refine", {k: v for k, v in slots.items() if k != "item_ref"}
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "search_product" and state.shown and phrases.IT_NEEDS.match(text)
+                and (not slots.get("category") or slots.get("category") in state.constraints.categories)):
+            # "it needs adjustable shelves" under bookcases: a wish for these, not a new search
+            intent, slots = "refine", {k: v for k, v in slots.items() if k != "category"}
+            nlu = _as_read(nlu, intent, slots)
+        if (phrases.SIMILAR.search(text) and state.shown and not state.constraints.categories and not slots.get("category")
+                and intent in ("show_more", "refine", "search_product", "out_of_scope")):
+            # "ok anything similar I could get now?" after "do you have the Asher Rolled-arm Linen Sofa in stock?"
+            about = self._product(state.focus_id) or self._product(state.shown[0])
+            if about is not None and about.leaf_category:
+                position = state.shown.index(about.id) + 1 if about.id in state.shown else 1
+                intent, slots = "refine", {**slots, "category": about.leaf_category, "item_ref": [position],
+                                           **({"in_stock": True} if phrases.IN_STOCK.search(text) else {})}
+                nlu = _as_read(nlu, intent, slots)
         if (phrases.BACK_TO.search(text) and (state.earlier or state.shown) and intent not in service.SERVICE_INTENTS
                 and intent not in ("complement_request", "product_question", "compare", "add_to_cart", "feedback_like",
                                    "feedback_dislike") and not phrases.GOES_WITH.search(text)):
@@ -474,7 +499,8 @@ class DialogueManager:
         if slots.get("price_relative") == "lower" and phrases.SUPERLATIVE.search(text) and intent in ("refine", "search_product"):
             # "ok whats the cheapest one then": the cheapest of what matches, not cheaper than what was shown
             slots = {k: v for k, v in slots.items() if k != "price_relative"}
-        if (intent in ("greet", "out_of_scope", "thanks") or (intent in ("show_more", "refine", "search_product")
+        if (intent in ("greet", "out_of_scope", "thanks") or (intent in ("show_more", "refine", "search_product", "add_to_cart")
+                                                            and not phrases.CART_WORD.search(text)
                                                             and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))
                                                             and not phrases.MORE.search(text))) and phrases.FAREWELL.search(text):
             intent = "goodbye"  # "ok danke, tschüss", "That will be all for today, thank you for your patience."
@@ -755,8 +781,10 @@ class DialogueManager:
         if rule and not phrases.TALK_TO_PERSON.search(text):
             # "do you price match? the same chair is $40 cheaper elsewhere", "my code WEEKEND20 doesn't work"
             intent, slots = rule, {k: v for k, v in slots.items() if k == "order_id"}
-        elif (phrases.BY_DATE.search(text) and not slots.get("category") and intent not in service.SERVICE_INTENTS
-              and intent != "contact_human" and not slots.get("in_stock")):  # "only what's in stock, I need it by the 4th"
+        elif ((phrases.BY_DATE.search(text) and not slots.get("category")
+               or phrases.DELIVERED_BY.search(text) and re.search(r"\?|\b(?:possible|doable|can you|could you)\b", text, re.I))
+              and intent not in service.SERVICE_INTENTS and intent != "contact_human" and not slots.get("in_stock")):
+            # "only what's in stock, I need it by the 4th" filters; "we need a bed delivered by friday the 12th, possible?" asks
             intent = "delivery_time"  # "we need it by friday the 12th, is that doable?"
             slots = {k: v for k, v in slots.items() if k == "order_id"}
         elif (phrases.ORDER_CHANGE.search(text) and intent not in ("contact_human", "payment_issue", "complaint")
@@ -914,6 +942,11 @@ class DialogueManager:
 
     async def _on_search(self, state: DialogueState, nlu: NLUResult) -> Reply:
         slots = nlu.slots
+        if phrases.TOTAL_BUDGET.search(nlu.text) and slots.get("price_min") is not None and slots.get("price_max") is not None:
+            # "got about 2000 to spend on everything": a ceiling for the whole room, no floor for each piece
+            slots = {**slots, "price_max": round((slots["price_min"] + slots["price_max"]) / 2, 2)}
+            slots.pop("price_min")
+            nlu = nlu.model_copy(update={"slots": slots})
         if slots.get("room") and not slots.get("category"):
             mentioned = [m for m in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
                          if not is_room(m[0])]
@@ -1169,6 +1202,8 @@ class DialogueManager:
         scored = ScoredProduct(candidate=Candidate(product=product, score=0.0), score=0.0)
         reasons = [r.replace(", as you asked", "") for r in replies.reasons_for(scored, state.constraints, state.profile, max_reasons=6)
                    if r.endswith("as you asked") or r.endswith("budget")]
+        reasons += [attribute_label(k, v) for k, v in state.constraints.attributes.items()  # "waterproof", "foldable"
+                    if matches(product, SearchFilter(attributes={k: v}))]
         text = (f"I showed the {product.title} because it matches what you asked: {', '.join(reasons)}."
                 if reasons else f"The {product.title} was among the closest matches to what you wrote.")
         if product.rating is not None:
@@ -1865,6 +1900,9 @@ class DialogueManager:
             colors, materials, styles = [], [], []  # the asked values steer the text, not the base's
         if nlu.slots.get("title_words") and len(wanted) == 1:
             f.title_words = list(nlu.slots["title_words"])  # "and a gaming chair to go with it"
+        if len(wanted) == 1:  # "and an office chair with lumbar support to go with it"
+            required, least = self._asked(nlu.text, wanted)
+            f = f.model_copy(update={"attributes": {**f.attributes, **required}, "attribute_min": {**f.attribute_min, **least}})
         if nlu.slots.get("dimension_min") or nlu.slots.get("dimension_max"):  # "what size rug would go under it?"
             f = apply_slots(f, {k: nlu.slots[k] for k in ("dimension_min", "dimension_max") if nlu.slots.get(k)})
         per_category = 3 if len(wanted) == 1 else 1

@@ -137,7 +137,8 @@ MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:ch
 SURE_OUT_OF_SCOPE = 0.8
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
                       r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|"
-                      r"that'?s all|that is all|that'?ll be all|that will be all|that'?s it for (?:now|today))\b", re.I)
+                      r"that'?s all|that is all|that'?ll be all|that will be all|that'?s it for (?:now|today)|"
+                      r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off)|i'?m off)\b", re.I)
 # Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
 COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
@@ -172,6 +173,19 @@ CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|pu
 # "I'm buying an armchair for my dad", "we need a sofa": a product wanted, whatever else the message says
 SHOPPING_OPENER = re.compile(r"\b(?:i'?m|we'?re|i am|we are)\s+(?:buying|looking for|after|shopping for|searching for|getting)\b|"
                              r"\b(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:a|an|some|new|two|three|four)\b", re.I)
+# "do any of these come with cushions?", "are any of them foldable?": a question answered for each one shown
+ANY_OF_THESE = re.compile(r"^\s*(?:so |and |ok,? )?(?:do|does|are|is|have|has|can|will)\s+any\s+of\s+(?:these|those|them|the \w+)\b", re.I)
+# "foldable ones?", "any waterproof ones?": only the shown kind with that feature
+FEATURE_ONES = re.compile(r"^\s*(?:and |ok,? |so )?(?:any |got any |what about |how about )?([a-z][\w -]{2,30}?)\s+ones\s*\??\s*$", re.I)
+# "we need a bed delivered by friday the 12th, possible?": when it can be here, whatever the product
+DELIVERED_BY = re.compile(r"\b(?:deliver\w*|arriv\w*|get here|here|shipped)\s+(?:by|before|in time for)\s+(?:(?:this|next|the|a|our|"
+                          r"my)\s+)?(?:\w+day\b|christmas|xmas|thanksgiving|new year|the weekend|\d{1,2}(?:st|nd|rd|th)\b|"
+                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
+# "it needs adjustable shelves", "they have to be white": a wish for the kind being shown
+IT_NEEDS = re.compile(r"^\s*(?:and |but |also |oh,? )?(?:it|they|the \w+)\s+(?:needs?|has to|have to|must|should)\b", re.I)
+# "I've got about 2000 to spend on everything": a budget for the whole room, not for each piece
+TOTAL_BUDGET = re.compile(r"\b(?:on|for)\s+(?:everything|all of it|the whole (?:thing|room|lot|project)|it all)\b|\b(?:in total|altogether|"
+                          r"all in|total budget)\b", re.I)
 # "is possible to make it longer?", "can the first one be extended?": whether a product can grow, a question about it
 CAN_IT_GROW = re.compile(r"\b(?:possible|able|can (?:i|you|we)|could (?:i|you|we)|is there a way) to (?:make|extend|expand|pull out) "
                          r"(?:it|this|that|them|the (?:table|first|second|third|last)(?: one)?)\b"
@@ -237,6 +251,7 @@ SAME_BRAND = re.compile(r"\b(?:from (?:them|that brand|the same brand|this brand
                         r"by them|do they (?:make|have|do|sell)|of theirs)\b", re.I)
 # Only what can ship now ("it has to be in stock", "only ones that are actually in stock please").
 IN_STOCK = re.compile(r"\b(in[- ]stock|available (?:right )?now|ready to ship|ships? (?:now|today|right away|immediately)|"
+                      r"(?:could|can) (?:get|have|buy) (?:it |one |them )?(?:now|today|right away)|"
                       r"not (?:out of stock|sold out|back-?ordered))\b", re.I)
 
 

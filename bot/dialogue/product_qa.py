@@ -137,6 +137,9 @@ def _not_listed(question: str, product: Product) -> str:
     return f"I'm sorry, the catalog doesn't list that for the {product.title}."
 
 
+_TV_FIT = re.compile(r"\b(?:fit|fits|take|takes|hold|holds|for)\b.{0,20}?\b(\d{2,3})\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|”|'')", re.I)
+
+
 def metric_size(size: str | None) -> str | None:
     """A catalog size in centimetres: 'W 168 cm × D 91 cm × H 81 cm'; None when it gives no measures."""
     measures = dimensions(size)
@@ -210,6 +213,14 @@ def overview(product: Product) -> str:
 def answer(question: str, product: Product) -> tuple[str, bool]:
     """(answer text, whether the catalog knew the answer); a question about two listed attributes ("we're 6,
     is it extendable?") gets both; "tell me about it" gets what the catalog lists."""
+    tv = _TV_FIT.search(question)
+    limit = next((v for k, v in (product.attributes or {}).items() if "tv" in k.lower().split() or "tvs" in k.lower().split()), None)
+    if tv and limit is not None and re.match(r"\s*\d", str(limit)):
+        # "does the first one fit a 65 inch?": against the largest TV it is listed for
+        most = float(re.match(r"\s*(\d+(?:\.\d+)?)", str(limit)).group(1))
+        size = float(tv.group(1))
+        verdict = "Yes" if size <= most else "No"
+        return f"{verdict}: the {product.title} is listed for TVs up to {most:g}\", so a {size:g}\" TV {'fits' if size <= most else 'is too big'}.", True
     attributes = _attribute_matches(question, product)[:2]
     if not attributes and _OVERVIEW.match(question):
         return overview(product), True

@@ -76,8 +76,8 @@ _POLICY_QUESTION = {
         re.IGNORECASE,
     ),
     "cancel_order": re.compile(
-        r"\b(cancellation (fee|policy|window|charge)|fee (to|for) cancel|cost to cancel|"
-        r"(fee|charge|penalty|cost)s?\b.{0,25}\bcancel|cancel\w*\b.{0,25}\b(fee|charge|penalty|cost)s?|how long (do i have )?to cancel|"
+        r"\b(cancellation (fee|policy|window|charge)|fee (to|for) cancel\w*|cost to cancel\w*|"
+        r"(fee|charge|penalty|cost)s?\b.{0,25}\bcancel\w*|cancel\w*\b.{0,25}\b(fee|charge|penalty|cost)s?|how long (do i have )?to cancel|"
         r"can i (still )?cancel (an|my)? ?order (after|before|once)|until when can i cancel|policy on cancel|"
         r"(?:a|any) (?:fee|charge|penalty) for (?:that|doing that|it))\b",
         re.IGNORECASE,
@@ -109,7 +109,8 @@ _MISSING_PARTS = (r"\b(?:screws?|bolts?|parts?|pieces?|hardware|fittings?|instru
                   r"missing\b|\bmissing\s+(?:the\s+|some\s+|all\s+(?:the\s+)?|a\s+)?(?:screws?|bolts?|parts?|pieces?|hardware|"
                   r"fittings?|legs?)\b|\bno (?:screws|bolts|hardware|fittings|instructions) in the box\b")
 _DAMAGED = re.compile(
-    r"\b(arrived|arrives|came|delivered|showed up|got here|turned up|received|unboxed|unpacked|opened the box)\b.{0,80}"
+    r"\b(arrived|arrives|came|delivered|showed up|got here|turned up|received|unboxed|unpacked|opened the box|"
+    r"got (?:my|the|our|it|them)|assembled (?:it|my|the))\b.{0,80}"
     r"\b(broken|broke|damaged|torn|ripped|scratched|dented|cracked|chipped|stained|smashed|defective|faulty|snapped|"
     r"busted|wobbly|split|came apart|fell (off|apart)|"
     r"missing (parts?|pieces?|screws?|legs?)|bent|shattered|(a|an|one|some|two|big|small|huge|large|deep|long)\s+"
@@ -422,7 +423,7 @@ def ask_order_id(intent: str, text: str = "") -> str:
         "change_order": "change",
         "return_item": "return",
         "refund": "check the refund for",
-        "shipping_address": "update",
+        "shipping_address": "update the delivery address of",
         "invoice": "get the invoice for",
     }[intent]
     if topic(intent, text) == "damaged" and _MISSING.search(text):
