@@ -177,11 +177,25 @@ _OTHER_OBJECT = re.compile(
     r"cabinets?|table|desk|tiles?|carpet|furniture|trim|doors?)\b", re.IGNORECASE)
 
 
+def _values(slots: dict, name: str) -> list[str]:
+    """A slot's values: none, one (a string) or several (a list)."""
+    value = slots.get(name)
+    return list(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+
+
+def _set_values(slots: dict, name: str, values: list[str]) -> None:
+    """A slot set to these values (duplicates dropped): one as a string, several as a list, none removes it."""
+    values = list(dict.fromkeys(values))
+    if values:
+        slots[name] = values[0] if len(values) == 1 else values
+    else:
+        slots.pop(name, None)
+
+
 def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) -> None:
     """ "throw pillows for a green sofa", "a rug to go with walnut floors": the colour belongs to the sofa or the
     floor, not to what is being bought."""
-    category = slots.get("category")
-    wanted = category if isinstance(category, list) else [category] if isinstance(category, str) else []
+    wanted = _values(slots, "category")
     names = " ".join(wanted).lower()
     for match in _OTHER_OBJECT.finditer(text):
         thing = singular(match.group(2).lower())
@@ -237,23 +251,20 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
     slots["category"] = wanted[0][2][0] if len(wanted[0][2]) == 1 else wanted[0][2]
     owned_words = {w for m in mentions if m[3] is not None for w in m[3]}
     for field in ("color", "material", "style"):
-        value = slots.get(field)
-        values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        values = _values(slots, field)
         kept = [v for v in values if not set(v.lower().split()) <= owned_words]
-        if len(kept) != len(values):
-            if kept:
-                slots[field] = kept if len(kept) > 1 else kept[0]
-            else:
-                slots.pop(field)
-                # "I've got a scandinavian oak table and fancy some industrial style dining chairs": the other style
-                if field != "style":
-                    continue  # "a grey sofa and white walls": the walls' colour is no wish either
-                lex = lexicon(field, (vocabulary or {}).get(FIELDS[field], []))
-                grams, _ = _grams(text)
-                other = next((hit for gram, _ in grams if not set(gram.split()) & owned_words
-                              and (hit := lex.lookup(gram)) is not None and hit.lower() not in {v.lower() for v in values}), None)
-                if other:
-                    slots[field] = other
+        if len(kept) == len(values):
+            continue
+        _set_values(slots, field, kept)
+        if not kept and field == "style":
+            # "I've got a scandinavian oak table and fancy some industrial style dining chairs": the other style (not
+            # for colours: in "a grey sofa and white walls" the walls' colour is no wish either)
+            lex = lexicon(field, (vocabulary or {}).get(FIELDS[field], []))
+            grams, _ = _grams(text)
+            other = next((hit for gram, _ in grams if not set(gram.split()) & owned_words
+                          and (hit := lex.lookup(gram)) is not None and hit.lower() not in {v.lower() for v in values}), None)
+            if other:
+                slots[field] = other
 
 
 _STOREY = r"\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower"  # "the 4th floor": a storey, no floor lamp
@@ -344,9 +355,7 @@ def _negated_wishes(slots: dict, text: str, vocabulary: dict[str, list[str]]) ->
         if not (before in _REFUSING or before.endswith("n't") or not_keen) or negations > 1 or _says_wanted(said, text):
             continue  # "no budget, white please"; "not grey but pink"; "i don't mind pink"; "nothing that isn't leather"
         named = [v for v in vocabulary.get("colors", []) if said in v.lower().split()] if field == "color" else []
-        had = slots.get(f"exclude_{field}") or []
-        excluded = list(dict.fromkeys([*(had if isinstance(had, list) else [had]), *(named or [value])]))
-        slots[f"exclude_{field}"] = excluded[0] if len(excluded) == 1 else excluded
+        _set_values(slots, f"exclude_{field}", [*_values(slots, f"exclude_{field}"), *(named or [value])])
         slots.pop(field)
 
 
@@ -356,24 +365,24 @@ def _excluded_as_colour_and_material(slots: dict, text: str, vocabulary: dict[st
     colours = {c.lower(): c for c in vocabulary.get("colors", [])}
     materials = {m.lower(): m for m in vocabulary.get("materials", [])}
     for field, other, names in (("material", "color", colours), ("color", "material", materials)):
-        said = slots.get(f"exclude_{field}")
-        values = said if isinstance(said, list) else [said] if isinstance(said, str) else []
-        also = [names[v.lower()] for v in values if v.lower() in names and not re.search(
+        also = [names[v.lower()] for v in _values(slots, f"exclude_{field}") if v.lower() in names and not re.search(
             rf"\b(?:made (?:of|from|out of)|material|colou?r(?:ed)?|in)\s+(?:\w+\s+)?{re.escape(v)}\b", text, re.I)]
         if also:
-            had = slots.get(f"exclude_{other}") or []
-            merged = list(dict.fromkeys([*(had if isinstance(had, list) else [had]), *also]))
-            slots[f"exclude_{other}"] = merged[0] if len(merged) == 1 else merged
+            _set_values(slots, f"exclude_{other}", [*_values(slots, f"exclude_{other}"), *also])
 
 
-_UNDER_FURNITURE = re.compile(r"\b(?:under|underneath|beneath)\s+(?:my|the|our|a|his|her)\s+(?:[a-z]+\s+){0,2}?"
-                              r"(?:bed|beds|dining table|sofa|couch|sectional|bed frame)\b", re.IGNORECASE)
+_BIG_FURNITURE = r"(?:bed|beds|dining table|sofa|couch|sectional|bed frame)"
+_UNDER_FURNITURE = re.compile(rf"\b(?:under|underneath|beneath)\s+(?:my|the|our|a|his|her)\s+(?:[a-z]+\s+){{0,2}}?{_BIG_FURNITURE}\b",
+                              re.IGNORECASE)
+_UNDER_IT = re.compile(r"\b(?:under|underneath|beneath)\s+(?:it|them)\b", re.IGNORECASE)
 
 
-def rug_under_furniture(slots: dict, text: str) -> None:
-    """ "a rug to go under my queen bed": one big enough to go under it, at least 5 feet wide (no runner, no mat)."""
+def rug_under_furniture(slots: dict, text: str, it: str | None = None) -> None:
+    """ "a rug to go under my queen bed" (or "under it", ``it`` being the beds): one big enough to go under it,
+    at least 5 feet wide (no runner, no mat)."""
     category = slots.get("category")
-    if (isinstance(category, str) and "rug" in category.lower() and _UNDER_FURNITURE.search(text)
+    under = _UNDER_FURNITURE.search(text) or (it and _UNDER_IT.search(text) and re.fullmatch(_BIG_FURNITURE, it.lower()))
+    if (isinstance(category, str) and "rug" in category.lower() and under
             and not slots.get("dimension_min") and not slots.get("dimension_max") and not slots.get("size")):
         slots["dimension_min"] = {"W": 60.0}
 
@@ -418,13 +427,8 @@ def _colour_pairs(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> N
                             text.lower()[:found.start()])  # "nothing dark like espresso or black": both refused
         if other and other.lower() != said.lower() and not refused:
             slots["color"] = [said, other]
-            excluded = slots.get("exclude_color")  # "navy or blue, but not from CB2": blue is wanted too
-            if isinstance(excluded, str) and excluded.lower() == other.lower():
-                slots.pop("exclude_color")
-            elif isinstance(excluded, list):
-                slots["exclude_color"] = [e for e in excluded if e.lower() != other.lower()] or None
-                if slots["exclude_color"] is None:
-                    slots.pop("exclude_color")
+            if "exclude_color" in slots:  # "navy or blue, but not from CB2": blue is wanted too
+                _set_values(slots, "exclude_color", [e for e in _values(slots, "exclude_color") if e.lower() != other.lower()])
             return
 
 
@@ -446,8 +450,7 @@ def _material_before_category(slots: dict, text: str, vocabulary: dict[str, list
 
 def _light_as_adjective(slots: dict, text: str) -> None:
     """ "something light and natural, linen maybe": a light colour or feel, not lighting."""
-    said = slots.get("category")
-    names = said if isinstance(said, list) else [said] if isinstance(said, str) else []
+    names = _values(slots, "category")
     if names and all("light" in n.lower() for n in names) and _LIGHT_ADJECTIVE.search(text) and not _LIGHT_THING.search(text):
         slots.pop("category")
 

@@ -1272,6 +1272,17 @@ class DialogueManager:
                 "attributes": {**state.constraints.attributes, **required},
                 "attribute_min": {**state.constraints.attribute_min, **least}})
 
+    async def _offered_filter(self, state: DialogueState, label: str, text: str) -> SearchFilter | None:
+        """The filter an offer made when nothing matched stands for, found again: "Other shades" (emerald and olive
+        for green), "Any size" under a measure (the bound widened just enough); None for a plain let-go."""
+        f = state.constraints
+        if label == "Other shades":
+            offer = await self.search.other_shades(state, text, f)
+            return offer[1] if offer is not None else None
+        if label == "Any size" and (f.dimension_max or f.dimension_min):
+            return (await self.search.closest_in_size(state, text, f))[1]
+        return None
+
     async def _relax(self, state: DialogueState, nlu: NLUResult, label: str, exclusions: bool = False) -> Reply:
         """Drop one kind of hard constraint ("any colour") and search again."""
         let_go(state, label, exclusions)
@@ -1313,21 +1324,14 @@ class DialogueManager:
                 state.pending = None
                 asked = nlu.model_copy(update={"intent": "product_question", "slots": {**slots, "item_ref": list(refs[:1])}})
                 return self._answer_about(state, asked, self.products[pid], question=state.last_question)
-        if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent == "Other shades":
-            state.pending = None  # "yes" to "I do have emerald and olive sofas (shades of green): shall I show you those?"
-            offer = await self.search.other_shades(state, state.query_text or text, state.constraints)
-            if offer is not None:
-                state.constraints = offer[1]
-                state.seen = []
-                return await self._search(state, nlu.model_copy(update={"intent": "refine"}), action="refine")
-        if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in phrases.RELAXABLE:
+        if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in (*phrases.RELAXABLE, "Other shades"):
             state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
-            if state.pending_intent == "Any size" and (state.constraints.dimension_max or state.constraints.dimension_min):
-                # "yes" to "shall I show you desks up to 40" wide?" (none was up to 39"): the measures widened so far
-                _, state.constraints = await self.search.closest_in_size(state, state.query_text or text, state.constraints)
-                state.seen = []
+            offered = await self._offered_filter(state, state.pending_intent, state.query_text or text)
+            if offered is not None:  # the filter the offer named: shades of the colour, a measure widened just enough
+                state.constraints, state.seen = offered, []
                 return await self._search(state, nlu.model_copy(update={"intent": "refine"}), action="refine")
-            return await self._relax(state, nlu.model_copy(update={"intent": "refine"}), state.pending_intent)
+            if state.pending_intent in phrases.RELAXABLE:
+                return await self._relax(state, nlu.model_copy(update={"intent": "refine"}), state.pending_intent)
         if (state.pending in ("budget", "relax") and state.constraints.categories and not state.shown
                 and (slots.get("item_ref") or state.pending == "budget")
                 and intent in ("product_question", "feedback_like", "feedback_dislike", "add_to_cart", "compare")):
@@ -1438,25 +1442,21 @@ class DialogueManager:
                 and phrases.SOFT_WISH.search(nlu.text) and any(self._asked(nlu.text, f.categories))):
             # "a desk, standing desk ideally" and only one has it: that one first, then the closest without it
             plain = without_features(f)
-            have = {c.product.id for c in candidates}
-            others = [c for c in await self.search.retrieve(state, text, plain) if c.product.id not in have]
-            if others:
-                top = await self.search.rank(state, text, candidates, SHOW)
-                top += (await self.search.rank(state, text, others, SHOW))[:SHOW - len(top)]
-                return self._show(state, nlu, action, plain, top, intro or
-                                  f"The first is listed as {wished_label(f)}; the others are the closest {describe(plain)}:")
+            shown = await self._first_then_closest(state, nlu, action, text, candidates, plain,
+                                                   intro or f"The first is listed as {wished_label(f)}; the others are "
+                                                             f"the closest {describe(plain)}:")
+            if shown is not None:
+                return shown
         kind = soft_kind(f.title_words)
         if kind is not None and len(candidates) < 3 and action != "show_more" and not kinds_named(nlu.text):
             # "gaming chair under 300" then "no leather" and one gaming chair fits: it first, then the closest other
             # chairs ("do you have a tripod one?" asks for those alone)
             plain = f.model_copy(update={"title_words": []})
-            have = {c.product.id for c in candidates}
-            others = [c for c in await self.search.retrieve(state, text, plain) if c.product.id not in have]
-            if others:
-                top = await self.search.rank(state, text, candidates, SHOW)
-                top += (await self.search.rank(state, text, others, SHOW))[:SHOW - len(top)]
-                first = f"The first is a {kind.name[:-1]}" if len(have) == 1 else f"The first {len(have)} are {kind.name}"
-                return self._show(state, nlu, action, plain, top, intro or f"{first}; the others are the closest {describe(plain)}:")
+            first = f"The first is a {kind.name[:-1]}" if len(candidates) == 1 else f"The first {len(candidates)} are {kind.name}"
+            shown = await self._first_then_closest(state, nlu, action, text, candidates, plain,
+                                                   intro or f"{first}; the others are the closest {describe(plain)}:")
+            if shown is not None:
+                return shown
         superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
         if superlative:  # "the cheapest coffee table you have": the cheapest of all that match, not of the best five
             key = superlative_order(superlative.group(0))
@@ -1475,6 +1475,18 @@ class DialogueManager:
                         "tell me your budget and I'll narrow these down.",
                 "quick_replies": self._budget_options(category)})
         return reply
+
+    async def _first_then_closest(self, state: DialogueState, nlu: NLUResult, action: str, text: str,
+                                  candidates: list[Candidate], plain: SearchFilter, intro: str) -> Reply | None:
+        """The few ``candidates`` first, then the closest products of the looser ``plain`` filter up to a full list;
+        None when ``plain`` adds nothing."""
+        have = {c.product.id for c in candidates}
+        others = [c for c in await self.search.retrieve(state, text, plain) if c.product.id not in have]
+        if not others:
+            return None
+        top = await self.search.rank(state, text, candidates, SHOW)
+        top += (await self.search.rank(state, text, others, SHOW))[:SHOW - len(top)]
+        return self._show(state, nlu, action, plain, top, intro)
 
     @staticmethod
     def _wants_cheap(nlu: NLUResult, action: str, f: SearchFilter) -> bool:
@@ -1505,9 +1517,7 @@ class DialogueManager:
                 asked = " or ".join(f.colors).lower()
                 text = (f"I couldn't find any {describe(f)}. I do have {describe(loose.model_copy(update={'colors': []}))} in "
                         f"shades of {asked} ({', '.join(loose.colors).lower()}): shall I show you those?")
-                state.pending, state.pending_intent = "relax", label
-                return self._reply(state, nlu, "clarify", text, quick_replies=["Yes, show me", *options, "Start over"])
-            if label == "Any size":  # "max 100 cm wide": how close the closest comes
+            elif label == "Any size":  # "max 100 cm wide": how close the closest comes
                 nearest = closest[0].product
                 said = "; ".join(measure_label(k, v) for k in {**f.dimension_max, **f.dimension_min}
                                  if (v := measure(dimensions(nearest.size), k)) is not None)
@@ -1755,14 +1765,15 @@ class DialogueManager:
         text = nlu.text
         nlu = nlu.model_copy(update={"intent": "add_to_cart"})
         in_cart = [self.products[c.product_id] for c in state.cart if c.product_id in self.products]
+        last = next((c for c in state.cart if c.product_id == state.focus_id), state.cart[-1])  # the one just talked about
         removal = phrases.CART_REMOVE.search(text)
         if removal:
             what = removal.group("what") or removal.group("what2") or ""
             refs = parse_item_refs(what)
             shown = [state.product_at(int(r)) for r in refs] if refs else []
             pronoun = re.fullmatch(r"\s*(?:it|that|this|that one|this one|them)?\s*", what, re.I) is not None
-            last = state.focus_id if state.focus_id in {p.id for p in in_cart} else state.cart[-1].product_id
-            gone = [p for p in in_cart if p.id in shown] or recalled(what, in_cart) or ([self.products[last]] if pronoun else [])
+            gone = ([p for p in in_cart if p.id in shown] or recalled(what, in_cart)
+                    or ([self.products[last.product_id]] if pronoun and last.product_id in self.products else []))
             if not gone and removal.group("what2") is not None:
                 return None  # "remove the leather ones" names nothing in the cart: a wish about the list
             if not gone:
@@ -1773,7 +1784,6 @@ class DialogueManager:
             return self._reply(state, nlu, "add_to_cart", f"Removed the {', '.join(p.title for p in gone)} from your cart. {left}",
                                quick_replies=["Checkout", "Keep shopping"])
         count = phrases.CART_COUNT.search(text)
-        last = next((c for c in state.cart if c.product_id == state.focus_id), state.cart[-1])
         if count and state.last_action == "add_to_cart":
             word = count.group(1).lower()
             last.quantity = int(word) if word.isdigit() else phrases.COUNTS[word]
@@ -1871,12 +1881,9 @@ class DialogueManager:
 
         if asked and len(wanted) == 1:
             nlu = nlu.model_copy(update={"slots": {**nlu.slots, "category": wanted[0]}})  # "chairs that go with it"
-            if re.search(r"\b(?:under|underneath|beneath)\s+(?:it|them)\b", nlu.text, re.I):
-                # "what size rug would go under it?" (a bed): read as "under the bed"
-                slots = dict(nlu.slots)
-                rug_under_furniture(slots, re.sub(r"\b(under|underneath|beneath)\s+(?:it|them)\b",
-                                                  rf"\1 the {(base.leaf_category or '').lower()}", nlu.text, flags=re.I))
-                nlu = nlu.model_copy(update={"slots": slots})
+            slots = dict(nlu.slots)
+            rug_under_furniture(slots, nlu.text, it=base.leaf_category)  # "what size rug would go under it?" (a bed)
+            nlu = nlu.model_copy(update={"slots": slots})
         return await self._complements(state, nlu, wanted, base.title, some(base.style), some(base.color),
                                        some(base.material), exclude_ids=[base.id], asked=bool(asked))
 
