@@ -17,6 +17,7 @@ from typing import Any, Callable
 from bot.batching import MicroBatcher
 from bot.config import Settings
 from bot.dialogue.manager import DialogueManager, Services
+from bot.dialogue.phrases import A_PERSON
 from bot.dialogue.search import blocking
 from bot.dialogue.profile import forget_preferences
 from bot.dialogue.requests import merge_replies, split_requests
@@ -182,6 +183,8 @@ class Assistant:
         kinds = [_kind(i) for i in intents]
         if None in kinds or any(r.confidence < 0.6 and not rule for rule, r in zip(ruled, readings)):
             return None
+        if any(i == "contact_human" and not A_PERSON.search(p) for i, p in zip(intents, parts)):
+            return None  # "Do your drivers also take away the old bed | when they deliver the new one?": one question
         if set(kinds) == {"service"}:
             if len(set(intents)) < len(intents):
                 return None

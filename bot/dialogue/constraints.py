@@ -131,11 +131,25 @@ COLOUR_SHADES = {"green": ("emerald", "olive", "sage", "teal"), "blue": ("navy",
                  "red": ("rust", "terracotta"), "orange": ("rust", "terracotta"), "beige": ("cream", "natural", "ivory")}
 
 
+# The shades a softer or a deeper word asks for as well: "soft green" sage and olive, "deep blue" navy.
+LIGHT_SHADES = {"green": ("sage", "olive"), "white": ("ivory", "cream"), "pink": ("blush pink",), "yellow": ("mustard",),
+                "beige": ("cream", "natural", "ivory"), "brown": ("natural", "natural oak", "honey pine")}
+LIGHT_WOODS = ("natural", "natural oak", "honey pine")  # "light wood"
+DEEP_SHADES = {"green": ("emerald", "olive"), "blue": ("navy",), "grey": ("charcoal",), "brown": ("espresso", "walnut"),
+               "red": ("rust", "terracotta"), "orange": ("rust", "terracotta")}
+
+
 def shades_of(colours: list[str], catalog_colours: list[str]) -> list[str]:
     """The catalog colours that are shades of the asked ones ("green" -> emerald, olive, sage), not those asked."""
     asked = {c.lower() for c in colours}
     wanted = {shade for c in asked for shade in COLOUR_SHADES.get(c, ())}
     return [c for c in catalog_colours if c.lower() in wanted and c.lower() not in asked]
+
+
+def close_shades(colours: list[str], shades: list[str]) -> list[str]:
+    """The shades that belong to the asked colours alone: emerald for green, not teal (a shade of blue as much)."""
+    asked = {c.lower() for c in colours}
+    return [s for s in shades if not any(s.lower() in family for name, family in COLOUR_SHADES.items() if name not in asked)]
 
 
 def material_label(materials: list[str]) -> str:
@@ -144,6 +158,9 @@ def material_label(materials: list[str]) -> str:
     common = set.intersection(*word_sets) if word_sets else set()
     if len(materials) > 1 and len(common) == 1:
         return common.pop()
+    # "linen shade" is said as "linen" when linen is there too: ["velvet", "linen", "linen shade"] -> "velvet or linen"
+    materials = [m for m, ws in zip(materials, word_sets) if not any(o < ws for o in word_sets)]
+    word_sets = [set(_key(m).split()) for m in materials]
     if len(materials) > 2:
         for family, words in _MATERIAL_FAMILIES.items():
             if all(ws & set(words) for ws in word_sets):
@@ -255,6 +272,8 @@ def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None =
         f.in_stock_only = True
     if slots.get("exclude_word"):
         f.exclude_words = _add(f.exclude_words, str(slots["exclude_word"]))
+        refused = set(str(slots["exclude_word"]).lower().split())  # "not the gaming ones" after gaming chairs
+        f.title_words = [w for w in f.title_words if w.lower() not in refused]
     if slots.get("title_words"):
         f.title_words = list(slots["title_words"])  # "a sofa bed": the sleeper sofas
     relative = slots.get("price_relative")
@@ -282,7 +301,8 @@ def _categories_said(categories: list[str]) -> str:
         head = categories[-1].split()[-1]
         if all(singular(c).endswith(singular(head)) for c in categories):
             return head.lower()
-    return " or ".join(categories).lower()
+    # a broad category named by an adjective is said with a noun: "Outdoor" -> "outdoor furniture"
+    return " or ".join(f"{c} furniture" if c.lower() == "outdoor" else c for c in categories).lower()
 
 
 def attribute_label(key: str, value: str) -> str:
@@ -318,12 +338,17 @@ def price_phrase(f: SearchFilter) -> str:
     return ""
 
 
+def either(values: list[str]) -> str:
+    """ "green", "green or olive", "green, sage or olive"."""
+    return ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else "".join(values)
+
+
 def describe(f: SearchFilter) -> str:
     """Human-readable summary of the constraints, e.g. 'gray sofas under $800, not IKEA'."""
     parts: list[str] = []
     parts += [attribute_label(k, v) for k, v in f.attributes.items() if v != "no" and k != "seats"]  # "dimmable"
     if f.colors:
-        parts.append(" or ".join(f.colors).lower())
+        parts.append(either(f.colors).lower())
     if f.styles:
         parts.append(" or ".join(f.styles).lower())
     if f.materials:
@@ -344,6 +369,7 @@ def describe(f: SearchFilter) -> str:
     excluded = [*f.exclude_brands, *f.exclude_colors, *([material_label(f.exclude_materials)] if f.exclude_materials else []),
                 *f.exclude_styles, *f.exclude_categories, *f.exclude_words,
                 *(f"{s} size" for s in f.exclude_sizes)]
+    excluded = list({e.lower(): e for e in reversed(excluded)}.values())[::-1]  # "no brass": the colour and the material
     if excluded:
         parts.append("not " + (", ".join(excluded[:-1]) + " or " + excluded[-1] if len(excluded) > 1 else excluded[0]))
     if f.min_rating:

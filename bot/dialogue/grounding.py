@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.dialogue.constraints import catalog_categories, catalog_materials, singular
+from bot.dialogue.constraints import COLOUR_SHADES, DEEP_SHADES, LIGHT_SHADES, LIGHT_WOODS, catalog_categories, catalog_materials, singular
 from bot.dialogue.dimensions import read_limits
 from bot.nlu.synonyms import is_room, lexicon
 
@@ -149,7 +149,8 @@ def outdoor_kind(slots: dict, text: str, categories: list[str]) -> None:
         return
     head = singular(said.split()[-1])
     after = re.search(r"\b(?:for|on|in|out on)\s+(?:the|my|our|a)\s+(?:\w+\s+)?(?:deck|patio|garden|balcony|terrace|porch|yard|"
-                      r"backyard|pool|poolside)\b", text, re.I)  # "lounge chairs for the deck"
+                      r"backyard|pool|poolside)\b|\bfor\s+(?:sun\s*bathing|tanning|the\s+sun)\b|\b(?:by|around)\s+the\s+pool\b",
+                      text, re.I)  # "lounge chairs for the deck", "for sunbathing"
     for found in [*_OUTDOOR_WORD.finditer(text), *([after] if after else [])]:
         if found is after or singular(found.group(1)) == head:
             outdoor = next((c for c in categories if c.lower().startswith("outdoor")
@@ -157,6 +158,27 @@ def outdoor_kind(slots: dict, text: str, categories: list[str]) -> None:
             if outdoor:
                 slots["category"] = outdoor
             return
+
+
+_OUTSIDE = re.compile(r"\b(?:for|on|in|out on)\s+(?:the\s+|my\s+|our\s+)?(?:outside|outdoors?|patio|garden|balcony|terrace|"
+                      r"deck|porch|yard|backyard)\b", re.I)
+
+
+_ASKS_WHAT_THERE_IS = re.compile(r"\bwhat (?:have you got|do you have|have you|(?:do )?you got|do you sell|can you show)|"
+                                 r"\b(?:anything|something|stuff|things|furniture|ideas|options|show me|looking for|need|"
+                                 r"want|furnish\w*|do up|doing up)\b", re.I)
+
+
+def _outdoors_as_category(slots: dict, text: str, categories: list[str]) -> None:
+    """ "our patio is just bare concrete, what have you got for outside?": the outdoor products, when no kind is named."""
+    if slots.get("category") or slots.get("exclude_category"):
+        return
+    room = slots.get("room")
+    outside = (isinstance(room, str) and room.lower() in ("patio", "garden", "balcony", "terrace", "deck", "porch", "yard",
+                                                            "backyard", "outside", "outdoors")) or _OUTSIDE.search(text)
+    outdoor = next((c for c in categories if c.lower() == "outdoor"), None)
+    if outside and outdoor and _ASKS_WHAT_THERE_IS.search(text):  # not "could it go outside on the porch?"
+        slots["category"] = outdoor
 
 
 def family_member_by_purpose(slots: dict, text: str) -> None:
@@ -177,7 +199,7 @@ _OTHER_OBJECT = re.compile(
     r"cabinets?|table|desk|tiles?|carpet|furniture|trim|doors?)\b", re.IGNORECASE)
 
 
-def _values(slots: dict, name: str) -> list[str]:
+def slot_values(slots: dict, name: str) -> list[str]:
     """A slot's values: none, one (a string) or several (a list)."""
     value = slots.get(name)
     return list(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
@@ -195,7 +217,7 @@ def _set_values(slots: dict, name: str, values: list[str]) -> None:
 def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) -> None:
     """ "throw pillows for a green sofa", "a rug to go with walnut floors": the colour belongs to the sofa or the
     floor, not to what is being bought."""
-    wanted = _values(slots, "category")
+    wanted = slot_values(slots, "category")
     names = " ".join(wanted).lower()
     for match in _OTHER_OBJECT.finditer(text):
         thing = singular(match.group(2).lower())
@@ -209,9 +231,26 @@ def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) 
                 slots.pop(field)
 
 
+_PLACE_IS = re.compile(r"\b(?:my|our|the)\s+(?:patio|deck|garden|yard|backyard|balcony|terrace|porch|floors?|walls?|kitchen|"
+                       r"hallway|(?:living |dining |bed)room|bathroom|office|study|flat|apartment|house)\s+(?:is|are|'s)\s+"
+                       r"((?:[a-z-]+[\s,]+){0,5}?[a-z-]+)\b(?=\s*(?:[.,;!?]|$|\band\b|\bso\b|\bbut\b))", re.I)
+
+
+def _material_of_the_place(slots: dict, text: str) -> None:
+    """ "our patio is just sad bare concrete. what have you got for outside?": the patio's material, not a wish
+    (a colour said so stays a hint to match: "my living room is all navy and cream")."""
+    value = slots.get("material")
+    if not isinstance(value, str):
+        return
+    for found in _PLACE_IS.finditer(text):
+        if set(value.lower().split()) <= set(re.findall(r"[a-z-]+", found.group(1).lower())):
+            slots.pop("material")
+            return
+
+
 _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
                     r"got|went for|settled on)|i own|we own|"
-                    r"i got|we got|my|our|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
+                    r"i got|we got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"next to|on top of|above|over|underneath|under|in front of|at the foot of)"
                     r"\s+(?:a |an |the |new |brand new |my |our |your )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
 
@@ -251,7 +290,7 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
     slots["category"] = wanted[0][2][0] if len(wanted[0][2]) == 1 else wanted[0][2]
     owned_words = {w for m in mentions if m[3] is not None for w in m[3]}
     for field in ("color", "material", "style"):
-        values = _values(slots, field)
+        values = slot_values(slots, field)
         kept = [v for v in values if not set(v.lower().split()) <= owned_words]
         if len(kept) == len(values):
             continue
@@ -352,10 +391,12 @@ def _negated_wishes(slots: dict, text: str, vocabulary: dict[str, list[str]]) ->
         said = words[at]
         place = re.search(rf"\b{re.escape(said)}\b", text, re.I)
         not_keen = bool(place and _NOT_KEEN.search(text[:place.start()]))
-        if not (before in _REFUSING or before.endswith("n't") or not_keen) or negations > 1 or _says_wanted(said, text):
+        too_much = at > 0 and words[at - 1] == "too" and negations == 0  # "these look a bit too modern for her"
+        if not (before in _REFUSING or before.endswith("n't") or not_keen or too_much) or negations > 1 \
+                or _says_wanted(said, text):
             continue  # "no budget, white please"; "not grey but pink"; "i don't mind pink"; "nothing that isn't leather"
         named = [v for v in vocabulary.get("colors", []) if said in v.lower().split()] if field == "color" else []
-        _set_values(slots, f"exclude_{field}", [*_values(slots, f"exclude_{field}"), *(named or [value])])
+        _set_values(slots, f"exclude_{field}", [*slot_values(slots, f"exclude_{field}"), *(named or [value])])
         slots.pop(field)
 
 
@@ -365,10 +406,10 @@ def _excluded_as_colour_and_material(slots: dict, text: str, vocabulary: dict[st
     colours = {c.lower(): c for c in vocabulary.get("colors", [])}
     materials = {m.lower(): m for m in vocabulary.get("materials", [])}
     for field, other, names in (("material", "color", colours), ("color", "material", materials)):
-        also = [names[v.lower()] for v in _values(slots, f"exclude_{field}") if v.lower() in names and not re.search(
+        also = [names[v.lower()] for v in slot_values(slots, f"exclude_{field}") if v.lower() in names and not re.search(
             rf"\b(?:made (?:of|from|out of)|material|colou?r(?:ed)?|in)\s+(?:\w+\s+)?{re.escape(v)}\b", text, re.I)]
         if also:
-            _set_values(slots, f"exclude_{other}", [*_values(slots, f"exclude_{other}"), *also])
+            _set_values(slots, f"exclude_{other}", [*slot_values(slots, f"exclude_{other}"), *also])
 
 
 _BIG_FURNITURE = r"(?:bed|beds|dining table|sofa|couch|sectional|bed frame)"
@@ -427,8 +468,12 @@ def _colour_pairs(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> N
                             text.lower()[:found.start()])  # "nothing dark like espresso or black": both refused
         if other and other.lower() != said.lower() and not refused:
             slots["color"] = [said, other]
+            material = slots.get("material")
+            if isinstance(material, str) and material.lower() in (said.lower(), other.lower()) \
+                    and len(re.findall(rf"\b{re.escape(material.lower())}\b", text.lower())) == 1:
+                slots.pop("material")  # "she likes brass and gold things": a finish said once, the colour only
             if "exclude_color" in slots:  # "navy or blue, but not from CB2": blue is wanted too
-                _set_values(slots, "exclude_color", [e for e in _values(slots, "exclude_color") if e.lower() != other.lower()])
+                _set_values(slots, "exclude_color", [e for e in slot_values(slots, "exclude_color") if e.lower() != other.lower()])
             return
 
 
@@ -448,11 +493,74 @@ def _material_before_category(slots: dict, text: str, vocabulary: dict[str, list
             return
 
 
+def _material_named_as_category(slots: dict, text: str, categories: list[str]) -> None:
+    """ "it needs to be wipeable, so no velvet or linen": "linen" is a material refused with the other, not bed linen."""
+    said = slot_values(slots, "category")
+    materials = {m.lower() for m in [*slot_values(slots, "material"), *slot_values(slots, "exclude_material")]}
+    if not said or not materials:
+        return
+    grams = mentioned_categories(text, categories)
+    named = [gram for gram, names in grams if set(names) & set(said)]
+    if named and all(gram.lower() in materials for gram in named):
+        slots.pop("category")
+
+
 def _light_as_adjective(slots: dict, text: str) -> None:
     """ "something light and natural, linen maybe": a light colour or feel, not lighting."""
-    names = _values(slots, "category")
+    names = slot_values(slots, "category")
     if names and all("light" in n.lower() for n in names) and _LIGHT_ADJECTIVE.search(text) and not _LIGHT_THING.search(text):
         slots.pop("category")
+
+
+_SHADE_WORD = re.compile(r"\b(?P<tone>soft|pale|light|pastel|dusty|muted|deep|dark|rich)(?:er|est)?\s+(?P<colour>[a-z]+)\b")
+_LIGHT_TONES = {"soft", "pale", "light", "pastel", "dusty", "muted"}
+_NATURAL_FEEL = re.compile(r"\blight\s+(?:and|&)\s+natural\b|\bnatural\s+(?:and|&)\s+light\b|"
+                           r"\bnatural\s+(?:look|feel|vibe|materials?|wood|woods|timber)\b", re.I)
+
+
+def _shade_words(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "in a soft green": the colour's softer shades too (sage, olive), "deep blue" its darker (navy); the tone
+    word is neither a material, a style nor a size. A tone the catalog names as a colour ("natural oak") stays one."""
+    catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
+    colour_words = {w for c in catalog for w in c.split()} | set(COLOUR_SHADES)
+    said = slots.get("color") if isinstance(slots.get("color"), str) else None
+    for found in _SHADE_WORD.finditer(text.lower()):
+        tone, colour = found.group("tone"), found.group("colour")
+        if colour not in colour_words or f"{tone} {colour}" in catalog:
+            continue
+        for name in ("material", "style", "size"):
+            if isinstance(slots.get(name), str) and slots[name].lower() == tone:
+                slots.pop(name)
+        if said and colour == said.lower():
+            shades = (LIGHT_SHADES if tone in _LIGHT_TONES else DEEP_SHADES).get(colour, ())
+            extra = [catalog[s] for s in shades if s in catalog]
+            if extra:
+                slots["color"] = [said, *extra]
+
+
+_LIGHT_WOOD = re.compile(r"\blight(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timber|oak|pine|wood\s+tones?)\b", re.I)
+
+
+def _light_wood(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "something white or light wood": the catalog's light wood colours (natural oak, honey pine), whatever the
+    frame is made of; "wood" then names the colour, not a material the whole product must be."""
+    if not _LIGHT_WOOD.search(text):
+        return
+    catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
+    tones = [catalog[c] for c in LIGHT_WOODS if c in catalog]
+    if not tones:
+        return
+    said = [c for c in slot_values(slots, "color") if c.lower() in catalog and c.lower() != "light"]
+    _set_values(slots, "color", [*said, *tones])
+    if isinstance(slots.get("material"), str) and slots["material"].lower() in ("wood", "woods", "timber"):
+        slots.pop("material")
+
+
+def _natural_as_feel(slots: dict, text: str) -> None:
+    """ "something light and natural, linen maybe", "we like natural wood": a feel the material gives, not the
+    colour "natural"."""
+    if any(c.lower() == "natural" for c in slot_values(slots, "color")) and _NATURAL_FEEL.search(text):
+        _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() != "natural"])
 
 
 def _category_tagged_as_attribute(slots: dict, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
@@ -508,6 +616,22 @@ def _grams(text: str) -> tuple[list[tuple[str, int]], list[str]]:
     """(n-gram, index of its first word), longest first, and the words."""
     words = _WORD.findall(text.lower())
     return [(" ".join(words[i:i + n]), i) for n in (3, 2, 1) for i in range(len(words) - n + 1)], words
+
+
+_REFUSED_AFTER = r"[\s,;:()-]*(?:never\s+again|no\s+more|not\s+again|(?:is|was|were)\s+(?:the\s+)?(?:worst|awful|terrible|rubbish))\b"
+_REFUSED_BEFORE = r"\b(?:done\s+with|sworn\s+off|had\s+it\s+with|never\s+(?:again\s+)?(?:buying|buy|ordering|order)\s+(?:from\s+)?|" \
+                  r"no\s+more)\s+"
+
+
+def _brand_refused(slots: dict, text: str) -> None:
+    """ "my old bookshelf collapsed (IKEA, never again lol)", "done with IKEA": a brand refused, not wanted."""
+    brand = slots.get("brand")
+    if not isinstance(brand, str):
+        return
+    name = re.escape(brand.lower())
+    if re.search(rf"\b{name}\b{_REFUSED_AFTER}|{_REFUSED_BEFORE}{name}\b", text.lower()):
+        slots.pop("brand")
+        _set_values(slots, "exclude_brand", [*slot_values(slots, "exclude_brand"), brand])
 
 
 def _listed_brand_exclusions(slots: dict, text: str, brands: list[str]) -> None:
@@ -783,6 +907,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                     slots[("exclude_" if _negated(words, start) else "") + field] = match
                     taken |= span
                     break
+    _brand_refused(slots, text or "")
     _listed_brand_exclusions(slots, text or "", vocabulary.get("brands", []))
     if shopping and text and not slots.get("brand") and not slots.get("unknown_brand"):
         _brand_not_carried(slots, text, vocabulary, categories)
@@ -799,13 +924,17 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if shopping and text:
         _owned_is_not_wanted(slots, text, categories, vocabulary)
         _attributes_of_other_objects(slots, text, categories)
+        _material_of_the_place(slots, text)
     family_member_by_purpose(slots, text or "")
     outdoor_kind(slots, text or "", categories)
     if text:
         _not_a_product_value(slots, text)
         _light_as_adjective(slots, text)
+        _material_named_as_category(slots, text, categories)
         _material_before_category(slots, text, vocabulary, categories)
         _colour_pairs(slots, text, vocabulary)
+        _natural_as_feel(slots, text)
+        _shade_words(slots, text, vocabulary)
     if shopping and text:
         _negated_wishes(slots, text, vocabulary)
         _excluded_as_colour_and_material(slots, text, vocabulary)
@@ -816,8 +945,11 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if isinstance(slots.get("category"), str) and is_room(slots["category"]) and not slots.get("room") and not (
             text and re.search(rf"\b{re.escape(slots['category'])}\s+(?:furniture|stuff|things|pieces|sets?)\b", text, re.I)):
         slots["room"] = slots.pop("category")  # "we're finally redoing our bedroom": where, not what
+    if text:
+        _light_wood(slots, text, vocabulary)
+    if shopping and text:
+        _outdoors_as_category(slots, text, categories)
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
-        value = slots.get(name)
-        if isinstance(value, str) and vocabulary.get("colors") and value.lower() not in _vocab(vocabulary, "colors"):
-            slots.pop(name)
+        if vocabulary.get("colors") and slots.get(name):
+            _set_values(slots, name, [v for v in slot_values(slots, name) if v.lower() in _vocab(vocabulary, "colors")])
     return slots

@@ -102,11 +102,17 @@ def _said_pattern(said: str) -> str:
 _PATTERNS = [(kind, re.compile("|".join(_said_pattern(s) for s in kind.said), re.I)) for kind in KINDS]
 
 
+_REFUSED = re.compile(r"\b(?:no|not|without|nothing|never|none|avoid)\s+(?:[a-z]+\s+){0,2}$", re.I)
+
+
 def kinds_named(text: str) -> list[tuple[Kind, re.Match]]:
-    """The kinds the text names, each once, in the order written (the longer name wins an overlap)."""
+    """The kinds the text names, each once, in the order written (the longer name wins an overlap); a kind
+    refused ("no hanging egg chairs") is not named."""
     found: list[tuple[Kind, re.Match]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
+            if _REFUSED.search(text[:m.start()]):
+                continue  # "no hanging egg chairs lol": refused, not asked for
             if not any(o.start() <= m.start() < o.end() or m.start() <= o.start() < m.end() for _, o in found):
                 found.append((kind, m))
                 break

@@ -22,11 +22,11 @@ from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.kinds import carried, kinds_named, soft_kind
 from bot.dialogue.problems import problem_in
 from bot.dialogue.grounding import (category_matches, family_member_by_purpose, ground, mentioned_categories, rug_under_furniture,
-                                   unnegated_exclusions)
+                                   slot_values, unnegated_exclusions)
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, singular_word
-from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, describe, is_new_request, reference_price,
-                                     size_value)
+from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, close_shades, describe, either,
+                                     is_new_request, reference_price, size_value)
 from bot.dialogue.dimensions import measure_label
 from bot.dialogue.references import described_positions, recalled
 from bot.dialogue.search import SHOW, ProductSearch, blocking, let_go, superlative_order, wished_label, without_features
@@ -47,6 +47,12 @@ EXPENSIVE = 500.0  # median price above which the first list asks for a budget t
 def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     """The message's reading with its intent and slots as the context decided them."""
     return nlu.model_copy(update={"intent": intent, "slots": slots})
+
+
+def _first_few(candidates: list[Candidate], one: str, several: str, plain: SearchFilter) -> str:
+    """ "The first is a gaming chair; the others are the closest office chairs:", "The first 2 are coastal; ..."."""
+    first = f"The first is {one}" if len(candidates) == 1 else f"The first {len(candidates)} are {several}"
+    return f"{first}; the others are the closest {describe(plain)}:"
 
 
 def _title_key(text: str) -> str:
@@ -294,6 +300,8 @@ class DialogueManager:
             nlu = nlu.model_copy(update={"slots": rest, "intent": "refine"})
             if any(rest.get(k) is not None for k in (*phrases.PRODUCT_SLOTS, "title_words")):
                 return await self._on_refine(state, nlu)  # "brand doesn't matter after all - do you have a tripod one?"
+            # "colour doesn't matter, but it has to be extendable"
+            self._apply_asked_attributes(state, phrases.RELAX_IN.sub(" ", nlu.text))
             state.seen = []
             return await self._search(state, nlu, action="refine")
 
@@ -445,9 +453,16 @@ class DialogueManager:
         intent, slots = nlu.intent, nlu.slots
         if (intent in ("return_item", "delivery_time", "delivery_options", "order_status") and slots.get("category")
                 and not service.names_topic(intent, text) and not service.shop_topic(text) and not slots.get("order_id")
-                and phrases.SHOPPING_OPENER.search(text) and not service.says_damaged(text)):
-            # "I'm buying an armchair for my dad. It has to arrive ready to use": a product wanted, not an order's matter
+                and (phrases.SHOPPING_OPENER.search(text) or phrases.SHOW_AGAIN.search(text)) and not service.says_damaged(text)):
+            # "I'm buying an armchair for my dad. It has to arrive ready to use", "nah, show me the sofas again":
+            # a product wanted, not an order's matter
             intent = "search_product"
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "complement_request" and state.shown and state.constraints.categories and not slots.get("item_ref")
+                and slots.get("category") and not set(slot_values(slots, "category")) & set(state.constraints.categories)
+                and any(slots.get(k) for k in ("color", "material", "style")) and phrases.TO_MATCH_MINE.search(text)):
+            # "any in espresso? to match my shelves" under desks: espresso desks (the shelves are theirs)
+            intent, slots = "refine", {k: v for k, v in slots.items() if k != "category"}
             nlu = _as_read(nlu, intent, slots)
         if state.shown and intent in ("refine", "search_product", "show_more", "complement_request") and phrases.ANY_OF_THESE.match(text) \
                 and not any(slots.get(k) for k in ("price_max", "price_min", "brand", "category", "color")):
@@ -496,6 +511,9 @@ class DialogueManager:
             intent = "search_product"  # "what's the difference between a sectional and a sofa?" before any is shown
         if intent == "add_to_cart" and state.shown and re.search(r"\bside by side\b", text, re.I):
             intent = "compare"  # "put #1 and #2 side by side"
+        if (state.shown and phrases.CHEAP_ALONE.match(text) and not slots.get("price_relative")
+                and intent in ("refine", "search_product", "show_more", "out_of_scope")):
+            intent, slots = "refine", {**slots, "price_relative": "lower"}  # "cheap" said alone under a list: cheaper ones
         if slots.get("price_relative") == "lower" and phrases.SUPERLATIVE.search(text) and intent in ("refine", "search_product"):
             # "ok whats the cheapest one then": the cheapest of what matches, not cheaper than what was shown
             slots = {k: v for k, v in slots.items() if k != "price_relative"}
@@ -722,10 +740,18 @@ class DialogueManager:
             if intent not in ("search_product", "refine"):
                 intent = "refine" if state.shown or state.constraints.categories else "search_product"
         kind = phrases.NOT_THE_ONES.search(text)
-        if (kind and state.shown and intent not in service.SERVICE_INTENTS and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
+        current = {c.lower() for c in state.constraints.categories}
+        if (kind and state.shown and intent not in service.SERVICE_INTENTS
+                and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k not in ("category", "exclude_category"))
+                and {v.lower() for v in slot_values(slots, "category")} <= current
+                and {v.lower() for v in slot_values(slots, "exclude_category")} in (set(), current)
                 and any(re.search(rf"\b{re.escape(kind.group(1).lower())}", p.title.lower())
                         for p in (self._product(i) for i in state.shown) if p)):
-            intent, slots = "refine", {**slots, "exclude_word": kind.group(1).lower()}  # "not the gaming ones"
+            # "not the gaming ones", "not a swivel chair though" under armchairs (no armchairs at all would leave
+            # nothing; "not patio chairs" under every kind of chair is the category)
+            intent = "refine"
+            slots = {**{k: v for k, v in slots.items() if k not in ("category", "exclude_category")},
+                     "exclude_word": kind.group(1).lower()}
         if (phrases.SAME_BRAND.search(text) and not slots.get("brand") and intent in ("search_product", "refine")
                 and (state.constraints.brands or state.shown)):
             # "and armchairs from them?": the brand asked for, or the one of the product just shown
@@ -772,10 +798,18 @@ class DialogueManager:
         """The conversation and service readings: a person asked for, thanks and compliments, "are you a bot?",
         a product request inside small talk, a service follow-up that keeps its topic."""
         intent, slots = nlu.intent, nlu.slots
-        if slots.get("order_id") and _POSTCODE.search(text):
-            # "how much is shipping to 90210": a postcode, not an order number
-            slots = {k: v for k, v in slots.items() if k != "order_id"}
-            intent = "delivery_options" if intent in ("order_status", "delivery_time", "out_of_scope") else intent
+        postcode = _POSTCODE.search(text)
+        code = re.search(r"\d{5}", postcode.group(0)) if postcode else None
+        as_price = code is not None and any(slots.get(k) is not None and float(slots[k]) == float(code.group(0))
+                                            for k in ("price_max", "price_min"))
+        if postcode and (slots.get("order_id") or as_price):
+            # "how much is shipping to 90210 (for a sectional)?": a postcode, not an order number nor a budget
+            slots = {k: v for k, v in slots.items() if k not in ("order_id", "price_max", "price_min")}
+            intent = ("delivery_options" if intent in ("order_status", "delivery_time", "out_of_scope", "search_product", "refine")
+                      else intent)
+            nlu = _as_read(nlu, intent, slots)
+        elif intent == "out_of_scope" and phrases.DELIVERY_WORD.search(text) and phrases.COST_WORD.search(text):
+            intent = "delivery_options"  # "btw is delivery free over a certain amount?"
             nlu = _as_read(nlu, intent, slots)
         rule = service.shop_topic(text)
         if rule and not phrases.TALK_TO_PERSON.search(text):
@@ -830,9 +864,12 @@ class DialogueManager:
             intent = "order_status"  # "and when will my sofa arrive? order #70021"
         elif intent in ("feedback_like", "out_of_scope", "greet") and not slots.get("item_ref") and phrases.COMPLIMENT.search(text):
             intent = "thanks"  # "lol you're pretty good at this"
-        elif (intent in ("refine", "search_product", "out_of_scope", "greet", "show_more") and phrases.THANKS.search(text)
+        elif (((intent in ("refine", "search_product", "out_of_scope", "greet", "show_more"))
+               or (intent in service.SERVICE_INTENTS and not service.names_a_topic(text) and not service.shop_topic(text)))
+              and phrases.THANKS.search(text)
               and len(text.split()) <= 8 and not slots and not phrases.MORE.search(text) and not phrases.SHOPPING.search(text)):
-            intent = "thanks"  # "ok never mind, thanks", "worth a try lol. thanks anyway", "ok good to know, thx"
+            # "ok never mind, thanks", "worth a try lol. thanks anyway", "ok good to know, thx", "Thanks, I'll think it over."
+            intent = "thanks"
         elif intent in ("contact_human", "out_of_scope", "greet") and phrases.ARE_YOU_A_BOT.search(text) \
                 and not phrases.TALK_TO_PERSON.search(text):
             intent = "out_of_scope"  # a question about the assistant, not a request for a person
@@ -865,6 +902,12 @@ class DialogueManager:
               and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)):
             intent = "add_to_cart"  # "and the second one too, need a pair of different ones" after adding the first
             slots = {**slots, "item_ref": parse_item_refs(text)}
+        elif (intent in ("out_of_scope", "refine", "search_product", "feedback_like", "add_to_cart") and state.shown
+              and (picked := phrases.ADD_SUPERLATIVE.match(text))
+              and (shown := [p for p in map(self._product, state.shown) if p is not None])):
+            # "add the cheapest of those": the one of those shown the superlative picks
+            best = min(shown, key=superlative_order(picked.group(1)))
+            intent, slots = "add_to_cart", {"item_ref": [state.shown.index(best.id) + 1]}
         elif intent in ("out_of_scope", "refine") and state.shown and phrases.TAKE_IT.match(text) and (slots.get("item_ref") or parse_item_refs(text)):
             # "ok, the first one please" under shown products: that one, into the cart
             intent = "add_to_cart"
@@ -1273,8 +1316,8 @@ class DialogueManager:
                 "attribute_min": {**state.constraints.attribute_min, **least}})
 
     async def _offered_filter(self, state: DialogueState, label: str, text: str) -> SearchFilter | None:
-        """The filter an offer made when nothing matched stands for, found again: "Other shades" (emerald and olive
-        for green), "Any size" under a measure (the bound widened just enough); None for a plain let-go."""
+        """The filter an offer made when nothing matched stands for, found again: "Other shades" (teal for green),
+        "Any size" under a measure (the bound widened just enough); None for a plain let-go."""
         f = state.constraints
         if label == "Other shades":
             offer = await self.search.other_shades(state, text, f)
@@ -1352,9 +1395,11 @@ class DialogueManager:
             return shown
         if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
             relax = phrases.RELAX.match(text)
-            if (phrases.ANY.search(text) and slots.get("price_max") is None and slots.get("price_min") is None
+            wishes = any(slots.get(k) for k in ("price_max", "price_min", "color", "material", "style", "brand", "category",
+                                                 "exclude_color", "exclude_material", "exclude_style", "exclude_brand"))
+            if (phrases.ANY.search(text) and not wishes
                     and not (relax and phrases.RELAX_FIELDS[relax.group(1).lower()] != "Any price")):
-                # "no budget", "whatever" (not "anything under 500?", not "any size is fine")
+                # "no budget", "whatever" (not "anything under 500?", not "anything in charcoal?", not "any size is fine")
                 state.pending = None
                 return await self._search(state, nlu, action="recommend")
             if slots.get("price_max") is not None or slots.get("price_min") is not None:
@@ -1414,11 +1459,20 @@ class DialogueManager:
         candidates, f, intro = found.candidates, found.filter, found.intro
         if found.none_with:
             return self._none_with(state, nlu, f)
-        if not candidates and found.offer is not None and found.offer[2] == "Any style":
-            # "a rust boho rug" and no bohemian one: a style is a look, not a spec. Said so, then the closest in
-            # other styles; the style stays asked for ("I can stretch to 800" may bring a farmhouse bed in)
-            candidates, f, _ = found.offer
-            intro = f"I couldn't find any {describe(found.filter)}; here are {describe(f)} in other styles:"
+        if not candidates and found.offer is not None and (found.offer[2] == "Any style" or (
+                found.offer[2] == "Other shades" and close_shades(found.filter.colors, found.offer[1].colors)
+                and action in ("recommend", "refine") and nlu.intent not in ("feedback_like", "feedback_dislike"))):
+            # "a rust boho rug" and no bohemian one: a style is a look, not a spec; "a green sofa under 1000" and
+            # none is green: the emerald one (teal, a shade of blue as much, is offered instead). Said so, then
+            # shown; the style or colour stays asked for ("I can stretch to 800" may bring a farmhouse bed in)
+            candidates, f, label = found.offer
+            if label == "Any style":
+                intro = f"I couldn't find any {describe(found.filter)}; here are {describe(f)} in other styles:"
+            else:
+                f = f.model_copy(update={"colors": close_shades(found.filter.colors, f.colors)})
+                candidates = [c for c in candidates if c.product.color and c.product.color.lower() in _lower_all(f.colors)]
+                intro = (f"I couldn't find any {describe(found.filter)}; here are {describe(f.model_copy(update={'colors': []}))} "
+                         f"in shades of {either(found.filter.colors).lower()} ({', '.join(f.colors).lower()}):")
         if not candidates:
             return self._no_results(state, nlu, f, action, found.offer)
         # Too vague: no category, and what matched spreads over many categories.
@@ -1452,9 +1506,18 @@ class DialogueManager:
             # "gaming chair under 300" then "no leather" and one gaming chair fits: it first, then the closest other
             # chairs ("do you have a tripod one?" asks for those alone)
             plain = f.model_copy(update={"title_words": []})
-            first = f"The first is a {kind.name[:-1]}" if len(candidates) == 1 else f"The first {len(candidates)} are {kind.name}"
             shown = await self._first_then_closest(state, nlu, action, text, candidates, plain,
-                                                   intro or f"{first}; the others are the closest {describe(plain)}:")
+                                                   intro or _first_few(candidates, f"a {kind.name[:-1]}", kind.name, plain))
+            if shown is not None:
+                return shown
+        look = phrases.LOOK_OF.search(nlu.text) if f.styles and len(candidates) < 3 and action == "recommend" else None
+        said_look = re.sub(r"[^a-z]", "", look.group("style").lower()) if look else ""
+        if look and any(re.sub(r"[^a-z]", "", s.lower())[:5] in said_look for s in f.styles):
+            # "going for a coastal look, a rug in blue" and one blue rug is coastal: it first, then the closest others
+            plain = f.model_copy(update={"styles": []})
+            style = " or ".join(f.styles).lower()
+            shown = await self._first_then_closest(state, nlu, action, text, candidates, plain,
+                                                   intro or _first_few(candidates, style, style, plain))
             if shown is not None:
                 return shown
         superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
@@ -1513,10 +1576,10 @@ class DialogueManager:
         elif offer is not None:
             # "any in green?" under velvet pillows: none, but green ones of other materials; "yes" shows them
             closest, loose, label = offer
-            if label == "Other shades":  # "a green sofa in stock" and none is green: emerald and olive ones, offered
-                asked = " or ".join(f.colors).lower()
+            if label == "Other shades":  # "navy duvet set, queen" then "make it green" and only teal: offered
+                asked = either(f.colors).lower()
                 text = (f"I couldn't find any {describe(f)}. I do have {describe(loose.model_copy(update={'colors': []}))} in "
-                        f"shades of {asked} ({', '.join(loose.colors).lower()}): shall I show you those?")
+                        f"{', '.join(loose.colors).lower()} (shades of {asked}): shall I show you those?")
             elif label == "Any size":  # "max 100 cm wide": how close the closest comes
                 nearest = closest[0].product
                 said = "; ".join(measure_label(k, v) for k in {**f.dimension_max, **f.dimension_min}
@@ -1833,8 +1896,9 @@ class DialogueManager:
         state.complement_base_id = base.id if base is not None else None
         catalog_categories = self.s.retriever.vocabulary.get("categories", [])
         mentioned = [(gram, names) for gram, names in mentioned_categories(nlu.text, catalog_categories)
-                     if not re.search(rf"\b(?:for|by|next to|beside|near|on|at)\s+(?:the |my |a |your )?{re.escape(gram)}\b",
-                                      nlu.text, re.I)]  # "a table lamp for the bedside": the bedside is a place
+                     if not re.search(rf"\b(?:for|by|next to|beside|near|on|at)\s+(?:the |my |a |your )?(?:[\w-]+\s+)?"
+                                      rf"{re.escape(gram)}\b", nlu.text, re.I)]
+        # "a table lamp for the bedside", "a table lamp ... on the side table": a place, not what is wanted
         asked = [c for _, names in mentioned for c in names]
         said = nlu.slots.get("category")
         if isinstance(said, str) and said in catalog_categories and said not in asked:

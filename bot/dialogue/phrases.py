@@ -78,8 +78,8 @@ RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:(?:is|
 # "leather is fine after all": an excluded value is allowed again (not required).
 FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
 # "which of them is the firmest?", "I sit at my desk 8 hours a day, which of these would you pick?"
-WHICH = re.compile(r"(?:^|[,.;!?]|\b(?:so|then|but))\s*(?:and |so |ok,? )?which (?:one|of (?:them|these|those|the \w+)|is|has|would|"
-                   r"should|lasts)\b", re.I)
+WHICH = re.compile(r"(?:^|[,.;!?]|\b(?:so|then|but))\s*(?:and |so |ok,? )?which (?:ones?|of (?:them|these|those|the \w+)|is|has|have|would|"
+                   r"should|lasts|comes?)\b", re.I)
 RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "limit": "Any price", "color": "Any colour", "colour": "Any colour",
                 "material": "Any material", "style": "Any style", "size": "Any size", "brand": "Any brand",
                 "feature": "Any features"}
@@ -174,7 +174,7 @@ CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|pu
 SHOPPING_OPENER = re.compile(r"\b(?:i'?m|we'?re|i am|we are)\s+(?:buying|looking for|after|shopping for|searching for|getting)\b|"
                              r"\b(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:a|an|some|new|two|three|four)\b", re.I)
 # "do any of these come with cushions?", "are any of them foldable?": a question answered for each one shown
-ANY_OF_THESE = re.compile(r"^\s*(?:so |and |ok,? )?(?:do|does|are|is|have|has|can|will)\s+any\s+of\s+(?:these|those|them|the \w+)\b", re.I)
+ANY_OF_THESE = re.compile(r"^\s*(?:so |and |ok,? )?(?:do|does|are|r|is|have|has|can|will)\s+any\s+of\s+(?:these|those|them|the \w+)\b", re.I)
 # "foldable ones?", "any waterproof ones?": only the shown kind with that feature
 FEATURE_ONES = re.compile(r"^\s*(?:and |ok,? |so )?(?:any |got any |what about |how about )?([a-z][\w -]{2,30}?)\s+ones\s*\??\s*$", re.I)
 # "we need a bed delivered by friday the 12th, possible?": when it can be here, whatever the product
@@ -224,8 +224,9 @@ SHOP_FEATURE = re.compile(r"\b(stores?|shops?|showrooms?|locations?|branch(?:es)
 DO_YOU_SELL = re.compile(r"\b(sell|have|carry|stock|got|offer)\b", re.I)
 SERVICE_WORDS = re.compile(r"\b(orders?|return\w*|refund\w*|deliver\w*|shipping|shipped|ship|package|parcel|cancel\w*|"
                            r"charged?|card|payment|paid|account|password|invoice|arrived|broken|damaged|tracking)\b", re.I)
-MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\bmy (?:\w+ )?(?:order|package|parcel|delivery|\w+)\s+"
-                               r"(?:arrive|get here|be delivered|come|coming|show up|turn up)\b", re.I)
+MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\b(?:my|our) (?:\w+ )?(?:order|package|parcel|delivery|\w+)\s+"
+                               r"(?:arriv(?:e|ing)|get(?:ting)? here|be delivered|come|coming|show(?:ing)? up|turn(?:ing)? up)\b"
+                               r"(?!.*\bif (?:i|we) (?:order|buy|get|purchase))", re.I)  # not "... if I order today?"
 A_PERSON = re.compile(r"\b(person|human|agent|someone|somebody|representative|manager|supervisor|real people)\b", re.I)
 _STAFF = (r"(?:a |an |the |your |some |one of your |a real |a live )?(?:person|human|agent|someone|somebody|representative|rep|"
           r"manager|supervisor|member of (?:your |the )?(?:staff|team)|staff member|staff|real people|customer service|"
@@ -244,8 +245,8 @@ COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better
 PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
                  "exclude_color", "exclude_material", "exclude_style", "exclude_category", "in_stock", "exclude_word")
 # A kind of product left out by a word of its name ("not the gaming ones", "no ladder ones").
-NOT_THE_ONES = re.compile(r"\b(?:not|no|without|none of)\s+(?:the\s+|any\s+|those\s+|these\s+)?([a-z][a-z-]{2,})\s+"
-                          r"(?:ones?|kind|type|models?|versions?)\b", re.I)
+NOT_THE_ONES = re.compile(r"\b(?:not|no|without|none of)\s+(?:the\s+|any\s+|those\s+|these\s+|an?\s+)?([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)\s+"
+                          r"(?:ones?|kind|type|models?|versions?|chairs?|sofas?|tables?|desks?|lamps?|beds?|rugs?|mirrors?)\b", re.I)
 # Products of the brand just shown ("and armchairs from them?", "same brand").
 SAME_BRAND = re.compile(r"\b(?:from (?:them|that brand|the same brand|this brand|that company|those guys)|(?:the )?same brand|"
                         r"by them|do they (?:make|have|do|sell)|of theirs)\b", re.I)
@@ -292,3 +293,27 @@ SAME_FOR = re.compile(r"^\s*(?:and|what about|how about|same for|and what about)
 def is_question(text: str) -> bool:
     """A question by its first word ("what's ...", "could it ...") or by its question mark ("my tv is 65 inch, ok?")."""
     return bool(QUESTION.match(text)) or text.rstrip().endswith("?")
+
+# A style said as the room's look ("going for a coastal look", "mid century or scandi vibe"), not a must for each piece.
+LOOK_OF = re.compile(r"\b(?P<style>[a-z-]+(?:\s+[a-z-]+)?(?:\s+(?:or|and|/)\s+[a-z-]+(?:\s+[a-z-]+)?)?)\s+"
+                     r"(?:look|vibe|vibes|feel|aesthetic|theme)\b", re.I)
+
+
+# "nah, show me the sofas again": products wanted again, not a return
+SHOW_AGAIN = re.compile(r"\b(?:show|see)\s+(?:me\s+|us\s+)?(?:the|those|these)\s+[a-z][\w -]*?\s+again\b|"
+                        r"\b(?:go\s+)?back\s+to\s+(?:the|those)\s+[a-z]", re.I)
+
+# "add the cheapest of those", "I'll take the best rated one": the shown product the superlative picks, into the cart
+ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|right|yes|yeah|sure|cool)[,.!]?\s*)?(?:please\s+|pls\s+)?(?:add|put|i'?ll\s+(?:take|have|go\s+with)|"
+                             r"get\s+me|give\s+me)\s+(?:the\s+)?" + SUPERLATIVE.pattern + r"(?:\s+one)?(?:\s+of\s+(?:those|these|them))?\b", re.I)
+
+# "cheap", "cheap ones pls" said alone under a list: cheaper than those shown
+CHEAP_ALONE = re.compile(r"^\s*(?:and\s+|but\s+|more\s+|something\s+|sth\s+|any\s+)?(?:cheap|cheaper|inexpensive|budget|affordable)"
+                         r"(?:\s+ones?)?(?:\s+(?:pls|please|plz|thx|thanks|then))?\s*[.!?]*\s*$", re.I)
+
+# "to match my shelves", "to go with our sofa": a thing the shopper owns, matched, not bought
+TO_MATCH_MINE = re.compile(r"\b(?:to match|matching|match|to go with|go with|goes with|same as|like)\s+(?:my|our|the)\s+[a-z]", re.I)
+
+# "is delivery free over a certain amount?": what delivery costs
+DELIVERY_WORD = re.compile(r"\b(?:deliver\w*|shipping|postage|ship)\b", re.I)
+COST_WORD = re.compile(r"\b(?:how much|costs?|fees?|charge[ds]?|free)\b", re.I)

@@ -250,8 +250,10 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
             value = getattr(product, field)
             if yes_no and isinstance(value, str) and field in ("material", "color", "style", "brand"):
                 # "is it made of leather?": answer yes or no, then say what it is.
-                if re.search(rf"\b{re.escape(value.lower())}\b", q):
-                    return f"Yes, the {product.title}'s {field} is {value}.", True
+                if re.search(r"\b\w+\s+or\s+\w+\s*\??\s*$", q):  # "is it leather or fabric?": which, not yes or no
+                    return f"The {product.title}'s {field} is {value}.", True
+                if re.search(rf"\b{re.escape(value.lower())}\b", q) or re.search(rf"\b(?:it|they|a|an|of|from|in)\s+{re.escape(value.lower().split()[-1])}\b", q):
+                    return f"Yes, the {product.title}'s {field} is {value}.", True  # "is it fabric?" of performance fabric
                 quality = _QUALITY.search(q)
                 if quality:  # "is it made from recycled materials?": the catalog names the material, not that
                     return (f"The catalog lists the {product.title}'s {field} as {value}; it doesn't say whether it is "

@@ -166,12 +166,13 @@ _WRONG_ITEM = re.compile(
     r"\b(wrong (item|one|product|colou?r|size|thing|model|rug|chair|order)|not what i ordered|isn'?t what i ordered|"
     r"(ordered|bought|paid for) (a |an |the |one )?[\w\s,-]{1,50}?\b(and|but|n|&) (?:this time |instead )?(?:i |we )?(got|received|they sent|you sent|it came|came|was sent|"
     r"what (?:turned up|arrived|came|showed up|got delivered|was delivered))|"
-    r"(sent|delivered|received|got) (me )?(a |an |the )?[\w\s-]{1,30}?\binstead of)\b",
+    r"(sent|delivered|received|got) (me )?(a |an |the )?[\w\s-]{1,30}?\binstead of|"
+    r"(ordered|bought) (a |an |the )?[\w\s,()-]{1,60}?\b(?:a |an |the )?[\w-]+ (?:one )?(arrived|came|turned up|showed up) instead)\b",
     re.IGNORECASE,
 )
 # Shop rules asked about in words of their own, whatever intent the model reads ("do you price match?").
 _PROMO = re.compile(r"\b(promo(?:tion(?:al)?)?\s?codes?|discount codes?|coupons?(?: codes?)?|voucher(?: codes?)?|"
-                    r"codes?\s+[A-Z0-9]*\d[A-Z0-9]*|[A-Z]{3,}\d{1,3}\b.{0,30}\b(?:code|work|apply)|"
+                    r"codes?\s+[A-Z0-9]*\d[A-Z0-9]*|[A-Z]{3,}\d{1,3}\b.{0,30}\b(?:code|work|apply|invalid|expired|valid)|"
                     r"(?:the |my |this )?code (?:doesn'?t|does not|isn'?t|won'?t|didn'?t|is not) (?:work|apply|valid))", re.IGNORECASE)
 _PRICE_MATCH = re.compile(r"\b(price[- ]?match\w*|match (?:the|their|a|that|his|her|a lower|their lower) price|"
                           r"beat (?:the|their|a|that) price)\b", re.IGNORECASE)
@@ -225,7 +226,7 @@ _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|ve
 _DELIVERY_WORDS = r"deliver\w*|shipping|ship|shipped|arriv\w*"
 _OWN_WORDS = {
     "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|money(?: \w+){0,4} back",
-    "return_item": r"return|returns|returning|send (?:it|them) back", "cancel_order": r"cancel\w*",
+    "return_item": r"return|returns|returning|send (?:it|them) back|exchang\w*", "cancel_order": r"cancel\w*",
     "order_status": r"track\w*|where'?s my|where is my", "payment_methods": r"pay|paying|payment methods?|card|paypal|klarna",
     "payment_issue": r"charged?|payment", "invoice": r"invoice|receipt", "account_help": r"account|password|log ?in|sign ?in|reset (?:email|link)",
     "shipping_address": r"address", "change_order": r"change|modify|add|instead|swap",
