@@ -146,12 +146,6 @@ def shades_of(colours: list[str], catalog_colours: list[str]) -> list[str]:
     return [c for c in catalog_colours if c.lower() in wanted and c.lower() not in asked]
 
 
-def close_shades(colours: list[str], shades: list[str]) -> list[str]:
-    """The shades that belong to the asked colours alone: emerald for green, not teal (a shade of blue as much)."""
-    asked = {c.lower() for c in colours}
-    return [s for s in shades if not any(s.lower() in family for name, family in COLOUR_SHADES.items() if name not in asked)]
-
-
 def material_label(materials: list[str]) -> str:
     """Materials said back the way the shopper would: ["oak", "solid oak"] -> "oak"; every wood -> "wood"."""
     word_sets = [set(_key(m).split()) for m in materials]

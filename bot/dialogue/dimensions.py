@@ -23,6 +23,7 @@ _AT_MOST_BEFORE = re.compile(r"\b(?:max(?:imum)?|at most|up to|under|below|less 
                              r"smaller than|narrower than|shorter than|within|fits?(?:\s+(?:in|into|within))?|only|"
                              r"(?:gap|space|wall|alcove|nook|spot|opening|corner|room)\s+(?:is|of|that'?s)(?:\s+(?:only|about|around|just|roughly))?)"
                              r"\W*(?:[a-z']+\W+){0,2}$", re.IGNORECASE)
+_A_SCREEN = re.compile(r"^[\s-]*(?:tv|tvs|television|telly|screen|flat\s*screen|monitor)\b", re.IGNORECASE)
 _AT_MOST_AFTER = re.compile(r"^\W*(?:(?:wide|width|deep|depth|tall|high|height|long|length|across)\W+)?"
                             r"(?:max(?:imum)?\b|at most|at the (?:very )?most|or less|tops|or under|or smaller|or narrower|"
                             r"of (?:wall|space|room|floor|width|clearance)|(?:gap|space|alcove|nook|spot|opening|wall)\b)",
@@ -67,6 +68,8 @@ def read_limits(text: str) -> Limits:
         number = float(found.group("number"))
         inches = number * _TO_INCHES[_unit(found.group("unit"))]
         before, after = text[max(0, found.start() - 40):found.start()], text[found.end():found.end() + 30]
+        if _A_SCREEN.match(after):
+            continue  # "fits a 65 inch tv": the screen's size, which the stand's listed TV size answers
         named = _WORD.match(after.strip()) or _NAMED_BY_WORD_BEFORE.search(before)
         letter = _WORDS[named.group(1).lower()] if named else None
         most = _AT_MOST_BEFORE.search(before) or not _AT_LEAST_BEFORE.search(before) and _AT_MOST_AFTER.match(after)

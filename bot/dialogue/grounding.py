@@ -260,6 +260,8 @@ _WANTED = re.compile(r"\b(?:i want|i need|i'?d like|we want|we need|we'?d like|l
 
 
 _BROAD = {"furniture", "decor", "home decor", "stuff", "thing"}
+# "the Harper sofa in charcoal boucle from you": the words that describe an owned thing after it
+_DESCRIBED_AFTER = re.compile(r"\s+in\s+((?:(?!from\b|last\b|now\b|and\b|but\b|which\b|that\b|for\b)[a-z-]+\s*){1,3})")
 
 
 def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabulary: dict[str, list[str]] | None = None) -> None:
@@ -278,7 +280,11 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
         clause = re.split(r"[.?!;:]", lowered[:found.start()])[-1]
         before = " ".join(_WORD.findall(clause)[-8:]) + " "  # within its own sentence
         owned = _OWNED.search(before)
-        mentions.append((found.start(), gram, names, owned.group(1).split() if owned else None, bool(_WANTED.search(before))))
+        owned_words = owned.group(1).split() if owned else None
+        described = _DESCRIBED_AFTER.match(lowered[found.end():]) if owned else None
+        if described:  # "I bought the Harper sofa in charcoal boucle from you": the sofa's colour and material too
+            owned_words += described.group(1).split()
+        mentions.append((found.start(), gram, names, owned_words, bool(_WANTED.search(before))))
     mentions.sort()
     wanted = [m for m in mentions if m[3] is None]
     asked = [m for m in wanted if m[4] and singular(m[1]) not in _BROAD]
@@ -418,6 +424,11 @@ _UNDER_FURNITURE = re.compile(rf"\b(?:under|underneath|beneath)\s+(?:my|the|our|
 _UNDER_IT = re.compile(r"\b(?:under|underneath|beneath)\s+(?:it|them)\b", re.IGNORECASE)
 
 
+def goes_under_furniture(text: str) -> bool:
+    """ "one big enough to go under a queen bed": the bed is where it goes."""
+    return bool(_UNDER_FURNITURE.search(text))
+
+
 def rug_under_furniture(slots: dict, text: str, it: str | None = None) -> None:
     """ "a rug to go under my queen bed" (or "under it", ``it`` being the beds): one big enough to go under it,
     at least 5 feet wide (no runner, no mat)."""
@@ -554,6 +565,30 @@ def _light_wood(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> Non
     _set_values(slots, "color", [*said, *tones])
     if isinstance(slots.get("material"), str) and slots["material"].lower() in ("wood", "woods", "timber"):
         slots.pop("material")
+
+
+_LOOKS_BAD = re.compile(r"\b([a-z-]+(?:\s+[a-z-]+)?)\s+ones?\s+(?:look|looks|seem|seems|feel|feels|are|is)\s+"
+                        r"(?:a\s+bit\s+|a\s+little\s+|kinda\s+|kind\s+of\s+|so\s+|too\s+|really\s+|quite\s+|pretty\s+)?"
+                        r"(?:cheap|tacky|ugly|flimsy|boring|dated|nasty|cold)\b", re.I)
+
+
+def _looks_refused(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "anything in teak? the plastic ones look a bit cheap": plastic refused, and teak (a material the model took
+    for a colour) wanted."""
+    refused = [m.group(1).lower().split() for m in _LOOKS_BAD.finditer(text)]
+    if not refused:
+        return
+    for field in ("material", "color", "style"):
+        for value in slot_values(slots, field):
+            if any(set(value.lower().split()) & set(words) for words in refused):
+                _set_values(slots, field, [v for v in slot_values(slots, field) if v != value])
+                _set_values(slots, f"exclude_{field}", [*slot_values(slots, f"exclude_{field}"), value])
+    said = {w for words in refused for w in words}
+    for field in ("material", "color"):  # "any in green?" said beside it
+        values = _vocab(vocabulary, FIELDS[field])
+        wanted = next((values[w] for w in _WORD.findall(text.lower()) if w in values and w not in said), None)
+        if wanted and not slots.get(field):
+            slots[field] = wanted
 
 
 def _natural_as_feel(slots: dict, text: str) -> None:
@@ -936,6 +971,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _natural_as_feel(slots, text)
         _shade_words(slots, text, vocabulary)
     if shopping and text:
+        _looks_refused(slots, text, vocabulary)
         _negated_wishes(slots, text, vocabulary)
         _excluded_as_colour_and_material(slots, text, vocabulary)
         _measures_to_fit(slots, text)

@@ -21,12 +21,12 @@ from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.kinds import carried, kinds_named, soft_kind
 from bot.dialogue.problems import problem_in
-from bot.dialogue.grounding import (category_matches, family_member_by_purpose, ground, mentioned_categories, rug_under_furniture,
-                                   slot_values, unnegated_exclusions)
+from bot.dialogue.grounding import (category_matches, family_member_by_purpose, goes_under_furniture, ground, mentioned_categories,
+                                   rug_under_furniture, slot_values, unnegated_exclusions)
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, singular_word
-from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, close_shades, describe, either,
-                                     is_new_request, reference_price, size_value)
+from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, describe, either, is_new_request,
+                                     reference_price, size_value)
 from bot.dialogue.dimensions import measure_label
 from bot.dialogue.references import described_positions, recalled
 from bot.dialogue.search import SHOW, ProductSearch, blocking, let_go, superlative_order, wished_label, without_features
@@ -457,6 +457,13 @@ class DialogueManager:
             # "I'm buying an armchair for my dad. It has to arrive ready to use", "nah, show me the sofas again":
             # a product wanted, not an order's matter
             intent = "search_product"
+            nlu = _as_read(nlu, intent, slots)
+        rugs = [c for c in state.constraints.categories if "rug" in c.lower()]
+        if (rugs and intent in ("search_product", "refine") and slots.get("category") and goes_under_furniture(text)
+                and not any("rug" in v.lower() for v in slot_values(slots, "category")) and re.search(r"\b(?:one|it|something)\b", text)):
+            # "i need one big enough to go under a queen bed" under rugs: a rug, at least 5 feet wide (the queen is the bed's)
+            intent, slots = "refine", {**{k: v for k, v in slots.items() if k not in ("category", "size")}, "category": rugs[0]}
+            rug_under_furniture(slots, text)
             nlu = _as_read(nlu, intent, slots)
         if (intent == "complement_request" and state.shown and state.constraints.categories and not slots.get("item_ref")
                 and slots.get("category") and not set(slot_values(slots, "category")) & set(state.constraints.categories)
@@ -906,7 +913,7 @@ class DialogueManager:
               and (picked := phrases.ADD_SUPERLATIVE.match(text))
               and (shown := [p for p in map(self._product, state.shown) if p is not None])):
             # "add the cheapest of those": the one of those shown the superlative picks
-            best = min(shown, key=superlative_order(picked.group(1)))
+            best = min(shown, key=superlative_order(next(g for g in picked.groups() if g)))
             intent, slots = "add_to_cart", {"item_ref": [state.shown.index(best.id) + 1]}
         elif intent in ("out_of_scope", "refine") and state.shown and phrases.TAKE_IT.match(text) and (slots.get("item_ref") or parse_item_refs(text)):
             # "ok, the first one please" under shown products: that one, into the cart
@@ -1094,6 +1101,11 @@ class DialogueManager:
         slots = dict(nlu.slots)
         shown = [p for p in (self._product(i) for i in state.shown) if p]
         refs, error = self._resolve(state, slots) if slots.get("item_ref") else ([], None)
+        earlier = state.previous_shown
+        if error and phrases.SIMILAR.search(nlu.text) and state.shown and all(
+                1 <= int(p) <= len(earlier) for p in slots["item_ref"]):
+            # "more like the second one" when the last list held one: the second of the list before it
+            refs, error = [earlier[int(p) - 1] for p in slots["item_ref"]], None
         if error:
             return self._reply(state, nlu, "clarify", error, quick_replies=["Show more", "Start over"])
         ref_products = [self.products[i] for i in refs if i in self.products]
@@ -1316,8 +1328,8 @@ class DialogueManager:
                 "attribute_min": {**state.constraints.attribute_min, **least}})
 
     async def _offered_filter(self, state: DialogueState, label: str, text: str) -> SearchFilter | None:
-        """The filter an offer made when nothing matched stands for, found again: "Other shades" (teal for green),
-        "Any size" under a measure (the bound widened just enough); None for a plain let-go."""
+        """The filter an offer made when nothing matched stands for, found again: "Other shades" (emerald and teal
+        for green), "Any size" under a measure (the bound widened just enough); None for a plain let-go."""
         f = state.constraints
         if label == "Other shades":
             offer = await self.search.other_shades(state, text, f)
@@ -1459,20 +1471,11 @@ class DialogueManager:
         candidates, f, intro = found.candidates, found.filter, found.intro
         if found.none_with:
             return self._none_with(state, nlu, f)
-        if not candidates and found.offer is not None and (found.offer[2] == "Any style" or (
-                found.offer[2] == "Other shades" and close_shades(found.filter.colors, found.offer[1].colors)
-                and action in ("recommend", "refine") and nlu.intent not in ("feedback_like", "feedback_dislike"))):
-            # "a rust boho rug" and no bohemian one: a style is a look, not a spec; "a green sofa under 1000" and
-            # none is green: the emerald one (teal, a shade of blue as much, is offered instead). Said so, then
-            # shown; the style or colour stays asked for ("I can stretch to 800" may bring a farmhouse bed in)
-            candidates, f, label = found.offer
-            if label == "Any style":
-                intro = f"I couldn't find any {describe(found.filter)}; here are {describe(f)} in other styles:"
-            else:
-                f = f.model_copy(update={"colors": close_shades(found.filter.colors, f.colors)})
-                candidates = [c for c in candidates if c.product.color and c.product.color.lower() in _lower_all(f.colors)]
-                intro = (f"I couldn't find any {describe(found.filter)}; here are {describe(f.model_copy(update={'colors': []}))} "
-                         f"in shades of {either(found.filter.colors).lower()} ({', '.join(f.colors).lower()}):")
+        if not candidates and found.offer is not None and found.offer[2] == "Any style":
+            # "a rust boho rug" and no bohemian one: a style is a look, not a spec. Said so, then the closest in
+            # other styles; the style stays asked for ("I can stretch to 800" may bring a farmhouse bed in)
+            candidates, f, _ = found.offer
+            intro = f"I couldn't find any {describe(found.filter)}; here are {describe(f)} in other styles:"
         if not candidates:
             return self._no_results(state, nlu, f, action, found.offer)
         # Too vague: no category, and what matched spreads over many categories.
@@ -1576,10 +1579,10 @@ class DialogueManager:
         elif offer is not None:
             # "any in green?" under velvet pillows: none, but green ones of other materials; "yes" shows them
             closest, loose, label = offer
-            if label == "Other shades":  # "navy duvet set, queen" then "make it green" and only teal: offered
+            if label == "Other shades":  # "a green sofa under 1000" and none is green: emerald and teal ones, offered
                 asked = either(f.colors).lower()
                 text = (f"I couldn't find any {describe(f)}. I do have {describe(loose.model_copy(update={'colors': []}))} in "
-                        f"{', '.join(loose.colors).lower()} (shades of {asked}): shall I show you those?")
+                        f"shades of {asked} ({', '.join(loose.colors).lower()}): shall I show you those?")
             elif label == "Any size":  # "max 100 cm wide": how close the closest comes
                 nearest = closest[0].product
                 said = "; ".join(measure_label(k, v) for k in {**f.dimension_max, **f.dimension_min}
@@ -1615,6 +1618,8 @@ class DialogueManager:
         products = [s.candidate.product for s in top]
         liked_titles = {pid: self.products[pid].title for pid in state.profile.liked_ids if pid in self.products}
         reasons = [replies.reasons_for(s, f, state.profile, liked_titles) for s in top]
+        if [p.id for p in products] != state.shown:
+            state.previous_shown = state.shown
         state.shown = [p.id for p in products]
         state.compared = []
         state.seen = list(dict.fromkeys([*state.seen, *state.shown]))

@@ -305,7 +305,9 @@ SHOW_AGAIN = re.compile(r"\b(?:show|see)\s+(?:me\s+|us\s+)?(?:the|those|these)\s
 
 # "add the cheapest of those", "I'll take the best rated one": the shown product the superlative picks, into the cart
 ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|right|yes|yeah|sure|cool)[,.!]?\s*)?(?:please\s+|pls\s+)?(?:add|put|i'?ll\s+(?:take|have|go\s+with)|"
-                             r"get\s+me|give\s+me)\s+(?:the\s+)?" + SUPERLATIVE.pattern + r"(?:\s+one)?(?:\s+of\s+(?:those|these|them))?\b", re.I)
+                             r"get\s+me|give\s+me)\s+(?:the\s+)?" + SUPERLATIVE.pattern + r"(?:\s+one)?(?:\s+of\s+(?:those|these|them))?\b"
+                             r"|^\s*(?:the\s+)?" + SUPERLATIVE.pattern + r"(?:\s+one)?[\s.,;!-]+(?:then\s+)?(?:checkout|check\s+out|"
+                             r"add\s+(?:it|that)|(?:in)?to\s+(?:my\s+)?(?:cart|basket)|i'?ll\s+take\s+it)\b", re.I)
 
 # "cheap", "cheap ones pls" said alone under a list: cheaper than those shown
 CHEAP_ALONE = re.compile(r"^\s*(?:and\s+|but\s+|more\s+|something\s+|sth\s+|any\s+)?(?:cheap|cheaper|inexpensive|budget|affordable)"

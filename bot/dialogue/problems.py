@@ -29,7 +29,7 @@ def _p(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_HURTS = r"(?:hurts?|hurting|pain|painful|aches?|aching|achy|sore|stiff|killing me|is killing|killing)"
+_HURTS = r"(?:hurts?|hurting|pain|painful|aches?|aching|achy|sore|stiff|killing me|is killing|killing|kills me|kill me)"
 _AT_WORK = r"\b(?:desk|work\w*|sitting|sit|chair|office|laptop|computer|wfh|typing|zoom|calls)\b"
 _IN_BED = r"\b(?:sleep\w*|morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"
 

@@ -6,10 +6,9 @@ fixed ladder: a price bound the shopper did not say as an amount loosens; a kind
 washable") are wishes the catalog may not meet; after every match was shown, "something different"
 lets a material or style go; a measure said roughly ("around 40 inches wide") gives the closest in
 size. What the shopper stated as a hard constraint (budget, brand, colour, category, size, a measure
-bound) never gives way here: other materials, a bound widened just enough or shades shared with
-another colour (teal for green) are offered instead, and shown on "yes"; other styles and the colour's
-own shades (emerald for green) are found here and shown at once, said so. Composing the reply stays
-with the dialogue manager.
+bound) never gives way here: other materials, shades of the colour or a bound widened just enough
+are offered instead, and shown on "yes"; other styles are found here and shown at once, said so.
+Composing the reply stays with the dialogue manager.
 """
 
 from __future__ import annotations

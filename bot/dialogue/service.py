@@ -212,10 +212,13 @@ _GIFT_WRAP = re.compile(r"\bgift[- ]?wrap\w*|\bwrap(?:ped|ping)? (?:it|them|the 
                         r"\bgift (?:messages?|notes?|box(?:es)?|bags?)\b", re.IGNORECASE)
 _GIFT_PRICE = re.compile(r"\bgift receipts?\b|\bprices?\b.{0,40}\b(?:printed|on the (?:packing slip|receipt|box|parcel|paperwork)|"
                          r"in the (?:box|parcel|package)|on anything)|\b(?:hide|leave off|remove) the prices?\b", re.IGNORECASE)
+# In order: the first that matches answers ("gift wrap it and send it straight to her address": the gift wrapping,
+# whose answer says how a gift goes to another address, before changing an order's address).
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
-                ("price_drop", _PRICE_DROP, "refund"), ("elsewhere", _ELSEWHERE, "shipping_address"),
+                ("price_drop", _PRICE_DROP, "refund"), ("gift_wrap", _GIFT_WRAP, "delivery_options"),
+                ("elsewhere", _ELSEWHERE, "shipping_address"),
                 ("in_home", _IN_HOME, "delivery_options"), ("bulk", _BULK, "payment_methods"),
-                ("deliver_where", _DELIVER_WHERE, "delivery_options"), ("gift_wrap", _GIFT_WRAP, "delivery_options"),
+                ("deliver_where", _DELIVER_WHERE, "delivery_options"),
                 ("gift_price", _GIFT_PRICE, "delivery_options"), ("loyalty", _LOYALTY, "payment_methods"),
                 ("removal", _REMOVAL, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.

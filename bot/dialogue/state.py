@@ -22,6 +22,8 @@ class DialogueState(BaseModel):
     query_text: str = ""
     # Products of the last list shown, in order: position 1 is shown[0].
     shown: list[str] = Field(default_factory=list)
+    # The list shown before that one: "more like the second one" said of it when the last list is shorter.
+    previous_shown: list[str] = Field(default_factory=list)
     # Products shown in this conversation, most recent last (up to 60): "what was that blue lamp again?".
     shown_before: list[str] = Field(default_factory=list)
     # Every product shown for the current request (so "show more" never repeats).

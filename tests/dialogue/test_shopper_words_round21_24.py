@@ -1,4 +1,4 @@
-"""Shopper words met after blind round 20 and in blind rounds 21-23: a colour said with a tone ("a soft green"),
+"""Shopper words met after blind round 20 and in blind rounds 21-24: a colour said with a tone ("a soft green"),
 "light and natural" as a feel, a style said as the room's look, brands refused in passing, things that are the
 shopper's own (her armchair, the patio's concrete), "cheap" said alone, a refused kind, postcodes and deliveries."""
 
@@ -198,5 +198,46 @@ def test_an_exclusion_said_once_for_colour_and_material():
     ("fine add the cheapest", phrases.ADD_SUPERLATIVE),
     ("which ones come with cushions", phrases.WHICH),
 ])
-def test_phrases_of_rounds_21_to_23(text, pattern):
+def test_phrases_of_rounds_21_to_24(text, pattern):
     assert pattern.search(text)
+
+
+# --- blind round 24 (seasons; first visits, returning customers, shoppers in a hurry)
+
+def test_the_ones_that_look_cheap_are_refused_and_the_other_material_wanted():
+    grounded = ground({"color": "teak", "material": "plastic"}, "anything in teak? the plastic ones look a bit cheap",
+                      {**ROUND21, "materials": ["teak", "plastic"]}, shopping=True)
+    assert grounded["material"] == "teak" and grounded["exclude_material"] == "plastic"
+
+
+def test_an_owned_things_colour_and_material_said_after_it_are_its_own():
+    grounded = ground({"category": "armchair", "color": "charcoal", "material": "boucle"},
+                      "I bought the Harper sofa in charcoal boucle from you last year, now I want an armchair to go with it",
+                      {**ROUND21, "categories": ["Sofas", "Armchairs"], "colors": ["charcoal"], "materials": ["boucle"]},
+                      shopping=True)
+    assert grounded["category"] == "Armchairs" and "color" not in grounded and "material" not in grounded
+
+
+def test_a_screen_size_is_no_bound_on_the_stand_and_a_bed_is_where_the_rug_goes():
+    from bot.dialogue.dimensions import read_limits
+    from bot.dialogue.grounding import goes_under_furniture
+    assert not read_limits("tv stand under 200 that fits a 65 inch tv").most
+    assert read_limits("a tv stand max 60 inches wide").most == {"W": 60.0}
+    assert goes_under_furniture("i need one big enough to go under a queen bed, jute if possible")
+
+
+def test_a_back_that_kills_at_the_desk_asks_for_a_chair():
+    from bot.dialogue.problems import problem_in
+    assert problem_in("my back kills me after a full day at my desk, what chair would help?", "Desks").category == "office chair"
+
+
+def test_the_superlative_then_checkout_adds_it():
+    found = phrases.ADD_SUPERLATIVE.match("cheapest one. checkout")
+    assert [g for g in found.groups() if g] == ["cheapest"]
+    assert not phrases.ADD_SUPERLATIVE.match("the cheapest coffee table you have")
+
+
+def test_gift_wrapping_answers_before_an_orders_address():
+    from bot.dialogue import service
+    assert service.topic("delivery_options", "can you gift wrap it and send it straight to her address?") == "gift_wrap"
+    assert service.shop_topic("can you send order 123 to my mum's house instead?") == "shipping_address"
