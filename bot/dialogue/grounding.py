@@ -160,8 +160,8 @@ def outdoor_kind(slots: dict, text: str, categories: list[str]) -> None:
             return
 
 
-_OUTSIDE = re.compile(r"\b(?:for|on|in|out on)\s+(?:the\s+|my\s+|our\s+)?(?:outside|outdoors?|patio|garden|balcony|terrace|"
-                      r"deck|porch|yard|backyard)\b", re.I)
+_OUTDOOR_PLACE = r"patio|garden|balcony|terrace|deck|porch|yard|backyard|outside|outdoors"
+_OUTSIDE = re.compile(rf"\b(?:for|on|in|out on)\s+(?:the\s+|my\s+|our\s+)?(?:outdoor|{_OUTDOOR_PLACE})\b", re.I)
 
 
 _ASKS_WHAT_THERE_IS = re.compile(r"\bwhat (?:have you got|do you have|have you|(?:do )?you got|do you sell|can you show)|"
@@ -174,8 +174,7 @@ def _outdoors_as_category(slots: dict, text: str, categories: list[str]) -> None
     if slots.get("category") or slots.get("exclude_category"):
         return
     room = slots.get("room")
-    outside = (isinstance(room, str) and room.lower() in ("patio", "garden", "balcony", "terrace", "deck", "porch", "yard",
-                                                            "backyard", "outside", "outdoors")) or _OUTSIDE.search(text)
+    outside = (isinstance(room, str) and re.fullmatch(_OUTDOOR_PLACE, room.lower())) or _OUTSIDE.search(text)
     outdoor = next((c for c in categories if c.lower() == "outdoor"), None)
     if outside and outdoor and _ASKS_WHAT_THERE_IS.search(text):  # not "could it go outside on the porch?"
         slots["category"] = outdoor
@@ -212,6 +211,13 @@ def _set_values(slots: dict, name: str, values: list[str]) -> None:
         slots[name] = values[0] if len(values) == 1 else values
     else:
         slots.pop(name, None)
+
+
+def _refuse(slots: dict, field: str, value: str, excluded: list[str] | None = None) -> None:
+    """A value tagged as wanted that the message refuses: out of ``field``, into ``exclude_<field>`` (as ``excluded``,
+    the catalog values it names, when given)."""
+    _set_values(slots, field, [v for v in slot_values(slots, field) if v != value])
+    _set_values(slots, f"exclude_{field}", [*slot_values(slots, f"exclude_{field}"), *(excluded or [value])])
 
 
 def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) -> None:
@@ -402,8 +408,7 @@ def _negated_wishes(slots: dict, text: str, vocabulary: dict[str, list[str]]) ->
                 or _says_wanted(said, text):
             continue  # "no budget, white please"; "not grey but pink"; "i don't mind pink"; "nothing that isn't leather"
         named = [v for v in vocabulary.get("colors", []) if said in v.lower().split()] if field == "color" else []
-        _set_values(slots, f"exclude_{field}", [*slot_values(slots, f"exclude_{field}"), *(named or [value])])
-        slots.pop(field)
+        _refuse(slots, field, value, named or [value])
 
 
 def _excluded_as_colour_and_material(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
@@ -581,8 +586,7 @@ def _looks_refused(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> 
     for field in ("material", "color", "style"):
         for value in slot_values(slots, field):
             if any(set(value.lower().split()) & set(words) for words in refused):
-                _set_values(slots, field, [v for v in slot_values(slots, field) if v != value])
-                _set_values(slots, f"exclude_{field}", [*slot_values(slots, f"exclude_{field}"), value])
+                _refuse(slots, field, value)
     said = {w for words in refused for w in words}
     for field in ("material", "color"):  # "any in green?" said beside it
         values = _vocab(vocabulary, FIELDS[field])
@@ -665,8 +669,7 @@ def _brand_refused(slots: dict, text: str) -> None:
         return
     name = re.escape(brand.lower())
     if re.search(rf"\b{name}\b{_REFUSED_AFTER}|{_REFUSED_BEFORE}{name}\b", text.lower()):
-        slots.pop("brand")
-        _set_values(slots, "exclude_brand", [*slot_values(slots, "exclude_brand"), brand])
+        _refuse(slots, "brand", brand)
 
 
 def _listed_brand_exclusions(slots: dict, text: str, brands: list[str]) -> None:
