@@ -173,7 +173,9 @@ class Assistant:
         whole = _kind(shop_topic(text) or nlu.intent)
         if whole is None:
             return None
-        parts = split_requests(text, wish_first=whole == "shopping")
+        # "white bookcase for my home office under 250, and how long does delivery usually take?": read as delivery
+        # whole, but a product is named first
+        parts = split_requests(text, wish_first=whole == "shopping" or bool(nlu.slots.get("category")))
         if len(parts) < 2:
             return None
         readings = await asyncio.gather(*(self.parse(p) for p in parts))

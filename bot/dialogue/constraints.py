@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue import phrases
 from bot.dialogue.dimensions import limits_label
 from retrieval.product import Product
 from retrieval.types import SearchFilter
@@ -75,6 +76,8 @@ def catalog_materials(value: str, materials: list[str]) -> list[str]:
             continue
         if (words and words <= have) or have & family:
             out.append(material)
+        elif key == "solid wood" and "solid" in have and have & set(_MATERIAL_FAMILIES["wood"]):
+            out.append(material)  # "solid wood (oak maybe?)": solid oak is solid wood
     return out
 
 
@@ -150,6 +153,8 @@ def material_label(materials: list[str]) -> str:
     """Materials said back the way the shopper would: ["oak", "solid oak"] -> "oak"; every wood -> "wood"."""
     word_sets = [set(_key(m).split()) for m in materials]
     common = set.intersection(*word_sets) if word_sets else set()
+    if len(materials) > 1 and common == {"solid"}:
+        return "solid wood"  # ["solid oak", "solid wood"]
     if len(materials) > 1 and len(common) == 1:
         return common.pop()
     # "linen shade" is said as "linen" when linen is there too: ["velvet", "linen", "linen shade"] -> "velvet or linen"
@@ -413,8 +418,10 @@ def satisfies_size(product: Product, bound: tuple[str, float] | None) -> bool:
     return value > reference if direction == "bigger" else value < reference
 
 
-_SEATS = re.compile(r"\b(?:seats?|sits?|seating|for)\s+(?:at least\s+|min(?:imum)?\s+|up to\s+)?(\d{1,2})\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b))"
-                    r"|\b(\d{1,2})[- ](?:seater|people|persons?|guests)\b", re.IGNORECASE)
+_SEATS = re.compile(r"\b(?:seats?|sits?|seating|for)\s+(?:at least\s+|min(?:imum)?\s+|up to\s+)?(\d{1,2}|two|three|four|five|six|"
+                    r"seven|eight|nine|ten|twelve)\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b))"
+                    r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:seater|people|persons?|guests)\b",
+                    re.IGNORECASE)
 _JUST_SO_MANY = re.compile(r"\b(?:small|smaller|compact|little|tiny|bistro|intimate|just|only)\b", re.IGNORECASE)
 _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -453,6 +460,7 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
     descriptive attribute ("blackout" light control, an "electric" standing desk, a "medium firm" mattress),
     "seats 6" / "for 6 people" when they list seats, and "fits an 85 inch tv" when they list the TV size."""
     features: set[str] = set()
+    some: set[str] = set()
     values: dict[str, set[str]] = {}
     short: dict[str, set[str]] = {}
     numeric: set[str] = set()
@@ -465,6 +473,8 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                 numeric.add(key)
             elif value not in ("none", "n/a", "") and len(value) >= 4:
                 values.setdefault(key, set()).add(value)
+            elif value == "none":
+                some.add(key)  # "headboard: none": "with a headboard" asks for any other value
             elif value not in ("none", "n/a", ""):
                 short.setdefault(key, set()).add(value)  # "low" pile height: only said with its name ("a low pile")
     lowered = " " + re.sub(r"[-_/]", " ", text.lower()) + " "
@@ -493,12 +503,13 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             pattern = (re.escape(words[0]) + r"\s+(?:" + r"\s+".join(re.escape(w) for w in words[1:-1]) + r"\s+)?"
                        + re.escape(words[-1]))
         if len(words) == 1 and key.endswith("able") and len(key) > 7:
-            pattern = rf"(?:{pattern}|{re.escape(key[:-4])}(?:s|ing|ed)?(?:\s+up)?)"  # "fold up", "stacking"
+            pattern = rf"(?:{pattern}|{re.escape(key[:-4])}(?:s|ing|ed|er)?(?:\s+up)?)"  # "fold up", "stacking", "a dimmer"
         for match in re.finditer(rf"\b{pattern}\b", lowered):
             required[key] = "no" if _NEGATED_WORD.search(lowered[: match.start()][-25:]) else "yes"
             lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
     for key, options in values.items():
-        said = [v for v in options if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
+        said = [v for v in options  # "leans against the wall", "a leaning mirror": lean
+                if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"(?:s|ing|ed)?\b", lowered)]
         placed = [v for v in said if re.search(r"\b(?:against|on|to|from|by|near|next to|off)\s+(?:the|a|my|our)\s+"
                                               + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
         if placed and len(placed) < len(said):
@@ -508,6 +519,11 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             start = lowered.find(_key(longest).split()[0])
             if not _NEGATED_WORD.search(lowered[:start][-25:]):
                 required[key] = longest
+    for key in sorted(some - set(required)):
+        name = r"\s+".join(re.escape(w) for w in _key(key).split())
+        said = re.search(rf"\b(?:(with|has|have|having|got|needs?)|(without|no))\s+(?:a|an|some)?\s*{name}s?\b", lowered)
+        if said:  # "something with a headboard", "a bed without a headboard"
+            required[key] = "no" if said.group(2) else "yes"
     for key, options in short.items():
         names = "|".join(re.escape(w) for w in _key(key).split() if len(w) >= 4)
         for value in options:
@@ -529,8 +545,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                 least[key] = float(said.group(1)) * (2.2046 if said.group(2).startswith("k") else 1.0)
     if "seats" in numeric:
         match = _SEATS.search(text)
-        if match and 1 <= int(match.group(1) or match.group(2)) <= 12:
-            seats = int(match.group(1) or match.group(2))
+        said = (match.group(1) or match.group(2)).lower() if match else ""
+        seats = int(said) if said.isdigit() else phrases.COUNTS.get(said, 0)
+        if 1 <= seats <= 12:
             if seats <= 4 and _JUST_SO_MANY.search(text):  # "a small patio set for 2", "just for two of us"
                 required["seats"] = str(seats)
             else:

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from bot.dialogue.constraints import COLOUR_SHADES, DEEP_SHADES, LIGHT_SHADES, LIGHT_WOODS, catalog_categories, catalog_materials, singular
 from bot.dialogue.dimensions import read_limits
+from bot.nlu.normalize import parse_price
 from bot.nlu.synonyms import is_room, lexicon
 
 FIELDS = {"color": "colors", "material": "materials", "style": "styles", "brand": "brands"}
@@ -109,10 +110,16 @@ def _english_words() -> frozenset[str]:
         return frozenset()
 
 
+_SHORT_COLOURS = {"blu": "blue", "wht": "white", "blk": "black", "gry": "grey", "grn": "green"}
+
+
 def colour_typo(word: str, colours) -> str | None:
     """The colour word a misspelt word names ("whte", "balck", "greay"): one letter missing, one too many or two
     neighbouring letters swapped, in a word of at least four letters that is no English word."""
     word = word.lower()
+    short = _SHORT_COLOURS.get(word)  # "a blu rug", "wht sheets": texting shorthand
+    if short and short in {c.lower() for c in colours}:
+        return short
     if len(word) < 4 or not word.isalpha() or word in _english_words():
         return None
     known = {w for c in colours for w in c.lower().split() if len(w) >= 4 and w.isalpha()}
@@ -265,9 +272,27 @@ _WANTED = re.compile(r"\b(?:i want|i need|i'?d like|we want|we need|we'?d like|l
                      r"need|want)\s+(?:a |an |some |the |new |nice |good )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
 
 
+# "our old sofa ... shredded", "my old desk chair broke": the old thing is worn out and a new one is wanted
+_WORN_OUT = re.compile(r"\b(?:broke|broken|breaking|collaps\w*|shredded|ripped|torn|cracked|sagg\w*|died|dead|worn out|"
+                       r"falling apart|fell apart|gone flat|wobbl\w*|snapped|ruined|destroyed|given up|gave up|squeak\w*)\b", re.I)
 _BROAD = {"furniture", "decor", "home decor", "stuff", "thing"}
 # "the Harper sofa in charcoal boucle from you": the words that describe an owned thing after it
 _DESCRIBED_AFTER = re.compile(r"\s+in\s+((?:(?!from\b|last\b|now\b|and\b|but\b|which\b|that\b|for\b)[a-z-]+\s*){1,3})")
+
+
+_PLACED_ON = r"\b(?:sits?|sitting|goes|go|stands?|standing|fits?|put (?:it|them)|to put (?:it|them)?)\s+on\s+(?:top of\s+)?" \
+             r"(?:the|my|a|our|his|her|their)\s+(?:[a-z-]+\s+)?$"
+
+
+def _where_it_goes(slots: dict, text: str, categories: list[str]) -> None:
+    """ "not a floor lamp, something small that sits on the desk": the desk is where it goes, not what is wanted."""
+    said = set(slot_values(slots, "category"))
+    lowered = text.lower()
+    for gram, names in mentioned_categories(text, categories) if said else ():
+        found = [m for m in re.finditer(rf"\b{re.escape(gram)}\b", lowered)]
+        if said <= set(names) and found and all(re.search(_PLACED_ON, lowered[:m.start()]) for m in found):
+            slots.pop("category")
+            return
 
 
 def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabulary: dict[str, list[str]] | None = None) -> None:
@@ -286,11 +311,16 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
         clause = re.split(r"[.?!;:]", lowered[:found.start()])[-1]
         before = " ".join(_WORD.findall(clause)[-8:]) + " "  # within its own sentence
         owned = _OWNED.search(before)
+        if owned and re.search(r"\b(?:has|have|had|got)\s+no\s+$", before):
+            owned = None  # "the bedroom in my rental has no curtains": what is missing is what they want
+        replaced = bool(owned) and "old" in owned.group(1).split() and bool(_WORN_OUT.search(lowered))
+        if replaced:  # "the cat has shredded the arms of our old sofa ... want something tougher": a new one
+            owned = None
         owned_words = owned.group(1).split() if owned else None
         described = _DESCRIBED_AFTER.match(lowered[found.end():]) if owned else None
         if described:  # "I bought the Harper sofa in charcoal boucle from you": the sofa's colour and material too
             owned_words += described.group(1).split()
-        mentions.append((found.start(), gram, names, owned_words, bool(_WANTED.search(before))))
+        mentions.append((found.start(), gram, names, owned_words, replaced or bool(_WANTED.search(before))))
     mentions.sort()
     wanted = [m for m in mentions if m[3] is None]
     asked = [m for m in wanted if m[4] and singular(m[1]) not in _BROAD]
@@ -302,6 +332,9 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
     slots["category"] = wanted[0][2][0] if len(wanted[0][2]) == 1 else wanted[0][2]
     owned_words = {w for m in mentions if m[3] is not None for w in m[3]}
     for field in ("color", "material", "style"):
+        said_same = {"color": r"colou?rs?|finish|shade", "material": r"materials?|wood|fabric", "style": r"styles?|look|vibe"}[field]
+        if re.search(rf"\b(?:same|matching)\s+(?:{said_same})\b|\bin the same (?:{said_same})\b", text, re.I):
+            continue  # "a mid-century coffee table from you last year, now a TV stand in the same style": that style
         values = slot_values(slots, field)
         kept = [v for v in values if not set(v.lower().split()) <= owned_words]
         if len(kept) == len(values):
@@ -332,7 +365,9 @@ def _not_a_product_value(slots: dict, text: str) -> None:
         word = match.group(1).lower()
         for field in ("color", "exclude_color"):
             value = slots.get(field)
-            if isinstance(value, str) and (word == value.lower() or word.startswith(value.lower())):
+            said_of_product = isinstance(value, str) and re.search(  # "nothing black, we have a black dog": refused too
+                rf"\b{re.escape(value)}\b", text[:match.start()] + " " + text[match.end():], re.IGNORECASE)
+            if isinstance(value, str) and (word == value.lower() or word.startswith(value.lower())) and not said_of_product:
                 slots.pop(field)
     for field in ("material", "exclude_material"):
         if isinstance(slots.get(field), str) and slots[field].lower() == "down" and re.search(
@@ -531,7 +566,8 @@ def _light_as_adjective(slots: dict, text: str) -> None:
 _SHADE_WORD = re.compile(r"\b(?P<tone>soft|pale|light|pastel|dusty|muted|deep|dark|rich)(?:er|est)?\s+(?P<colour>[a-z]+)\b")
 _LIGHT_TONES = {"soft", "pale", "light", "pastel", "dusty", "muted"}
 _NATURAL_FEEL = re.compile(r"\blight\s+(?:and|&)\s+natural\b|\bnatural\s+(?:and|&)\s+light\b|"
-                           r"\bnatural\s+(?:look|feel|vibe|materials?|wood|woods|timber)\b", re.I)
+                           r"\bnatural\s+(?:look|feel|vibe|materials?|wood|woods|timber|fabrics?|fibres?|fibers?|textiles?|"
+                           r"products?|things?)\b", re.I)
 
 
 def _shade_words(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
@@ -617,6 +653,19 @@ def _category_tagged_as_attribute(slots: dict, vocabulary: dict[str, list[str]],
         if match:
             slots.pop(field)
             slots["category"] = match
+            return
+
+
+def _attribute_tagged_as_category(slots: dict, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
+    """ "performance fabric, we have two little kids": a material (colour, style) the model tagged as a category."""
+    tagged = slots.get("category")
+    if not isinstance(tagged, str) or not categories or category_matches(tagged, categories, typos=False):
+        return
+    for field in ("material", "color", "style"):
+        match = lexicon(field, vocabulary.get(FIELDS[field], [])).lookup(tagged)
+        if match is not None and not slots.get(field):
+            slots.pop("category")
+            slots[field] = match
             return
 
 
@@ -714,7 +763,13 @@ _NAME_STOP = {"i", "i'm", "im", "any", "some", "the", "a", "an", "your", "my", "
               "small", "cheap", "good", "best", "cool", "cute", "cozy", "comfy", "kids", "kid's", "outdoor", "indoor"}
 
 
+_HAS = {"has", "have", "had", "got", "there's", "theres", "is", "are"}
+
+
 def _negated(words: list[str], start: int) -> bool:
+    """Whether the word at ``start`` is refused; "the bedroom has no curtains" says what is missing, not refused."""
+    if start >= 2 and words[start - 1] == "no" and words[start - 2] in _HAS:
+        return False
     return any(w in NEGATION or w.endswith("n't") for w in words[max(0, start - 2):start])
 
 
@@ -725,7 +780,8 @@ _EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|
 
 
 # "stop showing me leather": the word after it is excluded; any "stop showing" excludes
-_STOP_SHOWING = re.compile(r"\b(?:stop|quit|no more) (?:showing|suggesting|recommending|giving)\b(?:(?: me)?(?: any)? ([a-z-]+))?", re.I)
+_STOP_SHOWING = re.compile(r"\b(?:stop|quit|no more|why (?:are|r) (?:you|u)(?: still)?|why (?:do|does) (?:it|you|u) keep|"
+                           r"(?:you|u) keep) (?:showing|suggesting|recommending|giving)\b(?:(?: me)?(?: any)? ([a-z-]+))?", re.I)
 
 
 def _says_wanted(value: str, text: str, not_free: bool = False) -> bool:
@@ -804,7 +860,7 @@ def mentioned_categories(text: str, categories: list[str]) -> list[tuple[str, li
         span = set(range(start, start + len(gram.split())))
         if span & taken or _negated(words, start):
             continue
-        if gram == "floor" and start > 0 and re.fullmatch(_STOREY, words[start - 1]):
+        if gram == "floor" and start > 0 and re.fullmatch(_STOREY, words[start - 1]) or _daylight(gram, words, start):
             continue  # "the 4th floor": a storey
         if gram in ("room", "rooms"):
             continue  # "for the same room": no kind of room is named
@@ -813,6 +869,31 @@ def mentioned_categories(text: str, categories: list[str]) -> list[tuple[str, li
             found.append((start, gram, names))
             taken |= span
     return [(gram, names) for _, gram, names in sorted(found)]
+
+
+_DAYLIGHT = {"street", "sun", "day", "morning", "natural", "traffic", "car", "neighbour's", "neighbor's", "neighbours", "neighbors"}
+
+
+def _daylight(gram: str, words: list[str], start: int) -> bool:
+    """ "the street light keeps me up at night", "the morning light": light from outside, not a lamp."""
+    return gram in ("light", "lights") and start > 0 and words[start - 1] in _DAYLIGHT
+
+
+_MISSING = re.compile(r"\b(?:has|have|had|got|there'?s|there is|there are)\s+no\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
+
+
+def _missing_is_wanted(slots: dict, text: str, categories: list[str]) -> None:
+    """ "my living room has no rug": the rug is what is missing, not refused."""
+    excluded = slot_values(slots, "exclude_category")
+    for found in _MISSING.finditer(text) if excluded else ():
+        grams, _ = _grams(found.group(1))
+        names = next((hit for gram, _ in grams if (hit := category_matches(gram, categories, typos=False))), [])
+        missing = [e for e in excluded if e in names]
+        if missing:
+            _set_values(slots, "exclude_category", [e for e in excluded if e not in missing])
+            if not slots.get("category"):
+                slots["category"] = missing[0]
+            return
 
 
 def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categories: list[str],
@@ -833,8 +914,10 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
             if is_room(gram) or _negated(words, start) or {singular(w) for w in gram.split()} <= {singular(w) for w in other_values}:
                 continue
             after = start + len(gram.split())
-            if after < len(words) and _SHADE.fullmatch(words[after]):
+            if after < len(words) and _SHADE.fullmatch(words[after]) and "light" in gram:
                 continue  # "a light colour", "light wood": a shade, not lighting
+            if _daylight(gram, words, start) or gram == "bed" and start > 1 and words[start - 1] == "in" and words[start - 2] != "tuck":
+                continue  # "she loves reading in bed": where, not what
             if typos:
                 match = words_lexicon.fuzzy(gram) if len(gram.split()) <= 2 else None
             else:
@@ -848,6 +931,15 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
             return
 
 
+_A_FLAT = {"my", "our", "a", "the", "new", "small", "tiny", "rented", "rental", "studio", "first", "shared", "whole", "this",
+           "your", "one-bed", "one-bedroom", "2-bed", "little", "student", "city", "london", "council"}
+
+
+def _grams_word(text_grams: list[tuple[str, int]], index: int) -> str:
+    """The word at ``index`` of the text the n-grams were made of."""
+    return next((gram for gram, start in text_grams if start == index and " " not in gram), "")
+
+
 def _scan_room(text_grams: list[tuple[str, int]], categories: list[str], slots: dict, taken: set[int]) -> None:
     """A room or usage word ("home office", "living room"): kept as ``room``."""
     if slots.get("room"):
@@ -855,6 +947,8 @@ def _scan_room(text_grams: list[tuple[str, int]], categories: list[str], slots: 
     by_singular = {singular(c): c for c in categories}
     for gram, start in text_grams:
         span = set(range(start, start + len(gram.split())))
+        if gram == "flat" and (not start or _grams_word(text_grams, start - 1) not in _A_FLAT):
+            continue  # "the cushions have gone completely flat": no home
         if is_room(gram) and not span & taken:
             slots["room"] = by_singular.get(singular(gram), gram)
             taken.update(span)
@@ -883,15 +977,45 @@ def _prefer_longer_values(grams: list[tuple[str, int]], words: list[str], vocabu
                 break
 
 
+# "in your Black Friday deals", "Cyber Monday": a day of the year, no colour
+_NAMED_DAY = re.compile(r"\bblack[\s-]+friday\b|\bcyber[\s-]+monday\b|\bwhite\s+sale\b", re.I)
+
+
+def _named_days_are_no_colour(slots: dict, text: str) -> str:
+    """The text without its named sale days, and their colour taken out of the slots when said nowhere else."""
+    if not _NAMED_DAY.search(text):
+        return text
+    rest = _NAMED_DAY.sub(" ", text)
+    for field in ("color", "exclude_color"):
+        _set_values(slots, field, [v for v in slot_values(slots, field)
+                                   if re.search(rf"\b{re.escape(v)}\b", rest, re.I) or not re.search(rf"\b{re.escape(v)}\b", text, re.I)])
+    return rest
+
+
+def _money_tagged_as_size(slots: dict) -> None:
+    """ "any rugs under $150": an amount of money the model tagged as a size is the budget."""
+    size = slots.get("size")
+    if isinstance(size, str) and re.search(r"[$£€]\s*\d|\d\s*(?:dollars?|bucks|usd)\b", size, re.I):
+        low, high = parse_price(size, hint="price_max")
+        slots.pop("size")
+        if low is not None:
+            slots.setdefault("price_min", low)
+        if high is not None:
+            slots.setdefault("price_max", high)
+
+
 def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping: bool) -> dict:
     """The slots with values grounded in the catalog (a new dict)."""
     slots = dict(slots)
+    text = _named_days_are_no_colour(slots, text or "")
+    _money_tagged_as_size(slots)
     _synonym_fields(slots, vocabulary)
     _move_mistyped(slots, vocabulary)
     _material_by_phrase(slots, text or "", vocabulary)
     _material_word_of_the_text(slots, text or "", vocabulary)
     categories = vocabulary.get("categories", [])
     _category_tagged_as_attribute(slots, vocabulary, categories)
+    _attribute_tagged_as_category(slots, vocabulary, categories)
     for name in ("category", "exclude_category"):
         value = slots.get(name)
         if isinstance(value, str) and is_room(value):  # "office", "bedroom": where it goes, not what it is
@@ -960,6 +1084,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
             else:
                 slots.pop(name)
     if shopping and text:
+        _missing_is_wanted(slots, text, categories)
+        _where_it_goes(slots, text, categories)
         _owned_is_not_wanted(slots, text, categories, vocabulary)
         _attributes_of_other_objects(slots, text, categories)
         _material_of_the_place(slots, text)
@@ -990,5 +1116,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _outdoors_as_category(slots, text, categories)
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
         if vocabulary.get("colors") and slots.get(name):
-            _set_values(slots, name, [v for v in slot_values(slots, name) if v.lower() in _vocab(vocabulary, "colors")])
+            known = _vocab(vocabulary, "colors")
+            fixed = [v if v.lower() in known else colour_typo(v, vocabulary["colors"]) for v in slot_values(slots, name)]
+            _set_values(slots, name, [known.get(v.lower(), v) for v in fixed if v and v.lower() in known])
     return slots

@@ -29,7 +29,8 @@ from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_l
                                      reference_price, size_value)
 from bot.dialogue.dimensions import measure_label
 from bot.dialogue.references import described_positions, recalled
-from bot.dialogue.search import SHOW, ProductSearch, blocking, let_go, superlative_order, wished_label, without_features
+from bot.dialogue.search import (SHOW, ProductSearch, blocking, leading_number, let_go, superlative_order, wished_label,
+                                 without_features)
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
 from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
@@ -47,6 +48,12 @@ EXPENSIVE = 500.0  # median price above which the first list asks for a budget t
 def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     """The message's reading with its intent and slots as the context decided them."""
     return nlu.model_copy(update={"intent": intent, "slots": slots})
+
+
+_BED_SIZES = ("Twin", "Twin XL", "Full", "Queen", "King", "California King")
+# What a like or dislike may say besides which product ("I don't like #1, and nothing from CB2").
+_FEEDBACK_CONSTRAINTS = ("exclude_brand", "exclude_color", "exclude_material", "exclude_style", "exclude_category",
+                         "price_max", "price_min")
 
 
 def _first_few(candidates: list[Candidate], one: str, several: str, plain: SearchFilter) -> str:
@@ -81,6 +88,7 @@ class DialogueManager:
         self.search = ProductSearch(services)
         self._category_prices: dict[str, float] | None = None
         self._titles: dict[str, str] | None = None
+        self._by_name: dict[str, list[tuple[str, set[str]]]] | None = None  # a title's name word -> (id, title words)
         self._parents_of: dict[str, tuple[str, ...]] | None = None
         self._by_category: dict[str, list[Product]] | None = None  # up to 40 products of each leaf category
         self._attr_words: set[str] | None = None  # words of the catalog's attribute names
@@ -99,6 +107,7 @@ class DialogueManager:
         vocabulary = self.s.retriever.vocabulary
         if vocabulary is not self._built_for:
             self._category_prices, self._titles, self._parents_of, self._built_for = None, None, None, vocabulary
+            self._by_name = None
             self._by_category, self._attr_words, self._title_words, self._asked_for = None, None, None, None
             self._kinds_carried = {}
 
@@ -125,6 +134,22 @@ class DialogueManager:
                 if pid is not None:
                     return self.products.get(pid)
         return None
+
+    def described_product(self, text: str) -> Product | None:
+        """The one product a message names by its name and what it is ("that blue jute rug, the Tova one", "the Aria
+        sleeper sofa in rust cotton"): its name word and two more words of its title, and no other product so."""
+        self._fresh_caches()
+        if self._by_name is None:
+            self._by_name = {}
+            plain = _lower_all([*self.s.retriever.vocabulary.get("styles", []), *self.s.retriever.vocabulary.get("colors", [])])
+            for p in self.products.values():
+                words = _title_key(p.title).split()
+                after_dash = _title_key(p.title.split("–")[-1]).split()[-1:] if "–" in p.title else []
+                for name in {w for w in words[:1] + after_dash if w not in plain and len(w) >= 3}:
+                    self._by_name.setdefault(name, []).append((p.id, set(words) - {name}))
+        said = set(_title_key(text).split())
+        found = {pid for name in said for pid, words in self._by_name.get(name, ()) if len(words & said) >= 2}
+        return self.products.get(next(iter(found))) if len(found) == 1 else None
 
     def _product(self, pid: str | None) -> Product | None:
         return self.products.get(pid) if pid else None
@@ -253,8 +278,12 @@ class DialogueManager:
                 question = nlu.model_copy(update={"intent": "product_question"})
                 # one product in focus: answered; several shown and none named: "which one do you mean?"
                 return self._answer_about(state, question, about) if ids else await self._on_question(state, question)
-        if intent in ("search_product", "product_question") and phrases.QUESTION.match(text):
+        if intent in ("search_product", "product_question") and phrases.is_question(text):
             named = self.named_product(text)
+            if named is None:  # "That blue jute rug from your newsletter, the Tova one I think. What size is it?"
+                described = self.described_product(text)
+                asked = described is not None and (product_qa.asks_field(text) or product_qa.asks_about(text, described))
+                named = described if asked else None
             if named is not None and product_qa.asks_if_sold(text) and not product_qa.asks_about(text, named):
                 # "do you still sell the Wren velvet counter stool in grey?": yes, and here it is
                 state.shown, state.compared = [named.id], []
@@ -334,7 +363,7 @@ class DialogueManager:
         intent is corrected where the context decides ("teak?" under shown patio sets is a refinement,
         "how much does it cost" after a delivery answer is about delivery). A reply when the context alone
         answers ("do you sell refrigerators?")."""
-        reading = self._read_shown_references(state, text, nlu)
+        reading = self._warranty_of_owned(state, text, nlu) or self._read_shown_references(state, text, nlu)
         if isinstance(reading, NLUResult):
             reading = self._read_request_kind(state, text, reading)
         if isinstance(reading, NLUResult):
@@ -349,10 +378,37 @@ class DialogueManager:
             reading = self._read_conversation(state, text, reading)
         return reading
 
+    def _warranty_of_owned(self, state: DialogueState, text: str, nlu: NLUResult) -> Reply | None:
+        """ "I got a leather sofa from you back in 2024, how long is the warranty on it?": the warranties the catalog
+        lists for that kind, and which one they bought asked for (no list of sofas to buy)."""
+        categories = slot_values(nlu.slots, "category")
+        if (nlu.intent not in ("search_product", "product_question", "out_of_scope") or not categories
+                or not phrases.WARRANTY_WORD.search(text) or not phrases.BOUGHT_FROM_US.search(text)):
+            return None
+        material = (slot_values(nlu.slots, "material") or [None])[0]
+        kind = [p for p in self._sample(categories) if material is None or (p.material or "").lower() == material.lower()]
+        listed = sorted({str(v) for p in kind for k, v in (p.attributes or {}).items() if "warrant" in k.lower()},
+                        key=lambda v: (v.lower() == "lifetime", leading_number(v)))
+        what = f"{material + ' ' if material else ''}{categories[0].lower()}"
+        if not listed:
+            return None
+        span = f"a {listed[0]} warranty" if len(listed) == 1 else f"warranties from {listed[0]} to {listed[-1]}"
+        read = _as_read(nlu, "product_question", {k: v for k, v in nlu.slots.items() if k in ("category", "material")})
+        return self._reply(state, read, "clarify",
+                           f"The warranty depends on the model: our {what} have {span}, as listed on each product "
+                           "page. Which one did you buy? Tell me its name, or the order number, and I'll look it up.",
+                           quick_replies=["Talk to a person"])
+
     def _read_shown_references(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
         """Messages about the products on screen: "and the second?", "is the first one a standing desk?",
         "the cheaper one", "any of those with storage drawers?", "anti-tip?"."""
         intent, slots = nlu.intent, nlu.slots
+        refs = [r for r in parse_item_refs(text) if 1 <= r <= len(state.shown)] if phrases.EXPLICIT_REF.search(text) else []
+        if intent == "product_question" and refs and not slots.get("item_ref"):
+            # "ok anyway the second bed you showed, whats it made of": the second of those shown
+            slots = {**{k: v for k, v in slots.items() if k != "category" or v not in state.constraints.categories},
+                     "item_ref": refs}
+            nlu = _as_read(nlu, intent, slots)
         recall = phrases.RECALL.search(text) if intent not in service.SERVICE_INTENTS else None
         if recall and state.shown_before:
             # "what was that blue lamp again?": the products shown before that fit the description
@@ -451,12 +507,24 @@ class DialogueManager:
         """Which kind of request the message makes: back to an earlier category, more of these, a farewell,
         the cart or another product, complements, "not that brand", refining suggested complements."""
         intent, slots = nlu.intent, nlu.slots
+        refs = slots.get("item_ref") or []
+        if (intent in ("refine", "search_product", "show_more") and refs and max(refs) > len(state.shown)
+                and re.search(r"\b(?:both|all)\b", text, re.I) and not phrases.EXPLICIT_REF.search(text)):
+            # "ok ikea is fine after all, show me both again" with one shown: both kinds, not products #1 and #2
+            slots = {k: v for k, v in slots.items() if k != "item_ref"}
+            nlu = _as_read(nlu, intent, slots)
         if (intent in ("return_item", "delivery_time", "delivery_options", "order_status") and slots.get("category")
                 and not service.names_topic(intent, text) and not service.shop_topic(text) and not slots.get("order_id")
-                and (phrases.SHOPPING_OPENER.search(text) or phrases.SHOW_AGAIN.search(text)) and not service.says_damaged(text)):
-            # "I'm buying an armchair for my dad. It has to arrive ready to use", "nah, show me the sofas again":
-            # a product wanted, not an order's matter
+                and ((phrases.SHOPPING_OPENER.search(text) or phrases.SHOW_AGAIN.search(text)) and not service.says_damaged(text)
+                     or phrases.WANTS_TO_BUY.search(text) and not phrases.ORDER_WORDS.search(text))):
+            # "I'm buying an armchair for my dad. It has to arrive ready to use", "nah, show me the sofas again",
+            # "one of our dining chairs cracked at the back. can i buy just one?": a product wanted, not an order's matter
             intent = "search_product"
+            nlu = _as_read(nlu, intent, slots)
+        if (intent in ("search_product", "refine", "out_of_scope") and service.says_damaged(text) and phrases.ORDER_WORDS.search(text)
+                and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text) and not slots.get("price_max")):
+            # "The sofa came today with a broken leg and we've got people over tomorrow. What now??": a damaged delivery
+            intent, slots = "return_item", {k: v for k, v in slots.items() if k in ("order_id", "category")}
             nlu = _as_read(nlu, intent, slots)
         rugs = [c for c in state.constraints.categories if "rug" in c.lower()]
         if (rugs and intent in ("search_product", "refine") and slots.get("category") and goes_under_furniture(text)
@@ -532,7 +600,7 @@ class DialogueManager:
         if (intent == "add_to_cart" and state.shown and not phrases.CART_WORD.search(text) and phrases.is_question(text)
                 and any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)):
             intent = "product_question"  # "can I throw it in the washing machine?" asks about it, adds nothing
-        if (intent in ("product_question", "add_to_cart") and state.shown and state.constraints.categories
+        if (intent in ("product_question", "add_to_cart", "out_of_scope") and state.shown and state.constraints.categories
                 and not slots.get("item_ref") and not phrases.CART_WORD.search(text)
                 and (phrases.SOMETHING_WITH.match(text) or (phrases.SOFT_WISH.search(text) and not phrases.is_question(text)))
                 and any(self._asked(text, state.constraints.categories))):
@@ -649,6 +717,7 @@ class DialogueManager:
                 and (phrases.DO_YOU_SELL.search(text) or not state.constraints.categories)
                 and not phrases.VAGUE_THING.fullmatch(said_category.strip()) and not phrases.OCCASION.search(said_category)
                 and not said_category.strip().lower().endswith("ing")  # "she loves reading": a pastime, not a product
+                and not service.shop_topic(text)  # "do you gift wrap?": a service of the shop
                 and not set(said_category.lower().split()) & self._attribute_words()
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
@@ -819,6 +888,8 @@ class DialogueManager:
             intent = "delivery_options"  # "btw is delivery free over a certain amount?"
             nlu = _as_read(nlu, intent, slots)
         rule = service.shop_topic(text)
+        if rule == "return_item" and intent in ("cancel_order", "refund") and service.names_topic(intent, text):
+            rule = None  # "i need to cancel my order, got the wrong size rug": a cancellation, said so
         if rule and not phrases.TALK_TO_PERSON.search(text):
             # "do you price match? the same chair is $40 cheaper elsewhere", "my code WEEKEND20 doesn't work"
             intent, slots = rule, {k: v for k, v in slots.items() if k == "order_id"}
@@ -871,6 +942,14 @@ class DialogueManager:
             intent = "order_status"  # "and when will my sofa arrive? order #70021"
         elif intent in ("feedback_like", "out_of_scope", "greet") and not slots.get("item_ref") and phrases.COMPLIMENT.search(text):
             intent = "thanks"  # "lol you're pretty good at this"
+        elif (intent in ("out_of_scope", "smalltalk") and not slots and len(text.split()) <= 10
+              and (phrases.HELLO.match(text) or phrases.JUST_BROWSING.search(text)) and not phrases.SHOPPING.search(text)
+              and not phrases.ASKS_SOMETHING_ELSE.search(text)):  # not "yo whats the weather like today"
+            intent = "greet"  # "hello, anyone awake? :)", "hi there, just browsing really, no rush"
+        elif (intent == "leave_review" and phrases.THANKS.search(text) and not phrases.REVIEW_WORD.search(text)):
+            intent = "thanks"  # "just wanted to say thanks, the sofa we ordered last month is lovely"
+        elif intent == "feedback_like" and not slots.get("item_ref") and phrases.THINK_IT_OVER.search(text):
+            intent = "thanks"  # "hmm ok, i'll think about it. thanks!": no like, no choice yet
         elif (((intent in ("refine", "search_product", "out_of_scope", "greet", "show_more"))
                or (intent in service.SERVICE_INTENTS and not service.names_a_topic(text) and not service.shop_topic(text)))
               and phrases.THANKS.search(text)
@@ -919,6 +998,8 @@ class DialogueManager:
             # "ok, the first one please" under shown products: that one, into the cart
             intent = "add_to_cart"
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
+        elif intent in ("goodbye", "thanks", "out_of_scope", "feedback_like", "refine") and state.shown and phrases.TAKE_THAT.match(text):
+            intent = "add_to_cart"  # "take it" after a product shown: into the cart (which one, when several, is asked)
         elif intent in ("compare", "feedback_like", "refine") and state.shown and phrases.ADD_THAT.search(text) and not re.search(r"\bcompare\b|\bside by side\b", text, re.I):
             # "#2 looks better, add that one": the one named first goes into the cart
             refs = slots.get("item_ref") or parse_item_refs(text)
@@ -1152,7 +1233,9 @@ class DialogueManager:
                     state.positive_ids.append(p.id)
                 vec = (await blocking(self.s.retriever.vectors, [p.id]))[0]
                 learn_from_product(state.profile, p, vec.tolist(), liked=True, strength=0.5)
-        elif phrases.DIFFERENT.search(nlu.text) and not any(k in slots for k in ("price_max", "price_min", "color", "brand", "material", "category")):
+        elif phrases.DIFFERENT.search(nlu.text) and not any(k in slots for k in ("price_max", "price_min", "color", "brand", "material", "category",
+                                                                               "exclude_color", "exclude_brand", "exclude_material",
+                                                                               "exclude_style", "exclude_category")):
             state.negative_ids = list(dict.fromkeys([*state.negative_ids, *state.shown]))
             c = state.constraints
             if phrases.COMPLETELY_DIFFERENT.search(nlu.text) and (c.colors or c.materials or c.styles):
@@ -1463,6 +1546,8 @@ class DialogueManager:
         """Retrieve, re-rank and show products for the current request (``within``: categories to
         keep to when the shopper stated none)."""
         f = state.constraints.model_copy(deep=True)
+        if self._said_as_look(nlu, f):
+            state.look_styles = list(f.styles)
         if within and not f.categories:
             f.categories = within
         f.exclude_ids = list(dict.fromkeys([*state.profile.rejected_ids, *(state.seen if exclude_seen else [])]))
@@ -1513,9 +1598,8 @@ class DialogueManager:
                                                    intro or _first_few(candidates, f"a {kind.name[:-1]}", kind.name, plain))
             if shown is not None:
                 return shown
-        look = phrases.LOOK_OF.search(nlu.text) if f.styles and len(candidates) < 3 and action == "recommend" else None
-        said_look = re.sub(r"[^a-z]", "", look.group("style").lower()) if look else ""
-        if look and any(re.sub(r"[^a-z]", "", s.lower())[:5] in said_look for s in f.styles):
+        if (state.styles_are_look(f.styles) and len(candidates) < 3
+                and (action == "recommend" or action == "refine" and not nlu.slots.get("style"))):
             # "going for a coastal look, a rug in blue" and one blue rug is coastal: it first, then the closest others
             plain = f.model_copy(update={"styles": []})
             style = " or ".join(f.styles).lower()
@@ -1542,6 +1626,13 @@ class DialogueManager:
                 "quick_replies": self._budget_options(category)})
         return reply
 
+    @staticmethod
+    def _said_as_look(nlu: NLUResult, f: SearchFilter) -> bool:
+        """ "going for a coastal look", "mid century or scandi vibe": the styles asked for are the room's look."""
+        look = (phrases.LOOK_OF.search(nlu.text) or phrases.ROOM_LOOK.search(nlu.text)) if f.styles else None
+        said_look = re.sub(r"[^a-z]", "", look.group("style").lower()) if look else ""
+        return bool(look) and any(re.sub(r"[^a-z]", "", s.lower())[:5] in said_look for s in f.styles)
+
     async def _first_then_closest(self, state: DialogueState, nlu: NLUResult, action: str, text: str,
                                   candidates: list[Candidate], plain: SearchFilter, intro: str) -> Reply | None:
         """The few ``candidates`` first, then the closest products of the looser ``plain`` filter up to a full list;
@@ -1552,7 +1643,10 @@ class DialogueManager:
             return None
         top = await self.search.rank(state, text, candidates, SHOW)
         top += (await self.search.rank(state, text, others, SHOW))[:SHOW - len(top)]
-        return self._show(state, nlu, action, plain, top, intro)
+        reply = self._show(state, nlu, action, plain, top, intro)
+        if len(candidates) == 1:  # "one with storage drawers would be ideal" and one has them: "add it" is that one
+            state.focus_id = candidates[0].product.id
+        return reply
 
     @staticmethod
     def _wants_cheap(nlu: NLUResult, action: str, f: SearchFilter) -> bool:
@@ -1738,6 +1832,10 @@ class DialogueManager:
             product = self.products[pid]
             learn_from_product(state.profile, product, np.asarray(vec).tolist(), liked=liked)
             titles.append(product.title)
+        said = {k: v for k, v in nlu.slots.items() if k in _FEEDBACK_CONSTRAINTS}
+        if said:  # "I don't like #1, and nothing from CB2": the brand is refused too
+            state.constraints = apply_slots(state.constraints, said, vocabulary=self.s.retriever.vocabulary)
+            self._learn_slots(state, said)
         if liked:
             text = f"Noted, you like the {', '.join(titles)}."
             quick = ["More like this", "Add to cart", "What goes well with it?"]
@@ -1942,7 +2040,10 @@ class DialogueManager:
         # "lounge chairs to go with" a patio set: the outdoor chairs, the same kind among the usual complements
         heads = {singular_word(gram.split()[-1].lower()) for gram, _ in mentioned}
         same_kind = [c for c in suggested if singular_word(c.split()[-1].lower()) in heads]
-        wanted = [c for c in suggested if c in asked] or same_kind or asked or suggested
+        # "a matching throw pillow?" of a quilt set: the throw pillows named, not the bed pillows of the same head word
+        named = {singular_word(gram.lower()) for gram, _ in mentioned}
+        exact = [c for c in asked if singular_word(c.lower()) in named or c.lower().rstrip("s") in named]
+        wanted = [c for c in suggested if c in asked] or exact or same_kind or asked or suggested
         if not wanted:
             return self._reply(state, nlu, "suggest_complements", f"I don't have matching suggestions for the {base.title}.")
         def some(value: str | None) -> list[str]:
@@ -1953,11 +2054,13 @@ class DialogueManager:
             slots = dict(nlu.slots)
             rug_under_furniture(slots, nlu.text, it=base.leaf_category)  # "what size rug would go under it?" (a bed)
             nlu = nlu.model_copy(update={"slots": slots})
+        bed_size = base.size if base.size in _BED_SIZES else None
         return await self._complements(state, nlu, wanted, base.title, some(base.style), some(base.color),
-                                       some(base.material), exclude_ids=[base.id], asked=bool(asked))
+                                       some(base.material), exclude_ids=[base.id], asked=bool(asked), bed_size=bed_size)
 
     async def _complements(self, state: DialogueState, nlu: NLUResult, wanted: list[str], about: str, styles: list[str],
-                           colors: list[str], materials: list[str], *, exclude_ids: list[str], asked: bool = True) -> Reply:
+                           colors: list[str], materials: list[str], *, exclude_ids: list[str], asked: bool = True,
+                           bed_size: str | None = None) -> Reply:
         """The best matching products of up to three complementary categories (three of a single asked one),
         steered towards the styles, colours and materials of what they go with."""
         # Complements keep the shopper's exclusions, not the main item's category or budget.
@@ -1985,6 +2088,8 @@ class DialogueManager:
         picks: list[ScoredProduct] = []
         for category in wanted[:3]:
             cf = f.model_copy(update={"categories": [category]})
+            if bed_size and not cf.sizes and any(p.size == bed_size for p in self._sample([category])):
+                cf.sizes = [bed_size]  # "and sheets to go with it" of a king bed: king sheets
             text = " ".join([*styles, *colors, *materials, category]).strip()
             candidates = await self.search.retrieve(state, text, cf)
             if not candidates and soft_kind(cf.title_words):  # a look, not a must ("a gaming chair" when none fits)
@@ -2053,6 +2158,9 @@ class DialogueManager:
     async def _on_greet(self, state: DialogueState, nlu: NLUResult) -> Reply:
         if nlu.slots.get("category"):
             return await self._on_search(state, nlu)
+        if phrases.JUST_BROWSING.search(nlu.text):
+            return self._reply(state, nlu, "smalltalk", "Take your time! Tell me a room or a kind of product and I'll show you "
+                               "what we have.", quick_replies=self._top_categories(4))
         return self._reply(state, nlu, "smalltalk", "Hi! I can help you find products, or with an order, a return or delivery. What are you looking for today?",
                            quick_replies=["A sofa under $800", "Track my order", "Return an item"])
 

@@ -44,7 +44,8 @@ SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|
 # "max 500 per piece": a budget for each of the things to come
 PER_PIECE = re.compile(r"\b(?:per|a|each|every|for each|for every)\s+(?:piece|item|thing)\b|\bapiece\b", re.I)
 # "curtains instead, same colour": the colour (style, material) of the request before
-SAME_VALUE = re.compile(r"\b(?:same|matching|that)\s+(colou?rs?|styles?|materials?|finish)\b|\bin the same (colou?r|style|material)\b", re.I)
+SAME_VALUE = re.compile(r"\b(?:same|matching|that)\s+(colou?rs?|styles?|materials?|finish)\b|\bin the same (colou?r|style|material)\b|"
+                        r"\bsame\s+[a-z]+\s*(?:and|&|\+|,)\s*(?:the\s+)?(colou?rs?|styles?|materials?)\b", re.I)
 # "forget the mirror, he'd use a floor lamp more": the thing let go (a category when it names one)
 FORGET_THING = re.compile(r"\b(?:forget|scratch|never ?mind|skip|drop|ditch)\s+(?:about\s+)?(?:the|that|those|this|these|a|an)\s+"
                           r"([a-z]+(?:\s[a-z]+)?)", re.I)
@@ -72,7 +73,8 @@ RELAX = re.compile(r"^\s*(?:(?:ok|okay|fine|alright|sure|well|hmm|then)[,.!]?\s+
 # The same let-go said inside a longer message ("ok forget the budget, I really want wool", "actually any brand is fine").
 _KIND = r"(price|budget|limit|colou?r|material|style|size|brand|feature)s?"
 RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:(?:is|are|would be|'s)\s+"
-                      r"(?:fine|ok|okay|good|alright)|then|works|will do)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for)\s+"
+                      r"(?:fine|ok|okay|good|alright)|then|works|will do)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for|"
+                      r"not (?:too |that |really |super )?(?:fussed|bothered|picky|fussy|precious)(?: about| by| on)?)\s+"
                       rf"(?:about\s+)?(?:the\s+|my\s+|that\s+|this\s+|those\s+)?(?:\$?\d[\d,.]*k?\s+(?:dollars?\s+|bucks?\s+)?)?{_KIND}(?:\s+range|\s+limit)?"
                       rf"|(?:the\s+)?{_KIND}\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter)\b", re.I)
 # "leather is fine after all": an excluded value is allowed again (not required).
@@ -116,6 +118,27 @@ ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one
 TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?"
                      r"(?:first|second|third|fourth|fifth|last|#?\d|1st|2nd|3rd|4th|5th)"
                      r"(?:\s+one)?(?:,?\s*(?:please|pls|plz|thanks|thx|then))?[\s.!]*$", re.I)
+# "hello, anyone awake? :)", "hiya", "good evening": a greeting opens the message
+HELLO = re.compile(r"^\s*(?:hi|hello|hey|heya|hiya|howdy|yo|hallo|good (?:morning|afternoon|evening|day))\b", re.I)
+# "yo whats the weather like today": a question after the greeting ("how are you?" is part of it)
+ASKS_SOMETHING_ELSE = re.compile(r"\b(?:what|whats|what's|where|when|why|who|which|how)\b(?!\s+(?:are|r)\s+(?:you|u|ya)\b)"
+                                 r"(?!'?s it going)", re.I)
+# "just browsing really, no rush": nothing in mind yet
+JUST_BROWSING = re.compile(r"\bjust (?:browsing|looking|having a look|looking around|window shopping)\b", re.I)
+# "you can review it from the orders page": the shopper's words for a review
+REVIEW_WORD = re.compile(r"\b(?:reviews?|rate|rating|stars?|feedback)\b", re.I)
+# "i'll think about it", "let me sleep on it": no decision yet
+THINK_IT_OVER = re.compile(r"\b(?:i'?ll|i will|let me|gonna|going to|need to|have to|we'?ll|i might)\s+(?:have a\s+)?"
+                           r"(?:think|sleep on|mull|talk)\s*(?:about|over|on|it over|to \w+ about)?\s*(?:it|that|this|them)?\b", re.I)
+# "how long is the warranty on it?"
+WARRANTY_WORD = re.compile(r"\bwarrant(?:y|ies|eed)\b|\bguarantee[ds]?\b", re.I)
+# "I got a leather sofa from you back in 2024": something bought here before
+BOUGHT_FROM_US = re.compile(r"\b(?:i|we)\s+(?:got|bought|ordered|purchased)\b.{0,60}\b(?:from (?:you|your shop|your store|here)|"
+                            r"last (?:year|month|spring|summer|autumn|fall|winter)|in 20\d\d|back in)\b", re.I)
+# "take it", "ok i'll take that one": the product in focus, into the cart
+TAKE_THAT = re.compile(r"^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|lovely|nice)?[,!.\s]*(?:i'?ll|ill|we'?ll|i will|we will)?\s*"
+                       r"(?:take|buy|get|have)\s+(?:it|that|this|that one|this one|those|them)(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?"
+                       r"[\s.!]*$", re.I)
 SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about|how about|"
                                r"apply|applies|too|also|as well|same|even|klarna|affirm|paypal|instead|wait|lost|"
                                r"before|in time|should i|what now|what next)\b", re.I)
@@ -156,7 +179,7 @@ BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+
                            r"list)\s+again\b", re.I)
 # "what's in my cart?", "how many things are in my basket", "remind me what's in the cart", "cart total?"
 CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|show(?: me)?|list|view|see|check|remind me(?: of)?(?: what'?s)?|"
-                       r"how many (?:things|items|products|pieces)(?: are| do i have)?|how much is)\s+(?:in |on )?(?:my |the )?"
+                       r"how many (?:things|items|products|pieces)(?: are| do i have)?|how much is)\s+(?:in |on )?(?:my |our |the )?"
                        r"(?:cart|basket|shopping bag)\b|\b(?:cart|basket) (?:total|contents|so far)\b"
                        r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does) (?:it|that|everything|all that|it all) (?:come to|add up to)\b",
                        re.I)
@@ -173,6 +196,14 @@ CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|pu
 # "I'm buying an armchair for my dad", "we need a sofa": a product wanted, whatever else the message says
 SHOPPING_OPENER = re.compile(r"\b(?:i'?m|we'?re|i am|we are)\s+(?:buying|looking for|after|shopping for|searching for|getting)\b|"
                              r"\b(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:a|an|some|new|two|three|four)\b", re.I)
+# "one of our dining chairs cracked. can i buy just one?": buying, whatever happened to their own
+WANTS_TO_BUY = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:buy|order|get|purchase)\s+(?:just\s+|only\s+)?(?:one|a|an|1|single|"
+                          r"another|a new|a replacement)\b|\b(?:i|we)\s+(?:want|need|would like|'d like)\s+to\s+buy\b|"
+                          r"\bdo you (?:sell|do|have)\s+(?:them|it|those|these|that)\s+(?:on (?:its|their) own|singly|separately|individually)\b",
+                          re.I)
+# the shopper's order or delivery: not their own furniture at home
+ORDER_WORDS = re.compile(r"\b(?:arrived|arriving|delivered|delivery|ordered|came|shipped|parcel|package)\b|"
+                         r"\b(?:my|our|the|this|that|last)\s+order\b", re.I)
 # "do any of these come with cushions?", "are any of them foldable?": a question answered for each one shown
 ANY_OF_THESE = re.compile(r"^\s*(?:so |and |ok,? )?(?:do|does|are|r|is|have|has|can|will)\s+any\s+of\s+(?:these|those|them|the \w+)\b", re.I)
 # "foldable ones?", "any waterproof ones?": only the shown kind with that feature
@@ -211,7 +242,8 @@ MIND_CHANGED = re.compile(r"\b(?:changed? my mind (?:about|on)|not (?:that |so |
 BACK_TO_VALUE = re.compile(r"\b(?:back to|go back to|return to|switch back to)\s+(?:the\s+|those\s+)?([a-z][a-z -]{1,25}?)\s+ones?\b"
                            r"|\bthe ([a-z][a-z -]{1,25}?) ones? (?:were|was|looked|are) (?:nicer|better|prettier|lovelier|the best|"
                            r"more my style)", re.I)
-SAME_BUDGET = re.compile(r"\b(same|that|my|the) (budget|price( range)?|max(imum)?|limit)\b", re.I)
+SAME_BUDGET = re.compile(r"\b(same|that|my|the) (budget|price( range)?|max(imum)?|limit)\b|"
+                         r"\bsame\s+[a-z]+\s*(?:and|&|\+|,)\s*(?:the\s+)?(?:budget|price)\b", re.I)
 MORE = re.compile(r"\b(show( me)? more|more of (those|these|them|the)|any more|other ones|others)\b", re.I)
 # "do you sell bathroom vanities?": the thing asked for, up to a price, a purpose or the end
 DO_YOU_SELL_THING = re.compile(r"\b(?:do|does) (?:you|the shop|your shop|u)(?: guys)? (?:sell|carry|stock|have|offer)\s+"
@@ -226,7 +258,11 @@ SERVICE_WORDS = re.compile(r"\b(orders?|return\w*|refund\w*|deliver\w*|shipping|
                            r"charged?|card|payment|paid|account|password|invoice|arrived|broken|damaged|tracking)\b", re.I)
 MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\b(?:my|our) (?:\w+ )?(?:order|package|parcel|delivery|\w+)\s+"
                                r"(?:arriv(?:e|ing)|get(?:ting)? here|be delivered|come|coming|show(?:ing)? up|turn(?:ing)? up)\b"
-                               r"(?!.*\bif (?:i|we) (?:order|buy|get|purchase))", re.I)  # not "... if I order today?"
+                               r"(?!.*\bif (?:i|we) (?:order|buy|get|purchase))|"  # not "... if I order today?"
+                               # "I ordered a chest of drawers ten days ago ... when will it be arriving?"
+                               r"\b(?:i|we)\s+(?:ordered|bought|purchased)\b(?!.*\bif (?:i|we) (?:order|buy))"
+                               r".{0,160}\bwhen\b.{0,25}\b(?:it|they)\b.{0,15}\b(?:arriv\w*|get here|be delivered|com(?:e|ing)|"
+                               r"show up|turn up)\b", re.I)
 A_PERSON = re.compile(r"\b(person|human|agent|someone|somebody|representative|manager|supervisor|real people)\b", re.I)
 _STAFF = (r"(?:a |an |the |your |some |one of your |a real |a live )?(?:person|human|agent|someone|somebody|representative|rep|"
           r"manager|supervisor|member of (?:your |the )?(?:staff|team)|staff member|staff|real people|customer service|"
@@ -297,6 +333,10 @@ def is_question(text: str) -> bool:
 # A style said as the room's look ("going for a coastal look", "mid century or scandi vibe"), not a must for each piece.
 LOOK_OF = re.compile(r"\b(?P<style>[a-z-]+(?:\s+[a-z-]+)?(?:\s+(?:or|and|/)\s+[a-z-]+(?:\s+[a-z-]+)?)?)\s+"
                      r"(?:look|vibe|vibes|feel|aesthetic|theme)\b", re.I)
+# ... or as the room's: "dining chairs for a modern dining room", "for our boho bedroom"
+ROOM_LOOK = re.compile(r"\b(?:for|in|into|to suit|to match)\s+(?:a|an|my|our|the|their|his|her)\s+(?:new\s+|small\s+|little\s+)?"
+                       r"(?P<style>[a-z-]+(?:\s+[a-z-]+)?)\s+(?:living room|dining room|bedroom|guest room|lounge|kitchen|"
+                       r"office|home office|study|nursery|hallway|flat|apartment|home|house|space|room)\b", re.I)
 
 
 # "nah, show me the sofas again": products wanted again, not a return

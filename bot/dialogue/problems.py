@@ -29,7 +29,8 @@ def _p(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_HURTS = r"(?:hurts?|hurting|pain|painful|aches?|aching|achy|sore|stiff|killing me|is killing|killing|kills me|kill me)"
+_HURTS = r"(?:hurts?|hurting|pain|painful|aches?|aching|achy|sore|stiff|killing me|is killing|killing|kills me|kill me|" \
+         r"(?:ever so |really |so |very |pretty |quite )?(?:bad|awful|terrible)|playing up|giving (?:him|her|me|them) trouble)"
 _AT_WORK = r"\b(?:desk|work\w*|sitting|sit|chair|office|laptop|computer|wfh|typing|zoom|calls)\b"
 _IN_BED = r"\b(?:sleep\w*|morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"
 
@@ -55,7 +56,7 @@ PROBLEMS: tuple[Problem, ...] = (
             "curtain", "Blackout curtains keep the early light out.", {"light control": "blackout"}),
     Problem(_p(r"\b(?:cat|cats|kitten|kittens|dog|dogs|puppy|puppies|pets?)\b.{0,40}\b(?:scratch\w*|claw\w*|chew\w*|shred\w*|"
                r"ruin\w*|destroy\w*|wreck\w*)\b.{0,30}\b(?:sofa|couch|settee)s?\b"),
-            "sofa", "Claws and sofas, a classic! Tell me if you'd like a particular material."),
+            "sofa", "Claws and sofas, a classic!"),
     Problem(_p(r"\b(?:tv|telly|television)\b.{0,40}\b(?:on the floor|on (?:a|some) box(?:es)?|nowhere to (?:put|go)|no stand|"
                r"on a chair)\b|\bnowhere to put (?:the|my|our) (?:tv|telly|television)\b"),
             "tv stand", "Let's get it off the floor!", replaces=("floor lamp",)),

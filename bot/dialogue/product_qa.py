@@ -47,6 +47,7 @@ _ASKED_AS = {
     "bulb": "bulb", "smart": "smart", "alexa": "smart",
     "longer": "extendable", "extend": "extendable", "extended": "extendable", "extension": "extendable",
     "expand": "extendable", "leaf": "extendable", "leaves": "extendable",
+    "lower": "lumbar", "lumbar": "lumbar",  # "which of these has the support for the lower back?"
     "dim": "dimmable", "dims": "dimmable", "dimming": "dimmable", "dimmer": "dimmable", "thick": "thickness",
 }
 # "how many chairs come in it?", "how many in a pack": the set size
@@ -128,12 +129,16 @@ def asks_field(question: str) -> bool:
 
 def _not_listed(question: str, product: Product) -> str:
     """The honest answer when the catalog has nothing on what was asked."""
-    q = re.split(r"[?!.]", question.lower())[0].strip()
+    sentences = re.findall(r"[^?!.]+(?=\?)", question.lower())  # the question asked, not the greeting before it
+    q = (sentences[0] if sentences else re.split(r"[?!.]", question.lower())[0]).strip()
     head = re.split(r",| – | - ", product.title)[0].lower()
     q = re.sub(r"\s+", " ", q.replace(head, "it")) if len(head.split()) >= 2 else q
     match = re.search(r"\b(?:is|are)\s+(?:it|this|that|they|the it|the \w+(?: one)?|#?\d+)\s+(.+)$", q)
     if match:
         return f"I'm sorry, the catalog doesn't say whether the {product.title} is {match.group(1).strip()}."
+    has = re.search(r"\b(?:it|this|that|they|one|#?\d+)\s+(?:has|have|comes? with|includes?)\s+((?:an?\s+|any\s+)?[\w -]{2,30}?)\s*$", q)
+    if has:  # "could you tell me whether the first one has a headrest?"
+        return f"I'm sorry, the catalog doesn't say whether the {product.title} has {has.group(1).strip()}."
     return f"I'm sorry, the catalog doesn't list that for the {product.title}."
 
 
@@ -245,13 +250,20 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
     if re.search(r"\bweigh\w*\b|\bhow heavy\b", q) and not re.search(r"\b(hold|holds|support|supports|capacity)\b", q):
         return f"I'm sorry, the catalog doesn't list how much the {product.title} weighs.", False
     yes_no = re.match(r"\s*(is|are|does|do|can|has|have)\b", q) is not None
+    # "whether the first one has a headrest? He's quite tall": the words of the question, not of what follows it
+    asked = " ".join(s for s in re.split(r"(?<=[.?!])\s+", q) if s.rstrip().endswith("?")) or q
     for field, words in _FIELD_WORDS.items():
-        if any(re.search(rf"\b{re.escape(w)}\b", q) for w in words):
+        if any(re.search(rf"\b{re.escape(w)}\b", asked) for w in words):
             value = getattr(product, field)
             if yes_no and isinstance(value, str) and field in ("material", "color", "style", "brand"):
                 # "is it made of leather?": answer yes or no, then say what it is.
                 if re.search(r"\b\w+\s+or\s+\w+\s*\??\s*$", q):  # "is it leather or fabric?": which, not yes or no
                     return f"The {product.title}'s {field} is {value}.", True
+                about = re.search(rf"^\s*(?:is|are|does|do|has|have)\s+(?:the|its|this|that|their)\s+"
+                                  rf"{re.escape(value.lower().split()[-1])}\s+(?!one\b|ones\b)(\w[\w\s-]*?)\s*\??\s*$", q)
+                if about:  # "is the leather treated with flame retardant chemicals?": of the material, not which it is
+                    return (f"The catalog lists the {product.title}'s {field} as {value}; it doesn't say whether it is "
+                            f"{about.group(1)}."), False
                 if re.search(rf"\b{re.escape(value.lower())}\b", q) or re.search(rf"\b(?:it|they|a|an|of|from|in)\s+{re.escape(value.lower().split()[-1])}\b", q):
                     return f"Yes, the {product.title}'s {field} is {value}.", True  # "is it fabric?" of performance fabric
                 quality = _QUALITY.search(q)

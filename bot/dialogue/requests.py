@@ -19,6 +19,10 @@ _BOUNDARY = re.compile(
     r"(?<=\?)\s+|;\s*|\s*[,.]?\s*\b(?:and|plus)\s+(?:also\s+)?(?=(?:do|does|can|could|will|would|where|when|how|what|is|are|"
     r"i (?:want|need|would like|'?d like)|i also)\b)|[,.]?\s+also,?\s+(?=\w)"
     r"|(?<=[.!])\s+(?:oh\s+)?(?:and|also|btw|by the way|plus)\b,?\s*", re.IGNORECASE)  # "... support. oh and my last order ..."
+# "I'd rather send it back and pick something else. any charcoal velvet sofas?": a product question after a sentence
+# about an order (not "My client refuses anything from IKEA. Show me bookcases.", one request)
+_ASK_AFTER_ORDER = re.compile(r"(?<=[.!])\s+(?=(?:any|do you have|have you got|got any|show me)\b)", re.IGNORECASE)
+_ORDER_MATTER = re.compile(r"\b(?:send (?:it|them) back|return\w*|refund\w*|cancel\w*|exchang\w*|my order|the order)\b", re.I)
 # A clause that asks or requests something (a question, a request opener, an imperative of service).
 _REQUEST = re.compile(r"\?|^\s*(?:please|pls|can|could|would|will|do|does|did|is|are|where|when|how|what|why|which|who|"
                       r"i (?:want|need|would like|'?d like|wanna)|i also|cancel|change|track|send|refund|return|help|tell|"
@@ -33,7 +37,8 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     ``wish_first`` (the message reads as a product request) the first clause may state the wish without
     asking ("grey sofa under 900 that's good with pets, and can I pay in installments?")."""
     body = _PREAMBLE.sub("", text, count=1) or text
-    parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip(" ,."), flags=re.IGNORECASE) for p in _BOUNDARY.split(body)]
+    pieces = [q for p in _BOUNDARY.split(body) for q in (_ASK_AFTER_ORDER.split(p) if _ORDER_MATTER.search(p) else [p])]
+    parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip(" ,."), flags=re.IGNORECASE) for p in pieces]
     parts = [p for p in parts if len(p.split()) >= 3]
     if not all(_REQUEST.search(p) or (wish_first and i == 0) for i, p in enumerate(parts)):
         return [text]  # "where is my refund?? returned the chair 3 weeks ago": the second part only tells the story

@@ -153,6 +153,16 @@ class ProductSearch:
         """The candidates for ``f``, or what gives way when none matches (see the module docstring)."""
         candidates = await self.retrieve(state, text, f)
         loosened_for = None  # the filter whose price bound was already tried loosened
+        if (not candidates and action != "show_more" and state.critique_price_bound and (f.materials or f.styles)
+                and phrases.SIMILAR.search(nlu.text) and nlu.slots.get("price_relative") == "lower"):
+            # "anything similar but cheaper?" and nothing cheaper is velvet: the cheaper ones closest to it, said so
+            found = await self.other_kinds(state, nlu, text, f)
+            if found:
+                candidates, loose, label = found
+                plain = f.model_copy(update={"price_max": None, "price_min": None})
+                intro = intro or f"There's nothing cheaper among the {describe(plain)}; here are {describe(loose)}:"
+                f = loose
+                let_go(state, label)
         if not candidates and action != "show_more" and state.critique_price_bound:
             loosened_for = f
             candidates, f, intro = await self.loosen_price(state, nlu, text, f, intro)  # "more premium", then a must-have
@@ -172,13 +182,19 @@ class ProductSearch:
         if (not candidates and action != "show_more" and f.price_min is not None and f.price_max is not None
                 and phrases.AROUND.search(nlu.text)):
             candidates, f, intro = await self.closest_in_price(state, text, f, intro)
-        if (not candidates and action != "show_more" and exclude_seen and (f.materials or f.styles)
-                and phrases.DIFFERENT.search(nlu.text) and not phrases.SIMILAR.search(nlu.text)):
-            # "something different" after every matching one was shown: other styles / materials, said so
+        different = phrases.DIFFERENT.search(nlu.text) and not phrases.SIMILAR.search(nlu.text)
+        more_like = bool(state.positive_ids) and phrases.SIMILAR.search(nlu.text)
+        if (not candidates and action != "show_more" and (f.materials or f.styles)
+                and (exclude_seen and different or more_like)):
+            # "something different" after every matching one was shown: other styles / materials, said so; "more
+            # like the first one" when it was the only one: the closest of other materials / styles
             found = await self.other_kinds(state, nlu, text, f)
             if found:
                 candidates, loose, label = found
-                intro, f = f"That's all the {describe(f)} I have; here are other {describe(loose)}:", loose
+                intro = (f"That was the only one of the {describe(f)}; here are the closest {describe(loose)}:"
+                         if more_like and len(state.positive_ids) == 1 else
+                         f"That's all the {describe(f)} I have; here are other {describe(loose)}:")
+                f = loose
                 let_go(state, label)  # what follows ("smaller") is among these
         if not candidates and action != "show_more" and (f.dimension_max or f.dimension_min):
             closest, widened = await self.closest_in_size(state, text, f)
@@ -272,6 +288,8 @@ class ProductSearch:
         before this message first), as (candidates, filter, relax label); None when that does not help either.
         The colour, budget, brands, size and category always hold."""
         said_now = {"materials": nlu.slots.get("material"), "styles": nlu.slots.get("style")}
+        if state.styles_are_look(f.styles):  # "mid century or scandi vibe", then "nothing over 1000": the look gives way first
+            said_now = {"materials": True, "styles": False}
         for name in sorted((n for n in ("materials", "styles") if getattr(f, n)), key=lambda n: bool(said_now[n])):
             loose = f.model_copy(update={name: []})
             candidates = await self.retrieve(state, text, loose)

@@ -212,6 +212,14 @@ _GIFT_WRAP = re.compile(r"\bgift[- ]?wrap\w*|\bwrap(?:ped|ping)? (?:it|them|the 
                         r"\bgift (?:messages?|notes?|box(?:es)?|bags?)\b", re.IGNORECASE)
 _GIFT_PRICE = re.compile(r"\bgift receipts?\b|\bprices?\b.{0,40}\b(?:printed|on the (?:packing slip|receipt|box|parcel|paperwork)|"
                          r"in the (?:box|parcel|package)|on anything)|\b(?:hide|leave off|remove) the prices?\b", re.IGNORECASE)
+# "the instructions make zero sense", "stuck putting the bed frame together": help with assembling an order
+_ASSEMBLY_HELP = re.compile(r"\b(?:assembl\w*|put(?:ting)?\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+together|instructions?)\b.{0,80}"
+                            r"\b(?:make[s]? (?:no|zero|little) sense|confus\w*|can'?t|cannot|unclear|stuck|impossible|"
+                            r"don'?t understand|no idea|struggl\w*|nightmare|missing|won'?t fit|doesn'?t fit)\b|"
+                            r"\b(?:help|stuck|struggling)\b.{0,30}\b(?:assembl\w*|put(?:ting)? (?:it|them) together)\b", re.IGNORECASE)
+_ASSEMBLING_THEIRS = re.compile(r"\b(?:i|we)\s+(?:just\s+)?(?:ordered|bought|got|received)\b|\btrying to\b|"
+                                r"\b(?:i'?m|we'?re|i am|we are)\s+(?:assembling|putting|building)\b|\barrived\b|"
+                                r"\b(?:my|our|the)\s+(?:\w+\s+)?(?:order|delivery|parcel|instructions?)\b", re.IGNORECASE)
 # In order: the first that matches answers ("gift wrap it and send it straight to her address": the gift wrapping,
 # whose answer says how a gift goes to another address, before changing an order's address).
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
@@ -220,7 +228,8 @@ _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH
                 ("in_home", _IN_HOME, "delivery_options"), ("bulk", _BULK, "payment_methods"),
                 ("deliver_where", _DELIVER_WHERE, "delivery_options"),
                 ("gift_price", _GIFT_PRICE, "delivery_options"), ("loyalty", _LOYALTY, "payment_methods"),
-                ("removal", _REMOVAL, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"))
+                ("removal", _REMOVAL, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"),
+                ("assembly", _ASSEMBLY_HELP, "complaint"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
 _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|venmo|zelle|bitcoin|crypto\w*|cash|cheques?|checks?|"
                       r"visa|mastercard|master card|amex|american express|discover|gift cards?|bank transfer|wire transfer)\b", re.I)
@@ -255,6 +264,8 @@ _OWN_MISTAKE = re.compile(r"\b(?:i|we)\s+(?:ordered|bought|picked|chose|got)\s+(
 def _matches(name: str, pattern: re.Pattern, text: str) -> bool:
     if name == "wrong_item" and _OWN_MISTAKE.search(text):
         return False  # "I ordered the wrong size bed": the shopper's mistake, not a wrong delivery
+    if name == "assembly" and not _ASSEMBLING_THEIRS.search(text):
+        return False  # "is it easy to assemble? i can't use tools well": a question before buying
     return bool(pattern.search(text))
 
 
@@ -648,7 +659,14 @@ def _removal(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
                     "usually collect it.", ["Delivery options", human])
 
 
+def _assembly(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"Sorry the assembly is giving you trouble! I'm passing this conversation to a person from our team "
+            f"({policy.support_hours}): they can walk you through it, or send a part that is missing or damaged.",
+            ["Continue shopping"])
+
+
 _VARIANTS = {
+    ("complaint", "assembly"): _assembly,
     ("return_item", "wrong_item"): _wrong_item,
     ("refund", "wrong_item"): _wrong_item,
     ("payment_issue", "promo"): _promo,

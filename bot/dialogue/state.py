@@ -36,6 +36,9 @@ class DialogueState(BaseModel):
     focus_id: str | None = None
     # The filter of the current request as first asked ("back to the first list").
     first_constraints: SearchFilter | None = None
+    # Styles said as the look they are going for ("mid century or scandi vibe"): while they are the styles asked
+    # for, they show first and give way before the material when nothing has them all.
+    look_styles: list[str] = Field(default_factory=list)
     # The room the shopper is furnishing ("I want to furnish my dining room"): "a table" there is a dining table.
     room: str | None = None
     # Several things asked for at once ("a queen bed and a mattress, under 1000 together"): their categories and
@@ -70,6 +73,10 @@ class DialogueState(BaseModel):
     # The kind of product a service message was about ("return the mattress I bought"): "a firmer one" next is one.
     service_category: str | None = None
     profile: UserProfile = Field(default_factory=UserProfile)
+
+    def styles_are_look(self, styles: list[str]) -> bool:
+        """Whether ``styles`` are the look the shopper said they are going for (not a must for each piece)."""
+        return bool(styles) and {s.lower() for s in styles} == {s.lower() for s in self.look_styles}
 
     def product_at(self, position: int) -> str | None:
         """The id shown at a 1-based position (-1 = the last one), or None."""

@@ -146,7 +146,7 @@ _STRICT_DIRECTION = re.compile(
     r"\b(under|below|beneath|less than|lower than|at most|no more than|or less|over|above|more than|at least|"
     r"no less than|or more|upwards of)\b", re.IGNORECASE)
 _BUDGET_ONLY = frozenset({"budget", "afford", "can spend", "spend", "limit"})
-_FLOOR_WORDS = re.compile(r"\b(at least|minimum|no less than|not less than|upwards of)\b", re.IGNORECASE)
+_FLOOR_WORDS = re.compile(r"\b(at least|minimum|no less than|not less than|upwards of)\b|\d\s*\+|\d\s+(?:or more|plus)\b", re.IGNORECASE)
 
 
 def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float | None]:
@@ -262,6 +262,8 @@ def widen_price_spans(text: str, spans: Iterable[tuple[str, int, int]]) -> list[
             out[-1] = (merged_slot, prev_start, end)
             continue
         out.append((slot, start, end))
+    out = [(slot, start, end + 1 if slot in _PRICE_SLOTS and text[end:end + 1] == "+" else end)  # "happy to spend 800+"
+           for slot, start, end in out]
     return [(slot, price_lead(text, start) if slot in _PRICE_SLOTS else start, end) for slot, start, end in out]
 
 
@@ -576,8 +578,10 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if at < 0:
         return False
     numbers = list(re.finditer(r"\d+(?:\.\d+)?", span_text))
-    if not numbers:
-        return False
+    if not numbers:  # "seats at least six": a count in words
+        word = re.search(r"\b(?:" + "|".join(list(_UNITS)[2:13]) + r")\b", span_text, re.IGNORECASE)
+        return bool(word) and bool(_SEATS_BEFORE.search(text[max(0, at + word.start() - 24):at + word.start()]
+                                                        .replace("at least", "").rstrip() + " "))
     last_end = at + numbers[-1].end()
     after, before = text[last_end:last_end + 16], text[max(0, at + numbers[0].start() - 12):at + numbers[0].start()]
     if _MEASURE_AFTER.match(after) or (re.match(r"\s*pounds?\b", after, re.I) and _WEIGHT_TALK.search(text)):
@@ -611,8 +615,13 @@ def normalize_slots(
     """
     slots: dict[str, object] = {}
     matched: set[str] = set()
+    spans = list(spans)
+    in_digits = any(s in ("price", "price_min", "price_max") and re.search(r"\d", t) for s, t in spans)
     for slot, span_text in spans:
         if slot in ("price", "price_min", "price_max"):
+            if (in_digits and not re.search(r"\d|hundred|thousand|grand|\bk\b|dollars?|bucks", span_text, re.IGNORECASE)
+                    and len(span_text.split()) <= 3):
+                continue  # "a drawer or two, under 150 dollars": the amount is the one in digits
             if _NOT_MONEY.search(span_text) or _not_money_in(text, span_text):
                 continue  # "10h a day", "400 square feet", "seats 4 to 6": a duration, a measure or a count
             low, high = parse_price(span_text, hint=slot)

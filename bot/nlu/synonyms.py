@@ -268,6 +268,9 @@ class Lexicon:
         # single words need to be closer: "certain" is not "curtain"
         cutoff = max(cutoff, 0.88) if " " not in k else cutoff
         close = difflib.get_close_matches(k, list(keys), n=1, cutoff=cutoff)
+        raw = phrase.lower().strip()
+        if not close and " " not in k and raw != k:  # "mattres" is not the plural of a "mattre"
+            close = difflib.get_close_matches(raw, list(keys), n=1, cutoff=cutoff)
         return keys[close[0]] if close else None
 
     def resolve(self, phrase: str, typos: bool = True) -> str | None:
