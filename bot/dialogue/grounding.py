@@ -249,6 +249,21 @@ _PLACE_IS = re.compile(r"\b(?:my|our|the)\s+(?:patio|deck|garden|yard|backyard|b
                        r"((?:[a-z-]+[\s,]+){0,5}?[a-z-]+)\b(?=\s*(?:[.,;!?]|$|\band\b|\bso\b|\bbut\b))", re.I)
 
 
+# "to read in by the wood stove", "our oak floors": the material of a thing in the room, not of the wish
+_MATERIAL_OF_A_THING = re.compile(r"\b([a-z]+)\s+(?:stove|burner|fire|fireplace|floors?|flooring|panell?ing|beams?|"
+                                  r"worktops?|countertops?|counters?|cabinets?|decking|stairs|staircase)\b", re.I)
+
+
+def _material_of_a_thing(slots: dict, text: str) -> None:
+    """ "a cosy armchair to read in by the wood stove": wood is the stove's, said nowhere else."""
+    material = slots.get("material")
+    if not isinstance(material, str):
+        return
+    things = [m for m in _MATERIAL_OF_A_THING.finditer(text) if m.group(1).lower() == material.lower()]
+    if things and len(re.findall(rf"\b{re.escape(material)}\b", text, re.I)) == len(things):
+        slots.pop("material")
+
+
 def _material_of_the_place(slots: dict, text: str) -> None:
     """ "our patio is just sad bare concrete. what have you got for outside?": the patio's material, not a wish
     (a colour said so stays a hint to match: "my living room is all navy and cream")."""
@@ -1089,6 +1104,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _owned_is_not_wanted(slots, text, categories, vocabulary)
         _attributes_of_other_objects(slots, text, categories)
         _material_of_the_place(slots, text)
+        _material_of_a_thing(slots, text)
     family_member_by_purpose(slots, text or "")
     outdoor_kind(slots, text or "", categories)
     if text:

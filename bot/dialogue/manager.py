@@ -266,6 +266,8 @@ class DialogueManager:
         asks_it = (state.shown and phrases.is_question(text) and phrases.ABOUT_IT.search(text)
                    and not (phrases.WHICH.search(text) and phrases.RANKS.search(text))  # "which of them is the firmest?"
                    and not (intent in service.SERVICE_INTENTS and service.shop_topic(text))  # "carry it up to her flat?"
+                   # "if it turns out too firm, can I send it back?": the return policy
+                   and not (intent in service.SERVICE_INTENTS and phrases.SEND_IT_BACK.search(text))
                    and not slots.get("category") and not phrases.ADD_THAT.search(text)
                    and not (intent == "refine" and (phrases.ANY_WITH.match(text) or phrases.SOMETHING_WITH.match(text))))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
@@ -301,8 +303,10 @@ class DialogueManager:
                 winner = re.match(r"#(\d+), the [^:]+: (?!.*\btied\b)", answer)
                 # "which has the best reviews?" then "does it have adjustable armrests?": the one named
                 state.focus_id = state.product_at(int(winner.group(1))) if winner and " and #" not in answer.split(":")[0] else None
-                action = "compare" if intent == "compare" else "answer_question"  # "which is better, #1 or #2?"
-                if intent != "compare":
+                # "which is better, #1 or #2?" compares; "which one is good with pets?" asks a question of each
+                comparing = intent == "compare" and bool(phrases.COMPARE_WORD.search(text) or len(refs) >= 2)
+                action = "compare" if comparing else "answer_question"
+                if not comparing:
                     nlu = nlu.model_copy(update={"intent": "product_question"})
                 return self._reply(state, nlu, action, answer, products=[replies.card(self.products[i]) for i in ids],
                                    quick_replies=[f"Add #{positions[0]} to cart", "Show more"])
@@ -479,6 +483,11 @@ class DialogueManager:
             picked = described_positions(text, [self.products[state.product_at(p)] for p in positions])
             if picked:  # "I'll take the Asher", "how thick is the firm one?", "add the cheaper one"
                 slots = {**slots, "item_ref": [positions[i - 1] for i in picked]}
+        if (state.shown and intent in ("refine", "feedback_like") and not slots.get("item_ref") and phrases.LOOKS_GOOD.search(text)
+                and not phrases.is_question(text)):
+            picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
+            if len(picked) == 1:  # "the white one looks nice": that one is liked, not a filter to white
+                intent, slots = "feedback_like", {"item_ref": picked}
         if ((intent == "product_question" or (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
                                                 and not phrases.SERVICE_WORDS.search(text)))
                 and state.constraints.categories and not slots.get("item_ref")
@@ -520,6 +529,10 @@ class DialogueManager:
             # "I'm buying an armchair for my dad. It has to arrive ready to use", "nah, show me the sofas again",
             # "one of our dining chairs cracked at the back. can i buy just one?": a product wanted, not an order's matter
             intent = "search_product"
+            nlu = _as_read(nlu, intent, slots)
+        if intent == "product_question" and phrases.SEND_IT_BACK.search(text):
+            intent = "return_item"  # "if it turns out too firm, can I send it back?": the return policy, not its firmness
+            slots = {k: v for k, v in slots.items() if k == "order_id"}
             nlu = _as_read(nlu, intent, slots)
         if (intent in ("search_product", "refine", "out_of_scope") and service.says_damaged(text) and phrases.ORDER_WORDS.search(text)
                 and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text) and not slots.get("price_max")):
@@ -600,12 +613,17 @@ class DialogueManager:
         if (intent == "add_to_cart" and state.shown and not phrases.CART_WORD.search(text) and phrases.is_question(text)
                 and any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)):
             intent = "product_question"  # "can I throw it in the washing machine?" asks about it, adds nothing
+        needs = phrases.NEEDS_TO.search(text) and not phrases.EXPLICIT_REF.search(text)
         if (intent in ("product_question", "add_to_cart", "out_of_scope") and state.shown and state.constraints.categories
-                and not slots.get("item_ref") and not phrases.CART_WORD.search(text)
-                and (phrases.SOMETHING_WITH.match(text) or (phrases.SOFT_WISH.search(text) and not phrases.is_question(text)))
+                and (not slots.get("item_ref") or needs) and not phrases.CART_WORD.search(text)
+                and (phrases.SOMETHING_WITH.match(text)
+                     or ((phrases.SOFT_WISH.search(text) or phrases.NEEDS_TO.search(text)) and not phrases.is_question(text)))
                 and any(self._asked(text, state.constraints.categories))):
-            # "smth w headrest?", "washable would be ideal", "stackable would be nice so i can put them away"
+            # "smth w headrest?", "washable would be ideal", "stackable would be nice so i can put them away",
+            # "It needs to seat four people." (four is no product number)
             intent = "refine"
+            if needs:
+                slots = {k: v for k, v in slots.items() if k != "item_ref"}
         if intent == "add_to_cart" and not phrases.CART_WORD.search(text) and (
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
@@ -634,6 +652,9 @@ class DialogueManager:
             intent = "refine"  # "performance fabric would be best with the dogs": a wish for these, nothing to go with them
         if intent == "search_product" and phrases.GOES_WITH.search(text) and state.shown and phrases.ABOUT_IT.search(text):
             intent = "complement_request"  # "and an office chair to go with it, navy"
+        if (intent == "complement_request" and state.shown and not slots.get("category") and phrases.IN_THE_BOX.search(text)
+                and not phrases.GOES_WITH.search(text)):
+            intent = "product_question"  # "what's included in the box with it? are screws and tools in there"
         that = phrases.NOT_THAT.search(text)
         if that and not that.group(0).lower().startswith("not") and (
                 slots.get("item_ref") or re.search(r"\b(?:come|comes|available|made)\b", text, re.I)):
@@ -1409,6 +1430,7 @@ class DialogueManager:
             state.constraints = state.constraints.model_copy(update={
                 "attributes": {**state.constraints.attributes, **required},
                 "attribute_min": {**state.constraints.attribute_min, **least}})
+
 
     async def _offered_filter(self, state: DialogueState, label: str, text: str) -> SearchFilter | None:
         """The filter an offer made when nothing matched stands for, found again: "Other shades" (emerald and teal

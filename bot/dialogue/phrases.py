@@ -304,6 +304,15 @@ START_OVER = re.compile(r"^\s*(?:(?:ok|okay|hmm|um|actually|right|fine)[,.!]?\s+
 NO_BUDGET = re.compile(r"\b(money is no object|no budget|(?:price|budget|cost|money) (?:doesn'?t|does not|is no) (?:matter|object|issue)|"
                        r"whatever it costs|any price|price is no object|sky'?s the limit|no price limit|budget is not an issue)\b", re.I)
 # A requirement, not a question ("it has to be washable, babies are messy").
+# "the white one looks nice", "the oak one is lovely": a shown product liked
+LOOKS_GOOD = re.compile(r"\bthe\s+[\w -]{2,30}?\s+one\s+(?:looks|is|seems)\s+(?:really\s+|so\s+|very\s+|quite\s+|pretty\s+)?"
+                        r"(?:nice|good|great|lovely|gorgeous|perfect|beautiful|cute|amazing|stunning|ideal)\b", re.I)
+# "what's included in the box with it?", "does it come with screws?": what is in the parcel, not what goes with it
+IN_THE_BOX = re.compile(r"\b(?:included|includes|in the box|in the package|in the parcel|comes? with)\b", re.I)
+# "can I send it back?", "could we return it if ...": a question about returning, whatever it is about
+SEND_IT_BACK = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:send\s+(?:it|them)\s+back|return\s+(?:it|them))\b", re.I)
+# "It needs to seat four people.", "it has to fit under the window": a requirement said as what it must do
+NEEDS_TO = re.compile(r"\b(?:it|they|one|the \w+)\s+(?:needs?|has|have|must|should)\s+to\s+(?!be\b)\w+", re.I)
 MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?be\b|\bmust be\b", re.I)
 NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|marketing emails?|promo emails?)\b", re.I)
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those

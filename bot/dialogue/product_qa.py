@@ -136,6 +136,11 @@ def _not_listed(question: str, product: Product) -> str:
     match = re.search(r"\b(?:is|are)\s+(?:it|this|that|they|the it|the \w+(?: one)?|#?\d+)\s+(.+)$", q)
     if match:
         return f"I'm sorry, the catalog doesn't say whether the {product.title} is {match.group(1).strip()}."
+    if re.search(r"\bwhat(?:'s| is| are| comes| do you get)\b.{0,20}\b(?:included|in the box|in the package|with it)\b", q):
+        return f"I'm sorry, the catalog doesn't say what comes in the box with the {product.title}."
+    how = re.search(r"\bhow (?:do|can|should|would) (?:i|we|you) ((?:\w+\s+){0,2}?\w+)\s+(?:it|them|this|that|the\b)", q)
+    if how:  # "how do i clean the first one, i have a toddler lol"
+        return f"I'm sorry, the catalog doesn't say how to {how.group(1)} the {product.title}."
     has = re.search(r"\b(?:it|this|that|they|one|#?\d+)\s+(?:has|have|comes? with|includes?)\s+((?:an?\s+|any\s+)?[\w -]{2,30}?)\s*$", q)
     if has:  # "could you tell me whether the first one has a headrest?"
         return f"I'm sorry, the catalog doesn't say whether the {product.title} has {has.group(1).strip()}."

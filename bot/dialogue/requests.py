@@ -56,6 +56,7 @@ def merge_replies(replies: list[Reply]) -> Reply:
     for r in replies:
         slots.update({k: v for k, v in r.slots.items() if k not in slots})
     quick = list(dict.fromkeys(q for r in replies for q in r.quick_replies))[:4]
-    return first.model_copy(update={"text": "\n\n".join(r.text for r in replies), "action": action, "slots": slots,
+    texts = list(dict.fromkeys(r.text for r in replies))  # two questions the catalog answers alike: said once
+    return first.model_copy(update={"text": "\n\n".join(texts), "action": action, "slots": slots,
                                     "quick_replies": quick, "intent": (handoff or first).intent,
                                     "products": shown.products if shown is not None else first.products})

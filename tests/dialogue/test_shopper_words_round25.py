@@ -369,3 +369,45 @@ def test_a_delivery_that_came_broken():
                                          ("hello, anyone awake? :)", False), ("hey how's it going", False)])
 def test_a_question_after_a_greeting(text, other):
     assert bool(phrases.ASKS_SOMETHING_ELSE.search(text)) is other
+
+
+# --- blind round 32 (a long weekend; the three kinds of request the shop sees most)
+
+@pytest.mark.parametrize("text, needs", [("It needs to seat four people.", True), ("it has to fit under the window", True),
+                                         ("it has to be washable", False), ("does it need assembly?", False)])
+def test_a_requirement_said_as_what_it_must_do(text, needs):
+    assert bool(phrases.NEEDS_TO.search(text)) is needs
+
+
+@pytest.mark.parametrize("text, liked", [("the white one looks nice", True), ("the oak one is lovely", True),
+                                         ("white ones look nice in a bedroom", False), ("the white one?", False)])
+def test_a_shown_product_liked_by_description(text, liked):
+    assert bool(phrases.LOOKS_GOOD.search(text)) is liked
+
+
+def test_what_is_in_the_box_and_how_to_care_are_said_not_listed():
+    from bot.dialogue.product_qa import answer
+    chair = Product(id="AR-1", title="Sleek Mustard Armchair – Bergen", category=["Armchairs"], price=1419.0, material="velvet")
+    assert answer("how do i clean the first one, i have a toddler lol", chair) == (
+        "I'm sorry, the catalog doesn't say how to clean the Sleek Mustard Armchair – Bergen. I only answer from the product's "
+        "listed details.", False)
+    assert "what comes in the box" in answer("what's included in the box with it?", chair)[0]
+    assert phrases.IN_THE_BOX.search("what's included in the box with it? are screws and tools in there")
+
+
+# --- blind round 33 (three regions; three product families)
+
+def test_the_material_of_a_thing_in_the_room():
+    vocabulary = {**ROUND25, "categories": ["Armchairs"], "materials": ["wood", "boucle"], "styles": ["farmhouse"]}
+    grounded = ground({"category": "Armchairs", "material": "wood", "style": "farmhouse", "price_max": 450.0},
+                      "Looking for a cosy armchair to read in by the wood stove. Farmhouse look, no more than 450.",
+                      vocabulary, shopping=True)
+    assert "material" not in grounded
+    assert ground({"category": "Armchairs", "material": "wood"}, "a wood armchair by the wood stove", vocabulary,
+                  shopping=True)["material"] == "wood"
+
+
+@pytest.mark.parametrize("text, back", [("if it turns out too firm, can I send it back?", True), ("could we return it?", True),
+                                        ("is it firm?", False)])
+def test_sending_it_back(text, back):
+    assert bool(phrases.SEND_IT_BACK.search(text)) is back
