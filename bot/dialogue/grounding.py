@@ -950,19 +950,15 @@ _A_FLAT = {"my", "our", "a", "the", "new", "small", "tiny", "rented", "rental", 
            "your", "one-bed", "one-bedroom", "2-bed", "little", "student", "city", "london", "council"}
 
 
-def _grams_word(text_grams: list[tuple[str, int]], index: int) -> str:
-    """The word at ``index`` of the text the n-grams were made of."""
-    return next((gram for gram, start in text_grams if start == index and " " not in gram), "")
-
-
-def _scan_room(text_grams: list[tuple[str, int]], categories: list[str], slots: dict, taken: set[int]) -> None:
+def _scan_room(text_grams: list[tuple[str, int]], words: list[str], categories: list[str], slots: dict,
+               taken: set[int]) -> None:
     """A room or usage word ("home office", "living room"): kept as ``room``."""
     if slots.get("room"):
         return
     by_singular = {singular(c): c for c in categories}
     for gram, start in text_grams:
         span = set(range(start, start + len(gram.split())))
-        if gram == "flat" and (not start or _grams_word(text_grams, start - 1) not in _A_FLAT):
+        if gram == "flat" and (not start or words[start - 1] not in _A_FLAT):
             continue  # "the cushions have gone completely flat": no home
         if is_room(gram) and not span & taken:
             slots["room"] = by_singular.get(singular(gram), gram)
@@ -1062,7 +1058,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         grams, words = _grams(text)
         taken: set[int] = set()
         _scan_category(grams, words, categories, slots, taken)
-        _scan_room(grams, categories, slots, taken)
+        _scan_room(grams, words, categories, slots, taken)
         _prefer_longer_values(grams, words, vocabulary, slots)
         said = {w for v in slots.values() if isinstance(v, str) for w in v.lower().split()}
         for field, key in FIELDS.items():

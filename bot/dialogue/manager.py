@@ -407,8 +407,9 @@ class DialogueManager:
         """Messages about the products on screen: "and the second?", "is the first one a standing desk?",
         "the cheaper one", "any of those with storage drawers?", "anti-tip?"."""
         intent, slots = nlu.intent, nlu.slots
-        refs = [r for r in parse_item_refs(text) if 1 <= r <= len(state.shown)] if phrases.EXPLICIT_REF.search(text) else []
-        if intent == "product_question" and refs and not slots.get("item_ref"):
+        refs = ([r for r in parse_item_refs(text) if 1 <= r <= len(state.shown)]
+                if intent == "product_question" and not slots.get("item_ref") and phrases.EXPLICIT_REF.search(text) else [])
+        if refs:
             # "ok anyway the second bed you showed, whats it made of": the second of those shown
             slots = {**{k: v for k, v in slots.items() if k != "category" or v not in state.constraints.categories},
                      "item_ref": refs}

@@ -127,10 +127,15 @@ def asks_field(question: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", q) for words in _FIELD_WORDS.values() for w in words)
 
 
+def _questions(text: str) -> list[str]:
+    """The sentences of a message that end with a question mark ("Thank you. Does it have a headrest? He's tall.")."""
+    return [s for s in re.split(r"(?<=[.?!])\s+", text) if s.rstrip().endswith("?")]
+
+
 def _not_listed(question: str, product: Product) -> str:
     """The honest answer when the catalog has nothing on what was asked."""
-    sentences = re.findall(r"[^?!.]+(?=\?)", question.lower())  # the question asked, not the greeting before it
-    q = (sentences[0] if sentences else re.split(r"[?!.]", question.lower())[0]).strip()
+    asked = _questions(question.lower())  # the question asked, not the greeting before it
+    q = (asked[0].rstrip(" ?") if asked else re.split(r"[?!.]", question.lower())[0]).strip()
     head = re.split(r",| – | - ", product.title)[0].lower()
     q = re.sub(r"\s+", " ", q.replace(head, "it")) if len(head.split()) >= 2 else q
     match = re.search(r"\b(?:is|are)\s+(?:it|this|that|they|the it|the \w+(?: one)?|#?\d+)\s+(.+)$", q)
@@ -256,7 +261,7 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
         return f"I'm sorry, the catalog doesn't list how much the {product.title} weighs.", False
     yes_no = re.match(r"\s*(is|are|does|do|can|has|have)\b", q) is not None
     # "whether the first one has a headrest? He's quite tall": the words of the question, not of what follows it
-    asked = " ".join(s for s in re.split(r"(?<=[.?!])\s+", q) if s.rstrip().endswith("?")) or q
+    asked = " ".join(_questions(q)) or q
     for field, words in _FIELD_WORDS.items():
         if any(re.search(rf"\b{re.escape(w)}\b", asked) for w in words):
             value = getattr(product, field)

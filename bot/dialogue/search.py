@@ -156,13 +156,12 @@ class ProductSearch:
         if (not candidates and action != "show_more" and state.critique_price_bound and (f.materials or f.styles)
                 and phrases.SIMILAR.search(nlu.text) and nlu.slots.get("price_relative") == "lower"):
             # "anything similar but cheaper?" and nothing cheaper is velvet: the cheaper ones closest to it, said so
-            found = await self.other_kinds(state, nlu, text, f)
+            plain = f.model_copy(update={"price_max": None, "price_min": None})
+            found = await self._other_kinds_instead(
+                state, nlu, text, f, lambda loose: f"There's nothing cheaper among the {describe(plain)}; here are {describe(loose)}:")
             if found:
-                candidates, loose, label = found
-                plain = f.model_copy(update={"price_max": None, "price_min": None})
-                intro = intro or f"There's nothing cheaper among the {describe(plain)}; here are {describe(loose)}:"
-                f = loose
-                let_go(state, label)
+                candidates, f, said = found
+                intro = intro or said
         if not candidates and action != "show_more" and state.critique_price_bound:
             loosened_for = f
             candidates, f, intro = await self.loosen_price(state, nlu, text, f, intro)  # "more premium", then a must-have
@@ -188,14 +187,14 @@ class ProductSearch:
                 and (exclude_seen and different or more_like)):
             # "something different" after every matching one was shown: other styles / materials, said so; "more
             # like the first one" when it was the only one: the closest of other materials / styles
-            found = await self.other_kinds(state, nlu, text, f)
+            asked = f
+            found = await self._other_kinds_instead(
+                state, nlu, text, f,
+                lambda loose: (f"That was the only one of the {describe(asked)}; here are the closest {describe(loose)}:"
+                               if more_like and len(state.positive_ids) == 1 else
+                               f"That's all the {describe(asked)} I have; here are other {describe(loose)}:"))
             if found:
-                candidates, loose, label = found
-                intro = (f"That was the only one of the {describe(f)}; here are the closest {describe(loose)}:"
-                         if more_like and len(state.positive_ids) == 1 else
-                         f"That's all the {describe(f)} I have; here are other {describe(loose)}:")
-                f = loose
-                let_go(state, label)  # what follows ("smaller") is among these
+                candidates, f, intro = found
         if not candidates and action != "show_more" and (f.dimension_max or f.dimension_min):
             closest, widened = await self.closest_in_size(state, text, f)
             if closest and _said_roughly(f):  # "around 40 inches wide" and none is 36-44": the closest, said so
@@ -281,6 +280,17 @@ class ProductSearch:
         if not closest:
             return [], f, intro
         return closest, loose, intro or f"Nothing is {price_phrase(f)}; these are the closest in price:"
+
+    async def _other_kinds_instead(self, state: DialogueState, nlu: NLUResult, text: str, f: SearchFilter,
+                                   said: Callable[[SearchFilter], str]) -> tuple[list[Candidate], SearchFilter, str] | None:
+        """``other_kinds``, with the wish it lets go let go for what follows too ("smaller" is among these), and the
+        intro ``said`` gives for the looser filter; None when nothing is found that way."""
+        found = await self.other_kinds(state, nlu, text, f)
+        if not found:
+            return None
+        candidates, loose, label = found
+        let_go(state, label)
+        return candidates, loose, said(loose)
 
     async def other_kinds(self, state: DialogueState, nlu: NLUResult, text: str,
                           f: SearchFilter) -> tuple[list[Candidate], SearchFilter, str] | None:
