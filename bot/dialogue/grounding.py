@@ -143,7 +143,15 @@ def _brand_keys(brands: tuple[str, ...]) -> dict[str, str]:
 _PURPOSE = {"eat": "dining", "dining": "dining", "eating": "dining", "dinner": "dining", "dinners": "dining", "meal": "dining", "meals": "dining",
             "garden": "outdoor", "patio": "outdoor", "balcony": "outdoor", "terrace": "outdoor", "outside": "outdoor",
             "deck": "outdoor", "porch": "outdoor", "yard": "outdoor", "work": "office", "working": "office",
-            "desk": "office", "tv": "tv", "television": "tv", "reading": "floor", "bedside": "night"}
+            "desk": "office", "study": "office", "studying": "office", "homework": "office", "gaming": "office",
+            "computer": "office", "tv": "tv", "television": "tv", "reading": "floor", "bedside": "night"}
+
+
+# Purpose words that name one member of a family by its kind: "a lamp for my bedside table", "a desk lamp" (a table
+# lamp, not a floor lamp); "a comfy chair to read in" (an armchair, not a dining chair)
+_PURPOSE_OF_KIND = {"bedside": "table lamp", "nightstand": "table lamp", "desk": "table lamp", "side": "table lamp",
+                    "bed": "table lamp", "read": "armchair", "comfy": "armchair", "cosy": "armchair", "cozy": "armchair",
+                    "lounging": "armchair"}
 
 
 _OUTDOOR_WORD = re.compile(r"\b(?:outdoor|outside|patio|garden|balcony|terrace|deck|porch)\s+(?:[a-z-]+\s+)?([a-z]+)\b", re.I)
@@ -192,10 +200,17 @@ def family_member_by_purpose(slots: dict, text: str) -> None:
     family = slots.get("category")
     if not isinstance(family, list):
         return
-    wanted = {_PURPOSE[w] for w in _WORD.findall(text.lower()) if w in _PURPOSE}
+    member = member_by_purpose(family, text)
+    if member:
+        slots["category"] = member
+
+
+def member_by_purpose(family: list[str], text: str) -> str | None:
+    """The one category of the family the purpose words name ("a chair for long study sessions": Office Chairs)."""
+    said = _WORD.findall(text.lower())
+    wanted = {_PURPOSE[w] for w in said if w in _PURPOSE} | {_PURPOSE_OF_KIND[w] for w in said if w in _PURPOSE_OF_KIND}
     members = [c for c in family if any(w in c.lower() for w in wanted)]
-    if len(members) == 1:
-        slots["category"] = members[0]
+    return members[0] if len(members) == 1 else None
 
 
 _OTHER_OBJECT = re.compile(
@@ -237,7 +252,8 @@ def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) 
         if thing and (thing in names or set(category_matches(thing, categories)) & set(wanted)):
             continue  # "a sofa for a green sofa" ("a charcoal couch" for sofas) is no other object
         words = set(match.group(1).lower().split())
-        sized_as_bed = re.search(r"sheet|duvet|mattress|pillow|bedding|comforter|quilt|\bbeds?\b|topper|protector", names)
+        # (no category said: "under 1000 ideally, it's for a queen bed" sizes what is being chosen)
+        sized_as_bed = not wanted or re.search(r"sheet|duvet|mattress|pillow|bedding|comforter|quilt|\bbeds?\b|topper|protector", names)
         for field in ("color", "material", "style", *(() if sized_as_bed else ("size",))):  # "a rug under my queen bed"
             value = slots.get(field)
             if isinstance(value, str) and set(value.lower().split()) <= words:
@@ -277,7 +293,7 @@ def _material_of_the_place(slots: dict, text: str) -> None:
 
 
 _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
-                    r"got|went for|settled on)|i own|we own|"
+                    r"got|went for|settled on)|i own|we own|bought|purchased|"
                     r"i got|we got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"next to|on top of|above|over|underneath|under|in front of|at the foot of)"
                     r"\s+(?:a |an |the |new |brand new |my |our |your )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
@@ -295,8 +311,10 @@ _BROAD = {"furniture", "decor", "home decor", "stuff", "thing"}
 _DESCRIBED_AFTER = re.compile(r"\s+in\s+((?:(?!from\b|last\b|now\b|and\b|but\b|which\b|that\b|for\b)[a-z-]+\s*){1,3})")
 
 
-_PLACED_ON = r"\b(?:sits?|sitting|goes|go|stands?|standing|fits?|put (?:it|them)|to put (?:it|them)?)\s+on\s+(?:top of\s+)?" \
-             r"(?:the|my|a|our|his|her|their)\s+(?:[a-z-]+\s+)?$"
+_PLACED_ON = r"(?:\b(?:sits?|sitting|goes|go|stands?|standing|fits?|put (?:it|them)|to put (?:it|them)?)\s+on\s+(?:top of\s+)?" \
+             r"|^\s*(?:something|anything)(?:\s+[a-z-]+){0,2}\s+(?:for|on)\s+" \
+             r"|\b(?:it'?s|it is|they'?re|they are|this is|that'?s)\s+(?:for|to go on)\s+)" \
+             r"(?:the|my|a|our|his|her|their)\s+(?:[a-z-]+\s+)?$"  # "under 1000 ideally, it's for a queen bed": the mattress
 
 
 def _where_it_goes(slots: dict, text: str, categories: list[str]) -> None:
@@ -310,15 +328,20 @@ def _where_it_goes(slots: dict, text: str, categories: list[str]) -> None:
             return
 
 
+# "we have a queen bed" (while a mattress is being chosen): what they have, said alone
+_ONLY_HAVE = re.compile(r"^\s*(?:oh\s+|and\s+|well\s+)?(?:we|i)\s+(?:have|'ve got|got|own)\s+(?:a|an)\s+(?:[a-z-]+\s+)?[a-z-]+\s*[.!]*\s*$", re.I)
+
+
 def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabulary: dict[str, list[str]] | None = None) -> None:
     """ "I have a grey sofa and white walls. Looking for a rug": the sofa is theirs, the rug is what they want, and
     "grey" is the sofa's colour."""
     mentions = []  # (position, gram, names, owned words or None, asked for)
     lowered, searched_from = text.lower(), 0
+    materials = {m.lower() for m in slot_values(slots, "material")}
     for gram, names in mentioned_categories(text, categories):
         found = re.compile(rf"\b{re.escape(gram)}\b").search(lowered, searched_from)
-        if found is None or is_room(gram) or singular(gram) == "room":
-            continue
+        if found is None or is_room(gram) or singular(gram) == "room" or gram.lower() in materials:
+            continue  # "linen bedding for our king bed": linen is the material, the bedding what is wanted
         searched_from = found.end()
         following = _WORD.findall(lowered[found.end():])[:1]
         if following and is_room(f"{gram} {following[0]}"):
@@ -337,6 +360,9 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
             owned_words += described.group(1).split()
         mentions.append((found.start(), gram, names, owned_words, replaced or bool(_WANTED.search(before))))
     mentions.sort()
+    if mentions and all(m[3] is not None for m in mentions) and _ONLY_HAVE.match(text):
+        slots.pop("category", None)  # what they have sizes what is being chosen ("we have a queen bed": a queen mattress)
+        return
     wanted = [m for m in mentions if m[3] is None]
     asked = [m for m in wanted if m[4] and singular(m[1]) not in _BROAD]
     if asked and any(singular(m[1]) in _BROAD for m in mentions):
@@ -364,6 +390,69 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
                           and (hit := lex.lookup(gram)) is not None and hit.lower() not in {v.lower() for v in values}), None)
             if other:
                 slots[field] = other
+
+
+# "our old white linen sofa got destroyed", "the curtains I have now are the thin white sheer ones the landlord left
+# behind": a clause about the thing being replaced ...
+_OLD_ONE = re.compile(r"\b(?:our|my|the|his|her|their)\s+(?:old|current|existing|previous)\b|\b(?:i|we)\s+(?:have|'ve got|got)\s+now\b"
+                      r"|\bleft behind\b|\bcame with the (?:flat|house|apartment|place|rental)\b", re.IGNORECASE)
+# ... unless it also says what is wanted
+_WISH_WORD = re.compile(r"\b(?:want|wanted|need|needs|looking for|prefer|preferably|ideally|would like|'d like|something|"
+                        r"instead|this time|new one|another)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;]+|\s+-+\s+|,\s*(?=(?:and|but|so)\b)")
+
+
+def _old_and_wished(text: str) -> tuple[str, str]:
+    """The message's clauses about the thing being replaced, and the others ("" and the text when none or all are)."""
+    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
+    old = [c for c in clauses if _OLD_ONE.search(c) and not _WISH_WORD.search(c)]
+    if not old or len(old) == len(clauses):
+        return "", text
+    return " ".join(old), " ".join(c for c in clauses if c not in old)
+
+
+def wished_text(text: str) -> str:
+    """The message without its clauses about the thing being replaced: where its wishes are."""
+    return _old_and_wished(text)[1]
+
+
+def _old_one_is_not_wanted(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "our old white linen sofa got completely destroyed ... ideally a performance fabric in a darker colour": white
+    and linen were the old sofa's; the wishes are in the other clauses (read there when the model took the old ones)."""
+    old, rest = _old_and_wished(text)
+    if not old:
+        return
+    old_words = set(_WORD.findall(old.lower()))
+    rest_words = set(_WORD.findall(rest.lower()))
+    for field in ("color", "material", "style"):
+        values = slot_values(slots, field)
+        kept = [v for v in values if not (set(v.lower().split()) <= old_words and not set(v.lower().split()) <= rest_words)]
+        if len(kept) == len(values):
+            continue
+        _set_values(slots, field, kept)
+        if kept:
+            continue
+        found = _values_said(rest, field, vocabulary)  # "preferably in a darker colour like navy or charcoal"
+        if found:
+            _set_values(slots, field, found)
+            for value in found:  # a colour wanted in so many words is no exclusion
+                _set_values(slots, f"exclude_{field}", [v for v in slot_values(slots, f"exclude_{field}") if v != value])
+
+
+def _values_said(text: str, field: str, vocabulary: dict[str, list[str]]) -> list[str]:
+    """The catalog's values of a field said in the text and not refused, longest words first ("performance fabric")."""
+    values, words_lexicon = _vocab(vocabulary, FIELDS[field]), lexicon(field, vocabulary.get(FIELDS[field], []))
+    grams, words = _grams(text)
+    found, taken = [], set()
+    for gram, start in grams:
+        span = set(range(start, start + len(gram.split())))
+        if span & taken or _negated(words, start):
+            continue
+        match = values.get(gram) or words_lexicon.lookup(gram)
+        if match:
+            found.append(match)
+            taken |= span
+    return found
 
 
 _STOREY = r"\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower"  # "the 4th floor": a storey, no floor lamp
@@ -890,7 +979,11 @@ _DAYLIGHT = {"street", "sun", "day", "morning", "natural", "traffic", "car", "ne
 
 
 def _daylight(gram: str, words: list[str], start: int) -> bool:
-    """ "the street light keeps me up at night", "the morning light": light from outside, not a lamp."""
+    """ "the street light keeps me up at night", "the morning light": light from outside, not a lamp; "I want to set
+    up a desk corner": a verb, not a patio set."""
+    if gram in ("set", "sets"):
+        after = words[start + 1] if start + 1 < len(words) else ""
+        return after in ("up", "out", "off", "aside", "about") or (start > 0 and words[start - 1] in ("to", "i", "we", "just"))
     return gram in ("light", "lights") and start > 0 and words[start - 1] in _DAYLIGHT
 
 
@@ -937,6 +1030,10 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
                 match = words_lexicon.fuzzy(gram) if len(gram.split()) <= 2 else None
             else:
                 match = by_singular.get(singular(gram)) or words_lexicon.lookup(gram)
+                family = [c for c in category_matches(gram, categories, typos=False)
+                          if singular(c).endswith(singular(gram))] if not match else []  # "chair", not "outdoor"
+                if len(family) > 1:  # "a chair ... for long study sessions": the family member the purpose names
+                    match = member_by_purpose(family, " ".join(words))
             if not match:
                 continue
             if (not tagged or (isinstance(tagged, str) and singular(tagged) in singular(gram) and len(gram) > len(tagged))
@@ -1006,7 +1103,8 @@ def _named_days_are_no_colour(slots: dict, text: str) -> str:
 def _money_tagged_as_size(slots: dict) -> None:
     """ "any rugs under $150": an amount of money the model tagged as a size is the budget."""
     size = slots.get("size")
-    if isinstance(size, str) and re.search(r"[$£€]\s*\d|\d\s*(?:dollars?|bucks|usd)\b", size, re.I):
+    # ... and "budget 2k": thousands are no size either
+    if isinstance(size, str) and re.search(r"[$£€]\s*\d|\d\s*(?:dollars?|bucks|usd)\b|^\s*\d+(?:\.\d)?\s*k\s*$", size, re.I):
         low, high = parse_price(size, hint="price_max")
         slots.pop("size")
         if low is not None:
@@ -1015,11 +1113,56 @@ def _money_tagged_as_size(slots: dict) -> None:
             slots.setdefault("price_max", high)
 
 
+_SAID_BOUND = re.compile(r"\b(?:under|below|less than|max(?:imum)?|up to|no more than)\s*\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k\b)?", re.I)
+_AMOUNT = re.compile(r"\$?\s*(\d[\d,]*(?:\.\d+)?)")
+
+
+def _bound_beats_story_prices(slots: dict, text: str) -> None:
+    """ "Wayfair quoted me $1,100 for a charcoal sectional plus $200 delivery. What have you got in charcoal under
+    1200?", "I saw one at Target for 250. what do you have under 300?": the bound said as one is the budget, not an
+    amount of the story."""
+    bounds = list(_SAID_BOUND.finditer(text))
+    said = slots.get("price_max")
+    if len(bounds) != 1 or said is None:
+        return
+    value = float(bounds[0].group(1).replace(",", "")) * (1000 if bounds[0].group(2) else 1)
+    story = {float(m.group(1).replace(",", "")) for m in _AMOUNT.finditer(text) if m.start(1) < bounds[0].start(1)}
+    if value == float(said) or float(said) not in story:
+        return
+    slots["price_max"] = value
+    if slots.get("price_min") is not None and float(slots["price_min"]) in story:
+        slots.pop("price_min")  # "... plus $200 delivery": no floor either
+
+
+# "IKEA's website has a bookcase for like 60 bucks", "Wayfair quoted me ...": what another shop has or asks
+_ELSEWHERE = re.compile(r"\b\w+(?:'s|s') (?:website|web site|site|store|shop|app)\b|\b(?:saw|seen|found) (?:one|it|this|that|a \w+) "
+                        r"(?:at|on)\b|\b(?:quoted|offered) me\b|\belsewhere\b|\bother (?:shops?|stores?|sites?)\b", re.I)
+
+
+def _other_shops_offer(slots: dict, text: str) -> None:
+    """ "IKEA's website has a bookcase for like 60 bucks. what's the cheapest bookcase you've got?": the brand and
+    the price of the other shop's offer are no wish (said again outside it, they are)."""
+    clauses = [c for c in re.split(r"[.?!;]+", text) if c.strip()]
+    there = [c for c in clauses if _ELSEWHERE.search(c)]
+    if not there or len(there) == len(clauses):
+        return
+    here = " ".join(c for c in clauses if c not in there).lower()
+    for name in ("brand", "price_max", "price_min"):
+        value = slots.get(name)
+        if value is None or isinstance(value, list):
+            continue
+        said = f"{value:g}" if isinstance(value, float) else str(value).lower()
+        if re.search(rf"(?<![\d.]){re.escape(said)}(?![\d])", " ".join(there).lower().replace(",", "")) and said not in here.replace(",", ""):
+            slots.pop(name)
+
+
 def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping: bool) -> dict:
     """The slots with values grounded in the catalog (a new dict)."""
     slots = dict(slots)
     text = _named_days_are_no_colour(slots, text or "")
     _money_tagged_as_size(slots)
+    _bound_beats_story_prices(slots, text)
+    _other_shops_offer(slots, text)
     _synonym_fields(slots, vocabulary)
     _move_mistyped(slots, vocabulary)
     _material_by_phrase(slots, text or "", vocabulary)
@@ -1098,6 +1241,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _missing_is_wanted(slots, text, categories)
         _where_it_goes(slots, text, categories)
         _owned_is_not_wanted(slots, text, categories, vocabulary)
+        _old_one_is_not_wanted(slots, text, vocabulary)
         _attributes_of_other_objects(slots, text, categories)
         _material_of_the_place(slots, text)
         _material_of_a_thing(slots, text)

@@ -81,7 +81,8 @@ KINDS: tuple[Kind, ...] = (
     _kind("bar stools", "bar stool, barstool, counter stool", "bar stool, counter stool, stool"),
     _kind("egg chairs", "egg chair, hanging chair, hanging egg chair, swing chair", "egg, hanging", keep_to=False),
     _kind("wingback chairs", "wingback chair, wingback, wing chair, wing back chair", "wingback", keep_to=False),
-    _kind("round ones", "round coffee table, round dining table, round table, round rug, round mirror", "round", keep_to=False),
+    _kind("round ones", "round coffee table, round dining table, round table, round rug, round mirror, round one", "round",
+          keep_to=False),
     _kind("tripod lamps", "tripod lamp, tripod floor lamp, tripod one, tripod", "tripod", keep_to=False),
     _kind("pet beds", "dog bed, cat bed, pet bed, dog basket, dog crate", "dog bed, pet bed, cat bed", broader=False),
     _kind("outdoor lounge chairs", "outdoor lounge chair, sun lounger, sunlounger, lounger, pool chair, poolside chair, "
@@ -102,12 +103,16 @@ def _said_pattern(said: str) -> str:
 _PATTERNS = [(kind, re.compile("|".join(_said_pattern(s) for s in kind.said), re.I)) for kind in KINDS]
 
 
+_BARE_ROUND = re.compile(r"^\s*(?:a\s+|any\s+)?round(?:\s+ones?)?\s*(?:pls|please)?\s*[?!.]*\s*$", re.I)
 _REFUSED = re.compile(r"\b(?:no|not|without|nothing|never|none|avoid)\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 
 def kinds_named(text: str) -> list[tuple[Kind, re.Match]]:
     """The kinds the text names, each once, in the order written (the longer name wins an overlap); a kind
     refused ("no hanging egg chairs") is not named."""
+    bare = _BARE_ROUND.match(text)
+    if bare:  # "round" alone under coffee tables
+        return [(next(k for k in KINDS if k.name == "round ones"), bare)]
     found: list[tuple[Kind, re.Match]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):

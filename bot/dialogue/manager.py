@@ -21,8 +21,8 @@ from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.kinds import carried, kinds_named, soft_kind
 from bot.dialogue.problems import problem_in
-from bot.dialogue.grounding import (category_matches, family_member_by_purpose, goes_under_furniture, ground, mentioned_categories,
-                                   rug_under_furniture, slot_values, unnegated_exclusions)
+from bot.dialogue.grounding import (category_matches, family_member_by_purpose, goes_under_furniture, ground, member_by_purpose,
+                                   mentioned_categories, rug_under_furniture, slot_values, unnegated_exclusions, wished_text)
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, singular_word
 from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, describe, either, is_new_request,
@@ -48,6 +48,22 @@ EXPENSIVE = 500.0  # median price above which the first list asks for a budget t
 def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     """The message's reading with its intent and slots as the context decided them."""
     return nlu.model_copy(update={"intent": intent, "slots": slots})
+
+
+def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
+    """Remember the materials and colours said as a wish ("a cosy armchair for reading, boucle maybe", "green would be
+    lovely") and the sizes said roughly ("5x8 or so"); said plainly, a must again."""
+    clauses = [c for c in re.split(r"[.?!;,]+", nlu.text.lower()) if c.strip()]
+    for name, soft in (("material", state.soft_materials), ("color", state.soft_colors)):
+        for value in slot_values(nlu.slots, name):
+            # the wish word in the value's own clause: "velvet dining chairs? green would be lovely" (green only)
+            own = [c for c in clauses if value.lower() in c] or clauses
+            if any(phrases.SAID_SOFTLY.search(c) for c in own):
+                soft[:] = list(dict.fromkeys([*soft, value]))
+            else:
+                soft[:] = [v for v in soft if v != value]
+    if slot_values(nlu.slots, "size"):  # (called once the request holds the sizes as the catalog writes them)
+        state.rough_sizes = list(state.constraints.sizes) if phrases.ROUGHLY.search(nlu.text) else []
 
 
 _BED_SIZES = ("Twin", "Twin XL", "Full", "Queen", "King", "California King")
@@ -298,6 +314,8 @@ class DialogueManager:
             refs = [int(r) for r in slots.get("item_ref") or [] if 1 <= int(r) <= len(state.shown)]
             positions = refs if len(refs) >= 2 else state.compared or list(range(1, len(state.shown) + 1))
             ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
+            if slots.get("in_stock") and phrases.ABOUT_THESE.search(text) and ids:
+                return self._which_in_stock(state, nlu, ids, positions)  # "which of these are actually in stock?"
             answer = product_qa.which(text, [self.products[i] for i in ids], positions)
             if answer:
                 winner = re.match(r"#(\d+), the [^:]+: (?!.*\btied\b)", answer)
@@ -367,7 +385,8 @@ class DialogueManager:
         intent is corrected where the context decides ("teak?" under shown patio sets is a refinement,
         "how much does it cost" after a delivery answer is about delivery). A reply when the context alone
         answers ("do you sell refrigerators?")."""
-        reading = self._warranty_of_owned(state, text, nlu) or self._read_shown_references(state, text, nlu)
+        reading = (self._puts_off(text, nlu) or self._warranty_of_owned(state, text, nlu)
+                   or self._read_shown_references(state, text, nlu))
         if isinstance(reading, NLUResult):
             reading = self._read_request_kind(state, text, reading)
         if isinstance(reading, NLUResult):
@@ -381,6 +400,19 @@ class DialogueManager:
         if isinstance(reading, NLUResult):
             reading = self._read_conversation(state, text, reading)
         return reading
+
+    @staticmethod
+    def _puts_off(text: str, nlu: NLUResult) -> NLUResult | None:
+        """"ok I need to think about it, gotta measure the room first. bye", "I'll sleep on it haha", "Thanks, I'll
+        talk it over with him tonight and come back": no decision yet, the chat ends for now (no question, no
+        product, no order in it)."""
+        slots = nlu.slots
+        if (not phrases.PUTS_OFF.search(text) or phrases.is_question(text) or "?" in text or len(text.split()) > 25
+                or slots.get("category") or slots.get("order_id") or any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
+                or phrases.CART_WORD.search(text)):
+            return None
+        leaving = phrases.FAREWELL.search(text) or phrases.COME_BACK.search(text)
+        return _as_read(nlu, "goodbye" if leaving else "thanks", {})
 
     def _warranty_of_owned(self, state: DialogueState, text: str, nlu: NLUResult) -> Reply | None:
         """ "I got a leather sofa from you back in 2024, how long is the warranty on it?": the warranties the catalog
@@ -413,6 +445,11 @@ class DialogueManager:
             # "ok anyway the second bed you showed, whats it made of": the second of those shown
             slots = {**{k: v for k, v in slots.items() if k != "category" or v not in state.constraints.categories},
                      "item_ref": refs}
+            nlu = _as_read(nlu, intent, slots)
+        beyond = [r for r in slots.get("item_ref") or [] if not state.product_at(int(r))]
+        if beyond and slots.get("category") and not phrases.EXPLICIT_REF.search(text):
+            # "and some dining chairs to go with it, we need 6": how many, not the sixth product
+            slots = {k: v for k, v in slots.items() if k != "item_ref"}
             nlu = _as_read(nlu, intent, slots)
         recall = phrases.RECALL.search(text) if intent not in service.SERVICE_INTENTS else None
         if recall and state.shown_before:
@@ -717,6 +754,15 @@ class DialogueManager:
         if (intent == "search_product" and not slots.get("category") and not state.constraints.categories and not state.shown
                 and state.service_category and re.search(r"\b(?:a|an|another|the same|new|\w+er) one\b", text, re.I)):
             slots = {**slots, "category": state.service_category}  # "I'd like a firmer one instead" after returning a mattress
+        broad = slots.get("category")
+        if isinstance(broad, str) and broad not in self._parents():
+            # "cute little lamp for my bedside table" (Lighting): the table lamps; "some nice bedding. a queen duvet
+            # cover set" (Bedding): the one kind of bedding named
+            leaves = [leaf for leaf, levels in self._parents().items() if broad in levels]
+            named = {names[0] for _, names in mentioned_categories(text, leaves) if len(names) == 1}
+            member = named.pop() if len(named) == 1 else None if named else member_by_purpose(leaves, text)
+            if member:
+                slots = {**slots, "category": member}
         said = slots.get("category")
         current = state.constraints.categories
         asking = slots.get("item_ref") or phrases.is_question(text)
@@ -803,7 +849,10 @@ class DialogueManager:
             kind, said, words, categories = have[0]
             tagged = slots.get("category")
             # "a round coffee table": the coffee tables titled round (not the category most round things are in)
-            category = tagged if isinstance(tagged, str) and categories.get(tagged) else categories.most_common(1)[0][0]
+            current = [c for c in state.constraints.categories if categories.get(c)] if not tagged else []
+            # ... and "a round one?" under wall mirrors: the mirrors titled round
+            category = (tagged if isinstance(tagged, str) and categories.get(tagged) else current[0] if current
+                        else categories.most_common(1)[0][0])
             slots = {**slots, "category": category, "title_words": words}
             intent = "search_product" if intent in ("out_of_scope", "greet") else intent
         if missing:
@@ -896,6 +945,19 @@ class DialogueManager:
         """The conversation and service readings: a person asked for, thanks and compliments, "are you a bot?",
         a product request inside small talk, a service follow-up that keeps its topic."""
         intent, slots = nlu.intent, nlu.slots
+        if phrases.WHAT_DO_YOU_SELL.search(text) and not slots.get("category") and not slots.get("order_id"):
+            # "um hi. what do you actually sell here?": what the shop has, and what they are looking for
+            return self._ask_category(state, _as_read(nlu, "search_product", {}), "We sell furniture and home goods: "
+                                      + ", ".join(c.lower() for c in self._top_categories(8)) + " and more. What are you looking for?")
+        if (intent == "search_product" and phrases.HELLO.match(text) and set(slots) == {"category"}
+                and str(slots["category"]).lower() in ("furniture", "home", "decor", "home decor")
+                and not phrases.SHOPPING.search(text) and not phrases.is_question(text)):
+            intent, slots = "greet", {}  # "hi, first time buying furniture online, kinda nervous lol"
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "product_question" and state.shown and phrases.ANY_WITH.match(text) and re.search(r"\bcomes? in\b", text, re.I)
+                and any(slots.get(k) for k in ("color", "material", "style")) and not slots.get("item_ref")):
+            intent = "refine"  # "do any of them come in leather?": the leather ones
+            nlu = _as_read(nlu, intent, slots)
         postcode = _POSTCODE.search(text)
         code = re.search(r"\d{5}", postcode.group(0)) if postcode else None
         as_price = code is not None and any(slots.get(k) is not None and float(slots[k]) == float(code.group(0))
@@ -903,7 +965,10 @@ class DialogueManager:
         if postcode and (slots.get("order_id") or as_price):
             # "how much is shipping to 90210 (for a sectional)?": a postcode, not an order number nor a budget
             slots = {k: v for k, v in slots.items() if k not in ("order_id", "price_max", "price_min")}
-            intent = ("delivery_options" if intent in ("order_status", "delivery_time", "out_of_scope", "search_product", "refine")
+            how_long = re.search(r"\bhow (?:long|soon|quickly|fast)\b|\bhow many (?:days|weeks)\b", text, re.I)
+            # "how long does it take to get a sofa delivered to 10025?": the delivery time there
+            intent = ("delivery_time" if how_long and intent in ("delivery_time", "delivery_options", "out_of_scope") else
+                      "delivery_options" if intent in ("order_status", "delivery_time", "out_of_scope", "search_product", "refine")
                       else intent)
             nlu = _as_read(nlu, intent, slots)
         elif intent == "out_of_scope" and phrases.DELIVERY_WORD.search(text) and phrases.COST_WORD.search(text):
@@ -915,7 +980,7 @@ class DialogueManager:
         if rule and not phrases.TALK_TO_PERSON.search(text):
             # "do you price match? the same chair is $40 cheaper elsewhere", "my code WEEKEND20 doesn't work"
             intent, slots = rule, {k: v for k, v in slots.items() if k == "order_id"}
-        elif ((phrases.BY_DATE.search(text) and not slots.get("category")
+        elif ((phrases.BY_DATE.search(text) and (not slots.get("category") or state.last_action == "service")
                or phrases.DELIVERED_BY.search(text) and re.search(r"\?|\b(?:possible|doable|can you|could you)\b", text, re.I))
               and intent not in service.SERVICE_INTENTS and intent != "contact_human" and not slots.get("in_stock")):
             # "only what's in stock, I need it by the 4th" filters; "we need a bed delivered by friday the 12th, possible?" asks
@@ -927,6 +992,8 @@ class DialogueManager:
             intent, slots = "change_order", {k: v for k, v in slots.items() if k == "order_id"}  # not the cart
         elif state.last_action in ("service", "handoff") and state.last_service_intent and (
                 phrases.JUST_ORDER_ID.match(text)
+                or (not state.shown and state.last_service_intent in ("return_item", "complaint")
+                    and re.search(r"\bsend\b.{0,30}\binstead\b", text, re.I))  # "can u just send the navy one instead"
                 or (not state.shown and intent in ("add_to_cart", "product_question", "compare", "feedback_like", "feedback_dislike")
                     and not slots.get("category") and self.named_product(text) is None
                     and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", [])))):
@@ -941,14 +1008,15 @@ class DialogueManager:
               and intent != state.last_service_intent and intent not in service.HANDOFF_INTENTS
               and not {intent, state.last_service_intent} <= {"delivery_time", "delivery_options"}
               and not service.names_a_topic(text) and len(text.split()) <= 12 and not phrases.THANKS.search(text)
-              and phrases.SAME_TOPIC.search(text)):
+              and phrases.SAME_TOPIC.search(text) and not phrases.OFF_TOPIC.search(text)):
             # "is there a fee for doing that" after cancelling, "and can you leave the price off the packing slip",
             # "can it show my company name" after an invoice
             intent = state.last_service_intent
         elif (state.last_action == "service" and state.last_service_intent and intent == "out_of_scope"
               and state.last_service_intent not in service.HANDOFF_INTENTS and phrases.is_question(text)
               and len(text.split()) <= 12 and not slots.get("category") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
-              and not phrases.ARE_YOU_A_BOT.search(text) and not phrases.FAREWELL.search(text)):
+              and not phrases.ARE_YOU_A_BOT.search(text) and not phrases.FAREWELL.search(text)
+              and not phrases.OFF_TOPIC.search(text)):  # not "what's the weather like tomorrow lol"
             intent = state.last_service_intent  # "Do I need to keep the original box?" after how to return
         elif (state.last_action == "service" and state.last_service_intent and intent == "out_of_scope"
               and state.last_service_intent not in service.HANDOFF_INTENTS
@@ -962,6 +1030,8 @@ class DialogueManager:
             intent = "return_item"  # "I want a replacement, not my money back", "can I send it back to you?"
         elif intent in ("delivery_time", "delivery_options") and (slots.get("order_id") or phrases.MY_ORDER_ARRIVING.search(text)):
             intent = "order_status"  # "and when will my sofa arrive? order #70021"
+        elif intent in ("delivery_time", "delivery_options") and service.says_damaged(text):
+            intent = "return_item"  # "and what happens if something shows up broken?": what a damaged delivery gets
         elif intent in ("feedback_like", "out_of_scope", "greet") and not slots.get("item_ref") and phrases.COMPLIMENT.search(text):
             intent = "thanks"  # "lol you're pretty good at this"
         elif (intent in ("out_of_scope", "smalltalk") and not slots and len(text.split()) <= 10
@@ -1001,6 +1071,9 @@ class DialogueManager:
               and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question"
                    or (re.search(r"\b(?:they|these|those|them)\b", text, re.I) and state.last_action in ("recommend", "refine", "show_more")))):
             intent = "product_question"  # "does it hang with grommets?" about the product talked about: answered honestly
+        elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and len(text.split()) <= 8
+              and not slots and (first := self._product(state.shown[0])) is not None and product_qa.asks_about(text, first)):
+            intent = "product_question"  # "whats the pile like" under shown rugs: a listed detail of theirs
         if intent == "out_of_scope" and (slots.get("category") or (slots.get("room") and phrases.FURNISHING.search(text))):
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request;
             # "I'm setting up a reading nook": one for a room (the bot asks what it needs)
@@ -1038,6 +1111,9 @@ class DialogueManager:
         elif (state.last_action == "service" and state.last_service_intent and not slots.get("item_ref")
               and intent in ("product_question", "out_of_scope", "search_product", "refine", "add_to_cart", "show_more")
               and not slots.get("category") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if not k.startswith("price"))
+              # not "ok. anything under 1500?" of the sectionals being chosen
+              and not (state.constraints.categories and (slots.get("price_max") is not None or slots.get("price_min") is not None)
+                       and not phrases.SERVICE_WORDS.search(text))
               and ((len(text.split()) <= 12 and phrases.SERVICE_FOLLOW_UP.search(text))
                    or slots.get("order_id") or service.find_order_id(text))):
             # "how much does it cost" right after "do you do express shipping?", "what about mexico?",
@@ -1051,7 +1127,9 @@ class DialogueManager:
     @staticmethod
     def _thing_named(said: str, text: str) -> str:
         """The words of the message that name a thing the model tagged in part ("wall" -> "wall paint")."""
-        thing = re.search(rf"\b{re.escape(said)}(?:\s+(?!and\b|or\b|for\b|in\b|with\b|under\b|to\b)[a-z]+s?\b)?", text, re.I)
+        # not "recliner finally" of "his old recliner finally gave out"
+        thing = re.search(rf"\b{re.escape(said)}(?:\s+(?!and\b|or\b|for\b|in\b|with\b|under\b|to\b|[a-z]+ly\b|"
+                          rf"(?:is|was|has|had|gave|broke|died|just|got|went|keeps?)\b)[a-z]+s?\b)?", text, re.I)
         return (thing.group(0) if thing else said).lower()
 
     def _in_titles(self, thing: str) -> bool:
@@ -1127,8 +1205,9 @@ class DialogueManager:
                     nlu = nlu.model_copy(update={"slots": slots})
                     break
         intro = None
-        several = [(gram, names) for gram, names in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
-                   if not is_room(gram)] if phrases.LIST_OF_THINGS.search(nlu.text) else []
+        wished = wished_text(nlu.text)  # not "our old white linen sofa got destroyed ... one of the cushions"
+        several = [(gram, names) for gram, names in mentioned_categories(wished, self.s.retriever.vocabulary.get("categories", []))
+                   if not is_room(gram)] if phrases.LIST_OF_THINGS.search(wished) else []
         if len({tuple(n) for _, n in several}) >= 2 and not phrases.GOES_WITH.search(nlu.text):
             # "a sofa, a coffee table and a rug for the living room": one at a time, the first named first
             first, rest = several[0], [gram for gram, names in several[1:] if names != several[0][1]]
@@ -1159,6 +1238,8 @@ class DialogueManager:
                 word = next(g for g in said.groups() if g).lower()
                 name = "colors" if word.startswith("colo") or word == "finish" else "styles" if word.startswith("style") else "materials"
                 setattr(keep, name, list(getattr(old, name)))
+                if name == "styles":
+                    state.look_styles = []  # "floor lamps in that style": the style asked for now, not only a look
             if old.sizes and any(p.size in old.sizes for p in self._sample(new_categories)):
                 keep.sizes = list(old.sizes)  # "a queen bed" then "the mattress": the same bed size
             if old.categories:
@@ -1177,11 +1258,13 @@ class DialogueManager:
         state.query_text = nlu.text if not state.query_text or slots.get("category") or not state.shown else f"{state.query_text} {nlu.text}"
         new_request = is_new_request(state.constraints, slots) or not state.constraints.categories
         state.constraints = apply_slots(state.constraints, slots, vocabulary=self.s.retriever.vocabulary)
+        _note_soft_values(state, nlu)
         self._apply_asked_attributes(state, nlu.text)
-        if slots.get("problem_features"):  # "my back hurts after a day at the desk": lumbar support, where a few have it
-            wished = state.constraints.model_copy(update={"attributes": {**state.constraints.attributes, **slots["problem_features"]}})
+        features = slots.get("problem_features") or {}
+        if features:  # "my back hurts after a day at the desk": lumbar support, where a few have it
+            wished = state.constraints.model_copy(update={"attributes": {**state.constraints.attributes, **features}})
             if len(await self.search.retrieve(state, state.query_text or nlu.text, wished)) >= 3:
-                state.constraints = wished
+                state.constraints, features = wished, {}
         if new_request or state.first_constraints is None:
             state.first_constraints = state.constraints.model_copy(deep=True)
         self._learn_slots(state, slots)
@@ -1194,7 +1277,13 @@ class DialogueManager:
             # "do you have any Restoration Hardware sofas?": say so, then what there is ("the Asher sofa" names a product)
             reply = reply.model_copy(update={"text": f"Sorry, we don't carry {slots['unknown_brand']}. {reply.text}"})
         if slots.get("problem_note") and reply.products:
-            reply = reply.model_copy(update={"text": f"{slots['problem_note']} {reply.text}"})
+            note = slots["problem_note"]
+            shown = [p for p in map(self._product, state.shown) if p is not None]
+            if features and not any(all(str(p.attributes.get(k, "")).lower() == str(v).lower() for k, v in features.items())
+                                    for p in shown):
+                # too few have it to insist on it: said so ("...keep the early light out; none of these is listed as blackout")
+                note = f"{note.rstrip('.')}, but none of these is listed as {' and '.join(map(str, features.values()))}."
+            reply = reply.model_copy(update={"text": f"{note} {reply.text}"})
         if slots.get("missing_kind"):
             # "bunk beds for the grandkids?": none here, said so; then the beds there are
             reply = reply.model_copy(update={"text": f"Sorry, we don't have {slots['missing_kind']}. {reply.text.removeprefix('Sure! ')}"})
@@ -1240,6 +1329,7 @@ class DialogueManager:
         before = state.constraints
         state.constraints = apply_slots(state.constraints, slots, reference_price=ref_price,
                                         vocabulary=self.s.retriever.vocabulary)
+        _note_soft_values(state, nlu)
         if slots.get("price_max") is not None or slots.get("price_min") is not None:
             state.critique_price_bound = None  # an amount said replaces a critique's bound
         elif slots.get("price_relative") and ref_price is not None:
@@ -1400,7 +1490,7 @@ class DialogueManager:
         self._fresh_caches()
         key = (text, tuple(categories))
         if self._asked_for is None or self._asked_for[0] != key:
-            self._asked_for = (key, asked_attributes(text, self._sample(categories)))
+            self._asked_for = (key, asked_attributes(wished_text(text), self._sample(categories)))
         said, least = self._asked_for[1]
         return dict(said), dict(least)
 
@@ -1825,6 +1915,19 @@ class DialogueManager:
             return self._ask_category(state, nlu)
         return self._answer_about(state, nlu, self.products[ids[0]])
 
+    def _which_in_stock(self, state: DialogueState, nlu: NLUResult, ids: list[str], positions: list[int]) -> Reply:
+        """ "which of these are actually in stock?": said of each shown one; the cards are those in stock."""
+        products = [self.products[i] for i in ids]
+        have = [f"#{n}, the {p.title}" for n, p in zip(positions, products) if p.in_stock]
+        gone = [f"#{n}" for n, p in zip(positions, products) if not p.in_stock]
+        text = ("In stock: " + "; ".join(have) + "." if have else "None of these is in stock right now.")
+        if have and gone:
+            text += " Out of stock: " + ", ".join(gone) + "."
+        shown = [p for p in products if p.in_stock] or products
+        nlu = nlu.model_copy(update={"intent": "product_question"})
+        return self._reply(state, nlu, "answer_question", text, products=[replies.card(p) for p in shown],
+                           quick_replies=[f"Add #{positions[products.index(shown[0])]} to cart", "Show more"])
+
     def _products_named(self, text: str) -> list[Product]:
         """The products (at most five) a question names by their category and a word of their title ("the Asher
         sofa"); none when it names no category or too many products."""
@@ -2094,9 +2197,15 @@ class DialogueManager:
             price_max=nlu.slots.get("price_max"), price_min=nlu.slots.get("price_min"),
         )
         # ... and what was asked of them ("an office chair to go with it, navy")
+        heads = "|".join(re.escape(singular_word(c.split()[-1].lower())) for c in wanted) or "one"
         said = {k: v for k, v in nlu.slots.items() if k in ("color", "material", "style", "brand", "size", "exclude_color",
                                                              "exclude_material", "exclude_brand", "exclude_style")
-                and isinstance(v, str) and v.lower() not in about.lower()}  # "my grey sofa": the sofa's colour
+                and isinstance(v, str) and (v.lower() not in about.lower()  # "my grey sofa": the sofa's colour
+                                            # ... but "now I need chairs to go with it, black ones" of a black table,
+                                            # "got a white desk that would go with it?" of a white bookcase
+                                            or re.search(rf"\b{re.escape(v)}\s+(?:ones?|(?:{heads})s?)\b|\bin\s+{re.escape(v)}\b",
+                                                         nlu.text, re.I))}
+        plain = f
         if said:
             f = apply_slots(f, said, vocabulary=self.s.retriever.vocabulary)
             colors, materials, styles = [], [], []  # the asked values steer the text, not the base's
@@ -2108,17 +2217,30 @@ class DialogueManager:
         if nlu.slots.get("dimension_min") or nlu.slots.get("dimension_max"):  # "what size rug would go under it?"
             f = apply_slots(f, {k: nlu.slots[k] for k in ("dimension_min", "dimension_max") if nlu.slots.get(k)})
         per_category = 3 if len(wanted) == 1 else 1
-        picks: list[ScoredProduct] = []
-        for category in wanted[:3]:
-            cf = f.model_copy(update={"categories": [category]})
-            if bed_size and not cf.sizes and any(p.size == bed_size for p in self._sample([category])):
-                cf.sizes = [bed_size]  # "and sheets to go with it" of a king bed: king sheets
-            text = " ".join([*styles, *colors, *materials, category]).strip()
-            candidates = await self.search.retrieve(state, text, cf)
-            if not candidates and soft_kind(cf.title_words):  # a look, not a must ("a gaming chair" when none fits)
-                candidates = await self.search.retrieve(state, text, cf.model_copy(update={"title_words": []}))
-            if candidates:
-                picks += (await self.search.rank(state, text, candidates, per_category))[:per_category]
+
+        async def pick(f: SearchFilter, steer: list[str]) -> list[ScoredProduct]:
+            picks: list[ScoredProduct] = []
+            for category in wanted[:3]:
+                cf = f.model_copy(update={"categories": [category]})
+                if bed_size and not cf.sizes and any(p.size == bed_size for p in self._sample([category])):
+                    cf.sizes = [bed_size]  # "and sheets to go with it" of a king bed: king sheets
+                text = " ".join([*steer, category]).strip()
+                candidates = await self.search.retrieve(state, text, cf)
+                if not candidates and soft_kind(cf.title_words):  # a look, not a must ("a gaming chair" when none fits)
+                    candidates = await self.search.retrieve(state, text, cf.model_copy(update={"title_words": []}))
+                if candidates:
+                    picks += (await self.search.rank(state, text, candidates, per_category))[:per_category]
+            return picks
+
+        picks = await pick(f, [*styles, *colors, *materials])
+        lead = f"These go well with the {about}:"
+        if not picks and said and (phrases.SAID_SOFTLY.search(nlu.text) or re.search(r"\blooking\b", nlu.text)):
+            # "a dresser to go with it, oak or something natural looking" and none is: the closest, said so
+            loose = {k: v for k, v in said.items() if k.startswith("exclude_")}
+            asked_for = f
+            f = apply_slots(plain, loose, vocabulary=self.s.retriever.vocabulary) if loose else plain
+            picks = await pick(f, [str(v) for k, v in said.items() if not k.startswith("exclude_")])
+            lead = f"I have no {describe(asked_for.model_copy(update={'categories': wanted[:3]}))}; these are the closest to go with the {about}:"
         state.complement_filter = f.model_copy(update={"categories": wanted[:3] if asked else []})
         if not picks:
             return self._reply(state, nlu, "suggest_complements", f"I couldn't find items that go with the {about}.")
@@ -2135,7 +2257,7 @@ class DialogueManager:
         state.compared = []
         return self._reply(
             state, nlu, "suggest_complements",
-            replies.product_list_text(f"These go well with the {about}:", products, reasons),
+            replies.product_list_text(lead, products, reasons),
             products=[replies.card(p, s.score, r) for p, s, r in zip(products, picks, reasons)],
             quick_replies=["Add #1 to cart", "Show more"],
         )

@@ -19,8 +19,8 @@ RECALL = re.compile(r"\b(?:what|which) (?:was|were) (?:that|the|this|those)\s+(.
 # "add four of the first one", "2x #3", "a couple of them": how many to put in the cart
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
            "twelve": 12, "a couple": 2, "a pair": 2, "a dozen": 12}
-_QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:x\s*|×\s*|of\s+)(?=(?:the|that|this|those|these|them|it)\b|#)",
-                       re.I)
+_QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s*|of\s+)(?=(?:the|that|this|those|these|them|it)\b|#)"
+                       r"|units?\b|pcs\b)", re.I)  # ... "Second one. Two units."
 
 
 def quantity(text: str) -> tuple[int, re.Match] | None:
@@ -53,7 +53,11 @@ FORGET_THING = re.compile(r"\b(?:forget|scratch|never ?mind|skip|drop|ditch)\s+(
 AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or so|give or take|ballpark)\b|~\s*\$?\d|\d\s*ish\b", re.I)
 # A wish the shopper would do without ("standing desk ideally", "dimmable if possible").
 SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you have (?:it|them|one|any)|would be nice|nice to have|"
-                       r"would be great|would be ideal|would be perfect|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
+                       r"would be great|would be ideal|would be perfect|would be lovely|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
+# ... or "boucle maybe", "something durable like performance fabric would be ideal"
+SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|\b(?:maybe|perhaps|or something|i guess|if poss)\b", re.I)
+# "5x8 or so", "around 8x10", "queen-ish": a size said roughly
+ROUGHLY = re.compile(r"\bor so\b|\bish\b|-ish\b|\b(?:around|roughly|about|approx(?:imately)?|something like)\s+\d", re.I)
 YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|go ahead|why not|show me|do it|sounds good|alright)\b"
                  r"(?:[\s,.!]*(?:please|pls|show me|show them|those|then|sure|go ahead|yes)\b)*[\s,.!]*$", re.I)
 ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
@@ -93,7 +97,8 @@ QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|could|wo
 ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
 ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either|which ones)\b", re.I)
 # "we need it by friday the 12th, is that doable?", "will they get here before Christmas?": a delivery date asked about
-BY_DATE = re.compile(r"\b(?:it|they|them|this|that|these|those|everything|stuff)\b.{0,25}?\b(?:by|before|in time for)\s+"
+BY_DATE = re.compile(r"\b(?:it|they|them|this|that|these|those|everything|stuff|the (?:bed|sofa|couch|table|desk|chair|"
+                     r"mattress|order|delivery|furniture))\b.{0,25}?\b(?:by|before|in time for)\s+"
                      r"(?:(?:this|next|the|a|our|my|his|her|their)\s+)?(?:\w+day\b|christmas|xmas|thanksgiving|new year|"
                      r"the weekend|\d{1,2}(?:st|nd|rd|th)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                      r"(?:birthday|wedding|party|move|housewarming|anniversary|holidays?)\b)", re.I)
@@ -114,6 +119,8 @@ EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|numbe
                           r"(?!\s+(?:floor|storey|story|bedroom|home|time|birthday|anniversary|grade))", re.I)
 ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
                       r"(?!\s+(?:away|back|aside|off|up|down|together|out)\b)"
+                      # not "so we can put them in the shed over winter"
+                      r"(?!\s+in(?:to)?\s+(?:the|my|our|a|his|her)\s+(?!cart|basket|bag|trolley|order)\w+)"
                       r"|\b(in|into|to) (my|the) (cart|basket|bag)\b", re.I)
 TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?"
                      r"(?:first|second|third|fourth|fifth|last|#?\d|1st|2nd|3rd|4th|5th)"
@@ -130,6 +137,23 @@ REVIEW_WORD = re.compile(r"\b(?:reviews?|rate|rating|stars?|feedback)\b", re.I)
 # "i'll think about it", "let me sleep on it": no decision yet
 THINK_IT_OVER = re.compile(r"\b(?:i'?ll|i will|let me|gonna|going to|need to|have to|we'?ll|i might)\s+(?:have a\s+)?"
                            r"(?:think|sleep on|mull|talk)\s*(?:about|over|on|it over|to \w+ about)?\s*(?:it|that|this|them)?\b", re.I)
+# "I'll talk it over with him tonight and come back", "let me ask my boss if they'll pay for it", "gotta measure the
+# room first": the shopper puts the decision off
+PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?:it|that|this)|mull (?:it |this |that )?over|"
+                      r"talk (?:it|this|that) (?:over|through)|discuss (?:it|this|that)|we'?ll discuss|"
+                      r"(?:ask|check with|run it by|talk (?:to|with)) (?:my|the|our) (?:boss|wife|husband|partner|hubby|"
+                      r"mum|mom|dad|family|flatmates?|roommates?|landlord|landlady|other half|manager|budget)|"
+                      r"measure (?:the|my|our) (?:room|space|wall|alcove|hallway|bedroom|lounge|living room)|"
+                      r"come back (?:later|tomorrow|to (?:it|this))?|get back to you|decide later)\b", re.I)
+# "... and come back", "... bye": the chat ends here
+COME_BACK = re.compile(r"\bcome back\b|\bget back to you\b", re.I)
+# "um hi. what do you actually sell here?", "what kind of stuff do you have?"
+WHAT_DO_YOU_SELL = re.compile(r"\bwhat (?:do you|does (?:this|your) (?:shop|store)|kind of (?:stuff|things|products) do you)\s+"
+                              r"(?:actually\s+|even\s+|guys\s+)?(?:sell|have|carry|stock|do)\b(?:\s+(?:here|exactly))?\s*[?!.]*\s*$",
+                              re.I)
+# "what's the weather like tomorrow lol", "tell me a joke": nothing the shop does
+OFF_TOPIC = re.compile(r"\b(?:weather|forecast|jokes?|football|soccer|politics|election|recipes?|horoscope|lottery|"
+                       r"meaning of life|bitcoin|stock market)\b", re.I)
 # "how long is the warranty on it?"
 WARRANTY_WORD = re.compile(r"\bwarrant(?:y|ies|eed)\b|\bguarantee[ds]?\b", re.I)
 # "I got a leather sofa from you back in 2024": something bought here before

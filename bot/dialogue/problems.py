@@ -43,9 +43,9 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b"),
             "mattress", "Sorry about your back; a firmer, supportive mattress can help.",
             {"firmness": "firm"}, unless=_p(_AT_WORK)),
-    Problem(_p(r"\b(?:mattress|bed)\b.{0,30}\btoo\s+(?:soft|squishy|saggy)\b|\b(?:mattress|bed)\b.{0,30}\bsag(?:s|ging)\b"),
+    Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,30}\btoo\s+(?:soft|squishy|saggy)\b|\b(?:mattress|matress|mattres|bed)\b.{0,30}\bsag(?:s|ging)\b"),
             "mattress", "A firmer mattress should help.", {"firmness": "firm"}),
-    Problem(_p(r"\b(?:mattress|bed)\b.{0,30}\btoo\s+(?:firm|hard)\b"),
+    Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,30}\btoo\s+(?:firm|hard)\b"),
             "mattress", "A softer mattress should help.", {"firmness": "soft"}),
     Problem(_p(r"\b(?:sleep(?:s|ing)?\s+(?:so\s+|really\s+|too\s+)?hot|too\s+hot\s+(?:at night|in bed|to sleep)|night\s+sweats|"
                r"wake\s+up\s+(?:all\s+)?(?:sweaty|sweating|hot))\b"),

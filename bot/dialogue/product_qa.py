@@ -106,8 +106,9 @@ def _attribute_matches(question: str, product: Product) -> list[tuple[str, str]]
             found.append((0, -len(key_words), key, value))
         elif meaningful and meaningful <= own | meant:
             found.append((1, -len(key_words), key, value))
-        elif any(len(w) >= 5 for w in meaningful & own):
-            found.append((2, -len(key_words), key, value))  # "does it have storage?" -> storage drawers
+        elif any(len(w) >= 5 for w in meaningful & own) or (len(key.split()) > 1 and _stem(key.split()[0].lower()) in own):
+            # "does it have storage?" -> storage drawers; "whats the pile like" -> pile height
+            found.append((2, -len(key_words), key, value))
     return [(key, value) for *_, key, value in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
@@ -134,6 +135,10 @@ def _questions(text: str) -> list[str]:
 
 def _not_listed(question: str, product: Product) -> str:
     """The honest answer when the catalog has nothing on what was asked."""
+    if re.search(r"\b\d+\s*(?:lbs?|pounds|kg|kilos?)\b|\bweight (?:limit|capacity)\b|\bhold (?:him|her|me|us|them)\b",
+                 question, re.I):
+        # "he's a big guy, will the first one hold him? he's around 300 lbs"
+        return f"I'm sorry, the catalog doesn't list a weight capacity for the {product.title}."
     asked = _questions(question.lower())  # the question asked, not the greeting before it
     q = (asked[0].rstrip(" ?") if asked else re.split(r"[?!.]", question.lower())[0]).strip()
     head = re.split(r",| – | - ", product.title)[0].lower()
@@ -237,6 +242,11 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
         verdict = "Yes" if size <= most else "No"
         return f"{verdict}: the {product.title} is listed for TVs up to {most:g}\", so a {size:g}\" TV {'fits' if size <= most else 'is too big'}.", True
     attributes = _attribute_matches(question, product)[:2]
+    if len(attributes) < 2 and re.search(r"\band\b", question, re.I):
+        # "What's the thickness and the trial period on the first one?": each part asked on its own (a measure
+        # asked in one part does not rule out the other part's attribute)
+        parts = [_attribute_matches(part, product)[:1] for part in re.split(r"\band\b", question, flags=re.I)]
+        attributes = list(dict.fromkeys([*attributes, *(a for found in parts for a in found)]))[:2]
     if not attributes and _OVERVIEW.match(question):
         return overview(product), True
     if not attributes and asks_if_sold(question):

@@ -19,6 +19,9 @@ _BOUNDARY = re.compile(
     r"(?<=\?)\s+|;\s*|\s*[,.]?\s*\b(?:and|plus)\s+(?:also\s+)?(?=(?:do|does|can|could|will|would|where|when|how|what|is|are|"
     r"i (?:want|need|would like|'?d like)|i also)\b)|[,.]?\s+also,?\s+(?=\w)"
     r"|(?<=[.!])\s+(?:oh\s+)?(?:and|also|btw|by the way|plus)\b,?\s*", re.IGNORECASE)  # "... support. oh and my last order ..."
+# "Great, I'll go with the second one. How long would delivery usually take?": a question after a choice
+_CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will) (?:take|go with|go for|have|get) (?:it|that|this|them|th[eo]se|the)\b", re.I)
+_ASK_AFTER_CHOICE = re.compile(r"(?<=[.!])\s+(?=(?:how|when|what|do|does|can|could|will|would|is|are)\b)", re.IGNORECASE)
 # "I'd rather send it back and pick something else. any charcoal velvet sofas?": a product question after a sentence
 # about an order (not "My client refuses anything from IKEA. Show me bookcases.", one request)
 _ASK_AFTER_ORDER = re.compile(r"(?<=[.!])\s+(?=(?:any|do you have|have you got|got any|show me)\b)", re.IGNORECASE)
@@ -27,7 +30,8 @@ _ORDER_MATTER = re.compile(r"\b(?:send (?:it|them) back|return\w*|refund\w*|canc
 _REQUEST = re.compile(r"\?|^\s*(?:please|pls|can|could|would|will|do|does|did|is|are|where|when|how|what|why|which|who|"
                       r"i (?:want|need|would like|'?d like|wanna)|i also|cancel|change|track|send|refund|return|help|tell|"
                       r"let me|give|check|update|i'?m (?:looking|trying)|need|show|find|looking|have you|got any|any|put|add)\b"
-                      r"|\d{4,}|\b(?:still|yet|hasn'?t|haven'?t|never|says|broken|damaged|missing|wrong)\b", re.IGNORECASE)
+                      r"|\d{4,}|\b(?:still|yet|hasn'?t|haven'?t|never|says|broken|damaged|missing|wrong)\b"
+                      r"|" + _CHOICE.pattern, re.IGNORECASE)
 _PREAMBLE = re.compile(r"^\s*(?:(?:hi|hello|hey)(?: there)?)?[,!]?\s*(?:(?:(?:two|2|a couple of|couple|few) (?:things|questions)|"
                        r"quick (?:ones?|questions?|q))[:,.]?)?\s*", re.IGNORECASE)
 
@@ -38,6 +42,7 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     asking ("grey sofa under 900 that's good with pets, and can I pay in installments?")."""
     body = _PREAMBLE.sub("", text, count=1) or text
     pieces = [q for p in _BOUNDARY.split(body) for q in (_ASK_AFTER_ORDER.split(p) if _ORDER_MATTER.search(p) else [p])]
+    pieces = [q for p in pieces for q in (_ASK_AFTER_CHOICE.split(p) if _CHOICE.search(p) else [p])]
     parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip(" ,."), flags=re.IGNORECASE) for p in pieces]
     parts = [p for p in parts if len(p.split()) >= 3]
     if not all(_REQUEST.search(p) or (wish_first and i == 0) for i, p in enumerate(parts)):

@@ -202,6 +202,10 @@ class ProductSearch:
                 return Found(closest, loose, intro or f"Nothing is {limits_label(f.dimension_max, f.dimension_min)}; these are the closest in size:")
             if closest:  # "max 100 cm wide" and none is: say how close the closest comes, show them on "yes"
                 return Found([], f, offer=(closest, widened, "Any size"))
+        if not candidates and action != "show_more":
+            # "boucle maybe", then "my wife wants green tho"; "velvet dining chairs? green would be lovely", then
+            # "anything under 100?"; "5x8 or so", then "any in blue?": what was said softly gives way, said so
+            candidates, f, intro = await self._soft_wishes_give_way(state, nlu, text, f, intro)
         if not candidates:
             offer = await self.other_kinds(state, nlu, text, f) if action != "show_more" else None
             if offer is None and action != "show_more" and f.colors:
@@ -280,6 +284,24 @@ class ProductSearch:
         if not closest:
             return [], f, intro
         return closest, loose, intro or f"Nothing is {price_phrase(f)}; these are the closest in price:"
+
+    async def _soft_wishes_give_way(self, state: DialogueState, nlu: NLUResult, text: str, f: SearchFilter,
+                                    intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
+        """When nothing matches: the materials, colours or sizes said earlier only as a wish or roughly are let go,
+        one kind at a time, and the intro says so (not one said in this message: "in black if possible" asks for
+        black now); nothing found that way leaves ``f`` as it was."""
+        for name, slot, soft, kinds in (("materials", "material", state.soft_materials, "materials"),
+                                        ("colors", "color", state.soft_colors, "colours"), ("sizes", "size", state.rough_sizes, "sizes")):
+            values = {v.lower() for v in getattr(f, name)}
+            if not values or not values <= {v.lower() for v in soft} or nlu.slots.get(slot):
+                continue
+            loose = f.model_copy(update={name: []})
+            candidates = await self.retrieve(state, text, loose)
+            if candidates:
+                setattr(state.constraints, name, [])
+                soft.clear()
+                return candidates, loose, intro or f"I couldn't find any {describe(f)}; here are {describe(loose)} in other {kinds}:"
+        return [], f, intro
 
     async def _other_kinds_instead(self, state: DialogueState, nlu: NLUResult, text: str, f: SearchFilter,
                                    said: Callable[[SearchFilter], str]) -> tuple[list[Candidate], SearchFilter, str] | None:

@@ -109,7 +109,8 @@ _MISSING_PARTS = (r"\b(?:screws?|bolts?|parts?|pieces?|hardware|fittings?|instru
                   r"missing\b|\bmissing\s+(?:the\s+|some\s+|all\s+(?:the\s+)?|a\s+)?(?:screws?|bolts?|parts?|pieces?|hardware|"
                   r"fittings?|legs?)\b|\bno (?:screws|bolts|hardware|fittings|instructions) in the box\b")
 _DAMAGED = re.compile(
-    r"\b(arrived|arrives|came|delivered|showed up|got here|turned up|received|unboxed|unpacked|opened the box|"
+    r"\b(arrived|arrives|arrive|came|comes|delivered|showed up|shows up|show up|got here|turned up|turns up|received|unboxed|"
+    r"unpacked|opened the box|"
     r"got (?:my|the|our|it|them)|assembled (?:it|my|the))\b.{0,80}"
     r"\b(broken|broke|damaged|torn|ripped|scratched|dented|cracked|chipped|stained|smashed|defective|faulty|snapped|"
     r"busted|wobbly|split|came apart|fell (off|apart)|"
@@ -164,9 +165,10 @@ _REPLACEMENT = re.compile(r"\b(replacement|replace (?:it|them|this|that|the \w+)
 
 _WRONG_ITEM = re.compile(
     r"\b(wrong (item|one|product|colou?r|size|thing|model|rug|chair|order)|not what i ordered|isn'?t what i ordered|"
+    r"ordered (?!it\b|them\b|one\b)\w+,? (?:but )?got (?!it\b|them\b)\w+|"  # "ordered navy got beige"
     r"(ordered|bought|paid for) (a |an |the |one )?[\w\s,-]{1,50}?\b(and|but|n|&) (?:this time |instead )?(?:i |we )?(got|received|they sent|you sent|it came|came|was sent|"
     r"what (?:turned up|arrived|came|showed up|got delivered|was delivered))|"
-    r"(sent|delivered|received|got) (me )?(a |an |the )?[\w\s-]{1,30}?\binstead of|"
+    r"(sent|delivered|received|got) (me )?(a |an |the )?[\w\s-]{1,30}?\binstead of(?!\s+(?:a\s+|the\s+)?(?:refund|my money))|"
     r"(ordered|bought) (a |an |the )?[\w\s,()-]{1,60}?\b(?:a |an |the )?[\w-]+ (?:one )?(arrived|came|turned up|showed up) instead)\b",
     re.IGNORECASE,
 )
@@ -187,16 +189,19 @@ _ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:
                         r"(?:house|place|address|home|office|work|flat|apartment)\b|\b(?:to|at) (?:a|another|a different|the other|"
                         r"my new|a new) address\b", re.IGNORECASE)
 _REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|off)\b.{0,30}\bold\b|"
-                      r"(?:take|haul|carry) (?:the |my |our |his |her |their |an? )?old \w+(?: \w+)? (?:away|off)|"
+                      r"(?:take|haul|carry) (?:the |my |our |his |her |their |an? )?(?:old|broken) \w+(?: \w+)? (?:away|off)|"
                       r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
 _IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into)\b|"
                       r"\b(?:will|do|can|could|would)\s+(?:you|your|the|they)\b.{0,50}\b(?:assemble|set (?:it|them) up|install|"
-                      r"put (?:it|them) together|carry (?:it|them|the \w+) (?:up|in|inside))\b|\bwhite[- ]glove\b|\broom of (?:my|your) choice\b", re.IGNORECASE)
+                      r"put (?:it|them) together|carry (?:it|them|the \w+) (?:up|in|inside))\b|\bwhite[- ]glove\b|\broom of (?:my|your) choice\b"
+                      # "do you deliver upstairs or just to the door?"
+                      r"|\bdeliver\w*\s+(?:it\s+|them\s+)?(?:up ?stairs|up the stairs|inside|into the (?:house|flat|apartment|room))\b",
+                      re.IGNORECASE)
 # "if we order 20 desks in one go, is there a bulk discount?"
-_BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:discount|pricing|prices?|rates?|deals?|orders?)\b|"
+_BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:discounts?|pricing|prices?|rates?|deals?|orders?)\b|"
                    r"\b(?:order|buy|get)\w*\s+\d+\s+\w+.{0,40}\bdiscount|"
                    r"\bdiscount\w*\b.{0,40}\b(?:buy|order|get|take)\w*\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|twenty|"
                    r"several|multiple|a few|lots|a lot|many)\b", re.IGNORECASE)
@@ -206,7 +211,10 @@ _DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|c
 # "is there any discount for returning customers?"
 _LOYALTY = re.compile(r"\bloyal(?:ty)?\b.{0,20}\b(?:discount|program\w*|scheme|rewards?|points|card)|\b(?:discount|deal|rewards?|offer)s?\s+"
                       r"for\s+(?:returning|repeat|regular|loyal|existing|old)\s+customers?\b|\b(?:returning|repeat|regular|existing)\s+"
-                      r"customers?\s+(?:discount|deal|rewards?|offer)s?\b", re.IGNORECASE)
+                      r"customers?\s+(?:discount|deal|rewards?|offer)s?\b"
+                      # "do regular customers get any kind of discount? I've ordered like 6 times"
+                      r"|\b(?:returning|repeat|regular|loyal|existing)\s+customers?\s+(?:get|have|receive)\b.{0,25}\b"
+                      r"(?:discount|deal|rewards?|offer)s?\b", re.IGNORECASE)
 # "do you offer gift wrapping?", "will the price be printed on anything in the box?", "can I get a gift receipt?"
 _GIFT_WRAP = re.compile(r"\bgift[- ]?wrap\w*|\bwrap(?:ped|ping)? (?:it|them|the \w+) (?:up )?(?:as a gift|for)|"
                         r"\bgift (?:messages?|notes?|box(?:es)?|bags?)\b", re.IGNORECASE)
@@ -275,6 +283,10 @@ def shop_topic(text: str) -> str | None:
     return next((owner for name, pattern, owner in _SHOP_TOPICS if _matches(name, pattern, text or "")), None)
 
 
+_WHAT_IF = re.compile(r"\bwhat (?:happens )?if\b|\bin case\b|\bif (?:something|anything|it|they|one)\b(?! (?:is|was|were|has|have) (?:just )?(?:arrived|come))",
+                      re.IGNORECASE)
+
+
 def topic(intent: str, text: str) -> str:
     """The answer a service message needs: ``policy`` (a question about the rules), ``damaged`` (arrived
     broken), ``wrong_item``, ``replacement``, ``double_charge``, ``wrong_amount``, a shop rule (``promo``,
@@ -295,8 +307,8 @@ def topic(intent: str, text: str) -> str:
         return "wrong_item"
     if intent in ("return_item", "refund") and _REPLACEMENT.search(text) and not _NO_REPLACEMENT.search(text):
         return "replacement"
-    if intent == "return_item" and _DAMAGED.search(text):
-        return "damaged"
+    if intent == "return_item" and _DAMAGED.search(text) and not _WHAT_IF.search(text):
+        return "damaged"  # (not "what happens if something shows up broken?": the policy)
     if intent in ("delivery_options", "delivery_time") and _PICKUP.search(text):
         return "pickup"
     if intent == "delivery_options" and _DELIVERY_COST.search(text):

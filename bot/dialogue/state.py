@@ -39,6 +39,11 @@ class DialogueState(BaseModel):
     # Styles said as the look they are going for ("mid century or scandi vibe"): while they are the styles asked
     # for, they show first and give way before the material when nothing has them all.
     look_styles: list[str] = Field(default_factory=list)
+    # materials said as a wish, not a must ("boucle maybe", "performance fabric would be ideal"): they give way first
+    soft_materials: list[str] = Field(default_factory=list)
+    soft_colors: list[str] = Field(default_factory=list)  # ... and colours ("green would be lovely")
+    # sizes said roughly ("5x8 or so"): the other sizes when nothing else asked for comes in them
+    rough_sizes: list[str] = Field(default_factory=list)
     # The room the shopper is furnishing ("I want to furnish my dining room"): "a table" there is a dining table.
     room: str | None = None
     # Several things asked for at once ("a queen bed and a mattress, under 1000 together"): their categories and

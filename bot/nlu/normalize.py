@@ -109,7 +109,7 @@ def extract_numbers(text: str) -> list[float]:
 # ---------------------------------------------------------------- prices
 
 _MAX_WORDS = re.compile(
-    r"\b(under|below|beneath|less than|lower than|cheaper than|at most|no more than|not more than|max(?:imum)?|"
+    r"\b(under|undr|udner|below|beneath|less than|lower than|cheaper than|at most|no more than|not more than|max(?:imum)?|"
     r"up to|upto|within|or less|or under|or below|tops|top|no higher than|doesn'?t exceed|not over|"
     r"budget|afford|can spend|spend|limit|ceiling|at the most)\b|<=?|≤",
     re.IGNORECASE,
@@ -203,7 +203,7 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
 _PRICE_LEAD_WORDS = frozenset(
     "nothing not no never none don't dont do doesn't doesnt won't wont can't cant cannot without anything go going "
     "budget budgets spend spending afford max maximum min minimum at most least up upto to around about roughly "
-    "approximately approx close near under below beneath over above more less than higher lower greater cheaper "
+    "approximately approx close near under undr udner below beneath over above more less than higher lower greater cheaper "
     "exceeding exceed past beyond within tops is of my our a an ~ want wanna pay paying cost costs costing that "
     "which be should would".split()
 )
@@ -599,7 +599,8 @@ def _not_money_in(text: str, span_text: str) -> bool:
 
 _AGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?|yrs?)(?:[- ]old)?\b|\s*(?:yo|y/o)\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:(?:father|mother|dad|mum|mom|grandma|grandpa|gran|granny|grandad|grandfather|grandmother|nan|nana|"
-                         r"son|daughter|kid|child|husband|wife|partner|he|she|i)\s+(?:is|was|turns|turned|just turned|will be)|aged|"
+                         r"son|daughter|kid|child|husband|wife|partner|he|she|i)(?:\s+(?:is|was|turns|turned|just turned|will be|is turning)|"
+                         r"'s turning)|aged|"
                          r"i'?m|i am|he'?s|she'?s)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?$", re.I)
 
 
