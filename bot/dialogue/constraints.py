@@ -503,7 +503,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             pattern = (re.escape(words[0]) + r"\s+(?:" + r"\s+".join(re.escape(w) for w in words[1:-1]) + r"\s+)?"
                        + re.escape(words[-1]))
         if len(words) == 1 and key.endswith("able") and len(key) > 7:
-            pattern = rf"(?:{pattern}|{re.escape(key[:-4])}(?:s|ing|ed|er)?(?:\s+up)?)"  # "fold up", "stacking", "a dimmer"
+            root = key[:-4]
+            single = rf"|(?:can|could|to|will) {re.escape(root[:-1])}" if root[-1] == root[-2] else ""  # "something I can dim"
+            pattern = rf"(?:{pattern}|{re.escape(root)}(?:s|ing|ed|er)?(?:\s+up)?{single})"  # "fold up", "stacking", "a dimmer"
         for match in re.finditer(rf"\b{pattern}\b", lowered):
             required[key] = "no" if _NEGATED_WORD.search(lowered[: match.start()][-25:]) else "yes"
             lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
@@ -538,6 +540,11 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         match = re.search(rf"\b(\d{{1,2}})\s*\+?\s+(?:or more\s+)?(?:\w+\s+)?{re.escape(words[0])}\b", lowered)
         if match:
             least[key] = float(match.group(1))
+    if "warranty" in numeric:  # "which sofas come with a 10 year warranty?": at least that long
+        said = re.search(r"\b(\d{1,2})[\s-]*(?:years?|yrs?)\s+(?:of\s+)?warranty\b|\bwarranty of (?:at least )?(\d{1,2})\s*(?:years?|yrs?)\b",
+                         lowered)
+        if said:
+            least["warranty"] = float(said.group(1) or said.group(2))
     for key in numeric:
         if "capacity" in key:  # "at least 350 lbs weight capacity", "holds 150 kg"
             said = re.search(r"\b(\d{2,4})\s*(lbs?|pounds|kg|kilos?)\b", lowered)

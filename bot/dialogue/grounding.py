@@ -293,7 +293,7 @@ def _material_of_the_place(slots: dict, text: str) -> None:
 
 
 _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
-                    r"got|went for|settled on)|i own|we own|bought|purchased|"
+                    r"got|went for|settled on)|i own|we own|bought|purchased|(?:they|he|she) (?:have|has|'ve got|'s got)|"
                     r"i got|we got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"next to|on top of|above|over|underneath|under|in front of|at the foot of)"
                     r"\s+(?:a |an |the |new |brand new |my |our |your )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
@@ -314,7 +314,7 @@ _DESCRIBED_AFTER = re.compile(r"\s+in\s+((?:(?!from\b|last\b|now\b|and\b|but\b|w
 _PLACED_ON = r"(?:\b(?:sits?|sitting|goes|go|stands?|standing|fits?|put (?:it|them)|to put (?:it|them)?)\s+on\s+(?:top of\s+)?" \
              r"|^\s*(?:something|anything)(?:\s+[a-z-]+){0,2}\s+(?:for|on)\s+" \
              r"|\b(?:it'?s|it is|they'?re|they are|this is|that'?s)\s+(?:for|to go on)\s+)" \
-             r"(?:the|my|a|our|his|her|their)\s+(?:[a-z-]+\s+)?$"  # "under 1000 ideally, it's for a queen bed": the mattress
+             r"(?:the|my|a|our|his|her|their)\s+(?:[a-z-]+\s+){0,2}$"  # "under 1000 ideally, it's for a queen bed": the mattress
 
 
 def _where_it_goes(slots: dict, text: str, categories: list[str]) -> None:
@@ -1117,6 +1117,19 @@ _SAID_BOUND = re.compile(r"\b(?:under|below|less than|max(?:imum)?|up to|no more
 _AMOUNT = re.compile(r"\$?\s*(\d[\d,]*(?:\.\d+)?)")
 
 
+_SAID_RANGE = re.compile(r"\bbetween\s+\$?\s*(\d[\d,]*)\s*(?:and|to|-)\s*\$?\s*(\d[\d,]*)\b", re.I)
+
+
+def _range_said(slots: dict, text: str) -> None:
+    """ "a dining table that seats 6, somewhere between 400 and 700": the range said, not "6 ... 400"."""
+    said = _SAID_RANGE.search(text)
+    if not said or (slots.get("price_min") is None and slots.get("price_max") is None):
+        return
+    low, high = sorted(float(g.replace(",", "")) for g in said.groups())
+    if low >= 20 and (slots.get("price_min"), slots.get("price_max")) != (low, high):
+        slots["price_min"], slots["price_max"] = low, high
+
+
 def _bound_beats_story_prices(slots: dict, text: str) -> None:
     """ "Wayfair quoted me $1,100 for a charcoal sectional plus $200 delivery. What have you got in charcoal under
     1200?", "I saw one at Target for 250. what do you have under 300?": the bound said as one is the budget, not an
@@ -1161,6 +1174,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     slots = dict(slots)
     text = _named_days_are_no_colour(slots, text or "")
     _money_tagged_as_size(slots)
+    _range_said(slots, text)
     _bound_beats_story_prices(slots, text)
     _other_shops_offer(slots, text)
     _synonym_fields(slots, vocabulary)

@@ -949,6 +949,16 @@ class DialogueManager:
             # "um hi. what do you actually sell here?": what the shop has, and what they are looking for
             return self._ask_category(state, _as_read(nlu, "search_product", {}), "We sell furniture and home goods: "
                                       + ", ".join(c.lower() for c in self._top_categories(8)) + " and more. What are you looking for?")
+        if phrases.LEAVE_A_REVIEW.search(text) and intent not in ("contact_human",):
+            intent, slots = "leave_review", {}  # "also how do I leave a review for the chairs I bought from you last summer?"
+            nlu = _as_read(nlu, intent, slots)
+        if (phrases.HOW_TO_ORDER.search(text) and not slots.get("category") and not state.shown
+                and intent in ("out_of_scope", "greet", "search_product", "payment_methods")):
+            # "I am not very good with computers, my daughter usually does this for me. How do I place an order?"
+            return self._reply(state, _as_read(nlu, "account_help", {}), "smalltalk",
+                               "It's easy: tell me what you're looking for and I'll show you some products. Say \"add the "
+                               "first one to my cart\" for the one you like, then \"checkout\" to pay. If "
+                               "you'd rather do it with a person, just say so.", quick_replies=["Find a sofa", "Talk to a person"])
         if (intent == "search_product" and phrases.HELLO.match(text) and set(slots) == {"category"}
                 and str(slots["category"]).lower() in ("furniture", "home", "decor", "home decor")
                 and not phrases.SHOPPING.search(text) and not phrases.is_question(text)):

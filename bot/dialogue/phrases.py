@@ -298,8 +298,14 @@ TALK_TO_PERSON = re.compile(
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
     r"|\b(?:i want|i need|i'?d like|get me|give me|can i (?:have|get))\s+(?:a |an |the |your )?(?:manager|human|supervisor|"
     r"real person|live agent|human agent)\b"
-    rf"|\b(?:can|could|will|would|please have|have)\s+{_STAFF}\s+(?:please\s+)?(?:call|ring|phone|contact|email|get in touch with)"
-    r"\s+me\b", re.I)  # "can someone call me about it"
+    rf"|\b(?:can|could|will|would|please have|have)\s+{_STAFF}\s+(?:from (?:your|the) (?:staff|team|shop|store)\s+)?(?:please\s+)?"
+    r"(?:call|ring|phone|contact|email|get in touch with)"
+    r"\s+me\b", re.I)  # "can someone call me about it", "Could somebody from your staff ring me please?"
+# "how do I leave a review for the chairs I bought from you last summer?"
+LEAVE_A_REVIEW = re.compile(r"\b(?:leave|write|post|give|submit|add)\s+(?:a|my|an)\s+(?:review|rating)\b", re.I)  # not "how many people give review?"
+# "I am not very good with computers ... How do I place an order?"
+HOW_TO_ORDER = re.compile(r"\bhow (?:do|can|would) (?:i|we|you) (?:place an order|make an order|order|buy|check ?out|pay)\b"
+                          r"(?!\s+(?:status|number|tracking))|\bhow to (?:place an order|order|buy)\b", re.I)
 COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against|side by side)\b", re.I)
 # Slots that say something about the products wanted (a message with one of them is a product wish).
 PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",

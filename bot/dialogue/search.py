@@ -172,6 +172,11 @@ class ProductSearch:
             if candidates:
                 state.constraints.title_words = []
                 intro, f = intro or f"I have no {describe(f)}; here are other {describe(loose)}:", loose
+        if not candidates and action != "show_more":
+            # "boucle maybe", then "my wife wants green tho"; "velvet dining chairs? green would be lovely", then
+            # "anything under 100?"; "5x8 or so", then "any in blue?": what was said softly gives way, said so (before a
+            # listed feature asked for: "a dimmable floor lamp ..., black if possible", then "anything under 100?")
+            candidates, f, intro = await self._soft_wishes_give_way(state, nlu, text, f, intro)
         if not candidates and (f.attributes or f.attribute_min) and action == "refine" and phrases.ANY_WITH.match(nlu.text):
             return Found([], f, none_with=True)
         if not candidates and (f.attributes or f.attribute_min) and action != "show_more":
@@ -202,10 +207,6 @@ class ProductSearch:
                 return Found(closest, loose, intro or f"Nothing is {limits_label(f.dimension_max, f.dimension_min)}; these are the closest in size:")
             if closest:  # "max 100 cm wide" and none is: say how close the closest comes, show them on "yes"
                 return Found([], f, offer=(closest, widened, "Any size"))
-        if not candidates and action != "show_more":
-            # "boucle maybe", then "my wife wants green tho"; "velvet dining chairs? green would be lovely", then
-            # "anything under 100?"; "5x8 or so", then "any in blue?": what was said softly gives way, said so
-            candidates, f, intro = await self._soft_wishes_give_way(state, nlu, text, f, intro)
         if not candidates:
             offer = await self.other_kinds(state, nlu, text, f) if action != "show_more" else None
             if offer is None and action != "show_more" and f.colors:

@@ -129,7 +129,8 @@ _DAMAGED = re.compile(
 _MISSING = re.compile(_MISSING_PARTS, re.IGNORECASE)
 # Wear that shows after a while ("one of the legs has started wobbling"): an apology, not "it arrived damaged"
 _DEFECT = re.compile(r"\b(?:legs?|frame|seat|it|table|chair|drawers?|shelf|shelves|seams?)\b.{0,30}\b(?:started |starting |begun |"
-                     r"begins? )?(?:wobbl\w*|sagg\w*|peeling|splitting|fraying|coming apart|falling apart|creak\w*)\b", re.IGNORECASE)
+                     r"begins? )?(?:wobbl\w*|sagg\w*|peeling|splitting|fraying|coming apart|falling apart|creak\w*|snapped|"
+                     r"cracked)\b", re.IGNORECASE)  # ... "the dining table I bought from you snapped after 3 weeks"
 _DOUBLE_CHARGE = re.compile(
     r"\b(charged|billed|paid|charge|debited|taken|deducted)\b.{0,30}\b(twice|two times|2 times|double|again|more than once)\b"
     r"|\b(double[- ]?(charged?|billed|payment)|duplicate (charges?|payments?|transactions?)|two (charges|payments|transactions))\b",

@@ -313,3 +313,53 @@ def test_two_listed_details_asked_together():
 
 def test_units_are_a_quantity():
     assert phrases.quantity("Second one. Two units.")[0] == 2
+
+
+# --- blind rounds 41-42 (an ordinary Wednesday; price, quality, speed; early December; families, small flats, older shoppers)
+
+from bot.dialogue.constraints import asked_attributes  # noqa: E402
+
+
+def test_a_range_said_beats_a_count():
+    slots = ground({"category": "Desks", "price_min": 6.0, "price_max": 400.0},
+                   "looking for a desk that seats 6, somewhere between 400 and 700", VOCABULARY, shopping=True)
+    assert (slots.get("price_min"), slots.get("price_max")) == (400.0, 700.0)
+
+
+def test_a_feature_said_as_what_one_can_do():
+    lamp = Product(id="l", title="Lamp", category=["Lighting", "Floor Lamps"], price=99.0, attributes={"dimmable": "yes"})
+    assert asked_attributes("Something I can dim, and not too dear. Under $150 please.", [lamp])[0] == {"dimmable": "yes"}
+    assert asked_attributes("the dim light of the hallway", [lamp])[0] == {}
+
+
+def test_a_warranty_asked_for_is_a_minimum():
+    sofa = Product(id="s", title="Sofa", category=["Furniture", "Sofas"], price=999.0, attributes={"warranty": "10 years"})
+    assert asked_attributes("which sofas come with a 10 year warranty?", [sofa])[1] == {"warranty": 10.0}
+    assert asked_attributes("is there a warranty on it?", [sofa]) == ({}, {})
+
+
+@pytest.mark.parametrize("text, person", [
+    ("I have been waiting in all week. Could somebody from your staff ring me please?", True),
+    ("can someone call me about it", True),
+    ("will the delivery guys call me before they come?", False),
+])
+def test_a_call_back_from_the_staff(text, person):
+    assert bool(phrases.TALK_TO_PERSON.search(text)) is person
+
+
+def test_leaving_a_review_and_how_to_order():
+    assert phrases.LEAVE_A_REVIEW.search("also how do I leave a review for the chairs I bought from you last summer?")
+    assert not phrases.LEAVE_A_REVIEW.search("does it have good reviews?")
+    assert not phrases.LEAVE_A_REVIEW.search("how much it cost and how many people give review?")
+    assert phrases.HOW_TO_ORDER.search("my daughter usually does this for me. How do I place an order?")
+    assert not phrases.HOW_TO_ORDER.search("how do I check my order status?")
+
+
+def test_what_the_parents_have_is_not_the_gift():
+    slots = ground({"category": "Beds", "size": "Queen"}, "they have a queen bed, looking for a duvet set", VOCABULARY,
+                   shopping=True)
+    assert slots.get("category") == "Sheets & Duvets" and slots.get("size") == "Queen"
+
+
+def test_a_table_that_snapped_is_a_defect():
+    assert service.says_damaged("the leg on the dining table I bought from you snapped after 3 weeks!!")
