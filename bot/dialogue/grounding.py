@@ -957,9 +957,16 @@ def category_matches(value: str, categories: list[str], typos: bool = True) -> l
 def mentioned_categories(text: str, categories: list[str]) -> list[tuple[str, list[str]]]:
     """Every category word of the text in order, with the catalog categories it names
     ("i bought a grey sofa, what rug goes with it" -> [("sofa", ["Sofas"]), ("rug", ["Rugs"])])."""
+    return [(gram, list(names)) for gram, names in _mentioned(text, tuple(categories))]
+
+
+@lru_cache(maxsize=256)
+def _mentioned(text: str, categories: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``mentioned_categories``, read once per message and category list: the grounding rules and the dialogue
+    manager ask it of the same message many times, and each reading tries every n-gram against every category."""
     grams, words = _grams(text)
     taken: set[int] = set()
-    found: list[tuple[int, str, list[str]]] = []
+    found: list[tuple[int, str, tuple[str, ...]]] = []
     for gram, start in grams:  # longest first
         span = set(range(start, start + len(gram.split())))
         if span & taken or _negated(words, start):
@@ -968,11 +975,11 @@ def mentioned_categories(text: str, categories: list[str]) -> list[tuple[str, li
             continue  # "the 4th floor": a storey
         if gram in ("room", "rooms"):
             continue  # "for the same room": no kind of room is named
-        names = category_matches(gram, categories, typos=False)
+        names = category_matches(gram, list(categories), typos=False)
         if names:
-            found.append((start, gram, names))
+            found.append((start, gram, tuple(names)))
             taken |= span
-    return [(gram, names) for _, gram, names in sorted(found)]
+    return tuple((gram, names) for _, gram, names in sorted(found))
 
 
 _DAYLIGHT = {"street", "sun", "day", "morning", "natural", "traffic", "car", "neighbour's", "neighbor's", "neighbours", "neighbors"}
