@@ -30,11 +30,13 @@ review_count, in_stock, attributes.<key>). Other expectations:
 
 Run: ``shopbot test-dialogues PATH [--json] [--url http://host:port]``;
 from Python: ``await run_dialogue_file(path, assistant)``; from pytest:
-``dialogue_cases(folder)`` + ``run_dialogue_case``.
+``dialogue_files(folder)`` + ``assert_dialogue_file`` (one test per file, its dialogues run concurrently)
+or ``dialogue_cases(folder)`` + ``run_dialogue_case`` (one test per dialogue).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import re
@@ -518,10 +520,13 @@ async def run_dialogue_file(
     *,
     lookup: ProductLookup | None = None,
     on_dialogue: Callable[[DialogueResult], None] | None = None,
+    concurrency: int = 1,
 ) -> DialogueReport:
     """Run every dialogue of one YAML file against ``assistant`` (anything with handle/feedback/forget).
 
-    ``on_dialogue`` is called after each dialogue (progress bars).
+    ``on_dialogue`` is called after each dialogue (progress bars). With ``concurrency`` > 1, that many
+    dialogues are played at once, each in its own session (as that many shoppers would); the report keeps
+    the file's order.
     """
     path = Path(path)
     spec = load_dialogue_file(path)
@@ -529,11 +534,16 @@ async def run_dialogue_file(
         lookup = assistant_lookup(assistant) if spec.catalog in (None, "demo") else None
         if lookup is None:
             lookup = catalog_lookup(spec.catalog, path.parent)
-    results = []
-    for dialogue in spec.dialogues:
-        results.append(await run_dialogue(dialogue, assistant, file=str(path), lookup=lookup))
+    slots = asyncio.Semaphore(max(1, concurrency))
+
+    async def play(dialogue: Dialogue) -> DialogueResult:
+        async with slots:
+            result = await run_dialogue(dialogue, assistant, file=str(path), lookup=lookup)
         if on_dialogue is not None:
-            on_dialogue(results[-1])
+            on_dialogue(result)
+        return result
+
+    results = list(await asyncio.gather(*(play(d) for d in spec.dialogues)))
     return DialogueReport(file=str(path), name=spec.name, dialogues=results)
 
 
@@ -562,6 +572,24 @@ def dialogue_cases(folder: str | Path) -> list[Any]:
             case = DialogueCase(file=path, dialogue=dialogue, catalog=spec.catalog)
             params.append(pytest.param(case, id=case.id))
     return params
+
+
+def dialogue_files(folder: str | Path) -> list[Any]:
+    """``pytest.param`` per YAML file under ``folder`` (for ``@pytest.mark.parametrize`` with ``assert_dialogue_file``)."""
+    import pytest
+
+    return [pytest.param(path, id=path.stem) for path in find_dialogue_files(folder)]
+
+
+async def assert_dialogue_file(path: str | Path, assistant: Any, *, concurrency: int = 8) -> DialogueReport:
+    """Run one file's dialogues (``concurrency`` at a time) and raise ``AssertionError`` naming each failed
+    dialogue with its turns when any fails."""
+    report = await run_dialogue_file(path, assistant, concurrency=concurrency)
+    if not report.passed:
+        failed = report.model_copy(update={"dialogues": [d for d in report.dialogues if not d.passed]})
+        raise AssertionError(f"\n{len(failed.dialogues)} of {len(report.dialogues)} dialogues failed\n"
+                             + failed.to_text(verbose=True))
+    return report
 
 
 async def run_dialogue_case(case: DialogueCase, assistant: Any, *, lookup: ProductLookup | None = None) -> DialogueResult:
@@ -613,12 +641,16 @@ def register(sub, *, eval_sub, train_sub, train_parser) -> None:
     parser.add_argument("--url", help="run through the HTTP API at this base URL instead of in-process")
     parser.add_argument("--catalog", help="catalog for the in-process assistant (default: each file's, else the demo)")
     parser.add_argument("--verbose-turns", action="store_true", help="list passing turns too")
+    parser.add_argument("--concurrency", type=int, default=None, metavar="N",
+                        help="dialogues played at once, each in its own session (default: 4 in-process, 1 over --url)")
     parser.set_defaults(handler=_cli)
 
 
 def _cli(args) -> int:
     import asyncio
 
+    if args.concurrency is not None and args.concurrency < 1:
+        raise UserFacingError("--concurrency must be at least 1")
     files = find_dialogue_files(args.path)
     if not files:
         raise UserFacingError(f"no .yaml dialogue files under {args.path}")
@@ -661,7 +693,7 @@ async def _run_all(specs: dict[Path, DialogueFile], args) -> list[DialogueReport
             remote = HttpAssistant(args.url)
             try:
                 for path in specs:
-                    reports.append(await run_dialogue_file(path, remote, on_dialogue=tick))
+                    reports.append(await run_dialogue_file(path, remote, on_dialogue=tick, concurrency=args.concurrency or 1))
             finally:
                 await remote.close()
             return reports
@@ -683,7 +715,7 @@ async def _run_in_process(specs: dict[Path, DialogueFile], args, tick) -> list[D
         assistant = await Assistant.create(Settings.from_env(catalog=catalog))
         try:
             for path in paths:
-                reports.append(await run_dialogue_file(path, assistant, on_dialogue=tick))
+                reports.append(await run_dialogue_file(path, assistant, on_dialogue=tick, concurrency=args.concurrency or 4))
         finally:
             await assistant.close()
     order = {str(p): i for i, p in enumerate(specs)}
@@ -701,9 +733,11 @@ __all__ = [
     "ProductConstraint",
     "Turn",
     "TurnResult",
+    "assert_dialogue_file",
     "catalog_lookup",
     "check_reply",
     "dialogue_cases",
+    "dialogue_files",
     "find_dialogue_files",
     "load_dialogue_file",
     "register",

@@ -512,7 +512,7 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
     for key, options in values.items():
         said = [v for v in options  # "leans against the wall", "a leaning mirror": lean
                 if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"(?:s|ing|ed)?\b", lowered)]
-        placed = [v for v in said if re.search(r"\b(?:against|on|to|from|by|near|next to|off)\s+(?:the|a|my|our)\s+"
+        placed = [v for v in said if re.search(r"\b(?:against|on|to|from|by|near|next to|off)\s+(?:the|a|my|our)\s+(?:\w+\s+)?"
                                               + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
         if placed and len(placed) < len(said):
             said = [v for v in said if v not in placed]  # "lean against the wall": leaning, the wall is where

@@ -293,7 +293,7 @@ def _material_of_the_place(slots: dict, text: str) -> None:
 
 
 _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
-                    r"got|went for|settled on)|i own|we own|bought|purchased|(?:they|he|she) (?:have|has|'ve got|'s got)|"
+                    r"got|went for|settled on)|i own|we own|bought|purchased|(?:they|he|she)(?: have| has|'ve got|'s got|'ve| has got)|"
                     r"i got|we got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"next to|on top of|above|over|underneath|under|in front of|at the foot of)"
                     r"\s+(?:a |an |the |new |brand new |my |our |your )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
@@ -313,6 +313,7 @@ _DESCRIBED_AFTER = re.compile(r"\s+in\s+((?:(?!from\b|last\b|now\b|and\b|but\b|w
 
 _PLACED_ON = r"(?:\b(?:sits?|sitting|goes|go|stands?|standing|fits?|put (?:it|them)|to put (?:it|them)?)\s+on\s+(?:top of\s+)?" \
              r"|^\s*(?:something|anything)(?:\s+[a-z-]+){0,2}\s+(?:for|on)\s+" \
+             r"|^\s*(?:and\s+|oh\s+|it'?s\s+)?(?:for|to fit)\s+(?=(?:a|our|my|his|her|their)\s+(?:[a-z-]+\s+)?$)" \
              r"|\b(?:it'?s|it is|they'?re|they are|this is|that'?s)\s+(?:for|to go on)\s+)" \
              r"(?:the|my|a|our|his|her|their)\s+(?:[a-z-]+\s+){0,2}$"  # "under 1000 ideally, it's for a queen bed": the mattress
 
@@ -1011,6 +1012,9 @@ def _missing_is_wanted(slots: dict, text: str, categories: list[str]) -> None:
             return
 
 
+_HOW_MANY_BEDS = {"one", "two", "three", "four", "five", "1", "2", "3", "4", "5"}
+
+
 def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categories: list[str],
                    slots: dict, taken: set[int]) -> None:
     """A category written in the text (or a synonym, or a typo of one): fills a missing category and wins
@@ -1033,6 +1037,9 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
                 continue  # "a light colour", "light wood": a shade, not lighting
             if _daylight(gram, words, start) or gram == "bed" and start > 1 and words[start - 1] == "in" and words[start - 2] != "tuck":
                 continue  # "she loves reading in bed": where, not what
+            if (gram in ("bed", "beds") and 0 < start and after < len(words) and words[start - 1] in _HOW_MANY_BEDS
+                    and words[after] in ("flat", "apartment", "apt", "house", "home", "place", "condo", "unit", "bungalow")):
+                continue  # "a tiny one bed flat": the flat, not a bed
             if typos:
                 match = words_lexicon.fuzzy(gram) if len(gram.split()) <= 2 else None
             else:

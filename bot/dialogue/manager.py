@@ -58,7 +58,7 @@ def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
         for value in slot_values(nlu.slots, name):
             # the wish word in the value's own clause: "velvet dining chairs? green would be lovely" (green only)
             own = [c for c in clauses if value.lower() in c] or clauses
-            if any(phrases.SAID_SOFTLY.search(c) for c in own):
+            if any(phrases.SAID_SOFTLY.search(c) or name == "color" and phrases.PALETTE.search(c) for c in own):
                 soft[:] = list(dict.fromkeys([*soft, value]))
             else:
                 soft[:] = [v for v in soft if v != value]
@@ -554,6 +554,15 @@ class DialogueManager:
         """Which kind of request the message makes: back to an earlier category, more of these, a farewell,
         the cart or another product, complements, "not that brand", refining suggested complements."""
         intent, slots = nlu.intent, nlu.slots
+        said = slots.get("category")
+        if isinstance(said, str) and state.shown and intent in ("search_product", "refine"):
+            # "something cheaper, under 100 a chair" with dining chairs shown: the kind of chair shown
+            categories = self.s.retriever.vocabulary.get("categories", [])
+            several = [names for _, names in mentioned_categories(text, categories) if said in names and len(names) > 1]
+            kinds = {p.leaf_category for p in map(self._product, state.shown) if p is not None}
+            here = [c for c in several[0] if c in kinds] if len(several) == 1 else []
+            if len(here) == 1 and here[0] != said and member_by_purpose(several[0], text) is None:
+                slots = {**slots, "category": here[0]}
         refs = slots.get("item_ref") or []
         if (intent in ("refine", "search_product", "show_more") and refs and max(refs) > len(state.shown)
                 and re.search(r"\b(?:both|all)\b", text, re.I) and not phrases.EXPLICIT_REF.search(text)):
@@ -701,10 +710,12 @@ class DialogueManager:
             # "actually not that brand, the reviews put me off"
             field = {"colour": "color"}.get(that.group(1).lower(), that.group(1).lower())
             intent, slots = "refine", {f"exclude_{field}": "that", **slots}  # "not the ikea ones, other brands": IKEA
+        shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
         if state.last_action == "suggest_complements" and intent in ("refine", "search_product", "feedback_dislike") \
-                and not slots.get("category"):
-            # "leather" under suggested office chairs: refining the suggestions, a request of their category
-            shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
+                and (not slots.get("category") or intent == "refine" and {slots["category"]} == shown):
+            # "leather" under suggested office chairs, "cheaper, under 100 a chair" under suggested dining chairs:
+            # refining the suggestions, a request of their category
+            slots = {k: v for k, v in slots.items() if k != "category"}
             asked = set(state.complement_filter.categories) if state.complement_filter else set()
             parents = self._parents()
             within = asked and all(c in asked or asked & set(parents.get(c, ())) for c in shown if c)
@@ -1084,9 +1095,11 @@ class DialogueManager:
         elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and len(text.split()) <= 8
               and not slots and (first := self._product(state.shown[0])) is not None and product_qa.asks_about(text, first)):
             intent = "product_question"  # "whats the pile like" under shown rugs: a listed detail of theirs
-        if intent == "out_of_scope" and (slots.get("category") or (slots.get("room") and phrases.FURNISHING.search(text))):
+        if intent == "out_of_scope" and (slots.get("category") or (phrases.FURNISHING.search(text) and (
+                slots.get("room") or re.search(r"\b(?:flat|apartment|apt|house|place|home|condo|studio)\b", text, re.I)))):
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request;
-            # "I'm setting up a reading nook": one for a room (the bot asks what it needs)
+            # "I'm setting up a reading nook", "just signed a lease on a 1 bed flat and have basically nothing": one for
+            # a room or a home (the bot asks what it needs)
             intent = "search_product"
         elif (intent in ("out_of_scope", "refine", "search_product", "feedback_like") and state.shown
               and state.last_action == "add_to_cart" and phrases.ALSO_THAT.match(text) and parse_item_refs(text)
@@ -1198,6 +1211,11 @@ class DialogueManager:
                 nlu = nlu.model_copy(update={"slots": slots})
             elif not any(slots.get(k) for k in ("brand", "color", "material", "style", "price_max", "price_min")):
                 return self._ask_for_room(state, nlu, str(slots["room"]))
+        elif (not slots.get("category") and not state.constraints.categories and phrases.FURNISHING.search(nlu.text)
+              and not any(slots.get(k) for k in ("brand", "color", "material", "style", "price_max", "price_min"))):
+            # "just signed a lease on a 1 bed flat and have basically nothing": where to start, asked
+            return self._ask_category(state, nlu, "Nice project! What would you like to start with? For example: "
+                                      + ", ".join(c.lower() for c in self._top_categories(4)) + ".")
         if slots.get("room") and isinstance(slots["room"], str):
             state.room = slots["room"]
         family = slots.get("category")
@@ -1327,6 +1345,8 @@ class DialogueManager:
         ref_price = None
         if slots.get("price_relative"):
             ref_price = ref_products[0].price if ref_products else reference_price(shown)
+            if not ref_products and slots["price_relative"] == "lower" and phrases.ALL_TOO_DEAR.search(nlu.text):
+                ref_price = min((p.price for p in shown if p.price is not None), default=ref_price)
         if slots.get("size_relative"):
             basis = ref_products[0] if ref_products else (shown[0] if shown else None)
             value = size_value(basis) if basis else None
@@ -2303,7 +2323,7 @@ class DialogueManager:
     def _service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
         asked = nlu.text
         if (intent == state.last_service_intent and state.last_service_text and service.topic(intent, asked) == "request"
-                and service.topic(intent, state.last_service_text) not in ("request", "policy")):
+                and service.topic(intent, state.last_service_text) not in ("request", "policy", "amount")):
             asked = f"{state.last_service_text} {asked}"  # "order 50773 if that helps" after "I was charged twice"
         state.last_service_text = asked
         text, quick = service.answer(intent, state.order_id, self.s.policy, text=asked)

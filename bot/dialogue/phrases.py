@@ -39,7 +39,8 @@ NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personal
                        r"(?!\s+(?:the|my|this|that|it)\s+(?:order|cart|basket|address))", re.I)
 FURNISHING = re.compile(r"\b(setting up|set up|furnish\w*|redo\w*|redecorat\w*|decorat\w*|doing up|makeover|refresh\w*|"
                         r"renovat\w*|moving into|moved into|moving in|just moved|got the keys|new (?:place|flat|apartment|house|home)|"
-                        r"first (?:place|flat|apartment|house|home)|(?:completely|totally|still) empty)\b", re.I)
+                        r"first (?:place|flat|apartment|house|home)|(?:completely|totally|still) empty|signed (?:a|the) lease|"
+                        r"(?:have|got) (?:basically |literally |almost |pretty much )?nothing|need everything|from scratch)\b", re.I)
 SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
 # "max 500 per piece": a budget for each of the things to come
 PER_PIECE = re.compile(r"\b(?:per|a|each|every|for each|for every)\s+(?:piece|item|thing)\b|\bapiece\b", re.I)
@@ -52,10 +53,12 @@ FORGET_THING = re.compile(r"\b(?:forget|scratch|never ?mind|skip|drop|ditch)\s+(
 # "a lamp around 100": a price said roughly (the range it gave may hold nothing)
 AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or so|give or take|ballpark)\b|~\s*\$?\d|\d\s*ish\b", re.I)
 # A wish the shopper would do without ("standing desk ideally", "dimmable if possible").
-SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you have (?:it|them|one|any)|would be nice|nice to have|"
+SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you(?: have|'ve got| got) (?:it|them|one|any)|would be nice|nice to have|"
                        r"would be great|would be ideal|would be perfect|would be lovely|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
 # ... or "boucle maybe", "something durable like performance fabric would be ideal"
 SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|\b(?:maybe|perhaps|or something|i guess|if poss)\b", re.I)
+# "walnut and mustard tones", "a navy and white colour scheme": colours said as the room's palette, a wish
+PALETTE = re.compile(r"\b(?:tones?|palette|hues|colou?r scheme|colou?rway)\b", re.I)
 # "5x8 or so", "around 8x10", "queen-ish": a size said roughly
 ROUGHLY = re.compile(r"\bor so\b|\bish\b|-ish\b|\b(?:around|roughly|about|approx(?:imately)?|something like)\s+\d", re.I)
 YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|go ahead|why not|show me|do it|sounds good|alright)\b"
@@ -93,7 +96,7 @@ RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "limit": "Any price
 
 CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proceed to (?:payment|checkout)|"
                       r"ready to (?:buy|order|pay)|complete (?:my |the )?(?:order|purchase))\b", re.I)
-QUESTION = re.compile(r"^\s*(?:how|what|what's|whats|is|are|does|do|can|could|would|will|has|have|which)\b", re.I)
+QUESTION = re.compile(r"^\s*(?:(?:and|so|also|ok|okay|oh|but|hmm+)[,\s]+)?(?:how|what|what's|whats|is|are|does|do|can|could|would|will|has|have|which)\b", re.I)
 ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
 ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either|which ones)\b", re.I)
 # "we need it by friday the 12th, is that doable?", "will they get here before Christmas?": a delivery date asked about
@@ -252,6 +255,13 @@ NOT_THAT = re.compile(r"\b(?:not (?:that|this|the same)|another|other|a differen
                       re.I)
 CHEAP = re.compile(r"\b(?:cheap|cheapish|cheap-ish|inexpensive|affordable|low[- ]cost|budget[- ]friendly|not (?:too |that |very )?"
                    r"(?:expensive|pricey|dear)|on the cheap)\b(?!\s+(?:looking|quality|materials?))", re.I)
+# "hmm too expensive, anything under 300?", "that's out of my budget": the price matters more than the rest now
+TOO_DEAR = re.compile(r"\btoo (?:expensive|pricey|dear|steep|spendy|rich for)\b|\bout of (?:my|our) (?:budget|price range|league)\b"
+                      r"|\bover (?:my|our) budget\b|\bcan'?t afford\b|\b(?:any|anything|something)\s+(?:under|below|less than|cheaper)\b", re.I)
+# "the mustard ones are way too pricey", "they're all too expensive": cheaper than every one shown, not than the middle
+ALL_TOO_DEAR = re.compile(r"\b(?:they|these|those|the(?:se|y)? (?:[a-z]+ )?ones|all of (?:them|these|those)|them all)\s*(?:are|'re|r)\s+"
+                          r"(?:all\s+)?(?:way |far |much |a bit |a little |bit |just |all )?(?:too|so|very|really|crazy|super)\s+"
+                          r"(?:expensive|pricey|dear|steep|spendy)\b", re.I)
 SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
                          r"most popular|most reviewed|biggest|largest|smallest)\b", re.I)
 FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"

@@ -7,7 +7,8 @@ washable") are wishes the catalog may not meet; after every match was shown, "so
 lets a material or style go; a measure said roughly ("around 40 inches wide") gives the closest in
 size. What the shopper stated as a hard constraint (budget, brand, colour, category, size, a measure
 bound) never gives way here: other materials, shades of the colour or a bound widened just enough
-are offered instead, and shown on "yes"; other styles are found here and shown at once, said so.
+are offered instead, and shown on "yes"; other styles are found here and shown at once, said so, and so are
+other materials when the shopper has just put a price first ("too expensive, anything under 300?").
 Composing the reply stays with the dialogue manager.
 """
 
@@ -177,6 +178,18 @@ class ProductSearch:
             # "anything under 100?"; "5x8 or so", then "any in blue?": what was said softly gives way, said so (before a
             # listed feature asked for: "a dimmable floor lamp ..., black if possible", then "anything under 100?")
             candidates, f, intro = await self._soft_wishes_give_way(state, nlu, text, f, intro)
+        if (not candidates and action == "refine" and (f.materials or f.styles) and nlu.slots.get("price_max") is not None
+                and not any(nlu.slots.get(k) for k in ("material", "style")) and phrases.TOO_DEAR.search(nlu.text)):
+            # "velvet, in green", then "hmm too expensive, anything under 300?" and no velvet one is: the closest in
+            # other materials under 300 at once, said so (the price is what matters now)
+            plain = f.model_copy(update={"price_max": None, "price_min": None})
+            found = await self._other_kinds_instead(
+                state, nlu, text, f,
+                lambda loose: (f"There's nothing {price_phrase(f)} among the {describe(plain)}; here are {describe(loose)} in "
+                               + ("other materials:" if f.materials and not loose.materials else "other styles:")))
+            if found:
+                candidates, f, said = found
+                intro = intro or said
         if not candidates and (f.attributes or f.attribute_min) and action == "refine" and phrases.ANY_WITH.match(nlu.text):
             return Found([], f, none_with=True)
         if not candidates and (f.attributes or f.attribute_min) and action != "show_more":
@@ -294,7 +307,8 @@ class ProductSearch:
         for name, slot, soft, kinds in (("materials", "material", state.soft_materials, "materials"),
                                         ("colors", "color", state.soft_colors, "colours"), ("sizes", "size", state.rough_sizes, "sizes")):
             values = {v.lower() for v in getattr(f, name)}
-            if not values or not values <= {v.lower() for v in soft} or nlu.slots.get(slot):
+            palette = slot == "color" and phrases.PALETTE.search(nlu.text)  # "walnut and mustard tones": the room's, now too
+            if not values or not values <= {v.lower() for v in soft} or nlu.slots.get(slot) and not palette:
                 continue
             loose = f.model_copy(update={name: []})
             candidates = await self.retrieve(state, text, loose)

@@ -47,6 +47,8 @@ class ShopPolicy(BaseModel):
     in_home_delivery: str | None = None  # e.g. "to the room of your choice with assembly, $79"; None = to the door only
     bulk_orders: str | None = None  # e.g. "10% off 10 or more of one item"; None = no bulk pricing online
     loyalty: str | None = None  # e.g. "5% off every order after your third"; None = no loyalty scheme
+    refund_amount: str = ("the full price you paid for the item: there is no restocking fee, and return shipping is free "
+                          "with our prepaid label")
     gift_wrap: str | None = None  # e.g. "$5 per item, chosen at checkout, with a card message"; None = not offered
 
 
@@ -229,10 +231,15 @@ _ASSEMBLY_HELP = re.compile(r"\b(?:assembl\w*|put(?:ting)?\s+(?:it|them|the\s+\w
 _ASSEMBLING_THEIRS = re.compile(r"\b(?:i|we)\s+(?:just\s+)?(?:ordered|bought|got|received)\b|\btrying to\b|"
                                 r"\b(?:i'?m|we'?re|i am|we are)\s+(?:assembling|putting|building)\b|\barrived\b|"
                                 r"\b(?:my|our|the)\s+(?:\w+\s+)?(?:order|delivery|parcel|instructions?)\b", re.IGNORECASE)
+# "do i get the full amount back or do you take off shipping", "is there a restocking fee?": how much comes back
+_REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|sum)\b|\brestocking\b"
+                            r"|\b(?:take|takes|taking)\s+(?:off|out)\s+(?:the\s+|for\s+)?(?:shipping|delivery|postage)\b"
+                            r"|\b(?:deduct\w*|minus|subtract\w*|keep)\s+(?:the\s+)?(?:shipping|delivery|postage)\b"
+                            r"|\b(?:shipping|delivery|postage)\s+(?:is\s+|gets?\s+)?(?:refunded|deducted|taken off)\b", re.IGNORECASE)
 # In order: the first that matches answers ("gift wrap it and send it straight to her address": the gift wrapping,
 # whose answer says how a gift goes to another address, before changing an order's address).
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
-                ("price_drop", _PRICE_DROP, "refund"), ("gift_wrap", _GIFT_WRAP, "delivery_options"),
+                ("price_drop", _PRICE_DROP, "refund"), ("amount", _REFUND_AMOUNT, "refund"), ("gift_wrap", _GIFT_WRAP, "delivery_options"),
                 ("elsewhere", _ELSEWHERE, "shipping_address"),
                 ("in_home", _IN_HOME, "delivery_options"), ("bulk", _BULK, "payment_methods"),
                 ("deliver_where", _DELIVER_WHERE, "delivery_options"),
@@ -306,6 +313,8 @@ def topic(intent: str, text: str) -> str:
         return "installments"
     if intent in ("return_item", "refund") and _matches("wrong_item", _WRONG_ITEM, text):
         return "wrong_item"
+    if intent == "return_item" and _REFUND_AMOUNT.search(text):
+        return "amount"  # "is there a restocking fee on returns?"
     if intent in ("return_item", "refund") and _REPLACEMENT.search(text) and not _NO_REPLACEMENT.search(text):
         return "replacement"
     if intent == "return_item" and _DAMAGED.search(text) and not _WHAT_IF.search(text):
@@ -325,7 +334,7 @@ def needs_order_id(intent: str, text: str = "") -> bool:
     to (or checked on) one order, never for a question about the shop's rules."""
     if intent not in ("order_status", "cancel_order", "change_order", "return_item", "refund", "shipping_address"):
         return False
-    return topic(intent, text) not in ("policy", "replacement", "price_drop")
+    return topic(intent, text) not in ("policy", "replacement", "price_drop", "amount")
 
 
 def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = "") -> tuple[str, list[str]]:
@@ -672,6 +681,11 @@ def _removal(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
                     "usually collect it.", ["Delivery options", human])
 
 
+def _refund_amount(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"You get back {policy.refund_amount}. The refund goes to your original payment method within "
+            f"{policy.refund_days} after we receive the return.", ["How do returns work?", human])
+
+
 def _assembly(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return (f"Sorry the assembly is giving you trouble! I'm passing this conversation to a person from our team "
             f"({policy.support_hours}): they can walk you through it, or send a part that is missing or damaged.",
@@ -686,6 +700,8 @@ _VARIANTS = {
     ("payment_methods", "price_match"): _price_match,
     ("delivery_options", "removal"): _removal,
     ("refund", "price_drop"): _price_drop,
+    ("refund", "amount"): _refund_amount,
+    ("return_item", "amount"): _refund_amount,
     ("shipping_address", "elsewhere"): _elsewhere,
     ("delivery_options", "in_home"): _in_home,
     ("delivery_options", "gift_wrap"): _gift_wrap,

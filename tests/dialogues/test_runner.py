@@ -12,8 +12,10 @@ from bot.dialogue_tests import (
     Expect,
     ProductConstraint,
     Turn,
+    assert_dialogue_file,
     check_reply,
     dialogue_cases,
+    dialogue_files,
     load_dialogue_file,
     run_dialogue_case,
     run_dialogue_file,
@@ -192,6 +194,56 @@ async def test_pytest_helpers(tmp_path, keyword_assistant):
     await run_dialogue_case(cases[0].values[0], keyword_assistant)
     with pytest.raises(AssertionError, match="brand != IKEA"):
         await run_dialogue_case(cases[1].values[0], keyword_assistant)
+
+
+async def test_per_file_helpers_name_each_failed_dialogue(tmp_path, keyword_assistant):
+    (tmp_path / "shop.yaml").write_text(DIALOGUES)
+    (tmp_path / "passing.yaml").write_text(DIALOGUES.split("  - name: a wrong expectation fails")[0])
+    files = dialogue_files(tmp_path)
+    assert [f.id for f in files] == ["passing", "shop"]
+    report = await assert_dialogue_file(files[0].values[0], keyword_assistant)
+    assert report.passed and len(report.dialogues) == 1
+    with pytest.raises(AssertionError) as failed:
+        await assert_dialogue_file(files[1].values[0], keyword_assistant)
+    assert "1 of 2 dialogues failed" in str(failed.value) and "a wrong expectation fails" in str(failed.value)
+    assert "budget sofa then not IKEA" not in str(failed.value)  # only the failed dialogue is reported
+
+
+class _SlowAssistant:
+    """Answers after a pause, counting how many turns are in flight at once."""
+
+    def __init__(self, inner):
+        self.inner, self.in_flight, self.most = inner, 0, 0
+
+    async def handle(self, session_id, text, **kwargs):
+        import asyncio
+
+        self.in_flight += 1
+        self.most = max(self.most, self.in_flight)
+        await asyncio.sleep(0.01)
+        self.in_flight -= 1
+        return await self.inner.handle(session_id, text, **kwargs)
+
+    async def feedback(self, session_id, product_id, liked):
+        return await self.inner.feedback(session_id, product_id, liked)
+
+    async def forget(self, session_id):
+        return await self.inner.forget(session_id)
+
+    def get_product(self, product_id):
+        return self.inner.get_product(product_id)
+
+
+@pytest.mark.parametrize("concurrency, most", [(1, 1), (2, 2)])
+async def test_concurrent_dialogues_keep_their_sessions_and_order(tmp_path, keyword_assistant, concurrency, most):
+    path = tmp_path / "shop.yaml"
+    path.write_text(DIALOGUES)
+    slow = _SlowAssistant(keyword_assistant)
+    report = await run_dialogue_file(path, slow, concurrency=concurrency)
+    assert [d.name for d in report.dialogues] == ["budget sofa then not IKEA then like", "a wrong expectation fails"]
+    assert report.dialogues[0].passed and not report.dialogues[1].passed  # the same results as one at a time
+    assert slow.most == most
+    assert len({c[0] for c in keyword_assistant.calls}) == 2 and keyword_assistant.sessions == {}
 
 
 def test_finding_files(tmp_path):
