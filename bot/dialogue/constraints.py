@@ -345,7 +345,11 @@ def either(values: list[str]) -> str:
 def describe(f: SearchFilter) -> str:
     """Human-readable summary of the constraints, e.g. 'gray sofas under $800, not IKEA'."""
     parts: list[str] = []
-    parts += [attribute_label(k, v) for k, v in f.attributes.items() if v != "no" and k != "seats"]  # "dimmable"
+    kind = _categories_said(f.categories)
+    # "standing desk: yes" under desks: "standing desks", not "standing desk desks"
+    named = next((k for k, v in f.attributes.items() if v == "yes" and kind and " " not in kind
+                  and singular(k.lower()).endswith(" " + singular(kind))), None)
+    parts += [attribute_label(k, v) for k, v in f.attributes.items() if v != "no" and k != "seats" and k != named]  # "dimmable"
     if f.colors:
         parts.append(either(f.colors).lower())
     if f.styles:
@@ -354,7 +358,7 @@ def describe(f: SearchFilter) -> str:
         parts.append(material_label(f.materials))
     if f.title_words:
         parts.append(" or ".join(f.title_words))
-    parts.append(_categories_said(f.categories))
+    parts.append(f"{named}s" if named else kind)
     if len(f.sizes) > 3:
         parts.append("in the sizes asked for")  # "29 to 30 inches high": every size with such a height
     elif f.sizes:
@@ -506,7 +510,7 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             root = key[:-4]
             single = rf"|(?:can|could|to|will) {re.escape(root[:-1])}" if root[-1] == root[-2] else ""  # "something I can dim"
             pattern = rf"(?:{pattern}|{re.escape(root)}(?:s|ing|ed|er)?(?:\s+up)?{single})"  # "fold up", "stacking", "a dimmer"
-        for match in re.finditer(rf"\b{pattern}\b", lowered):
+        for match in re.finditer(rf"\b{pattern}(?:e?s)?\b", lowered):  # "any standing desks"
             required[key] = "no" if _NEGATED_WORD.search(lowered[: match.start()][-25:]) else "yes"
             lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
     for key, options in values.items():
@@ -562,6 +566,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
     tv = next((k for k in numeric if "tv" in k.split() or "tvs" in k.split()), None)
     if tv:
         match = re.search(r"\b(\d{2,3})\s*(?:\"|”|-?\s*inch(?:es)?|in\b)\s*(?:tv|television|screen)", text, re.IGNORECASE)
+        # ... or said of the TV named before: "our tv has been sitting on the floor ... it's a 65 inch"
+        match = match or re.search(r"\b(?:tv|television|telly)\b.{0,80}?\b(?:it'?s|it is|is)\s+(?:a\s+)?(\d{2,3})\s*(?:\"|”|-?\s*inch(?:es)?|in\b)"
+                                   r"(?!\s*(?:wide|long|deep|tall|high))", text, re.IGNORECASE)
         if match:
             least[tv] = float(match.group(1))
     return required, least

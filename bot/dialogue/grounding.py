@@ -62,7 +62,7 @@ def _synonym_fields(slots: dict, vocabulary: dict[str, list[str]]) -> None:
                 slots[prefix + field] = found
 
 
-def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]]) -> None:
+def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]], text: str = "") -> None:
     for prefix in ("", "exclude_"):
         for field, key in FIELDS.items():
             value = slots.get(prefix + field)
@@ -71,6 +71,12 @@ def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]]) -> None:
             homes = [f for f, k in FIELDS.items() if f != field and value.lower() in _vocab(vocabulary, k)]
             if len(homes) == 1 and not slots.get(prefix + homes[0]):
                 slots[prefix + homes[0]] = _vocab(vocabulary, FIELDS[homes[0]])[value.lower()]
+                del slots[prefix + field]
+            elif (len(homes) == 1 and "brand" not in (field, homes[0]) and isinstance(there := slots[prefix + homes[0]], str)
+                  and re.search(rf"\b(?:{re.escape(value)}\s*(?:or|and|/|,)\s*{re.escape(there)}|"
+                                rf"{re.escape(there)}\s*(?:or|and|/|,)\s*{re.escape(value)})\b", text, re.I)):
+                # "boucle or velvet maybe" with boucle tagged as a style: both materials (not "solid oak": one value)
+                slots[prefix + homes[0]] = [there, _vocab(vocabulary, FIELDS[homes[0]])[value.lower()]]
                 del slots[prefix + field]
             elif not homes and field != "brand" and lexicon(field, vocabulary.get(key, [])).lookup(value) is None:
                 # "a boho rug" tagged as a material: the style the shopper word names
@@ -350,6 +356,8 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
         clause = re.split(r"[.?!;:]", lowered[:found.start()])[-1]
         before = " ".join(_WORD.findall(clause)[-8:]) + " "  # within its own sentence
         owned = _OWNED.search(before)
+        if owned and re.match(r"(?:matching|to match)\s+(?!(?:the|my|our|your|his|her|their)\b)", owned.group(0)):
+            owned = None  # "2 matching nightstands": matching each other, not something owned
         if owned and re.search(r"\b(?:has|have|had|got)\s+no\s+$", before):
             owned = None  # "the bedroom in my rental has no curtains": what is missing is what they want
         replaced = bool(owned) and "old" in owned.group(1).split() and bool(_WORN_OUT.search(lowered))
@@ -1012,6 +1020,25 @@ def _missing_is_wanted(slots: dict, text: str, categories: list[str]) -> None:
             return
 
 
+# "let's start with the bed. queen, with a headboard, under 500": a bed size said on its own
+_BED_SIZE = re.compile(r"(?<!drag )\b(california king|cal(?:ifornia)?[- ]king|twin[- ]xl|queen|king)(?:[- ]size[d]?)?\b", re.I)
+
+
+def _bed_size_said(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """A bed size the model did not tag, when the catalog sells that size ("queen, with a headboard")."""
+    if slots.get("size") or slots.get("exclude_size"):
+        return
+    for said in _BED_SIZE.finditer(text):
+        before = _WORD.findall(text[:said.start()].lower())
+        if _negated([*before, said.group(1).lower()], len(before)):  # not "no king, too big"
+            continue
+        size = re.sub(r"^cal(?:ifornia)?[- ]king$", "california king", said.group(1).lower()).replace("-", " ")
+        known = [v for v in vocabulary.get("sizes", []) if v.lower() == size]
+        if known:
+            slots["size"] = known[0]
+        return
+
+
 _HOW_MANY_BEDS = {"one", "two", "three", "four", "five", "1", "2", "3", "4", "5"}
 
 
@@ -1114,6 +1141,15 @@ def _named_days_are_no_colour(slots: dict, text: str) -> str:
     return rest
 
 
+def _tv_size_is_no_size(slots: dict, text: str) -> None:
+    """ "our tv has been sitting on the floor ... it's a 65 inch, need a stand": the TV's screen, not the stand's size
+    (the stands are then the ones listed for that screen, see ``asked_attributes``)."""
+    size = slots.get("size")
+    if (isinstance(size, str) and re.fullmatch(r"\s*\d{2,3}\s*(?:\"|”|-?\s*inch(?:es)?|in)\s*", size, re.I)
+            and re.search(r"\b(?:tv|tvs|television|telly|screen)\b", text, re.I)):
+        slots.pop("size")
+
+
 def _money_tagged_as_size(slots: dict) -> None:
     """ "any rugs under $150": an amount of money the model tagged as a size is the budget."""
     size = slots.get("size")
@@ -1188,11 +1224,12 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     slots = dict(slots)
     text = _named_days_are_no_colour(slots, text or "")
     _money_tagged_as_size(slots)
+    _tv_size_is_no_size(slots, text or "")
     _range_said(slots, text)
     _bound_beats_story_prices(slots, text)
     _other_shops_offer(slots, text)
     _synonym_fields(slots, vocabulary)
-    _move_mistyped(slots, vocabulary)
+    _move_mistyped(slots, vocabulary, text or "")
     _material_by_phrase(slots, text or "", vocabulary)
     _material_word_of_the_text(slots, text or "", vocabulary)
     categories = vocabulary.get("categories", [])
@@ -1251,6 +1288,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                     slots[("exclude_" if _negated(words, start) else "") + field] = match
                     taken |= span
                     break
+        _bed_size_said(slots, text, vocabulary)
     _brand_refused(slots, text or "")
     _listed_brand_exclusions(slots, text or "", vocabulary.get("brands", []))
     if shopping and text and not slots.get("brand") and not slots.get("unknown_brand"):

@@ -45,6 +45,11 @@ _POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|the
 EXPENSIVE = 500.0  # median price above which the first list asks for a budget too
 
 
+# "hmm any standing desks for that kind of money?": products of the kind being chosen with a feature, asked for
+_ANY_KIND = re.compile(r"^\W*(?:(?:hmm+|ok|okay|so|and|but|well|ah)\W+)?(?:do you have |have you got |got )?any\s+"
+                       r"(?:[a-z-]+\s+){1,2}?([a-z-]+s)\b", re.I)
+
+
 def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     """The message's reading with its intent and slots as the context decided them."""
     return nlu.model_copy(update={"intent": intent, "slots": slots})
@@ -285,7 +290,8 @@ class DialogueManager:
                    # "if it turns out too firm, can I send it back?": the return policy
                    and not (intent in service.SERVICE_INTENTS and phrases.SEND_IT_BACK.search(text))
                    and not slots.get("category") and not phrases.ADD_THAT.search(text)
-                   and not (intent == "refine" and (phrases.ANY_WITH.match(text) or phrases.SOMETHING_WITH.match(text))))
+                   and not (intent == "refine" and (phrases.ANY_WITH.match(text) or phrases.SOMETHING_WITH.match(text)
+                                                    or _ANY_KIND.match(text))))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
                                    "feedback_dislike", "compare")
                         or (intent == "refine" and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size"))):
@@ -531,9 +537,12 @@ class DialogueManager:
                 and state.constraints.categories and not slots.get("item_ref")
                 and not phrases.is_question(text) and phrases.MUST_HAVE.search(text) and any(self._asked(text, state.constraints.categories))):
             intent = "refine"  # "it has to be washable, babies are messy": a requirement for what is shown
-        if (state.shown and state.constraints.categories and phrases.ANY_WITH.match(text) and not slots.get("item_ref")
+        kind = _ANY_KIND.match(text)
+        if (state.shown and state.constraints.categories and not slots.get("item_ref")
+                and (phrases.ANY_WITH.match(text) or kind and self._covers_or_is(kind.group(1), state.constraints.categories))
                 and intent not in service.SERVICE_INTENTS and any(self._asked(text, state.constraints.categories))):
-            # "any of those with storage drawers?": only those, or a plain no
+            # "any of those with storage drawers?": only those, or a plain no; "hmm any standing desks for that kind
+            # of money?" (after a question about one desk): the standing ones
             intent, slots = "refine", {k: v for k, v in slots.items() if k != "category"}
         elif (state.shown and intent in ("refine", "search_product", "out_of_scope", "leave_review", "show_more",
                                        "feedback_like", "feedback_dislike")
@@ -614,11 +623,13 @@ class DialogueManager:
             # "it needs adjustable shelves" under bookcases: a wish for these, not a new search
             intent, slots = "refine", {k: v for k, v in slots.items() if k != "category"}
             nlu = _as_read(nlu, intent, slots)
-        if (phrases.SIMILAR.search(text) and state.shown and not state.constraints.categories and not slots.get("category")
-                and intent in ("show_more", "refine", "search_product", "out_of_scope")):
+        if (phrases.SIMILAR.search(text) and (state.shown or state.focus_id) and not state.constraints.categories
+                and not slots.get("category") and intent in ("show_more", "refine", "search_product", "out_of_scope")):
             # "ok anything similar I could get now?" after "do you have the Asher Rolled-arm Linen Sofa in stock?"
             about = self._product(state.focus_id) or self._product(state.shown[0])
             if about is not None and about.leaf_category:
+                if not state.shown:
+                    state.shown = [about.id]  # the product asked about by name, its card shown with the answer
                 position = state.shown.index(about.id) + 1 if about.id in state.shown else 1
                 intent, slots = "refine", {**slots, "category": about.leaf_category, "item_ref": [position],
                                            **({"in_stock": True} if phrases.IN_STOCK.search(text) else {})}
@@ -960,6 +971,12 @@ class DialogueManager:
             # "um hi. what do you actually sell here?": what the shop has, and what they are looking for
             return self._ask_category(state, _as_read(nlu, "search_product", {}), "We sell furniture and home goods: "
                                       + ", ".join(c.lower() for c in self._top_categories(8)) + " and more. What are you looking for?")
+        if (phrases.NO_ONE_ANSWERS.search(text) and intent not in service.SERVICE_INTENTS
+                and intent not in ("contact_human", "complaint")):
+            # "this is the third time I'm writing about my broken dresser and nobody gets back to me" (read as a
+            # dresser search); "third time asking, my refund ... STILL hasn't shown up" stays a refund question
+            intent, slots = "complaint", {k: v for k, v in slots.items() if k == "order_id"}
+            nlu = _as_read(nlu, intent, slots)
         if phrases.LEAVE_A_REVIEW.search(text) and intent not in ("contact_human",):
             intent, slots = "leave_review", {}  # "also how do I leave a review for the chairs I bought from you last summer?"
             nlu = _as_read(nlu, intent, slots)
@@ -1430,6 +1447,11 @@ class DialogueManager:
 
         return all(any(parents.get(c) == parents.get(o) and kind(c) == kind(o) for o in old) or set(old) & set(parents.get(c, ()))
                    for c in new)
+
+    def _covers_or_is(self, word: str, current: list[str]) -> bool:
+        """Whether a product word ("desks", "lamps") names the categories being chosen or a family holding them."""
+        named = [names for _, names in mentioned_categories(word, self.s.retriever.vocabulary.get("categories", []))]
+        return any(set(names) & set(current) or self._covers(names, current) for names in named)
 
     def _covers(self, broader: object, current: list[str]) -> bool:
         """Whether a category word said now covers the current categories ("the lamp" under floor lamps,

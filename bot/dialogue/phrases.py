@@ -185,8 +185,14 @@ MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:ch
                         r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b", re.I)
 # An out_of_scope this confident is not a shopping request the model missed ("recommend a pizza place").
 SURE_OUT_OF_SCOPE = 0.8
+# "this is the third time I'm writing about my broken dresser and nobody gets back to me": a complaint about service
+NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:gets?|got|has got|has gotten|is getting)\s+back\b"
+                            r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time\s+(?:that\s+)?(?:i'?m|i am|i have been|i've been|"
+                            r"i'?ve|i have)?\s*(?:writing|asking|contacting|messaging|chasing|emailing|calling|written|asked|"
+                            r"contacted|messaged|chased|emailed|called)\b"
+                            r"|\bstill no (?:reply|response|answer)\b|\b(?:never|nobody|no one) (?:replied|responded|answered)\b", re.I)
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
-                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|"
+                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|good ?night|night night|nite|"
                       r"that'?s all|that is all|that'?ll be all|that will be all|that'?s it for (?:now|today)|"
                       r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off)|i'?m off)\b", re.I)
 # Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
@@ -328,7 +334,7 @@ SAME_BRAND = re.compile(r"\b(?:from (?:them|that brand|the same brand|this brand
                         r"by them|do they (?:make|have|do|sell)|of theirs)\b", re.I)
 # Only what can ship now ("it has to be in stock", "only ones that are actually in stock please").
 IN_STOCK = re.compile(r"\b(in[- ]stock|available (?:right )?now|ready to ship|ships? (?:now|today|right away|immediately)|"
-                      r"(?:could|can) (?:get|have|buy) (?:it |one |them )?(?:now|today|right away)|"
+                      r"(?:could|can) (?:actually |really |still )?(?:get|have|buy) (?:it |one |them )?(?:right )?(?:now|today|away|asap)|"
                       r"not (?:out of stock|sold out|back-?ordered))\b", re.I)
 
 

@@ -153,6 +153,8 @@ class ProductSearch:
                    exclude_seen: bool, intro: str | None) -> Found:
         """The candidates for ``f``, or what gives way when none matches (see the module docstring)."""
         candidates = await self.retrieve(state, text, f)
+        if not candidates and action != "show_more" and f.colors and not f.materials:
+            candidates, f = await self._colour_as_material(state, text, f)
         loosened_for = None  # the filter whose price bound was already tried loosened
         if (not candidates and action != "show_more" and state.critique_price_bound and (f.materials or f.styles)
                 and phrases.SIMILAR.search(nlu.text) and nlu.slots.get("price_relative") == "lower"):
@@ -298,6 +300,19 @@ class ProductSearch:
         if not closest:
             return [], f, intro
         return closest, loose, intro or f"Nothing is {price_phrase(f)}; these are the closest in price:"
+
+    async def _colour_as_material(self, state: DialogueState, text: str, f: SearchFilter) -> tuple[list[Candidate], SearchFilter]:
+        """ "bookshelf walnut": a word the catalog uses for colours and materials, read as the colour, matches no
+        bookcase; the walnut bookcases (the material) are what was meant. Nothing found leaves ``f`` as it was."""
+        materials = {m.lower(): m for m in self.s.retriever.vocabulary.get("materials", [])}
+        if not all(c.lower() in materials for c in f.colors):
+            return [], f
+        as_material = f.model_copy(update={"colors": [], "materials": [materials[c.lower()] for c in f.colors]})
+        candidates = await self.retrieve(state, text, as_material)
+        if not candidates:
+            return [], f
+        state.constraints.colors, state.constraints.materials = [], list(as_material.materials)
+        return candidates, as_material
 
     async def _soft_wishes_give_way(self, state: DialogueState, nlu: NLUResult, text: str, f: SearchFilter,
                                     intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:

@@ -28,7 +28,7 @@ VOCAB = {
         ({"category": "bookshelf", "brand": "IKEA"}, "bookshelf from ikea", {"brand": "IKEA", "category": "Bookcases"}),
         ({"style": "scandinavian"}, "scandinavian bed frame", {"style": "scandinavian", "category": "Beds"}),
         ({"material": "linen", "category": "duvet cover"}, "linen duvet cover, king size",
-         {"material": "linen", "category": "Sheets & Duvets"}),
+         {"material": "linen", "category": "Sheets & Duvets", "size": "King"}),  # the size the model missed, read too
         ({"price_max": 100.0}, "cheap sheets, under 100", {"price_max": 100.0, "category": "Sheets & Duvets"}),
         ({"category": "Rugs"}, "boho rug for the living room", {"category": "Rugs", "style": "bohemian", "room": "Living Room"}),
         ({"category": "table", "style": "mid-century"}, "cofee table, mid century stlye",

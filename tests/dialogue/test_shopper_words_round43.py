@@ -1,7 +1,8 @@
-"""Shopper words met in blind rounds 43-45: a mirror to "lean against the bedroom wall", "walnut and mustard tones"
+"""Shopper words met in blind rounds 43-46: a mirror to "lean against the bedroom wall", "walnut and mustard tones"
 for a room, "the mustard ones are way too pricey", a refund question whose return was already made, "do i get the
 full amount back", "she's got a green sofa" said of a gift's recipient, "and how many nights trial", "a tiny one bed
-flat", "for a king bed" said alone while bedding is chosen."""
+flat", "for a king bed" said alone while bedding is chosen; round 46's "queen, with a headboard", "boucle or velvet
+maybe", "it's a 65 inch" of a TV, "any standing desks for that kind of money?", an empty new flat."""
 
 from __future__ import annotations
 
@@ -116,3 +117,93 @@ def test_for_a_king_bed_said_alone_is_where_it_goes():
                                   "ok how wide is it"])
 def test_a_question_after_and_or_so(text):
     assert phrases.is_question(text)
+
+
+# Round 46
+
+def test_a_bed_size_said_on_its_own():
+    vocabulary = {**VOCABULARY, "sizes": ["Twin", "Full", "Queen", "King", "California King"]}
+    slots = ground({"category": "Beds", "price_max": 500.0}, "let's start with the bed. queen, with a headboard, under 500",
+                   vocabulary, shopping=True)
+    assert slots.get("size") == "Queen"
+    assert ground({"category": "Sheets & Duvets"}, "cal king sheets", vocabulary, shopping=True).get("size") == "California King"
+    assert "size" not in ground({"category": "Beds"}, "no king, too big for the room", vocabulary, shopping=True)
+    assert "size" not in ground({"category": "Beds"}, "a queen bed", VOCABULARY, shopping=True)  # no sizes sold
+
+
+def test_two_materials_said_together_when_one_was_tagged_a_style():
+    vocabulary = {**VOCABULARY, "materials": ["velvet", "boucle", "linen"], "styles": ["modern"]}
+    slots = ground({"category": "Armchairs", "style": "boucle", "material": "velvet", "price_max": 500.0},
+                   "I want a really cosy armchair for a reading corner, boucle or velvet maybe, under 500", vocabulary,
+                   shopping=True)
+    assert sorted(slots["material"]) == ["boucle", "velvet"] and "style" not in slots
+
+
+def test_the_tvs_screen_is_no_size_of_the_stand():
+    from bot.dialogue.constraints import asked_attributes
+
+    text = "our tv has been sitting on the floor since we moved lol. it's a 65 inch, need a stand under 300"
+    slots = ground({"category": "TV Stands", "size": "65 inch", "price_max": 300.0}, text,
+                   {**VOCABULARY, "categories": [*VOCABULARY["categories"], "TV Stands"]}, shopping=True)
+    assert "size" not in slots
+    stand = Product(id="T1", title="Stand", category=["Furniture", "TV Stands"], price=200.0, attributes={"max tv size": "70"})
+    assert asked_attributes(text, [stand])[1] == {"max tv size": 65.0}
+    assert asked_attributes("a 60 inch wide tv stand, the tv is old", [stand])[1] == {}
+
+
+def test_a_feature_said_in_the_plural():
+    from bot.dialogue.constraints import asked_attributes
+
+    desks = [Product(id=f"D{i}", title="Desk", category=["Office", "Desks"], price=150.0, attributes={"standing desk": v})
+             for i, v in enumerate(["electric", "no", "yes"])]
+    assert asked_attributes("hmm any standing desks for that kind of money?", desks)[0] == {"standing desk": "yes"}
+
+
+def test_a_feature_that_names_the_kind_is_said_once():
+    from bot.dialogue.constraints import describe
+    from retrieval.types import SearchFilter
+
+    assert describe(SearchFilter(categories=["Desks"], attributes={"standing desk": "yes"}, price_max=200)) == \
+        "standing desks under $200"
+    assert describe(SearchFilter(categories=["Floor Lamps"], attributes={"dimmable": "yes"})) == "dimmable floor lamps"
+
+
+@pytest.mark.parametrize("text, stock", [
+    ("ugh. anything similar I can actually get right now?", True),
+    ("anything I could get right away?", True),
+    ("I can get it later", False),
+])
+def test_what_can_be_had_now(text, stock):
+    assert bool(phrases.IN_STOCK.search(text)) is stock
+
+
+@pytest.mark.parametrize("text, furnishing", [
+    ("hi! just signed a lease on a 1 bed flat and have basically nothing lol", True),
+    ("first flat, need everything", True),
+    ("starting from scratch in the new house", True),
+    ("I have a grey sofa", False),
+])
+def test_an_empty_home_is_a_project(text, furnishing):
+    assert bool(phrases.FURNISHING.search(text)) is furnishing
+
+
+# Round 47
+
+def test_matching_each_other_is_not_something_owned():
+    vocabulary = {**VOCABULARY, "categories": [*VOCABULARY["categories"], "Nightstands", "Lighting", "Rugs"]}
+    slots = ground({"category": "Nightstands", "price_max": 100.0}, "2 matching nightstands with drawers, under 100 each",
+                   vocabulary, shopping=True)
+    assert slots.get("category") == "Nightstands"
+    slots = ground({"category": ["Rugs", "Sofas"]}, "a rug matching the sofa", vocabulary, shopping=True)
+    assert slots.get("category") == "Rugs"  # the sofa is theirs
+
+
+@pytest.mark.parametrize("text", ["this is the third time I'm writing about my broken dresser and nobody gets back to me",
+                                  "still no reply about my order", "2nd time I've asked about this"])
+def test_no_one_answering_is_a_complaint(text):
+    assert phrases.NO_ONE_ANSWERS.search(text)
+
+
+def test_goodnight_ends_the_chat():
+    assert phrases.FAREWELL.search("gonna sleep on it, goodnight!")
+    assert phrases.FAREWELL.search("ok good night")
