@@ -567,8 +567,8 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
     if tv:
         match = re.search(r"\b(\d{2,3})\s*(?:\"|”|-?\s*inch(?:es)?|in\b)\s*(?:tv|television|screen)", text, re.IGNORECASE)
         # ... or said of the TV named before: "our tv has been sitting on the floor ... it's a 65 inch"
-        match = match or re.search(r"\b(?:tv|television|telly)\b.{0,80}?\b(?:it'?s|it is|is)\s+(?:a\s+)?(\d{2,3})\s*(?:\"|”|-?\s*inch(?:es)?|in\b)"
-                                   r"(?!\s*(?:wide|long|deep|tall|high))", text, re.IGNORECASE)
+        match = match or re.search(r"\b(?:tv|television|telly)\b.{0,80}?\b(?:it'?s|it is|is)\s+(?:a\s+)?(\d{2,3})\s*"
+                                   r"(?:\"|”|-?\s*inch(?:es)?|in\b)(?!\s*(?:wide|long|deep|tall|high))", text, re.IGNORECASE)
         if match:
             least[tv] = float(match.group(1))
     return required, least
