@@ -443,6 +443,10 @@ _PARAPHRASES = {
                           "yes")],
     "set of": [(r"\b(?:(?:a )?(?:set|pack|pair) of (\d|two|three|four)|(\d) pack|comes? in (?:a )?pairs?|sold in pairs?)\b", "")],
     "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes")],
+    # "a patio dining set that can handle rain"
+    "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"
+                    r"copes with|fine in|ok in|okay in|left out in)\s+(?:the\s+|some\s+|a\s+(?:bit of\s+|little\s+)?)?rain\b"
+                    r"|\brain[- ]?proof\b|\bweather[- ]?proof\b", "yes")],
 }
 
 

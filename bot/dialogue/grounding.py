@@ -301,6 +301,7 @@ def _material_of_the_place(slots: dict, text: str) -> None:
 _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
                     r"got|went for|settled on)|i own|we own|bought|purchased|(?:they|he|she)(?: have| has|'ve got|'s got|'ve| has got)|"
                     r"i got|we got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
+                    r"(?:liven|brighten|jazz|spruce|dress|cheer|freshen|perk) up|"
                     r"next to|on top of|above|over|underneath|under|in front of|at the foot of)"
                     r"\s+(?:a |an |the |new |brand new |my |our |your )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
 

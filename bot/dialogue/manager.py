@@ -45,6 +45,10 @@ _POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|the
 EXPENSIVE = 500.0  # median price above which the first list asks for a budget too
 
 
+# "green would go with the walls": what the room has, not a product to go with
+_GOES_WITH_THE_ROOM = re.compile(r"\b(?:go(?:es)?|goes well|work|works|match|matches|look good|looks good)\s+(?:well\s+|nicely\s+)?"
+                                 r"(?:with\s+)?(?:the|my|our)\s+(?:\w+\s+)?(?:walls?|paint|decor|floors?|flooring|colou?r scheme|"
+                                 r"rest of the room|room)\b", re.I)
 # "hmm any standing desks for that kind of money?": products of the kind being chosen with a feature, asked for
 _ANY_KIND = re.compile(r"^\W*(?:(?:hmm+|ok|okay|so|and|but|well|ah)\W+)?(?:do you have |have you got |got )?any\s+"
                        r"(?:[a-z-]+\s+){1,2}?([a-z-]+s)\b", re.I)
@@ -519,6 +523,12 @@ class DialogueManager:
                 and state.last_action != "service" and not phrases.SERVICE_WORDS.search(text) and phrases.is_question(text)
                 and any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)):
             intent = "product_question"  # "how many trial nights?" about the mattresses shown, not delivery times
+        if (slots.get("item_ref") == [1] and state.shown and not phrases.EXPLICIT_REF.search(text)
+                and re.search(r"\bthe\s+[a-z][a-z -]*?\s+one\b", text, re.I)):
+            # "add 2 of the cream one": the "one" of a description, not the first product; the description picks
+            picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
+            if len(picked) == 1:
+                slots = {**slots, "item_ref": picked}
         if state.shown and not slots.get("item_ref") and (
                 intent in ("add_to_cart", "product_question", "feedback_dislike", "complement_request", "compare", "out_of_scope")
                 or (intent in ("refine", "feedback_like") and phrases.SIMILAR.search(text))):
@@ -572,6 +582,9 @@ class DialogueManager:
             here = [c for c in several[0] if c in kinds] if len(several) == 1 else []
             if len(here) == 1 and here[0] != said and member_by_purpose(several[0], text) is None:
                 slots = {**slots, "category": here[0]}
+        if (intent == "complement_request" and state.shown and not slots.get("category") and not slots.get("item_ref")
+                and any(slots.get(k) for k in ("color", "material", "style")) and _GOES_WITH_THE_ROOM.search(text)):
+            intent = "refine"  # "green would go with the walls" under curtains: green curtains, not things to go with them
         refs = slots.get("item_ref") or []
         if (intent in ("refine", "search_product", "show_more") and refs and max(refs) > len(state.shown)
                 and re.search(r"\b(?:both|all)\b", text, re.I) and not phrases.EXPLICIT_REF.search(text)):
@@ -2064,7 +2077,9 @@ class DialogueManager:
         if asked:  # "add four of the first one": four of #1, not #4 and #1
             count, said = asked
             rest = nlu.text[:said.start()] + nlu.text[said.end():]
-            refs = parse_item_refs(rest) if phrases.EXPLICIT_REF.search(rest) else []  # "ten of that one": the one in focus
+            # "ten of that one": the one in focus; "add 2 of the cream one": the one the description picks
+            refs = (parse_item_refs(rest) if phrases.EXPLICIT_REF.search(rest)
+                    else described_positions(rest, [p for p in map(self._product, state.shown) if p is not None]))
             slots = {**{k: v for k, v in slots.items() if k != "item_ref"}, **({"item_ref": refs} if refs else {})}
             nlu = nlu.model_copy(update={"slots": slots})
         ids, error = self._resolve(state, slots)

@@ -56,7 +56,8 @@ AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or
 SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you(?: have|'ve got| got) (?:it|them|one|any)|would be nice|nice to have|"
                        r"would be great|would be ideal|would be perfect|would be lovely|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
 # ... or "boucle maybe", "something durable like performance fabric would be ideal"
-SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|\b(?:maybe|perhaps|or something|i guess|if poss)\b", re.I)
+SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
+                         rf"partial to|leaning towards|drawn to)\b", re.I)
 # "walnut and mustard tones", "a navy and white colour scheme": colours said as the room's palette, a wish
 PALETTE = re.compile(r"\b(?:tones?|palette|hues|colou?r scheme|colou?rway)\b", re.I)
 # "5x8 or so", "around 8x10", "queen-ish": a size said roughly

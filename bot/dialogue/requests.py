@@ -36,6 +36,9 @@ _REQUEST = re.compile(r"\?|^\s*(?:please|pls|can|could|would|will|do|does|did|is
 # refund question, not a return asked for
 _RETURN_MADE = re.compile(r"\b(?:sent|shipped|mailed|posted|brought|took|dropped)\s+(?:\w+\s+){0,3}?back\b(?!\s+(?:to|again))"
                           r"|\b(?:already\s+)?returned\b", re.IGNORECASE)
+# "can i cancel an order? ordered the wrong size bed last night by accident": the shopper's own slip, the story
+_OWN_MISTAKE = re.compile(r"^\s*(?:i |we )?(?:ordered|bought|picked|chose)\s+(?:the |a )?wrong\b|\b(?:by accident|accidentally|"
+                          r"by mistake)\b", re.IGNORECASE)
 _PREAMBLE = re.compile(r"^\s*(?:(?:hi|hello|hey)(?: there)?)?[,!]?\s*(?:(?:(?:two|2|a couple of|couple|few) (?:things|questions)|"
                        r"quick (?:ones?|questions?|q))[:,.]?)?\s*", re.IGNORECASE)
 
@@ -49,8 +52,8 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     pieces = [q for p in pieces for q in (_ASK_AFTER_CHOICE.split(p) if _CHOICE.search(p) else [p])]
     parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip(" ,."), flags=re.IGNORECASE) for p in pieces]
     parts = [p for p in parts if len(p.split()) >= 3]
-    if not all((_REQUEST.search(p) and not (i and _RETURN_MADE.search(p) and "?" not in p)) or (wish_first and i == 0)
-               for i, p in enumerate(parts)):
+    if not all((_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p)) and "?" not in p))
+               or (wish_first and i == 0) for i, p in enumerate(parts)):
         return [text]  # "where is my refund?? returned the chair 3 weeks ago": the second part only tells the story
     return parts if 2 <= len(parts) <= 3 else [text]
 

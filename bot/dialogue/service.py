@@ -198,6 +198,9 @@ _REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|of
                       re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
 _IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into)\b|"
+                      # "will the delivery guys bring it up or just leave it at the door?"
+                      r"\b(?:will|do|can|could|would)\s+(?:you|they|the \w+(?: \w+)?)\s+bring\s+(?:it|them)\s+up\b(?!\s+with)"
+                      r"|\b(?:leave|drop) (?:it|them) (?:at|outside) the (?:front )?door\b|"
                       r"\b(?:will|do|can|could|would)\s+(?:you|your|the|they)\b.{0,50}\b(?:assemble|set (?:it|them) up|install|"
                       r"put (?:it|them) together|carry (?:it|them|the \w+) (?:up|in|inside))\b|\bwhite[- ]glove\b|\broom of (?:my|your) choice\b"
                       # "do you deliver upstairs or just to the door?"
@@ -274,7 +277,8 @@ def names_topic(intent: str, text: str) -> bool:
     return bool(words and re.search(rf"\b(?:{words})\b", text or "", re.IGNORECASE))
 
 
-_OWN_MISTAKE = re.compile(r"\b(?:i|we)\s+(?:ordered|bought|picked|chose|got)\s+(?:the |a )?wrong\b", re.IGNORECASE)
+_OWN_MISTAKE = re.compile(r"(?:\b(?:i|we)\s+|^\s*|[.?!,;]\s*)(?:ordered|bought|picked|chose|got)\s+(?:the |a )?wrong\b"
+                          r"|\b(?:by accident|accidentally|by mistake)\b", re.IGNORECASE)
 
 
 def _matches(name: str, pattern: re.Pattern, text: str) -> bool:

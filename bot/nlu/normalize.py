@@ -715,6 +715,7 @@ def measure_meaning(text: str, slot: str | None, end: int) -> str | None:
     return slot
 
 
+_JUST_ONE_BEFORE = re.compile(r"\b(?:just|only|or|single)\s*$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b(?:sets?|packs?|pairs?|bundles?|boxes|box|cases?|lots?)\s+of\s*$", re.IGNORECASE)
 
 
@@ -723,6 +724,8 @@ def count_meaning(text: str, slot: str | None, start: int) -> str | None:
     ``item_ref`` span there fills no slot (None). Other spans keep their slot."""
     if slot == "item_ref" and _COUNT_BEFORE.search(text[max(0, start - 16) : start]):
         return None
+    if slot == "item_ref" and re.match(r"one\b", text[start:], re.I) and _JUST_ONE_BEFORE.search(text[max(0, start - 16):start]):
+        return None  # "is the second chair sold as a set or just one?": how many come, not the first product
     return slot
 
 

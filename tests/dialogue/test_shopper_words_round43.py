@@ -207,3 +207,45 @@ def test_no_one_answering_is_a_complaint(text):
 def test_goodnight_ends_the_chat():
     assert phrases.FAREWELL.search("gonna sleep on it, goodnight!")
     assert phrases.FAREWELL.search("ok good night")
+
+
+# Round 48
+
+def test_bringing_it_up_to_the_flat_is_delivery_into_the_home():
+    text = "it's a dresser and I'm on the 3rd floor, will the delivery guys bring it up or just leave it at the door?"
+    assert service.shop_topic(text) == "delivery_options"
+    assert service.shop_topic("can you bring it up with the manager") is None
+
+
+def test_the_shoppers_own_slip_is_no_wrong_delivery():
+    text = "hey can i cancel an order? ordered the wrong size bed last night by accident"
+    assert service.shop_topic(text) is None
+    assert split_requests(text) == [text]  # the slip is the story of the cancellation
+    assert service.shop_topic("you sent the wrong size bed, I ordered a queen") == "return_item"
+
+
+def test_a_patio_set_that_can_handle_rain_is_waterproof():
+    from bot.dialogue.constraints import asked_attributes
+
+    sets = [Product(id=f"P{i}", title="Set", category=["Outdoor", "Patio Sets"], price=300.0, attributes={"waterproof": v})
+            for i, v in enumerate(["yes", "no"])]
+    assert asked_attributes("a patio dining set that can handle rain", sets)[0] == {"waterproof": "yes"}
+    assert asked_attributes("weatherproof please", sets)[0] == {"waterproof": "yes"}
+
+
+def test_pillows_to_liven_up_a_grey_couch_are_not_grey():
+    slots = ground({"material": "velvet", "category": "Throw Pillows", "color": "grey"},
+                   "velvet throw pillows to liven up a grey couch", {**VOCABULARY, "colors": ["grey", "green"]}, shopping=True)
+    assert slots.get("category") == "Throw Pillows" and "color" not in slots
+
+
+def test_the_look_one_likes_is_a_wish():
+    assert phrases.SAID_SOFTLY.search("mid century style, I like the look of walnut or darker wood")
+
+
+def test_just_one_is_a_count():
+    from bot.nlu.normalize import count_meaning
+
+    text = "is the second chair sold as a set or just one?"
+    assert count_meaning(text, "item_ref", text.index("one?")) is None
+    assert count_meaning("add the second one", "item_ref", 4) == "item_ref"
