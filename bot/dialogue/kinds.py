@@ -36,7 +36,9 @@ def _kind(name: str, said: str, titled: str, broader: bool = True, keep_to: bool
 
 
 KINDS: tuple[Kind, ...] = (
-    _kind("sofa beds", "sofa bed, sofabed, sofa sleeper, sleeper sofa, pull out sofa, pull out couch, sleeper couch, couch bed",
+    _kind("sofa beds", "sofa bed, sofabed, sofa sleeper, sleeper sofa, pull out sofa, pull out couch, sleeper couch, couch bed, "
+          "pulls out into a bed, pull out into a bed, folds out into a bed, fold out into a bed, turns into a bed, "
+          "converts into a bed, pull out bed",
           "sleeper, sofa bed, sofabed, pull-out, futon"),
     _kind("futons", "futon", "futon, sleeper"),
     _kind("daybeds", "daybed, day bed", "daybed, day bed"),

@@ -41,7 +41,8 @@ from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
 _POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|them\s+)?(?:to|into|out to)\s+(?:zip\s+(?:code\s+)?)?"
-                       r"\d{5}\b|\b(?:zip|post)\s*code\b", re.I)
+                       r"\d{5}\b|\b(?:zip|post)\s*code\b"
+                       r"|\b(?:get|arrive|come|go)\s+(?:here\s+|there\s+|out\s+)?(?:to|in)\s+\d{5}\b", re.I)  # "take to get to 30301?"
 EXPENSIVE = 500.0  # median price above which the first list asks for a budget too
 
 
@@ -294,7 +295,7 @@ class DialogueManager:
                    # "if it turns out too firm, can I send it back?": the return policy
                    and not (intent in service.SERVICE_INTENTS and phrases.SEND_IT_BACK.search(text))
                    and not slots.get("category") and not phrases.ADD_THAT.search(text)
-                   and not (intent == "refine" and (phrases.ANY_WITH.match(text) or phrases.SOMETHING_WITH.match(text)
+                   and not (intent == "refine" and (phrases.any_with(text) or phrases.SOMETHING_WITH.match(text)
                                                     or _ANY_KIND.match(text))))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
                                    "feedback_dislike", "compare")
@@ -549,7 +550,7 @@ class DialogueManager:
             intent = "refine"  # "it has to be washable, babies are messy": a requirement for what is shown
         kind = _ANY_KIND.match(text)
         if (state.shown and state.constraints.categories and not slots.get("item_ref")
-                and (phrases.ANY_WITH.match(text) or kind and self._covers_or_is(kind.group(1), state.constraints.categories))
+                and (phrases.any_with(text) or kind and self._covers_or_is(kind.group(1), state.constraints.categories))
                 and intent not in service.SERVICE_INTENTS and any(self._asked(text, state.constraints.categories))):
             # "any of those with storage drawers?": only those, or a plain no; "hmm any standing desks for that kind
             # of money?" (after a question about one desk): the standing ones
@@ -1005,7 +1006,7 @@ class DialogueManager:
                 and not phrases.SHOPPING.search(text) and not phrases.is_question(text)):
             intent, slots = "greet", {}  # "hi, first time buying furniture online, kinda nervous lol"
             nlu = _as_read(nlu, intent, slots)
-        if (intent == "product_question" and state.shown and phrases.ANY_WITH.match(text) and re.search(r"\bcomes? in\b", text, re.I)
+        if (intent == "product_question" and state.shown and phrases.any_with(text) and re.search(r"\bcomes? in\b", text, re.I)
                 and any(slots.get(k) for k in ("color", "material", "style")) and not slots.get("item_ref")):
             intent = "refine"  # "do any of them come in leather?": the leather ones
             nlu = _as_read(nlu, intent, slots)
@@ -1018,7 +1019,7 @@ class DialogueManager:
             slots = {k: v for k, v in slots.items() if k not in ("order_id", "price_max", "price_min")}
             how_long = re.search(r"\bhow (?:long|soon|quickly|fast)\b|\bhow many (?:days|weeks)\b", text, re.I)
             # "how long does it take to get a sofa delivered to 10025?": the delivery time there
-            intent = ("delivery_time" if how_long and intent in ("delivery_time", "delivery_options", "out_of_scope") else
+            intent = ("delivery_time" if how_long and intent in ("delivery_time", "delivery_options", "out_of_scope", "order_status") else
                       "delivery_options" if intent in ("order_status", "delivery_time", "out_of_scope", "search_product", "refine")
                       else intent)
             nlu = _as_read(nlu, intent, slots)

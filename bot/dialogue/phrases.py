@@ -199,7 +199,9 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
 # Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
 COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
-ARE_YOU_A_BOT = re.compile(r"\b(?:are|r) (?:you|u) (?:even |actually |really )?(?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
+ARE_YOU_A_BOT = re.compile(r"\b(?:is (?:this|it|that)|am i talking to) (?:a |an )?(?:real |actual |live )?(?:person|human|bot|robot|ai|machine)"
+                           r"(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine))?\s*\?"
+                           r"|\b(?:are|r) (?:you|u) (?:even |actually |really )?(?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
                            r"live (?:person|agent)|actual person)\b|\bam i (?:talking|chatting|speaking) (?:to|with) a\b"
                            r"|\b(?:you|u) (?:are|r) (?:a |an )?(?:human|bot|robot|computer|machine|real person|person)\b.*\?", re.I)
 # "a sofa, a coffee table and a rug": several things listed in one request
@@ -305,7 +307,7 @@ MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\b(?:my|our) (?:\w+ )?
                                r".{0,160}\bwhen\b.{0,25}\b(?:it|they)\b.{0,15}\b(?:arriv\w*|get here|be delivered|com(?:e|ing)|"
                                r"show up|turn up)\b", re.I)
 A_PERSON = re.compile(r"\b(person|human|agent|someone|somebody|representative|manager|supervisor|real people)\b", re.I)
-_STAFF = (r"(?:a |an |the |your |some |one of your |a real |a live )?(?:person|human|agent|someone|somebody|representative|rep|"
+_STAFF = (r"(?:a |an |the |your |some |one of your |a real |a live |an actual |a proper )?(?:person|human being|human|agent|someone|somebody|representative|rep|"
           r"manager|supervisor|member of (?:your |the )?(?:staff|team)|staff member|staff|real people|customer service|"
           r"support team|customer care|operator)")
 # Asking for a person in so many words, whatever else the message says ("... and I want to speak to a manager NOW").
@@ -365,6 +367,15 @@ NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|mar
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those
 ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm),?\s+)?(?:do |are |is )?(?:any|anything|any ones?|any of (?:these|those|them|the \w+))\s+"
                       r"(?:with|that|which|have|has|come|comes|got|are|is)\b", re.I)
+
+
+def any_with(text: str) -> re.Match | None:
+    """ANY_WITH at the start of the message or of its last clause ("we both sleep hot too, any of those with
+    cooling?")."""
+    last = re.split(r"(?<=[,.;!])\s+", text.strip())[-1]
+    return ANY_WITH.match(text) or ANY_WITH.match(last)
+
+
 # "smth w headrest?", "is there a standing desk in that price": a wish about what is shown, not a question about one
 SOMETHING_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm|but),?\s+)?(?:(?:smth|sth|something|anything|one|ones)\s+(?:with|w|that|which)|"
                             r"(?:is there|are there|do you have|have you got|got)\s+(?:a|an|any|some|one)?)\b", re.I)

@@ -31,16 +31,20 @@ def _p(pattern: str) -> re.Pattern:
 
 _HURTS = r"(?:hurts?|hurting|pain|painful|aches?|aching|achy|sore|stiff|killing me|is killing|killing|kills me|kill me|" \
          r"(?:ever so |really |so |very |pretty |quite )?(?:bad|awful|terrible)|playing up|giving (?:him|her|me|them) trouble)"
+# "my lower back is wrecked by mid afternoon" (said right after the back: "my back garden got wrecked" is no pain)
+_BACK_WRECKED = r"\b(?:my|our|his|her|lower|upper)\s+back\s+(?:is|'s|was|has been|got|gets|feels)\s+(?:totally |completely |absolutely )?" \
+                r"(?:wrecked|destroyed|ruined|in pieces|shot)\b"
 _AT_WORK = r"\b(?:desk|work\w*|sitting|sit|chair|office|laptop|computer|wfh|typing|zoom|calls)\b"
 _IN_BED = r"\b(?:sleep\w*|morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"
 
 PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(rf"\b(?:sore|stiff|aching|achy|painful|bad|crick in (?:my|the))\s+neck\b|\bneck\s+(?:is\s+)?{_HURTS}"),
             "pillow", "Sorry about your neck; the right pillow can make a real difference."),
-    Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b|\b{_HURTS}\s+(?:my|the)\s+back\b"),
+    Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b|\b{_HURTS}\s+(?:my|the)\s+back\b"
+               rf"|{_BACK_WRECKED}"),
             "office chair", "Sorry about your back; a chair with good lumbar support helps a lot at a desk.",
             {"lumbar support": "yes"}, unless=_p(_IN_BED), replaces=("desk", "sofa", "dining table", "bed")),
-    Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b"),
+    Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b|{_BACK_WRECKED}"),
             "mattress", "Sorry about your back; a firmer, supportive mattress can help.",
             {"firmness": "firm"}, unless=_p(_AT_WORK)),
     Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,30}\btoo\s+(?:soft|squishy|saggy)\b|\b(?:mattress|matress|mattres|bed)\b.{0,30}\bsag(?:s|ging)\b"),

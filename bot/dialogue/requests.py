@@ -36,9 +36,11 @@ _REQUEST = re.compile(r"\?|^\s*(?:please|pls|can|could|would|will|do|does|did|is
 # refund question, not a return asked for
 _RETURN_MADE = re.compile(r"\b(?:sent|shipped|mailed|posted|brought|took|dropped)\s+(?:\w+\s+){0,3}?back\b(?!\s+(?:to|again))"
                           r"|\b(?:already\s+)?returned\b", re.IGNORECASE)
-# "can i cancel an order? ordered the wrong size bed last night by accident": the shopper's own slip, the story
+# "can i cancel an order? ordered the wrong size bed last night by accident": the shopper's own slip, the story;
+# "an invoice for order 33870? need it for my work expenses": why, of the request before
 _OWN_MISTAKE = re.compile(r"^\s*(?:i |we )?(?:ordered|bought|picked|chose)\s+(?:the |a )?wrong\b|\b(?:by accident|accidentally|"
-                          r"by mistake)\b", re.IGNORECASE)
+                          r"by mistake)\b|^\s*(?:i |we )?(?:need|needs|want|wanted)\s+(?:it|them|this|that|one)\s+(?:for|by|before)\b",
+                          re.IGNORECASE)
 _PREAMBLE = re.compile(r"^\s*(?:(?:hi|hello|hey)(?: there)?)?[,!]?\s*(?:(?:(?:two|2|a couple of|couple|few) (?:things|questions)|"
                        r"quick (?:ones?|questions?|q))[:,.]?)?\s*", re.IGNORECASE)
 

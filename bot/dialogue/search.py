@@ -192,7 +192,7 @@ class ProductSearch:
             if found:
                 candidates, f, said = found
                 intro = intro or said
-        if not candidates and (f.attributes or f.attribute_min) and action == "refine" and phrases.ANY_WITH.match(nlu.text):
+        if not candidates and (f.attributes or f.attribute_min) and action == "refine" and phrases.any_with(nlu.text):
             return Found([], f, none_with=True)
         if not candidates and (f.attributes or f.attribute_min) and action != "show_more":
             candidates, f, intro = await self._closest_to_wishes(state, text, f, intro)

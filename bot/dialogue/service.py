@@ -238,7 +238,11 @@ _ASSEMBLING_THEIRS = re.compile(r"\b(?:i|we)\s+(?:just\s+)?(?:ordered|bought|got
 _REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|sum)\b|\brestocking\b"
                             r"|\b(?:take|takes|taking)\s+(?:off|out)\s+(?:the\s+|for\s+)?(?:shipping|delivery|postage)\b"
                             r"|\b(?:deduct\w*|minus|subtract\w*|keep)\s+(?:the\s+)?(?:shipping|delivery|postage)\b"
-                            r"|\b(?:shipping|delivery|postage)\s+(?:is\s+|gets?\s+)?(?:refunded|deducted|taken off)\b", re.IGNORECASE)
+                            r"|\b(?:shipping|delivery|postage)\s+(?:is\s+|gets?\s+)?(?:refunded|deducted|taken off)\b"
+                            # "do I have to pay to send it back?", "is return shipping free or do i have to pay for it"
+                            r"|\bpay\s+(?:to|for)\s+(?:send(?:ing)?\s+(?:it|them)\s+back|(?:the\s+)?return(?:\s+shipping)?)\b"
+                            r"|\breturn\s+(?:shipping|postage)\s+(?:is\s+)?(?:free|cost|charged)\b|\bis\s+return\s+(?:shipping|postage)\s+free\b"
+                            r"|\bwho\s+pays\s+(?:for\s+)?(?:the\s+)?return", re.IGNORECASE)
 # In order: the first that matches answers ("gift wrap it and send it straight to her address": the gift wrapping,
 # whose answer says how a gift goes to another address, before changing an order's address).
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
@@ -353,6 +357,10 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
         return _named_methods(text, policy, human)
     variant = _VARIANTS.get((intent, kind))
     reply_text, quick = variant(ref, policy, human) if variant is not None else _by_intent(intent, ref, policy, human)
+    if (intent, kind) == ("delivery_options", "in_home") and _REMOVAL.search(text or ""):
+        # "can the delivery guys bring it inside and take our old couch away?": both answered
+        removal_text, removal_quick = _removal(ref, policy, human)
+        reply_text, quick = f"{reply_text} {removal_text}", list(dict.fromkeys([*quick, *removal_quick]))
     return _sorry_first(reply_text, text), quick
 
 

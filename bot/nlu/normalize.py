@@ -144,7 +144,7 @@ AROUND_MARGIN = 0.2
 # direction ("spend") give way to a floor said with them ("spend at least 1000").
 _STRICT_DIRECTION = re.compile(
     r"\b(under|below|beneath|less than|lower than|at most|no more than|or less|over|above|more than|at least|"
-    r"no less than|or more|upwards of)\b", re.IGNORECASE)
+    r"no less than|or more|upwards of)\b|\d\s*k?\s+(?:max|maximum|tops|at the most)\b", re.IGNORECASE)  # "around 1k max"
 _BUDGET_ONLY = frozenset({"budget", "afford", "can spend", "spend", "limit"})
 _FLOOR_WORDS = re.compile(r"\b(at least|minimum|no less than|not less than|upwards of)\b|\d\s*\+|\d\s+(?:or more|plus)\b", re.IGNORECASE)
 

@@ -16,7 +16,7 @@ POLICY = service.ShopPolicy(return_days=30, refund_days="5-10 business days", ca
         ("return_item", "how long do i have to send it back?", "policy", False),
         ("return_item", "what's your return policy", "policy", False),
         ("return_item", "how many days do i have to return something", "policy", False),
-        ("return_item", "is return shipping free?", "policy", False),
+        ("return_item", "is return shipping free?", "amount", False),  # how much comes back (return shipping is part of it)
         ("return_item", "i want to return my chair", "request", True),
         ("return_item", "my chair is wobbly, i want to return it", "request", True),
         ("return_item", "the sofa arrived with a torn cushion, what now", "damaged", True),

@@ -1,8 +1,10 @@
-"""Shopper words met in blind rounds 43-46: a mirror to "lean against the bedroom wall", "walnut and mustard tones"
+"""Shopper words met in blind rounds 43-49: a mirror to "lean against the bedroom wall", "walnut and mustard tones"
 for a room, "the mustard ones are way too pricey", a refund question whose return was already made, "do i get the
 full amount back", "she's got a green sofa" said of a gift's recipient, "and how many nights trial", "a tiny one bed
 flat", "for a king bed" said alone while bedding is chosen; round 46's "queen, with a headboard", "boucle or velvet
-maybe", "it's a 65 inch" of a TV, "any standing desks for that kind of money?", an empty new flat."""
+maybe", "it's a 65 inch" of a TV, "any standing desks for that kind of money?", an empty new flat; rounds 47-49's
+"2 matching nightstands", a complaint that nobody answers, "can handle rain", "liven up a grey couch", a shopper's own
+slip, "just one", "is this a real person or a bot?", "pulls out into a bed", "who pays for the return"."""
 
 from __future__ import annotations
 
@@ -249,3 +251,62 @@ def test_just_one_is_a_count():
     text = "is the second chair sold as a set or just one?"
     assert count_meaning(text, "item_ref", text.index("one?")) is None
     assert count_meaning("add the second one", "item_ref", 4) == "item_ref"
+
+
+# Round 49
+
+@pytest.mark.parametrize("text, bot, person", [
+    ("is this a real person or a bot?", True, False),
+    ("i want to talk to an actual human", False, True),
+    ("this is the THIRD time im asking ... i want to talk to an actual human being", False, True),
+])
+def test_a_question_about_the_bot_and_a_request_for_a_person(text, bot, person):
+    assert bool(phrases.ARE_YOU_A_BOT.search(text)) is bot
+    assert bool(phrases.TALK_TO_PERSON.search(text)) is person
+
+
+def test_a_sofa_that_pulls_out_into_a_bed_is_a_sofa_bed():
+    from bot.dialogue.kinds import kinds_named
+
+    named = kinds_named("do you have a sofa that pulls out into a bed? around 1k max")
+    assert [k.name for k, _ in named] == ["sofa beds"]
+
+
+def test_max_after_a_rough_amount_is_the_ceiling():
+    from bot.nlu.normalize import parse_price
+
+    assert parse_price("around 1k max", "price_max") == (None, 1000.0)
+    assert parse_price("about 300 tops", "price_max") == (None, 300.0)
+    assert parse_price("budget around 1000", "price_max") == (None, 1200.0)
+
+
+def test_a_wrecked_back_at_the_desk():
+    from bot.dialogue.problems import problem_in
+
+    found = problem_in("been working from home since march and my lower back is wrecked by mid afternoon. need a desk chair")
+    assert found is not None and found.features == {"lumbar support": "yes"}
+    assert problem_in("our back garden got wrecked by the storm, need a patio set") is None
+
+
+@pytest.mark.parametrize("text", ["and do I have to pay to send it back?", "and is return shipping free or do i have to pay for it",
+                                  "who pays for the return shipping?"])
+def test_who_pays_for_the_return_is_answered(text):
+    assert service.topic("return_item", text) == "amount"
+    answer, _ = service.answer("return_item", None, ShopPolicy(), text=text)
+    assert "free" in answer
+
+
+def test_bringing_it_in_and_taking_the_old_one_away_are_both_answered():
+    answer, _ = service.answer("delivery_options", None, ShopPolicy(),
+                               text="can the delivery guys bring it inside and take our old couch away?")
+    assert "to your door" in answer and "old furniture" in answer
+
+
+def test_why_the_invoice_is_needed_is_no_second_request():
+    text = "can you send me an invoice for order 33870? need it for my work expenses"
+    assert split_requests(text) == [text]
+
+
+def test_any_of_those_with_after_a_clause():
+    assert phrases.any_with("we both sleep hot too, any of those with cooling?")
+    assert not phrases.any_with("we both sleep hot, show me mattresses")
