@@ -300,7 +300,7 @@ def _material_of_the_place(slots: dict, text: str) -> None:
 
 _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
                     r"got|went for|settled on)|i own|we own|bought|purchased|(?:they|he|she)(?: have| has|'ve got|'s got|'ve| has got)|"
-                    r"i got|we got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
+                    r"i got|we got|^got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"(?:liven|brighten|jazz|spruce|dress|cheer|freshen|perk) up|"
                     r"next to|on top of|above|over|underneath|under|in front of|at the foot of)"
                     r"\s+(?:a |an |the |new |brand new |my |our |your )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
@@ -667,6 +667,28 @@ def _material_named_as_category(slots: dict, text: str, categories: list[str]) -
     grams = mentioned_categories(text, categories)
     named = [gram for gram, names in grams if set(names) & set(said)]
     if named and all(gram.lower() in materials for gram in named):
+        slots.pop("category")
+
+
+# "easy to wipe down", "sit down": the word, not the material down
+_DOWN_THE_WORD = re.compile(r"\b(?:wipe[sd]?|wiping|sit|sitting|lie|lying|lay|put|calm|slow|settle|break|broke|come|came|go|went|"
+                            r"turn|turned|upside|cut|cutting|hose[sd]?|knock|narrow|water|wind|write|look|scale|count|dressed|"
+                            r"hand[- ]me)\s+down\b", re.I)
+
+
+def _down_the_word(slots: dict, text: str) -> None:
+    if any(m.lower() == "down" for m in slot_values(slots, "material")) and _DOWN_THE_WORD.search(text):
+        _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() != "down"])
+
+
+def _light_from_outside(slots: dict, text: str) -> None:
+    """ "the street light outside my bedroom window keeps me awake": light from outside, not lighting to buy."""
+    category = slots.get("category")
+    if not isinstance(category, str) or "light" not in category.lower() or re.search(r"\blamps?\b", text, re.I):
+        return
+    words = _WORD.findall(text.lower())
+    lights = [i for i, w in enumerate(words) if w in ("light", "lights")]
+    if lights and all(i > 0 and words[i - 1] in _DAYLIGHT for i in lights):
         slots.pop("category")
 
 
@@ -1317,6 +1339,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if text:
         _not_a_product_value(slots, text)
         _light_as_adjective(slots, text)
+        _light_from_outside(slots, text)
+        _down_the_word(slots, text)
         _material_named_as_category(slots, text, categories)
         _material_before_category(slots, text, vocabulary, categories)
         _colour_pairs(slots, text, vocabulary)

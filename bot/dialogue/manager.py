@@ -49,7 +49,7 @@ EXPENSIVE = 500.0  # median price above which the first list asks for a budget t
 # "green would go with the walls": what the room has, not a product to go with
 _GOES_WITH_THE_ROOM = re.compile(r"\b(?:go(?:es)?|goes well|work|works|match|matches|look good|looks good)\s+(?:well\s+|nicely\s+)?"
                                  r"(?:with\s+)?(?:the|my|our)\s+(?:\w+\s+)?(?:walls?|paint|decor|floors?|flooring|colou?r scheme|"
-                                 r"rest of the room|room)\b", re.I)
+                                 r"rest of (?:the|my|our) (?:room|stuff|things|furniture|decor|place|house|flat)|room|stuff|things)\b", re.I)
 # "hmm any standing desks for that kind of money?": products of the kind being chosen with a feature, asked for
 _ANY_KIND = re.compile(r"^\W*(?:(?:hmm+|ok|okay|so|and|but|well|ah)\W+)?(?:do you have |have you got |got )?any\s+"
                        r"(?:[a-z-]+\s+){1,2}?([a-z-]+s)\b", re.I)
@@ -68,7 +68,8 @@ def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
         for value in slot_values(nlu.slots, name):
             # the wish word in the value's own clause: "velvet dining chairs? green would be lovely" (green only)
             own = [c for c in clauses if value.lower() in c] or clauses
-            if any(phrases.SAID_SOFTLY.search(c) or name == "color" and phrases.PALETTE.search(c) for c in own):
+            if any(phrases.SAID_SOFTLY.search(c) or name == "color" and (phrases.PALETTE.search(c) or value.lower() == "natural"
+                                                                          and phrases.NATURAL_MATERIAL.search(c)) for c in own):
                 soft[:] = list(dict.fromkeys([*soft, value]))
             else:
                 soft[:] = [v for v in soft if v != value]
@@ -990,6 +991,9 @@ class DialogueManager:
             # "this is the third time I'm writing about my broken dresser and nobody gets back to me" (read as a
             # dresser search); "third time asking, my refund ... STILL hasn't shown up" stays a refund question
             intent, slots = "complaint", {k: v for k, v in slots.items() if k == "order_id"}
+            nlu = _as_read(nlu, intent, slots)
+        if intent == "payment_issue" and service.asks_installments(text):
+            intent = "payment_methods"  # "and can I split the payment into instalments?": a way to pay, no trouble
             nlu = _as_read(nlu, intent, slots)
         if phrases.LEAVE_A_REVIEW.search(text) and intent not in ("contact_human",):
             intent, slots = "leave_review", {}  # "also how do I leave a review for the chairs I bought from you last summer?"

@@ -58,6 +58,8 @@ SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you(?: have|'ve go
 # ... or "boucle maybe", "something durable like performance fabric would be ideal"
 SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
                          rf"partial to|leaning towards|drawn to)\b", re.I)
+# "thinking a natural jute one": the natural colour of a material, a wish that gives way when none is natural
+NATURAL_MATERIAL = re.compile(r"\bnatural\s+(?:jute|sisal|seagrass|rattan|wicker|linen|cotton|wool|bamboo|cane)\b", re.I)
 # "walnut and mustard tones", "a navy and white colour scheme": colours said as the room's palette, a wish
 PALETTE = re.compile(r"\b(?:tones?|palette|hues|colou?r scheme|colou?rway)\b", re.I)
 # "5x8 or so", "around 8x10", "queen-ish": a size said roughly

@@ -155,6 +155,16 @@ class ProductSearch:
         candidates = await self.retrieve(state, text, f)
         if not candidates and action != "show_more" and f.colors and not f.materials:
             candidates, f = await self._colour_as_material(state, text, f)
+        if (not candidates and action == "show_more" and (f.attributes or f.attribute_min)
+                and phrases.SOFT_WISH.search(state.query_text or "")):
+            # "little lamp for my nightstand, under 60 bucks, ideally dimmable", then "show me more" once every dimmable
+            # one was shown: the others, said so (the feature was a wish)
+            loose = f.model_copy(update={"attributes": {}, "attribute_min": {}})
+            candidates = await self.retrieve(state, text, loose)
+            if candidates:
+                state.constraints = state.constraints.model_copy(update={"attributes": {}, "attribute_min": {}})
+                intro = intro or f"That's all the {describe(f.model_copy(update={'exclude_ids': []}))}; here are other {describe(loose)}:"
+                f = loose
         loosened_for = None  # the filter whose price bound was already tried loosened
         if (not candidates and action != "show_more" and state.critique_price_bound and (f.materials or f.styles)
                 and phrases.SIMILAR.search(nlu.text) and nlu.slots.get("price_relative") == "lower"):
@@ -322,7 +332,9 @@ class ProductSearch:
         for name, slot, soft, kinds in (("materials", "material", state.soft_materials, "materials"),
                                         ("colors", "color", state.soft_colors, "colours"), ("sizes", "size", state.rough_sizes, "sizes")):
             values = {v.lower() for v in getattr(f, name)}
-            palette = slot == "color" and phrases.PALETTE.search(nlu.text)  # "walnut and mustard tones": the room's, now too
+            # "walnut and mustard tones" (the room's), "a natural jute one": gives way even when said now
+            palette = slot == "color" and (phrases.PALETTE.search(nlu.text)
+                                           or values == {"natural"} and phrases.NATURAL_MATERIAL.search(nlu.text))
             if not values or not values <= {v.lower() for v in soft} or nlu.slots.get(slot) and not palette:
                 continue
             loose = f.model_copy(update={name: []})

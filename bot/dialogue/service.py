@@ -364,6 +364,12 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
     return _sorry_first(reply_text, text), quick
 
 
+def asks_installments(text: str) -> bool:
+    """Whether the message asks to pay in instalments ("can I split the payment into instalments?") and names no
+    payment that failed or went wrong."""
+    return bool(_INSTALLMENTS.search(text or "")) and not _FAILED.search(text or "") and not _DOUBLE_CHARGE.search(text or "")
+
+
 def says_damaged(text: str) -> bool:
     """Whether the message says something arrived or became damaged ("my last order arrived with a broken leg")."""
     return bool(_DAMAGED.search(text or "") or _DEFECT.search(text or ""))

@@ -724,8 +724,9 @@ def count_meaning(text: str, slot: str | None, start: int) -> str | None:
     ``item_ref`` span there fills no slot (None). Other spans keep their slot."""
     if slot == "item_ref" and _COUNT_BEFORE.search(text[max(0, start - 16) : start]):
         return None
-    if slot == "item_ref" and re.match(r"one\b", text[start:], re.I) and _JUST_ONE_BEFORE.search(text[max(0, start - 16):start]):
-        return None  # "is the second chair sold as a set or just one?": how many come, not the first product
+    if slot == "item_ref" and re.match(r"one\b", text[start:], re.I) and (
+            _JUST_ONE_BEFORE.search(text[max(0, start - 16):start]) or re.match(r"one\s+(?:by|at a)\s+(?:one|time)\b", text[start:], re.I)):
+        return None  # "is the second chair sold as a set or just one?", "one by one": how many come, not the first product
     return slot
 
 

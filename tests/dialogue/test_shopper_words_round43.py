@@ -1,10 +1,11 @@
-"""Shopper words met in blind rounds 43-49: a mirror to "lean against the bedroom wall", "walnut and mustard tones"
+"""Shopper words met in blind rounds 43-50: a mirror to "lean against the bedroom wall", "walnut and mustard tones"
 for a room, "the mustard ones are way too pricey", a refund question whose return was already made, "do i get the
 full amount back", "she's got a green sofa" said of a gift's recipient, "and how many nights trial", "a tiny one bed
 flat", "for a king bed" said alone while bedding is chosen; round 46's "queen, with a headboard", "boucle or velvet
 maybe", "it's a 65 inch" of a TV, "any standing desks for that kind of money?", an empty new flat; rounds 47-49's
 "2 matching nightstands", a complaint that nobody answers, "can handle rain", "liven up a grey couch", a shopper's own
-slip, "just one", "is this a real person or a bot?", "pulls out into a bed", "who pays for the return"."""
+slip, "just one", "is this a real person or a bot?", "pulls out into a bed", "who pays for the return"; round 50's
+street light, "got a navy sofa", "a natural jute one" (gives way), "easy to wipe down", instalments, "one by one"."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from bot.dialogue import phrases, service
 from bot.dialogue.constraints import asked_attributes
-from bot.dialogue.grounding import ground
+from bot.dialogue.grounding import ground, slot_values
 from bot.dialogue.requests import split_requests
 from bot.dialogue.service import ShopPolicy
 from retrieval.product import Product
@@ -310,3 +311,47 @@ def test_why_the_invoice_is_needed_is_no_second_request():
 def test_any_of_those_with_after_a_clause():
     assert phrases.any_with("we both sleep hot too, any of those with cooling?")
     assert not phrases.any_with("we both sleep hot, show me mattresses")
+
+
+# Round 50
+
+def test_light_from_outside_is_no_lighting():
+    vocabulary = {**VOCABULARY, "categories": [*VOCABULARY["categories"], "Lighting", "Curtains"]}
+    slots = ground({"category": "Lighting"}, "the street light outside my bedroom window keeps me awake every night, ugh",
+                   vocabulary, shopping=True)
+    assert "category" not in slots
+    assert ground({"category": "Lighting"}, "some lights for the bedroom", vocabulary, shopping=True).get("category") == "Lighting"
+
+
+def test_what_one_has_got_is_not_the_wish():
+    vocabulary = {**VOCABULARY, "colors": ["navy", "rust", "mustard"]}
+    slots = ground({"color": ["navy", "rust"], "category": "Sofas"},
+                   "got a navy sofa that looks kinda boring, want some throw pillows to liven it up. mustard or rust maybe?",
+                   vocabulary, shopping=True)
+    assert slots.get("category") == "Throw Pillows" and "navy" not in slot_values(slots, "color")
+
+
+def test_a_natural_jute_rug_is_a_wish_for_the_natural_colour():
+    assert phrases.NATURAL_MATERIAL.search("need a rug for the living room, thinking a natural jute one")
+    assert not phrases.NATURAL_MATERIAL.search("natural oak finish")  # a colour the catalog names
+
+
+def test_wipe_down_is_no_material():
+    vocabulary = {**VOCABULARY, "materials": ["down", "velvet"], "categories": ["Dining Chairs"]}
+    slots = ground({"category": "Dining Chairs", "price_max": 150.0},
+                   "need dining chairs, under 150 each, and something easy to wipe down because the kids are messy",
+                   vocabulary, shopping=True)
+    assert "material" not in slots
+    assert ground({"category": "Pillows", "material": "down"}, "a down pillow", vocabulary, shopping=True).get("material") == "down"
+
+
+def test_instalments_are_a_way_to_pay():
+    assert service.asks_installments("and can I split the payment into instalments?")
+    assert not service.asks_installments("my instalment payment was declined")
+
+
+def test_one_by_one_is_a_count():
+    from bot.nlu.normalize import count_meaning
+
+    text = "do these come in sets or do you buy them one by one?"
+    assert count_meaning(text, "item_ref", text.index("one by")) is None
