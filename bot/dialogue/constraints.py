@@ -512,7 +512,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                        + re.escape(words[-1]))
         if len(words) == 1 and key.endswith("able") and len(key) > 7:
             root = key[:-4]
-            single = rf"|(?:can|could|to|will) {re.escape(root[:-1])}" if root[-1] == root[-2] else ""  # "something I can dim"
+            # "something I can dim", "one that dims"
+            single = (rf"|(?:can|could|to|will) {re.escape(root[:-1])}|(?:that|which) {re.escape(root[:-1])}s"
+                      if root[-1] == root[-2] else "")
             pattern = rf"(?:{pattern}|{re.escape(root)}(?:s|ing|ed|er)?(?:\s+up)?{single})"  # "fold up", "stacking", "a dimmer"
         for match in re.finditer(rf"\b{pattern}(?:e?s)?\b", lowered):  # "any standing desks"
             required[key] = "no" if _NEGATED_WORD.search(lowered[: match.start()][-25:]) else "yes"

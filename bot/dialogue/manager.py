@@ -24,7 +24,7 @@ from bot.dialogue.problems import problem_in
 from bot.dialogue.grounding import (category_matches, family_member_by_purpose, goes_under_furniture, ground, member_by_purpose,
                                    mentioned_categories, rug_under_furniture, slot_values, unnegated_exclusions, wished_text)
 from bot.nlu.normalize import parse_item_refs
-from bot.nlu.synonyms import is_room, singular_word
+from bot.nlu.synonyms import is_room, lexicon, singular_word
 from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, describe, either, is_new_request,
                                      reference_price, size_value)
 from bot.dialogue.dimensions import measure_label
@@ -1729,7 +1729,7 @@ class DialogueManager:
         """Retrieve, re-rank and show products for the current request (``within``: categories to
         keep to when the shopper stated none)."""
         f = state.constraints.model_copy(deep=True)
-        if self._said_as_look(nlu, f):
+        if self._said_as_look(nlu, f, self.s.retriever.vocabulary.get("styles", [])):
             state.look_styles = list(f.styles)
         if within and not f.categories:
             f.categories = within
@@ -1810,11 +1810,16 @@ class DialogueManager:
         return reply
 
     @staticmethod
-    def _said_as_look(nlu: NLUResult, f: SearchFilter) -> bool:
+    def _said_as_look(nlu: NLUResult, f: SearchFilter, styles: list[str] | tuple[str, ...] = ()) -> bool:
         """ "going for a coastal look", "mid century or scandi vibe": the styles asked for are the room's look."""
         look = (phrases.LOOK_OF.search(nlu.text) or phrases.ROOM_LOOK.search(nlu.text)) if f.styles else None
         said_look = re.sub(r"[^a-z]", "", look.group("style").lower()) if look else ""
-        return bool(look) and any(re.sub(r"[^a-z]", "", s.lower())[:5] in said_look for s in f.styles)
+        if not look:
+            return False
+        words = lexicon("style", styles)  # the catalog's styles (``styles``), for the shoppers' words of them
+        named = {str(hit).lower() for w in re.findall(r"[a-z-]+", look.group("style").lower()) if (hit := words.lookup(w))}
+        # "mid century or scandi vibe"; "boho vibe" (bohemian, said in the shoppers' word)
+        return any(re.sub(r"[^a-z]", "", s.lower())[:5] in said_look or s.lower() in named for s in f.styles)
 
     async def _first_then_closest(self, state: DialogueState, nlu: NLUResult, action: str, text: str,
                                   candidates: list[Candidate], plain: SearchFilter, intro: str) -> Reply | None:

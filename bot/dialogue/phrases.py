@@ -132,7 +132,7 @@ TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:tak
                      r"(?:first|second|third|fourth|fifth|last|#?\d|1st|2nd|3rd|4th|5th)"
                      r"(?:\s+one)?(?:,?\s*(?:please|pls|plz|thanks|thx|then))?[\s.!]*$", re.I)
 # "hello, anyone awake? :)", "hiya", "good evening": a greeting opens the message
-HELLO = re.compile(r"^\s*(?:hi|hello|hey|heya|hiya|howdy|yo|hallo|good (?:morning|afternoon|evening|day))\b", re.I)
+HELLO = re.compile(r"^\s*(?:hi|hello|hey|heya|hiya|howdy|yo|hallo|gm|g'day|morning|good (?:morning|afternoon|evening|day))\b", re.I)
 # "yo whats the weather like today": a question after the greeting ("how are you?" is part of it)
 ASKS_SOMETHING_ELSE = re.compile(r"\b(?:what|whats|what's|where|when|why|who|which|how)\b(?!\s+(?:are|r)\s+(?:you|u|ya)\b)"
                                  r"(?!'?s it going)", re.I)

@@ -155,14 +155,16 @@ class ProductSearch:
         candidates = await self.retrieve(state, text, f)
         if not candidates and action != "show_more" and f.colors and not f.materials:
             candidates, f = await self._colour_as_material(state, text, f)
-        if (not candidates and action == "show_more" and (f.attributes or f.attribute_min)
-                and phrases.SOFT_WISH.search(state.query_text or "")):
-            # "little lamp for my nightstand, under 60 bucks, ideally dimmable", then "show me more" once every dimmable
-            # one was shown: the others, said so (the feature was a wish)
-            loose = f.model_copy(update={"attributes": {}, "attribute_min": {}})
+        wished = ({"attributes": {}, "attribute_min": {}} if (f.attributes or f.attribute_min)
+                  and phrases.SOFT_WISH.search(state.query_text or "") else {"styles": []} if state.styles_are_look(f.styles) else None)
+        if not candidates and action == "show_more" and wished:
+            # "little lamp for my nightstand, under 60 bucks, ideally dimmable" or "a big rug, boho vibe", then "show me
+            # more" once every dimmable (bohemian) one was shown: the others, said so (the feature was a wish, the style
+            # a look)
+            loose = f.model_copy(update=wished)
             candidates = await self.retrieve(state, text, loose)
             if candidates:
-                state.constraints = state.constraints.model_copy(update={"attributes": {}, "attribute_min": {}})
+                state.constraints = state.constraints.model_copy(update=wished)
                 intro = intro or f"That's all the {describe(f.model_copy(update={'exclude_ids': []}))}; here are other {describe(loose)}:"
                 f = loose
         loosened_for = None  # the filter whose price bound was already tried loosened

@@ -355,3 +355,29 @@ def test_one_by_one_is_a_count():
 
     text = "do these come in sets or do you buy them one by one?"
     assert count_meaning(text, "item_ref", text.index("one by")) is None
+
+
+# Round 51
+
+def test_gm_is_a_greeting():
+    assert phrases.HELLO.match("gm! anyone there?")
+    assert phrases.HELLO.match("morning! need a desk")
+
+
+def test_one_that_dims_is_dimmable():
+    from bot.dialogue.constraints import asked_attributes
+
+    lamps = [Product(id=f"L{i}", title="Lamp", category=["Lighting", "Floor Lamps"], price=99.0, attributes={"dimmable": v})
+             for i, v in enumerate(["yes", "no"])]
+    assert asked_attributes("I'd really like one that dims, under 200", lamps)[0] == {"dimmable": "yes"}
+
+
+def test_a_look_said_in_the_shoppers_word():
+    from bot.dialogue.manager import DialogueManager
+    from bot.nlu.types import NLUResult
+    from retrieval.filters import SearchFilter
+
+    said = NLUResult(text="need a big rug for the living room, boho vibe, under 500", intent="search_product", confidence=0.9,
+                     slots={})
+    assert DialogueManager._said_as_look(said, SearchFilter(styles=["bohemian"]), ["bohemian", "modern"])
+    assert not DialogueManager._said_as_look(said, SearchFilter(styles=["modern"]), ["bohemian", "modern"])
