@@ -422,7 +422,8 @@ def satisfies_size(product: Product, bound: tuple[str, float] | None) -> bool:
     return value > reference if direction == "bigger" else value < reference
 
 
-_SEATS = re.compile(r"\b(?:seats?|sits?|seating|for)\s+(?:at least\s+|min(?:imum)?\s+|up to\s+)?(\d{1,2}|two|three|four|five|six|"
+_SEATS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\s+(?:people|persons?|guests|ppl)\b"  # "for 4-6 people": at least 4
+                    r"|\b(?:seats?|sits?|seating|for)\s+(?:at least\s+|min(?:imum)?\s+|up to\s+)?(\d{1,2}|two|three|four|five|six|"
                     r"seven|eight|nine|ten|twelve)\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b))"
                     r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:seater|people|persons?|guests)\b",
                     re.IGNORECASE)
@@ -443,9 +444,10 @@ _PARAPHRASES = {
                           "yes")],
     "set of": [(r"\b(?:(?:a )?(?:set|pack|pair) of (\d|two|three|four)|(\d) pack|comes? in (?:a )?pairs?|sold in pairs?)\b", "")],
     "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes")],
-    # "a patio dining set that can handle rain"
+    # "a patio dining set that can handle rain", "folding chairs ... that can stay out in the rain"
     "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"
-                    r"copes with|fine in|ok in|okay in|left out in)\s+(?:the\s+|some\s+|a\s+(?:bit of\s+|little\s+)?)?rain\b"
+                    r"copes with|fine in|ok in|okay in|left out in|(?:stay|stays|be|sit|sits|live|lives)\s+out(?:side)?\s+in)"
+                    r"\s+(?:the\s+|some\s+|a\s+(?:bit of\s+|little\s+)?)?rain\b"
                     r"|\brain[- ]?proof\b|\bweather[- ]?proof\b", "yes")],
 }
 
@@ -562,7 +564,7 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                 least[key] = float(said.group(1)) * (2.2046 if said.group(2).startswith("k") else 1.0)
     if "seats" in numeric:
         match = _SEATS.search(text)
-        said = (match.group(1) or match.group(2)).lower() if match else ""
+        said = next(g for g in match.groups() if g).lower() if match else ""
         seats = int(said) if said.isdigit() else phrases.COUNTS.get(said, 0)
         if 1 <= seats <= 12:
             if seats <= 4 and _JUST_SO_MANY.search(text):  # "a small patio set for 2", "just for two of us"

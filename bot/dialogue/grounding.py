@@ -405,7 +405,9 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
 # "our old white linen sofa got destroyed", "the curtains I have now are the thin white sheer ones the landlord left
 # behind": a clause about the thing being replaced ...
 _OLD_ONE = re.compile(r"\b(?:our|my|the|his|her|their)\s+(?:old|current|existing|previous)\b|\b(?:i|we)\s+(?:have|'ve got|got)\s+now\b"
-                      r"|\bleft behind\b|\bcame with the (?:flat|house|apartment|place|rental)\b", re.IGNORECASE)
+                      r"|\bleft behind\b|\bcame with the (?:flat|house|apartment|place|rental)\b"
+                      # "our table only seats 4. need an extendable dining table"
+                      r"|\b(?:our|my)\s+(?:\w+\s+)?\w+\s+only\s+(?:seats|sits|fits|holds)\b", re.IGNORECASE)
 # ... unless it also says what is wanted
 _WISH_WORD = re.compile(r"\b(?:want|wanted|need|needs|looking for|prefer|preferably|ideally|would like|'d like|something|"
                         r"instead|this time|new one|another)\b", re.IGNORECASE)
@@ -703,7 +705,7 @@ _SHADE_WORD = re.compile(r"\b(?P<tone>soft|pale|light|pastel|dusty|muted|deep|da
 _LIGHT_TONES = {"soft", "pale", "light", "pastel", "dusty", "muted"}
 _NATURAL_FEEL = re.compile(r"\blight\s+(?:and|&)\s+natural\b|\bnatural\s+(?:and|&)\s+light\b|"
                            r"\bnatural\s+(?:look|feel|vibe|materials?|wood|woods|timber|fabrics?|fibres?|fibers?|textiles?|"
-                           r"products?|things?)\b", re.I)
+                           r"products?|things?|textures?|elements?|finish(?:es)?)\b", re.I)
 
 
 def _shade_words(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
@@ -1173,6 +1175,15 @@ def _tv_size_is_no_size(slots: dict, text: str) -> None:
         slots.pop("size")
 
 
+def _people_are_no_size(slots: dict, text: str) -> None:
+    """ "a patio set, something for 4-6 people": how many it seats (see ``asked_attributes``), not a 4' x 6' size."""
+    size = slots.get("size")
+    said = re.fullmatch(r"\s*(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*", size) if isinstance(size, str) else None
+    if said and re.search(rf"\b{said.group(1)}\s*(?:-|–|to)\s*{said.group(2)}\s+(?:people|persons?|guests|ppl|of us|adults)\b",
+                          text, re.I):
+        slots.pop("size")
+
+
 def _money_tagged_as_size(slots: dict) -> None:
     """ "any rugs under $150": an amount of money the model tagged as a size is the budget."""
     size = slots.get("size")
@@ -1248,6 +1259,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     text = _named_days_are_no_colour(slots, text or "")
     _money_tagged_as_size(slots)
     _tv_size_is_no_size(slots, text or "")
+    _people_are_no_size(slots, text or "")
     _range_said(slots, text)
     _bound_beats_story_prices(slots, text)
     _other_shops_offer(slots, text)
@@ -1291,7 +1303,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _scan_category(grams, words, categories, slots, taken)
         _scan_room(grams, words, categories, slots, taken)
         _prefer_longer_values(grams, words, vocabulary, slots)
-        said = {w for v in slots.values() if isinstance(v, str) for w in v.lower().split()}
+        said = {w for v in slots.values() for one in (v if isinstance(v, list) else [v]) if isinstance(one, str)
+                for w in one.lower().split()}  # ("walnut or oak look": neither is also the material)
         for field, key in FIELDS.items():
             if slots.get(field) or slots.get(f"exclude_{field}"):
                 continue

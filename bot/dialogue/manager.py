@@ -40,9 +40,11 @@ from retrieval.filters import dimensions, matches, measure
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
-_POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|them\s+)?(?:to|into|out to)\s+(?:zip\s+(?:code\s+)?)?"
+_POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|them\s+|for\s+(?:a|an|the|my|our)\s+\w+(?:\s+\w+)?\s+)?"
+                       r"(?:to|into|out to)\s+(?:zip\s+(?:code\s+)?)?"  # "how much is delivery for a sofa to 94110?"
                        r"\d{5}\b|\b(?:zip|post)\s*code\b"
-                       r"|\b(?:get|arrive|come|go)\s+(?:here\s+|there\s+|out\s+)?(?:to|in)\s+\d{5}\b", re.I)  # "take to get to 30301?"
+                       r"|\b(?:get|arrive|come|go)\s+(?:here\s+|there\s+|out\s+)?(?:to|in)\s+\d{5}\b"  # "take to get to 30301?"
+                       r"|\b(?:i'?m|i am|we'?re|we are|(?:i|we) live|located|based)\s+(?:in|at|near)\s+\d{5}\b", re.I)  # "i'm in 60614"
 EXPENSIVE = 500.0  # median price above which the first list asks for a budget too
 
 
@@ -710,6 +712,8 @@ class DialogueManager:
             slots = {k: v for k, v in slots.items() if k != "item_ref"}
         if intent == "complement_request" and not state.shown and not state.cart and slots.get("category") and (
                 not phrases.GOES_WITH.search(text)
+                # "a pair of matching nightstands": matching each other
+                or re.search(r"\b(?:pair|set|couple|two|2|three|3|four|4)\s+(?:of\s+)?matching\b", text, re.I)
                 or (re.search(r"\bwith (?:it|them|that|this)\b", text, re.I)
                     and not re.search(r"\b(?:bought|have|got|own|ordered)\s+(?:a|an|the|my|our|some)\b", text, re.I))):
             # "velvet throw pillows that come with the insert", "white nightstands to go with it" (a bed frame ordered
@@ -736,22 +740,7 @@ class DialogueManager:
             # "actually not that brand, the reviews put me off"
             field = {"colour": "color"}.get(that.group(1).lower(), that.group(1).lower())
             intent, slots = "refine", {f"exclude_{field}": "that", **slots}  # "not the ikea ones, other brands": IKEA
-        shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
-        if state.last_action == "suggest_complements" and intent in ("refine", "search_product", "feedback_dislike") \
-                and (not slots.get("category") or intent == "refine" and {slots["category"]} == shown):
-            # "leather" under suggested office chairs, "cheaper, under 100 a chair" under suggested dining chairs:
-            # refining the suggestions, a request of their category
-            slots = {k: v for k, v in slots.items() if k != "category"}
-            asked = set(state.complement_filter.categories) if state.complement_filter else set()
-            parents = self._parents()
-            within = asked and all(c in asked or asked & set(parents.get(c, ())) for c in shown if c)
-            if None not in shown and (len(shown) == 1 or within):  # "a lamp to go with it", then "something not black"
-                base = state.complement_filter or SearchFilter(exclude_brands=state.constraints.exclude_brands,
-                                                               exclude_colors=state.constraints.exclude_colors,
-                                                               exclude_materials=state.constraints.exclude_materials)
-                state.constraints = base.model_copy(update={"categories": sorted(shown), "exclude_ids": []})
-                state.query_text = " ".join(sorted(shown))
-                intent = "refine" if intent != "feedback_dislike" else intent
+        intent, slots = self._onto_complements(state, intent, slots)
         if (intent in ("out_of_scope", "product_question", "complement_request") and state.shown
                 and not slots.get("category") and phrases.is_question(text)):
             refs = [state.product_at(int(r)) for r in slots.get("item_ref") or []]
@@ -764,6 +753,26 @@ class DialogueManager:
                 and len(text.split()) <= 6 and self._names_attribute_value(text, self._product(state.shown[0]))):
             intent = "product_question"  # "round or rectangular?" with one table shown: which one it is
         return _as_read(nlu, intent, slots)
+
+    def _onto_complements(self, state: DialogueState, intent: str, slots: dict) -> tuple[str, dict]:
+        """ "leather" under suggested office chairs, "cheaper, under 100 a chair" under suggested dining chairs:
+        refining the suggestions, a request of their category (the request becomes theirs)."""
+        shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
+        if not (state.last_action == "suggest_complements" and intent in ("refine", "search_product", "feedback_dislike")
+                and (not slots.get("category") or intent == "refine" and {slots["category"]} == shown)):
+            return intent, slots
+        slots = {k: v for k, v in slots.items() if k != "category"}
+        asked = set(state.complement_filter.categories) if state.complement_filter else set()
+        parents = self._parents()
+        within = asked and all(c in asked or asked & set(parents.get(c, ())) for c in shown if c)
+        if None not in shown and (len(shown) == 1 or within):  # "a lamp to go with it", then "something not black"
+            base = state.complement_filter or SearchFilter(exclude_brands=state.constraints.exclude_brands,
+                                                           exclude_colors=state.constraints.exclude_colors,
+                                                           exclude_materials=state.constraints.exclude_materials)
+            state.constraints = base.model_copy(update={"categories": sorted(shown), "exclude_ids": []})
+            state.query_text = " ".join(sorted(shown))
+            intent = "refine" if intent != "feedback_dislike" else intent
+        return intent, slots
 
     def _read_category(self, state: DialogueState, text: str, nlu: NLUResult, said_category: object) -> NLUResult | Reply:
         """The category the message names against the one being shopped: a feature of the current products,
@@ -950,7 +959,8 @@ class DialogueManager:
             # "i don't like the grey colour": a wish about the products being chosen
             if intent == "feedback_dislike":
                 slots = {(f"exclude_{k}" if k in ("color", "material", "style", "brand") else k): v for k, v in slots.items()}
-            intent = "refine"
+            # "one with good lumbar support please, my back is already complaining" under suggested office chairs
+            intent, slots = self._onto_complements(state, "refine", slots)
         if (intent == "search_product" and not slots.get("category") and state.constraints.categories
                 and (state.shown or state.last_action == "clarify")
                 and (any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "size_relative", "price_relative"))
@@ -1021,7 +1031,8 @@ class DialogueManager:
         if postcode and (slots.get("order_id") or as_price):
             # "how much is shipping to 90210 (for a sectional)?": a postcode, not an order number nor a budget
             slots = {k: v for k, v in slots.items() if k not in ("order_id", "price_max", "price_min")}
-            how_long = re.search(r"\bhow (?:long|soon|quickly|fast)\b|\bhow many (?:days|weeks)\b", text, re.I)
+            how_long = re.search(r"\bhow (?:long|soon|quickly|fast)\b|\bhow many (?:days|weeks)\b"
+                                 r"|\bwhen (?:would|will|could|can|do|does) (?:it|they|that|the \w+|i get it)\b", text, re.I)
             # "how long does it take to get a sofa delivered to 10025?": the delivery time there
             intent = ("delivery_time" if how_long and intent in ("delivery_time", "delivery_options", "out_of_scope", "order_status") else
                       "delivery_options" if intent in ("order_status", "delivery_time", "out_of_scope", "search_product", "refine")
@@ -1763,13 +1774,18 @@ class DialogueManager:
                     and not phrases.NO_BUDGET.search(nlu.text) and not phrases.SUPERLATIVE.search(nlu.text)):
                 state.asked_budget_for.append(category.lower())
                 budget_note = (category, median)
-        if (len(candidates) == 1 and (f.attributes or f.attribute_min) and action != "show_more"
-                and phrases.SOFT_WISH.search(nlu.text) and any(self._asked(nlu.text, f.categories))):
-            # "a desk, standing desk ideally" and only one has it: that one first, then the closest without it
-            plain = without_features(f)
+        plain = (self._without_soft_wishes(state, nlu, action, f)
+                 if len(candidates) == 1 and (f.attributes or f.attribute_min) and action != "show_more" else None)
+        if plain is not None:
+            # "a desk, standing desk ideally" and only one has it: that one first, then the closest without it;
+            # "a dining table that seats 8, extendable would be a bonus" (then "something in wood"): the extendable
+            # one first, then the closest others for 8+
+            wished = f.model_copy(update={"attributes": {k: v for k, v in f.attributes.items() if k not in plain.attributes},
+                                          "attribute_min": {k: v for k, v in f.attribute_min.items()
+                                                            if k not in plain.attribute_min}})
             shown = await self._first_then_closest(state, nlu, action, text, candidates, plain,
-                                                   intro or f"The first is listed as {wished_label(f)}; the others are "
-                                                             f"the closest {describe(plain)}:")
+                                                   intro or f"The first is listed as {wished_label(wished)}; the others "
+                                                             f"are the closest {describe(plain)}:")
             if shown is not None:
                 return shown
         kind = soft_kind(f.title_words)
@@ -1811,8 +1827,10 @@ class DialogueManager:
 
     @staticmethod
     def _said_as_look(nlu: NLUResult, f: SearchFilter, styles: list[str] | tuple[str, ...] = ()) -> bool:
-        """ "going for a coastal look", "mid century or scandi vibe": the styles asked for are the room's look."""
-        look = (phrases.LOOK_OF.search(nlu.text) or phrases.ROOM_LOOK.search(nlu.text)) if f.styles else None
+        """ "going for a coastal look", "mid century or scandi vibe", "modern-ish": the styles asked for are the
+        room's look (or said roughly)."""
+        look = (phrases.LOOK_OF.search(nlu.text) or phrases.ROOM_LOOK.search(nlu.text)
+                or phrases.STYLE_ISH.search(nlu.text)) if f.styles else None
         said_look = re.sub(r"[^a-z]", "", look.group("style").lower()) if look else ""
         if not look:
             return False
@@ -1820,6 +1838,25 @@ class DialogueManager:
         named = {str(hit).lower() for w in re.findall(r"[a-z-]+", look.group("style").lower()) if (hit := words.lookup(w))}
         # "mid century or scandi vibe"; "boho vibe" (bohemian, said in the shoppers' word)
         return any(re.sub(r"[^a-z]", "", s.lower())[:5] in said_look or s.lower() in named for s in f.styles)
+
+    def _without_soft_wishes(self, state: DialogueState, nlu: NLUResult, action: str, f: SearchFilter) -> SearchFilter | None:
+        """ ``f`` without the listed features said softly: in this message ("a desk, standing desk ideally"), or in
+        the request a refinement narrows ("seats 8, extendable would be a bonus", then "something in wood"). Only
+        the features of the soft clause give way ("seats 8" stays); all of them when the soft words stand apart.
+        None when no feature was said softly."""
+        if phrases.SOFT_WISH.search(nlu.text) and any(self._asked(nlu.text, f.categories)):
+            source = nlu.text
+        elif action == "refine" and phrases.SOFT_WISH.search(state.query_text or ""):
+            source = state.query_text
+        else:
+            return None
+        said, least = asked_attributes(wished_text(phrases.soft_clause(source)), self._sample(f.categories))
+        soft = {k for k in said if k in f.attributes}
+        soft_least = {k for k in least if k in f.attribute_min}
+        if not soft and not soft_least:
+            return without_features(f) if source is nlu.text else None
+        return f.model_copy(update={"attributes": {k: v for k, v in f.attributes.items() if k not in soft},
+                                    "attribute_min": {k: v for k, v in f.attribute_min.items() if k not in soft_least}})
 
     async def _first_then_closest(self, state: DialogueState, nlu: NLUResult, action: str, text: str,
                                   candidates: list[Candidate], plain: SearchFilter, intro: str) -> Reply | None:
@@ -1831,6 +1868,8 @@ class DialogueManager:
             return None
         top = await self.search.rank(state, text, candidates, SHOW)
         top += (await self.search.rank(state, text, others, SHOW))[:SHOW - len(top)]
+        if len(top) == 2:  # "the first is listed as extendable; then the closest of the dining tables for 8+"
+            intro = intro.replace("; the others are the closest", "; then the closest of the")
         reply = self._show(state, nlu, action, plain, top, intro)
         if len(candidates) == 1:  # "one with storage drawers would be ideal" and one has them: "add it" is that one
             state.focus_id = candidates[0].product.id

@@ -55,6 +55,15 @@ AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or
 # A wish the shopper would do without ("standing desk ideally", "dimmable if possible").
 SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you(?: have|'ve got| got) (?:it|them|one|any)|would be nice|nice to have|"
                        r"would be great|would be ideal|would be perfect|would be lovely|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
+_SOFT_CLAUSE_END = re.compile(r"[,.!?;]+|\s+-+\s+|\s+but\s+", re.I)
+
+
+def soft_clause(text: str) -> str:
+    """The clause of ``text`` that says a wish softly ("seats 8, extendable would be a bonus": "extendable would be a
+    bonus"); "" when none does."""
+    return next((c for c in _SOFT_CLAUSE_END.split(text) if SOFT_WISH.search(c)), "")
+
+
 # ... or "boucle maybe", "something durable like performance fabric would be ideal"
 SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
                          rf"partial to|leaning towards|drawn to)\b", re.I)
@@ -185,7 +194,10 @@ JUST_ORDER_ID = re.compile(r"^\s*(?:(?:it'?s|it is|that'?s|the|my|order|number|n
                            r"\s*(?:thanks?|thx|pls|please|btw|fyi|by the way|if that helps)?\s*[.!]*\s*$", re.I)
 # Money coming back ("how long until I get it back?", "see the difference back on my account").
 MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund|"
-                        r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b", re.I)
+                        r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b"
+                        # "how long does it usually take to show up on my card" (after a refund question)
+                        r"|\b(?:show|turn)\s+up\s+(?:on|in)\s+(?:my|our)\s+(?:card|account|bank|statement)|"
+                        r"\b(?:hit|reach|appear on|appear in)\s+(?:my|our)\s+(?:card|account|bank|statement)", re.I)
 # An out_of_scope this confident is not a shopping request the model missed ("recommend a pizza place").
 SURE_OUT_OF_SCOPE = 0.8
 # "this is the third time I'm writing about my broken dresser and nobody gets back to me": a complaint about service
@@ -197,7 +209,9 @@ NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
                       r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|good ?night|night night|nite|"
                       r"that'?s all|that is all|that'?ll be all|that will be all|that'?s it for (?:now|today)|"
-                      r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off)|i'?m off)\b", re.I)
+                      r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off)|i'?m off)\b"
+                      # "ok I'll sleep on it, night!" (not "a lamp to read by at night")
+                      r"|(?:^|[,.!;:]\s*)'?ni(?:ght|te)(?:\s+(?:all|everyone|then))?\s*[!.:)x]*\s*$", re.I)
 # Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
 COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
@@ -402,6 +416,8 @@ def is_question(text: str) -> bool:
 # A style said as the room's look ("going for a coastal look", "mid century or scandi vibe"), not a must for each piece.
 LOOK_OF = re.compile(r"\b(?P<style>[a-z-]+(?:\s+[a-z-]+)?(?:\s+(?:or|and|/)\s+[a-z-]+(?:\s+[a-z-]+)?)?)\s+"
                      r"(?:look|vibe|vibes|feel|aesthetic|theme)\b", re.I)
+# ... or roughly: "black, modern-ish"
+STYLE_ISH = re.compile(r"\b(?P<style>[a-z]+(?:\s+[a-z]+)?)\s*-\s*ish\b", re.I)
 # ... or as the room's: "dining chairs for a modern dining room", "for our boho bedroom"
 ROOM_LOOK = re.compile(r"\b(?:for|in|into|to suit|to match)\s+(?:a|an|my|our|the|their|his|her)\s+(?:new\s+|small\s+|little\s+)?"
                        r"(?P<style>[a-z-]+(?:\s+[a-z-]+)?)\s+(?:living room|dining room|bedroom|guest room|lounge|kitchen|"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue.phrases import COUNTS
 from retrieval.filters import dimensions
 from retrieval.product import Product
 
@@ -253,6 +254,13 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
         # "do you have the Aria Trestle Table in White Walnut?": yes, it is sold here; whether it is in stock
         stock = " It's in stock." if product.in_stock else " It's out of stock right now."
         return f"Yes, we sell it.{stock} {overview(product)}", True
+    seats = _SEATS_ASKED.search(question)
+    listed = _number(attributes[0][1]) if attributes and attributes[0][0].lower() == "seats" else None
+    if seats and listed is not None:  # "does the second one seat 6?": yes or no, and how many it seats
+        said = seats.group(1).lower()
+        wanted = float(said) if said.isdigit() else float(COUNTS.get(said, 0))
+        if wanted:
+            return f"{'Yes' if listed >= wanted else 'No'}, the {product.title} seats {attributes[0][1]}.", True
     if attributes:
         first = _attribute_answer(product, *attributes[0])
         if len(attributes) == 2:
@@ -305,6 +313,9 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
     return _not_listed(question, product) + " I only answer from the product's listed details.", False
 
 
+# "does it seat 6?", "will it fit eight people?"
+_SEATS_ASKED = re.compile(r"\b(?:seats?|sits?|seating|fits?|for)\s+(?:up to\s+|at least\s+)?(\d{1,2}|two|three|four|five|six|seven|"
+                          r"eight|nine|ten|twelve)\b(?!\s*(?:\$|dollars?|bucks|inch|in\b|\"|cm|ft))", re.I)
 _QUALITY = re.compile(r"\b(recycled|sustainable|eco[- ]?friendly|organic|non[- ]?toxic|certified|fsc|vegan|"
                       r"(?:flame|fire)[- ]retardant\w*|treated|chemicals?|formaldehyde|voc|"
                       r"ethically sourced|biodegradable|reclaimed|(?:stain|scratch|fade|water|tear|pill|wrinkle)[- ]?(?:resistant|proof)|"

@@ -107,7 +107,8 @@ _UPSET = re.compile(
     re.IGNORECASE,
 )
 # "the screws for the shelves are missing", "no screws in the box", "missing the hardware"
-_MISSING_PARTS = (r"\b(?:screws?|bolts?|parts?|pieces?|hardware|fittings?|instructions|allen key|legs?)\b.{0,30}\b(?:is|are|was|were)\s+"
+_MISSING_PARTS = (r"\b(?:screws?|bolts?|parts?|pieces?|hardware|fittings?|instructions|allen key|legs?|knobs?|handles?|pulls?|"
+                  r"casters?|wheels?|feet|shelf|shelves)\b.{0,30}\b(?:is|are|was|were)\s+"
                   r"missing\b|\bmissing\s+(?:the\s+|some\s+|all\s+(?:the\s+)?|a\s+)?(?:screws?|bolts?|parts?|pieces?|hardware|"
                   r"fittings?|legs?)\b|\bno (?:screws|bolts|hardware|fittings|instructions) in the box\b")
 _DAMAGED = re.compile(
@@ -120,6 +121,9 @@ _DAMAGED = re.compile(
     r"(?:\w+\s+)?(tear|hole|rip|scratch(es)?|dent|crack|stain|chip|mark)s?)\b"
     r"|\b(broken|damaged|torn|ripped|scratched|dented|cracked|defective|faulty) on arrival\b"
     # "the lamp from order 663021 has a big dent in it", "the dresser is scratched", "the sofa legs are missing"
+    # "the dresser I got on monday has a cracked drawer front"
+    r"|\b(?:has|have|had|got) (?:a|an|one|two)\s+(?:cracked|broken|scratched|chipped|dented|split|torn|ripped|damaged|bent|"
+    r"snapped|smashed|shattered)\s+\w+"
     r"|\b(?:has|have|had|got) (?:a|an|some|two|big|small|huge|large|deep|long)\s+(?:\w+\s+)?(?:tear|hole|rip|scratch|dent|crack|"
     r"stain|chip)(?:s|es)?\b|\b(?:is|are|was|were|came|arrived) (?:all |badly |completely )?(?:broken|damaged|scratched|dented|"
     r"cracked|chipped|smashed|shattered|torn|ripped)\b|\b(?:legs?|parts?|pieces?|screws?|hardware|cushions?) (?:is |are |was |were )?"
@@ -130,7 +134,7 @@ _DAMAGED = re.compile(
 )
 _MISSING = re.compile(_MISSING_PARTS, re.IGNORECASE)
 # Wear that shows after a while ("one of the legs has started wobbling"): an apology, not "it arrived damaged"
-_DEFECT = re.compile(r"\b(?:legs?|frame|seat|it|table|chair|drawers?|shelf|shelves|seams?)\b.{0,30}\b(?:started |starting |begun |"
+_DEFECT = re.compile(r"\b(?:legs?|frame|seat|it|tables?|chairs?|drawers?|shelf|shelves|seams?)\b.{0,40}\b(?:started |starting |begun |"
                      r"begins? )?(?:wobbl\w*|sagg\w*|peeling|splitting|fraying|coming apart|falling apart|creak\w*|snapped|"
                      r"cracked)\b", re.IGNORECASE)  # ... "the dining table I bought from you snapped after 3 weeks"
 _DOUBLE_CHARGE = re.compile(
@@ -221,11 +225,14 @@ _LOYALTY = re.compile(r"\bloyal(?:ty)?\b.{0,20}\b(?:discount|program\w*|scheme|r
                       # "do regular customers get any kind of discount? I've ordered like 6 times"
                       r"|\b(?:returning|repeat|regular|loyal|existing)\s+customers?\s+(?:get|have|receive)\b.{0,25}\b"
                       r"(?:discount|deal|rewards?|offer)s?\b", re.IGNORECASE)
-# "do you offer gift wrapping?", "will the price be printed on anything in the box?", "can I get a gift receipt?"
+# "do you offer gift wrapping?", "will the price be printed on anything in the box?", "can I get a gift receipt?",
+# "leave the price off the box"
 _GIFT_WRAP = re.compile(r"\bgift[- ]?wrap\w*|\bwrap(?:ped|ping)? (?:it|them|the \w+) (?:up )?(?:as a gift|for)|"
                         r"\bgift (?:messages?|notes?|box(?:es)?|bags?)\b", re.IGNORECASE)
 _GIFT_PRICE = re.compile(r"\bgift receipts?\b|\bprices?\b.{0,40}\b(?:printed|on the (?:packing slip|receipt|box|parcel|paperwork)|"
-                         r"in the (?:box|parcel|package)|on anything)|\b(?:hide|leave off|remove) the prices?\b", re.IGNORECASE)
+                         r"in the (?:box|parcel|package)|on anything)|\b(?:hide|leave off|remove) the prices?\b"
+                         # "can you leave the price off the box since it's a present?"
+                         r"|\b(?:leave|keep|take)\s+(?:the\s+)?(?:prices?|receipts?)\s+(?:off|out)\b", re.IGNORECASE)
 # "the instructions make zero sense", "stuck putting the bed frame together": help with assembling an order
 _ASSEMBLY_HELP = re.compile(r"\b(?:assembl\w*|put(?:ting)?\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+together|instructions?)\b.{0,80}"
                             r"\b(?:make[s]? (?:no|zero|little) sense|confus\w*|can'?t|cannot|unclear|stuck|impossible|"
@@ -482,8 +489,11 @@ def ask_order_id(intent: str, text: str = "") -> str:
         "invoice": "get the invoice for",
     }[intent]
     if topic(intent, text) == "damaged" and _MISSING.search(text):
-        return ("I'm sorry some parts are missing. Which order is it? Please give me the order number (e.g. 123456) and "
-                "I'll pass it to our team to sort out the missing parts; or you can send it back if you'd rather.")
+        # "has a cracked drawer front and one of the knobs is missing": both said
+        what_happened = ("it arrived damaged and with parts missing" if says_damaged(_MISSING.sub(" ", text))
+                         else "some parts are missing")
+        return (f"I'm sorry {what_happened}. Which order is it? Please give me the order number (e.g. 123456) and "
+                "I'll pass it to our team to sort it out; or you can send it back if you'd rather.")
     if topic(intent, text) == "damaged":
         return f"I'm sorry it arrived damaged. Which order would you like to {what}? Please give me the order number (e.g. 123456)."
     return _sorry_first(f"Which order would you like to {what}? Please give me the order number (e.g. 123456).", text)

@@ -558,6 +558,27 @@ def coordinated_slot(text: str, slot: str, start: int, previous: str | None, pre
     return slot
 
 
+_CHOICE_OR = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
+_POSITIVE = {v: k for k, v in _NEGATABLE.items()}
+
+
+_NEGATION_NEAR = re.compile(r"\b(?:not|no|nothing|none|without|except|never|avoid|hate|isn'?t|don'?t|doesn'?t)\b", re.IGNORECASE)
+
+
+def chosen_slot(text: str, slot: str, start: int, previous: str | None, previous_end: int, previous_start: int = 0) -> str:
+    """An attribute tagged excluded right after a wanted one and joined to it by "or", with no negation around
+    them, is a choice, wanted too, of the same kind ("walnut or oak look": two colours; not "nothing dark like
+    espresso or black", "teak or aluminium, nothing plastic"); else ``slot`` unchanged."""
+    after = re.search(r"\s*\w+", text[start:])
+    end = start + (after.end() if after else 0)
+    if (_POSITIVE.get(slot) in ("color", "material", "style") and previous in ("color", "material", "style")
+            and _CHOICE_OR.fullmatch(text[previous_end:start])
+            and not _NEGATION_NEAR.search(text[max(0, previous_start - 30):previous_start])
+            and not _NEGATION_NEAR.search(text[end:end + 20])):
+        return previous
+    return slot
+
+
 _NOT_MONEY = re.compile(r"^\D{0,12}\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minutes?|days?|nights?|weeks?|months?|years?|yrs?|"
                         r"am|pm|ft|feet|foot|inch(?:es)?|cm|people|ppl|persons?|guests?|seats?|seaters?|kids?|"
                         r"kg|kilos?|lbs?|of them|pieces|chairs|units|pcs)\b", re.IGNORECASE)
@@ -716,12 +737,14 @@ def measure_meaning(text: str, slot: str | None, end: int) -> str | None:
 
 
 _JUST_ONE_BEFORE = re.compile(r"\b(?:just|only|or|single)\s*$", re.IGNORECASE)
-_COUNT_BEFORE = re.compile(r"\b(?:sets?|packs?|pairs?|bundles?|boxes|box|cases?|lots?)\s+of\s*$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"\b(?:sets?|packs?|pairs?|bundles?|boxes|box|cases?|lots?)\s+of\s*$"
+                           # "does the second one seat 6?": how many it seats
+                           r"|\b(?:seats?|seating|sits?|fits?|holds?)\s+(?:up to\s+|at least\s+)?$", re.IGNORECASE)
 
 
 def count_meaning(text: str, slot: str | None, start: int) -> str | None:
-    """A number that counts pieces ("a set of 2", "pack of four") is not a position in the list: an
-    ``item_ref`` span there fills no slot (None). Other spans keep their slot."""
+    """A number that counts pieces ("a set of 2", "pack of four") or people ("does the second one seat 6?") is not
+    a position in the list: an ``item_ref`` span there fills no slot (None). Other spans keep their slot."""
     if slot == "item_ref" and _COUNT_BEFORE.search(text[max(0, start - 16) : start]):
         return None
     if slot == "item_ref" and re.match(r"one\b", text[start:], re.I) and (

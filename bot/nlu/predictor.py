@@ -20,6 +20,7 @@ from bot.errors import UserFacingError
 from bot.nlu.intents import INTENT_GROUP, OUT_OF_SCOPE, SLOT_TYPES
 from bot.nlu.normalize import (
     CatalogVocabulary,
+    chosen_slot,
     coordinated_slot,
     count_meaning,
     measure_meaning,
@@ -158,7 +159,9 @@ class NLU:
                 intent, confidence = ranking[0]
                 if confidence < self.threshold:
                     intent = OUT_OF_SCOPE
-                spans = spans_from_tags(text, token_offsets, tags)
+                # a joining word is no value ("walnut or oak": "or" tagged as a brand)
+                spans = [s for s in spans_from_tags(text, token_offsets, tags)
+                         if text[s.start:s.end].strip().lower() not in _JOINING_WORDS]
                 meanings = []  # the slot each span fills: an attribute after a negation is an exclusion
                 for k, span in enumerate(spans):
                     meaning = negated_slot(text, span.slot, span.start)
@@ -166,6 +169,9 @@ class NLU:
                         meaning = negated_after(text, span.slot, span.end)
                     if k and meaning == span.slot:
                         meaning = coordinated_slot(text, span.slot, span.start, meanings[k - 1], spans[k - 1].end)
+                    if k and meaning == span.slot:
+                        meaning = chosen_slot(text, span.slot, span.start, meanings[k - 1], spans[k - 1].end,
+                                              spans[k - 1].start)
                     if meaning in SLOT_TYPES:  # tagged types (exclude_brand, ...); exclude_size is rule-only
                         span.slot = meaning
                     meanings.append(meaning)
@@ -190,6 +196,7 @@ class NLU:
 
 
 _OR = re.compile(r"\s*(?:,\s*)?(?:or|/)\s*$", re.IGNORECASE)
+_JOINING_WORDS = {"or", "and", "nor", "/", "&", ",", "either"}
 
 
 def _add_choices(text: str, spans: list, meanings: list, slots: dict, vocabulary) -> None:

@@ -1,0 +1,157 @@
+"""Shopper words met in blind rounds 52-55: "seats 8, extendable would be a bonus" (only the bonus gives way),
+"can you leave the price off the box", "ok I'll sleep on it, night!" (a goodbye; "at night" is not), a wish about
+suggested chairs said with a complaint ("my back is already complaining"); round 54's "does the second one seat 6?",
+"our table only seats 4", postcodes ("delivery for a sofa to 94110", "i'm in 60614"), "show up on my card" after a
+refund, "walnut or oak look"; round 55's "for 4-6 people" and "modern-ish"; rounds 56-57's damage said as "has a
+cracked drawer front" or "the leg ... snapped", "a pair of matching nightstands", "stay out in the rain", "natural
+textures"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue import phrases, service
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("need a dining table that seats 8, extendable would be a bonus", "extendable would be a bonus"),
+    ("a desk, standing desk ideally", "standing desk ideally"),
+    ("little lamp for my nightstand, under 60 bucks, ideally dimmable", "ideally dimmable"),
+    ("a queen bed but storage drawers would be nice", "storage drawers would be nice"),
+    ("a grey sofa under 900", ""),
+])
+def test_the_clause_that_says_a_wish_softly(text, clause):
+    assert phrases.soft_clause(text).strip() == clause
+
+
+@pytest.mark.parametrize("text, price", [
+    ("can you leave the price off the box since it's a present?", True),
+    ("please keep the receipt out of the parcel, it's a gift", True),
+    ("will the price be printed on the packing slip?", True),
+    ("what's the price of the oak table?", False),
+])
+def test_leaving_the_price_off_a_gift(text, price):
+    assert (service.shop_topic(text) == "delivery_options") is price
+
+
+@pytest.mark.parametrize("text, leaving", [
+    ("ok I'll sleep on it, night!", True),
+    ("thanks, gonna think about it. night!", True),
+    ("night all", True),
+    ("a lamp to read by at night", False),
+    ("something for the night stand", False),
+    ("goodnight!", True),
+])
+def test_night_said_as_a_goodbye(text, leaving):
+    assert bool(phrases.FAREWELL.search(text)) is leaving
+
+
+# Rounds 54-55
+
+def test_a_seat_count_is_no_position():
+    from bot.nlu.normalize import count_meaning
+
+    text = "does the second one seat 6?"
+    assert count_meaning(text, "item_ref", text.index("6")) is None
+    assert count_meaning(text, "item_ref", text.index("second")) == "item_ref"
+
+
+def test_does_it_seat_six_is_answered_yes_or_no():
+    from bot.dialogue.product_qa import answer
+    from retrieval.product import Product
+
+    table = Product(id="T1", title="Oak Table", category=["Dining Tables"], price=300.0, attributes={"seats": "8"})
+    small = Product(id="T2", title="Pine Table", category=["Dining Tables"], price=200.0, attributes={"seats": "4"})
+    assert answer("does the second one seat 6?", table)[0] == "Yes, the Oak Table seats 8."
+    assert answer("does it seat six?", small)[0] == "No, the Pine Table seats 4."
+
+
+def test_the_table_we_have_now_is_not_the_wish():
+    from bot.dialogue.grounding import wished_text
+
+    text = "we're hosting family this weekend and our table only seats 4. need an extendable dining table, preferably wood"
+    assert "seats 4" not in wished_text(text)
+
+
+@pytest.mark.parametrize("text", ["how much is delivery for a sofa to 94110?",
+                                  "if i order a bed tonight when would it arrive? i'm in 60614"])
+def test_postcodes_said_of_a_delivery(text):
+    from bot.dialogue.manager import _POSTCODE
+
+    assert _POSTCODE.search(text)
+
+
+def test_money_showing_up_on_a_card_is_money_back():
+    assert phrases.MONEY_BACK.search("how long does it usually take to show up on my card")
+    assert not phrases.MONEY_BACK.search("my card was declined")
+
+
+def test_a_choice_joined_by_or_is_wanted():
+    from bot.nlu.normalize import chosen_slot
+
+    text = "walnut or oak look"
+    assert chosen_slot(text, "exclude_material", text.index("oak"), "color", len("walnut")) == "color"
+    text = "walnut, not oak"
+    assert chosen_slot(text, "exclude_material", text.index("oak"), "color", len("walnut")) == "exclude_material"
+    text = "nothing dark like espresso or black"
+    assert chosen_slot(text, "exclude_color", text.index("black"), "color", text.index(" or"),
+                       text.index("espresso")) == "exclude_color"
+    text = "teak or aluminium, nothing plastic"
+    assert chosen_slot(text, "exclude_material", text.index("alu"), "color", len("teak")) == "exclude_material"
+
+
+def test_people_are_no_size_and_the_fewest_seats():
+    from bot.dialogue.constraints import asked_attributes
+    from bot.dialogue.grounding import _people_are_no_size
+    from retrieval.product import Product
+
+    slots = {"category": "Patio Sets", "size": "4-6"}
+    _people_are_no_size(slots, "looking for a patio set, something for 4-6 people")
+    assert "size" not in slots
+    sets = [Product(id=f"P{n}", title="Set", category=["Outdoor", "Patio Sets"], price=500.0, attributes={"seats": str(n)})
+            for n in (2, 4, 6)]
+    assert asked_attributes("a patio set, something for 4-6 people", sets)[1] == {"seats": 4.0}
+
+
+def test_a_style_said_roughly_is_a_look():
+    from bot.dialogue.manager import DialogueManager
+    from bot.nlu.types import NLUResult
+    from retrieval.filters import SearchFilter
+
+    said = NLUResult(text="floor lamp for a dark corner, black, modern-ish", intent="search_product", confidence=0.9, slots={})
+    assert DialogueManager._said_as_look(said, SearchFilter(styles=["modern"]), ["modern", "bohemian"])
+
+
+# Rounds 56-57
+
+@pytest.mark.parametrize("text", [
+    "hi. the dresser I got on monday has a cracked drawer front and one of the knobs is missing. what do I do??",
+    "the leg on one of my new dining chairs snapped the first time my husband sat on it!! what do I do",
+])
+def test_damage_said_in_other_words(text):
+    assert service.says_damaged(text)
+
+
+def test_damaged_and_missing_parts_are_both_said():
+    text = service.ask_order_id("return_item", "the dresser has a cracked drawer front and one of the knobs is missing")
+    assert text.startswith("I'm sorry it arrived damaged and with parts missing.")
+    assert service.ask_order_id("return_item", "the bookcase arrived but the screws are missing").startswith(
+        "I'm sorry some parts are missing.")
+
+
+def test_staying_out_in_the_rain_is_waterproof():
+    from bot.dialogue.constraints import asked_attributes
+    from retrieval.product import Product
+
+    chairs = [Product(id=f"C{i}", title="Chair", category=["Outdoor", "Outdoor Chairs"], price=99.0,
+                      attributes={"waterproof": v}) for i, v in enumerate(["yes", "no"])]
+    said, _ = asked_attributes("need a couple of folding chairs for our balcony that can stay out in the rain", chairs)
+    assert said == {"waterproof": "yes"}
+
+
+def test_natural_textures_are_no_colour():
+    from bot.dialogue.grounding import _natural_as_feel
+
+    slots = {"style": "bohemian", "color": "natural"}
+    _natural_as_feel(slots, "I like boho stuff, lots of plants and natural textures")
+    assert "color" not in slots
