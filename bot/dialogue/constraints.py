@@ -138,6 +138,7 @@ COLOUR_SHADES = {"green": ("emerald", "olive", "sage", "teal"), "blue": ("navy",
 LIGHT_SHADES = {"green": ("sage", "olive"), "white": ("ivory", "cream"), "pink": ("blush pink",), "yellow": ("mustard",),
                 "beige": ("cream", "natural", "ivory"), "brown": ("natural", "natural oak", "honey pine")}
 LIGHT_WOODS = ("natural", "natural oak", "honey pine")  # "light wood"
+DARK_WOODS = ("walnut", "espresso", "dark walnut", "mahogany")  # "dark wood"
 DEEP_SHADES = {"green": ("emerald", "olive"), "blue": ("navy",), "grey": ("charcoal",), "brown": ("espresso", "walnut"),
                "red": ("rust", "terracotta"), "orange": ("rust", "terracotta")}
 
@@ -443,6 +444,12 @@ _PARAPHRASES = {
     "smart compatible": [(r"\b(?:smart(?: home)?(?: compatible| enabled| ready)?|works? with (?:alexa|google)|alexa|google home)\b",
                           "yes")],
     "set of": [(r"\b(?:(?:a )?(?:set|pack|pair) of (\d|two|three|four)|(\d) pack|comes? in (?:a )?pairs?|sold in pairs?)\b", "")],
+    # "ideally one i can stand at", "a sit-stand one"
+    "standing desk": [(r"\b(?:can|could|to)\s+stand\s+(?:up\s+)?(?:at|while|to work)\b|\bsit[- ](?:(?:to|and|or)[- ])?stand\b"
+                       r"|\bstand(?:ing)?\s+up\s+(?:while|to)\s+work", "yes")],
+    # "a bed frame with drawers underneath" (of a kind that lists "storage drawers")
+    "storage drawers": [(r"\b(?:with|has|have|got|having)\s+(?:some\s+|built[- ]in\s+)?drawers\b|\bdrawers\s+(?:underneath|"
+                         r"under(?:neath)?\s+(?:it|the bed|the frame))\b", "yes")],
     "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes")],
     # "a patio dining set that can handle rain", "folding chairs ... that can stay out in the rain"
     "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"

@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.dialogue.constraints import COLOUR_SHADES, DEEP_SHADES, LIGHT_SHADES, LIGHT_WOODS, catalog_categories, catalog_materials, singular
+from bot.dialogue.constraints import COLOUR_SHADES, DEEP_SHADES, LIGHT_SHADES, LIGHT_WOODS, DARK_WOODS, catalog_categories, catalog_materials, singular
 from bot.dialogue.dimensions import read_limits
 from bot.nlu.normalize import parse_price
-from bot.nlu.synonyms import is_room, lexicon
+from bot.nlu.synonyms import english_words, is_room, lexicon
 
 FIELDS = {"color": "colors", "material": "materials", "style": "styles", "brand": "brands"}
 NEGATION = {"not", "no", "without", "except", "but", "non", "avoid", "hate"}
@@ -104,18 +104,6 @@ def brand_typo(word: str, brands) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """The whole words of the packaged MiniLM's WordPiece vocabulary: English words a typo fix leaves alone
-    ("back" is no "black", "tape" no "taupe")."""
-    from bot.nlu.model import base_model_path
-
-    try:
-        return frozenset(w for w in (base_model_path() / "vocab.txt").read_text(encoding="utf-8").split() if w.isalpha())
-    except OSError:
-        return frozenset()
-
-
 _SHORT_COLOURS = {"blu": "blue", "wht": "white", "blk": "black", "gry": "grey", "grn": "green"}
 
 
@@ -126,7 +114,7 @@ def colour_typo(word: str, colours) -> str | None:
     short = _SHORT_COLOURS.get(word)  # "a blu rug", "wht sheets": texting shorthand
     if short and short in {c.lower() for c in colours}:
         return short
-    if len(word) < 4 or not word.isalpha() or word in _english_words():
+    if len(word) < 4 or not word.isalpha() or word in english_words():
         return None
     known = {w for c in colours for w in c.lower().split() if len(w) >= 4 and w.isalpha()}
     if word in known:
@@ -264,6 +252,8 @@ def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) 
             value = slots.get(field)
             if isinstance(value, str) and set(value.lower().split()) <= words:
                 slots.pop(field)
+            elif isinstance(value, list) and value:  # "... a green velvet couch. thinking rust or cream": rust or cream
+                _set_values(slots, field, [v for v in value if not set(v.lower().split()) <= words])
 
 
 _PLACE_IS = re.compile(r"\b(?:my|our|the)\s+(?:patio|deck|garden|yard|backyard|balcony|terrace|porch|floors?|walls?|kitchen|"
@@ -319,10 +309,26 @@ _DESCRIBED_AFTER = re.compile(r"\s+in\s+((?:(?!from\b|last\b|now\b|and\b|but\b|w
 
 
 _PLACED_ON = r"(?:\b(?:sits?|sitting|goes|go|stands?|standing|fits?|put (?:it|them)|to put (?:it|them)?)\s+on\s+(?:top of\s+)?" \
-             r"|^\s*(?:something|anything)(?:\s+[a-z-]+){0,2}\s+(?:for|on)\s+" \
+             r"|^\s*(?:something|anything|any|some|ones?)(?:\s+[a-z-]+){0,2}\s+(?:for|on)\s+" \
              r"|^\s*(?:and\s+|oh\s+|it'?s\s+)?(?:for|to fit)\s+(?=(?:a|our|my|his|her|their)\s+(?:[a-z-]+\s+)?$)" \
              r"|\b(?:it'?s|it is|they'?re|they are|this is|that'?s)\s+(?:for|to go on)\s+)" \
              r"(?:the|my|a|our|his|her|their)\s+(?:[a-z-]+\s+){0,2}$"  # "under 1000 ideally, it's for a queen bed": the mattress
+
+
+_REFINE_FIRST = re.compile(r"^\s*(?:any|anything|got any|do you have any|what about|how about|and)\b[^.?!]*?\b(?:in|instead)\b"
+                           r"[^.?!]*[.?!]+", re.I)
+
+
+def _reason_after_a_refinement(slots: dict, text: str, categories: list[str]) -> None:
+    """ "any in king instead? we might upgrade the bed": the first sentence refines what is shown; the bed named
+    after it is why, not what is wanted."""
+    first = _REFINE_FIRST.match(text)
+    if not first or not isinstance(slots.get("category"), str) or mentioned_categories(first.group(0), categories):
+        return
+    rest = text[first.end():].lower()
+    named = [gram for gram, _ in mentioned_categories(rest, categories)]
+    if named and all(re.search(rf"\b(?:the|our|my)\s+(?:[a-z-]+\s+)?{re.escape(g.lower())}\b", rest) for g in named):
+        slots.pop("category")
 
 
 def _where_it_goes(slots: dict, text: str, categories: list[str]) -> None:
@@ -683,8 +689,9 @@ def _down_the_word(slots: dict, text: str) -> None:
         _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() != "down"])
 
 
-def _light_from_outside(slots: dict, text: str) -> None:
-    """ "the street light outside my bedroom window keeps me awake": light from outside, not lighting to buy."""
+def _light_from_outside(slots: dict, text: str, categories: list[str] | None = None) -> None:
+    """ "the street light outside my bedroom window keeps me awake": light from outside, not lighting to buy (the
+    other kind named is: "..., need proper blackout curtains")."""
     category = slots.get("category")
     if not isinstance(category, str) or "light" not in category.lower() or re.search(r"\blamps?\b", text, re.I):
         return
@@ -692,6 +699,11 @@ def _light_from_outside(slots: dict, text: str) -> None:
     lights = [i for i, w in enumerate(words) if w in ("light", "lights")]
     if lights and all(i > 0 and words[i - 1] in _DAYLIGHT for i in lights):
         slots.pop("category")
+        named = [n for gram, names in mentioned_categories(text, categories or [])
+                 if gram.lower() not in ("light", "lights") and not is_room(gram)
+                 for n in names if "light" not in n.lower() and not is_room(n)]
+        if len(set(named)) == 1:
+            slots["category"] = named[0]
 
 
 def _light_as_adjective(slots: dict, text: str) -> None:
@@ -729,21 +741,26 @@ def _shade_words(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> No
 
 
 _LIGHT_WOOD = re.compile(r"\blight(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timber|oak|pine|wood\s+tones?)\b", re.I)
+_DARK_WOOD = re.compile(r"\bdark(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timber|wood\s+tones?)\b", re.I)
 
 
-def _light_wood(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
-    """ "something white or light wood": the catalog's light wood colours (natural oak, honey pine), whatever the
-    frame is made of; "wood" then names the colour, not a material the whole product must be."""
-    if not _LIGHT_WOOD.search(text):
-        return
+def _wood_tones(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "something white or light wood", "walnut or dark wood": the catalog's light (natural oak, honey pine) or dark
+    (walnut, espresso) wood colours, whatever the frame is made of; "wood" then names the colour, not a material the
+    whole product must be (not "no dark wood": an exclusion the other rules read)."""
     catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
-    tones = [catalog[c] for c in LIGHT_WOODS if c in catalog]
-    if not tones:
+    for pattern, shades, word in ((_LIGHT_WOOD, LIGHT_WOODS, "light"), (_DARK_WOOD, DARK_WOODS, "dark")):
+        said = pattern.search(text)
+        before = _WORD.findall(text[:said.start()].lower()) if said else []
+        tones = [catalog[c] for c in shades if c in catalog]
+        if not said or _negated(before, len(before)) or not tones:
+            continue
+        colours = [c for c in slot_values(slots, "color") if c.lower() in catalog and c.lower() != word]
+        _set_values(slots, "color", list(dict.fromkeys([*colours, *tones])))
+        # "walnut or some dark wood" (walnut read as the material): the wood tones are the colours
+        _set_values(slots, "material", [m for m in slot_values(slots, "material")
+                                        if m.lower() not in ("wood", "woods", "timber", *(t.lower() for t in tones))])
         return
-    said = [c for c in slot_values(slots, "color") if c.lower() in catalog and c.lower() != "light"]
-    _set_values(slots, "color", [*said, *tones])
-    if isinstance(slots.get("material"), str) and slots["material"].lower() in ("wood", "woods", "timber"):
-        slots.pop("material")
 
 
 _LOOKS_BAD = re.compile(r"\b([a-z-]+(?:\s+[a-z-]+)?)\s+ones?\s+(?:look|looks|seem|seems|feel|feels|are|is)\s+"
@@ -954,8 +971,10 @@ def unnegated_exclusions(slots: dict, text: str) -> dict:
         if (isinstance(excluded, str) and isinstance(out.get(field), (str, type(None))) and first_negation
                 and re.search(rf"\b{re.escape(excluded)}\b", text[:first_negation.start()], re.I)
                 and not re.search(rf"\b{re.escape(excluded)}\b", text[first_negation.start():], re.I)
-                and re.search(r"\bor\b", text[:first_negation.start()], re.I)):
-            wanted = out.pop(f"exclude_{field}")  # "armchair in navy or blue, but not from CB2": blue is wanted
+                and (re.search(r"\bor\b", text[:first_negation.start()], re.I)
+                     or re.search(rf"\b(?:in|made of|made from)\s+{re.escape(excluded)}\b", text[:first_negation.start()], re.I))):
+            # "armchair in navy or blue, but not from CB2": blue is wanted; "queen sheets in cotton, not white": cotton
+            wanted = out.pop(f"exclude_{field}")
             out[field] = [out[field], wanted] if out.get(field) else wanted
     if first_negation or stop:
         return out
@@ -1253,6 +1272,12 @@ def _other_shops_offer(slots: dict, text: str) -> None:
             slots.pop(name)
 
 
+def _colour_ending_in(word: str, known: dict[str, str]) -> str | None:
+    """ "walnut or oak": "oak" is no colour of the catalog, but the one colour ending in it ("natural oak") is."""
+    ending = [c for c in known if c.endswith(" " + word.lower())]
+    return ending[0] if len(ending) == 1 else None
+
+
 def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping: bool) -> dict:
     """The slots with values grounded in the catalog (a new dict)."""
     slots = dict(slots)
@@ -1342,6 +1367,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if shopping and text:
         _missing_is_wanted(slots, text, categories)
         _where_it_goes(slots, text, categories)
+        _reason_after_a_refinement(slots, text, categories)
         _owned_is_not_wanted(slots, text, categories, vocabulary)
         _old_one_is_not_wanted(slots, text, vocabulary)
         _attributes_of_other_objects(slots, text, categories)
@@ -1352,7 +1378,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if text:
         _not_a_product_value(slots, text)
         _light_as_adjective(slots, text)
-        _light_from_outside(slots, text)
+        _light_from_outside(slots, text, vocabulary.get("categories", []))
         _down_the_word(slots, text)
         _material_named_as_category(slots, text, categories)
         _material_before_category(slots, text, vocabulary, categories)
@@ -1371,12 +1397,13 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
             text and re.search(rf"\b{re.escape(slots['category'])}\s+(?:furniture|stuff|things|pieces|sets?)\b", text, re.I)):
         slots["room"] = slots.pop("category")  # "we're finally redoing our bedroom": where, not what
     if text:
-        _light_wood(slots, text, vocabulary)
+        _wood_tones(slots, text, vocabulary)
     if shopping and text:
         _outdoors_as_category(slots, text, categories)
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
         if vocabulary.get("colors") and slots.get(name):
             known = _vocab(vocabulary, "colors")
-            fixed = [v if v.lower() in known else colour_typo(v, vocabulary["colors"]) for v in slot_values(slots, name)]
-            _set_values(slots, name, [known.get(v.lower(), v) for v in fixed if v and v.lower() in known])
+            fixed = [v if v.lower() in known else colour_typo(v, vocabulary["colors"]) or _colour_ending_in(v, known)
+                     for v in slot_values(slots, name)]
+            _set_values(slots, name, list(dict.fromkeys(known.get(v.lower(), v) for v in fixed if v and v.lower() in known)))
     return slots

@@ -91,6 +91,11 @@ def _first_few(candidates: list[Candidate], one: str, several: str, plain: Searc
     return f"{first}; the others are the closest {describe(plain)}:"
 
 
+def _after(lead: str, text: str) -> str:
+    """``text`` after a leading phrase ("From the list before the last: here's how they compare")."""
+    return f"{lead}{text[:1].lower()}{text[1:]}" if lead else text
+
+
 def _title_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
@@ -704,7 +709,9 @@ class DialogueManager:
             # "now a rug to go next to it" names another product and no cart: never add something unasked
             intent = "complement_request" if phrases.GOES_WITH.search(text) else "search_product"
         if intent == "complement_request" and slots.get("category") and re.search(
-                r"\b(?:\w+ )?more (?:of (?:them|those|the same) )?to match\b|\bsame ones? again\b", text, re.I):
+                r"\b(?:\w+ )?more (?:of (?:them|those|the same) )?to match\b|\bsame ones? again\b"
+                r"|\b(?:let'?s|lets|i'?ll|we'?ll|i want to|we want to|wanna|gonna)\s+start\s+with\b", text, re.I):
+            # "let's start with bedding, queen size" (a room being done): the first thing asked for
             intent = "search_product"  # "I bought two Sienna chairs in charcoal last spring, I want two more to match"
         if (intent == "feedback_dislike" and any(slots.get(k) for k in ("color", "material", "style", "brand"))
                 and re.search(r"\bnot what i (?:asked|wanted|meant|said)\b|\bi (?:wanted|asked for|said)\b", text, re.I)):
@@ -961,12 +968,14 @@ class DialogueManager:
                 slots = {(f"exclude_{k}" if k in ("color", "material", "style", "brand") else k): v for k, v in slots.items()}
             # "one with good lumbar support please, my back is already complaining" under suggested office chairs
             intent, slots = self._onto_complements(state, "refine", slots)
-        if (intent == "search_product" and not slots.get("category") and state.constraints.categories
+        if (intent in ("search_product", "out_of_scope") and not slots.get("category") and state.constraints.categories
                 and (state.shown or state.last_action == "clarify")
+                and (intent == "search_product" or any(self._asked(text, state.constraints.categories)))
                 and (any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "size_relative", "price_relative"))
                      or any(self._asked(text, state.constraints.categories)))):
             # "my partner wants something green" while armchairs are shown; "ok fabric then";
-            # "something bigger, it's for the main bedroom" under dressers
+            # "something bigger, it's for the main bedroom" under dressers; "ideally one i can stand at tho" (read as
+            # nothing the shop does)
             intent = "refine"
         wanted_again = self._values_named(phrases.BACK_TO_VALUE, text) if state.shown or state.earlier else {}
         if wanted_again and intent not in service.SERVICE_INTENTS and not slots.get("category"):
@@ -1963,13 +1972,22 @@ class DialogueManager:
             return self._reply(state, nlu, "clarify", "I haven't shown you any products to compare yet. What are you looking for?")
         if len(refs) < 2:
             refs = list(range(1, min(3, len(state.shown)) + 1)) if not refs else refs + [p for p in (1, 2) if p not in refs][: 2 - len(refs)]
-        ids, error = self._resolve(state, {"item_ref": refs[:3]})
+        before = ""
+        if (state.previous_shown and all(isinstance(r, int) and 1 <= r for r in refs[:3])
+                and len(state.shown) < max(refs[:3]) <= len(state.previous_shown)):
+            # "compare the first two" when "anything cheaper?" left one of the list before, "compare #1 and #2" when
+            # "show me more" found one more: that list's
+            ids, error = [state.previous_shown[r - 1] for r in refs[:3]], None
+            state.shown = list(state.previous_shown)
+            before = "From the list before the last: "
+        else:
+            ids, error = self._resolve(state, {"item_ref": refs[:3]})
         if error:
             return self._reply(state, nlu, "clarify", error)
         products = [self.products[i] for i in ids]
         state.compared = list(refs[:3])
         return self._reply(
-            state, nlu, "compare", comparing.compare(products, refs[:3]),
+            state, nlu, "compare", _after(before, comparing.compare(products, refs[:3])),
             products=[replies.card(p) for p in products],
             quick_replies=[f"Add #{refs[0]} to cart", "Show more"],
         )

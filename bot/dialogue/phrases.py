@@ -64,8 +64,11 @@ def soft_clause(text: str) -> str:
     return next((c for c in _SOFT_CLAUSE_END.split(text) if SOFT_WISH.search(c)), "")
 
 
+# "my sister ... she loves green and anything velvet": someone else's taste, for a gift (a wish that gives way at once)
+THEIR_TASTE = re.compile(r"\b(?:she|he|they)\s+(?:really\s+|just\s+)?(?:loves?|likes?|adores?|prefers?|(?:is|are|'s|'re)\s+"
+                         r"(?:really\s+)?(?:into|a fan of|fans of))\b", re.I)
 # ... or "boucle maybe", "something durable like performance fabric would be ideal"
-SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
+SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*ish\b|{THEIR_TASTE.pattern}|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
                          rf"partial to|leaning towards|drawn to)\b", re.I)
 # "thinking a natural jute one": the natural colour of a material, a wish that gives way when none is natural
 NATURAL_MATERIAL = re.compile(r"\bnatural\s+(?:jute|sisal|seagrass|rattan|wicker|linen|cotton|wool|bamboo|cane)\b", re.I)

@@ -50,6 +50,9 @@ _ASKED_AS = {
     "expand": "extendable", "leaf": "extendable", "leaves": "extendable",
     "lower": "lumbar", "lumbar": "lumbar",  # "which of these has the support for the lower back?"
     "dim": "dimmable", "dims": "dimmable", "dimming": "dimmable", "dimmer": "dimmable", "thick": "thickness",
+    # "is the first one electric or do you have to crank it?": how a standing desk goes up
+    "electric": "standing desk", "crank": "standing desk", "motor": "standing desk", "motorized": "standing desk",
+    "motorised": "standing desk",
 }
 # "how many chairs come in it?", "how many in a pack": the set size
 _HOW_MANY_IN = re.compile(r"\bhow many\b.{0,20}\b(come|comes|are there|in (?:the|a|one|each) (?:set|pack|box|order))\b", re.I)
@@ -188,6 +191,7 @@ def _attribute_answer(product: Product, key: str, value: str) -> str:
     name = re.sub(r"\buv\b", "UV", key.replace("_", " "))
     lowered = value.strip().lower()
     adjective = ((len(name.split()) == 1 and name.endswith(("able", "ible", "proof", "ant", "ive", "ed")))
+                 or (len(name.split()) == 2 and name.endswith(("able", "ible")))  # "machine washable"
                  or name.endswith((" friendly", " compatible", " resistant", "proof")))  # "pet friendly"
     if adjective and lowered in ("yes", "true", "y"):
         return f"Yes, the {product.title} is {name}."
@@ -377,6 +381,15 @@ def which(question: str, products: list[Product], positions: list[int]) -> str |
         return f"I can only go by what the catalog lists; the best rated is {answer}" if answer and answer.startswith("#") else answer
     known = [(i, shown, number) for i, (shown, number) in enumerate(values) if number is not None]
     flags = [str(shown).strip().lower() if shown is not None else None for shown, _ in values]
+    named = sorted({f for f in flags if f and f not in ("yes", "no") and re.search(rf"\b{re.escape(f)}\b", q)})
+    if attribute and len(known) < 2 and named:
+        # "which of those are electric?" (standing desk: electric / manual / no): those listed with that value
+        have = [i for i, f in enumerate(flags) if f in named]
+        rest = [i for i, f in enumerate(flags) if f not in named]
+        each = [f"#{positions[i]}, the {products[i].title}" for i in have]
+        listed = each[0] if len(each) == 1 else "; ".join(each[:-1]) + "; and " + each[-1]
+        others = "; ".join(f"#{positions[i]} {values[i][0] or 'not listed'}" for i in rest)
+        return f"{listed}: {name} {' or '.join(named)}" + (f" (the others: {others})." if rest else ".")
     if attribute and len(known) < 2 and any(f in ("yes", "no") for f in flags):
         # "which one has lumbar support?", "which one can dim?": those listed with it
         have = [i for i, f in enumerate(flags) if f == "yes"]

@@ -107,6 +107,15 @@ class Found:
     offer: tuple[list[Candidate], SearchFilter, str] | None = None
 
 
+def _said_softly(f: SearchFilter, state: DialogueState) -> dict | None:
+    """The materials or colours of ``f`` said only as a wish ("boucle maybe"), as a filter update letting them go."""
+    if f.materials and {m.lower() for m in f.materials} <= {m.lower() for m in state.soft_materials}:
+        return {"materials": []}
+    if f.colors and {c.lower() for c in f.colors} <= {c.lower() for c in state.soft_colors}:
+        return {"colors": []}
+    return None
+
+
 class ProductSearch:
     """Retrieval and re-ranking for a dialogue turn (``services``: the manager's ``Services``)."""
 
@@ -156,11 +165,12 @@ class ProductSearch:
         if not candidates and action != "show_more" and f.colors and not f.materials:
             candidates, f = await self._colour_as_material(state, text, f)
         wished = ({"attributes": {}, "attribute_min": {}} if (f.attributes or f.attribute_min)
-                  and phrases.SOFT_WISH.search(state.query_text or "") else {"styles": []} if state.styles_are_look(f.styles) else None)
+                  and phrases.SOFT_WISH.search(state.query_text or "") else {"styles": []} if state.styles_are_look(f.styles)
+                  else _said_softly(f, state))
         if not candidates and action == "show_more" and wished:
-            # "little lamp for my nightstand, under 60 bucks, ideally dimmable" or "a big rug, boho vibe", then "show me
-            # more" once every dimmable (bohemian) one was shown: the others, said so (the feature was a wish, the style
-            # a look)
+            # "little lamp for my nightstand, under 60 bucks, ideally dimmable", "a big rug, boho vibe" or "a cosy
+            # armchair, boucle maybe", then "show me more" once every dimmable (bohemian, boucle) one was shown: the
+            # others, said so (the feature and the material were wishes, the style a look)
             loose = f.model_copy(update=wished)
             candidates = await self.retrieve(state, text, loose)
             if candidates:
@@ -334,9 +344,11 @@ class ProductSearch:
         for name, slot, soft, kinds in (("materials", "material", state.soft_materials, "materials"),
                                         ("colors", "color", state.soft_colors, "colours"), ("sizes", "size", state.rough_sizes, "sizes")):
             values = {v.lower() for v in getattr(f, name)}
-            # "walnut and mustard tones" (the room's), "a natural jute one": gives way even when said now
-            palette = slot == "color" and (phrases.PALETTE.search(nlu.text)
-                                           or values == {"natural"} and phrases.NATURAL_MATERIAL.search(nlu.text))
+            # "walnut and mustard tones" (the room's), "a natural jute one", "she loves green and anything velvet" (a
+            # gift's recipient's taste): gives way even when said now
+            palette = (slot == "color" and (phrases.PALETTE.search(nlu.text)
+                                            or values == {"natural"} and phrases.NATURAL_MATERIAL.search(nlu.text))
+                       or slot != "size" and phrases.THEIR_TASTE.search(nlu.text))
             if not values or not values <= {v.lower() for v in soft} or nlu.slots.get(slot) and not palette:
                 continue
             loose = f.model_copy(update={name: []})

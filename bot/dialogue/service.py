@@ -194,7 +194,10 @@ _ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:
                         r"(?:(?:my |the |this |that )?(?:order|package|parcel|it|them|\w+)\s+)?(?:\w+\s+)?to\s+"
                         r"(?:(?:my|our|a|her|his|their)\s+\w+'s|another|a different|the other|a new|her|his|their)\s+"
                         r"(?:house|place|address|home|office|work|flat|apartment)\b|\b(?:to|at) (?:a|another|a different|the other|"
-                        r"my new|a new) address\b", re.IGNORECASE)
+                        r"my new|a new) address\b"
+                        # "can you send it to my office instead? I won't be home today"
+                        r"|\b(?:send|ship|deliver|redirect)\s+(?:it|them|the order|my order|the package|the parcel)\s+to\s+"
+                        r"(?:my|our)\s+(?:office|work|workplace)\b", re.IGNORECASE)
 _REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|off)\b.{0,30}\bold\b|"
                       r"(?:take|haul|carry) (?:the |my |our |his |her |their |an? )?(?:old|broken) \w+(?: \w+)? (?:away|off)|"
                       r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"

@@ -207,13 +207,16 @@ def _add_choices(text: str, spans: list, meanings: list, slots: dict, vocabulary
             continue
         if not _OR.match(text[spans[k - 1].end : spans[k].start]):
             continue
-        said = text[spans[k].start : spans[k].end]
-        value = (vocabulary.match(kind, said) if vocabulary is not None else None) or said.strip().lower()
+        values = []
+        for span in (spans[k - 1], spans[k]):  # "a green velvet couch. thinking rust or cream": rust too
+            said = text[span.start : span.end]
+            values.append((vocabulary.match(kind, said) if vocabulary is not None else None) or said.strip().lower())
         current = slots.get(kind)
-        if isinstance(current, str) and value.lower() != current.lower():
-            slots[kind] = [current, value]
-        elif isinstance(current, list) and value.lower() not in {v.lower() for v in current}:
-            current.append(value)
+        current = [current] if isinstance(current, str) else list(current or [])
+        for value in values:
+            if value.lower() not in {v.lower() for v in current}:
+                current.append(value)
+        slots[kind] = current if len(current) > 1 else current[0]
 
 
 def _join_measures(text: str, spans: list, meanings: list) -> tuple[list, list]:

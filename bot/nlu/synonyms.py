@@ -59,7 +59,7 @@ GROUPS: dict[str, list[tuple[str, ...]]] = {
          "work chair", "swivel desk chair"),
         ("desk", "writing desk", "computer desk", "standing desk", "work desk", "workstation", "study desk",
          "sit stand desk", "home office desk"),
-        ("rug", "area rug", "carpet", "rug runner", "runner rug", "floor rug"),
+        ("rug", "area rug", "carpet", "rug runner", "runner rug", "floor rug", "runner", "hallway runner", "hall runner"),
         ("curtain", "curtains", "drape", "drapes", "drapery", "window panel", "curtain panel", "window curtain",
          "blackout curtain", "sheer"),
         ("throw pillow", "cushion", "decorative pillow", "accent pillow", "toss pillow", "scatter cushion",
@@ -264,6 +264,8 @@ class Lexicon:
         k = key(phrase)
         if len(k.replace(" ", "")) < 5 or _is_number_words(phrase):
             return None
+        if " " not in k and phrase.lower().strip() in english_words():
+            return None  # an English word is no typo: "booking the flights" names no lights
         keys = {**self.aliases, **self.parts, **self.exact}
         # single words need to be closer: "certain" is not "curtain"
         cutoff = max(cutoff, 0.88) if " " not in k else cutoff
@@ -275,6 +277,18 @@ class Lexicon:
 
     def resolve(self, phrase: str, typos: bool = True) -> str | None:
         return self.lookup(phrase) or (self.fuzzy(phrase) if typos else None)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The whole words of the packaged MiniLM's WordPiece vocabulary: English words a typo fix leaves alone
+    ("back" is no "black", "tape" no "taupe", "flights" no "lights")."""
+    from bot.nlu.model import base_model_path
+
+    try:
+        return frozenset(w for w in (base_model_path() / "vocab.txt").read_text(encoding="utf-8").split() if w.isalpha())
+    except OSError:
+        return frozenset()
 
 
 @lru_cache(maxsize=64)

@@ -4,7 +4,13 @@ suggested chairs said with a complaint ("my back is already complaining"); round
 "our table only seats 4", postcodes ("delivery for a sofa to 94110", "i'm in 60614"), "show up on my card" after a
 refund, "walnut or oak look"; round 55's "for 4-6 people" and "modern-ish"; rounds 56-57's damage said as "has a
 cracked drawer front" or "the leg ... snapped", "a pair of matching nightstands", "stay out in the rain", "natural
-textures"."""
+textures"; rounds 58-59's "one i can stand at", "is it electric or do you have to crank it?", "walnut-ish", "boucle
+maybe" then "show me more", "any for a king bed?", "let's start with bedding", "any in king instead? we might upgrade
+the bed", "she loves green and anything velvet", "walnut or dark wood", "walnut or oak", a hallway runner, the street
+light and blackout curtains, "a bed frame with drawers underneath"; rounds 60-61's "booking the flights" (no
+lights), "send it to my office instead", "looking at a sectional but its a lot at once" (why, not a request), "to go
+on a green velvet couch. thinking rust or cream", "queen sheets in cotton, not white", "which of those are
+electric?"."""
 
 from __future__ import annotations
 
@@ -155,3 +161,123 @@ def test_natural_textures_are_no_colour():
     slots = {"style": "bohemian", "color": "natural"}
     _natural_as_feel(slots, "I like boho stuff, lots of plants and natural textures")
     assert "color" not in slots
+
+
+# Rounds 58-59
+
+def _desks():
+    from retrieval.product import Product
+
+    return [Product(id=f"D{i}", title="Desk", category=["Office", "Desks"], price=199.0, attributes={"standing desk": v})
+            for i, v in enumerate(["electric", "manual", "no"])]
+
+
+def test_a_desk_one_can_stand_at_is_a_standing_desk():
+    from bot.dialogue.constraints import asked_attributes
+
+    assert asked_attributes("ideally one i can stand at tho, sitting all day is killing me", _desks())[0] == {
+        "standing desk": "yes"}
+
+
+def test_electric_or_crank_asks_how_a_standing_desk_goes_up():
+    from bot.dialogue.product_qa import answer
+
+    assert "electric" in answer("is the first one electric or do you have to crank it?", _desks()[0])[0]
+
+
+def test_a_bed_frame_with_drawers_underneath():
+    from bot.dialogue.constraints import asked_attributes
+    from retrieval.product import Product
+
+    beds = [Product(id=f"B{i}", title="Bed", category=["Bedroom", "Beds"], price=499.0, attributes={"storage drawers": v})
+            for i, v in enumerate(["yes", "no"])]
+    said, _ = asked_attributes("need a bed frame with drawers underneath, the room is tiny", beds)
+    assert said == {"storage drawers": "yes"}
+
+
+@pytest.mark.parametrize("text, soft", [
+    ("looking for a coffee table, something mid century, walnut-ish", True),
+    ("she loves green and anything velvet", True),
+    ("a green velvet sofa", False),
+])
+def test_said_softly(text, soft):
+    assert bool(phrases.SAID_SOFTLY.search(text)) is soft
+
+
+def test_a_size_for_the_bed_being_dressed():
+    from bot.dialogue.grounding import ground
+
+    vocabulary = {"categories": ["Beds", "Sheets & Duvets"], "colors": [], "materials": [], "styles": [], "brands": []}
+    assert "category" not in ground({"size": "King", "category": "Beds"}, "any for a king bed?", vocabulary, shopping=True)
+    slots = ground({"size": "King", "category": "Beds"}, "any in king instead? we might upgrade the bed", vocabulary,
+                   shopping=True)
+    assert "category" not in slots and slots["size"] == "King"
+    assert ground({"category": "Beds"}, "we need a new bed", vocabulary, shopping=True).get("category") == "Beds"
+
+
+def test_wood_tones_said_as_colours():
+    from bot.dialogue.grounding import ground
+
+    vocabulary = {"categories": ["TV Stands", "Coffee Tables"], "colors": ["walnut", "espresso", "natural oak", "black"],
+                  "materials": ["wood", "oak"], "styles": [], "brands": []}
+    slots = ground({"category": "TV Stands", "color": "walnut", "material": "wood"},
+                   "need a tv stand for a 65 inch tv, walnut or dark wood", vocabulary, shopping=True)
+    assert slots.get("color") == ["walnut", "espresso"] and "material" not in slots
+    slots = ground({"category": "Coffee Tables", "color": ["walnut", "oak"]}, "a coffee table, walnut or oak", vocabulary,
+                   shopping=True)
+    assert slots.get("color") == ["walnut", "natural oak"]
+
+
+def test_street_light_and_the_curtains_asked_for():
+    from bot.dialogue.grounding import ground
+
+    vocabulary = {"categories": ["Lighting", "Curtains", "Rugs"], "colors": [], "materials": [], "styles": [], "brands": []}
+    slots = ground({"category": "Lighting"}, "the street light outside my son's window keeps him awake, need proper "
+                   "blackout curtains", vocabulary, shopping=True)
+    assert slots.get("category") == "Curtains"
+
+
+# Rounds 60-61
+
+def test_an_english_word_is_no_category_typo():
+    from bot.nlu.synonyms import lexicon
+
+    words = lexicon("category", ["Lighting", "Coffee Tables", "Nightstands"])
+    assert words.fuzzy("flights") is None
+    assert words.fuzzy("cofee table") == "Coffee Tables"
+
+
+def test_sending_an_order_to_the_office_is_an_address_change():
+    assert service.shop_topic("can you send it to my office instead? I won't be home today") == "shipping_address"
+
+
+def test_why_after_a_question_is_no_second_request():
+    from bot.dialogue.requests import split_requests
+
+    text = "and can i split it into monthly payments? looking at a sectional but its a lot at once"
+    assert split_requests(text) == [text]
+
+
+def test_a_wish_said_before_the_only_negation_is_wanted():
+    from bot.dialogue.grounding import unnegated_exclusions
+
+    slots = unnegated_exclusions({"exclude_material": "cotton", "exclude_color": "white"}, "queen sheets in cotton, not white")
+    assert slots == {"material": "cotton", "exclude_color": "white"}
+
+
+def test_the_couch_colour_is_no_wish_among_choices():
+    from bot.dialogue.grounding import ground
+
+    vocabulary = {"categories": ["Throw Pillows", "Sofas"], "colors": ["green", "rust", "cream"], "materials": ["velvet"],
+                  "styles": [], "brands": []}
+    slots = ground({"category": "Throw Pillows", "color": ["green", "rust", "cream"], "material": "velvet"},
+                   "need some throw pillows to go on a green velvet couch. thinking rust or cream", vocabulary, shopping=True)
+    assert slots.get("color") == ["rust", "cream"]
+
+
+def test_which_ones_have_a_value_named():
+    from bot.dialogue.product_qa import which
+
+    desks = _desks()
+    text = which("which of those are electric? i don't want to crank a handle", desks, [1, 2, 3])
+    assert text.startswith("#1, the Desk: standing desk electric")
