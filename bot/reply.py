@@ -7,6 +7,7 @@ never states an attribute the catalog does not have.
 
 from __future__ import annotations
 
+from bot.dialogue.constraints import critique_bound
 from bot.dialogue.dimensions import measure_label
 from bot.dialogue.profile import UserProfile
 from bot.models import ProductCard
@@ -41,7 +42,9 @@ def reasons_for(
     options: list[tuple[float, str]] = []
     # What the shopper asked for explicitly comes first.
     if p.price is not None and constraints.price_max is not None and p.price <= constraints.price_max:
-        options.append((3.0, f"within your {money(constraints.price_max, p.currency)} budget"))
+        bound = critique_bound(constraints.price_max)  # "cheaper": under the price it is cheaper than
+        options.append((3.0, f"within your {money(bound, p.currency)} budget" if bound == constraints.price_max
+                        else f"under {money(bound, p.currency)}"))
     elif p.price is not None and profile.budget_max is not None and p.price <= profile.budget_max:
         options.append((1.0 + c.get("price_fit", 0), f"within your {money(profile.budget_max, p.currency)} budget"))
     asked = {"color": constraints.colors, "brand": constraints.brands, "material": constraints.materials,

@@ -332,10 +332,16 @@ def price_phrase(f: SearchFilter) -> str:
     if f.price_min is not None and f.price_max is not None:
         return f"between {_money(f.price_min)} and {_money(f.price_max)}"
     if f.price_max is not None:
-        return f"under {_money(f.price_max)}"
+        return f"under {_money(critique_bound(f.price_max))}"
     if f.price_min is not None:
-        return f"over {_money(f.price_min)}"
+        return f"over {_money(critique_bound(f.price_min))}"
     return ""
+
+
+def critique_bound(value: float) -> float:
+    """A bound as the shopper would say it: "cheaper" than $929 keeps prices up to $928.99, said "under $929"."""
+    cents = round(value * 100) % 100
+    return round(value + 0.01, 2) if cents == 99 else round(value - 0.01, 2) if cents == 1 else value
 
 
 def either(values: list[str]) -> str:

@@ -1694,7 +1694,8 @@ class DialogueManager:
         if state.pending == "budget" and intent not in service.SERVICE_INTENTS:
             relax = phrases.RELAX.match(text)
             wishes = any(slots.get(k) for k in ("price_max", "price_min", "color", "material", "style", "brand", "category",
-                                                 "exclude_color", "exclude_material", "exclude_style", "exclude_brand"))
+                                                 "exclude_color", "exclude_material", "exclude_style", "exclude_brand",
+                                                 "price_relative", "size_relative"))  # not "anything cheaper?"
             if (phrases.ANY.search(text) and not wishes
                     and not (relax and phrases.RELAX_FIELDS[relax.group(1).lower()] != "Any price")):
                 # "no budget", "whatever" (not "anything under 500?", not "anything in charcoal?", not "any size is fine")

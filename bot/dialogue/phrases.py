@@ -188,7 +188,8 @@ SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how 
 # of the black, same order 920114"), not to the cart.
 ORDER_CHANGE = re.compile(r"\b(?:add|put|include|change|swap|switch)\b.{0,50}\b(?:to|in|on|into)\s+(?:that|my|the|this|an existing|"
                           r"the same|my existing|the existing)\s+order\b(?!\s+(?:for|of)\b)|\b(?:add|put|include)\b.{0,50}\bto order\s*#?\w*\d|"
-                          r"\binstead\b.{0,40}\bsame order\b|\bsame order\b.{0,40}\binstead\b", re.I)
+                          r"\binstead\b.{0,40}\bsame order\b|\bsame order\b.{0,40}\binstead\b"
+                          r"|\b(?:change|swap|switch)\b.{0,40}\binstead of cancel\w*", re.I)  # "... instead of cancelling?"
 # A follow-up on the service topic just answered, in words of its own ("is there a fee for doing that",
 # "and can you leave the price off the packing slip").
 SAME_TOPIC = re.compile(r"\b(?:that|it|this|them|they|the same)\b|^\s*(?:and|also|plus|oh and)\b", re.I)

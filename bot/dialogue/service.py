@@ -72,8 +72,9 @@ _POLICY_QUESTION = {
     "refund": re.compile(
         r"\b(how long (do|does|will|would) (a |the |my )?refunds? (usually |normally |typically |generally )?(take|need)|"
         r"refund policy|policy on refunds|"
-        r"how (long|many days) (until|till|before) (i get )?(a |my )?refund|how (do|does) refunds? work|"
-        r"how long (until|till|before) i (get|see|receive|have) (my money|the money|it|that|the difference|the charge)( back)?|"
+        r"how (long|many days|soon) (until|till|til|'til|before) (i get )?(a |my )?refund|how (do|does) refunds? work|"
+        r"how (long|soon) (until|till|til|'til|before) i (get|see|receive|have) (my money|the money|it|that|the difference|"
+        r"the charge)( back)?|"
         r"do you (give|offer|do) refunds|can i get a refund if)\b",
         re.IGNORECASE,
     ),

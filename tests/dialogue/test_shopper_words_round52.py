@@ -10,7 +10,8 @@ the bed", "she loves green and anything velvet", "walnut or dark wood", "walnut 
 light and blackout curtains, "a bed frame with drawers underneath"; rounds 60-61's "booking the flights" (no
 lights), "send it to my office instead", "looking at a sectional but its a lot at once" (why, not a request), "to go
 on a green velvet couch. thinking rust or cream", "queen sheets in cotton, not white", "which of those are
-electric?"."""
+electric?"; rounds 62-63's "how long til i see the money back", "change it to the grey one instead of
+cancelling", "anything cheaper?" after a budget was asked (cheaper, not "any budget"), "under $929"."""
 
 from __future__ import annotations
 
@@ -281,3 +282,21 @@ def test_which_ones_have_a_value_named():
     desks = _desks()
     text = which("which of those are electric? i don't want to crank a handle", desks, [1, 2, 3])
     assert text.startswith("#1, the Desk: standing desk electric")
+
+
+# Rounds 62-63
+
+def test_how_long_til_the_money_is_back_is_the_refund_policy():
+    assert service.topic("refund", "and how long til i see the money back") == "policy"
+
+
+def test_a_change_instead_of_cancelling():
+    assert phrases.ORDER_CHANGE.search("actually wait, can I just change it to the grey one instead of cancelling?")
+
+
+def test_a_cheaper_bound_said_as_the_shopper_would():
+    from bot.dialogue.constraints import critique_bound, price_phrase
+    from retrieval.filters import SearchFilter
+
+    assert critique_bound(928.99) == 929 and critique_bound(300.0) == 300.0 and critique_bound(500.01) == 500
+    assert price_phrase(SearchFilter(price_max=928.99)) == "under $929"
