@@ -109,7 +109,7 @@ class Assistant:
 
     def _readable(self, text: str) -> str:
         """The message as the NLU reads it: emphasis-stretched words restored ("sooooofa" -> "sofa") and common
-        misspellings of service words fixed ("cancle my oder")."""
+        misspellings of service and product words fixed ("cancle my oder", "cofee table")."""
         from bot.nlu.normalize import fix_shop_typos, squeeze_repeats
 
         if self._known_words is None:

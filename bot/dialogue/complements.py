@@ -18,7 +18,7 @@ COMPLEMENTS: dict[str, tuple[str, ...]] = {
     "dresser": ("nightstand", "mirror", "table lamp"),
     "desk": ("office chair", "table lamp", "bookcase"),
     "office chair": ("desk", "table lamp"),
-    "bookcase": ("desk", "armchair", "floor lamp"),
+    "bookcase": ("desk", "armchair", "floor lamp", "table lamp"),
     "tv stand": ("sofa", "rug", "floor lamp"),
     "rug": ("sofa", "coffee table", "floor lamp"),
     "lamp": ("side table", "armchair"),

@@ -393,13 +393,16 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
         if re.search(rf"\b(?:same|matching)\s+(?:{said_same})\b|\bin the same (?:{said_same})\b", text, re.I):
             continue  # "a mid-century coffee table from you last year, now a TV stand in the same style": that style
         values = slot_values(slots, field)
-        kept = [v for v in values if not set(v.lower().split()) <= owned_words]
+        # ("wood" of "our wooden floors")
+        kept = [v for v in values if not all(any(o == w or o.startswith(w) and len(w) >= 4 for o in owned_words)
+                                             for w in v.lower().split())]
         if len(kept) == len(values):
             continue
         _set_values(slots, field, kept)
-        if not kept and field == "style":
-            # "I've got a scandinavian oak table and fancy some industrial style dining chairs": the other style (not
-            # for colours: in "a grey sofa and white walls" the walls' colour is no wish either)
+        if not kept and field in ("style", "material"):
+            # "I've got a scandinavian oak table and fancy some industrial style dining chairs": the other style; "our
+            # wooden floors are freezing ... a wool rug": the other material (not for colours: in "a grey sofa and
+            # white walls" the walls' colour is no wish either)
             lex = lexicon(field, (vocabulary or {}).get(FIELDS[field], []))
             grams, _ = _grams(text)
             other = next((hit for gram, _ in grams if not set(gram.split()) & owned_words

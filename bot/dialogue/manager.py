@@ -2151,6 +2151,13 @@ class DialogueManager:
             slots = {**{k: v for k, v in slots.items() if k != "item_ref"}, **({"item_ref": refs} if refs else {})}
             nlu = nlu.model_copy(update={"slots": slots})
         ids, error = self._resolve(state, slots)
+        if not ids and not slots.get("item_ref") and slots.get("category"):
+            # "ok add the navy sectional to my cart" after pillows were suggested for it: the one shown before that fits
+            earlier = [p for p in map(self._product, reversed(state.shown_before)) if p is not None]
+            said = re.sub(r"\b(?:ok|okay|add|put|the|to|my|in|into|cart|basket|please|pls|then|one|a|an)\b", " ", nlu.text, flags=re.I)
+            fits = recalled(said, earlier)
+            if len({p.id for p in fits}) == 1:
+                ids, error = [fits[0].id], None
         if error or not ids:
             return self._reply(state, nlu, "clarify", error or "Which product should I add? Say its number, e.g. 'add #1 to my cart'.")
         vectors = await blocking(self.s.retriever.vectors, ids)
@@ -2258,6 +2265,13 @@ class DialogueManager:
         if named is not None and (base is None or named.id not in state.shown):
             base = named  # "I bought the Bergen Beach House solid oak dining table from you. Which chairs would match it?"
         state.complement_base_id = base.id if base is not None else None
+        if base is not None:
+            # "the navy one looks good. any throw pillows that would go with it?": navy says which one, not the pillows
+            described = {f: v for f, v in nlu.slots.items() if f in ("color", "material") and isinstance(v, str)
+                         and v.lower() in (getattr(base, f) or "").lower()
+                         and re.search(rf"\bthe\s+{re.escape(v)}\s+(?:one|ones)\b", nlu.text, re.I)}
+            if described:
+                nlu = nlu.model_copy(update={"slots": {k: v for k, v in nlu.slots.items() if k not in described}})
         catalog_categories = self.s.retriever.vocabulary.get("categories", [])
         mentioned = [(gram, names) for gram, names in mentioned_categories(nlu.text, catalog_categories)
                      if not re.search(rf"\b(?:for|by|next to|beside|near|on|at)\s+(?:the |my |a |your )?(?:[\w-]+\s+)?"

@@ -753,8 +753,12 @@ def count_meaning(text: str, slot: str | None, start: int) -> str | None:
     return slot
 
 
-# Common misspellings of the shop's service words, fixed before the model reads them ("cancle my oder").
+# Common misspellings of the shop's service and product words, fixed before the model reads them ("cancle my
+# oder", "round cofee tables": the kinds and rules then read the words as written right).
 _SHOP_TYPOS = {
+    "cofee": "coffee", "coffe": "coffee", "matress": "mattress", "mattres": "mattress", "matresses": "mattresses",
+    "nighstand": "nightstand", "nighstands": "nightstands", "curtians": "curtains", "curtian": "curtain",
+    "dinning": "dining", "bookshelfs": "bookshelves",
     "cancle": "cancel", "cancell": "cancel", "cancelation": "cancellation", "oder": "order", "ordr": "order",
     "oredr": "order", "refnd": "refund", "refound": "refund", "retrun": "return", "retun": "return",
     "delivary": "delivery", "delievery": "delivery", "deliverey": "delivery", "adress": "address",

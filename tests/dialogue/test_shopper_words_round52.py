@@ -11,7 +11,9 @@ light and blackout curtains, "a bed frame with drawers underneath"; rounds 60-61
 lights), "send it to my office instead", "looking at a sectional but its a lot at once" (why, not a request), "to go
 on a green velvet couch. thinking rust or cream", "queen sheets in cotton, not white", "which of those are
 electric?"; rounds 62-63's "how long til i see the money back", "change it to the grey one instead of
-cancelling", "anything cheaper?" after a budget was asked (cheaper, not "any budget"), "under $929"."""
+cancelling", "anything cheaper?" after a budget was asked (cheaper, not "any budget"), "under $929"; rounds 64-65's
+"round cofee tables", a desk lamp to go with a bookcase, "our wooden floors ... a wool rug", "the navy one looks good.
+any throw pillows that would go with it?" and "add the navy sectional" from the list before."""
 
 from __future__ import annotations
 
@@ -300,3 +302,28 @@ def test_a_cheaper_bound_said_as_the_shopper_would():
 
     assert critique_bound(928.99) == 929 and critique_bound(300.0) == 300.0 and critique_bound(500.01) == 500
     assert price_phrase(SearchFilter(price_max=928.99)) == "under $929"
+
+
+# Rounds 64-65
+
+def test_product_words_misspelt_are_fixed_before_reading():
+    from bot.nlu.normalize import fix_shop_typos
+
+    assert fix_shop_typos("hi do u have round cofee tables") == "hi do u have round coffee tables"
+    assert fix_shop_typos("a queen matress and nighstands") == "a queen mattress and nightstands"
+
+
+def test_a_desk_lamp_goes_with_a_bookcase():
+    from bot.dialogue.complements import complement_categories
+
+    assert "table lamp" in complement_categories(["Furniture", "Office", "Bookcases"])
+
+
+def test_the_owned_floors_material_gives_way_to_the_one_wanted():
+    from bot.dialogue.grounding import ground
+
+    vocabulary = {"categories": ["Rugs", "Floor Lamps"], "colors": [], "materials": ["wood", "wool"], "styles": [], "brands": []}
+    slots = ground({"material": "wood", "category": "Rugs", "price_max": 700.0},
+                   "our wooden floors are freezing this winter. looking for a wool rug for the living room, under 700",
+                   vocabulary, shopping=True)
+    assert slots.get("material") == "wool"
