@@ -565,6 +565,11 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         match = re.search(rf"\b(\d{{1,2}})\s*\+?\s+(?:or more\s+)?(?:\w+\s+)?{re.escape(words[0])}\b", lowered)
         if match:
             least[key] = float(match.group(1))
+    for key in sorted(numeric & {"drawers", "shelves"}):  # "it needs drawers though": at least one
+        said = re.search(rf"\b(?:with|needs?|has|have|having|got|wants?)\s+(?:some\s+|a few\s+|lots of\s+|plenty of\s+|"
+                         rf"a couple of\s+|a\s+)?{key[:-1]}s?\b", lowered)
+        if said and key not in least and not _NEGATED_WORD.search(lowered[:said.start()][-25:]):
+            least[key] = 1.0
     if "warranty" in numeric:  # "which sofas come with a 10 year warranty?": at least that long
         said = re.search(r"\b(\d{1,2})[\s-]*(?:years?|yrs?)\s+(?:of\s+)?warranty\b|\bwarranty of (?:at least )?(\d{1,2})\s*(?:years?|yrs?)\b",
                          lowered)

@@ -154,12 +154,18 @@ _OUTDOOR_WORD = re.compile(r"\b(?:outdoor|outside|patio|garden|balcony|terrace|d
 def outdoor_kind(slots: dict, text: str, categories: list[str]) -> None:
     """ "outdoor dining chairs for the patio": the outdoor chairs, not the dining room's."""
     said = slots.get("category")
+    after = re.search(r"\b(?:for|on|in|out on|at|to)\s+(?:the|my|our|a)\s+(?:\w+\s+)?(?:deck|patio|garden|balcony|terrace|porch|yard|"
+                      r"backyard|pool|poolside|beach|campsite)\b|\bfor\s+(?:sun\s*bathing|tanning|the\s+sun|camping)\b"
+                      r"|\b(?:by|around)\s+the\s+pool\b",
+                      text, re.I)  # "lounge chairs for the deck", "for sunbathing", "folding chairs for the beach"
+    if isinstance(said, list):  # "folding chairs for the beach": of every kind of chair, the outdoor ones
+        outdoor = [c for c in said if c.lower().startswith("outdoor")]
+        if after and len(outdoor) == 1:
+            slots["category"] = outdoor[0]
+        return
     if not isinstance(said, str) or said.lower().startswith("outdoor"):
         return
     head = singular(said.split()[-1])
-    after = re.search(r"\b(?:for|on|in|out on)\s+(?:the|my|our|a)\s+(?:\w+\s+)?(?:deck|patio|garden|balcony|terrace|porch|yard|"
-                      r"backyard|pool|poolside)\b|\bfor\s+(?:sun\s*bathing|tanning|the\s+sun)\b|\b(?:by|around)\s+the\s+pool\b",
-                      text, re.I)  # "lounge chairs for the deck", "for sunbathing"
     for found in [*_OUTDOOR_WORD.finditer(text), *([after] if after else [])]:
         if found is after or singular(found.group(1)) == head:
             outdoor = next((c for c in categories if c.lower().startswith("outdoor")
@@ -405,7 +411,8 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
             # white walls" the walls' colour is no wish either)
             lex = lexicon(field, (vocabulary or {}).get(FIELDS[field], []))
             grams, _ = _grams(text)
-            other = next((hit for gram, _ in grams if not set(gram.split()) & owned_words
+            colours = {w for c in slot_values(slots, "color") for w in c.lower().split()}  # "walnut or natural oak": colours
+            other = next((hit for gram, _ in grams if not set(gram.split()) & (owned_words | colours)
                           and (hit := lex.lookup(gram)) is not None and hit.lower() not in {v.lower() for v in values}), None)
             if other:
                 slots[field] = other
@@ -692,6 +699,12 @@ def _down_the_word(slots: dict, text: str) -> None:
         _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() != "down"])
 
 
+# "curtains that actually block the light", "the nursery gets so much light in the morning"
+_LIGHT_COMING_IN = re.compile(r"\b(?:block|blocks|blocking|keep out|keeps out|keep|shut out|darken)\s+(?:out\s+)?(?:the\s+|all\s+(?:the\s+)?)?"
+                              r"light\b|\b(?:gets|get|getting|lets in|let in)\s+(?:so much|too much|a lot of|lots of|loads of)\s+light"
+                              r"|\blight\s+(?:in the morning|comes in|coming in|pours in|streams in|floods in)\b", re.I)
+
+
 def _light_from_outside(slots: dict, text: str, categories: list[str] | None = None) -> None:
     """ "the street light outside my bedroom window keeps me awake": light from outside, not lighting to buy (the
     other kind named is: "..., need proper blackout curtains")."""
@@ -700,7 +713,7 @@ def _light_from_outside(slots: dict, text: str, categories: list[str] | None = N
         return
     words = _WORD.findall(text.lower())
     lights = [i for i, w in enumerate(words) if w in ("light", "lights")]
-    if lights and all(i > 0 and words[i - 1] in _DAYLIGHT for i in lights):
+    if (lights and all(i > 0 and words[i - 1] in _DAYLIGHT for i in lights)) or _LIGHT_COMING_IN.search(text):
         slots.pop("category")
         named = [n for gram, names in mentioned_categories(text, categories or [])
                  if gram.lower() not in ("light", "lights") and not is_room(gram)
@@ -1362,7 +1375,9 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         if isinstance(value, list):
             continue
         if value and isinstance(value, str):
-            found = category_matches(value, categories)
+            # "folding chairs": a kind the catalog has no name for is its head word's family ("chairs")
+            found = category_matches(value, categories) or (category_matches(value.split()[-1], categories, typos=False)
+                                                            if len(value.split()) > 1 else [])
             if found:
                 slots[name] = found[0] if len(found) == 1 or name == "exclude_category" else found
             else:

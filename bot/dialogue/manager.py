@@ -968,6 +968,10 @@ class DialogueManager:
                 slots = {(f"exclude_{k}" if k in ("color", "material", "style", "brand") else k): v for k, v in slots.items()}
             # "one with good lumbar support please, my back is already complaining" under suggested office chairs
             intent, slots = self._onto_complements(state, "refine", slots)
+        if (intent == "product_question" and state.shown and not slots.get("item_ref") and "?" not in text
+                and not phrases.is_question(text) and state.constraints.categories
+                and any(self._asked(text, state.constraints.categories))):
+            intent = "refine"  # "a big one i can lean against the wall" under mirrors: a wish, not a question about them
         if (intent in ("search_product", "out_of_scope") and not slots.get("category") and state.constraints.categories
                 and (state.shown or state.last_action == "clarify")
                 and (intent == "search_product" or any(self._asked(text, state.constraints.categories)))
@@ -1121,8 +1125,10 @@ class DialogueManager:
         elif (((intent in ("refine", "search_product", "out_of_scope", "greet", "show_more"))
                or (intent in service.SERVICE_INTENTS and not service.names_a_topic(text) and not service.shop_topic(text)))
               and phrases.THANKS.search(text)
-              and len(text.split()) <= 8 and not slots and not phrases.MORE.search(text) and not phrases.SHOPPING.search(text)):
-            # "ok never mind, thanks", "worth a try lol. thanks anyway", "ok good to know, thx", "Thanks, I'll think it over."
+              and len(text.split()) <= 8 and not phrases.MORE.search(text) and not phrases.SHOPPING.search(text)
+              and (not slots or set(slots) <= {"item_ref"} and re.search(r"\bthanks? (?:anyway|anyways|though|tho)\b", text, re.I))):
+            # "ok never mind, thanks", "worth a try lol. thanks anyway", "ok good to know, thx", "Thanks, I'll think it over.",
+            # "hmm only 3. ok thanks anyway" (a count, no product)
             intent = "thanks"
         elif intent in ("contact_human", "out_of_scope", "greet") and phrases.ARE_YOU_A_BOT.search(text) \
                 and not phrases.TALK_TO_PERSON.search(text):

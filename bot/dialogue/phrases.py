@@ -68,7 +68,7 @@ def soft_clause(text: str) -> str:
 THEIR_TASTE = re.compile(r"\b(?:she|he|they)\s+(?:really\s+|just\s+)?(?:loves?|likes?|adores?|prefers?|(?:is|are|'s|'re)\s+"
                          r"(?:really\s+)?(?:into|a fan of|fans of))\b", re.I)
 # ... or "boucle maybe", "something durable like performance fabric would be ideal"
-SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*ish\b|{THEIR_TASTE.pattern}|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
+SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*ish\b|{THEIR_TASTE.pattern}|\bi (?:really |just )?(?:love|adore)\b|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
                          rf"partial to|leaning towards|drawn to)\b", re.I)
 # "thinking a natural jute one": the natural colour of a material, a wish that gives way when none is natural
 NATURAL_MATERIAL = re.compile(r"\bnatural\s+(?:jute|sisal|seagrass|rattan|wicker|linen|cotton|wool|bamboo|cane)\b", re.I)
@@ -220,7 +220,7 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
 COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
 ARE_YOU_A_BOT = re.compile(r"\b(?:is (?:this|it|that)|am i talking to) (?:a |an )?(?:real |actual |live )?(?:person|human|bot|robot|ai|machine)"
-                           r"(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine))?\s*\?"
+                           r"(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine))?\s*(?:\?|$)"
                            r"|\b(?:are|r) (?:you|u) (?:even |actually |really )?(?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
                            r"live (?:person|agent)|actual person)\b|\bam i (?:talking|chatting|speaking) (?:to|with) a\b"
                            r"|\b(?:you|u) (?:are|r) (?:a |an )?(?:human|bot|robot|computer|machine|real person|person)\b.*\?", re.I)

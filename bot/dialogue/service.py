@@ -199,7 +199,7 @@ _ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:
                         # "can you send it to my office instead? I won't be home today"
                         r"|\b(?:send|ship|deliver|redirect)\s+(?:it|them|the order|my order|the package|the parcel)\s+to\s+"
                         r"(?:my|our)\s+(?:office|work|workplace)\b", re.IGNORECASE)
-_REMOVAL = re.compile(r"\b((?:take|haul|carry|cart)\s+(?:\w+\s+){0,3}?(?:away|off)\b.{0,30}\bold\b|"
+_REMOVAL = re.compile(r"\b((?:take|takes|taking|haul|hauling|carry|carrying|cart)\s+(?:\w+\s+){0,3}?(?:away|off)\b.{0,30}\bold\b|"
                       r"(?:take|haul|carry) (?:the |my |our |his |her |their |an? )?(?:old|broken) \w+(?: \w+)? (?:away|off)|"
                       r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",

@@ -13,7 +13,10 @@ on a green velvet couch. thinking rust or cream", "queen sheets in cotton, not w
 electric?"; rounds 62-63's "how long til i see the money back", "change it to the grey one instead of
 cancelling", "anything cheaper?" after a budget was asked (cheaper, not "any budget"), "under $929"; rounds 64-65's
 "round cofee tables", a desk lamp to go with a bookcase, "our wooden floors ... a wool rug", "the navy one looks good.
-any throw pillows that would go with it?" and "add the navy sectional" from the list before."""
+any throw pillows that would go with it?" and "add the navy sectional" from the list before; rounds 66-67's
+"curtains that actually block the light", "the nursery gets so much light in the morning", "folding chairs for the
+beach", "it needs drawers though", "I love boucle", "a big one i can lean against the wall" (a wish), "hmm only 3. ok
+thanks anyway", "is this a real person or a bot" (no question mark), "what about taking away my old couch?"."""
 
 from __future__ import annotations
 
@@ -327,3 +330,49 @@ def test_the_owned_floors_material_gives_way_to_the_one_wanted():
                    "our wooden floors are freezing this winter. looking for a wool rug for the living room, under 700",
                    vocabulary, shopping=True)
     assert slots.get("material") == "wool"
+
+
+# Rounds 66-67
+
+@pytest.mark.parametrize("text", ["the sun comes up at like 5am and blasts straight into my bedroom, I need curtains that "
+                                  "actually block the light",
+                                  "our baby keeps waking up at 6am because the nursery gets so much light in the morning"])
+def test_light_coming_in_is_no_lighting(text):
+    from bot.dialogue.grounding import _light_from_outside
+
+    slots = {"category": "Lighting"}
+    _light_from_outside(slots, text, ["Lighting", "Curtains"])
+    assert slots.get("category") in (None, "Curtains")
+
+
+def test_a_kind_without_a_name_is_its_head_words_family():
+    from bot.dialogue.grounding import ground
+
+    vocabulary = {"categories": ["Armchairs", "Dining Chairs", "Outdoor Chairs"], "colors": [], "materials": [], "styles": [],
+                  "brands": []}
+    slots = ground({"category": "folding chairs"}, "do you have folding chairs for the beach?", vocabulary, shopping=True)
+    assert slots.get("category") == "Outdoor Chairs"
+
+
+def test_needing_drawers_is_at_least_one():
+    from bot.dialogue.constraints import asked_attributes
+    from retrieval.product import Product
+
+    desks = [Product(id=f"D{n}", title="Desk", category=["Office", "Desks"], price=99.0, attributes={"drawers": str(n)})
+             for n in (0, 2)]
+    assert asked_attributes("it needs drawers though, he has stuff everywhere", desks)[1] == {"drawers": 1.0}
+    assert asked_attributes("a desk without drawers", desks)[1] == {}
+
+
+@pytest.mark.parametrize("text, bot", [("is this a real person or a bot", True), ("is this a real person or a bot?", True),
+                                       ("is this a real person I can talk to about my order", False)])
+def test_are_you_a_bot_without_a_question_mark(text, bot):
+    assert bool(phrases.ARE_YOU_A_BOT.search(text)) is bot
+
+
+def test_taking_away_the_old_couch_is_removal():
+    assert service.shop_topic("what about taking away my old couch?") == "delivery_options"
+
+
+def test_i_love_is_said_softly():
+    assert phrases.SAID_SOFTLY.search("looking for a cozy reading chair for a corner of the living room, I love boucle")
