@@ -1144,6 +1144,47 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
             return
 
 
+_WISHED_BEFORE = re.compile(r"\b(?:need|needs|want|wants|looking for|after|get)\s+(?:a|an|some)\s+(?:proper|new|real|decent|good)?\s*$",
+                            re.I)
+
+
+_NEW_ONES = re.compile(r"\b(?:need|needs|want|get|buy|replace (?:them|it) with)\s+(?:some\s+)?new\s+ones?\b", re.I)
+
+
+def _the_kind_wished(slots: dict, text: str, categories: list[str]) -> None:
+    """ "working from home all day on a kitchen chair. need a proper office chair": of two kinds named, the one
+    the message asks for (the model took the first)."""
+    tagged = slots.get("category")
+    if not isinstance(tagged, str):
+        return
+    mentions = [(gram, names, m.start()) for gram, names in mentioned_categories(text, categories)
+                for m in [re.search(rf"\b{re.escape(gram)}\b", text, re.I)] if m]
+    wished = [names for gram, names, at in mentions if _WISHED_BEFORE.search(text[:at][-40:])]
+    new_ones = _NEW_ONES.search(text)
+    if new_ones:  # "our sheets are awful. need new ones for our king bed": the sheets, for the bed
+        before = [names for _, names, at in mentions if at < new_ones.start()]
+        wished = [before[-1]] if before else wished
+    if len(mentions) >= 2 and len(wished) == 1 and tagged not in wished[0] and len(wished[0]) == 1 \
+            and not any(tagged in names and _WISHED_BEFORE.search(text[:at][-40:]) for _, names, at in mentions):
+        slots["category"] = wished[0][0]
+
+
+_BEDS_OF_A_HOME = re.compile(r"\b(?:one|two|three|four|1|2|3|4)[- ]bed(?:room)?s?\s+(?:flat|apartment|apt|house|home|place|condo|"
+                             r"unit|bungalow)\b", re.I)
+
+
+def _bed_of_the_flat(slots: dict, text: str, categories: list[str]) -> None:
+    """ "a pretty small 1 bed flat and need a couch": the bed the model tagged counts the flat's bedrooms; the other
+    kind named is the request (the scan finds it)."""
+    if slots.get("category") != "Beds" or not _BEDS_OF_A_HOME.search(text):
+        return
+    rest = _BEDS_OF_A_HOME.sub(" ", text)
+    if not any("Beds" in names for _, names in mentioned_categories(rest, categories)):
+        slots.pop("category")
+        if re.fullmatch(r"\s*\d\s*", str(slots.get("size") or "")):
+            slots.pop("size")  # the "1" of "1 bed" is no size either
+
+
 _A_FLAT = {"my", "our", "a", "the", "new", "small", "tiny", "rented", "rental", "studio", "first", "shared", "whole", "this",
            "your", "one-bed", "one-bedroom", "2-bed", "little", "student", "city", "london", "council"}
 
@@ -1335,6 +1376,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 slots[name] = known if len(known) > 1 else known[0]
             else:
                 slots.pop(name)
+    if shopping and text:
+        _bed_of_the_flat(slots, text, categories)
     if text and not shopping:
         _prefer_longer_values(*_grams(text), vocabulary, slots)  # "performance fabric would be best with the dogs"
     if shopping and text:
@@ -1375,9 +1418,12 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         if isinstance(value, list):
             continue
         if value and isinstance(value, str):
-            # "folding chairs": a kind the catalog has no name for is its head word's family ("chairs")
-            found = category_matches(value, categories) or (category_matches(value.split()[-1], categories, typos=False)
-                                                            if len(value.split()) > 1 else [])
+            # "folding chairs": a kind the catalog has no name for is its head word's family ("chairs"), when the
+            # message names no other kind ("a 1 bed flat and need a couch": the couch)
+            found = category_matches(value, categories)
+            if (not found and name == "category" and len(value.split()) > 1 and not value.split()[0].isdigit()
+                    and all(gram.lower() in value.lower() for gram, _ in mentioned_categories(text or "", categories))):
+                found = category_matches(value.split()[-1], categories, typos=False)
             if found:
                 slots[name] = found[0] if len(found) == 1 or name == "exclude_category" else found
             else:
@@ -1387,6 +1433,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _where_it_goes(slots, text, categories)
         _reason_after_a_refinement(slots, text, categories)
         _owned_is_not_wanted(slots, text, categories, vocabulary)
+        _the_kind_wished(slots, text, categories)
         _old_one_is_not_wanted(slots, text, vocabulary)
         _attributes_of_other_objects(slots, text, categories)
         _material_of_the_place(slots, text)

@@ -969,6 +969,7 @@ class DialogueManager:
             # "one with good lumbar support please, my back is already complaining" under suggested office chairs
             intent, slots = self._onto_complements(state, "refine", slots)
         if (intent == "product_question" and state.shown and not slots.get("item_ref") and "?" not in text
+                and re.match(r"\s*(?:a|an|one|ones|some|something)\b", text, re.I)  # not "r they machine washable"
                 and not phrases.is_question(text) and state.constraints.categories
                 and any(self._asked(text, state.constraints.categories))):
             intent = "refine"  # "a big one i can lean against the wall" under mirrors: a wish, not a question about them

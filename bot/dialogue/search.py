@@ -348,7 +348,9 @@ class ProductSearch:
             # gift's recipient's taste): gives way even when said now
             palette = (slot == "color" and (phrases.PALETTE.search(nlu.text)
                                             or values == {"natural"} and phrases.NATURAL_MATERIAL.search(nlu.text))
-                       or slot != "size" and phrases.THEIR_TASTE.search(nlu.text))
+                       or slot != "size" and phrases.THEIR_TASTE.search(nlu.text)
+                       # "mid century style, walnut or something similar": the soft colour before the plain style
+                       or slot != "size" and bool(nlu.slots.get("style")) and not state.styles_are_look(f.styles))
             if not values or not values <= {v.lower() for v in soft} or nlu.slots.get(slot) and not palette:
                 continue
             loose = f.model_copy(update={name: []})

@@ -376,3 +376,31 @@ def test_taking_away_the_old_couch_is_removal():
 
 def test_i_love_is_said_softly():
     assert phrases.SAID_SOFTLY.search("looking for a cozy reading chair for a corner of the living room, I love boucle")
+
+
+# Rounds 68-69
+
+def _vocabulary():
+    return {"categories": ["Beds", "Sofas", "Dining Chairs", "Office Chairs", "Sheets & Duvets"], "colors": [],
+            "materials": ["linen", "velvet"], "styles": [], "brands": []}
+
+
+def test_the_beds_of_a_flat_are_no_bed():
+    from bot.dialogue.grounding import ground
+
+    slots = ground({"size": "1", "category": "Beds"}, "we just moved into a pretty small 1 bed flat and need a couch that "
+                   "actually fits", _vocabulary(), shopping=True)
+    assert slots.get("category") == "Sofas" and "size" not in slots
+
+
+def test_of_two_kinds_the_one_asked_for():
+    from bot.dialogue.grounding import ground
+
+    slots = ground({"category": "Dining Chairs"}, "my back is killing me after working from home all day on a kitchen "
+                   "chair. need a proper office chair, budget about 400", _vocabulary(), shopping=True)
+    assert slots.get("category") == "Office Chairs"
+    slots = ground({"category": "Beds", "size": "King"}, "our sheets are awful. need new ones for our king bed",
+                   _vocabulary(), shopping=True)
+    assert slots.get("category") == "Sheets & Duvets"
+    assert ground({"category": "Sofas"}, "I need a sofa and a rug to go with it", {**_vocabulary(), "categories": [
+        "Sofas", "Rugs"]}, shopping=True).get("category") == "Sofas"
