@@ -1152,21 +1152,24 @@ _NEW_ONES = re.compile(r"\b(?:need|needs|want|get|buy|replace (?:them|it) with)\
 
 
 def _the_kind_wished(slots: dict, text: str, categories: list[str]) -> None:
-    """ "working from home all day on a kitchen chair. need a proper office chair": of two kinds named, the one
-    the message asks for (the model took the first)."""
+    """ "working from home all day on a kitchen chair. need a proper office chair", "our sheets are awful. need new
+    ones for our king bed": of two kinds named in different sentences, the one the message asks for (the model took
+    the other)."""
     tagged = slots.get("category")
     if not isinstance(tagged, str):
         return
-    mentions = [(gram, names, m.start()) for gram, names in mentioned_categories(text, categories)
+    mentions = [(names, m.start()) for gram, names in mentioned_categories(text, categories) if not is_room(gram)
                 for m in [re.search(rf"\b{re.escape(gram)}\b", text, re.I)] if m]
-    wished = [names for gram, names, at in mentions if _WISHED_BEFORE.search(text[:at][-40:])]
+    wished = [(names, at) for names, at in mentions if _WISHED_BEFORE.search(text[:at][-40:])]
     new_ones = _NEW_ONES.search(text)
-    if new_ones:  # "our sheets are awful. need new ones for our king bed": the sheets, for the bed
-        before = [names for _, names, at in mentions if at < new_ones.start()]
-        wished = [before[-1]] if before else wished
-    if len(mentions) >= 2 and len(wished) == 1 and tagged not in wished[0] and len(wished[0]) == 1 \
-            and not any(tagged in names and _WISHED_BEFORE.search(text[:at][-40:]) for _, names, at in mentions):
-        slots["category"] = wished[0][0]
+    if new_ones:  # "need new ones": the kind named just before
+        wished = [[(names, at) for names, at in mentions if at < new_ones.start()][-1:]][0] or wished
+    said_at = [at for names, at in mentions if tagged in names]
+    if len(wished) != 1 or len(wished[0][0]) != 1 or tagged in wished[0][0] or not said_at:
+        return
+    at = wished[0][1]
+    if all(re.search(r"[.!?;]", text[min(at, t):max(at, t)]) for t in said_at):
+        slots["category"] = wished[0][0][0]
 
 
 _BEDS_OF_A_HOME = re.compile(r"\b(?:one|two|three|four|1|2|3|4)[- ]bed(?:room)?s?\s+(?:flat|apartment|apt|house|home|place|condo|"

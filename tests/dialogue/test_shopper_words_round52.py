@@ -404,3 +404,6 @@ def test_of_two_kinds_the_one_asked_for():
     assert slots.get("category") == "Sheets & Duvets"
     assert ground({"category": "Sofas"}, "I need a sofa and a rug to go with it", {**_vocabulary(), "categories": [
         "Sofas", "Rugs"]}, shopping=True).get("category") == "Sofas"
+    # a room is where, not a kind: "Need a living room rug"
+    assert ground({"category": "Rugs"}, "I have a golden retriever who sheds like crazy. Need a living room rug", {
+        **_vocabulary(), "categories": ["Rugs", "Living Room", "Sofas"]}, shopping=True).get("category") == "Rugs"
