@@ -1163,7 +1163,7 @@ def _the_kind_wished(slots: dict, text: str, categories: list[str]) -> None:
     wished = [(names, at) for names, at in mentions if _WISHED_BEFORE.search(text[:at][-40:])]
     new_ones = _NEW_ONES.search(text)
     if new_ones:  # "need new ones": the kind named just before
-        wished = [[(names, at) for names, at in mentions if at < new_ones.start()][-1:]][0] or wished
+        wished = [(names, at) for names, at in mentions if at < new_ones.start()][-1:] or wished
     said_at = [at for names, at in mentions if tagged in names]
     if len(wished) != 1 or len(wished[0][0]) != 1 or tagged in wished[0][0] or not said_at:
         return
