@@ -432,7 +432,8 @@ def satisfies_size(product: Product, bound: tuple[str, float] | None) -> bool:
 _SEATS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\s+(?:people|persons?|guests|ppl)\b"  # "for 4-6 people": at least 4
                     r"|\b(?:seats?|sits?|seating|for)\s+(?:at least\s+|min(?:imum)?\s+|up to\s+)?(\d{1,2}|two|three|four|five|six|"
                     r"seven|eight|nine|ten|twelve)\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b))"
-                    r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:seater|people|persons?|guests)\b",
+                    r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s*\+|\s+or more|\s+plus)?[- ]"
+                    r"(?:seater|people|persons?|guests|seats)\b",  # "6+ seats", "6 or more people"
                     re.IGNORECASE)
 _JUST_SO_MANY = re.compile(r"\b(?:small|smaller|compact|little|tiny|bistro|intimate|just|only)\b", re.IGNORECASE)
 _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)\s+(?:\w+\s+)?$", re.IGNORECASE)

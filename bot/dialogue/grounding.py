@@ -988,8 +988,10 @@ def unnegated_exclusions(slots: dict, text: str) -> dict:
                 and re.search(rf"\b{re.escape(excluded)}\b", text[:first_negation.start()], re.I)
                 and not re.search(rf"\b{re.escape(excluded)}\b", text[first_negation.start():], re.I)
                 and (re.search(r"\bor\b", text[:first_negation.start()], re.I)
-                     or re.search(rf"\b(?:in|made of|made from)\s+{re.escape(excluded)}\b", text[:first_negation.start()], re.I))):
-            # "armchair in navy or blue, but not from CB2": blue is wanted; "queen sheets in cotton, not white": cotton
+                     or re.search(rf"\b(?:in|made of|made from)\s+{re.escape(excluded)}\b", text[:first_negation.start()], re.I)
+                     or re.search(rf"(?:^|[,;]\s*){re.escape(excluded)}\s*[,;.]", text[:first_negation.start()], re.I))):
+            # "armchair in navy or blue, but not from CB2": blue is wanted; "queen sheets in cotton, not white": cotton;
+            # "sheets for a queen bed, cotton, nothing too fancy": cotton
             wanted = out.pop(f"exclude_{field}")
             out[field] = [out[field], wanted] if out.get(field) else wanted
     if first_negation or stop:

@@ -26,7 +26,7 @@ from bot.dialogue.grounding import (category_matches, family_member_by_purpose, 
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, lexicon, singular_word
 from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, describe, either, is_new_request,
-                                     reference_price, size_value)
+                                     reference_price, singular, size_value)
 from bot.dialogue.dimensions import measure_label
 from bot.dialogue.references import described_positions, recalled
 from bot.dialogue.search import (SHOW, ProductSearch, blocking, leading_number, let_go, superlative_order, wished_label,
@@ -55,6 +55,18 @@ _GOES_WITH_THE_ROOM = re.compile(r"\b(?:go(?:es)?|goes well|work|works|match|mat
 # "hmm any standing desks for that kind of money?": products of the kind being chosen with a feature, asked for
 _ANY_KIND = re.compile(r"^\W*(?:(?:hmm+|ok|okay|so|and|but|well|ah)\W+)?(?:do you have |have you got |got )?any\s+"
                        r"(?:[a-z-]+\s+){1,2}?([a-z-]+s)\b", re.I)
+
+
+# "foldable ones? storage is tight", "any washable ones? we have a dog": shown products' kind with a feature
+_FEATURE_ONES = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but)\W+)?(?:any\s+)?((?:[a-z-]+\s+){0,1}[a-z-]+)\s+ones\s*\?", re.I)
+
+
+def _in_room(room: str, level: str) -> bool:
+    """Whether a category level belongs to the room the shopper named: "Dining Room" in "Dining Room", "home
+    office" in "Office" (the room's last word, unless it is only "room" or "area")."""
+    words = room.lower().split()
+    said = {"".join(words)} | ({words[-1]} if words and words[-1] not in ("room", "area", "space", "corner") else set())
+    return any(word and word in level.lower().replace(" ", "") for word in said)
 
 
 def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
@@ -347,6 +359,14 @@ class DialogueManager:
                     nlu = nlu.model_copy(update={"intent": "product_question"})
                 return self._reply(state, nlu, action, answer, products=[replies.card(self.products[i]) for i in ids],
                                    quick_replies=[f"Add #{positions[0]} to cart", "Show more"])
+        refs = [int(r) for r in slots.get("item_ref") or [] if 1 <= int(r) <= len(state.shown)]
+        if len(refs) == 2 and intent not in service.SERVICE_INTENTS and not phrases.COMPARE_WORD.search(text):
+            ids = [pid for pid in (state.product_at(p) for p in refs) if pid in self.products]
+            answer = product_qa.is_more_than(text, [self.products[i] for i in ids], refs) if len(ids) == 2 else None
+            if answer:  # "is the first one wider than the second?"
+                return self._reply(state, nlu.model_copy(update={"intent": "product_question"}), "answer_question", answer,
+                                   products=[replies.card(self.products[i]) for i in ids],
+                                   quick_replies=[f"Add #{refs[0]} to cart", f"Add #{refs[1]} to cart"])
         if phrases.BACK_TO_FIRST.search(text) and state.first_constraints is not None and intent not in service.SERVICE_INTENTS:
             # "nah, back to the first list": the request as first asked
             state.constraints = state.first_constraints.model_copy(deep=True)
@@ -874,6 +894,14 @@ class DialogueManager:
         categories = self.s.retriever.vocabulary.get("categories", [])
         tagged = slots.get("category") if isinstance(slots.get("category"), str) else None
         problem = problem_in(text, tagged)
+        room = slots.get("room") if isinstance(slots.get("room"), str) else state.room
+        if (problem is None and tagged and singular(tagged).lower() not in text.lower()
+                and (room is None or _in_room(room, "Office"))):
+            # "mostly need a chair. my back is killing me after a full day on the laptop" (in a home office): the
+            # generic "chair" read as armchairs; the problem's office chair is the chair meant
+            loose = problem_in(text)
+            if loose and singular(tagged).lower().endswith(loose.category.split()[-1]):
+                problem = loose
         found = category_matches(problem.category, categories, typos=False) if problem else []
         if not found:
             return nlu
@@ -1149,7 +1177,8 @@ class DialogueManager:
                    or (intent == "contact_human" and state.last_action == "handoff" and len(text.split()) <= 6))
               and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not slots.get("category")
               and not phrases.SERVICE_WORDS.search(text)):
-            intent = "thanks"  # "thanks, I need to think about it and talk to my partner"
+            # "thanks, I need to think about it and talk to my partner"; "ok thanks, that's it for tonight, night!" ends the chat
+            intent = "goodbye" if phrases.FAREWELL.search(text) else "thanks"
         elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and re.search(r"\b(it|they|this one|that one)\b", text, re.I)
               and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question"
                    or (re.search(r"\b(?:they|these|those|them)\b", text, re.I) and state.last_action in ("recommend", "refine", "show_more")))):
@@ -1178,8 +1207,11 @@ class DialogueManager:
             # "ok, the first one please" under shown products: that one, into the cart
             intent = "add_to_cart"
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
-        elif intent in ("goodbye", "thanks", "out_of_scope", "feedback_like", "refine") and state.shown and phrases.TAKE_THAT.match(text):
-            intent = "add_to_cart"  # "take it" after a product shown: into the cart (which one, when several, is asked)
+        elif intent in ("goodbye", "thanks", "out_of_scope", "feedback_like", "refine") and state.shown and (
+                phrases.TAKE_THAT.match(text) or phrases.TAKE_IT_AFTER.match(text)):
+            # "take it" after a product shown: into the cart (which one, when several, is asked); "aw the green one
+            # is cute, i'll take it": the one described
+            intent = "add_to_cart"
         elif intent in ("compare", "feedback_like", "refine") and state.shown and phrases.ADD_THAT.search(text) and not re.search(r"\bcompare\b|\bside by side\b", text, re.I):
             # "#2 looks better, add that one": the one named first goes into the cart
             refs = slots.get("item_ref") or parse_item_refs(text)
@@ -1204,10 +1236,30 @@ class DialogueManager:
             # "how much does it cost" right after "do you do express shipping?", "what about mexico?",
             # "order 50773 if that helps": the same service topic
             intent = state.last_service_intent
+        ones = _FEATURE_ONES.match(text)
+        if (ones and state.shown and state.constraints.categories and intent in ("product_question", "search_product", "out_of_scope")
+                and not slots.get("category") and not phrases.is_question(text[ones.end():])):
+            if self._asked(ones.group(1), state.constraints.categories)[0]:
+                intent = "refine"  # "foldable ones? storage is tight": those with the feature; the rest says why
+            elif kinds := self._kind_in_titles(ones.group(1), state.constraints.categories):
+                # "any standing ones?" under desks: standing desks
+                intent = "refine"
+                nlu = nlu.model_copy(update={"text": text[:ones.end(1)] + " " + kinds + "?" + text[ones.end():]})
         if phrases.NEWSLETTER.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope", "search_product") \
                 and intent not in service.HANDOFF_INTENTS:
             intent = "out_of_scope"  # "also subscribe me to the newsletter": not something the assistant does
         return _as_read(nlu, intent, slots)
+
+    def _kind_in_titles(self, word: str, categories: list[str]) -> str | None:
+        """ "standing" of desks: the category's noun ("desks") when some, not all, of its products are titled with the
+        word before it ("Asher Standing Desk"); None otherwise."""
+        for category in categories:
+            titles = [p.title.lower() for p in self.products.values() if p.leaf_category == category]
+            noun = category.lower().split()[-1]
+            pattern = re.compile(rf"\b{re.escape(word.lower())}\s+{re.escape(singular_word(noun))}")
+            if titles and 0 < sum(bool(pattern.search(t)) for t in titles) < len(titles):
+                return noun
+        return None
 
     @staticmethod
     def _thing_named(said: str, text: str) -> str:
@@ -1287,9 +1339,7 @@ class DialogueManager:
             rooms = [state.room] if state.room else []
             rooms += [level for c in state.constraints.categories[:1] for level in self._parents().get(c, ())[1:]]
             for room in rooms:
-                word = room.lower().replace(" ", "")
-                there = [c for c in family if any(word in level.lower().replace(" ", "")
-                                                  for level in self._parents().get(c, ()))]
+                there = [c for c in family if any(_in_room(room, level) for level in self._parents().get(c, ()))]
                 if len(there) == 1:
                     slots = {**slots, "category": there[0]}
                     nlu = nlu.model_copy(update={"slots": slots})
@@ -1672,6 +1722,17 @@ class DialogueManager:
                 state.pending = None
                 asked = nlu.model_copy(update={"intent": "product_question", "slots": {**slots, "item_ref": list(refs[:1])}})
                 return self._answer_about(state, asked, self.products[pid], question=state.last_question)
+        if (state.pending == "cart" and state.shown and len(text.split()) <= 6 and intent not in service.SERVICE_INTENTS
+                and intent not in ("compare", "product_question", "search_product") and not phrases.is_question(text)):
+            # "the second" after "which one should I add?": that one, into the cart
+            refs = slots.get("item_ref") or (parse_item_refs(text) if phrases.EXPLICIT_REF.search(text) else described_positions(
+                text, [self.products[i] for i in state.shown if i in self.products]))
+            if len(refs) >= 1:
+                state.pending = None
+                count = int(state.pending_intent or 1)
+                return await self._on_cart(state, nlu.model_copy(update={
+                    "intent": "add_to_cart", "slots": {**slots, "item_ref": list(refs)},
+                    "text": nlu.text if count == 1 else f"{count} of {nlu.text}"}))
         if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in (*phrases.RELAXABLE, "Other shades"):
             state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
             offered = await self._offered_filter(state, state.pending_intent, state.query_text or text)
@@ -1728,10 +1789,9 @@ class DialogueManager:
 
     def _room_categories(self, room: str) -> list[str]:
         """The catalog's categories of a room ("Dining Room": dining tables, dining chairs...), most products first."""
-        word = room.lower().replace(" ", "")
         counts: dict[str, int] = {}
         for p in self.products.values():
-            if p.leaf_category and any(word in level.lower().replace(" ", "") for level in p.category[:-1]):
+            if p.leaf_category and any(_in_room(room, level) for level in p.category[:-1]):
                 counts[p.leaf_category] = counts.get(p.leaf_category, 0) + 1
         return sorted(counts, key=lambda c: -counts[c])
 
@@ -1767,7 +1827,7 @@ class DialogueManager:
         candidates, f, intro = found.candidates, found.filter, found.intro
         if found.none_with:
             return self._none_with(state, nlu, f)
-        if not candidates and found.offer is not None and found.offer[2] == "Any style":
+        if not candidates and found.offer is not None and found.offer[2] == "Any style" and action != "show_more":
             # "a rust boho rug" and no bohemian one: a style is a look, not a spec. Said so, then the closest in
             # other styles; the style stays asked for ("I can stretch to 800" may bring a farmhouse bed in)
             candidates, f, _ = found.offer
@@ -1912,7 +1972,7 @@ class DialogueManager:
                     offer: tuple[list[Candidate], SearchFilter, str] | None = None) -> Reply:
         options = [label for label, fields in phrases.RELAXABLE.items()
                    if any(getattr(f, name) not in (None, [], {}) for name in fields)]
-        if action == "show_more":
+        if action == "show_more" and offer is None:
             text = f"That's everything I have for {describe(f)}. Would you like to change something?"
         elif offer is not None:
             # "any in green?" under velvet pillows: none, but green ones of other materials; "yes" shows them
@@ -1929,7 +1989,9 @@ class DialogueManager:
                         f"shall I show you {describe(loose)}?")
             else:
                 kind = "materials" if label == "Any material" else "styles"
-                text = f"I couldn't find any {describe(f)}. I do have {describe(loose)} in other {kind}: shall I show you those?"
+                none = (f"That's everything I have for {describe(f)}." if action == "show_more"
+                        else f"I couldn't find any {describe(f)}.")
+                text = f"{none} I do have {describe(loose)} in other {kind}: shall I show you those?"
             state.pending, state.pending_intent = "relax", label
             return self._reply(state, nlu, "clarify", text, quick_replies=["Yes, show me", *options, "Start over"])
         else:
@@ -2112,8 +2174,15 @@ class DialogueManager:
             # Show what the updated profile changes: a fresh list for the current request, ranked with it.
             # With no category stated, "you might also like" stays in the liked product's category.
             within = [self.products[ids[0]].leaf_category] if liked and self.products[ids[0]].leaf_category else None
+            asked = state.constraints.model_copy(deep=True)
             reply = await self._search(state, nlu, action="feedback", exclude_seen=liked, within=within,
                                        intro=text + (" You might also like:" if liked else " Here are other options:"))
+            shown = [self.products[c.id] for c in reply.products if c.id in self.products]
+            if shown and not all(matches(p, asked.model_copy(update={"exclude_ids": []})) for p in shown):
+                # nothing else fits every wish: the closest, said so (not "you might also like" as if they fit)
+                reply = reply.model_copy(update={"text": reply.text.replace(
+                    " You might also like:" if liked else " Here are other options:",
+                    " Nothing else fits everything you asked for; the closest:", 1)})
             if reply.products:
                 state.focus_id = ids[0] if liked else None
                 return reply
@@ -2166,6 +2235,12 @@ class DialogueManager:
             if len({p.id for p in fits}) == 1:
                 ids, error = [fits[0].id], None
         if error or not ids:
+            shown = [(i, p) for i, p in enumerate(map(self._product, state.shown), 1) if p is not None]
+            if not error and 2 <= len(shown) <= SHOW:  # "ok add it to my cart" with three shown: which, by name
+                named = [f"#{i} the {p.title}" for i, p in shown]
+                error = (f"Which one should I add to your cart: {', '.join(named[:-1])} or {named[-1]}? "
+                         "Say its number, e.g. 'add #1'.")
+                state.pending, state.pending_intent = "cart", str(count)
             return self._reply(state, nlu, "clarify", error or "Which product should I add? Say its number, e.g. 'add #1 to my cart'.")
         vectors = await blocking(self.s.retriever.vectors, ids)
         added = []
@@ -2442,7 +2517,7 @@ class DialogueManager:
         elif service.needs_order_id(intent, nlu.text) and not state.order_id:
             state.pending = "order_id"
             state.pending_intent = intent
-            return self._reply(state, nlu, "service", service.ask_order_id(intent, nlu.text),
+            return self._reply(state, nlu, "service", service.ask_order_id(intent, nlu.text, self.s.policy),
                                quick_replies=["Talk to a person"])
         return self._service(state, nlu, intent)
 

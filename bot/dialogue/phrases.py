@@ -181,6 +181,10 @@ BOUGHT_FROM_US = re.compile(r"\b(?:i|we)\s+(?:got|bought|ordered|purchased)\b.{0
 TAKE_THAT = re.compile(r"^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|lovely|nice)?[,!.\s]*(?:i'?ll|ill|we'?ll|i will|we will)?\s*"
                        r"(?:take|buy|get|have)\s+(?:it|that|this|that one|this one|those|them)(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?"
                        r"[\s.!]*$", re.I)
+# "aw the green one is cute, i'll take it": a clause about one of them, then "I'll take it"
+TAKE_IT_AFTER = re.compile(r"\w[^.!?;]*?[,.;!-]+\s*(?:(?:ok(?:ay)?|so|yeah|yes|then)[,\s]+)?(?:i'?ll|ill|we'?ll|i will|we will|i'?m gonna|gonna)\s+"
+                           r"(?:take|buy|get|have|order)\s+(?:it|that|this|that one|this one|them|those)"
+                           r"(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?[\s.!]*$", re.I)
 SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how long|how many days|when|what about|how about|"
                                r"apply|applies|too|also|as well|same|even|klarna|affirm|paypal|instead|wait|lost|"
                                r"before|in time|should i|what now|what next)\b", re.I)
@@ -212,7 +216,7 @@ NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:
                             r"|\bstill no (?:reply|response|answer)\b|\b(?:never|nobody|no one) (?:replied|responded|answered)\b", re.I)
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
                       r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|good ?night|night night|nite|"
-                      r"that'?s all|that is all|that'?ll be all|that will be all|that'?s it for (?:now|today)|"
+                      r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything) for (?:now|today|tonight|the day|this evening)|"
                       r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off)|i'?m off)\b"
                       # "ok I'll sleep on it, night!" (not "a lamp to read by at night")
                       r"|(?:^|[,.!;:]\s*)'?ni(?:ght|te)(?:\s+(?:all|everyone|then))?\s*[!.:)x]*\s*$", re.I)

@@ -57,7 +57,8 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(r"\b(?:(?:so much|too much|the|morning|early)\s+(?:sun|sunlight|light)|street\s*lights?|sun\s+(?:wakes|comes in)|"
                r"light\s+(?:wakes|keeps)|too\s+bright)\b.{0,60}\b(?:sleep|wake|woke|morning|bedroom|\d\s*am|night)\b"
                r"|\b(?:sleep|wake|woke|bedroom)\b.{0,60}\b(?:so much|too much)\s+(?:sun|sunlight|light)\b"),
-            "curtain", "Blackout curtains keep the early light out.", {"light control": "blackout"}),
+            "curtain", "Blackout curtains keep the early light out.", {"light control": "blackout"},
+            replaces=("light", "lighting", "sunlight")),  # "so much light comes into our bedroom": the light is the trouble
     Problem(_p(r"\b(?:cat|cats|kitten|kittens|dog|dogs|puppy|puppies|pets?)\b.{0,40}\b(?:scratch\w*|claw\w*|chew\w*|shred\w*|"
                r"ruin\w*|destroy\w*|wreck\w*)\b.{0,30}\b(?:sofa|couch|settee)s?\b"),
             "sofa", "Claws and sofas, a classic!"),

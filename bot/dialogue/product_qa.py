@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.dialogue.phrases import COUNTS
-from retrieval.filters import dimensions
+from retrieval.filters import dimensions, measure
 from retrieval.product import Product
 
 # question words -> product field
@@ -325,12 +325,19 @@ _QUALITY = re.compile(r"\b(recycled|sustainable|eco[- ]?friendly|organic|non[- ]
                       r"ethically sourced|biodegradable|reclaimed|(?:stain|scratch|fade|water|tear|pill|wrinkle)[- ]?(?:resistant|proof)|"
                       r"hypoallergenic|breathable|durable|easy to clean|wipeable|shatter[- ]?proof|shatter[- ]?resistant|"
                       r"child[- ]?safe|kid[- ]?safe|baby[- ]?safe|toddler[- ]?safe|non[- ]?slip|anti[- ]?slip)\b")
-_LESS = re.compile(r"\b(shorter|smaller|smallest|narrower|lower|lowest|less|least|fewer|lighter|cheaper|cheapest|"
+_LESS = re.compile(r"\b(shorter|shortest|smaller|smallest|narrower|narrowest|shallower|shallowest|lower|lowest|less|least|fewer|"
+                   r"lighter|cheaper|cheapest|"
                    r"softer|softest|plusher|plushest|thinner)\b")
 _PRICE = re.compile(r"\b(cheap\w*|expensive|pric\w*|cost\w*|afford\w*)\b")
 _RATING = re.compile(r"\b(rat\w*|reviews?|stars?|best|better|popular)\b")
 _PICK = re.compile(r"\b(pick|choose|recommend|suggest|go for)\b")  # "which would you pick?": the best rated, said so
-_SIZE = re.compile(r"\b(bigger|biggest|larger|largest|smaller|smallest|wider|widest|narrower|size)\b")
+_SIZE = re.compile(r"\b(bigger|biggest|larger|largest|smaller|smallest|size)\b")
+# "which one is the tallest?", "which is narrower?": one measure of the listed size (W x D x H), by letter
+_MEASURE_ASKED = {"H": re.compile(r"\b(tall|taller|tallest|shorter|shortest|height)\b"),
+                  "W": re.compile(r"\b(wider|widest|narrower|narrowest|width)\b"),
+                  "D": re.compile(r"\b(deeper|deepest|shallower|shallowest|depth)\b"),
+                  "L": re.compile(r"\b(longer|longest|length)\b")}
+_MEASURE_NAME = {"H": "height", "W": "width", "D": "depth", "L": "length"}
 
 
 def _number(value: object) -> float | None:
@@ -353,6 +360,24 @@ _FIRMNESS = {"extra soft": 0, "soft": 1, "plush": 1, "medium soft": 2, "medium":
              "extra firm": 6}  # "which is the firmest?": firmness words in order
 
 
+# "is the first one wider than the second?", "is #2 cheaper than #1?": a yes or a no, then the figures
+_IS_MORE_THAN = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|hmm|then)\W+)*(?:is|are|was|would)\b.*\b(?:\w+er|more\s+\w+|less\s+\w+)"
+                           r"\s+than\b", re.I)
+
+
+def is_more_than(question: str, products: list[Product], positions: list[int]) -> str | None:
+    """Answer "is the first one wider than the second?" of two products: yes or no from ``which``'s pick,
+    with the figures; None when the question is not such a comparison or names nothing comparable."""
+    if len(products) != 2 or not _IS_MORE_THAN.search(question):
+        return None
+    answer = which(question, products, positions)
+    if answer is None or answer.startswith("The catalog doesn't"):
+        return answer
+    winner = re.match(r"#(\d+), the [^:]+: (?!.*\btied\b)", answer)
+    yes = bool(winner) and int(winner.group(1)) == positions[0]
+    return f"{'Yes' if yes else 'No'}: {answer[0].lower() + answer[1:] if answer.startswith('They') else answer}"
+
+
 def which(question: str, products: list[Product], positions: list[int]) -> str | None:
     """Answer "which one has the longer warranty / is cheaper / is rated better?" over products the
     shopper is looking at, from their attributes; None when the question names nothing comparable."""
@@ -367,6 +392,11 @@ def which(question: str, products: list[Product], positions: list[int]) -> str |
                   for p in products]
     elif _PRICE.search(q):
         name, values = "price", [(f"${p.price:,.2f}" if p.price is not None else None, p.price) for p in products]
+    elif any(asked.search(q) for asked in _MEASURE_ASKED.values()):
+        letter = next(letter for letter, asked in _MEASURE_ASKED.items() if asked.search(q))
+        name = _MEASURE_NAME[letter]
+        values = [(f'{value:g}"' if value is not None else None, value)
+                  for value in (measure(dimensions(p.size), letter) for p in products)]
     elif _SIZE.search(q):
         name, values = "size", [(p.size, _bulk(p, size_value)) for p in products]
     elif re.search(r"\b(?:more|most|fewer|fewest|less|least|number of|how many)\s+(?:customer\s+)?reviews\b", q):

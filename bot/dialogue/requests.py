@@ -44,6 +44,9 @@ _OWN_MISTAKE = re.compile(r"^\s*(?:i |we )?(?:ordered|bought|picked|chose)\s+(?:
 # "can i split it into monthly payments? looking at a sectional but its a lot at once": why, of the question before
 _ASKED_WHY = re.compile(r"^\s*(?:i'?m |we'?re |i am |we are |been )?(?:looking at|eyeing|eying|have my eye on|got my eye on)\s+"
                         r"(?:a|an|the|this|that|some)\b.*\b(?:a lot|expensive|pricey|steep|too much|big spend)\b", re.IGNORECASE)
+# "do these come with a trial period? I've never bought a mattress online": why they ask, of the question before
+_NEVER_DONE = re.compile(r"^\s*(?:i'?ve|i have|we'?ve|we have|i|we)\s+(?:honestly\s+|actually\s+)?never\s+(?:\w+\s+)?"
+                         r"(?:bought|ordered|shopped|purchased|done|tried|used|had)\b", re.IGNORECASE)
 _PREAMBLE = re.compile(r"^\s*(?:(?:hi|hello|hey)(?: there)?)?[,!]?\s*(?:(?:(?:two|2|a couple of|couple|few) (?:things|questions)|"
                        r"quick (?:ones?|questions?|q))[:,.]?)?\s*", re.IGNORECASE)
 
@@ -57,7 +60,8 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     pieces = [q for p in pieces for q in (_ASK_AFTER_CHOICE.split(p) if _CHOICE.search(p) else [p])]
     parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip(" ,."), flags=re.IGNORECASE) for p in pieces]
     parts = [p for p in parts if len(p.split()) >= 3]
-    if not all((_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p))
+    if not all((_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p)
+                                                        or _NEVER_DONE.search(p))
                                             and "?" not in p))
                or (wish_first and i == 0) for i, p in enumerate(parts)):
         return [text]  # "where is my refund?? returned the chair 3 weeks ago": the second part only tells the story

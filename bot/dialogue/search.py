@@ -8,7 +8,8 @@ lets a material or style go; a measure said roughly ("around 40 inches wide") gi
 size. What the shopper stated as a hard constraint (budget, brand, colour, category, size, a measure
 bound) never gives way here: other materials, shades of the colour or a bound widened just enough
 are offered instead, and shown on "yes"; other styles are found here and shown at once, said so, and so are
-other materials when the shopper has just put a price first ("too expensive, anything under 300?").
+other materials when the shopper has just put a price first ("too expensive, anything under 300?"); after
+"show me more" has shown every match, other materials and styles are offered, not shown.
 Composing the reply stays with the dialogue manager.
 """
 
@@ -61,6 +62,17 @@ def superlative_order(word: str) -> Callable[[Product], float]:
 def _said_roughly(f: SearchFilter) -> bool:
     """A measure said roughly ("around 40 inches wide") is read as a range: a lower and an upper bound on it."""
     return any(letter in f.dimension_min for letter in f.dimension_max)
+
+
+_NICETY = re.compile(r"\b(?:would be (?:nice|great|ideal|perfect|lovely)|nice to have|a bonus|not a must|not essential|"
+                     r"doesn'?t have to be)\b", re.I)
+
+
+def _nicety(text: str, values: set[str]) -> bool:
+    """Whether the message names the values only in a clause that says they would merely be nice."""
+    clause = phrases.soft_clause(text)
+    return bool(clause and _NICETY.search(clause) and values
+                and all(re.search(rf"\b{re.escape(v)}\b", clause, re.I) for v in values))
 
 
 def leading_number(value: object) -> float:
@@ -245,7 +257,8 @@ class ProductSearch:
             if closest:  # "max 100 cm wide" and none is: say how close the closest comes, show them on "yes"
                 return Found([], f, offer=(closest, widened, "Any size"))
         if not candidates:
-            offer = await self.other_kinds(state, nlu, text, f) if action != "show_more" else None
+            # "show me more" when every one was shown: those of other materials / styles, offered too
+            offer = await self.other_kinds(state, nlu, text, f.model_copy(update={"exclude_ids": state.profile.rejected_ids}))
             if offer is None and action != "show_more" and f.colors:
                 offer = await self.other_shades(state, text, f)
             return Found([], f, offer=offer)
@@ -350,8 +363,13 @@ class ProductSearch:
                                             or values == {"natural"} and phrases.NATURAL_MATERIAL.search(nlu.text))
                        or slot != "size" and phrases.THEIR_TASTE.search(nlu.text)
                        # "mid century style, walnut or something similar": the soft colour before the plain style
-                       or slot != "size" and bool(nlu.slots.get("style")) and not state.styles_are_look(f.styles))
-            if not values or not values <= {v.lower() for v in soft} or nlu.slots.get(slot) and not palette:
+                       or slot != "size" and bool(nlu.slots.get("style")) and not state.styles_are_look(f.styles)
+                       # "linen would be nice", "a bonus": a nicety, not a must (unlike "in black if possible")
+                       or slot != "size" and _nicety(nlu.text, {v.lower() for v in soft}))
+            # "linen" said, the catalog's "linen" and "linen shade" asked: each one a value said softly
+            covered = values <= {v.lower() for v in soft} or slot != "size" and all(
+                any(re.search(rf"\b{re.escape(w.lower())}\b", v) for w in soft) for v in values)
+            if not values or not covered or nlu.slots.get(slot) and not palette:
                 continue
             loose = f.model_copy(update={name: []})
             candidates = await self.retrieve(state, text, loose)

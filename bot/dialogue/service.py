@@ -82,7 +82,9 @@ _POLICY_QUESTION = {
         r"\b(cancellation (fee|policy|window|charge)|fee (to|for) cancel\w*|cost to cancel\w*|"
         r"(fee|charge|penalty|cost)s?\b.{0,25}\bcancel\w*|cancel\w*\b.{0,25}\b(fee|charge|penalty|cost)s?|how long (do i have )?to cancel|"
         r"can i (still )?cancel (an|my)? ?order (after|before|once)|until when can i cancel|policy on cancel|"
-        r"(?:a|any) (?:fee|charge|penalty) for (?:that|doing that|it))\b",
+        r"(?:a|any) (?:fee|charge|penalty) for (?:that|doing that|it)|"
+        # "will i be charged anything for cancelling?", "does it cost me something to cancel"
+        r"(?:be|get|getting) charged\b.{0,25}\bcancel\w*|cost (?:me |us )?(?:anything|something|extra|money)\b.{0,10}\bcancel\w*)\b",
         re.IGNORECASE,
     ),
     "order_status": re.compile(r"\b(how (do|can) i (track|check)|where (do|can) i (track|see|check))\b", re.IGNORECASE),
@@ -482,7 +484,22 @@ def _by_intent(intent: str, ref: str, policy: ShopPolicy, human: str) -> tuple[s
     return texts[intent]
 
 
-def ask_order_id(intent: str, text: str = "") -> str:
+# "still no refund. how long does it normally take?": how long, asked with the story of one order
+_HOW_LONG = re.compile(r"\b(?:how long|how many (?:days|weeks)|how much longer)\b", re.IGNORECASE)
+
+
+def ask_order_id(intent: str, text: str = "", policy: ShopPolicy | None = None) -> str:
+    """Which order the request is about; a refund's usual time first when the shopper asks how long it takes."""
+    asked = _ask_order_id(intent, text)
+    if intent == "refund" and policy is not None and _HOW_LONG.search(text or ""):
+        timing = (f"Refunds usually reach your original payment method within {policy.refund_days} after we receive "
+                  "the return.")
+        sorry = "I'm sorry about that. "
+        return (sorry + timing + " " + asked[len(sorry):] if asked.startswith(sorry) else timing + " " + asked)
+    return asked
+
+
+def _ask_order_id(intent: str, text: str = "") -> str:
     what = {
         "order_status": "check on",
         "cancel_order": "cancel",

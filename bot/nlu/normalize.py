@@ -614,6 +614,9 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if len(numbers) == 1 and (_AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, at + numbers[0].start() - 30):at + numbers[0].start()])) \
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd)\b", span_text + after, re.I):
         return True  # "my father is 85 and would like a recliner", "for a 12 year old": an age
+    if (len(numbers) == 1 and float(numbers[0].group(0)) <= 12 and re.search(r"\bat\s+(?:like\s+|around\s+|about\s+)?$", before, re.I)
+            and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd|each|apiece)\b", span_text + after, re.I)):
+        return True  # "the sun comes up at like 6": a time of day
     small = all(float(n.group(0)) <= 20 for n in numbers)
     return small and bool(_SEATS_BEFORE.search(before))
 
