@@ -61,6 +61,11 @@ _ANY_KIND = re.compile(r"^\W*(?:(?:hmm+|ok|okay|so|and|but|well|ah)\W+)?(?:do yo
 _FEATURE_ONES = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but)\W+)?(?:any\s+)?((?:[a-z-]+\s+){0,1}[a-z-]+)\s+ones\s*\?", re.I)
 
 
+# between two kinds offered as alternatives: "bistro set or a couple of outdoor chairs", "a rug, or maybe a runner"
+_OR_BETWEEN = re.compile(r"\s*,?\s*or\s+(?:maybe\s+|perhaps\s+|even\s+)?(?:an?\s+|some\s+|a\s+couple\s+(?:of\s+)?|"
+                         r"two\s+|2\s+|a\s+pair\s+of\s+)?(?:(?:small|little|big|large|nice|cheap)\s+)?", re.I)
+
+
 def _in_room(room: str, level: str) -> bool:
     """Whether a category level belongs to the room the shopper named: "Dining Room" in "Dining Room", "home
     office" in "Office" (the room's last word, unless it is only "room" or "area")."""
@@ -276,6 +281,9 @@ class DialogueManager:
                     or (nlu.intent == "add_to_cart" and not phrases.CART_WORD.search(text)))  # "start with the sofa"
         said_category = nlu.slots.get("category")
         nlu = nlu.model_copy(update={"slots": ground(nlu.slots, text, self.s.retriever.vocabulary, shopping=shopping)})
+        either_kind = self._either_kinds(nlu) if nlu.intent == "search_product" else None
+        if either_kind:  # "small bistro set or a couple of outdoor chairs": both kinds
+            nlu = nlu.model_copy(update={"slots": {**nlu.slots, "category": either_kind}})
         if nlu.intent != "feedback_dislike":
             nlu = nlu.model_copy(update={"slots": unnegated_exclusions(nlu.slots, text)})
         read = await self._read_in_context(state, text, nlu, said_category)
@@ -1249,6 +1257,19 @@ class DialogueManager:
                 and intent not in service.HANDOFF_INTENTS:
             intent = "out_of_scope"  # "also subscribe me to the newsletter": not something the assistant does
         return _as_read(nlu, intent, slots)
+
+    def _either_kinds(self, nlu: NLUResult) -> list[str] | None:
+        """Two kinds of product the message offers as alternatives ("a bistro set or a couple of outdoor chairs"):
+        their categories, each named by one category alone; None otherwise."""
+        spans = sorted((s for s in nlu.spans if s.name == "category"), key=lambda s: s.start)
+        categories = self.s.retriever.vocabulary.get("categories", [])
+        for first, second in zip(spans, spans[1:]):
+            if not _OR_BETWEEN.fullmatch(nlu.text[first.end:second.start]):
+                continue
+            found = [category_matches(s.text, categories) for s in (first, second)]
+            if all(len(f) == 1 for f in found) and found[0] != found[1]:
+                return [found[0][0], found[1][0]]
+        return None
 
     def _kind_in_titles(self, word: str, categories: list[str]) -> str | None:
         """ "standing" of desks: the category's noun ("desks") when some, not all, of its products are titled with the

@@ -162,7 +162,11 @@ PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?
                       r"(?:ask|check with|run it by|talk (?:to|with)) (?:my|the|our) (?:boss|wife|husband|partner|hubby|"
                       r"mum|mom|dad|family|flatmates?|roommates?|landlord|landlady|other half|manager|budget)|"
                       r"measure (?:the|my|our) (?:room|space|wall|alcove|hallway|bedroom|lounge|living room)|"
-                      r"come back (?:later|tomorrow|to (?:it|this))?|get back to you|decide later)\b", re.I)
+                      r"come back (?:later|tomorrow|to (?:it|this))?|get back to you|decide later|"
+                      # "ok might just wait till spring lol. thanks anyway"
+                      r"(?:i'?ll|i will|i might|might|we'?ll|we might|gonna|i'?m gonna|probably)\s+(?:just\s+)?wait\s+"
+                      r"(?:till|until|til|'til|for)\s+(?:spring|summer|autumn|fall|winter|next \w+|the sales?|black friday|payday|"
+                      r"later|after \w+))\b", re.I)
 # "... and come back", "... bye": the chat ends here
 COME_BACK = re.compile(r"\bcome back\b|\bget back to you\b", re.I)
 # "um hi. what do you actually sell here?", "what kind of stuff do you have?"

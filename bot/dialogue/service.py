@@ -255,7 +255,10 @@ _REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|s
                             # "do I have to pay to send it back?", "is return shipping free or do i have to pay for it"
                             r"|\bpay\s+(?:to|for)\s+(?:send(?:ing)?\s+(?:it|them)\s+back|(?:the\s+)?return(?:\s+shipping)?)\b"
                             r"|\breturn\s+(?:shipping|postage)\s+(?:is\s+)?(?:free|cost|charged)\b|\bis\s+return\s+(?:shipping|postage)\s+free\b"
-                            r"|\bwho\s+pays\s+(?:for\s+)?(?:the\s+)?return", re.IGNORECASE)
+                            r"|\bwho\s+pays\s+(?:for\s+)?(?:the\s+)?return"
+                            # "and do you charge for return shipping?"
+                            r"|\b(?:charge|fee|cost)s?\s+(?:\w+\s+){0,2}?(?:for\s+|on\s+)?(?:the\s+)?return\s+(?:shipping|postage|label)",
+                            re.IGNORECASE)
 # In order: the first that matches answers ("gift wrap it and send it straight to her address": the gift wrapping,
 # whose answer says how a gift goes to another address, before changing an order's address).
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),

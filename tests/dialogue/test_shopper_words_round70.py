@@ -5,7 +5,9 @@ the first one wider than the second?" (one measure of the listed sizes), "ok tha
 night!" (a goodbye); rounds 72-73's "sheets for a queen bed, cotton, nothing too fancy" (cotton wanted), "6+ seats",
 "foldable ones? storage is tight" (those with the feature), "still no refund. how long does it normally take?" (the
 usual time, then which order), "linen would be nice" (a nicety that gives way when nothing is linen); rounds 74-75's "the sun comes up at like 6" (a
-time, not a budget) and "so much light comes into our bedroom at 6am" (the light is the trouble: curtains)."""
+time, not a budget), "so much light comes into our bedroom at 6am" (the light is the trouble: curtains), a home office's
+"chair", "a bistro set or a couple of outdoor chairs" (both kinds); rounds 76-77's "do you charge for return shipping?"
+and "might just wait till spring lol. thanks anyway"."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.constraints import _SEATS
 from bot.dialogue.grounding import unnegated_exclusions
-from bot.dialogue.manager import _FEATURE_ONES, _in_room
+from bot.dialogue.manager import _FEATURE_ONES, _OR_BETWEEN, _in_room
 from bot.dialogue.problems import problem_in
 from bot.dialogue.search import _nicety
 from bot.nlu.normalize import _not_money_in
@@ -190,3 +192,32 @@ def test_too_much_light_is_the_trouble(text, named, category):
 ])
 def test_a_category_level_of_the_room_named(room, level, inside):
     assert _in_room(room, level) is inside
+
+
+@pytest.mark.parametrize("between, either", [
+    (" or a couple of ", True),
+    (", or maybe a ", True),
+    (" or ", True),
+    (" and ", False),
+    (" to go with the ", False),
+])
+def test_two_kinds_offered_as_alternatives(between, either):
+    assert bool(_OR_BETWEEN.fullmatch(between)) is either
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("and do you charge for return shipping?", True),
+    ("is there a fee for the return label?", True),
+    ("how long do I have to send stuff back", False),
+])
+def test_the_cost_of_return_shipping(text, amount):
+    assert (service.topic("return_item", text) == "amount") is amount
+
+
+@pytest.mark.parametrize("text, puts_off", [
+    ("ok might just wait till spring lol. thanks anyway", True),
+    ("i'll wait for the sales", True),
+    ("wait, is it in stock?", False),
+])
+def test_waiting_for_later(text, puts_off):
+    assert bool(phrases.PUTS_OFF.search(text)) is puts_off
