@@ -2064,8 +2064,14 @@ class DialogueManager:
         if len(refs) < 2:
             refs = list(range(1, min(3, len(state.shown)) + 1)) if not refs else refs + [p for p in (1, 2) if p not in refs][: 2 - len(refs)]
         before = ""
+        asked = state.constraints.model_copy(update={"exclude_ids": []})
+        if state.critique_price_bound:  # "anything cheaper?" is no budget: the shopper's own bound, if any
+            asked = asked.model_copy(update={state.critique_price_bound[0]: state.critique_price_bound[1]})
         if (state.previous_shown and all(isinstance(r, int) and 1 <= r for r in refs[:3])
-                and len(state.shown) < max(refs[:3]) <= len(state.previous_shown)):
+                and len(state.shown) < max(refs[:3]) <= len(state.previous_shown)
+                # never the list before a wish it breaks ("IKEA, under 900" left one: not the other brands' sets)
+                and all(pid in self.products and matches(self.products[pid], asked)
+                        for pid in (state.previous_shown[r - 1] for r in refs[:3]))):
             # "compare the first two" when "anything cheaper?" left one of the list before, "compare #1 and #2" when
             # "show me more" found one more: that list's
             ids, error = [state.previous_shown[r - 1] for r in refs[:3]], None
