@@ -357,9 +357,9 @@ class DialogueManager:
                 return self._which_in_stock(state, nlu, ids, positions)  # "which of these are actually in stock?"
             answer = product_qa.which(text, [self.products[i] for i in ids], positions)
             if answer:
-                winner = re.match(r"#(\d+), the [^:]+: (?!.*\btied\b)", answer)
+                winner = product_qa.winner_of(answer)
                 # "which has the best reviews?" then "does it have adjustable armrests?": the one named
-                state.focus_id = state.product_at(int(winner.group(1))) if winner and " and #" not in answer.split(":")[0] else None
+                state.focus_id = state.product_at(winner) if winner and " and #" not in answer.split(":")[0] else None
                 # "which is better, #1 or #2?" compares; "which one is good with pets?" asks a question of each
                 comparing = intent == "compare" and bool(phrases.COMPARE_WORD.search(text) or len(refs) >= 2)
                 action = "compare" if comparing else "answer_question"

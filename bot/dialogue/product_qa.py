@@ -365,6 +365,13 @@ _IS_MORE_THAN = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|hmm|then)\W+)*(?:is|ar
                            r"\s+than\b", re.I)
 
 
+def winner_of(answer: str) -> int | None:
+    """The position ``which`` named as the one answer ("#2, the ...: width 51\" (against ...)"); None when it named
+    none or a tie."""
+    found = re.match(r"#(\d+), the [^:]+: (?!.*\btied\b)", answer)
+    return int(found.group(1)) if found else None
+
+
 def is_more_than(question: str, products: list[Product], positions: list[int]) -> str | None:
     """Answer "is the first one wider than the second?" of two products: yes or no from ``which``'s pick,
     with the figures; None when the question is not such a comparison or names nothing comparable."""
@@ -373,8 +380,7 @@ def is_more_than(question: str, products: list[Product], positions: list[int]) -
     answer = which(question, products, positions)
     if answer is None or answer.startswith("The catalog doesn't"):
         return answer
-    winner = re.match(r"#(\d+), the [^:]+: (?!.*\btied\b)", answer)
-    yes = bool(winner) and int(winner.group(1)) == positions[0]
+    yes = winner_of(answer) == positions[0]
     return f"{'Yes' if yes else 'No'}: {answer[0].lower() + answer[1:] if answer.startswith('They') else answer}"
 
 
