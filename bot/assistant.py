@@ -14,6 +14,8 @@ import re
 import time
 from typing import Any, Callable
 
+import numpy as np
+
 from bot.batching import MicroBatcher
 from bot.config import Settings
 from bot.dialogue.manager import DialogueManager, Services
@@ -68,6 +70,9 @@ class Assistant:
         self.sessions = sessions
         self.on_stage: Callable[[str, float], None] = record_stage
         self._nlu_batcher: MicroBatcher[str, NLUResult] = MicroBatcher(nlu.predict_batch, max_batch=64, name="nlu")
+        # no wait for company: queries arriving while a batch runs form the next one
+        self._embed_batcher: MicroBatcher[str, np.ndarray] = MicroBatcher(
+            retriever.embedder.embed_queries, max_batch=64, max_wait_s=0.0, name="embedding")
         self._known_words: set[str] | None = None
         self.manager = DialogueManager(Services(
             retriever=retriever,
@@ -76,6 +81,7 @@ class Assistant:
             policy=policy or ShopPolicy(),
             use_profile=use_profile,
             stage=lambda name, seconds: self.on_stage(name, seconds),
+            embed=self.embed_query,
         ))
 
     # -- construction -------------------------------------------------------------------
@@ -106,6 +112,12 @@ class Assistant:
         result = await self._nlu_batcher.submit(text)
         self.on_stage("nlu", time.perf_counter() - started)
         return result
+
+    async def embed_query(self, text: str) -> np.ndarray:
+        """A search text's embedding: from the query cache, else from the model in a batch shared with the
+        other sessions' searches."""
+        cached = self.retriever.embedder.cached_query(text)
+        return cached if cached is not None else await self._embed_batcher.submit(text)
 
     def _readable(self, text: str) -> str:
         """The message as the NLU reads it: emphasis-stretched words restored ("sooooofa" -> "sofa") and common
@@ -246,6 +258,7 @@ class Assistant:
 
     async def close(self) -> None:
         await self._nlu_batcher.close()
+        await self._embed_batcher.close()
         await self.reranker.aclose()
         await self.sessions.close()
         await blocking(self.retriever.close)

@@ -3,7 +3,7 @@
 Every comparison is measured in the same run, on the same machine:
   turn_latency   per-stage p50/p95/p99 of whole turns (NLU, embedding, store query, re-rank, reply)
   throughput     turns/s through a real ``shopbot serve`` subprocess at 1, 16 and 64 concurrent sessions
-  batching       NLU + re-rank under 64 concurrent sessions, unbatched vs micro-batched (ratio)
+  batching       NLU + query embedding + re-rank under 64 concurrent sessions, unbatched vs micro-batched (ratio)
   store_scaling  Qdrant Edge query latency and recall@10 vs exact search at several sizes (synthetic
                  vectors), and qdrant-client's local mode at the smallest size as the baseline (ratio)
   peak_rss_mb    peak memory of this process and of the server
@@ -79,7 +79,9 @@ async def turn_latency(assistant, n_sessions: int = 25, seed: int = 0) -> dict[s
 
 # -- batching ---------------------------------------------------------------------------------
 async def batching(assistant, sessions: int = 64, rounds: int = 3) -> dict[str, Any]:
-    """NLU + re-rank for 64 concurrent sessions: one call per session vs micro-batched."""
+    """NLU + query embedding + re-rank for 64 concurrent sessions: one call per session vs micro-batched.
+
+    The queries are embedded by the model each time (not from the query cache), as new messages would be."""
     from bot.batching import MicroBatcher
     from ranking.types import RankRequest
     from ranking.worker import BatchingReranker
@@ -97,10 +99,13 @@ async def batching(assistant, sessions: int = 64, rounds: int = 3) -> dict[str, 
 
     async def run(batched: bool) -> float:
         nlu = MicroBatcher(assistant.nlu.predict_batch, max_batch=64 if batched else 1, max_wait_s=0.002 if batched else 0.0)
+        embed = MicroBatcher(assistant.retriever.embedder.embed_texts, max_batch=64 if batched else 1,
+                             max_wait_s=0.002 if batched else 0.0)
         ranker = BatchingReranker(reranker, batching=batched)
 
         async def one(text: str, request: RankRequest) -> None:
             await nlu.submit(text)
+            await embed.submit(text)
             await ranker.rerank(request)
 
         await asyncio.gather(*(one(t, r) for t, r in zip(texts[:4], requests[:4])))  # warm-up
@@ -109,6 +114,7 @@ async def batching(assistant, sessions: int = 64, rounds: int = 3) -> dict[str, 
             await asyncio.gather(*(one(t, r) for t, r in zip(texts, requests)))
         elapsed = time.perf_counter() - started
         await nlu.close()
+        await embed.close()
         await ranker.aclose()
         return sessions * rounds / elapsed
 

@@ -30,7 +30,8 @@ review_count, in_stock, attributes.<key>). Other expectations:
 
 Run: ``shopbot test-dialogues PATH [--json] [--url http://host:port]``;
 from Python: ``await run_dialogue_file(path, assistant)``; from pytest:
-``dialogue_files(folder)`` + ``assert_dialogue_file`` (one test per file, its dialogues run concurrently)
+``dialogue_files(folder)`` + ``assert_dialogue_file`` (one test per file, its dialogues run concurrently),
+``dialogue_file_groups(folder)`` + ``assert_dialogue_files`` (one test per round of files, played together)
 or ``dialogue_cases(folder)`` + ``run_dialogue_case`` (one test per dialogue).
 """
 
@@ -42,7 +43,7 @@ import math
 import re
 import sys
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -521,12 +522,13 @@ async def run_dialogue_file(
     lookup: ProductLookup | None = None,
     on_dialogue: Callable[[DialogueResult], None] | None = None,
     concurrency: int = 1,
+    slots: asyncio.Semaphore | None = None,
 ) -> DialogueReport:
     """Run every dialogue of one YAML file against ``assistant`` (anything with handle/feedback/forget).
 
     ``on_dialogue`` is called after each dialogue (progress bars). With ``concurrency`` > 1, that many
     dialogues are played at once, each in its own session (as that many shoppers would); the report keeps
-    the file's order.
+    the file's order. ``slots`` (instead of ``concurrency``) bounds several files played together.
     """
     path = Path(path)
     spec = load_dialogue_file(path)
@@ -534,7 +536,7 @@ async def run_dialogue_file(
         lookup = assistant_lookup(assistant) if spec.catalog in (None, "demo") else None
         if lookup is None:
             lookup = catalog_lookup(spec.catalog, path.parent)
-    slots = asyncio.Semaphore(max(1, concurrency))
+    slots = slots or asyncio.Semaphore(max(1, concurrency))
 
     async def play(dialogue: Dialogue) -> DialogueResult:
         async with slots:
@@ -581,15 +583,42 @@ def dialogue_files(folder: str | Path) -> list[Any]:
     return [pytest.param(path, id=path.stem) for path in find_dialogue_files(folder)]
 
 
+_ROUND = re.compile(r"^(shoppers_[a-z0-9]+)_")
+
+
+def dialogue_file_groups(folder: str | Path) -> list[Any]:
+    """``pytest.param`` per group of YAML files under ``folder`` (for ``assert_dialogue_files``): the files of
+    one round of testers (``shoppers_<round>_*.yaml``) form one group, every other file is a group alone.
+
+    A group's dialogues are played together, so many more sessions share each batched model call than a
+    single file has."""
+    import pytest
+
+    groups: dict[str, list[Path]] = {}
+    for path in find_dialogue_files(folder):
+        match = _ROUND.match(path.stem)
+        groups.setdefault(match.group(1) if match else path.stem, []).append(path)
+    return [pytest.param(paths, id=name) for name, paths in groups.items()]
+
+
 async def assert_dialogue_file(path: str | Path, assistant: Any, *, concurrency: int = 8) -> DialogueReport:
     """Run one file's dialogues (``concurrency`` at a time) and raise ``AssertionError`` naming each failed
     dialogue with its turns when any fails."""
-    report = await run_dialogue_file(path, assistant, concurrency=concurrency)
-    if not report.passed:
-        failed = report.model_copy(update={"dialogues": [d for d in report.dialogues if not d.passed]})
-        raise AssertionError(f"\n{len(failed.dialogues)} of {len(report.dialogues)} dialogues failed\n"
-                             + failed.to_text(verbose=True))
-    return report
+    return (await assert_dialogue_files([path], assistant, concurrency=concurrency))[0]
+
+
+async def assert_dialogue_files(paths: Sequence[str | Path], assistant: Any, *,
+                                concurrency: int = 32) -> list[DialogueReport]:
+    """Run the dialogues of several files together (``concurrency`` at a time) and raise ``AssertionError``
+    naming each failed dialogue, with its file and turns, when any fails."""
+    slots = asyncio.Semaphore(max(1, concurrency))
+    reports = list(await asyncio.gather(*(run_dialogue_file(p, assistant, slots=slots) for p in paths)))
+    failed = [r.model_copy(update={"dialogues": [d for d in r.dialogues if not d.passed]}) for r in reports if not r.passed]
+    if failed:
+        total = sum(len(r.dialogues) for r in reports)
+        raise AssertionError(f"\n{sum(len(r.dialogues) for r in failed)} of {total} dialogues failed\n"
+                             + "\n".join(r.to_text(verbose=True) for r in failed))
+    return reports
 
 
 async def run_dialogue_case(case: DialogueCase, assistant: Any, *, lookup: ProductLookup | None = None) -> DialogueResult:

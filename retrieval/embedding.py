@@ -184,19 +184,35 @@ class Embedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         """The (read-only) embedding of a query text, LRU-cached in memory."""
-        key = " ".join(text.split())
+        return self.embed_queries([text])[0]
+
+    def cached_query(self, text: str) -> np.ndarray | None:
+        """The query's embedding when the in-memory cache holds it (no model call), else None."""
         with self._query_lock:
-            hit = self._queries.get(key)
-            if hit is not None:
-                self._queries.move_to_end(key)
-                return hit
-        vec = self.embed_texts([key])[0]
-        vec.flags.writeable = False
+            return self._queries.get(" ".join(text.split()))
+
+    def embed_queries(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Query embeddings (read-only), LRU-cached in memory; the texts not cached are embedded in one batch
+        (concurrent sessions' queries: see ``bot.batching``)."""
+        keys = [" ".join(text.split()) for text in texts]
+        found: dict[str, np.ndarray] = {}
         with self._query_lock:
-            self._queries[key] = vec
-            while len(self._queries) > self._query_cache_size:
-                self._queries.popitem(last=False)
-        return vec
+            for key in keys:
+                hit = self._queries.get(key)
+                if hit is not None:
+                    self._queries.move_to_end(key)
+                    found[key] = hit
+        missing = sorted({key for key in keys if key not in found})
+        if missing:
+            vectors = self.embed_texts(missing)
+            with self._query_lock:
+                for key, vec in zip(missing, vectors):
+                    vec = vec.copy()
+                    vec.flags.writeable = False
+                    found[key] = self._queries[key] = vec
+                while len(self._queries) > self._query_cache_size:
+                    self._queries.popitem(last=False)
+        return [found[key] for key in keys]
 
     def close(self) -> None:
         if self._cache:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.dialogue import phrases
 from bot.dialogue.dimensions import limits_label
@@ -18,6 +19,7 @@ _EXCLUDE = {
 }
 
 
+@lru_cache(maxsize=8192)
 def singular(word: str) -> str:
     word = word.lower().strip()
     if word.endswith("ies"):
@@ -32,12 +34,13 @@ def catalog_categories(value: str, categories: list[str]) -> list[str]:
 
     Empty when the catalog has no such category (the word then only steers the text search)."""
     key = singular(value)
-    exact = [c for c in categories if singular(c) == key]
+    forms = [(c, singular(c)) for c in categories]
+    exact = [c for c, form in forms if form == key]
     if exact:
         return exact
     # "chairs" names "Dining Chairs" and the compound "Armchairs" too
-    return [c for c in categories if singular(c).endswith(" " + key) or singular(c).startswith(key + " ")
-            or (len(key) >= 4 and singular(c).endswith(key))]
+    return [c for c, form in forms if form.endswith(" " + key) or form.startswith(key + " ")
+            or (len(key) >= 4 and form.endswith(key))]
 
 
 # A general material word the shopper uses -> words of the catalog materials it covers.

@@ -131,6 +131,8 @@ class Services:
     policy: service.ShopPolicy = field(default_factory=service.ShopPolicy)
     use_profile: bool = True
     stage: Callable[[str, float], None] = lambda name, seconds: None
+    # a query's embedding, batched across sessions (None: embedded by the search itself)
+    embed: Callable[[str], Awaitable[np.ndarray]] | None = None
 
 
 class DialogueManager:

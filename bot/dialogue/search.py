@@ -137,16 +137,19 @@ class ProductSearch:
     async def retrieve(self, state: DialogueState, text: str, f: SearchFilter) -> list[Candidate]:
         retriever = self.s.retriever
 
-        def run() -> tuple[list[Candidate], float, float]:
-            started = time.perf_counter()
-            retriever.embed_query(text)  # cached: the search below reuses it
+        started = time.perf_counter()
+        if self.s.embed is not None and text.strip():
+            await self.s.embed(text)  # cached: the search below reuses it
+
+        def run() -> tuple[list[Candidate], float]:
+            retriever.embed_query(text)
             embedded = time.perf_counter()
             found = retriever.search(text, f, positive_ids=state.positive_ids[-5:],
                                      negative_ids=state.negative_ids[-10:], limit=CANDIDATES)
-            return found, embedded - started, retriever.last_query_ms / 1000
+            return found, embedded, retriever.last_query_ms / 1000
 
-        candidates, embed_s, store_s = await blocking(run)
-        self.s.stage("embedding", embed_s)
+        candidates, embedded, store_s = await blocking(run)
+        self.s.stage("embedding", embedded - started)
         self.s.stage("store_query", store_s)
         # The hard guarantee: never show a product that violates a stated constraint.
         return [c for c in candidates if matches(c.product, f) and satisfies_size(c.product, state.size_bound)]

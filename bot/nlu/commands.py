@@ -18,6 +18,8 @@ def _add_train_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--epochs", type=int, default=default, help="training epochs (default 3)")
     parser.add_argument("--scale", type=float, default=default, help="multiply the number of generated examples")
     parser.add_argument("--threads", type=int, default=default, help="torch CPU threads (default: the cores not busy with other work)")
+    parser.add_argument("--length-buckets", dest="length_buckets", action="store_true", default=default,
+                        help="batch examples of similar length: about half the training time (see TrainConfig)")
     parser.add_argument("--device", default=default, choices=("cpu", "cuda"), help="default: cuda when present")
     parser.add_argument("--out", type=Path, default=default, help="model root directory (default: <home>/models/nlu)")
 
@@ -59,7 +61,8 @@ def run_train(args) -> int:
     settings = Settings.from_env()
     config = TrainConfig.tiny() if getattr(args, "tiny", False) else TrainConfig()
     updates = {}
-    for option, field in (("epochs", "epochs"), ("scale", "examples_scale"), ("threads", "threads")):
+    for option, field in (("epochs", "epochs"), ("scale", "examples_scale"), ("threads", "threads"),
+                          ("length_buckets", "length_buckets")):
         value = getattr(args, option, None)
         if value is not None:
             updates[field] = value

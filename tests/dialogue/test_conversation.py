@@ -657,3 +657,16 @@ async def test_one_word_questions_about_the_list(bot):
     await bot.handle("t96", "sofa bed")
     r = await bot.handle("t96", "size?")
     assert r.action == "answer_question" and r.text.startswith("#1: ") and '"' in r.text
+
+
+async def test_concurrent_sessions_share_batched_query_embeddings(bot):
+    import asyncio
+
+    batcher = bot.assistant._embed_batcher
+    items, batches = batcher.items, batcher.batches
+    kinds = ["sofa", "rug", "desk", "floor lamp", "bookshelf", "dining table", "armchair", "curtains"]
+    replies = await asyncio.gather(*(bot.handle(f"t-embed-{i}", f"a {kind} in oak or walnut, about {100 + i * 37} dollars")
+                                     for i, kind in enumerate(kinds * 2)))
+    assert all(r.text for r in replies)
+    assert batcher.items - items >= 16  # every search's query went through the batcher ...
+    assert batcher.batches - batches < batcher.items - items  # ... and concurrent ones shared a model call

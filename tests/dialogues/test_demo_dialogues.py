@@ -1,8 +1,9 @@
 """The scripted dialogues of this folder, played against the real assistant on the demo catalog.
 
-One test per YAML file; its dialogues are played eight at a time, each in its own session, as that many
-shoppers would (the NLU and the re-ranker batch concurrent turns). A failure names each failed dialogue
-with its turns; ``shopbot test-dialogues FILE`` replays one file."""
+One test per round of testers (``shoppers_<round>_*.yaml``) and per other YAML file; a test's dialogues are
+played 32 at a time, each in its own session, as that many shoppers would (the NLU, the query embedding and
+the re-ranker batch concurrent turns). A failure names each failed dialogue with its file and turns;
+``shopbot test-dialogues FILE`` replays one file."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.dialogue_tests import assert_dialogue_file, dialogue_files
+from bot.dialogue_tests import assert_dialogue_files, dialogue_file_groups
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("path", dialogue_files(Path(__file__).parent))
-async def test_dialogue_file(path, real_assistant):
-    await assert_dialogue_file(path, real_assistant, concurrency=8)
+@pytest.mark.parametrize("paths", dialogue_file_groups(Path(__file__).parent))
+async def test_dialogue_files(paths, real_assistant):
+    await assert_dialogue_files(paths, real_assistant, concurrency=32)

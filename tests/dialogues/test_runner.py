@@ -13,8 +13,10 @@ from bot.dialogue_tests import (
     ProductConstraint,
     Turn,
     assert_dialogue_file,
+    assert_dialogue_files,
     check_reply,
     dialogue_cases,
+    dialogue_file_groups,
     dialogue_files,
     load_dialogue_file,
     run_dialogue_case,
@@ -207,6 +209,29 @@ async def test_per_file_helpers_name_each_failed_dialogue(tmp_path, keyword_assi
         await assert_dialogue_file(files[1].values[0], keyword_assistant)
     assert "1 of 2 dialogues failed" in str(failed.value) and "a wrong expectation fails" in str(failed.value)
     assert "budget sofa then not IKEA" not in str(failed.value)  # only the failed dialogue is reported
+
+
+async def test_round_groups_play_files_together_and_name_each_failed_dialogue(tmp_path, keyword_assistant):
+    passing = DIALOGUES.split("  - name: a wrong expectation fails")[0]
+    (tmp_path / "shoppers_zq_monday.yaml").write_text(DIALOGUES)
+    (tmp_path / "shoppers_zq_tuesday.yaml").write_text(passing)
+    (tmp_path / "shoppers_zr_monday.yaml").write_text(passing)
+    (tmp_path / "critiques.yaml").write_text(passing)
+    groups = dialogue_file_groups(tmp_path)
+    assert {g.id: [p.name for p in g.values[0]] for g in groups} == {
+        "critiques": ["critiques.yaml"],
+        "shoppers_zq": ["shoppers_zq_monday.yaml", "shoppers_zq_tuesday.yaml"],
+        "shoppers_zr": ["shoppers_zr_monday.yaml"],
+    }
+    slow = _SlowAssistant(keyword_assistant)
+    reports = await assert_dialogue_files(groups[2].values[0], slow, concurrency=4)
+    assert [len(r.dialogues) for r in reports] == [1]
+    with pytest.raises(AssertionError) as failed:
+        await assert_dialogue_files(groups[1].values[0], slow, concurrency=3)
+    text = str(failed.value)
+    assert "1 of 3 dialogues failed" in text and "shoppers_zq_monday.yaml" in text and "a wrong expectation fails" in text
+    assert "shoppers_zq_tuesday.yaml" not in text  # only the file with a failed dialogue is reported
+    assert slow.most == 3  # the two files' dialogues were in flight together, within the bound
 
 
 class _SlowAssistant:

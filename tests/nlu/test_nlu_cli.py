@@ -19,7 +19,8 @@ def test_train_nlu_subcommand_keeps_options_given_on_either_side():
     assert args.handler is run_train
     assert args.epochs == 2 and args.threads == 1
     args = build_parser().parse_args(["train", "nlu", "--out", "/tmp/x"])
-    assert args.out == Path("/tmp/x") and args.tiny is False
+    assert args.out == Path("/tmp/x") and args.tiny is False and args.length_buckets is None
+    assert build_parser().parse_args(["train", "nlu", "--length-buckets"]).length_buckets is True
 
 
 def test_eval_nlu_options():

@@ -35,6 +35,21 @@ def test_query_cache_returns_the_same_vector(embedder):
     assert not first.flags.writeable
 
 
+def test_queries_embed_in_one_batch_and_match_one_at_a_time(settings):
+    counting = CountingEmbedder(settings)
+    try:
+        cached = counting.embed_query("walnut coffee table")
+        counting.model_calls = 0
+        texts = ["boho jute rug", "walnut  coffee table", "tall floor lamp", "boho jute rug"]
+        batch = counting.embed_queries(texts)
+        assert counting.model_calls == 2  # the cached query is not embedded again, the repeated one once
+        assert batch[1] is cached and batch[0] is batch[3] and not batch[0].flags.writeable
+        for text, vec in zip(texts, batch):
+            np.testing.assert_allclose(vec, counting.embed_texts([text])[0], atol=1e-5)  # batching changes nothing
+    finally:
+        counting.close()
+
+
 def test_product_vectors_come_from_disk_cache(settings, tmp_path):
     products = [Product(id=str(i), title=f"Cache test lamp number {i}") for i in range(5)]
     first = CountingEmbedder(settings)
@@ -61,3 +76,13 @@ def test_embedded_text_is_cut_at_the_configured_length(settings):
     full = long.embed_texts([head + tails[0], head + tails[1]])
     assert float(full[0] @ full[1]) < 0.999  # read whole, the tails differ
     assert short.model_id != long.model_id  # an index built at one length is never reused at another
+
+
+def test_cached_query_never_calls_the_model(settings):
+    counting = CountingEmbedder(settings)
+    try:
+        assert counting.cached_query("a rattan  pendant lamp") is None and counting.model_calls == 0
+        vec = counting.embed_query("a rattan pendant lamp")
+        assert counting.cached_query(" a rattan pendant  lamp") is vec and counting.model_calls == 1
+    finally:
+        counting.close()
