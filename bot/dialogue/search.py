@@ -141,8 +141,8 @@ class ProductSearch:
         if self.s.embed is not None and text.strip():
             await self.s.embed(text)  # cached: the search below reuses it
 
-        def run() -> tuple[list[Candidate], float]:
-            retriever.embed_query(text)
+        def run() -> tuple[list[Candidate], float, float]:
+            retriever.embed_query(text)  # a cache hit after the batcher; without one, the model call is timed here
             embedded = time.perf_counter()
             found = retriever.search(text, f, positive_ids=state.positive_ids[-5:],
                                      negative_ids=state.negative_ids[-10:], limit=CANDIDATES)
