@@ -189,12 +189,12 @@ class Embedder:
     def cached_query(self, text: str) -> np.ndarray | None:
         """The query's embedding when the in-memory cache holds it (no model call), else None."""
         with self._query_lock:
-            return self._queries.get(" ".join(text.split()))
+            return self._queries.get(_query_key(text))
 
     def embed_queries(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Query embeddings (read-only), LRU-cached in memory; the texts not cached are embedded in one batch
         (concurrent sessions' queries: see ``bot.batching``)."""
-        keys = [" ".join(text.split()) for text in texts]
+        keys = [_query_key(text) for text in texts]
         found: dict[str, np.ndarray] = {}
         with self._query_lock:
             for key in keys:
@@ -217,3 +217,8 @@ class Embedder:
     def close(self) -> None:
         if self._cache:
             self._cache.close()
+
+
+def _query_key(text: str) -> str:
+    """The query cache's key: the text with its runs of whitespace folded to one space."""
+    return " ".join(text.split())

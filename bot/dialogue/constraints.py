@@ -539,8 +539,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             required[key] = "no" if _NEGATED_WORD.search(lowered[: match.start()][-25:]) else "yes"
             lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
     for key, options in values.items():
-        said = [v for v in options  # "leans against the wall", "a leaning mirror": lean
-                if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"(?:s|ing|ed)?\b", lowered)]
+        said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm
+                if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split())
+                             + (r"(?:s|ing|ed|er)?\b" if v in ("firm", "soft") else r"(?:s|ing|ed)?\b"), lowered)]
         placed = [v for v in said if re.search(r"\b(?:against|on|to|from|by|near|next to|off)\s+(?:the|a|my|our)\s+(?:\w+\s+)?"
                                               + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
         if placed and len(placed) < len(said):
@@ -548,12 +549,13 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         longest = max(said, key=len) if said else None
         if longest and all(v in longest for v in said):  # one value named ("medium firm" contains "firm")
             start = lowered.find(_key(longest).split()[0])
-            if not _NEGATED_WORD.search(lowered[:start][-25:]):
+            # not "my mattress is way too soft" (the trouble, not the wish)
+            if not _NEGATED_WORD.search(lowered[:start][-25:]) and not re.search(r"\btoo\s+$", lowered[:start]):
                 required[key] = longest
     for key in sorted(some - set(required)):
         name = r"\s+".join(re.escape(w) for w in _key(key).split())
-        said = re.search(rf"\b(?:(with|has|have|having|got|needs?)|(without|no))\s+(?:a|an|some)?\s*{name}s?\b", lowered)
-        if said:  # "something with a headboard", "a bed without a headboard"
+        said = re.search(rf"\b(?:(with|w|has|have|having|got|needs?)|(without|no))\s+(?:a|an|some)?\s*{name}s?\b", lowered)
+        if said:  # "something with a headboard", "a bed without a headboard", "coffee table w storage"
             required[key] = "no" if said.group(2) else "yes"
     for key, options in short.items():
         names = "|".join(re.escape(w) for w in _key(key).split() if len(w) >= 4)

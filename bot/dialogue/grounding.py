@@ -502,9 +502,7 @@ def _not_a_product_value(slots: dict, text: str) -> None:
             if isinstance(value, str) and (word == value.lower() or word.startswith(value.lower())) and not said_of_product:
                 slots.pop(field)
     for field in ("material", "exclude_material"):
-        if isinstance(slots.get(field), str) and slots[field].lower() == "down" and re.search(
-                r"\bup and down\b|\bdown (?:the|to|a|from|stairs)\b|\b(?:sit|lie|lay|go|come|goes|comes|put|set|slow|calm|turn|"
-                r"break|broke|slide|fold)s?\s+down\b", text, re.IGNORECASE):
+        if isinstance(slots.get(field), str) and slots[field].lower() == "down" and _DOWN_THE_WORD.search(text):
             slots.pop(field)  # "can you move the shelves up and down?": no down filling
     if isinstance(slots.get("category"), str) and slots["category"] == "Floor Lamps" and re.search(
             rf"\b(?:{_STOREY}|the|my|our|wood(?:en)?|hardwood|oak|tiled?|"
@@ -688,10 +686,11 @@ def _material_named_as_category(slots: dict, text: str, categories: list[str]) -
         slots.pop("category")
 
 
-# "easy to wipe down", "sit down": the word, not the material down
-_DOWN_THE_WORD = re.compile(r"\b(?:wipe[sd]?|wiping|sit|sitting|lie|lying|lay|put|calm|slow|settle|break|broke|come|came|go|went|"
-                            r"turn|turned|upside|cut|cutting|hose[sd]?|knock|narrow|water|wind|write|look|scale|count|dressed|"
-                            r"hand[- ]me)\s+down\b", re.I)
+# "easy to wipe down", "sit down", "winding down for the night", "up and down": the word, not the material down
+_DOWN_THE_WORD = re.compile(r"\b(?:wipe[sd]?|wiping|sits?|sitting|lie|lying|lay|puts?|set|calm(?:ing)?|slow(?:ing)?|settl(?:e|ing)|"
+                            r"break|broke|broken|comes?|came|go|goes|went|turns?|turned|upside|cut|cutting|hose[sd]?|knock|"
+                            r"narrow|water|wind(?:s|ing)?|write|look|scale|count|dressed|slide|fold|worn|tone[sd]?|cool(?:ing)?|"
+                            r"hand[- ]me|up and)\s+down\b|\bdown (?:the|to|a|from|stairs)\b", re.I)
 
 
 def _down_the_word(slots: dict, text: str) -> None:

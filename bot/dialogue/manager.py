@@ -40,9 +40,13 @@ from retrieval.filters import dimensions, matches, measure
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
+# "do u take afterpay or klarna?", "can you do payment plans": a question about paying, whatever it is for
+_ASKS_TO_PAY_LATER = re.compile(r"\b(?:do|does|can|could|will|would)\s+(?:u|you|ya|y'?all|they)\s+(?:guys\s+)?"
+                                r"(?:take|accept|do|offer|have|allow|support|work with)\b", re.I)
 _POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|them\s+|for\s+(?:a|an|the|my|our)\s+\w+(?:\s+\w+)?\s+)?"
                        r"(?:to|into|out to)\s+(?:zip\s+(?:code\s+)?)?"  # "how much is delivery for a sofa to 94110?"
                        r"\d{5}\b|\b(?:zip|post)\s*code\b"
+                       r"|\bdeliver\w*\b[^.?!\d]{0,30}\b(?:to|into)\s+\d{5}\b"  # "how long does delivery usually take to 30309"
                        r"|\b(?:get|arrive|come|go)\s+(?:here\s+|there\s+|out\s+)?(?:to|in)\s+\d{5}\b"  # "take to get to 30301?"
                        r"|\b(?:i'?m|i am|we'?re|we are|(?:i|we) live|located|based)\s+(?:in|at|near)\s+\d{5}\b", re.I)  # "i'm in 60614"
 EXPENSIVE = 500.0  # median price above which the first list asks for a budget too
@@ -58,7 +62,9 @@ _ANY_KIND = re.compile(r"^\W*(?:(?:hmm+|ok|okay|so|and|but|well|ah)\W+)?(?:do yo
 
 
 # "foldable ones? storage is tight", "any washable ones? we have a dog": shown products' kind with a feature
-_FEATURE_ONES = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but)\W+)?(?:any\s+)?((?:[a-z-]+\s+){0,1}[a-z-]+)\s+ones\s*\?", re.I)
+# "foldable ones?", "hmm we got a puppy last month, any pet friendly ones?" (the question opens the message or a clause)
+_FEATURE_ONES = re.compile(r"(?:^|[,.;!]\s*)\W*(?:(?:ok|so|and|hmm+|but)\W+)?(?:any\s+)?((?:[a-z-]+\s+){0,1}[a-z-]+)\s+ones\s*\?",
+                           re.I)
 
 
 # between two kinds offered as alternatives: "bistro set or a couple of outdoor chairs", "a rug, or maybe a runner"
@@ -92,8 +98,13 @@ def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
                 soft[:] = list(dict.fromkeys([*soft, value]))
             else:
                 soft[:] = [v for v in soft if v != value]
-    if slot_values(nlu.slots, "size"):  # (called once the request holds the sizes as the catalog writes them)
-        state.rough_sizes = list(state.constraints.sizes) if phrases.ROUGHLY.search(nlu.text) else []
+    if sizes := slot_values(nlu.slots, "size"):  # (called once the request holds the sizes as the catalog writes them)
+        own = [c for c in clauses if any(str(v).lower() in c for v in sizes)]
+        # "5x8 or so"; "5x8 if poss", "queen ideally": a size said as a wish gives way like one said roughly (in
+        # its own clause: "a queen, budget around 800" says the budget roughly, not the size)
+        rough = (any(phrases.ROUGHLY.search(c) or phrases.SAID_SOFTLY.search(c) for c in own) if own
+                 else phrases.ROUGHLY.search(nlu.text))
+        state.rough_sizes = list(state.constraints.sizes) if rough else []
 
 
 _BED_SIZES = ("Twin", "Twin XL", "Full", "Queen", "King", "California King")
@@ -581,6 +592,11 @@ class DialogueManager:
             picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
             if len(picked) == 1:  # "the white one looks nice": that one is liked, not a filter to white
                 intent, slots = "feedback_like", {"item_ref": picked}
+        if (state.shown and intent == "refine" and not slots.get("item_ref") and phrases.PICK_ONE.match(text)
+                and not phrases.SUPERLATIVE.search(text)):  # "the cheapest one please" shows the cheapest
+            picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
+            if len(picked) == 1:  # "ok the solid wood one please": that one into the cart, not a filter to solid wood
+                intent, slots = "add_to_cart", {"item_ref": picked}
         if ((intent == "product_question" or (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
                                                 and not phrases.SERVICE_WORDS.search(text)))
                 and state.constraints.categories and not slots.get("item_ref")
@@ -601,6 +617,7 @@ class DialogueManager:
                 and (phrases.is_question(text) or re.match(r"\s*how (many|much)\b", text, re.I))
                 and not phrases.WANTS_OTHERS.search(text) and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size")
                 and not slots.get("price_relative") and not slots.get("size_relative")
+                and not (intent == "leave_review" and phrases.LEAVE_A_REVIEW.search(text))  # "where can I leave them a review?"
                 and (any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)
                      or (intent in ("leave_review", "out_of_scope") and product_qa.asks_field(text)))):
             # "anti-tip?", "how many shelves", "do any of these have removable cushion covers?",
@@ -1072,6 +1089,10 @@ class DialogueManager:
                 and not phrases.SHOPPING.search(text) and not phrases.is_question(text)):
             intent, slots = "greet", {}  # "hi, first time buying furniture online, kinda nervous lol"
             nlu = _as_read(nlu, intent, slots)
+        if (intent in ("goodbye", "thanks") and phrases.HELLO.match(text) and not phrases.FAREWELL.search(text)
+                and not phrases.THANKS.search(text) and len(text.split()) <= 4):
+            intent, slots = "greet", {}  # "hey again 👋", "good morning :)"
+            nlu = _as_read(nlu, intent, slots)
         if (intent == "product_question" and state.shown and phrases.any_with(text) and re.search(r"\bcomes? in\b", text, re.I)
                 and any(slots.get(k) for k in ("color", "material", "style")) and not slots.get("item_ref")):
             intent = "refine"  # "do any of them come in leather?": the leather ones
@@ -1094,6 +1115,9 @@ class DialogueManager:
             intent = "delivery_options"  # "btw is delivery free over a certain amount?"
             nlu = _as_read(nlu, intent, slots)
         rule = service.shop_topic(text)
+        if (rule is None and intent in ("search_product", "refine", "out_of_scope") and _ASKS_TO_PAY_LATER.search(text)
+                and service.asks_installments(text)):
+            rule = "payment_methods"  # "do u take afterpay or klarna? want to spread out paying for a new mattress"
         if rule == "return_item" and intent in ("cancel_order", "refund") and service.names_topic(intent, text):
             rule = None  # "i need to cancel my order, got the wrong size rug": a cancellation, said so
         if rule and not phrases.TALK_TO_PERSON.search(text):
@@ -1246,7 +1270,7 @@ class DialogueManager:
             # "how much does it cost" right after "do you do express shipping?", "what about mexico?",
             # "order 50773 if that helps": the same service topic
             intent = state.last_service_intent
-        ones = _FEATURE_ONES.match(text)
+        ones = _FEATURE_ONES.search(text)
         if (ones and state.shown and state.constraints.categories and intent in ("product_question", "search_product", "out_of_scope")
                 and not slots.get("category") and not phrases.is_question(text[ones.end():])):
             if self._asked(ones.group(1), state.constraints.categories)[0]:
@@ -2540,7 +2564,8 @@ class DialogueManager:
                  if len(names) == 1]
         if named:
             state.service_category = named[-1]
-        order_id = nlu.slots.get("order_id") or service.find_order_id(nlu.text)
+        # a number read from the text, not one in "how long does delivery take to 30309?" (a postcode)
+        order_id = nlu.slots.get("order_id") or (None if _POSTCODE.search(nlu.text) else service.find_order_id(nlu.text))
         if order_id:
             state.order_id = str(order_id)
         elif service.needs_order_id(intent, nlu.text) and not state.order_id:

@@ -200,9 +200,11 @@ ORDER_CHANGE = re.compile(r"\b(?:add|put|include|change|swap|switch)\b.{0,50}\b(
                           r"|\b(?:change|swap|switch)\b.{0,40}\binstead of cancel\w*", re.I)  # "... instead of cancelling?"
 # A follow-up on the service topic just answered, in words of its own ("is there a fee for doing that",
 # "and can you leave the price off the packing slip").
-SAME_TOPIC = re.compile(r"\b(?:that|it|this|them|they|the same)\b|^\s*(?:and|also|plus|oh and)\b", re.I)
+SAME_TOPIC = re.compile(r"\b(?:that|it|this|them|they|the same)\b|^\s*(?:and|also|plus|oh and)\b"
+                        r"|\bhow long (?:have|do) (?:i|we) (?:got|have|get)\b", re.I)  # "how long have i got?" (to return it)
 # A message that is only an order number ("28841", "the order was 29904", "it's #A-12345").
-JUST_ORDER_ID = re.compile(r"^\s*(?:(?:it'?s|it is|that'?s|the|my|order|number|no\.?|was|is|id|#|:)\s*)*#?[A-Z]{0,4}-?\d{4,12}"
+JUST_ORDER_ID = re.compile(r"^\s*(?:(?:ok(?:ay)?|fine|sure|right|yes|yeah|yep|sorry|oh|ah)\b[\s,.!]*)?"  # "fine. the order number is 80215"
+                           r"(?:(?:it'?s|it is|that'?s|the|my|order|number|no\.?|was|is|id|#|:)\s*)*#?[A-Z]{0,4}-?\d{4,12}"
                            r"\s*(?:thanks?|thx|pls|please|btw|fyi|by the way|if that helps)?\s*[.!]*\s*$", re.I)
 # Money coming back ("how long until I get it back?", "see the difference back on my account").
 MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund|"
@@ -345,11 +347,12 @@ TALK_TO_PERSON = re.compile(
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
     r"|\b(?:i want|i need|i'?d like|get me|give me|can i (?:have|get))\s+(?:a |an |the |your )?(?:manager|human|supervisor|"
     r"real person|live agent|human agent)\b"
-    rf"|\b(?:can|could|will|would|please have|have)\s+{_STAFF}\s+(?:from (?:your|the) (?:staff|team|shop|store)\s+)?(?:please\s+)?"
+    rf"|\b(?:can|could|will|would|please have|have)\s+{_STAFF}\s+(?:from (?:your|the) (?:staff|team|shop|store)\s+)?(?:(?:please|actually|just|maybe|quickly)\s+)?"
     r"(?:call|ring|phone|contact|email|get in touch with)"
     r"\s+me\b", re.I)  # "can someone call me about it", "Could somebody from your staff ring me please?"
 # "how do I leave a review for the chairs I bought from you last summer?"
-LEAVE_A_REVIEW = re.compile(r"\b(?:leave|write|post|give|submit|add)\s+(?:a|my|an)\s+(?:review|rating)\b", re.I)  # not "how many people give review?"
+LEAVE_A_REVIEW = re.compile(r"\b(?:leave|write|post|give|submit|add)\s+(?:(?:them|him|her|it|you|the \w+)\s+)?(?:a|my|an)\s+"
+                            r"(?:review|rating)\b", re.I)  # not "how many people give review?"
 # "I am not very good with computers ... How do I place an order?"
 HOW_TO_ORDER = re.compile(r"\bhow (?:do|can|would) (?:i|we|you) (?:place an order|make an order|order|buy|check ?out|pay)\b"
                           r"(?!\s+(?:status|number|tracking))|\bhow to (?:place an order|order|buy)\b", re.I)
@@ -384,6 +387,9 @@ NO_BUDGET = re.compile(r"\b(money is no object|no budget|(?:price|budget|cost|mo
 # "the white one looks nice", "the oak one is lovely": a shown product liked
 LOOKS_GOOD = re.compile(r"\bthe\s+[\w -]{2,30}?\s+one\s+(?:looks|is|seems)\s+(?:really\s+|so\s+|very\s+|quite\s+|pretty\s+)?"
                         r"(?:nice|good|great|lovely|gorgeous|perfect|beautiful|cute|amazing|stunning|ideal)\b", re.I)
+# "ok the solid wood one please": the one of those shown that the words describe, chosen
+PICK_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|yes|yeah|then)\W+)?(?:i'?ll\s+(?:take|have|get|go with)\s+)?"
+                      r"the\s+[a-z][\w -]{1,30}?\s+one(?:\s+then)?[\s,]*(?:please|pls|plz)[\s.!]*$", re.I)
 # "what's included in the box with it?", "does it come with screws?": what is in the parcel, not what goes with it
 IN_THE_BOX = re.compile(r"\b(?:included|includes|in the box|in the package|in the parcel|comes? with)\b", re.I)
 # "can I send it back?", "could we return it if ...": a question about returning, whatever it is about

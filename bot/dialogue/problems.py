@@ -54,9 +54,10 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(r"\b(?:sleep(?:s|ing)?\s+(?:so\s+|really\s+|too\s+)?hot|too\s+hot\s+(?:at night|in bed|to sleep)|night\s+sweats|"
                r"wake\s+up\s+(?:all\s+)?(?:sweaty|sweating|hot))\b"),
             "mattress", "Sleeping hot is miserable; a mattress with cooling should help.", {"cooling": "yes"}),
-    Problem(_p(r"\b(?:(?:so much|too much|the|morning|early)\s+(?:sun|sunlight|light)|street\s*lights?|sun\s+(?:wakes|comes in)|"
+    Problem(_p(r"\b(?:(?:so much|too much|the|morning|early)\s+(?:sun|sunlight|light)|street\s*(?:lights?|lamps?)|sun\s+(?:wakes|comes in)|"
                r"light\s+(?:wakes|keeps)|too\s+bright)\b.{0,60}\b(?:sleep|wake|woke|morning|bedroom|\d\s*am|night)\b"
-               r"|\b(?:sleep|wake|woke|bedroom)\b.{0,60}\b(?:so much|too much)\s+(?:sun|sunlight|light)\b"),
+               r"|\b(?:sleep|wake|woke|bedroom)\b.{0,60}\b(?:so much|too much)\s+(?:sun|sunlight|light)\b"
+               r"|\bblock(?:s|ing)?\s+(?:out\s+)?(?:the\s+|that\s+)?(?:light|sun|sunlight|glare)\b"),  # "something to block the light"
             "curtain", "Blackout curtains keep the early light out.", {"light control": "blackout"},
             replaces=("light", "lighting", "sunlight")),  # "so much light comes into our bedroom": the light is the trouble
     Problem(_p(r"\b(?:cat|cats|kitten|kittens|dog|dogs|puppy|puppies|pets?)\b.{0,40}\b(?:scratch\w*|claw\w*|chew\w*|shred\w*|"

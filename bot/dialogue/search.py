@@ -128,6 +128,22 @@ def _said_softly(f: SearchFilter, state: DialogueState) -> dict | None:
     return None
 
 
+def _feature_said_plainly(text: str, f: SearchFilter) -> bool:
+    """Whether this message names a listed feature of ``f`` plainly and names none in a clause that says a wish
+    softly ("must have cable management, walnut-ish if possible": yes; "a desk, standing desk ideally": no; "blue
+    or navy if you have it" after "a rug with a low pile": no, the colour is what is asked for now)."""
+    words = [w for key in [*f.attributes, *f.attribute_min] for w in key.lower().split()]
+    if not words:
+        return False
+    clauses = re.split(r"[.?!;,]+", text.lower())
+
+    def names(clause: str) -> bool:
+        return any(re.search(rf"\b{re.escape(w)}", clause) for w in words)
+
+    soft = [c for c in clauses if phrases.SAID_SOFTLY.search(c)]
+    return any(names(c) for c in clauses if c not in soft) and not any(names(c) for c in soft)
+
+
 class ProductSearch:
     """Retrieval and re-ranking for a dialogue turn (``services``: the manager's ``Services``)."""
 
@@ -357,6 +373,9 @@ class ProductSearch:
         """When nothing matches: the materials, colours or sizes said earlier only as a wish or roughly are let go,
         one kind at a time, and the intro says so (not one said in this message: "in black if possible" asks for
         black now); nothing found that way leaves ``f`` as it was."""
+        # "must have cable management, walnut-ish if possible", "washable pls, 5x8 if poss": a listed feature asked
+        # plainly holds, and the wish said with it gives way even when said now
+        plain_feature = _feature_said_plainly(nlu.text, f)
         for name, slot, soft, kinds in (("materials", "material", state.soft_materials, "materials"),
                                         ("colors", "color", state.soft_colors, "colours"), ("sizes", "size", state.rough_sizes, "sizes")):
             values = {v.lower() for v in getattr(f, name)}
@@ -372,7 +391,7 @@ class ProductSearch:
             # "linen" said, the catalog's "linen" and "linen shade" asked: each one a value said softly
             covered = values <= {v.lower() for v in soft} or slot != "size" and all(
                 any(re.search(rf"\b{re.escape(w.lower())}\b", v) for w in soft) for v in values)
-            if not values or not covered or nlu.slots.get(slot) and not palette:
+            if not values or not covered or nlu.slots.get(slot) and not palette and not plain_feature:
                 continue
             loose = f.model_copy(update={name: []})
             candidates = await self.retrieve(state, text, loose)

@@ -178,7 +178,8 @@ _WRONG_ITEM = re.compile(
     r"ordered (?!it\b|them\b|one\b)\w+,? (?:but )?got (?!it\b|them\b)\w+|"  # "ordered navy got beige"
     r"(ordered|bought|paid for) (a |an |the |one )?[\w\s,-]{1,50}?\b(and|but|n|&) (?:this time |instead )?(?:i |we )?(got|received|they sent|you sent|it came|came|was sent|"
     r"what (?:turned up|arrived|came|showed up|got delivered|was delivered))|"
-    r"(sent|delivered|received|got) (me )?(a |an |the )?[\w\s-]{1,30}?\binstead of(?!\s+(?:a\s+|the\s+)?(?:refund|my money))|"
+    # not "can it be delivered to my work address instead of home?" (where to, not what came)
+    r"(sent|delivered|received|got) (?!(?:it |them )?to\b)(me )?(a |an |the )?[\w\s-]{1,30}?\binstead of(?!\s+(?:a\s+|the\s+)?(?:refund|my money))|"
     r"(ordered|bought) (a |an |the )?[\w\s,()-]{1,60}?\b(?:a |an |the )?[\w-]+ (?:one )?(arrived|came|turned up|showed up) instead)\b",
     re.IGNORECASE,
 )

@@ -18,8 +18,9 @@ def _add_train_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--epochs", type=int, default=default, help="training epochs (default 3)")
     parser.add_argument("--scale", type=float, default=default, help="multiply the number of generated examples")
     parser.add_argument("--threads", type=int, default=default, help="torch CPU threads (default: the cores not busy with other work)")
-    parser.add_argument("--length-buckets", dest="length_buckets", action="store_true", default=default,
-                        help="batch examples of similar length: about half the training time (see TrainConfig)")
+    parser.add_argument("--length-buckets", dest="length_buckets", action=argparse.BooleanOptionalAction,
+                        default=default, help="batch examples of similar length, about half the training time "
+                        "(default: off, on for --tiny; see TrainConfig.length_buckets)")
     parser.add_argument("--device", default=default, choices=("cpu", "cuda"), help="default: cuda when present")
     parser.add_argument("--out", type=Path, default=default, help="model root directory (default: <home>/models/nlu)")
 

@@ -327,7 +327,9 @@ _ITEM_TOKEN_RE = re.compile(
 # Ordinals that name no shown product: "on second thought", "at first", "the first time", "my first flat", "second-hand"
 _NOT_A_POSITION = re.compile(r"\bon second thoughts?\b|\bsecond[- ]hand\b|\bat first\b|\bfirst of all\b|\bfirst (?:time|thing)\b|"
                              r"\b(?:my|our|her|his|their) (?:very )?first (?:home|flat|apartment|house|place|baby|child|kid|job)\b|"
-                             r"\b(?:first|second|third|\d{1,2}(?:st|nd|rd|th)) (?:floor|storey|story|bedroom|home)\b")
+                             r"\b(?:first|second|third|\d{1,2}(?:st|nd|rd|th)) (?:floor|storey|story|bedroom|home)\b|"
+                             r"\b(?:last|past|next) (?:night|week|weekend|month|year|time|summer|winter|spring|autumn|fall|"
+                             r"christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")  # "we got a puppy last month"
 
 
 def parse_item_refs(text: str) -> list[int]:

@@ -21,6 +21,8 @@ def test_train_nlu_subcommand_keeps_options_given_on_either_side():
     args = build_parser().parse_args(["train", "nlu", "--out", "/tmp/x"])
     assert args.out == Path("/tmp/x") and args.tiny is False and args.length_buckets is None
     assert build_parser().parse_args(["train", "nlu", "--length-buckets"]).length_buckets is True
+    assert build_parser().parse_args(["train", "nlu", "--no-length-buckets"]).length_buckets is False
+    assert build_parser().parse_args(["train", "--no-length-buckets", "nlu"]).length_buckets is False
 
 
 def test_eval_nlu_options():

@@ -125,6 +125,8 @@ ITEM_CASES = [
     ("it broke the first time we sat on it", []),
     ("our first flat, second-hand sofa", []),
     ("can they carry it up to the 2nd floor?", []),
+    ("hmm we got a puppy last month, any pet friendly ones?", []),
+    ("the last one, like the one I bought last week", [-1]),
 ]
 
 
@@ -279,3 +281,4 @@ def test_amounts_in_words_and_shades_are_read_as_such(nlu_products):
     colors = vocabulary.values["color"]
     if "olive" in colors and "green" in colors:
         assert vocabulary.match("color", "olive green") == "olive"  # the shade the catalog lists
+
