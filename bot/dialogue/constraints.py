@@ -460,6 +460,8 @@ _PARAPHRASES = {
     # "a bed frame with drawers underneath" (of a kind that lists "storage drawers")
     "storage drawers": [(r"\b(?:with|has|have|got|having)\s+(?:some\s+|built[- ]in\s+)?drawers\b|\bdrawers\s+(?:underneath|"
                          r"under(?:neath)?\s+(?:it|the bed|the frame))\b", "yes")],
+    # "a queen mattress that actually sleeps cool", "stays cool at night"
+    "cooling": [(r"\b(?:sleeps?|sleeping|stays?|keeps? (?:you|me|us)|runs?)\s+(?:nice and\s+|really\s+)?cool(?:er)?\b", "yes")],
     "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes")],
     # "a patio dining set that can handle rain", "folding chairs ... that can stay out in the rain"
     "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"

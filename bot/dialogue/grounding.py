@@ -698,6 +698,19 @@ def _down_the_word(slots: dict, text: str) -> None:
         _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() != "down"])
 
 
+_GLASS_OF = re.compile(r"\bglass(?:es)?\s+of\b", re.I)
+
+
+def _glass_of_a_drink(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "friday night, glass of wine, ... something velvet": the drink's glass is no material; the material said
+    elsewhere in the message is the one asked for."""
+    if (any(m.lower() == "glass" for m in slot_values(slots, "material"))
+            and len(_GLASS_OF.findall(text)) == len(re.findall(r"\bglass(?:es)?\b", text, re.I))):
+        others = [m for m in slot_values(slots, "material") if m.lower() != "glass"]
+        said = [v for v in _values_said(_GLASS_OF.sub(" ", text), "material", vocabulary) if v.lower() != "glass"]
+        _set_values(slots, "material", list(dict.fromkeys([*others, *said])))
+
+
 # "curtains that actually block the light", "the nursery gets so much light in the morning"
 _LIGHT_COMING_IN = re.compile(r"\b(?:block|blocks|blocking|keep out|keeps out|keep|shut out|darken)\s+(?:out\s+)?(?:the\s+|all\s+(?:the\s+)?)?"
                               r"light\b|\b(?:gets|get|getting|lets in|let in)\s+(?:so much|too much|a lot of|lots of|loads of)\s+light"
@@ -1449,6 +1462,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _light_as_adjective(slots, text)
         _light_from_outside(slots, text, vocabulary.get("categories", []))
         _down_the_word(slots, text)
+        _glass_of_a_drink(slots, text, vocabulary)
         _material_named_as_category(slots, text, categories)
         _material_before_category(slots, text, vocabulary, categories)
         _colour_pairs(slots, text, vocabulary)

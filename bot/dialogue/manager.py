@@ -40,6 +40,12 @@ from retrieval.filters import dimensions, matches, measure
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
+# "one with cable management, ...", "something with drawers pls": a listed feature wished for
+_ONE_WITH = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but|pref(?:erably)?|ideally)\W+)?(?:one|ones|something|anything|any)\s+"
+                       r"(?:with|that has|that have|w)\b", re.I)
+# "nice one, thank you", "perfect, thanks so much": thanks and nothing else
+_JUST_THANKS = re.compile(r"^\W*(?:(?:nice one|great|perfect|lovely|awesome|cool|brilliant|amazing|ok(?:ay)?|oh)\W+)*"
+                          r"(?:thanks|thank you|thank u|thx|ty|cheers)(?:\s+(?:so much|a lot|very much|a bunch))?\W*$", re.I)
 # "do u take afterpay or klarna?", "can you do payment plans": a question about paying, whatever it is for
 _ASKS_TO_PAY_LATER = re.compile(r"\b(?:do|does|can|could|will|would)\s+(?:u|you|ya|y'?all|they)\s+(?:guys\s+)?"
                                 r"(?:take|accept|do|offer|have|allow|support|work with)\b", re.I)
@@ -602,6 +608,10 @@ class DialogueManager:
                 and state.constraints.categories and not slots.get("item_ref")
                 and not phrases.is_question(text) and phrases.MUST_HAVE.search(text) and any(self._asked(text, state.constraints.categories))):
             intent = "refine"  # "it has to be washable, babies are messy": a requirement for what is shown
+        elif (intent in (*service.HANDOFF_INTENTS, "out_of_scope") and state.shown and state.constraints.categories
+              and not slots.get("item_ref") and _ONE_WITH.match(text) and any(self._asked(text, state.constraints.categories))
+              and not phrases.TALK_TO_PERSON.search(text)):
+            intent = "refine"  # "one with cable management, the wires drive me mad": a wish for what is shown
         kind = _ANY_KIND.match(text)
         if (state.shown and state.constraints.categories and not slots.get("item_ref")
                 and (phrases.any_with(text) or kind and self._covers_or_is(kind.group(1), state.constraints.categories))
@@ -796,7 +806,8 @@ class DialogueManager:
             intent, slots = "refine", {f"exclude_{field}": "that", **slots}  # "not the ikea ones, other brands": IKEA
         intent, slots = self._onto_complements(state, intent, slots)
         if (intent in ("out_of_scope", "product_question", "complement_request") and state.shown
-                and not slots.get("category") and phrases.is_question(text)):
+                and not slots.get("category") and phrases.is_question(text)
+                and not (intent == "complement_request" and phrases.GOES_WITH.search(text))):  # "what chairs would go with the extendable one?"
             refs = [state.product_at(int(r)) for r in slots.get("item_ref") or []]
             about = (self._product(refs[0]) if refs else
                      self._product(state.focus_id) or (self._product(state.shown[0]) if len(state.shown) == 1 else None))
@@ -1093,6 +1104,9 @@ class DialogueManager:
                 and not phrases.THANKS.search(text) and len(text.split()) <= 4):
             intent, slots = "greet", {}  # "hey again 👋", "good morning :)"
             nlu = _as_read(nlu, intent, slots)
+        elif intent == "goodbye" and _JUST_THANKS.match(text):
+            intent, slots = "thanks", {}  # "nice one, thank you": thanks and nothing else
+            nlu = _as_read(nlu, intent, slots)
         if (intent == "product_question" and state.shown and phrases.any_with(text) and re.search(r"\bcomes? in\b", text, re.I)
                 and any(slots.get(k) for k in ("color", "material", "style")) and not slots.get("item_ref")):
             intent = "refine"  # "do any of them come in leather?": the leather ones
@@ -1115,9 +1129,12 @@ class DialogueManager:
             intent = "delivery_options"  # "btw is delivery free over a certain amount?"
             nlu = _as_read(nlu, intent, slots)
         rule = service.shop_topic(text)
-        if (rule is None and intent in ("search_product", "refine", "out_of_scope") and _ASKS_TO_PAY_LATER.search(text)
-                and service.asks_installments(text)):
-            rule = "payment_methods"  # "do u take afterpay or klarna? want to spread out paying for a new mattress"
+        if (rule is None and service.asks_installments(text)
+                and (intent in ("search_product", "refine", "out_of_scope") and _ASKS_TO_PAY_LATER.search(text)
+                     or intent in ("delivery_options", "delivery_time", "order_status"))):
+            # "do u take afterpay or klarna? want to spread out paying for a new mattress", "is there any way to
+            # spread the cost over a few months?"
+            rule = "payment_methods"
         if rule == "return_item" and intent in ("cancel_order", "refund") and service.names_topic(intent, text):
             rule = None  # "i need to cancel my order, got the wrong size rug": a cancellation, said so
         if rule and not phrases.TALK_TO_PERSON.search(text):

@@ -65,8 +65,8 @@ def soft_clause(text: str) -> str:
 
 
 # "my sister ... she loves green and anything velvet": someone else's taste, for a gift (a wish that gives way at once)
-THEIR_TASTE = re.compile(r"\b(?:she|he|they)\s+(?:really\s+|just\s+)?(?:loves?|likes?|adores?|prefers?|(?:is|are|'s|'re)\s+"
-                         r"(?:really\s+)?(?:into|a fan of|fans of))\b", re.I)
+THEIR_TASTE = re.compile(r"\b(?:she|he|they)(?:\s+(?:really\s+|just\s+)?(?:loves?|likes?|adores?|prefers?)|(?:\s+is|\s+are|'s|'re)\s+"
+                         r"(?:really\s+|totally\s+|so\s+)?(?:into|a fan of|fans of|obsessed with|mad about|crazy about|big on))\b", re.I)
 # ... or "boucle maybe", "something durable like performance fabric would be ideal"
 SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*ish\b|{THEIR_TASTE.pattern}|\bi (?:really |just )?(?:love|adore)\b|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
                          rf"partial to|leaning towards|drawn to)\b", re.I)
@@ -208,6 +208,7 @@ JUST_ORDER_ID = re.compile(r"^\s*(?:(?:ok(?:ay)?|fine|sure|right|yes|yeah|yep|so
                            r"\s*(?:thanks?|thx|pls|please|btw|fyi|by the way|if that helps)?\s*[.!]*\s*$", re.I)
 # Money coming back ("how long until I get it back?", "see the difference back on my account").
 MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund|"
+                        r"\bthe extra (?:one|charge|payment|money)\b.{0,25}\bback\b|"  # "how soon will the extra one come back to me?"
                         r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b"
                         # "how long does it usually take to show up on my card" (after a refund question)
                         r"|\b(?:show|turn)\s+up\s+(?:on|in)\s+(?:my|our)\s+(?:card|account|bank|statement)|"

@@ -161,7 +161,8 @@ _PICKUP = re.compile(r"\b(pick(ing)?\s+(it|them|this|that|the \w+)?\s*up|pickup|
 
 
 _INSTALLMENTS = re.compile(r"\b(install?ments?|instal?ments?|pay (?:it )?(?:off )?(?:monthly|over time|in \w+ (?:parts|payments))|"
-                           r"monthly payments?|financ\w*|payment plans?|klarna|affirm|afterpay|pay later|buy now,? pay later)\b",
+                           r"monthly payments?|financ\w*|payment plans?|klarna|affirm|afterpay|pay later|buy now,? pay later|"
+                           r"spread (?:out )?(?:the )?(?:cost|payments?|paying)|split (?:the )?(?:cost|bill|payments?))\b",
                            re.IGNORECASE)
 # "just refund me, I don't want a replacement"
 _NO_REPLACEMENT = re.compile(r"\b(?:don'?t|do not|doesn'?t|won'?t|no|not)\s+(?:want|need|interested in)?\s*(?:a |any )?(?:replacement|"

@@ -623,6 +623,13 @@ def _not_money_in(text: str, span_text: str) -> bool:
     return small and bool(_SEATS_BEFORE.search(before))
 
 
+def _said_as_money(text: str, span_text: str) -> bool:
+    """Whether every place ``span_text`` appears in the message is an amount ("$459", "459 dollars")."""
+    places = [m for m in re.finditer(rf"(?<![\w-]){re.escape(span_text.strip())}(?![\w-])", text)]
+    return bool(places) and all(re.search(r"[$£€]\s*$", text[:m.start()]) or re.match(r"\s*(?:dollars?|bucks|usd)\b", text[m.end():], re.I)
+                                for m in places)
+
+
 _AGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?|yrs?)(?:[- ]old)?\b|\s*(?:yo|y/o)\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:(?:father|mother|dad|mum|mom|grandma|grandpa|gran|granny|grandad|grandfather|grandmother|nan|nana|"
                          r"son|daughter|kid|child|husband|wife|partner|he|she|i)(?:\s+(?:is|was|turns|turned|just turned|will be|is turning)|"
@@ -664,6 +671,8 @@ def normalize_slots(
                 slots["item_ref"] = merged
         elif slot == "order_id":
             order_id = normalize_order_id(span_text)
+            if order_id and _said_as_money(text, span_text):
+                continue  # "two payments of $459 for order 71845": the amount, not the order
             if order_id and "order_id" not in slots:
                 slots["order_id"] = order_id
         elif slot in ATTRIBUTE_FIELDS or slot in _EXCLUDE_FIELD:
