@@ -75,8 +75,8 @@ def reasons_for(
                      "material": f"{value.lower()}, a material you like", "style": f"{value.lower()} style, which you like"}[field]
             options.append((1.5 + contribution, label))
     similar = c.get("similar_to_liked", 0.0)
-    if similar > MIN_CONTRIBUTION and profile.liked_ids:
-        liked = (liked_titles or {}).get(profile.liked_ids[-1])
+    if similar > MIN_CONTRIBUTION and profile.liked_ids and profile.liked_ids != [p.id]:  # never "similar" to itself
+        liked = (liked_titles or {}).get(next(i for i in reversed(profile.liked_ids) if i != p.id))
         options.append((1.4 + similar, f"similar to the {liked} you liked" if liked else "similar to what you liked"))
     if p.rating is not None and p.review_count > 0 and (p.rating >= 4.0 or c.get("rating", 0) > MIN_CONTRIBUTION):
         options.append((1.0 + p.rating / 10 + c.get("rating", 0), f"{p.rating:.1f}★ from {p.review_count:,} reviews"))

@@ -20,7 +20,8 @@ Semantics (all string comparisons case- and whitespace-insensitive):
   length (``L``, the width where no length is listed), read from its size in inches, is at most / at
   least that; a product whose size does not give that measure fails.
 - ``attributes``: each listed free attribute has that value (case-insensitive); a descriptive value is met
-  by one that contains its words ("firm" by "medium-firm"), "yes"/"no" only by itself; ``attribute_min``: each
+  by one that contains its words ("electric" by "electric dual motor", "firm" by "extra firm", but not by the
+  middle grade "medium-firm"; "firmer" by any firm grade, "medium-firm" too), "yes"/"no" only by itself; ``attribute_min``: each
   listed attribute starts with a number at least that large ("seats": "6"). The stores do not index free
   attributes, so only this function applies them.
 """
@@ -98,7 +99,7 @@ def matches(product: Product, f: SearchFilter) -> bool:
                 return False
     attributes = {k.lower(): str(v).strip().lower() for k, v in (product.attributes or {}).items()}
     for key, value in f.attributes.items():
-        if not _attribute_value_meets(attributes.get(key.lower()), value.strip().lower()):
+        if not attribute_value_meets(attributes.get(key.lower()), value.strip().lower()):
             return False
     for key, least in f.attribute_min.items():
         number = re.match(r"\s*(\d+(?:\.\d+)?)", attributes.get(key.lower(), ""))
@@ -138,7 +139,12 @@ def measure(measures: dict[str, float], key: str) -> float | None:
 _NONE = frozenset({"no", "none", "0", "false", "n", "not included", "without"})
 
 
-def _attribute_value_meets(actual: str | None, wanted: str) -> bool:
+# A grade asked for as a direction ("a firmer mattress"): met by any value naming that end of the scale.
+_TOWARDS = {"firmer": "firm", "softer": "soft", "harder": "hard"}
+
+
+def attribute_value_meets(actual: str | None, wanted: str) -> bool:
+    """Whether a product's free-attribute value meets the one asked for (both lower-cased; see the module docstring)."""
     if actual is None:
         return False
     if actual == wanted:
@@ -146,4 +152,9 @@ def _attribute_value_meets(actual: str | None, wanted: str) -> bool:
     if wanted in ("yes", "no"):  # "standing desk: electric" is one; "drawers: 0", "headboard: none" have none
         return (actual not in _NONE) == (wanted == "yes")
     wanted_words = set(re.findall(r"[a-z0-9]+", wanted))
-    return bool(wanted_words) and wanted_words <= set(re.findall(r"[a-z0-9]+", actual))
+    actual_words = set(re.findall(r"[a-z0-9]+", actual))
+    if wanted in _TOWARDS:  # "firmer": any grade on that side of the scale, "medium-firm" too
+        return _TOWARDS[wanted] in actual_words
+    if "medium" in actual_words - wanted_words:
+        return False  # a middle grade is not the end of the scale: "medium-firm" is no "firm" mattress
+    return bool(wanted_words) and wanted_words <= actual_words

@@ -318,6 +318,8 @@ def attribute_label(key: str, value: str) -> str:
         return f"not {key}"
     if key == "seats":
         return f"for {value}"
+    if value in ("firmer", "softer"):
+        return value  # "firmer mattresses"
     return value if key in value or value in key else f"{value} {key}"  # "blackout light control", "firm"
 
 
@@ -462,6 +464,11 @@ _PARAPHRASES = {
                          r"under(?:neath)?\s+(?:it|the bed|the frame))\b", "yes")],
     # "a queen mattress that actually sleeps cool", "stays cool at night"
     "cooling": [(r"\b(?:sleeps?|sleeping|stays?|keeps? (?:you|me|us)|runs?)\s+(?:nice and\s+|really\s+)?cool(?:er)?\b", "yes")],
+    # "it has to hide the mess of cables", "somewhere to hide the wires"
+    "cable management": [(r"\b(?:hides?|hiding|hidden|conceals?|concealing|tidy|tidies|tidying|keeps? tidy|manages?|managing|route|"
+                          r"routes?|routing|organi[sz]e|organi[sz]es|deal with|sort out)\s+(?:away\s+)?(?:all\s+)?(?:the\s+|my\s+|our\s+|"
+                          r"those\s+|them\s+)?(?:(?:mess|tangle|nest|spaghetti|jungle)\s+of\s+(?:the\s+)?)?(?:messy\s+|ugly\s+|"
+                          r"tangled\s+)?(?:cables?|wires?|wiring|cords?|leads?)\b", "yes")],
     "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes")],
     # "a patio dining set that can handle rain", "folding chairs ... that can stay out in the rain"
     "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"
@@ -541,18 +548,23 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             required[key] = "no" if _NEGATED_WORD.search(lowered[: match.start()][-25:]) else "yes"
             lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
     for key, options in values.items():
-        said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm
+        said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm(er)
                 if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split())
                              + (r"(?:s|ing|ed|er)?\b" if v in ("firm", "soft") else r"(?:s|ing|ed)?\b"), lowered)]
         placed = [v for v in said if re.search(r"\b(?:against|on|to|from|by|near|next to|off)\s+(?:the|a|my|our)\s+(?:\w+\s+)?"
                                               + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
         if placed and len(placed) < len(said):
             said = [v for v in said if v not in placed]  # "lean against the wall": leaning, the wall is where
+        trouble = [v for v in said if re.search(r"\btoo\s+" + r"\s+".join(re.escape(w) for w in _key(v).split()), lowered)]
+        if trouble and len(trouble) < len(said):
+            said = [v for v in said if v not in trouble]  # "way too soft. need something firm": firm
         longest = max(said, key=len) if said else None
         if longest and all(v in longest for v in said):  # one value named ("medium firm" contains "firm")
             start = lowered.find(_key(longest).split()[0])
             # not "my mattress is way too soft" (the trouble, not the wish)
             if not _NEGATED_WORD.search(lowered[:start][-25:]) and not re.search(r"\btoo\s+$", lowered[:start]):
+                if longest in ("firm", "soft") and re.search(rf"\b{longest}er\b", lowered) and not re.search(rf"\b{longest}\b", lowered):
+                    longest += "er"  # "firmer ones only": any firm grade, "medium-firm" too
                 required[key] = longest
     for key in sorted(some - set(required)):
         name = r"\s+".join(re.escape(w) for w in _key(key).split())

@@ -501,9 +501,6 @@ def _not_a_product_value(slots: dict, text: str) -> None:
                 rf"\b{re.escape(value)}\b", text[:match.start()] + " " + text[match.end():], re.IGNORECASE)
             if isinstance(value, str) and (word == value.lower() or word.startswith(value.lower())) and not said_of_product:
                 slots.pop(field)
-    for field in ("material", "exclude_material"):
-        if isinstance(slots.get(field), str) and slots[field].lower() == "down" and _DOWN_THE_WORD.search(text):
-            slots.pop(field)  # "can you move the shelves up and down?": no down filling
     if isinstance(slots.get("category"), str) and slots["category"] == "Floor Lamps" and re.search(
             rf"\b(?:{_STOREY}|the|my|our|wood(?:en)?|hardwood|oak|tiled?|"
             r"concrete|laminate|stone|parquet)\s+floor(?:s|ing)?\b(?!\s+lamps?)", text, re.IGNORECASE) \
@@ -694,8 +691,34 @@ _DOWN_THE_WORD = re.compile(r"\b(?:wipe[sd]?|wiping|sits?|sitting|lie|lying|lay|
 
 
 def _down_the_word(slots: dict, text: str) -> None:
-    if any(m.lower() == "down" for m in slot_values(slots, "material")) and _DOWN_THE_WORD.search(text):
+    """ "can you move the shelves up and down?", "winding down": the word, not down filling (kept or refused)."""
+    if not _DOWN_THE_WORD.search(text):
+        return
+    if any(m.lower() == "down" for m in slot_values(slots, "material")):
         _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() != "down"])
+    if isinstance(slots.get("exclude_material"), str) and slots["exclude_material"].lower() == "down":
+        slots.pop("exclude_material")
+
+
+def _words_of_a_longer_value(slots: dict, text: str) -> None:
+    """ "queen sheets in cotton sateen": one material, cotton sateen; "cotton" is only a word of it (unless said
+    alone elsewhere: "cotton or cotton sateen")."""
+    lowered = text.lower()
+
+    def alone(short: str, longer: list[str]) -> bool:  # (a value not said in so many words came from another: kept)
+        spans = [m.span() for w in longer for m in re.finditer(rf"\b{re.escape(w.lower())}\b", lowered)]
+        said = list(re.finditer(rf"\b{re.escape(short.lower())}\b", lowered))
+        return not said or any(not any(a <= m.start() and m.end() <= b for a, b in spans) for m in said)
+
+    for field in ("material", "color", "style"):
+        values = slot_values(slots, field)
+        for name in (field, f"exclude_{field}"):  # (an exclusion of a word of the value asked for: none)
+            said = slot_values(slots, name)
+            kept = [v for v in said
+                    if not (longer := [w for w in values if w != v and set(v.lower().split()) < set(w.lower().split())])
+                    or alone(v, longer)]
+            if len(kept) < len(said):
+                _set_values(slots, name, kept)
 
 
 _GLASS_OF = re.compile(r"\bglass(?:es)?\s+of\b", re.I)
@@ -1006,12 +1029,12 @@ def unnegated_exclusions(slots: dict, text: str) -> dict:
             # "sheets for a queen bed, cotton, nothing too fancy": cotton
             wanted = out.pop(f"exclude_{field}")
             out[field] = [out[field], wanted] if out.get(field) else wanted
-    if first_negation or stop:
-        return out
-    for field in ("color", "material", "style", "brand", "category"):
-        excluded = out.pop(f"exclude_{field}", None)
-        if excluded and not out.get(field):
-            out[field] = excluded
+    if not (first_negation or stop):
+        for field in ("color", "material", "style", "brand", "category"):
+            excluded = out.pop(f"exclude_{field}", None)
+            if excluded and not out.get(field):
+                out[field] = excluded
+    _words_of_a_longer_value(out, text)
     return out
 
 
@@ -1158,8 +1181,10 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
             return
 
 
-_WISHED_BEFORE = re.compile(r"\b(?:need|needs|want|wants|looking for|after|get)\s+(?:a|an|some)\s+(?:proper|new|real|decent|good)?\s*$",
-                            re.I)
+# "... old couch. thinking a sectional", "the guest bed badly needs new bedding. Could you show me queen sheets"
+_WISHED_BEFORE = re.compile(r"\b(?:need|needs|want|wants|looking for|after|get|thinking(?: of| about)?|show me|got any|"
+                            r"(?:do you|have you) (?:have|got))\s+(?:(?:a|an|some|any)\s+)?"
+                            r"(?:proper|new|real|decent|good|big|large|small|nice|twin|full|double|queen|king)?\s*$", re.I)
 
 
 _NEW_ONES = re.compile(r"\b(?:need|needs|want|get|buy|replace (?:them|it) with)\s+(?:some\s+)?new\s+ones?\b", re.I)
@@ -1172,18 +1197,22 @@ def _the_kind_wished(slots: dict, text: str, categories: list[str]) -> None:
     tagged = slots.get("category")
     if not isinstance(tagged, str):
         return
-    mentions = [(names, m.start()) for gram, names in mentioned_categories(text, categories) if not is_room(gram)
+    values = {v.lower() for field in ("material", "color") for v in slot_values(slots, field)}
+    mentions = [(names, m.start()) for gram, names in mentioned_categories(text, categories)
+                if not is_room(gram) and gram.lower() not in values  # "... sleeps really hot? thinking linen": the material
                 for m in [re.search(rf"\b{re.escape(gram)}\b", text, re.I)] if m]
     wished = [(names, at) for names, at in mentions if _WISHED_BEFORE.search(text[:at][-40:])]
     new_ones = _NEW_ONES.search(text)
     if new_ones:  # "need new ones": the kind named just before
         wished = [(names, at) for names, at in mentions if at < new_ones.start()][-1:] or wished
     said_at = [at for names, at in mentions if tagged in names]
-    if len(wished) != 1 or len(wished[0][0]) != 1 or tagged in wished[0][0] or not said_at:
+    # the kind wished in a sentence of its own ("the guest bed badly needs new bedding. Could you show me queen
+    # sheets": the sheets)
+    apart = [names for names, at in wished if all(re.search(r"[.!?;]", text[min(at, t):max(at, t)]) for t in said_at)]
+    if (not said_at or len({tuple(n) for n in apart}) != 1 or len(apart[0]) != 1
+            or any(tagged in names for names, _ in wished)):  # not "I need a sofa. want a rug too"
         return
-    at = wished[0][1]
-    if all(re.search(r"[.!?;]", text[min(at, t):max(at, t)]) for t in said_at):
-        slots["category"] = wished[0][0][0]
+    slots["category"] = apart[0][0]
 
 
 _BEDS_OF_A_HOME = re.compile(r"\b(?:one|two|three|four|1|2|3|4)[- ]bed(?:room)?s?\s+(?:flat|apartment|apt|house|home|place|condo|"
@@ -1483,6 +1512,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _wood_tones(slots, text, vocabulary)
     if shopping and text:
         _outdoors_as_category(slots, text, categories)
+    if text:
+        _words_of_a_longer_value(slots, text)
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
         if vocabulary.get("colors") and slots.get(name):
             known = _vocab(vocabulary, "colors")

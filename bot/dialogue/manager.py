@@ -36,7 +36,7 @@ from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
 from bot.nlu.types import NLUResult
 from ranking.types import RankRequest, ScoredProduct
-from retrieval.filters import dimensions, matches, measure
+from retrieval.filters import attribute_value_meets, dimensions, matches, measure
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
@@ -91,10 +91,16 @@ def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     return nlu.model_copy(update={"intent": intent, "slots": slots})
 
 
+def _meets(product: Product, key: str, value: str) -> bool:
+    """Whether the product's listed ``key`` meets ``value`` as a filter would ("firmer": "medium-firm" does)."""
+    actual = {k.lower(): v for k, v in (product.attributes or {}).items()}.get(key.lower())
+    return attribute_value_meets(None if actual is None else str(actual).strip().lower(), value.strip().lower())
+
+
 def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
     """Remember the materials and colours said as a wish ("a cosy armchair for reading, boucle maybe", "green would be
     lovely") and the sizes said roughly ("5x8 or so"); said plainly, a must again."""
-    clauses = [c for c in re.split(r"[.?!;,]+", nlu.text.lower()) if c.strip()]
+    clauses = phrases.clauses(nlu.text)
     for name, soft in (("material", state.soft_materials), ("color", state.soft_colors)):
         for value in slot_values(nlu.slots, name):
             # the wish word in the value's own clause: "velvet dining chairs? green would be lovely" (green only)
@@ -378,7 +384,7 @@ class DialogueManager:
             if answer:
                 winner = product_qa.winner_of(answer)
                 # "which has the best reviews?" then "does it have adjustable armrests?": the one named
-                state.focus_id = state.product_at(winner) if winner and " and #" not in answer.split(":")[0] else None
+                state.focus_id = state.product_at(winner) if winner else None
                 # "which is better, #1 or #2?" compares; "which one is good with pets?" asks a question of each
                 comparing = intent == "compare" and bool(phrases.COMPARE_WORD.search(text) or len(refs) >= 2)
                 action = "compare" if comparing else "answer_question"
@@ -943,8 +949,9 @@ class DialogueManager:
         found = category_matches(problem.category, categories, typos=False) if problem else []
         if not found:
             return nlu
-        listed = {(k.lower(), str(v).lower()) for p in self._sample(found[:1]) for k, v in (p.attributes or {}).items()}
-        features = {k: v for k, v in problem.features.items() if (k, v) in listed}
+        sample = self._sample(found[:1])
+        features = {k: v for k, v in problem.features.items()  # (only where the catalog lists them: "firmer", "lumbar support")
+                    if any(_meets(p, k, v) for p in sample)}
         return _as_read(nlu, "search_product", {**slots, "category": found[0], "problem_note": problem.note,
                                                 **({"problem_features": features} if features else {})})
 
@@ -1076,10 +1083,12 @@ class DialogueManager:
             # "um hi. what do you actually sell here?": what the shop has, and what they are looking for
             return self._ask_category(state, _as_read(nlu, "search_product", {}), "We sell furniture and home goods: "
                                       + ", ".join(c.lower() for c in self._top_categories(8)) + " and more. What are you looking for?")
-        if (phrases.NO_ONE_ANSWERS.search(text) and intent not in service.SERVICE_INTENTS
+        if (phrases.NO_ONE_ANSWERS.search(text) and (intent not in service.SERVICE_INTENTS or intent == "return_item"
+                                                     and not service.names_topic(intent, text) and not service.says_damaged(text))
                 and intent not in ("contact_human", "complaint")):
             # "this is the third time I'm writing about my broken dresser and nobody gets back to me" (read as a
-            # dresser search); "third time asking, my refund ... STILL hasn't shown up" stays a refund question
+            # dresser search); "the replacement legs you sent don't fit ... nobody answers my emails" (read as a
+            # return); "third time asking, my refund ... STILL hasn't shown up" stays a refund question
             intent, slots = "complaint", {k: v for k, v in slots.items() if k == "order_id"}
             nlu = _as_read(nlu, intent, slots)
         if intent == "payment_issue" and service.asks_installments(text):
@@ -1194,10 +1203,17 @@ class DialogueManager:
             intent = "return_item"  # "and what happens if something shows up broken?": what a damaged delivery gets
         elif intent in ("feedback_like", "out_of_scope", "greet") and not slots.get("item_ref") and phrases.COMPLIMENT.search(text):
             intent = "thanks"  # "lol you're pretty good at this"
-        elif (intent in ("out_of_scope", "smalltalk") and not slots and len(text.split()) <= 10
+        elif ((intent in ("out_of_scope", "smalltalk") or intent in ("refine", "show_more", "search_product") and not state.shown)
+              and not slots and len(text.split()) <= 10
               and (phrases.HELLO.match(text) or phrases.JUST_BROWSING.search(text)) and not phrases.SHOPPING.search(text)
               and not phrases.ASKS_SOMETHING_ELSE.search(text)):  # not "yo whats the weather like today"
-            intent = "greet"  # "hello, anyone awake? :)", "hi there, just browsing really, no rush"
+            # "hello, anyone awake? :)", "hi there, just browsing really, no rush", "morning!! quick one before my train"
+            # (nothing shown yet to refine)
+            intent = "greet"
+        elif (intent in ("search_product", "refine", "feedback_like") and phrases.THANKS.search(text)
+              and phrases.BOUGHT_FROM_US.search(text) and not phrases.SHOPPING.search(text) and not phrases.is_question(text)
+              and not service.names_a_topic(text) and not service.is_upset(text) and not service.says_damaged(text)):
+            intent, slots = "thanks", {}  # "just wanted to say the bookcase we got last month looks great in the hallway, thank you"
         elif (intent == "leave_review" and phrases.THANKS.search(text) and not phrases.REVIEW_WORD.search(text)):
             intent = "thanks"  # "just wanted to say thanks, the sofa we ordered last month is lovely"
         elif intent == "feedback_like" and not slots.get("item_ref") and phrases.THINK_IT_OVER.search(text):
@@ -1410,8 +1426,7 @@ class DialogueManager:
                     break
         intro = None
         wished = wished_text(nlu.text)  # not "our old white linen sofa got destroyed ... one of the cushions"
-        several = [(gram, names) for gram, names in mentioned_categories(wished, self.s.retriever.vocabulary.get("categories", []))
-                   if not is_room(gram)] if phrases.LIST_OF_THINGS.search(wished) else []
+        several = self._listed_kinds(wished)
         if len({tuple(n) for _, n in several}) >= 2 and not phrases.GOES_WITH.search(nlu.text):
             # "a sofa, a coffee table and a rug for the living room": one at a time, the first named first
             first, rest = several[0], [gram for gram, names in several[1:] if names != several[0][1]]
@@ -1483,8 +1498,7 @@ class DialogueManager:
         if slots.get("problem_note") and reply.products:
             note = slots["problem_note"]
             shown = [p for p in map(self._product, state.shown) if p is not None]
-            if features and not any(all(str(p.attributes.get(k, "")).lower() == str(v).lower() for k, v in features.items())
-                                    for p in shown):
+            if features and not any(all(_meets(p, k, str(v)) for k, v in features.items()) for p in shown):
                 # too few have it to insist on it: said so ("...keep the early light out; none of these is listed as blackout")
                 note = f"{note.rstrip('.')}, but none of these is listed as {' and '.join(map(str, features.values()))}."
             reply = reply.model_copy(update={"text": f"{note} {reply.text}"})
@@ -1567,6 +1581,19 @@ class DialogueManager:
             state.query_text = nlu.text
         state.seen = []
         return await self._search(state, nlu, action="refine" if state.shown else "recommend")
+
+    def _listed_kinds(self, text: str) -> list[tuple[str, list[str]]]:
+        """The kinds of product a sentence lists ("a sofa, a coffee table and a rug for the living room"), each with
+        its categories; [] when none lists two ("two kids and a dog ..., so the sofa takes a beating. Looking for a
+        big sectional": one thing)."""
+        categories = self.s.retriever.vocabulary.get("categories", [])
+        for sentence in re.split(r"[.!?;]+", text):
+            if not phrases.LIST_OF_THINGS.search(sentence):
+                continue
+            named = [(gram, names) for gram, names in mentioned_categories(sentence, categories) if not is_room(gram)]
+            if len({tuple(n) for _, n in named}) >= 2:
+                return named
+        return []
 
     def _withdrawn_exclusions(self, state: DialogueState, slots: dict, text: str) -> dict:
         """ "ok leather is fine after all": a value the shopper had excluded is allowed again, not required."""
@@ -2612,6 +2639,9 @@ class DialogueManager:
                            quick_replies=["A sofa under $800", "Track my order", "Return an item"])
 
     async def _on_thanks(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        if phrases.BOUGHT_FROM_US.search(nlu.text) and not state.shown:  # "the bookcase we got last month looks great, thank you"
+            return self._reply(state, nlu, "smalltalk", "Thank you, that's lovely to hear! Glad you're enjoying it. Anything "
+                               "else I can help you with?", quick_replies=["Leave a review", "That's all, bye"])
         return self._reply(state, nlu, "smalltalk", "You're welcome! Anything else I can help you find?",
                            quick_replies=["Show more", "That's all, bye"])
 

@@ -58,6 +58,12 @@ SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you(?: have|'ve go
 _SOFT_CLAUSE_END = re.compile(r"[,.!?;]+|\s+-+\s+|\s+but\s+", re.I)
 
 
+def clauses(text: str) -> list[str]:
+    """The lower-cased clauses of ``text`` between sentence marks and commas ("velvet chairs? green would be lovely":
+    ["velvet chairs", " green would be lovely"]), empty ones left out."""
+    return [c for c in re.split(r"[.?!;,]+", text.lower()) if c.strip()]
+
+
 def soft_clause(text: str) -> str:
     """The clause of ``text`` that says a wish softly ("seats 8, extendable would be a bonus": "extendable would be a
     bonus"); "" when none does."""
@@ -220,7 +226,8 @@ NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:
                             r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time\s+(?:that\s+)?(?:i'?m|i am|i have been|i've been|"
                             r"i'?ve|i have)?\s*(?:writing|asking|contacting|messaging|chasing|emailing|calling|written|asked|"
                             r"contacted|messaged|chased|emailed|called)\b"
-                            r"|\bstill no (?:reply|response|answer)\b|\b(?:never|nobody|no one) (?:replied|responded|answered)\b", re.I)
+                            r"|\bstill no (?:reply|response|answer)\b|\b(?:never|nobody|no one|no-one|noone) (?:ever )?(?:replied|responded|"
+                            r"answered|answers|replies|responds|calls back|called back|rings back)\b", re.I)
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
                       r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|good ?night|night night|nite|"
                       r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything) for (?:now|today|tonight|the day|this evening)|"
@@ -275,8 +282,11 @@ ORDER_WORDS = re.compile(r"\b(?:arrived|arriving|delivered|delivery|ordered|came
 ANY_OF_THESE = re.compile(r"^\s*(?:so |and |ok,? )?(?:do|does|are|r|is|have|has|can|will)\s+any\s+of\s+(?:these|those|them|the \w+)\b", re.I)
 # "foldable ones?", "any waterproof ones?": only the shown kind with that feature
 FEATURE_ONES = re.compile(r"^\s*(?:and |ok,? |so )?(?:any |got any |what about |how about )?([a-z][\w -]{2,30}?)\s+ones\s*\??\s*$", re.I)
-# "we need a bed delivered by friday the 12th, possible?": when it can be here, whatever the product
-DELIVERED_BY = re.compile(r"\b(?:deliver\w*|arriv\w*|get here|here|shipped)\s+(?:by|before|in time for)\s+(?:(?:this|next|the|a|our|"
+# "we need a bed delivered by friday the 12th, possible?", "can you get a mattress to me by friday?": when it can be
+# here, whatever the product
+DELIVERED_BY = re.compile(r"\b(?:deliver\w*|arriv\w*|get here|here|shipped"  # "can you get a mattress to me by friday?"
+                          r"|(?:get|bring|send)\s+(?:it|them|one|(?:a|an|the|my|our)\s+[a-z]+)\s+to\s+(?:me|us|my place|our place))"
+                          r"\s+(?:by|before|in time for)\s+(?:(?:this|next|the|a|our|"
                           r"my)\s+)?(?:\w+day\b|christmas|xmas|thanksgiving|new year|the weekend|\d{1,2}(?:st|nd|rd|th)\b|"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
 # "it needs adjustable shelves", "they have to be white": a wish for the kind being shown

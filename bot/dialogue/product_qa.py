@@ -367,9 +367,9 @@ _IS_MORE_THAN = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|hmm|then)\W+)*(?:is|ar
 
 def winner_of(answer: str) -> int | None:
     """The position ``which`` named as the one answer ("#2, the ...: width 51\" (against ...)"); None when it named
-    none or a tie."""
+    none, several ("#1, the ... and #3, the ...: ...") or a tie."""
     found = re.match(r"#(\d+), the [^:]+: (?!.*\btied\b)", answer)
-    return int(found.group(1)) if found else None
+    return int(found.group(1)) if found and " and #" not in answer.split(":")[0] else None
 
 
 def is_more_than(question: str, products: list[Product], positions: list[int]) -> str | None:

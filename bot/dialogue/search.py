@@ -135,7 +135,7 @@ def _feature_said_plainly(text: str, f: SearchFilter) -> bool:
     words = [w for key in [*f.attributes, *f.attribute_min] for w in key.lower().split()]
     if not words:
         return False
-    clauses = re.split(r"[.?!;,]+", text.lower())
+    clauses = phrases.clauses(text)
 
     def names(clause: str) -> bool:
         return any(re.search(rf"\b{re.escape(w)}", clause) for w in words)
@@ -193,6 +193,14 @@ class ProductSearch:
                    exclude_seen: bool, intro: str | None) -> Found:
         """The candidates for ``f``, or what gives way when none matches (see the module docstring)."""
         candidates = await self.retrieve(state, text, f)
+        if not candidates and action != "show_more" and state.positive_ids and phrases.SIMILAR.search(nlu.text):
+            # "more like the third one but in white" when the third one is white and no other is: that one, said so
+            # (the store leaves out the example itself)
+            same = [p for p in self.s.retriever.get(state.positive_ids[-1:])
+                    if matches(p, f) and satisfies_size(p, state.size_bound)]
+            if same:
+                return Found([Candidate(product=p, score=1.0) for p in same], f,
+                             intro or f"That one is the only one of the {describe(f)}:")
         if not candidates and action != "show_more" and f.colors and not f.materials:
             candidates, f = await self._colour_as_material(state, text, f)
         wished = ({"attributes": {}, "attribute_min": {}} if (f.attributes or f.attribute_min)

@@ -112,7 +112,7 @@ _UPSET = re.compile(
 # "the screws for the shelves are missing", "no screws in the box", "missing the hardware"
 _MISSING_PARTS = (r"\b(?:screws?|bolts?|parts?|pieces?|hardware|fittings?|instructions|allen key|legs?|knobs?|handles?|pulls?|"
                   r"casters?|wheels?|feet|shelf|shelves)\b.{0,30}\b(?:is|are|was|were)\s+"
-                  r"missing\b|\bmissing\s+(?:the\s+|some\s+|all\s+(?:the\s+)?|a\s+)?(?:screws?|bolts?|parts?|pieces?|hardware|"
+                  r"missing\b|\bmissing\s+(?:the\s+|some\s+|all\s+(?:the\s+)?|half\s+(?:of\s+)?(?:the\s+)?|a\s+)?(?:screws?|bolts?|parts?|pieces?|hardware|"
                   r"fittings?|legs?)\b|\bno (?:screws|bolts|hardware|fittings|instructions) in the box\b")
 _DAMAGED = re.compile(
     r"\b(arrived|arrives|arrive|came|comes|delivered|showed up|shows up|show up|got here|turned up|turns up|received|unboxed|"

@@ -121,7 +121,7 @@ _MIN_WORDS = re.compile(
 )
 # A negated direction flips it: "nothing over 900", "not more than 500", "no higher than 300" are ceilings;
 # "not under 100", "no less than 50" are floors. Checked before the plain direction words.
-_NEGATION = r"(?:not|no|nothing|never|none|don'?t|do not|doesn'?t|does not|won'?t|can'?t|cannot|shouldn'?t|without)"
+_NEGATION = r"(?:not|no|nothing|nothin'?|nuthin'?|never|none|don'?t|do not|doesn'?t|does not|won'?t|can'?t|cannot|shouldn'?t|without)"
 _NEGATED_MAX = re.compile(
     rf"\b{_NEGATION}\s+(?:\w+\s+){{0,3}}?(?:over|above|more than|higher than|greater than|exceed(?:ing|s)?|beyond|"
     r"past|north of|upwards of|more expensive than|pricier than|costlier than)\b",
@@ -159,6 +159,8 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
     (None, 200.0)
     >>> parse_price("nothing over 900 bucks")
     (None, 900.0)
+    >>> parse_price("nothin over 300 pls")
+    (None, 300.0)
     >>> parse_price("between 50 and 80")
     (50.0, 80.0)
     >>> parse_price("around 500")
@@ -201,7 +203,7 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
 
 # Words that, right before a tagged price, belong to it: "nothing | over 900", "budget | around | 1000".
 _PRICE_LEAD_WORDS = frozenset(
-    "nothing not no never none don't dont do doesn't doesnt won't wont can't cant cannot without anything go going "
+    "nothing nothin nothin' nuthin not no never none don't dont do doesn't doesnt won't wont can't cant cannot without anything go going "
     "budget budgets spend spending afford max maximum min minimum at most least up upto to around about roughly "
     "approximately approx close near under undr udner below beneath over above more less than higher lower greater cheaper "
     "exceeding exceed past beyond within tops is of my our a an ~ want wanna pay paying cost costs costing that "
@@ -731,6 +733,10 @@ _UNIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|''|”|cm|centimet
 _PRICE_AFTER = re.compile(r"\s*(?:tops|max(?:imum)?|at (?:the )?most|or (?:less|under|below|cheaper)|bucks|dollars|usd|quid)\b",
                           re.IGNORECASE)
 _OTHER_OBJECT = re.compile(r"\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|”)?\s*(?:tv|television|screen|monitor)s?\b", re.IGNORECASE)
+# "at least 2 drawers", "3 shelves min": a number of parts or people, not dollars (the features read the count)
+_PARTS_AFTER = re.compile(r"\s*(?:or more\s+|\+\s*)?(?:drawers?|shelf|shelves|doors?|seats?|seaters?|people|persons?|guests?|"
+                          r"chairs?|cushions?|tiers?|compartments?|cubbies|cubes?|outlets?|ports?|pieces?|pcs|panels?|"
+                          r"settings?|bulbs?|arms?|legs?|baskets?|bins?|hooks?|slats?)\b", re.IGNORECASE)
 
 
 def measure_meaning(text: str, slot: str | None, end: int) -> str | None:
@@ -743,6 +749,8 @@ def measure_meaning(text: str, slot: str | None, end: int) -> str | None:
         return "price_max"  # "table lamp, 60 tops": a budget, not a size
     if _OTHER_OBJECT.match(after):
         return None
+    if slot != "size" and _PARTS_AFTER.match(after) and re.search(r"\d\s*$", text[:end]):
+        return None  # "a nightstand with at least 2 drawers": how many drawers
     if slot != "size" and re.search(r"\bfor\s+\d{1,2}\s*$", text[max(0, end - 8) : end], re.IGNORECASE):
         return None  # "a patio set for 2": people, not dollars
     if slot != "size" and _UNIT_AFTER.match(after):

@@ -93,11 +93,20 @@ def test_exclusions_in_a_message_that_excludes_nothing_are_wishes():
 
 
 def test_words_of_places_and_other_things_are_no_product_values():
-    from bot.dialogue.grounding import _not_a_product_value
+    from bot.dialogue.grounding import _down_the_word, _not_a_product_value
 
     slots = {"category": "Bookcases", "material": "down"}
-    _not_a_product_value(slots, "and can you move the shelves up and down?")
+    _down_the_word(slots, "and can you move the shelves up and down?")
     assert "material" not in slots
+    slots = {"category": "Table Lamps", "exclude_material": "down"}
+    _down_the_word(slots, "a lamp for winding down, nothing too bright")
+    assert "exclude_material" not in slots
+    slots = {"category": "Pillows", "material": ["down", "cotton"]}
+    _down_the_word(slots, "a pillow for winding down, cotton cover")
+    assert slots["material"] == "cotton"
+    slots = {"category": "Pillows", "material": "down"}
+    _down_the_word(slots, "a down pillow please")
+    assert slots["material"] == "down"
     slots = {"category": "Floor Lamps"}
     _not_a_product_value(slots, "we're on the 4th floor of an office block")
     assert "category" not in slots

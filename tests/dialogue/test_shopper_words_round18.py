@@ -19,8 +19,8 @@ VOCABULARY = {"categories": ["Rugs", "Pillows", "Office Chairs", "Mattresses", "
 @pytest.mark.parametrize("text, category, features", [
     ("I wake up every single morning with a sore neck", "pillow", {}),
     ("my back hurts after sitting at my desk all day", "office chair", {"lumbar support": "yes"}),
-    ("my lower back aches every morning when I wake up", "mattress", {"firmness": "firm"}),
-    ("I can't sleep, my mattress is way too soft", "mattress", {"firmness": "firm"}),
+    ("my lower back aches every morning when I wake up", "mattress", {"firmness": "firmer"}),
+    ("I can't sleep, my mattress is way too soft", "mattress", {"firmness": "firmer"}),
     ("the cat keeps scratching the sofa", "sofa", {}),
     ("our tv is literally sitting on the floor right now lol", "tv stand", {}),
     ("our bed creaks every time we move", "bed", {}),

@@ -218,7 +218,7 @@ def test_the_bed_a_mattress_is_for():
 
 def test_a_mattress_too_soft_typed_quickly():
     problem = problem_in("my mom keeps saying her matress is way too soft and she wakes up sore")
-    assert problem is not None and problem.features == {"firmness": "firm"}
+    assert problem is not None and problem.features == {"firmness": "firmer"}
 
 
 def test_a_weight_question_the_catalog_cannot_answer_names_the_weight():

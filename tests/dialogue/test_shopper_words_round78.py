@@ -1,7 +1,7 @@
 """Shopper words met in blind rounds 78-79: "fine. the order number is 80215" (the order asked for, after a
 cancellation question), "how long does delivery usually take to 30309?" (a postcode, never an order number),
 "must have cable management, walnut-ish if possible" and "washable pls, 5x8 if poss" (the feature holds, the wish
-gives way), "firmer ones only" (firm mattresses), "coffee table w storage" (one with storage), "winding down for
+gives way), "firmer ones only" (the firm grades), "coffee table w storage" (one with storage), "winding down for
 the night" (no down filling)."""
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ def _of(catalog, category: str):
 
 
 @pytest.mark.parametrize("text, firmness", [
-    ("firmer ones only", "firm"),
-    ("something softer please", "soft"),
+    ("firmer ones only", "firmer"),
+    ("something softer please", "softer"),
     ("a firm one", "firm"),
     ("my mattress is way too soft, need a queen", None),  # the trouble, not the wish
 ])

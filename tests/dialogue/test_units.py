@@ -479,3 +479,12 @@ def test_delivery_dates_and_one_more_into_the_cart():
     assert not phrases.BY_DATE.search("a sofa by IKEA")
     assert phrases.ALSO_THAT.match("and the second one too, need a pair of different ones")
     assert phrases.RANKS.search("which of them is the firmest?") and not phrases.RANKS.search("which of these are waterproof?")
+
+
+def test_the_winner_is_the_one_product_named():
+    from bot.dialogue.product_qa import winner_of
+
+    assert winner_of('#2, the Aria Desk: width 51" (against 47" for #1)') == 2
+    assert winner_of("#1, the Aria Desk and #3, the Vale Desk: both 4.8★") is None
+    assert winner_of("#1, the Aria Desk: tied with #2 at 4.5★") is None
+    assert winner_of("The catalog doesn't list their depth.") is None

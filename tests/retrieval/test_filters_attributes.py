@@ -22,8 +22,17 @@ def test_required_attributes_and_minimums():
 
 def test_a_descriptive_value_is_met_by_one_containing_its_words():
     firm = SearchFilter(attributes={"firmness": "firm"})
-    assert matches(lamp(firmness="firm"), firm) and matches(lamp(firmness="Medium-Firm"), firm)
+    assert matches(lamp(firmness="firm"), firm) and matches(lamp(firmness="Extra Firm"), firm)
     assert not matches(lamp(firmness="soft"), firm) and not matches(lamp(firmness="firmer"), firm)
+    electric = SearchFilter(attributes={"standing desk": "electric"})
+    assert matches(lamp(**{"standing desk": "electric dual motor"}), electric)
+
+
+def test_a_middle_grade_is_not_the_end_of_the_scale():
+    firm = SearchFilter(attributes={"firmness": "firm"})
+    assert not matches(lamp(firmness="Medium-Firm"), firm)
+    medium_firm = SearchFilter(attributes={"firmness": "medium firm"})
+    assert matches(lamp(firmness="Medium-Firm"), medium_firm) and not matches(lamp(firmness="firm"), medium_firm)
 
 
 
