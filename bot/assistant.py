@@ -22,7 +22,7 @@ from bot.dialogue.manager import DialogueManager, Services
 from bot.dialogue.phrases import A_PERSON
 from bot.dialogue.search import blocking
 from bot.dialogue.profile import forget_preferences
-from bot.dialogue.requests import merge_replies, split_requests
+from bot.dialogue.requests import asks_about_them, merge_replies, split_requests
 from bot.dialogue.service import ShopPolicy, says_damaged, shop_topic
 from bot.dialogue.state import DialogueState
 from bot.models import IntentInfo, Reply
@@ -197,6 +197,8 @@ class Assistant:
         kinds = [_kind(i) for i in intents]
         if None in kinds or any(r.confidence < 0.6 and not rule for rule, r in zip(ruled, readings)):
             return None
+        if any(k == "question" and not asks_about_them(p) for k, p in zip(kinds, parts)):
+            return None  # "need a patio set that seats at least 6 | and is waterproof. budget is 1k": one request
         if any(i == "contact_human" and not A_PERSON.search(p) for i, p in zip(intents, parts)):
             return None  # "Do your drivers also take away the old bed | when they deliver the new one?": one question
         if set(kinds) == {"service"}:

@@ -153,6 +153,8 @@ def attribute_value_meets(actual: str | None, wanted: str) -> bool:
         return (actual not in _NONE) == (wanted == "yes")
     wanted_words = set(re.findall(r"[a-z0-9]+", wanted))
     actual_words = set(re.findall(r"[a-z0-9]+", actual))
+    if wanted_words == {"medium"}:  # "ok medium then": the middle grade itself, not "medium-firm"
+        return actual_words == {"medium"}
     if wanted in _TOWARDS:  # "firmer": any grade on that side of the scale, "medium-firm" too
         return _TOWARDS[wanted] in actual_words
     if "medium" in actual_words - wanted_words:

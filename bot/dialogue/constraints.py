@@ -490,6 +490,12 @@ def _feature_paraphrases(key: str) -> list[tuple[str, str]]:
     return found
 
 
+# A value said as the trouble, not the wish: "way too soft", "pull chains drive me mad", "I hate the rotary ones"
+_TROUBLE = (r"\btoo\s+{v}|\b{v}s?\s+(?:drives?|drove|driving)\s+(?:me|us)\s+(?:mad|crazy|nuts|insane|up the wall)"
+            r"|\b{v}s?\s+(?:are|is)\s+(?:so\s+|really\s+|just\s+)?(?:annoying|a pain|fiddly|rubbish|the worst)"
+            r"|\b(?:hate|can'?t stand)\s+(?:the\s+)?{v}")
+
+
 def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[str, float]]:
     """Listed attributes of the request's products that the message asks for: a yes/no feature by name ("a
     dimmable floor lamp", "machine washable", "not foldable", "with cable management"), a value of a
@@ -555,7 +561,7 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                                               + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
         if placed and len(placed) < len(said):
             said = [v for v in said if v not in placed]  # "lean against the wall": leaning, the wall is where
-        trouble = [v for v in said if re.search(r"\btoo\s+" + r"\s+".join(re.escape(w) for w in _key(v).split()), lowered)]
+        trouble = [v for v in said if re.search(_TROUBLE.format(v=r"\s+".join(re.escape(w) for w in _key(v).split())), lowered)]
         if trouble and len(trouble) < len(said):
             said = [v for v in said if v not in trouble]  # "way too soft. need something firm": firm
         longest = max(said, key=len) if said else None

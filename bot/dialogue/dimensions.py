@@ -32,7 +32,9 @@ _AT_LEAST_BEFORE = re.compile(r"\b(?:at least|min(?:imum)?|more than|over|bigger
                               r"wider than|longer than|taller than|deeper than)\W*(?:[a-z']+\W+){0,2}$", re.IGNORECASE)
 _AT_LEAST_AFTER = re.compile(r"^\W*(?:(?:wide|width|deep|depth|tall|high|height|long|length|across)\W+)?"
                              r"(?:min(?:imum)?\b|at least|or more|or bigger|or wider|or longer|plus\b|\+)", re.IGNORECASE)
-_NAMED_BY_WORD_BEFORE = re.compile(r"\b(wider|narrower|deeper|taller|higher|longer|width|depth|height|length)\b\W*(?:\w+\W+){0,3}$",
+_NAMED_BY_WORD_BEFORE = re.compile(r"\b(wider|narrower|deeper|taller|higher|longer|width|depth|height|length)\b\W*(?:\w+\W+){0,3}$"
+                                   # "tall please, at least 60 inches" (not "a tall bookcase for a 90 cm gap")
+                                   r"|\b(tall)\b(?:\W+(?:please|pls|plz|at|least|min|minimum|over|more|than|like|ideally|so))*\W*$",
                                    re.IGNORECASE)
 
 
@@ -71,7 +73,7 @@ def read_limits(text: str) -> Limits:
         if _A_SCREEN.match(after):
             continue  # "fits a 65 inch tv": the screen's size, which the stand's listed TV size answers
         named = _WORD.match(after.strip()) or _NAMED_BY_WORD_BEFORE.search(before)
-        letter = _WORDS[named.group(1).lower()] if named else None
+        letter = _WORDS[(named.group(1) or named.group(2)).lower()] if named else None
         most = _AT_MOST_BEFORE.search(before) or not _AT_LEAST_BEFORE.search(before) and _AT_MOST_AFTER.match(after)
         if most:
             out.most[letter or "W"] = inches  # "max 30 inches", "120 cm of wall": the width it must fit

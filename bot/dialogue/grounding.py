@@ -1187,6 +1187,11 @@ _WISHED_BEFORE = re.compile(r"\b(?:need|needs|want|wants|looking for|after|get|t
                             r"(?:proper|new|real|decent|good|big|large|small|nice|twin|full|double|queen|king)?\s*$", re.I)
 
 
+# "... the twin bed in the spare room has nothing on it. sheets under 150?": a kind asked for at the start of a sentence
+_ASKED_AT_SENTENCE_START = re.compile(r"(?:^|[.!?;]\s*)(?:(?:and|so|ok|any|some|got any|also)\s+)?(?:(?:twin|full|double|queen|king)\s+)?$", re.I)
+_ASKED_AFTER = re.compile(r"[a-z &-]+?\s*(?:under|below|for less than|around|max|\?|,?\s*(?:in|with)\s)", re.I)
+
+
 _NEW_ONES = re.compile(r"\b(?:need|needs|want|get|buy|replace (?:them|it) with)\s+(?:some\s+)?new\s+ones?\b", re.I)
 
 
@@ -1201,7 +1206,8 @@ def _the_kind_wished(slots: dict, text: str, categories: list[str]) -> None:
     mentions = [(names, m.start()) for gram, names in mentioned_categories(text, categories)
                 if not is_room(gram) and gram.lower() not in values  # "... sleeps really hot? thinking linen": the material
                 for m in [re.search(rf"\b{re.escape(gram)}\b", text, re.I)] if m]
-    wished = [(names, at) for names, at in mentions if _WISHED_BEFORE.search(text[:at][-40:])]
+    wished = [(names, at) for names, at in mentions if _WISHED_BEFORE.search(text[:at][-40:])
+              or _ASKED_AT_SENTENCE_START.search(text[:at]) and _ASKED_AFTER.match(text[at:])]
     new_ones = _NEW_ONES.search(text)
     if new_ones:  # "need new ones": the kind named just before
         wished = [(names, at) for names, at in mentions if at < new_ones.start()][-1:] or wished
@@ -1436,11 +1442,9 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         said = {w for v in slots.values() for one in (v if isinstance(v, list) else [v]) if isinstance(one, str)
                 for w in one.lower().split()}  # ("walnut or oak look": neither is also the material)
         for field, key in FIELDS.items():
-            if slots.get(field) or slots.get(f"exclude_{field}"):
-                continue
             values = _vocab(vocabulary, key)
-            if not values:
-                continue
+            if not values or slots.get(field) or any(v.lower() in values for v in slot_values(slots, f"exclude_{field}")):
+                continue  # (an exclusion the catalog has no value for, "no synthetics", leaves "jute only" to be read)
             words_lexicon = lexicon(field, vocabulary.get(key, []))
             for gram, start in grams:
                 span = set(range(start, start + len(gram.split())))

@@ -111,7 +111,12 @@ def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
             else:
                 soft[:] = [v for v in soft if v != value]
     if sizes := slot_values(nlu.slots, "size"):  # (called once the request holds the sizes as the catalog writes them)
-        own = [c for c in clauses if any(str(v).lower() in c for v in sizes)]
+        def said_in(clause: str, size: str) -> bool:  # "5' x 8'" said as "5x8"
+            numbers = re.findall(r"\d+", size)
+            return size.lower() in clause or bool(numbers) and bool(
+                re.search(r"\D{0,8}".join(re.escape(n) for n in numbers), clause))
+
+        own = [c for c in clauses if any(said_in(c, str(v)) for v in sizes)]
         # "5x8 or so"; "5x8 if poss", "queen ideally": a size said as a wish gives way like one said roughly (in
         # its own clause: "a queen, budget around 800" says the budget roughly, not the size)
         rough = (any(phrases.ROUGHLY.search(c) or phrases.SAID_SOFTLY.search(c) for c in own) if own
@@ -675,7 +680,8 @@ class DialogueManager:
             intent = "return_item"  # "if it turns out too firm, can I send it back?": the return policy, not its firmness
             slots = {k: v for k, v in slots.items() if k == "order_id"}
             nlu = _as_read(nlu, intent, slots)
-        if (intent in ("search_product", "refine", "out_of_scope") and service.says_damaged(text) and phrases.ORDER_WORDS.search(text)
+        if (intent in ("search_product", "refine", "out_of_scope") and service.says_damaged(text)
+                and (phrases.ORDER_WORDS.search(text) or phrases.BOUGHT_FROM_US.search(text))
                 and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text) and not slots.get("price_max")):
             # "The sofa came today with a broken leg and we've got people over tomorrow. What now??": a damaged delivery
             intent, slots = "return_item", {k: v for k, v in slots.items() if k in ("order_id", "category")}
@@ -703,7 +709,8 @@ class DialogueManager:
             # "foldable ones?" under outdoor chairs: only the foldable ones
             intent, slots = "refine", {k: v for k, v in slots.items() if k != "item_ref"}
             nlu = _as_read(nlu, intent, slots)
-        if (intent == "search_product" and state.shown and phrases.IT_NEEDS.match(text)
+        if (intent in ("search_product", "out_of_scope", "complaint") and state.shown and phrases.IT_NEEDS.match(text)
+                and not slots.get("order_id")
                 and (not slots.get("category") or slots.get("category") in state.constraints.categories)):
             # "it needs adjustable shelves" under bookcases: a wish for these, not a new search
             intent, slots = "refine", {k: v for k, v in slots.items() if k != "category"}
@@ -902,6 +909,8 @@ class DialogueManager:
                 and (phrases.DO_YOU_SELL.search(text) or not state.constraints.categories)
                 and not phrases.VAGUE_THING.fullmatch(said_category.strip()) and not phrases.OCCASION.search(said_category)
                 and not said_category.strip().lower().endswith("ing")  # "she loves reading": a pastime, not a product
+                and not re.search(rf"\b(?:i|we)\s+(?:have|'ve got|got|own|use|run)\s+(?:\w+\s+){{0,2}}{re.escape(said_category.strip())}\b",
+                                  text, re.I)  # "something a bit bigger? I have two monitors": theirs, the reason
                 and not service.shop_topic(text)  # "do you gift wrap?": a service of the shop
                 and not set(said_category.lower().split()) & self._attribute_words()
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
@@ -961,7 +970,8 @@ class DialogueManager:
         intent, slots = nlu.intent, nlu.slots
         if intent not in ("search_product", "refine", "out_of_scope", "greet", "complement_request") or slots.get("item_ref"):
             return nlu
-        named = kinds_named(text)
+        named = [(kind, said) for kind, said in kinds_named(text)  # not "... bigger? I have two monitors": theirs
+                 if not re.search(r"\b(?:i|we)\s+(?:have|'ve got|got|own|use)\s+(?:\w+\s+){0,2}$", text[:said.start()], re.I)]
         if not named or self.named_product(text) is not None:
             return nlu
         self._fresh_caches()
@@ -1091,6 +1101,11 @@ class DialogueManager:
             # return); "third time asking, my refund ... STILL hasn't shown up" stays a refund question
             intent, slots = "complaint", {k: v for k, v in slots.items() if k == "order_id"}
             nlu = _as_read(nlu, intent, slots)
+        if (intent in ("payment_issue", "payment_methods") and state.shown and not slots.get("order_id")
+                and (slots.get("price_max") is not None or slots.get("price_min") is not None)
+                and not service.names_topic(intent, text) and not service.asks_installments(text)):
+            intent = "refine"  # "under 600 please, we just paid for the car": a budget for what is shown
+            nlu = _as_read(nlu, intent, slots)
         if intent == "payment_issue" and service.asks_installments(text):
             intent = "payment_methods"  # "and can I split the payment into instalments?": a way to pay, no trouble
             nlu = _as_read(nlu, intent, slots)
@@ -1168,6 +1183,23 @@ class DialogueManager:
                     and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", [])))):
             # "the order was 29904" after a complaint; "can you just send the navy one?" after a wrong delivery
             intent = state.last_service_intent
+        elif (state.last_action in ("service", "handoff") and intent in ("out_of_scope", "search_product", "refine", "delivery_options",
+                                                                       "delivery_time", "order_status")
+              and state.last_service_intent in ("return_item", "refund", "complaint", "delivery_time", "delivery_options")
+              and "return_item" in state.service_intents and phrases.RETURN_PICKUP.search(text) and not slots.get("category")):
+            intent, slots = "return_item", {k: v for k, v in slots.items() if k == "order_id"}  # "do I need to keep the box?"
+        elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time",
+                                                                                          "delivery_options", "complaint")
+              and "order_status" in state.service_intents and intent in ("out_of_scope", "delivery_time", "delivery_options",
+                                                                         "order_status")
+              and phrases.ORDER_WHEREABOUTS.search(text) and not slots.get("category")):
+            intent = "order_status"  # "can you at least tell me whether it has left your warehouse?" about that order
+        elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("shipping_address", "change_order")
+              and phrases.STREET_ADDRESS.search(text) and intent not in ("contact_human", "cancel_order")):
+            intent, slots = state.last_service_intent, {k: v for k, v in slots.items() if k == "order_id"}  # "the new one is 22 Birch Lane"
+        elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("cancel_order", "change_order")
+              and phrases.SWAP_IT.search(text) and intent not in ("contact_human",)):
+            intent, slots = "change_order", {k: v for k, v in slots.items() if k == "order_id"}  # "swap it for the white version instead"
         elif (state.last_service_intent in ("payment_issue", "refund", "return_item") and state.last_action == "service"
               and phrases.MONEY_BACK.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope")
               and intent not in service.HANDOFF_INTENTS):
@@ -1186,7 +1218,10 @@ class DialogueManager:
               and len(text.split()) <= 12 and not slots.get("category") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
               and not phrases.ARE_YOU_A_BOT.search(text) and not phrases.FAREWELL.search(text)
               and not phrases.OFF_TOPIC.search(text)):  # not "what's the weather like tomorrow lol"
-            intent = state.last_service_intent  # "Do I need to keep the original box?" after how to return
+            # "Do I need to keep the original box?" after how to return; "whats the latest time in the evening you guys
+            # deliver?" after an address change: the topic it names
+            named_topic = service.topic_named(text)
+            intent = named_topic if named_topic and not service.names_topic(state.last_service_intent, text) else state.last_service_intent
         elif (state.last_action == "service" and state.last_service_intent and intent == "out_of_scope"
               and state.last_service_intent not in service.HANDOFF_INTENTS
               and service.names_topic(state.last_service_intent, text) and not slots.get("category")):
@@ -1239,9 +1274,13 @@ class DialogueManager:
                 intent = "thanks"  # "ok good. thanks for sorting it"
             elif service.is_upset(text) and not phrases.SERVICE_WORDS.search(text):
                 intent = "complaint"  # "that's pretty annoying honestly"
-        if (re.match(r"\s*(?:ok(?:ay)?,?\s+)?(?:thanks|thank you|thank u|thx|ty|cheers)\b", text, re.I)
+        if (re.match(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", text, re.I)
               and (intent in ("leave_review", "out_of_scope", "greet", "refine", "search_product", "feedback_like")
-                   or (intent == "contact_human" and state.last_action == "handoff" and len(text.split()) <= 6))
+                   or (intent == "contact_human" and state.last_action == "handoff" and len(text.split()) <= 6)
+                   # "thank you. sorry for shouting, its been a long week", "ok. thanks for sorting it"
+                   or (intent == "complaint" and not service.is_upset(text) and not re.search(r"\bfor nothing\b", text, re.I)
+                       and not phrases.A_PERSON.search(text))
+                   or (intent == "add_to_cart" and state.last_action in ("handoff", "service") and not phrases.CART_WORD.search(text)))
               and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not slots.get("category")
               and not phrases.SERVICE_WORDS.search(text)):
             # "thanks, I need to think about it and talk to my partner"; "ok thanks, that's it for tonight, night!" ends the chat
@@ -2604,6 +2643,7 @@ class DialogueManager:
         if previous != intent:
             state.last_service_text = ""  # "just refund me" after a wrong delivery: not the wrong-item answer again
         state.last_service_intent = intent
+        state.service_intents = [*state.service_intents, intent][-10:]
         named = [names[0] for _, names in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
                  if len(names) == 1]
         if named:

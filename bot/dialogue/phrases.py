@@ -153,7 +153,8 @@ TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:tak
 HELLO = re.compile(r"^\s*(?:hi|hello|hey|heya|hiya|howdy|yo|hallo|gm|g'day|morning|good (?:morning|afternoon|evening|day))\b", re.I)
 # "yo whats the weather like today": a question after the greeting ("how are you?" is part of it)
 ASKS_SOMETHING_ELSE = re.compile(r"\b(?:what|whats|what's|where|when|why|who|which|how)\b(?!\s+(?:are|r)\s+(?:you|u|ya)\b)"
-                                 r"(?!'?s it going)", re.I)
+                                 r"(?!'?s it going)(?!(?:'?s|\s+is)\s+(?:your|ur|the)\s+(?:day|morning|afternoon|evening|week|weekend)\b)",
+                                 re.I)  # "good morning!! how's your day going?" is part of the greeting
 # "just browsing really, no rush": nothing in mind yet
 JUST_BROWSING = re.compile(r"\bjust (?:browsing|looking|having a look|looking around|window shopping)\b", re.I)
 # "you can review it from the orders page": the shopper's words for a review
@@ -169,6 +170,8 @@ PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?
                       r"mum|mom|dad|family|flatmates?|roommates?|landlord|landlady|other half|manager|budget)|"
                       r"measure (?:the|my|our) (?:room|space|wall|alcove|hallway|bedroom|lounge|living room)|"
                       r"come back (?:later|tomorrow|to (?:it|this))?|get back to you|decide later|"
+                      # "ok saving this for when my husband gets home"
+                      r"sav(?:e|ing) (?:this|it|these|them|that|the list) (?:for|till|until|to show)|"
                       # "ok might just wait till spring lol. thanks anyway"
                       r"(?:i'?ll|i will|i might|might|we'?ll|we might|gonna|i'?m gonna|probably)\s+(?:just\s+)?wait\s+"
                       r"(?:till|until|til|'til|for)\s+(?:spring|summer|autumn|fall|winter|next \w+|the sales?|black friday|payday|"
@@ -217,7 +220,7 @@ MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:ch
                         r"\bthe extra (?:one|charge|payment|money)\b.{0,25}\bback\b|"  # "how soon will the extra one come back to me?"
                         r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b"
                         # "how long does it usually take to show up on my card" (after a refund question)
-                        r"|\b(?:show|turn)\s+up\s+(?:on|in)\s+(?:my|our)\s+(?:card|account|bank|statement)|"
+                        r"|\b(?:shows?|turns?|showing)\s+up\s+(?:on|in)\s+(?:my|our)\s+(?:card|account|bank|statement)|"
                         r"\b(?:hit|reach|appear on|appear in)\s+(?:my|our)\s+(?:card|account|bank|statement)", re.I)
 # An out_of_scope this confident is not a shopping request the model missed ("recommend a pizza place").
 SURE_OUT_OF_SCOPE = 0.8
@@ -279,7 +282,8 @@ WANTS_TO_BUY = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:buy|order|get|pu
 ORDER_WORDS = re.compile(r"\b(?:arrived|arriving|delivered|delivery|ordered|came|shipped|parcel|package)\b|"
                          r"\b(?:my|our|the|this|that|last)\s+order\b", re.I)
 # "do any of these come with cushions?", "are any of them foldable?": a question answered for each one shown
-ANY_OF_THESE = re.compile(r"^\s*(?:so |and |ok,? )?(?:do|does|are|r|is|have|has|can|will)\s+any\s+of\s+(?:these|those|them|the \w+)\b", re.I)
+ANY_OF_THESE = re.compile(r"^\s*(?:(?:so|and|ok|okay|shame|hmm+|oh|ah|right|cool|nice|great|lovely)[,.!]*\s+)*"  # "shame. do any of ..."
+                          r"(?:do|does|are|r|is|have|has|can|will)\s+any\s+of\s+(?:these|those|them|the \w+)\b", re.I)
 # "foldable ones?", "any waterproof ones?": only the shown kind with that feature
 FEATURE_ONES = re.compile(r"^\s*(?:and |ok,? |so )?(?:any |got any |what about |how about )?([a-z][\w -]{2,30}?)\s+ones\s*\??\s*$", re.I)
 # "we need a bed delivered by friday the 12th, possible?", "can you get a mattress to me by friday?": when it can be
@@ -473,3 +477,19 @@ TO_MATCH_MINE = re.compile(r"\b(?:to match|matching|match|to go with|go with|goe
 # "is delivery free over a certain amount?": what delivery costs
 DELIVERY_WORD = re.compile(r"\b(?:deliver\w*|shipping|postage|ship)\b", re.I)
 COST_WORD = re.compile(r"\b(?:how much|costs?|fees?|charge[ds]?|free)\b", re.I)
+# "do I need to keep the box for when it gets picked up?", "will someone collect the broken one or do i have to drop it
+# off somewhere": how a return goes back
+RETURN_PICKUP = re.compile(r"\b(?:keep|need|have|throw|threw|thrown|recycl\w*|still got|kept)\b.{0,30}\b(?:box|boxes|packaging|packing)\b"
+                           r"|\b(?:collect|collected|collecting|pick(?:ed|s)? (?:it |them |the \w+ (?:one )?)?up|pickup|drop (?:it |them )?off|"
+                           r"return label|prepaid label)\b", re.I)
+# "can you at least tell me whether it has left your warehouse?", "which courier has it so i can chase them": where
+# an order is now
+ORDER_WHEREABOUTS = re.compile(r"\b(?:left (?:your|the) (?:warehouse|depot)|(?:been |it )(?:shipped|dispatched|sent out)|shipped yet|"
+                               r"dispatched yet|(?:which|what) (?:courier|carrier|delivery company)|the (?:courier|carrier)'?s? "
+                               r"(?:name|number|details)|tracking (?:number|link|code|info\w*))\b", re.I)
+# "the new one is 22 Birch Lane, apt 4B": an address given
+STREET_ADDRESS = re.compile(r"\b\d{1,5}\s+(?:[a-z]+\s+){1,3}(?:lane|ln|street|st|road|rd|avenue|ave|drive|dr|close|way|court|ct|place|pl|"
+                            r"boulevard|blvd|terrace|crescent|square|sq|parkway|pkwy|highway|hwy)\b|\b(?:apt|apartment|flat|unit|suite)\s*#?\s*\d+\w*\b",
+                            re.I)
+# "actually could you just swap it for the white version instead" (of cancelling the order)
+SWAP_IT = re.compile(r"\b(?:swap|switch|change|exchange)\s+(?:it|that|them|the order|my order)\s+(?:for|to|with)\b", re.I)

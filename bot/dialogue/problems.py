@@ -55,7 +55,8 @@ PROBLEMS: tuple[Problem, ...] = (
                r"wake\s+up\s+(?:all\s+)?(?:sweaty|sweating|hot))\b"),
             "mattress", "Sleeping hot is miserable; a mattress with cooling should help.", {"cooling": "yes"}),
     Problem(_p(r"\b(?:(?:so much|too much|the|morning|early)\s+(?:sun|sunlight|light)|street\s*(?:lights?|lamps?)|sun\s+(?:wakes|comes in)|"
-               r"light\s+(?:wakes|keeps)|too\s+bright)\b.{0,60}\b(?:sleep|wake|woke|morning|bedroom|\d\s*am|night)\b"
+               r"light\s+(?:wakes|keeps)|too\s+bright)\b.{0,60}(?:\b(?:sleep|wake|woke|morning|bedroom|\d\s*am|night|up for the day)\b"
+               r"|\b\d{1,2}[:.]\d\d\b)"  # "the sun hits my daughters room at like 5:30 and shes up for the day"
                r"|\b(?:sleep|wake|woke|bedroom)\b.{0,60}\b(?:so much|too much)\s+(?:sun|sunlight|light)\b"
                r"|\bblock(?:s|ing)?\s+(?:out\s+)?(?:the\s+|that\s+)?(?:light|sun|sunlight|glare)\b"),  # "something to block the light"
             "curtain", "Blackout curtains keep the early light out.", {"light control": "blackout"},
@@ -70,7 +71,7 @@ PROBLEMS: tuple[Problem, ...] = (
                r"rattles?)\b"),
             "bed", "A noisy bed is no fun; a new frame should fix that."),
     Problem(_p(r"\bbooks?\b.{0,30}\b(?:everywhere|piled|piling|on the floor|stacked|nowhere)\b|\bnowhere to put (?:my|our) books\b"),
-            "bookcase", "Let's give those books a home."),
+            "bookcase", "Let's give those books a home.", replaces=("dining table", "coffee table", "desk", "bed", "nightstand")),
     Problem(_p(r"\bclothes\b.{0,30}\b(?:everywhere|piled|on the floor|on a chair|nowhere)\b|\bnowhere to put (?:my|our) clothes\b"),
             "dresser", "A dresser would tidy those away."),
     Problem(_p(r"\b(?:floors?|tiles?)\b.{0,20}\b(?:so\s+|really\s+|too\s+|are\s+|is\s+)?(?:cold|freezing|echo(?:es|ey|y)?|bare)\b"),
@@ -78,6 +79,9 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(r"\b(?:room|corner|lounge|living room|bedroom|flat|apartment)\b.{0,20}\b(?:too|so|really|very)\s+(?:dark|gloomy|dim)\b"
                r"|\bnot enough light\b"),
             "floor lamp", "A floor lamp brightens a dark corner."),
+    # "my bedside lamp is way too dim" (read in bed: the bed is the place)
+    Problem(_p(r"\b(?:lamp|light|bulb)s?\b.{0,25}\b(?:too|so|really|very)\s+dim\b|\b(?:lamp|light)\b.{0,20}\bnot bright enough\b"),
+            "table lamp", "A brighter lamp makes reading much easier.", replaces=("bed", "nightstand", "floor lamp")),
     Problem(_p(r"\b(?:working|work|wfh)\s+(?:from|on)\s+(?:the|my|our)\s+(?:sofa|couch|bed|kitchen table|dining table|floor|ironing board)\b"
                r"|\bno (?:proper )?desk\b"),
             "desk", "A proper desk will help.", replaces=("sofa", "bed", "dining table")),

@@ -31,7 +31,8 @@ _ASKED_AS = {
     "outside": "outdoor", "outdoors": "outdoor", "patio": "outdoor", "garden": "outdoor",
     "pets": "pet", "dog": "pet", "dogs": "pet", "cat": "pet", "cats": "pet",
     "people": "seats", "seat": "seats", "sit": "seats",
-    "hold": "capacity", "weight": "capacity",
+    "hold": "weight capacity", "weight": "capacity", "lbs": "weight capacity", "lb": "weight capacity", "pounds": "weight capacity",
+    "kg": "weight capacity",
     "tv": "tvs", "television": "tvs",
     "firm": "firmness", "soft": "firmness", "firmer": "firmness", "firmest": "firmness", "softer": "firmness",
     "softest": "firmness", "plush": "firmness", "plusher": "firmness", "plushest": "firmness",
@@ -94,6 +95,9 @@ def _asked_stems(question: str) -> tuple[set[str], set[str]]:
     return {_stem(w) for w in words}, meant
 
 
+_A_WEIGHT = re.compile(r"\d\s*(?:lbs?|pounds|kg|kilos?)\b", re.I)
+
+
 def _attribute_matches(question: str, product: Product) -> list[tuple[str, str]]:
     """The free attributes of the product the question asks about, best first: those whose name's meaningful
     words (stemmed: "fold" asks about "foldable") all appear in the question, then those named by a word
@@ -113,6 +117,8 @@ def _attribute_matches(question: str, product: Product) -> list[tuple[str, str]]
         elif any(len(w) >= 5 for w in meaningful & own) or (len(key.split()) > 1 and _stem(key.split()[0].lower()) in own):
             # "does it have storage?" -> storage drawers; "whats the pile like" -> pile height
             found.append((2, -len(key_words), key, value))
+    if _A_WEIGHT.search(question):  # "will it hold the tv plus a soundbar, like 80 lbs?": the weight it takes
+        found = [(-1 if "capacity" in key.lower() else rank, size, key, value) for rank, size, key, value in found]
     return [(key, value) for *_, key, value in sorted(found, key=lambda f: (f[0], f[1]))]
 
 

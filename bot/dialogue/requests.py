@@ -51,6 +51,16 @@ _PREAMBLE = re.compile(r"^\s*(?:(?:hi|hello|hey)(?: there)?)?[,!]?\s*(?:(?:(?:tw
                        r"quick (?:ones?|questions?|q))[:,.]?)?\s*", re.IGNORECASE)
 
 
+_ASKS_ABOUT = re.compile(r"\?|^\s*(?:how|what|what'?s|which|where|when|why|who)\b|^\s*(?:is|are|does|do|did|can|could|will|would|has|have)\s+"
+                         r"(?:it|they|this|that|these|those|the|any|either|each|both|#|there|one|all|you)\b", re.IGNORECASE)
+
+
+def asks_about_them(part: str) -> bool:
+    """Whether a clause asks a question ("does the first one fold?", "how wide is it"), not one that only goes on
+    with the wish before it ("... a patio set that seats 6 | and is waterproof")."""
+    return bool(_ASKS_ABOUT.search(part))
+
+
 def split_requests(text: str, wish_first: bool = False) -> list[str]:
     """The clauses of a message that may each be a request (at most three; one when it does not split). With
     ``wish_first`` (the message reads as a product request) the first clause may state the wish without

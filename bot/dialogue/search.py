@@ -383,7 +383,9 @@ class ProductSearch:
         black now); nothing found that way leaves ``f`` as it was."""
         # "must have cable management, walnut-ish if possible", "washable pls, 5x8 if poss": a listed feature asked
         # plainly holds, and the wish said with it gives way even when said now
-        plain_feature = _feature_said_plainly(nlu.text, f)
+        plain_now = _feature_said_plainly(nlu.text, f)
+        # a size said softly gives way to a feature asked plainly before ("need a washable rug", then "5x8 would be ideal")
+        plain_before = state.query_text != nlu.text and _feature_said_plainly(state.query_text or "", f)
         for name, slot, soft, kinds in (("materials", "material", state.soft_materials, "materials"),
                                         ("colors", "color", state.soft_colors, "colours"), ("sizes", "size", state.rough_sizes, "sizes")):
             values = {v.lower() for v in getattr(f, name)}
@@ -399,6 +401,7 @@ class ProductSearch:
             # "linen" said, the catalog's "linen" and "linen shade" asked: each one a value said softly
             covered = values <= {v.lower() for v in soft} or slot != "size" and all(
                 any(re.search(rf"\b{re.escape(w.lower())}\b", v) for w in soft) for v in values)
+            plain_feature = plain_now or slot == "size" and plain_before
             if not values or not covered or nlu.slots.get(slot) and not palette and not plain_feature:
                 continue
             loose = f.model_copy(update={name: []})

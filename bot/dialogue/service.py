@@ -139,7 +139,9 @@ _MISSING = re.compile(_MISSING_PARTS, re.IGNORECASE)
 # Wear that shows after a while ("one of the legs has started wobbling"): an apology, not "it arrived damaged"
 _DEFECT = re.compile(r"\b(?:legs?|frame|seat|it|tables?|chairs?|drawers?|shelf|shelves|seams?)\b.{0,40}\b(?:started |starting |begun |"
                      r"begins? )?(?:wobbl\w*|sagg\w*|peeling|splitting|fraying|coming apart|falling apart|creak\w*|snapped|"
-                     r"cracked)\b", re.IGNORECASE)  # ... "the dining table I bought from you snapped after 3 weeks"
+                     r"cracked|(?:won'?t|wont|doesn'?t|does not|will not|don'?t|do not)\s+(?:close|shut|open|slide|lock|stay (?:shut|closed|open))"
+                     r"(?:\s+properly|\s+all the way)?)\b", re.IGNORECASE)  # ... "the dining table I bought from you snapped after 3 weeks",
+# "the dresser I bought from you last week has a drawer that won't close properly"
 _DOUBLE_CHARGE = re.compile(
     r"\b(charged|billed|paid|charge|debited|taken|deducted)\b.{0,30}\b(twice|two times|2 times|double|again|more than once)\b"
     r"|\b(double[- ]?(charged?|billed|payment)|duplicate (charges?|payments?|transactions?)|two (charges|payments|transactions))\b",
@@ -181,7 +183,10 @@ _WRONG_ITEM = re.compile(
     r"what (?:turned up|arrived|came|showed up|got delivered|was delivered))|"
     # not "can it be delivered to my work address instead of home?" (where to, not what came)
     r"(sent|delivered|received|got) (?!(?:it |them )?to\b)(me )?(a |an |the )?[\w\s-]{1,30}?\binstead of(?!\s+(?:a\s+|the\s+)?(?:refund|my money))|"
-    r"(ordered|bought) (a |an |the )?[\w\s,()-]{1,60}?\b(?:a |an |the )?[\w-]+ (?:one )?(arrived|came|turned up|showed up) instead)\b",
+    r"(ordered|bought) (a |an |the )?[\w\s,()-]{1,60}?\b(?:a |an |the )?[\w-]+ (?:one )?(arrived|came|turned up|showed up) instead|"
+    # "I ordered a navy rug and a beige one showed up??"
+    r"(ordered|bought) (a |an |the )?[\w\s,()-]{1,60}?\b(?:and|but) (?:a |an |the )[\w-]+ (?:one )?(?:arrived|came|turned up|showed up|"
+    r"got delivered|was delivered))\b",
     re.IGNORECASE,
 )
 # Shop rules asked about in words of their own, whatever intent the model reads ("do you price match?").
@@ -209,7 +214,7 @@ _REMOVAL = re.compile(r"\b((?:take|takes|taking|haul|hauling|carry|carrying|cart
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
-_IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into)\b|"
+_IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|an? \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into)\b|"
                       # "will the delivery guys bring it up or just leave it at the door?"
                       r"\b(?:will|do|can|could|would)\s+(?:you|they|the \w+(?: \w+)?)\s+bring\s+(?:it|them)\s+up\b(?!\s+with)"
                       r"|\b(?:leave|drop) (?:it|them) (?:at|outside) the (?:front )?door\b|"
@@ -255,7 +260,7 @@ _REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|s
                             r"|\b(?:deduct\w*|minus|subtract\w*|keep)\s+(?:the\s+)?(?:shipping|delivery|postage)\b"
                             r"|\b(?:shipping|delivery|postage)\s+(?:is\s+|gets?\s+)?(?:refunded|deducted|taken off)\b"
                             # "do I have to pay to send it back?", "is return shipping free or do i have to pay for it"
-                            r"|\bpay\s+(?:to|for)\s+(?:send(?:ing)?\s+(?:it|them)\s+back|(?:the\s+)?return(?:\s+shipping)?)\b"
+                            r"|\bpay\s+(?:to|for)\s+(?:send(?:ing)?\s+(?:it|them|(?:the|this|that)\s+(?:\w+\s+)?\w+)\s+back|(?:the\s+)?return(?:\s+shipping)?)\b"
                             r"|\breturn\s+(?:shipping|postage)\s+(?:is\s+)?(?:free|cost|charged)\b|\bis\s+return\s+(?:shipping|postage)\s+free\b"
                             r"|\bwho\s+pays\s+(?:for\s+)?(?:the\s+)?return"
                             # "and do you charge for return shipping?"
@@ -293,6 +298,13 @@ def names_a_topic(text: str) -> bool:
     return bool(_ANY_TOPIC.search(text or ""))
 
 
+def topic_named(text: str) -> str | None:
+    """The service intent whose topic the message names in its own words ("you guys deliver": delivery_time), or None."""
+    return next((intent for intent, words in _OWN_WORDS.items()  # (not by words as common as "add", "instead", "rate")
+                 if intent not in ("change_order", "leave_review", "complaint") and re.search(rf"\b(?:{words})\b", text or "", re.IGNORECASE)),
+                None)
+
+
 def names_topic(intent: str, text: str) -> bool:
     """Whether the message names the service topic in its own words ("delivery" for delivery times)."""
     words = _OWN_WORDS.get(intent)
@@ -306,6 +318,9 @@ _OWN_MISTAKE = re.compile(r"(?:\b(?:i|we)\s+|^\s*|[.?!,;]\s*)(?:ordered|bought|p
 def _matches(name: str, pattern: re.Pattern, text: str) -> bool:
     if name == "wrong_item" and _OWN_MISTAKE.search(text):
         return False  # "I ordered the wrong size bed": the shopper's mistake, not a wrong delivery
+    if name == "wrong_item" and re.search(r"\b(?:invoice|receipt)\b.{0,25}\bwrong\b|\bwrong\b.{0,30}\bon (?:the|my|our) (?:invoice|receipt)\b",
+                                          text, re.IGNORECASE):
+        return False  # "the invoice has the wrong product on it": the invoice is wrong, not the delivery
     if name == "assembly" and not _ASSEMBLING_THEIRS.search(text):
         return False  # "is it easy to assemble? i can't use tools well": a question before buying
     return bool(pattern.search(text))

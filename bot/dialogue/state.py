@@ -75,6 +75,9 @@ class DialogueState(BaseModel):
     last_service_intent: str | None = None
     # The message that asked it: a follow-up giving only an order id is answered on the same topic.
     last_service_text: str = ""
+    # Every service intent answered in this conversation, in order ("do I need to keep the box?" after a return and a
+    # delivery question: the return).
+    service_intents: list[str] = Field(default_factory=list)
     # The kind of product a service message was about ("return the mattress I bought"): "a firmer one" next is one.
     service_category: str | None = None
     profile: UserProfile = Field(default_factory=UserProfile)

@@ -149,6 +149,9 @@ _BUDGET_ONLY = frozenset({"budget", "afford", "can spend", "spend", "limit"})
 _FLOOR_WORDS = re.compile(r"\b(at least|minimum|no less than|not less than|upwards of)\b|\d\s*\+|\d\s+(?:or more|plus)\b", re.IGNORECASE)
 
 
+_NUMBER_AT = re.compile(r"[$£€]?\s*\d")
+
+
 def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float | None]:
     """Read a price phrase as a (min, max) range; either end may be None.
 
@@ -161,6 +164,8 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
     (None, 900.0)
     >>> parse_price("nothin over 300 pls")
     (None, 300.0)
+    >>> parse_price("at least, under 700")
+    (None, 700.0)
     >>> parse_price("between 50 and 80")
     (50.0, 80.0)
     >>> parse_price("around 500")
@@ -196,6 +201,13 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
         return None, value
     if is_min and not is_max:
         return value, None
+    if is_min and is_max:  # "4 people at least, under 700": the direction said last before the amount
+        at = _NUMBER_AT.search(lowered)
+        before = lowered[: at.start()] if at else lowered
+        last_max = max((m.end() for m in _MAX_WORDS.finditer(before) if m.group(0) not in _BUDGET_ONLY), default=-1)
+        last_min = max((m.end() for m in _MIN_WORDS.finditer(before)), default=-1)
+        if last_max >= 0 and last_min >= 0:  # (not "I should not like to spend more than 450": "spend" names no direction)
+            return (None, value) if last_max > last_min else (value, None)
     if hint == "price_min":
         return value, None
     return None, value  # a bare amount is a budget: "a sofa for $500"
@@ -739,16 +751,23 @@ _PARTS_AFTER = re.compile(r"\s*(?:or more\s+|\+\s*)?(?:drawers?|shelf|shelves|do
                           r"settings?|bulbs?|arms?|legs?|baskets?|bins?|hooks?|slats?)\b", re.IGNORECASE)
 
 
-def measure_meaning(text: str, slot: str | None, end: int) -> str | None:
+_PEOPLE_BEFORE = re.compile(r"\b(?:seats?|seating|sits?|sleeps|holds?)\s+(?:up to\s+|at least\s+|min(?:imum)?\s+)?$", re.IGNORECASE)
+
+
+def measure_meaning(text: str, slot: str | None, end: int, start: int | None = None) -> str | None:
     """A price span followed by a unit is a ``size`` ("84 inches long", "5x8"); a number that measures another
     object ("my 65 inch tv") fills no slot (None). Other spans keep their slot."""
     if slot not in ("price", "price_min", "price_max", "size"):
         return slot
+    start = end if start is None else start
     after = text[end : end + 24]
     if slot == "size" and _PRICE_AFTER.match(after) and re.search(r"\d\s*$", text[:end]):
         return "price_max"  # "table lamp, 60 tops": a budget, not a size
     if _OTHER_OBJECT.match(after):
         return None
+    if (slot != "size" and _PEOPLE_BEFORE.search(text[max(0, start - 24):start])
+            and re.fullmatch(r"(?:(?:at least|up to|min(?:imum)?)\s+)?\d{1,2}\s*\+?", text[start:end].strip(), re.IGNORECASE)):
+        return None  # "a patio set that seats at least 6": how many it seats
     if slot != "size" and _PARTS_AFTER.match(after) and re.search(r"\d\s*$", text[:end]):
         return None  # "a nightstand with at least 2 drawers": how many drawers
     if slot != "size" and re.search(r"\bfor\s+\d{1,2}\s*$", text[max(0, end - 8) : end], re.IGNORECASE):

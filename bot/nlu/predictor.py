@@ -177,7 +177,7 @@ class NLU:
                     meanings.append(meaning)
                 # a number with a unit is a dimension, not a price ("84 inches long"); one of another object
                 # ("my 65 inch tv") is neither
-                meanings = [count_meaning(text, measure_meaning(text, m, s.end), s.start) for m, s in zip(meanings, spans)]
+                meanings = [count_meaning(text, measure_meaning(text, m, s.end, s.start), s.start) for m, s in zip(meanings, spans)]
                 spans, meanings = _join_measures(text, spans, meanings)
                 # normalization reads a price with the direction / negation words around it ("nothing over 900")
                 widened = widen_price_spans(text, [(m, s.start, s.end) for m, s in zip(meanings, spans) if m])

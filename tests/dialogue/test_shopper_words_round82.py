@@ -119,3 +119,17 @@ def test_a_material_wished_is_no_kind_wished(catalog):
     vocab = catalog_vocabulary(catalog)
     text = "what bedding would you recommend for someone who sleeps really hot? thinking linen"
     assert ground({"category": "Bedding", "material": "linen"}, text, vocab, shopping=True)["category"] == "Bedding"
+
+
+@pytest.mark.parametrize("text, span, meaning", [
+    ("need a patio set that seats at least 6 and is waterproof", "at least 6", None),
+    ("anything with 6+ seats under 1200?", "under 1200", "price_min"),  # kept as tagged
+])
+def test_how_many_it_seats_is_no_price(text, span, meaning):
+    start = text.index(span)
+    assert measure_meaning(text, "price_min", start + len(span), start) == meaning
+
+
+def test_the_direction_said_last_before_the_amount_wins():
+    assert parse_price("at least, under 700") == (None, 700.0)
+    assert parse_price("spend at least 1000") == (1000.0, None)
