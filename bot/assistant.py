@@ -187,7 +187,8 @@ class Assistant:
             return None
         # "white bookcase for my home office under 250, and how long does delivery usually take?": read as delivery
         # whole, but a product is named first
-        parts = split_requests(text, wish_first=whole == "shopping" or bool(nlu.slots.get("category")))
+        parts = split_requests(text, wish_first=whole == "shopping" or bool(nlu.slots.get("category"))
+                               or nlu.slots.get("price_max") is not None)  # "under 700, and can you deliver this weekend?"
         if len(parts) < 2:
             return None
         readings = await asyncio.gather(*(self.parse(p) for p in parts))

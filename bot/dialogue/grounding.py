@@ -423,7 +423,7 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
 _OLD_ONE = re.compile(r"\b(?:our|my|the|his|her|their)\s+(?:old|current|existing|previous)\b|\b(?:i|we)\s+(?:have|'ve got|got)\s+now\b"
                       r"|\bleft behind\b|\bcame with the (?:flat|house|apartment|place|rental)\b"
                       # "our table only seats 4. need an extendable dining table"
-                      r"|\b(?:our|my)\s+(?:\w+\s+)?\w+\s+only\s+(?:seats|sits|fits|holds)\b", re.IGNORECASE)
+                      r"|\b(?:our|my)\s+(?:\w+\s+)?\w+\s+(?:only\s+)?(?:seats|sits|fits|holds)\b", re.IGNORECASE)
 # ... unless it also says what is wanted
 _WISH_WORD = re.compile(r"\b(?:want|wanted|need|needs|looking for|prefer|preferably|ideally|would like|'d like|something|"
                         r"instead|this time|new one|another)\b", re.IGNORECASE)
@@ -698,6 +698,33 @@ def _down_the_word(slots: dict, text: str) -> None:
         _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() != "down"])
     if isinstance(slots.get("exclude_material"), str) and slots["exclude_material"].lower() == "down":
         slots.pop("exclude_material")
+
+
+def _value_let_go(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "hmm no, forget terracotta, show me black ones", "rust is a bit much tbh, got any in grey?": the value let go
+    is no wish; the other one said is (the model keeps one colour of the two)."""
+    for field in ("color", "material"):
+        values = slot_values(slots, field)
+        if len(values) != 1:
+            continue
+        word = re.escape(values[0].lower())
+        if not re.search(rf"\b(?:forget|scrap|drop|ditch|never ?mind)\s+(?:the\s+)?{word}\b|\b{word}\s+(?:is|'s|was)\s+(?:a bit\s+|way\s+|far\s+|just\s+)?"
+                         r"(?:too much|a bit much|much|not for me|not me|too (?:loud|bold|bright|dark))\b", text, re.I):
+            continue
+        others = [v for v in _values_said(text, field, vocabulary) if v.lower() != values[0].lower()]
+        if others:
+            _set_values(slots, field, others)
+
+
+_HYBRID_WORK = re.compile(r"\bhybrid\s+(?:for good|working|work|worker|schedule|model|now|from now|these days|job|role|"
+                          r"(?:\w+\s+)?(?:days?|weeks?))\b|\b(?:we'?re|i'?m|we are|i am|going|gone|be|being|now)\s+hybrid\b", re.I)
+
+
+def _hybrid_work(slots: dict, text: str) -> None:
+    """ "my company just told us we're hybrid for good ... an electric standing desk": a way of working, not the hybrid
+    coils of a mattress."""
+    if _HYBRID_WORK.search(text) and not re.search(r"\bmattress", text, re.I):
+        _set_values(slots, "material", [m for m in slot_values(slots, "material") if "hybrid" not in m.lower()])
 
 
 def _words_of_a_longer_value(slots: dict, text: str) -> None:
@@ -1199,8 +1226,8 @@ def _the_kind_wished(slots: dict, text: str, categories: list[str]) -> None:
     """ "working from home all day on a kitchen chair. need a proper office chair", "our sheets are awful. need new
     ones for our king bed": of two kinds named in different sentences, the one the message asks for (the model took
     the other)."""
-    tagged = slots.get("category")
-    if not isinstance(tagged, str):
+    tagged = set(slot_values(slots, "category"))  # ("chairs": the chair categories)
+    if not tagged:
         return
     values = {v.lower() for field in ("material", "color") for v in slot_values(slots, field)}
     mentions = [(names, m.start()) for gram, names in mentioned_categories(text, categories)
@@ -1211,12 +1238,12 @@ def _the_kind_wished(slots: dict, text: str, categories: list[str]) -> None:
     new_ones = _NEW_ONES.search(text)
     if new_ones:  # "need new ones": the kind named just before
         wished = [(names, at) for names, at in mentions if at < new_ones.start()][-1:] or wished
-    said_at = [at for names, at in mentions if tagged in names]
+    said_at = [at for names, at in mentions if tagged & set(names)]
     # the kind wished in a sentence of its own ("the guest bed badly needs new bedding. Could you show me queen
     # sheets": the sheets)
     apart = [names for names, at in wished if all(re.search(r"[.!?;]", text[min(at, t):max(at, t)]) for t in said_at)]
     if (not said_at or len({tuple(n) for n in apart}) != 1 or len(apart[0]) != 1
-            or any(tagged in names for names, _ in wished)):  # not "I need a sofa. want a rug too"
+            or any(tagged & set(names) for names, _ in wished)):  # not "I need a sofa. want a rug too"
         return
     slots["category"] = apart[0][0]
 
@@ -1517,6 +1544,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if shopping and text:
         _outdoors_as_category(slots, text, categories)
     if text:
+        _value_let_go(slots, text, vocabulary)
+        _hybrid_work(slots, text)
         _words_of_a_longer_value(slots, text)
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
         if vocabulary.get("colors") and slots.get(name):

@@ -45,7 +45,7 @@ _ONE_WITH = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but|pref(?:erably)?|ideally)\W
                        r"(?:with|that has|that have|w)\b", re.I)
 # "nice one, thank you", "perfect, thanks so much": thanks and nothing else
 _JUST_THANKS = re.compile(r"^\W*(?:(?:nice one|great|perfect|lovely|awesome|cool|brilliant|amazing|ok(?:ay)?|oh)\W+)*"
-                          r"(?:thanks|thank you|thank u|thx|ty|cheers)(?:\s+(?:so much|a lot|very much|a bunch))?\W*$", re.I)
+                          r"(?:thanks|thank you|thank u|thx|ty|ta|cheers)(?:\s+(?:so much|a lot|very much|a bunch))?\W*$", re.I)
 # "do u take afterpay or klarna?", "can you do payment plans": a question about paying, whatever it is for
 _ASKS_TO_PAY_LATER = re.compile(r"\b(?:do|does|can|could|will|would)\s+(?:u|you|ya|y'?all|they)\s+(?:guys\s+)?"
                                 r"(?:take|accept|do|offer|have|allow|support|work with)\b", re.I)
@@ -60,8 +60,9 @@ EXPENSIVE = 500.0  # median price above which the first list asks for a budget t
 
 # "green would go with the walls": what the room has, not a product to go with
 _GOES_WITH_THE_ROOM = re.compile(r"\b(?:go(?:es)?|goes well|work|works|match|matches|look good|looks good)\s+(?:well\s+|nicely\s+)?"
-                                 r"(?:with\s+)?(?:the|my|our)\s+(?:\w+\s+)?(?:walls?|paint|decor|floors?|flooring|colou?r scheme|"
-                                 r"rest of (?:the|my|our) (?:room|stuff|things|furniture|decor|place|house|flat)|room|stuff|things)\b", re.I)
+                                 r"(?:with\s+)?(?:the|my|our|his|her|their|your)\s+(?:\w+\s+)?(?:walls?|paint|decor|floors?|flooring|colou?r scheme|"
+                                 r"rest of (?:the|my|our) (?:room|stuff|things|furniture|decor|place|house|flat)|room|stuff|things|"
+                                 r"bedroom|living room|lounge|kitchen|hallway|office|nursery|dining room)\b", re.I)  # "to go with her bedroom"
 # "hmm any standing desks for that kind of money?": products of the kind being chosen with a feature, asked for
 _ANY_KIND = re.compile(r"^\W*(?:(?:hmm+|ok|okay|so|and|but|well|ah)\W+)?(?:do you have |have you got |got )?any\s+"
                        r"(?:[a-z-]+\s+){1,2}?([a-z-]+s)\b", re.I)
@@ -89,6 +90,17 @@ def _in_room(room: str, level: str) -> bool:
 def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     """The message's reading with its intent and slots as the context decided them."""
     return nlu.model_copy(update={"intent": intent, "slots": slots})
+
+
+# "Let's have the cheaper of the two then.", "go with the less expensive of the two": that one, into the cart
+_TAKE_THE_CHEAPER = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|right|fine|alright|then)[,.!\s]+)*(?:let'?s (?:have|get|go with|take|do)|"
+                               r"(?:i'?ll|we'?ll|i will|we will|i'?d|we'?d) (?:have|take|get|go with|like)|go with|take|get me|give me)\s+"
+                               r"the\s+(?:cheaper|cheapest|less expensive|least expensive|lower[- ]priced)\b", re.I)
+# "stick it in my cart", "pop that in the basket"
+_INTO_THE_CART = re.compile(r"\b(?:stick|put|pop|throw|chuck|add)\s+(?:it|that|this|them|one)\s+(?:in|into|to|on)\s+(?:my|the|our)\s+"
+                            r"(?:cart|basket|bag)\b", re.I)
+# "the 2nd one looks better to me tbh": a liking, not a comparison
+_LOOKS_BETTER = re.compile(r"\b(?:looks?|seems?)\s+(?:much\s+|way\s+|a lot\s+)?(?:better|nicer|best|lovelier)\b|\bi (?:prefer|like)\b", re.I)
 
 
 def _meets(product: Product, key: str, value: str) -> bool:
@@ -330,7 +342,8 @@ class DialogueManager:
             return pending
         intent = pending
         state.pending = None
-        if phrases.CART_VIEW.search(text) and not slots.get("item_ref") and not slots.get("order_id"):
+        if (phrases.CART_VIEW.search(text) and not slots.get("item_ref") and not slots.get("order_id")
+                and not re.search(r"\b(?:add|put|stick|pop|throw)\s+(?:it|that|this|them|one)\b", text, re.I)):  # not "ok add it. what's my total now?"
             return self._show_cart(state, nlu)
         if state.cart and intent not in service.SERVICE_INTENTS:
             edited = await self._edit_cart(state, nlu)
@@ -516,6 +529,19 @@ class DialogueManager:
         """Messages about the products on screen: "and the second?", "is the first one a standing desk?",
         "the cheaper one", "any of those with storage drawers?", "anti-tip?"."""
         intent, slots = nlu.intent, nlu.slots
+        if (state.shown and intent not in (*service.SERVICE_INTENTS, "add_to_cart", "contact_human")
+                and (_TAKE_THE_CHEAPER.match(text) or _INTO_THE_CART.search(text))):
+            # "Let's have the cheaper of the two then.", "the cheapest lamp is fine, stick it in my cart"
+            cheaper = _TAKE_THE_CHEAPER.match(text) or re.search(r"\b(?:cheaper|cheapest|less expensive|least expensive)\b", text, re.I)
+            slots = {**{k: v for k, v in slots.items() if k not in ("category", "item_ref", "price_relative")},
+                     **({"price_relative": "lower"} if cheaper else {}),
+                     **({"item_ref": slots["item_ref"]} if slots.get("item_ref") and not cheaper else {})}
+            intent = "add_to_cart"
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "compare" and len(slots.get("item_ref") or []) == 1 and _LOOKS_BETTER.search(text)
+                and not re.search(r"\b(?:compare|comparison|vs\.?|versus|difference|side by side|than)\b", text, re.I)):
+            intent = "feedback_like"  # "the 2nd one looks better to me tbh"
+            nlu = _as_read(nlu, intent, slots)
         refs = ([r for r in parse_item_refs(text) if 1 <= r <= len(state.shown)]
                 if intent == "product_question" and not slots.get("item_ref") and phrases.EXPLICIT_REF.search(text) else [])
         if refs:
@@ -619,8 +645,9 @@ class DialogueManager:
                 and state.constraints.categories and not slots.get("item_ref")
                 and not phrases.is_question(text) and phrases.MUST_HAVE.search(text) and any(self._asked(text, state.constraints.categories))):
             intent = "refine"  # "it has to be washable, babies are messy": a requirement for what is shown
-        elif (intent in (*service.HANDOFF_INTENTS, "out_of_scope") and state.shown and state.constraints.categories
-              and not slots.get("item_ref") and _ONE_WITH.match(text) and any(self._asked(text, state.constraints.categories))
+        elif (intent in (*service.HANDOFF_INTENTS, "out_of_scope", "search_product") and state.shown and state.constraints.categories
+              and not slots.get("item_ref") and not slots.get("category")  # ("something with storage underneath" under beds)
+              and _ONE_WITH.match(text) and any(self._asked(text, state.constraints.categories))
               and not phrases.TALK_TO_PERSON.search(text)):
             intent = "refine"  # "one with cable management, the wires drive me mad": a wish for what is shown
         kind = _ANY_KIND.match(text)
@@ -659,9 +686,12 @@ class DialogueManager:
             here = [c for c in several[0] if c in kinds] if len(several) == 1 else []
             if len(here) == 1 and here[0] != said and member_by_purpose(several[0], text) is None:
                 slots = {**slots, "category": here[0]}
-        if (intent == "complement_request" and state.shown and not slots.get("category") and not slots.get("item_ref")
+        if (intent == "complement_request" and state.shown and not slots.get("item_ref")
+                and all(is_room(c) for c in slot_values(slots, "category"))
                 and any(slots.get(k) for k in ("color", "material", "style")) and _GOES_WITH_THE_ROOM.search(text)):
             intent = "refine"  # "green would go with the walls" under curtains: green curtains, not things to go with them
+            slots = {k: v for k, v in slots.items() if k != "category"}
+            nlu = _as_read(nlu, intent, slots)
         refs = slots.get("item_ref") or []
         if (intent in ("refine", "search_product", "show_more") and refs and max(refs) > len(state.shown)
                 and re.search(r"\b(?:both|all)\b", text, re.I) and not phrases.EXPLICIT_REF.search(text)):
@@ -804,7 +834,8 @@ class DialogueManager:
         if (intent == "complement_request" and state.shown and not slots.get("category") and not phrases.GOES_WITH.search(text)
                 and any(slots.get(k) for k in ("color", "material", "style", "brand"))):
             intent = "refine"  # "performance fabric would be best with the dogs": a wish for these, nothing to go with them
-        if intent == "search_product" and phrases.GOES_WITH.search(text) and state.shown and phrases.ABOUT_IT.search(text):
+        if (intent == "search_product" and phrases.GOES_WITH.search(text) and state.shown and phrases.ABOUT_IT.search(text)
+                and not (_GOES_WITH_THE_ROOM.search(text) and not slots.get("category"))):  # not "in terracotta to go with her bedroom"
             intent = "complement_request"  # "and an office chair to go with it, navy"
         if (intent == "complement_request" and state.shown and not slots.get("category") and phrases.IN_THE_BOX.search(text)
                 and not phrases.GOES_WITH.search(text)):
@@ -1106,6 +1137,10 @@ class DialogueManager:
                 and not service.names_topic(intent, text) and not service.asks_installments(text)):
             intent = "refine"  # "under 600 please, we just paid for the car": a budget for what is shown
             nlu = _as_read(nlu, intent, slots)
+        if (intent == "account_help" and slots.get("order_id")
+                and re.search(r"\b(?:check|track|see|find|look up)\s+(?:on\s+)?(?:my|the|an|our)\s+order\b", text, re.I)):
+            intent = "order_status"  # "can i at least check my order without logging in? its 39921"
+            nlu = _as_read(nlu, intent, slots)
         if intent == "payment_issue" and service.asks_installments(text):
             intent = "payment_methods"  # "and can I split the payment into instalments?": a way to pay, no trouble
             nlu = _as_read(nlu, intent, slots)
@@ -1154,7 +1189,9 @@ class DialogueManager:
             nlu = _as_read(nlu, intent, slots)
         rule = service.shop_topic(text)
         if (rule is None and service.asks_installments(text)
-                and (intent in ("search_product", "refine", "out_of_scope") and _ASKS_TO_PAY_LATER.search(text)
+                and (intent in ("search_product", "refine", "out_of_scope") and (
+                    _ASKS_TO_PAY_LATER.search(text)  # ... or nothing else asked: "and klarna or some kind of pay in 4?"
+                    or not slots.get("category") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS))
                      or intent in ("delivery_options", "delivery_time", "order_status"))):
             # "do u take afterpay or klarna? want to spread out paying for a new mattress", "is there any way to
             # spread the cost over a few months?"
@@ -1194,6 +1231,12 @@ class DialogueManager:
                                                                          "order_status")
               and phrases.ORDER_WHEREABOUTS.search(text) and not slots.get("category")):
             intent = "order_status"  # "can you at least tell me whether it has left your warehouse?" about that order
+        elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time", "complaint")
+              and intent in ("search_product", "refine", "out_of_scope")
+              and re.match(r"\W*(?:it'?s|its|it is|it was|they'?re|they are)\s+(?:a|an|the|two|some)\s+", text, re.I)
+              and not phrases.SHOPPING_OPENER.search(text) and not slots.get("price_max")):
+            # "its a dresser and my in-laws are staying next weekend so we kind of need it" about the late order
+            intent, slots = state.last_service_intent, {k: v for k, v in slots.items() if k == "order_id"}
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("shipping_address", "change_order")
               and phrases.STREET_ADDRESS.search(text) and intent not in ("contact_human", "cancel_order")):
             intent, slots = state.last_service_intent, {k: v for k, v in slots.items() if k == "order_id"}  # "the new one is 22 Birch Lane"
@@ -1274,7 +1317,16 @@ class DialogueManager:
                 intent = "thanks"  # "ok good. thanks for sorting it"
             elif service.is_upset(text) and not phrases.SERVICE_WORDS.search(text):
                 intent = "complaint"  # "that's pretty annoying honestly"
-        if (re.match(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", text, re.I)
+        if (re.match(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:(?:good|great|perfect|lovely)[,.!]*\s+)?sorry (?:for|about) (?:the|all the) "
+                     r"(?:hassle|trouble|bother|fuss|confusion)\W*$", text, re.I)
+                and not service.is_upset(text) and intent not in ("contact_human",)):
+            intent, slots = "thanks", {}  # "ok good. sorry for the hassle!"
+            nlu = _as_read(nlu, intent, slots)
+        elif (re.match(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", text, re.I)
+              and intent == "add_to_cart" and phrases.PUTS_OFF.search(text)):
+            intent, slots = "thanks", {}  # "Thank you dear, I'll ask my daughter to order it tonight."
+            nlu = _as_read(nlu, intent, slots)
+        elif (re.match(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", text, re.I)
               and (intent in ("leave_review", "out_of_scope", "greet", "refine", "search_product", "feedback_like")
                    or (intent == "contact_human" and state.last_action == "handoff" and len(text.split()) <= 6)
                    # "thank you. sorry for shouting, its been a long week", "ok. thanks for sorting it"
@@ -1351,6 +1403,10 @@ class DialogueManager:
                 # "any standing ones?" under desks: standing desks
                 intent = "refine"
                 nlu = nlu.model_copy(update={"text": text[:ones.end(1)] + " " + kinds + "?" + text[ones.end():]})
+        if (intent in ("order_status", "delivery_time") and state.last_action == "service"
+                and re.search(r"\b(?:express|faster|quicker|next[- ]day|same[- ]day|speed (?:it|things) up)\b", text, re.I)
+                and not slots.get("order_id") and not phrases.MY_ORDER_ARRIVING.search(text)):
+            intent = "delivery_options"  # "can it be sent faster somehow? do you have express?" about a late order
         if phrases.NEWSLETTER.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope", "search_product") \
                 and intent not in service.HANDOFF_INTENTS:
             intent = "out_of_scope"  # "also subscribe me to the newsletter": not something the assistant does
@@ -1384,7 +1440,7 @@ class DialogueManager:
     def _thing_named(said: str, text: str) -> str:
         """The words of the message that name a thing the model tagged in part ("wall" -> "wall paint")."""
         # not "recliner finally" of "his old recliner finally gave out"
-        thing = re.search(rf"\b{re.escape(said)}(?:\s+(?!and\b|or\b|for\b|in\b|with\b|under\b|to\b|[a-z]+ly\b|"
+        thing = re.search(rf"\b{re.escape(said)}(?:\s+(?!and\b|or\b|for\b|in\b|with\b|under\b|to\b|if\b|[a-z]+ly\b|"  # "gold frame if you have one"
                           rf"(?:is|was|has|had|gave|broke|died|just|got|went|keeps?)\b)[a-z]+s?\b)?", text, re.I)
         return (thing.group(0) if thing else said).lower()
 

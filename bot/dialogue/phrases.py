@@ -48,7 +48,7 @@ PER_PIECE = re.compile(r"\b(?:per|a|each|every|for each|for every)\s+(?:piece|it
 SAME_VALUE = re.compile(r"\b(?:same|matching|that)\s+(colou?rs?|styles?|materials?|finish)\b|\bin the same (colou?r|style|material)\b|"
                         r"\bsame\s+[a-z]+\s*(?:and|&|\+|,)\s*(?:the\s+)?(colou?rs?|styles?|materials?)\b", re.I)
 # "forget the mirror, he'd use a floor lamp more": the thing let go (a category when it names one)
-FORGET_THING = re.compile(r"\b(?:forget|scratch|never ?mind|skip|drop|ditch)\s+(?:about\s+)?(?:the|that|those|this|these|a|an)\s+"
+FORGET_THING = re.compile(r"\b(?:forget|scratch|scrap|never ?mind|skip|drop|ditch)\s+(?:about\s+)?(?:the|that|those|this|these|a|an)\s+"
                           r"([a-z]+(?:\s[a-z]+)?)", re.I)
 # "a lamp around 100": a price said roughly (the range it gave may hold nothing)
 AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or so|give or take|ballpark)\b|~\s*\$?\d|\d\s*ish\b", re.I)
@@ -104,7 +104,10 @@ RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:(?:is|
                       r"(?:fine|ok|okay|good|alright)|then|works|will do)|(?:forget|drop|ignore|scrap|never ?mind|don'?t care about|no need for|"
                       r"not (?:too |that |really |super )?(?:fussed|bothered|picky|fussy|precious)(?: about| by| on)?)\s+"
                       rf"(?:about\s+)?(?:the\s+|my\s+|that\s+|this\s+|those\s+)?(?:\$?\d[\d,.]*k?\s+(?:dollars?\s+|bucks?\s+)?)?{_KIND}(?:\s+range|\s+limit)?"
-                      rf"|(?:the\s+)?{_KIND}\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter)\b", re.I)
+                      rf"|(?:the\s+)?{_KIND}\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter"
+                      # "colour's not important", "ok the size isn't a dealbreaker"
+                      rf"|(?:the\s+)?{_KIND}(?:'s|\s+is|\s+are)?\s+(?:not|isn'?t|aren'?t)\s+(?:that\s+|really\s+|so\s+|too\s+)?"
+                      r"(?:important|essential|crucial|a must|a dealbreaker|a deal ?breaker|a big deal))\b", re.I)
 # "leather is fine after all": an excluded value is allowed again (not required).
 FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
 # "which of them is the firmest?", "I sit at my desk 8 hours a day, which of these would you pick?"
@@ -166,7 +169,7 @@ THINK_IT_OVER = re.compile(r"\b(?:i'?ll|i will|let me|gonna|going to|need to|hav
 # room first": the shopper puts the decision off
 PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?:it|that|this)|mull (?:it |this |that )?over|"
                       r"talk (?:it|this|that) (?:over|through)|discuss (?:it|this|that)|we'?ll discuss|"
-                      r"(?:ask|check with|run it by|talk (?:to|with)) (?:my|the|our) (?:boss|wife|husband|partner|hubby|"
+                      r"(?:ask|check with|run it by|talk (?:to|with)) (?:my|the|our) (?:boss|wife|husband|partner|hubby|daughter|son|kids|"
                       r"mum|mom|dad|family|flatmates?|roommates?|landlord|landlady|other half|manager|budget)|"
                       r"measure (?:the|my|our) (?:room|space|wall|alcove|hallway|bedroom|lounge|living room)|"
                       r"come back (?:later|tomorrow|to (?:it|this))?|get back to you|decide later|"
@@ -258,7 +261,8 @@ BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+
 CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|show(?: me)?|list|view|see|check|remind me(?: of)?(?: what'?s)?|"
                        r"how many (?:things|items|products|pieces)(?: are| do i have)?|how much is)\s+(?:in |on )?(?:my |our |the )?"
                        r"(?:cart|basket|shopping bag)\b|\b(?:cart|basket) (?:total|contents|so far)\b"
-                       r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does) (?:it|that|everything|all that|it all) (?:come to|add up to)\b",
+                       r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does) (?:it|that|everything|all that|it all) (?:come to|add up to)\b"
+                       r"|\bwhat (?:does|do) (?:the|my|our) (?:total|cart|basket) (?:come to|add up to)\b",  # "what does the total come to?"
                        re.I)
 # "take the rug out of my cart", "remove the lamp from the basket", "delete #2 from my cart"
 CART_REMOVE = re.compile(r"\b(?:remove|take|delete|drop|get rid of)\b(?P<what>.{0,40}?)\b(?:out of|from|off)\s+(?:my |the )?"
@@ -361,7 +365,9 @@ TALK_TO_PERSON = re.compile(
     rf"(?:to|with)\s+{_STAFF}\b"
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
     r"|\b(?:i want|i need|i'?d like|get me|give me|can i (?:have|get))\s+(?:a |an |the |your )?(?:manager|human|supervisor|"
-    r"real person|live agent|human agent)\b"
+    r"real person|live agent|human agent|actual person|actual human|real human)\b"
+    # "I'd rather go through this with someone from your accounts team, can you put me through?"
+    r"|\b(?:can|could|would) you (?:please )?put me through\b|\bwith (?:someone|somebody|a person) from your \w+ (?:team|department)\b"
     rf"|\b(?:can|could|will|would|please have|have)\s+{_STAFF}\s+(?:from (?:your|the) (?:staff|team|shop|store)\s+)?(?:(?:please|actually|just|maybe|quickly)\s+)?"
     r"(?:call|ring|phone|contact|email|get in touch with)"
     r"\s+me\b", re.I)  # "can someone call me about it", "Could somebody from your staff ring me please?"

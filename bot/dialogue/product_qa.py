@@ -42,6 +42,9 @@ _ASKED_AS = {
     "build": "assembly", "built": "assembly", "diy": "assembly",
     "round": "shape", "square": "shape", "rectangular": "shape", "oval": "shape",
     "rain": "waterproof", "wet": "waterproof", "water": "waterproof", "weatherproof": "waterproof",
+    # "which would be easier to keep clean? he spills his tea": washable, or covers that come off
+    "clean": "machine washable removable cushion cover", "spill": "machine washable removable cushion cover",
+    "spills": "machine washable removable cushion cover",
     "wash": "machine washable removable", "washable": "removable", "off": "removable", "cover": "cushion",
     "certified": "certification", "certificate": "certification", "organic": "certification",
     "set": "pieces", "include": "pieces", "includes": "pieces", "included": "pieces", "piece": "pieces",

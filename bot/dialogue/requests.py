@@ -69,7 +69,8 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     pieces = [q for p in _BOUNDARY.split(body) for q in (_ASK_AFTER_ORDER.split(p) if _ORDER_MATTER.search(p) else [p])]
     pieces = [q for p in pieces for q in (_ASK_AFTER_CHOICE.split(p) if _CHOICE.search(p) else [p])]
     parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip(" ,."), flags=re.IGNORECASE) for p in pieces]
-    parts = [p for p in parts if len(p.split()) >= 3]
+    parts = [p for p in parts if len(p.split()) >= 3  # ... or a budget: "under 700, and can you deliver this weekend?"
+             or len(p.split()) == 2 and re.match(r"(?:under|below|max|over|up to|upto|around|about)\s+\$?\d", p, re.I)]
     if not all((_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p)
                                                         or _NEVER_DONE.search(p))
                                             and "?" not in p))

@@ -184,6 +184,8 @@ _WRONG_ITEM = re.compile(
     # not "can it be delivered to my work address instead of home?" (where to, not what came)
     r"(sent|delivered|received|got) (?!(?:it |them )?to\b)(me )?(a |an |the )?[\w\s-]{1,30}?\binstead of(?!\s+(?:a\s+|the\s+)?(?:refund|my money))|"
     r"(ordered|bought) (a |an |the )?[\w\s,()-]{1,60}?\b(?:a |an |the )?[\w-]+ (?:one )?(arrived|came|turned up|showed up) instead|"
+    # "the duvet cover that showed up today is MUSTARD, i ordered the emerald one!!"
+    r"(?:showed up|arrived|came|turned up|got delivered|was delivered)\b.{0,40}\b(?:i|we) (?:ordered|bought|paid for|wanted)\b|"
     # "I ordered a navy rug and a beige one showed up??"
     r"(ordered|bought) (a |an |the )?[\w\s,()-]{1,60}?\b(?:and|but) (?:a |an |the )[\w-]+ (?:one )?(?:arrived|came|turned up|showed up|"
     r"got delivered|was delivered))\b",
@@ -260,7 +262,9 @@ _REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|s
                             r"|\b(?:deduct\w*|minus|subtract\w*|keep)\s+(?:the\s+)?(?:shipping|delivery|postage)\b"
                             r"|\b(?:shipping|delivery|postage)\s+(?:is\s+|gets?\s+)?(?:refunded|deducted|taken off)\b"
                             # "do I have to pay to send it back?", "is return shipping free or do i have to pay for it"
-                            r"|\bpay\s+(?:to|for)\s+(?:send(?:ing)?\s+(?:it|them|(?:the|this|that)\s+(?:\w+\s+)?\w+)\s+back|(?:the\s+)?return(?:\s+shipping)?)\b"
+                            r"|\bpay\s+(?:to|for)\s+(?:(?:send|ship|post|mail)(?:ing)?\s+(?:it|them|(?:the|this|that)\s+(?:\w+\s+)?\w+)\s+back|(?:the\s+)?return(?:\s+shipping)?)\b"
+                            # "will I get the shipping back too or only what I paid for the rug?"
+                            r"|\b(?:get|refund)\s+(?:the\s+)?(?:shipping|delivery|postage)(?:\s+(?:cost|fee|charge))?\s+back\b"
                             r"|\breturn\s+(?:shipping|postage)\s+(?:is\s+)?(?:free|cost|charged)\b|\bis\s+return\s+(?:shipping|postage)\s+free\b"
                             r"|\bwho\s+pays\s+(?:for\s+)?(?:the\s+)?return"
                             # "and do you charge for return shipping?"

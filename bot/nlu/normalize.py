@@ -143,7 +143,7 @@ AROUND_MARGIN = 0.2
 # A direction said with "about" wins over it ("what about under 150"); words that name a budget without a
 # direction ("spend") give way to a floor said with them ("spend at least 1000").
 _STRICT_DIRECTION = re.compile(
-    r"\b(under|below|beneath|less than|lower than|at most|no more than|or less|over|above|more than|at least|"
+    r"\b(under|below|beneath|less than|lower than|at most|no more than|or less|up to|over|above|more than|at least|"
     r"no less than|or more|upwards of)\b|\d\s*k?\s+(?:max|maximum|tops|at the most)\b", re.IGNORECASE)  # "around 1k max"
 _BUDGET_ONLY = frozenset({"budget", "afford", "can spend", "spend", "limit"})
 _FLOOR_WORDS = re.compile(r"\b(at least|minimum|no less than|not less than|upwards of)\b|\d\s*\+|\d\s+(?:or more|plus)\b", re.IGNORECASE)
@@ -166,6 +166,8 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
     (None, 300.0)
     >>> parse_price("at least, under 700")
     (None, 700.0)
+    >>> parse_price("what about up to 250")
+    (None, 250.0)
     >>> parse_price("between 50 and 80")
     (50.0, 80.0)
     >>> parse_price("around 500")
@@ -187,7 +189,8 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
         return None, value
     if _NEGATED_MIN.search(lowered):
         return value, None
-    if _AROUND_WORDS.search(lowered) and not _STRICT_DIRECTION.search(lowered):  # "what about under 150" is under
+    if (_AROUND_WORDS.search(re.sub(r"\b(?:what|how)\s+about\b", " ", lowered))  # "what about up to 250" is up to 250
+            and not _STRICT_DIRECTION.search(lowered)):  # "what about under 150" is under
         high = round(value * (1 + AROUND_MARGIN), 2)
         if _BUDGET_WORDS.search(lowered):
             return None, high
