@@ -92,6 +92,8 @@ def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     return nlu.model_copy(update={"intent": intent, "slots": slots})
 
 
+# "hmm she'd prefer green I think, the velvet bit doesn't matter": that value let go
+_VALUE_BIT = re.compile(r"\b(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+(?:bit|part|thing)\s+(?:doesn'?t|does not|don'?t|won'?t)\s+matter\b", re.I)
 # "Let's have the cheaper of the two then.", "go with the less expensive of the two": that one, into the cart
 _TAKE_THE_CHEAPER = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|right|fine|alright|then)[,.!\s]+)*(?:let'?s (?:have|get|go with|take|do)|"
                                r"(?:i'?ll|we'?ll|i will|we will|i'?d|we'?d) (?:have|take|get|go with|like)|go with|take|get me|give me)\s+"
@@ -428,6 +430,11 @@ class DialogueManager:
             return await self._relax(state, nlu, phrases.RELAX_FIELDS[relax.group(1).lower()], exclusions=True)
         released = list(phrases.RELAX_IN.finditer(nlu.text))
         words = [next(g for g in m.groups() if g) for m in released]
+        for m in _VALUE_BIT.finditer(nlu.text):  # "the velvet bit doesn't matter": the kind of that value
+            kind = self._kind_of_value(m.group(1))
+            if kind:
+                released.append(m)
+                words.append(kind)
         if words and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
             # "forget the budget, I want linen ones": let go of the budget, then apply what else was said
             for word in words:
@@ -1434,6 +1441,14 @@ class DialogueManager:
             pattern = re.compile(rf"\b{re.escape(word.lower())}\s+{re.escape(singular_word(noun))}")
             if titles and 0 < sum(bool(pattern.search(t)) for t in titles) < len(titles):
                 return noun
+        return None
+
+    def _kind_of_value(self, value: str) -> str | None:
+        """The kind ("material", "colour", "style") a catalog value belongs to ("velvet": material), or None."""
+        vocabulary = self.s.retriever.vocabulary
+        for key, kind in (("materials", "material"), ("colors", "colour"), ("styles", "style")):
+            if value.strip().lower() in {v.lower() for v in vocabulary.get(key, [])}:
+                return kind
         return None
 
     @staticmethod

@@ -99,3 +99,11 @@ def test_camping_chairs_are_where_they_sit_the_couch_is_the_wish(catalog):
     text = ("we just moved into our first flat together (tiny living room haha) and we're sitting on camping chairs. "
             "need a couch, grey or charcoal, nothing over 1000")
     assert ground({"category": "chairs"}, text, catalog_vocabulary(catalog), shopping=True)["category"] == "Sofas"
+
+
+def test_the_value_bit_that_does_not_matter():
+    from bot.dialogue.manager import _VALUE_BIT
+
+    found = _VALUE_BIT.search("hmm she'd prefer green I think, the velvet bit doesn't matter")
+    assert found and found.group(1) == "velvet"
+    assert not _VALUE_BIT.search("the velvet is lovely")
