@@ -97,7 +97,7 @@ def matches(product: Product, f: SearchFilter) -> bool:
             value = measure(measures, key)
             if value is None or value < least - 1e-6:
                 return False
-    attributes = {k.lower(): str(v).strip().lower() for k, v in (product.attributes or {}).items()}
+    attributes = listed_attributes(product)
     for key, value in f.attributes.items():
         if not attribute_value_meets(attributes.get(key.lower()), value.strip().lower()):
             return False
@@ -137,6 +137,16 @@ def measure(measures: dict[str, float], key: str) -> float | None:
 
 
 _NONE = frozenset({"no", "none", "0", "false", "n", "not included", "without"})
+
+
+def listed_attributes(product: Product) -> dict[str, str]:
+    """The product's free attributes as the filters compare them: names and values lower-cased."""
+    return {k.lower(): str(v).strip().lower() for k, v in (product.attributes or {}).items()}
+
+
+def meets_attribute(product: Product, key: str, wanted: str) -> bool:
+    """Whether the product's listed ``key`` meets ``wanted`` as an ``attributes`` filter would ("firmer": "medium-firm")."""
+    return attribute_value_meets(listed_attributes(product).get(key.lower()), wanted.strip().lower())
 
 
 # A grade asked for as a direction ("a firmer mattress"): met by any value naming that end of the scale.

@@ -36,7 +36,7 @@ from bot.dialogue.state import CartItem, DialogueState
 from bot.models import IntentInfo, Reply
 from bot.nlu.types import NLUResult
 from ranking.types import RankRequest, ScoredProduct
-from retrieval.filters import attribute_value_meets, dimensions, matches, measure
+from retrieval.filters import dimensions, matches, measure, meets_attribute
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
@@ -92,6 +92,8 @@ def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     return nlu.model_copy(update={"intent": intent, "slots": slots})
 
 
+# "ok thanks, ...", "thank you dear, ...": a message that starts by thanking
+_THANKS_FIRST = re.compile(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", re.I)
 # "hmm she'd prefer green I think, the velvet bit doesn't matter": that value let go
 _VALUE_BIT = re.compile(r"\b(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+(?:bit|part|thing)\s+(?:doesn'?t|does not|don'?t|won'?t)\s+matter\b", re.I)
 # "Let's have the cheaper of the two then.", "go with the less expensive of the two": that one, into the cart
@@ -105,10 +107,9 @@ _INTO_THE_CART = re.compile(r"\b(?:stick|put|pop|throw|chuck|add)\s+(?:it|that|t
 _LOOKS_BETTER = re.compile(r"\b(?:looks?|seems?)\s+(?:much\s+|way\s+|a lot\s+)?(?:better|nicer|best|lovelier)\b|\bi (?:prefer|like)\b", re.I)
 
 
-def _meets(product: Product, key: str, value: str) -> bool:
-    """Whether the product's listed ``key`` meets ``value`` as a filter would ("firmer": "medium-firm" does)."""
-    actual = {k.lower(): v for k, v in (product.attributes or {}).items()}.get(key.lower())
-    return attribute_value_meets(None if actual is None else str(actual).strip().lower(), value.strip().lower())
+def _order_id_only(slots: dict[str, Any]) -> dict[str, Any]:
+    """The slots a service reading keeps: the order number, nothing of products."""
+    return {k: v for k, v in slots.items() if k == "order_id"}
 
 
 def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
@@ -536,10 +537,11 @@ class DialogueManager:
         """Messages about the products on screen: "and the second?", "is the first one a standing desk?",
         "the cheaper one", "any of those with storage drawers?", "anti-tip?"."""
         intent, slots = nlu.intent, nlu.slots
+        take_cheaper = _TAKE_THE_CHEAPER.match(text)
         if (state.shown and intent not in (*service.SERVICE_INTENTS, "add_to_cart", "contact_human")
-                and (_TAKE_THE_CHEAPER.match(text) or _INTO_THE_CART.search(text))):
+                and (take_cheaper or _INTO_THE_CART.search(text))):
             # "Let's have the cheaper of the two then.", "the cheapest lamp is fine, stick it in my cart"
-            cheaper = _TAKE_THE_CHEAPER.match(text) or re.search(r"\b(?:cheaper|cheapest|less expensive|least expensive)\b", text, re.I)
+            cheaper = take_cheaper or re.search(r"\b(?:cheaper|cheapest|less expensive|least expensive)\b", text, re.I)
             slots = {**{k: v for k, v in slots.items() if k not in ("category", "item_ref", "price_relative")},
                      **({"price_relative": "lower"} if cheaper else {}),
                      **({"item_ref": slots["item_ref"]} if slots.get("item_ref") and not cheaper else {})}
@@ -715,7 +717,7 @@ class DialogueManager:
             nlu = _as_read(nlu, intent, slots)
         if intent == "product_question" and phrases.SEND_IT_BACK.search(text):
             intent = "return_item"  # "if it turns out too firm, can I send it back?": the return policy, not its firmness
-            slots = {k: v for k, v in slots.items() if k == "order_id"}
+            slots = _order_id_only(slots)
             nlu = _as_read(nlu, intent, slots)
         if (intent in ("search_product", "refine", "out_of_scope") and service.says_damaged(text)
                 and (phrases.ORDER_WORDS.search(text) or phrases.BOUGHT_FROM_US.search(text))
@@ -998,7 +1000,7 @@ class DialogueManager:
             return nlu
         sample = self._sample(found[:1])
         features = {k: v for k, v in problem.features.items()  # (only where the catalog lists them: "firmer", "lumbar support")
-                    if any(_meets(p, k, v) for p in sample)}
+                    if any(meets_attribute(p, k, v) for p in sample)}
         return _as_read(nlu, "search_product", {**slots, "category": found[0], "problem_note": problem.note,
                                                 **({"problem_features": features} if features else {})})
 
@@ -1137,7 +1139,7 @@ class DialogueManager:
             # "this is the third time I'm writing about my broken dresser and nobody gets back to me" (read as a
             # dresser search); "the replacement legs you sent don't fit ... nobody answers my emails" (read as a
             # return); "third time asking, my refund ... STILL hasn't shown up" stays a refund question
-            intent, slots = "complaint", {k: v for k, v in slots.items() if k == "order_id"}
+            intent, slots = "complaint", _order_id_only(slots)
             nlu = _as_read(nlu, intent, slots)
         if (intent in ("payment_issue", "payment_methods") and state.shown and not slots.get("order_id")
                 and (slots.get("price_max") is not None or slots.get("price_min") is not None)
@@ -1207,17 +1209,17 @@ class DialogueManager:
             rule = None  # "i need to cancel my order, got the wrong size rug": a cancellation, said so
         if rule and not phrases.TALK_TO_PERSON.search(text):
             # "do you price match? the same chair is $40 cheaper elsewhere", "my code WEEKEND20 doesn't work"
-            intent, slots = rule, {k: v for k, v in slots.items() if k == "order_id"}
+            intent, slots = rule, _order_id_only(slots)
         elif ((phrases.BY_DATE.search(text) and (not slots.get("category") or state.last_action == "service")
                or phrases.DELIVERED_BY.search(text) and re.search(r"\?|\b(?:possible|doable|can you|could you)\b", text, re.I))
               and intent not in service.SERVICE_INTENTS and intent != "contact_human" and not slots.get("in_stock")):
             # "only what's in stock, I need it by the 4th" filters; "we need a bed delivered by friday the 12th, possible?" asks
             intent = "delivery_time"  # "we need it by friday the 12th, is that doable?"
-            slots = {k: v for k, v in slots.items() if k == "order_id"}
+            slots = _order_id_only(slots)
         elif (phrases.ORDER_CHANGE.search(text) and intent not in ("contact_human", "payment_issue", "complaint")
               and not service.names_topic("shipping_address", text)
               and not (state.shown and (slots.get("item_ref") or parse_item_refs(text)) and not slots.get("order_id"))):
-            intent, slots = "change_order", {k: v for k, v in slots.items() if k == "order_id"}  # not the cart
+            intent, slots = "change_order", _order_id_only(slots)  # not the cart
         elif state.last_action in ("service", "handoff") and state.last_service_intent and (
                 phrases.JUST_ORDER_ID.match(text)
                 or (not state.shown and state.last_service_intent in ("return_item", "complaint")
@@ -1231,7 +1233,7 @@ class DialogueManager:
                                                                        "delivery_time", "order_status")
               and state.last_service_intent in ("return_item", "refund", "complaint", "delivery_time", "delivery_options")
               and "return_item" in state.service_intents and phrases.RETURN_PICKUP.search(text) and not slots.get("category")):
-            intent, slots = "return_item", {k: v for k, v in slots.items() if k == "order_id"}  # "do I need to keep the box?"
+            intent, slots = "return_item", _order_id_only(slots)  # "do I need to keep the box?"
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time",
                                                                                           "delivery_options", "complaint")
               and "order_status" in state.service_intents and intent in ("out_of_scope", "delivery_time", "delivery_options",
@@ -1243,13 +1245,13 @@ class DialogueManager:
               and re.match(r"\W*(?:it'?s|its|it is|it was|they'?re|they are)\s+(?:a|an|the|two|some)\s+", text, re.I)
               and not phrases.SHOPPING_OPENER.search(text) and not slots.get("price_max")):
             # "its a dresser and my in-laws are staying next weekend so we kind of need it" about the late order
-            intent, slots = state.last_service_intent, {k: v for k, v in slots.items() if k == "order_id"}
+            intent, slots = state.last_service_intent, _order_id_only(slots)
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("shipping_address", "change_order")
               and phrases.STREET_ADDRESS.search(text) and intent not in ("contact_human", "cancel_order")):
-            intent, slots = state.last_service_intent, {k: v for k, v in slots.items() if k == "order_id"}  # "the new one is 22 Birch Lane"
+            intent, slots = state.last_service_intent, _order_id_only(slots)  # "the new one is 22 Birch Lane"
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("cancel_order", "change_order")
               and phrases.SWAP_IT.search(text) and intent not in ("contact_human",)):
-            intent, slots = "change_order", {k: v for k, v in slots.items() if k == "order_id"}  # "swap it for the white version instead"
+            intent, slots = "change_order", _order_id_only(slots)  # "swap it for the white version instead"
         elif (state.last_service_intent in ("payment_issue", "refund", "return_item") and state.last_action == "service"
               and phrases.MONEY_BACK.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope")
               and intent not in service.HANDOFF_INTENTS):
@@ -1329,11 +1331,11 @@ class DialogueManager:
                 and not service.is_upset(text) and intent not in ("contact_human",)):
             intent, slots = "thanks", {}  # "ok good. sorry for the hassle!"
             nlu = _as_read(nlu, intent, slots)
-        elif (re.match(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", text, re.I)
+        elif (_THANKS_FIRST.match(text)
               and intent == "add_to_cart" and phrases.PUTS_OFF.search(text)):
             intent, slots = "thanks", {}  # "Thank you dear, I'll ask my daughter to order it tonight."
             nlu = _as_read(nlu, intent, slots)
-        elif (re.match(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", text, re.I)
+        elif (_THANKS_FIRST.match(text)
               and (intent in ("leave_review", "out_of_scope", "greet", "refine", "search_product", "feedback_like")
                    or (intent == "contact_human" and state.last_action == "handoff" and len(text.split()) <= 6)
                    # "thank you. sorry for shouting, its been a long week", "ok. thanks for sorting it"
@@ -1608,7 +1610,7 @@ class DialogueManager:
         if slots.get("problem_note") and reply.products:
             note = slots["problem_note"]
             shown = [p for p in map(self._product, state.shown) if p is not None]
-            if features and not any(all(_meets(p, k, str(v)) for k, v in features.items()) for p in shown):
+            if features and not any(all(meets_attribute(p, k, str(v)) for k, v in features.items()) for p in shown):
                 # too few have it to insist on it: said so ("...keep the early light out; none of these is listed as blackout")
                 note = f"{note.rstrip('.')}, but none of these is listed as {' and '.join(map(str, features.values()))}."
             reply = reply.model_copy(update={"text": f"{note} {reply.text}"})
