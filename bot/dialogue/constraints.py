@@ -323,6 +323,15 @@ def attribute_label(key: str, value: str) -> str:
     return value if key in value or value in key else f"{value} {key}"  # "blackout light control", "firm"
 
 
+_QUALITY = re.compile(r"(?:able|ible|ing|ant|proof|friendly|compatible|outdoor|desk)$")
+
+
+def _is_part(key: str, value: str) -> bool:
+    """A wished feature that is a part the product has ("storage drawers", "lumbar support", "cushions included"),
+    said after the kind with "with", unlike a quality said before it ("dimmable", "waterproof")."""
+    return value == "yes" and not _QUALITY.search(key.lower())
+
+
 def minimum_label(key: str, least: float) -> str:
     """A required minimum in words: "for 6+" (seats), "for a 75-inch TV", "weight capacity 300+"."""
     if key == "seats":
@@ -361,7 +370,8 @@ def describe(f: SearchFilter) -> str:
     # "standing desk: yes" under desks: "standing desks", not "standing desk desks"
     named = next((k for k, v in f.attributes.items() if v == "yes" and kind and " " not in kind
                   and singular(k.lower()).endswith(" " + singular(kind))), None)
-    parts += [attribute_label(k, v) for k, v in f.attributes.items() if v != "no" and k != "seats" and k != named]  # "dimmable"
+    wished = [k for k, v in f.attributes.items() if v != "no" and k != "seats" and k != named]
+    parts += [attribute_label(k, f.attributes[k]) for k in wished if not _is_part(k, f.attributes[k])]  # "dimmable"
     if f.colors:
         parts.append(either(f.colors).lower())
     if f.styles:
@@ -377,6 +387,9 @@ def describe(f: SearchFilter) -> str:
         parts.append("in " + " or ".join(f.sizes) + " size")
     if f.dimension_max or f.dimension_min:
         parts.append(limits_label(f.dimension_max, f.dimension_min))
+    with_parts = [k.removesuffix(" included") for k in wished if _is_part(k, f.attributes[k])]
+    if with_parts:
+        parts.append("with " + either(with_parts))  # "beds with storage drawers", "patio sets with cushions"
     if f.brands:
         parts.append("from " + " or ".join(f.brands))
     if price_phrase(f):
@@ -440,7 +453,8 @@ _SEATS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\s+(?:people|persons?|
                     r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s*\+|\s+or more|\s+plus)?[- ]"
                     r"(?:seater|people|persons?|guests|seats)\b",  # "6+ seats", "6 or more people"
                     re.IGNORECASE)
-_JUST_SO_MANY = re.compile(r"\b(?:small|smaller|compact|little|tiny|bistro|intimate|just|only)\b", re.IGNORECASE)
+_JUST_SO_MANY = re.compile(r"\b(?:small|smaller|compact|little|tiny|bistro|intimate)\b", re.IGNORECASE)
+_JUST_BEFORE = re.compile(r"\b(?:just|only)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "just for two", "only the 2 of us"
 _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -460,8 +474,10 @@ _PARAPHRASES = {
     "standing desk": [(r"\b(?:can|could|to)\s+stand\s+(?:up\s+)?(?:at|while|to work)\b|\bsit[- ](?:(?:to|and|or)[- ])?stand\b"
                        r"|\bstand(?:ing)?\s+up\s+(?:while|to)\s+work", "yes")],
     # "a bed frame with drawers underneath" (of a kind that lists "storage drawers")
-    "storage drawers": [(r"\b(?:with|has|have|got|having)\s+(?:some\s+|built[- ]in\s+)?drawers\b|\bdrawers\s+(?:underneath|"
-                         r"under(?:neath)?\s+(?:it|the bed|the frame))\b", "yes")],
+    # "something with storage underneath", "under-bed storage"
+    "storage drawers": [(r"\b(?:with|has|have|got|having)\s+(?:some\s+|built[- ]in\s+)?drawers\b|\b(?:drawers|storage)\s+"
+                         r"(?:underneath|under(?:neath)?\s+(?:it|the bed|the frame))\b|\bunder[- ]?bed\s+(?:storage|drawers)\b"
+                         r"|\b(?:with|has|have|got|having)\s+(?:some\s+|built[- ]in\s+)?storage\b|\bstorage beds?\b", "yes")],
     # "a queen mattress that actually sleeps cool", "stays cool at night"
     "cooling": [(r"\b(?:sleeps?|sleeping|stays?|keeps? (?:you|me|us)|runs?)\s+(?:nice and\s+|really\s+)?cool(?:er)?\b", "yes")],
     # "it has to hide the mess of cables", "somewhere to hide the wires"
@@ -611,7 +627,8 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         said = next(g for g in match.groups() if g).lower() if match else ""
         seats = int(said) if said.isdigit() else phrases.COUNTS.get(said, 0)
         if 1 <= seats <= 12:
-            if seats <= 4 and _JUST_SO_MANY.search(text):  # "a small patio set for 2", "just for two of us"
+            # "a small patio set for 2", "just for two of us"; not "we just moved in ... a table for 4"
+            if seats <= 4 and (_JUST_SO_MANY.search(text) or _JUST_BEFORE.search(text[:match.start()])):
                 required["seats"] = str(seats)
             else:
                 least["seats"] = float(seats)

@@ -748,10 +748,12 @@ class DialogueManager:
             # "foldable ones?" under outdoor chairs: only the foldable ones
             intent, slots = "refine", {k: v for k, v in slots.items() if k != "item_ref"}
             nlu = _as_read(nlu, intent, slots)
-        if (intent in ("search_product", "out_of_scope", "complaint") and state.shown and phrases.IT_NEEDS.match(text)
-                and not slots.get("order_id")
+        if (intent in ("search_product", "out_of_scope", "complaint") and state.shown and not slots.get("order_id")
+                and (phrases.IT_NEEDS.match(text) or (intent == "search_product" and phrases.SOFT_WISH.search(text)
+                                                      and any(self._asked(text, state.constraints.categories))))
                 and (not slots.get("category") or slots.get("category") in state.constraints.categories)):
-            # "it needs adjustable shelves" under bookcases: a wish for these, not a new search
+            # "it needs adjustable shelves" under bookcases, "adjustable shelves would be great, white or natural oak":
+            # a wish for these, not a new search
             intent, slots = "refine", {k: v for k, v in slots.items() if k != "category"}
             nlu = _as_read(nlu, intent, slots)
         if (phrases.SIMILAR.search(text) and (state.shown or state.focus_id) and not state.constraints.categories
@@ -980,13 +982,17 @@ class DialogueManager:
         sofa"): a search for what helps, with the features that matter where the catalog lists them (``problems``)."""
         intent, slots = nlu.intent, nlu.slots
         if slots.get("item_ref") or intent not in ("search_product", "out_of_scope", "complaint", "return_item", "smalltalk",
-                                                   "greet", "feedback_dislike", "refine"):
+                                                   "greet", "feedback_dislike", "refine", "complement_request"):
             return nlu
         if intent == "refine" and state.shown:
             return nlu
         categories = self.s.retriever.vocabulary.get("categories", [])
         tagged = slots.get("category") if isinstance(slots.get("category"), str) else None
         problem = problem_in(text, tagged)
+        if intent == "complement_request" and not (problem and tagged and singular(tagged).lower() in problem.replaces):
+            # "something to sit on at that desk too, my lower back kills me": the desk is the place, the chair the
+            # wish; otherwise things to go with what is shown
+            return nlu
         room = slots.get("room") if isinstance(slots.get("room"), str) else state.room
         if (problem is None and tagged and singular(tagged).lower() not in text.lower()
                 and (room is None or _in_room(room, "Office"))):
