@@ -368,8 +368,8 @@ def describe(f: SearchFilter) -> str:
     parts: list[str] = []
     kind = _categories_said(f.categories)
     # "standing desk: yes" under desks: "standing desks", not "standing desk desks"
-    named = next((k for k, v in f.attributes.items() if v == "yes" and kind and " " not in kind
-                  and singular(k.lower()).endswith(" " + singular(kind))), None)
+    named = next((k for k, v in f.attributes.items() if v != "no" and kind and " " not in kind
+                  and singular(k.lower()).endswith(" " + singular(kind))), None)  # ("electric standing desks" too)
     wished = [k for k, v in f.attributes.items() if v != "no" and k != "seats" and k != named]
     parts += [attribute_label(k, f.attributes[k]) for k in wished if not _is_part(k, f.attributes[k])]  # "dimmable"
     if f.colors:
@@ -380,7 +380,7 @@ def describe(f: SearchFilter) -> str:
         parts.append(material_label(f.materials))
     if f.title_words:
         parts.append(" or ".join(f.title_words))
-    parts.append(f"{named}s" if named else kind)
+    parts.append(f"{attribute_label(named, f.attributes[named])}s" if named else kind)
     if len(f.sizes) > 3:
         parts.append("in the sizes asked for")  # "29 to 30 inches high": every size with such a height
     elif f.sizes:
@@ -454,6 +454,8 @@ _SEATS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\s+(?:people|persons?|
                     r"(?:seater|people|persons?|guests|seats)\b",  # "6+ seats", "6 or more people"
                     re.IGNORECASE)
 _JUST_SO_MANY = re.compile(r"\b(?:small|smaller|compact|little|tiny|bistro|intimate)\b", re.IGNORECASE)
+# "our tiny 2 seater", "squeezed around a table for 4": the one they have
+_OWNED_BEFORE = re.compile(r"\b(?:our|my|the old|current|existing|around (?:a|the|our|my))\s+(?:(?:\w+|\d+)\s+){0,3}$", re.IGNORECASE)
 _JUST_BEFORE = re.compile(r"\b(?:just|only)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "just for two", "only the 2 of us"
 _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -609,7 +611,7 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             least[key] = float(match.group(1))
     for key in sorted(numeric & {"drawers", "shelves"}):  # "it needs drawers though": at least one
         said = re.search(rf"\b(?:with|needs?|has|have|having|got|wants?)\s+(?:some\s+|a few\s+|lots of\s+|plenty of\s+|"
-                         rf"a couple of\s+|a\s+)?{key[:-1]}s?\b", lowered)
+                         rf"a couple of\s+|a\s+|at least (?:one|1|a)\s+)?{key[:-1]}s?\b", lowered)
         if said and key not in least and not _NEGATED_WORD.search(lowered[:said.start()][-25:]):
             least[key] = 1.0
     if "warranty" in numeric:  # "which sofas come with a 10 year warranty?": at least that long
@@ -623,12 +625,17 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             if said:
                 least[key] = float(said.group(1)) * (2.2046 if said.group(2).startswith("k") else 1.0)
     if "seats" in numeric:
-        match = _SEATS.search(text)
+        # the last count said of the wish: "we're 6 squeezed around a table for 4. Looking for a dining table that
+        # seats 6", "watching a film on our tiny 2 seater ... a big sectional, room for 6 or more"
+        said_seats = [m for m in _SEATS.finditer(text) if not _OWNED_BEFORE.search(text[:m.start()])
+                      and not re.search(r"\d\s*(?:-|–|to)\s*$", text[:m.start()])]  # (the 6 of "for 4-6 people")
+        match = said_seats[-1] if said_seats else None
         said = next(g for g in match.groups() if g).lower() if match else ""
         seats = int(said) if said.isdigit() else phrases.COUNTS.get(said, 0)
         if 1 <= seats <= 12:
             # "a small patio set for 2", "just for two of us"; not "we just moved in ... a table for 4"
-            if seats <= 4 and (_JUST_SO_MANY.search(text) or _JUST_BEFORE.search(text[:match.start()])):
+            if seats <= 4 and (_JUST_SO_MANY.search(text[max(0, match.start() - 40):match.end()])
+                               or _JUST_BEFORE.search(text[:match.start()])):
                 required["seats"] = str(seats)
             else:
                 least["seats"] = float(seats)
@@ -638,6 +645,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         # ... or said of the TV named before: "our tv has been sitting on the floor ... it's a 65 inch"
         match = match or re.search(r"\b(?:tv|television|telly)\b.{0,80}?\b(?:it'?s|it is|is)\s+(?:a\s+)?(\d{2,3})\s*"
                                    r"(?:\"|”|-?\s*inch(?:es)?|in\b)(?!\s*(?:wide|long|deep|tall|high))", text, re.IGNORECASE)
+        # ... or the TV talked about before: "it's a 65 inch if that matters" under TV stands
+        match = match or re.match(r"\W*(?:(?:oh|and|ok|btw)\W+)?(?:it'?s|its|it is|ours is|mine is|the tv is)\s+(?:a\s+)?(\d{2,3})\s*"
+                                  r"(?:\"|”|-?\s*inch(?:es)?|in\b)(?!\s*(?:wide|long|deep|tall|high))", text, re.IGNORECASE)
         if match:
             least[tv] = float(match.group(1))
     return required, least

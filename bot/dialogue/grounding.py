@@ -705,19 +705,37 @@ def _value_let_go(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> N
     is no wish; the other one said is (the model keeps one colour of the two)."""
     for field in ("color", "material"):
         values = slot_values(slots, field)
-        if len(values) != 1:
-            continue
-        word = re.escape(values[0].lower())
-        if not re.search(rf"\b(?:forget|scrap|drop|ditch|never ?mind)\s+(?:the\s+)?{word}\b|\b{word}\s+(?:is|'s|was)\s+(?:a bit\s+|way\s+|far\s+|just\s+)?"
-                         r"(?:too much|a bit much|much|not for me|not me|too (?:loud|bold|bright|dark))\b", text, re.I):
-            continue
-        others = [v for v in _values_said(text, field, vocabulary) if v.lower() != values[0].lower()]
-        if others:
-            _set_values(slots, field, others)
+        for value in values:
+            word = re.escape(value.lower())
+            if not re.search(rf"\b(?:forget|scrap|drop|ditch|never ?mind)\s+(?:the\s+)?{word}\b|\b{word}\s+(?:is|'s|was)\s+(?:a bit\s+|way\s+|far\s+|just\s+)?"
+                             r"(?:too much|a bit much|much|not for me|not me|too (?:loud|bold|bright|dark))\b"
+                             # "black will show every single hair"
+                             rf"|\b{word}\s+(?:will|would|'?ll|'?d|is going to|shows?)\s+(?:show\s+)?(?:every|all|the)\s+(?:\w+\s+)?"
+                             r"(?:hair|hairs|dirt|dust|stains?|marks?|crumbs?|fur|mess|scratch(?:es)?|fingerprints?)\b", text, re.I):
+                continue
+            others = [v for v in (_values_said(text, field, vocabulary) if len(values) == 1 else values)
+                      if v.lower() != value.lower()]
+            if others:
+                _set_values(slots, field, others)
+            break
 
 
 _HYBRID_WORK = re.compile(r"\bhybrid\s+(?:for good|working|work|worker|schedule|model|now|from now|these days|job|role|"
                           r"(?:\w+\s+)?(?:days?|weeks?))\b|\b(?:we'?re|i'?m|we are|i am|going|gone|be|being|now)\s+hybrid\b", re.I)
+
+
+def _said_both_ways(slots: dict, text: str) -> None:
+    """A value both wanted and refused in one message: wanted only when asked for in so many words ("none of these
+    are grey though. I want grey"), refused otherwise ("rattan won't do for his back ... just not rattan", "not
+    metal please, my partner says metal frames squeak")."""
+    for field in ("color", "material", "style", "brand"):
+        refused = {v.lower() for v in slot_values(slots, "exclude_" + field)}
+        for value in [v for v in slot_values(slots, field) if v.lower() in refused]:
+            if _says_wanted(value, text):
+                _set_values(slots, "exclude_" + field,
+                            [v for v in slot_values(slots, "exclude_" + field) if v.lower() != value.lower()])
+            else:
+                _set_values(slots, field, [v for v in slot_values(slots, field) if v.lower() != value.lower()])
 
 
 def _hybrid_work(slots: dict, text: str) -> None:
@@ -1021,7 +1039,8 @@ def _says_wanted(value: str, text: str, not_free: bool = False) -> bool:
     """Whether the message asks for the value in so many words ("I want grey", "actual grey only"); with
     ``not_free``, not "I want it leather-free"."""
     free = r"(?!\s*(?:-|\w+)?\s*(?:free|less)\b)" if not_free else ""
-    return bool(re.search(rf"\b(?:i want|want|i need|only|actual|actually|real|proper|just)\s+(?:\w+\s+)?{re.escape(value)}\b{free}",
+    return bool(re.search(rf"\b(?:i want|want|i need|only|actual|actually|real|proper|just)\s+(?:(?!not\b|no\b|never\b)\w+\s+)?"
+                          rf"{re.escape(value)}\b{free}",
                           text, re.I))
 
 
@@ -1148,8 +1167,19 @@ def _missing_is_wanted(slots: dict, text: str, categories: list[str]) -> None:
 _BED_SIZE = re.compile(r"(?<!drag )\b(california king|cal(?:ifornia)?[- ]king|twin[- ]xl|queen|king)(?:[- ]size[d]?)?\b", re.I)
 
 
+_BED_SIZES_OR = re.compile(r"\b(twin(?: xl)?|full|double|queen|king|california king)\s*(?:,\s*)?(?:or|/)\s*"
+                           r"(twin(?: xl)?|full|double|queen|king|california king)\b(?![- ]size[d]?\s+(?:sheets?|duvets?))", re.I)
+
+
 def _bed_size_said(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
-    """A bed size the model did not tag, when the catalog sells that size ("queen, with a headboard")."""
+    """A bed size the model did not tag, when the catalog sells that size ("queen, with a headboard"); both of
+    "full or queen"."""
+    either = _BED_SIZES_OR.search(text)
+    if either and isinstance(slots.get("size"), str) and slots["size"].lower() in (either.group(1).lower(), either.group(2).lower()):
+        known = [v for said in either.groups() for v in vocabulary.get("sizes", []) if v.lower() == said.lower()]
+        if len(known) == 2:
+            slots["size"] = known
+        return
     if slots.get("size") or slots.get("exclude_size"):
         return
     for said in _BED_SIZE.finditer(text):
@@ -1210,7 +1240,10 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
 
 # "... old couch. thinking a sectional", "the guest bed badly needs new bedding. Could you show me queen sheets"
 _WISHED_BEFORE = re.compile(r"\b(?:need|needs|want|wants|looking for|after|get|thinking(?: of| about)?|show me|got any|"
-                            r"(?:do you|have you) (?:have|got))\s+(?:(?:a|an|some|any)\s+)?"
+                            r"(?:do you|have you) (?:have|got)"
+                            # "first job is a sofa", "top priority: a bed"
+                            r"|(?:first|next|top|main|1st|biggest)\s+(?:job|thing|priority|task|purchase|on the list|up)"
+                            r"(?:\s+(?:is|will be|has to be)|'s|\s*[:=-])?)\s+(?:(?:a|an|some|any)\s+)?"
                             r"(?:proper|new|real|decent|good|big|large|small|nice|twin|full|double|queen|king)?\s*$", re.I)
 
 
@@ -1241,7 +1274,8 @@ def _the_kind_wished(slots: dict, text: str, categories: list[str]) -> None:
     said_at = [at for names, at in mentions if tagged & set(names)]
     # the kind wished in a sentence of its own ("the guest bed badly needs new bedding. Could you show me queen
     # sheets": the sheets)
-    apart = [names for names, at in wished if all(re.search(r"[.!?;]", text[min(at, t):max(at, t)]) for t in said_at)]
+    apart = [names for names, at in wished  # (an emoji ends a sentence too: "sitting on boxes 😅 first job is a sofa")
+             if all(re.search(r"[.!?;\u2600-\u27bf\U0001F300-\U0001FAFF]", text[min(at, t):max(at, t)]) for t in said_at)]
     if (not said_at or len({tuple(n) for n in apart}) != 1 or len(apart[0]) != 1
             or any(tagged & set(names) for names, _ in wished)):  # not "I need a sofa. want a rug too"
         return
@@ -1547,6 +1581,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _value_let_go(slots, text, vocabulary)
         _hybrid_work(slots, text)
         _words_of_a_longer_value(slots, text)
+    if text:
+        _said_both_ways(slots, text)
     for name in ("color", "exclude_color"):  # a colour the catalog does not have ("organic") filters nothing
         if vocabulary.get("colors") and slots.get(name):
             known = _vocab(vocabulary, "colors")

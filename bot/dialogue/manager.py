@@ -97,9 +97,16 @@ _THANKS_FIRST = re.compile(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank
 # "hmm she'd prefer green I think, the velvet bit doesn't matter": that value let go
 _VALUE_BIT = re.compile(r"\b(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+(?:bit|part|thing)\s+(?:doesn'?t|does not|don'?t|won'?t)\s+matter\b", re.I)
 # "Let's have the cheaper of the two then.", "go with the less expensive of the two": that one, into the cart
+# "is the black one low pile?", "does the oak one come apart?": a question about one shown product, by description
+_ASKS_OF_THE_ONE = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?|hmm+|right|oh)\W+)?(?:is|are|does|do|has|can|will|would|how)\s+"
+                              r"the\s+[a-z][\w -]{1,30}?\s+one\b[^.!?]*\?", re.I)
+# "your delivery drivers left my sofa outside", "the courier": the shop's people, said of what they did
+_SHOP_PEOPLE = re.compile(r"\b(?:your|the)\s+(?:delivery\s+)?(?:drivers?|couriers?|delivery (?:guys|men|people|team|crew)|movers|"
+                          r"installers?|staff|customer service)\b", re.I)
 _TAKE_THE_CHEAPER = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|right|fine|alright|then)[,.!\s]+)*(?:let'?s (?:have|get|go with|take|do)|"
-                               r"(?:i'?ll|we'?ll|i will|we will|i'?d|we'?d) (?:have|take|get|go with|like)|go with|take|get me|give me)\s+"
-                               r"the\s+(?:cheaper|cheapest|less expensive|least expensive|lower[- ]priced)\b", re.I)
+                               r"(?:i'?ll|we'?ll|i will|we will|i'?d|we'?d) (?:have|take|get|go with|go for|like)|go with|go for|take|"
+                               r"get me|give me)\s+(?:the|whichever(?: one)? is|whichever'?s)\s+"
+                               r"(?:cheaper|cheapest|less expensive|least expensive|lower[- ]priced)\b", re.I)
 # "stick it in my cart", "pop that in the basket"
 _INTO_THE_CART = re.compile(r"\b(?:stick|put|pop|throw|chuck|add)\s+(?:it|that|this|them|one)\s+(?:in|into|to|on)\s+(?:my|the|our)\s+"
                             r"(?:cart|basket|bag)\b", re.I)
@@ -505,6 +512,8 @@ class DialogueManager:
         talk it over with him tonight and come back": no decision yet, the chat ends for now (no question, no
         product, no order in it)."""
         slots = nlu.slots
+        if (closing := phrases.closing(text)) and nlu.intent not in (closing, "contact_human"):
+            return _as_read(nlu, closing, {})  # "ok thanks, have to run, will look again tonight", "brill ta"
         if (not phrases.PUTS_OFF.search(text) or phrases.is_question(text) or "?" in text or len(text.split()) > 25
                 or slots.get("category") or slots.get("order_id") or any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
                 or phrases.CART_WORD.search(text)):
@@ -649,11 +658,36 @@ class DialogueManager:
             picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
             if len(picked) == 1:  # "ok the solid wood one please": that one into the cart, not a filter to solid wood
                 intent, slots = "add_to_cart", {"item_ref": picked}
+        if (state.shown and intent in ("refine", "search_product", "show_more") and not slots.get("item_ref")
+                and _ASKS_OF_THE_ONE.match(text)):
+            picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
+            if len(picked) == 1:  # "is the black one low pile? shaggy ones and dog hair do not mix": asked of that one
+                intent, slots = "product_question", {"item_ref": picked}
+        if (state.constraints.categories and isinstance(slots.get("size"), str) and not slots.get("category")
+                and re.fullmatch(r"\s*\d{2,3}\s*(?:\"|inch(?:es)?|in)\s*", slots["size"], re.I)
+                and any("tv" in k.split() or "tvs" in k.split() for k in self._asked(text, state.constraints.categories)[1])):
+            # "it's a 65 inch if that matters" under TV stands: the TV's screen, not the stand's size
+            slots = {k: v for k, v in slots.items() if k != "size"}
+            intent = "refine" if intent in ("search_product", "out_of_scope", "product_question") else intent
+        if (intent in ("out_of_scope", "search_product") and state.shown and state.constraints.categories
+                and not slots.get("category") and (slots.get("dimension_max") or slots.get("dimension_min"))
+                and not phrases.SHOPPING_OPENER.search(text)):
+            # "actually wait, it has to fit in a 50 inch gap between the radiator and the window", "needs to be at
+            # least 50 inches wide, I've got two monitors": a measure for what is shown
+            intent = "refine"
+        if state.shown and intent != "add_to_cart" and phrases.picks_nth(text):
+            # "no worries. the first one then please" (after a gift-wrap answer), "going with the first"
+            ref = described_positions(text, [p for p in map(self._product, state.shown) if p is not None]) or slots.get("item_ref")
+            if ref and len(ref) == 1 and ref[0] <= len(state.shown):
+                intent, slots = "add_to_cart", {"item_ref": ref}
         if ((intent == "product_question" or (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
                                                 and not phrases.SERVICE_WORDS.search(text)))
                 and state.constraints.categories and not slots.get("item_ref")
-                and not phrases.is_question(text) and phrases.MUST_HAVE.search(text) and any(self._asked(text, state.constraints.categories))):
-            intent = "refine"  # "it has to be washable, babies are messy": a requirement for what is shown
+                and not phrases.is_question(text) and (phrases.MUST_HAVE.search(text) or phrases.SOFT_WISH.search(text))
+                and any(self._asked(text, state.constraints.categories))):
+            # "it has to be washable, babies are messy", "ideally machine washable, she gets jam on literally
+            # everything": a requirement for what is shown
+            intent = "refine"
         elif (intent in (*service.HANDOFF_INTENTS, "out_of_scope", "search_product") and state.shown and state.constraints.categories
               and not slots.get("item_ref") and not slots.get("category")  # ("something with storage underneath" under beds)
               and _ONE_WITH.match(text) and any(self._asked(text, state.constraints.categories))
@@ -724,6 +758,11 @@ class DialogueManager:
                 and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text) and not slots.get("price_max")):
             # "The sofa came today with a broken leg and we've got people over tomorrow. What now??": a damaged delivery
             intent, slots = "return_item", {k: v for k, v in slots.items() if k in ("order_id", "category")}
+            nlu = _as_read(nlu, intent, slots)
+        if (intent in ("search_product", "refine", "out_of_scope") and service.is_upset(text) and _SHOP_PEOPLE.search(text)
+                and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text)):
+            # "your delivery drivers left my brand new sofa OUTSIDE IN THE RAIN. absolutely unacceptable"
+            intent, slots = "complaint", _order_id_only(slots)
             nlu = _as_read(nlu, intent, slots)
         rugs = [c for c in state.constraints.categories if "rug" in c.lower()]
         if (rugs and intent in ("search_product", "refine") and slots.get("category") and goes_under_furniture(text)
@@ -821,7 +860,8 @@ class DialogueManager:
             intent = "complement_request" if phrases.GOES_WITH.search(text) else "search_product"
         if intent == "complement_request" and slots.get("category") and re.search(
                 r"\b(?:\w+ )?more (?:of (?:them|those|the same) )?to match\b|\bsame ones? again\b"
-                r"|\b(?:let'?s|lets|i'?ll|we'?ll|i want to|we want to|wanna|gonna)\s+start\s+with\b", text, re.I):
+                r"|\b(?:let'?s|lets|i'?ll|we'?ll|i want to|we want to|wanna|gonna)\s+start\s+with\b"
+                r"|^\W*(?:(?:ok(?:ay)?|right|so|first)\W+)?start(?:ing)?\s+with\b", text, re.I):
             # "let's start with bedding, queen size" (a room being done): the first thing asked for
             intent = "search_product"  # "I bought two Sienna chairs in charcoal last spring, I want two more to match"
         if (intent == "feedback_dislike" and any(slots.get(k) for k in ("color", "material", "style", "brand"))
@@ -951,8 +991,12 @@ class DialogueManager:
                 and (phrases.DO_YOU_SELL.search(text) or not state.constraints.categories)
                 and not phrases.VAGUE_THING.fullmatch(said_category.strip()) and not phrases.OCCASION.search(said_category)
                 and not said_category.strip().lower().endswith("ing")  # "she loves reading": a pastime, not a product
-                and not re.search(rf"\b(?:i|we)\s+(?:have|'ve got|got|own|use|run)\s+(?:\w+\s+){{0,2}}{re.escape(said_category.strip())}\b",
-                                  text, re.I)  # "something a bit bigger? I have two monitors": theirs, the reason
+                and not re.search(rf"\b(?:i|we)\s*(?:have|'ve got|got|own|use|run)\s+(?:\w+\s+){{0,2}}"
+                                  rf"{re.escape(said_category.strip().split()[-1])}\b", text, re.I)
+                # ("something a bit bigger? I have two monitors": theirs, the reason; "about 30 inches of wall free":
+                # the space there is)
+                and not re.search(rf"\b(?:inch(?:es)?|in|cm|ft|feet|foot|metres?|meters?|m)\s+of\s+(?:\w+\s+)?"
+                                  rf"{re.escape(said_category.strip().split()[0])}\b", text, re.I)
                 and not service.shop_topic(text)  # "do you gift wrap?": a service of the shop
                 and not set(said_category.lower().split()) & self._attribute_words()
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
@@ -1017,7 +1061,10 @@ class DialogueManager:
         if intent not in ("search_product", "refine", "out_of_scope", "greet", "complement_request") or slots.get("item_ref"):
             return nlu
         named = [(kind, said) for kind, said in kinds_named(text)  # not "... bigger? I have two monitors": theirs
-                 if not re.search(r"\b(?:i|we)\s+(?:have|'ve got|got|own|use)\s+(?:\w+\s+){0,2}$", text[:said.start()], re.I)]
+                 if not re.search(r"\b(?:i|we)\s*(?:have|'ve got|got|own|use)\s+(?:\w+\s+){0,2}$"
+                                  # "we're sleeping on an air mattress": how they manage now, not the wish
+                                  r"|\b(?:sleeping|sleep|sitting|sat|living|eating|working)\s+(?:on|in|at|off)\s+(?:an?|the|our|my|some)\s+(?:\w+\s+)?$",
+                                  text[:said.start()], re.I)]
         if not named or self.named_product(text) is not None:
             return nlu
         self._fresh_caches()
@@ -1120,9 +1167,14 @@ class DialogueManager:
             slots.update(wanted_again)
             intent = "refine"
         forgotten = self._forget_values(state, text)
+        # ... and "my boyfriend wants white. forget the wood look": nor a value of this message
+        named = {m.group(1).lower().replace("-", " ") for m in phrases.FORGET_VALUE.finditer(text)}
+        if named & {v.lower().replace("-", " ") for k in ("color", "material", "style") for v in slot_values(slots, k)}:
+            forgotten |= named
         if forgotten and intent not in service.SERVICE_INTENTS:
             # "forget the green, do you have one in leather?": that value no longer applies
-            slots = {k: v for k, v in slots.items() if not (isinstance(v, str) and v.lower() in forgotten)}
+            gone = {v.replace("-", " ") for v in forgotten}
+            slots = {k: v for k, v in slots.items() if not (isinstance(v, str) and v.lower().replace("-", " ") in gone)}
             if phrases.MIND_CHANGED.search(text):  # "changed my mind about grey - white please": white takes its place
                 slots.update({k: v for k, v in self._values_in(text, forgotten).items() if k not in slots})
             intent = "refine"
@@ -1224,7 +1276,11 @@ class DialogueManager:
             slots = _order_id_only(slots)
         elif (phrases.ORDER_CHANGE.search(text) and intent not in ("contact_human", "payment_issue", "complaint")
               and not service.names_topic("shipping_address", text)
-              and not (state.shown and (slots.get("item_ref") or parse_item_refs(text)) and not slots.get("order_id"))):
+              and not (state.shown and (slots.get("item_ref") or parse_item_refs(text)) and not slots.get("order_id"))
+              # "That will do nicely. Please add it to my order." of the lamp just shown: the cart
+              and not (state.shown and state.last_action not in ("service", "handoff") and not slots.get("order_id")
+                       and re.search(r"\b(?:add|put)\s+(?:it|that|this|this one|that one|them)\s+(?:to|in|on|into)\s+my\s+order\b", text, re.I)
+                       and not re.search(r"\b(?:existing|already|placed|yesterday|last week|previous|other)\b", text, re.I))):
             intent, slots = "change_order", _order_id_only(slots)  # not the cart
         elif state.last_action in ("service", "handoff") and state.last_service_intent and (
                 phrases.JUST_ORDER_ID.match(text)
@@ -1236,9 +1292,10 @@ class DialogueManager:
             # "the order was 29904" after a complaint; "can you just send the navy one?" after a wrong delivery
             intent = state.last_service_intent
         elif (state.last_action in ("service", "handoff") and intent in ("out_of_scope", "search_product", "refine", "delivery_options",
-                                                                       "delivery_time", "order_status")
+                                                                       "delivery_time", "order_status", "refund")
               and state.last_service_intent in ("return_item", "refund", "complaint", "delivery_time", "delivery_options")
-              and "return_item" in state.service_intents and phrases.RETURN_PICKUP.search(text) and not slots.get("category")):
+              and "return_item" in state.service_intents and phrases.RETURN_PICKUP.search(text) and not slots.get("category")
+              and not phrases.MONEY_BACK.search(text)):
             intent, slots = "return_item", _order_id_only(slots)  # "do I need to keep the box?"
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time",
                                                                                           "delivery_options", "complaint")
@@ -1258,10 +1315,14 @@ class DialogueManager:
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("cancel_order", "change_order")
               and phrases.SWAP_IT.search(text) and intent not in ("contact_human",)):
             intent, slots = "change_order", _order_id_only(slots)  # "swap it for the white version instead"
-        elif (state.last_service_intent in ("payment_issue", "refund", "return_item") and state.last_action == "service"
-              and phrases.MONEY_BACK.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope")
-              and intent not in service.HANDOFF_INTENTS):
-            intent = "refund"  # "how long until I get it back?" after a double charge
+        elif ((state.last_service_intent in ("payment_issue", "refund", "return_item", "cancel_order", "complaint")
+               and state.last_action in ("service", "handoff")
+               and intent in (*service.SERVICE_INTENTS, "out_of_scope", "search_product", "refine"))
+              and phrases.MONEY_BACK.search(text) and intent not in service.HANDOFF_INTENTS
+              and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))):
+            # "how long until I get it back?" after a double charge, "and when do I see my money again" after a
+            # cancellation, "I want every penny back" after a complaint
+            intent = "refund"
         elif (state.last_action == "service" and state.last_service_intent
               and (intent in service.SERVICE_INTENTS or (intent == "out_of_scope" and phrases.is_question(text)))
               and intent != state.last_service_intent and intent not in service.HANDOFF_INTENTS
@@ -1353,6 +1414,7 @@ class DialogueManager:
             # "thanks, I need to think about it and talk to my partner"; "ok thanks, that's it for tonight, night!" ends the chat
             intent = "goodbye" if phrases.FAREWELL.search(text) else "thanks"
         elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and re.search(r"\b(it|they|this one|that one)\b", text, re.I)
+              and not phrases.OFF_TOPIC.search(text)
               and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question"
                    or (re.search(r"\b(?:they|these|those|them)\b", text, re.I) and state.last_action in ("recommend", "refine", "show_more")))):
             intent = "product_question"  # "does it hang with grommets?" about the product talked about: answered honestly
@@ -1464,7 +1526,8 @@ class DialogueManager:
         """The words of the message that name a thing the model tagged in part ("wall" -> "wall paint")."""
         # not "recliner finally" of "his old recliner finally gave out"
         thing = re.search(rf"\b{re.escape(said)}(?:\s+(?!and\b|or\b|for\b|in\b|with\b|under\b|to\b|if\b|[a-z]+ly\b|"  # "gold frame if you have one"
-                          rf"(?:is|was|has|had|gave|broke|died|just|got|went|keeps?)\b)[a-z]+s?\b)?", text, re.I)
+                          rf"(?:is|was|has|had|gave|broke|died|just|got|went|keeps?|he|she|they|it|i|we|you|that|which|who)\b)"
+                          rf"[a-z]+s?\b)?", text, re.I)  # not "recliner he" of "a recliner he can nap in"
         return (thing.group(0) if thing else said).lower()
 
     def _in_titles(self, thing: str) -> bool:
@@ -1788,12 +1851,12 @@ class DialogueManager:
         c = state.constraints
         gone: set[str] = set()
         for match in [*phrases.FORGET_VALUE.finditer(text), *phrases.MIND_CHANGED.finditer(text)]:
-            said = match.group(1).lower()
+            said = match.group(1).lower().replace("-", " ")  # "forget the mid century idea": mid-century
             for name in ("colors", "materials", "brands", "styles", "exclude_colors", "exclude_materials",
                          "exclude_brands", "exclude_styles"):
                 values = getattr(c, name)
-                hit = [v for v in values if v.lower() == said or v.lower() in said.split()
-                       or set(said.split()) <= set(v.lower().split())]  # "the fabric thing": performance fabric
+                hit = [v for v in values if v.lower().replace("-", " ") == said or v.lower() in said.split()
+                       or set(said.split()) <= set(v.lower().replace("-", " ").split())]  # "the fabric thing": performance fabric
                 if hit:
                     setattr(c, name, [v for v in values if v not in hit])
                     gone |= {v.lower() for v in hit}
@@ -2294,6 +2357,14 @@ class DialogueManager:
             picked = described_positions(nlu.text, shown)
             if len(picked) == 1 and 1 <= picked[0] <= len(shown):
                 ids = [shown[picked[0] - 1].id]  # "does the Lund loveseat have removable covers?": the one it describes
+        colour = self._colour_not_shown(state, nlu) if not ids and not plural else None
+        if colour:  # "is the green one comfy?" and none shown is green: said, and which one asked
+            shown = [self.products[i] for i in state.shown if i in self.products]
+            state.pending, state.last_question = "which", nlu.text
+            colours = either(list(dict.fromkeys((p.color or "").lower() for p in shown if p.color)))
+            return self._reply(state, nlu, "clarify", f"None of the ones I showed is {colour}" + (f" (they are {colours})" if colours else "")
+                               + f". Which one do you mean? Say a number from 1 to {len(shown)}.",
+                               quick_replies=[f"#{i}" for i in range(1, len(shown) + 1)])
         named_position = phrases.EXPLICIT_REF.search(nlu.text) or re.search(r"\b\d{1,2}(?:st|nd|rd|th)\b", nlu.text)
         if (not ids or plural) and 1 < len(state.shown) <= 5 and (plural or not named_position):
             # a position out of range ("the 12th one") is asked about below, not answered for every shown one
@@ -2331,6 +2402,17 @@ class DialogueManager:
                                    quick_replies=[f"#{i}" for i in range(1, len(named) + 1)])
             return self._ask_category(state, nlu)
         return self._answer_about(state, nlu, self.products[ids[0]])
+
+    def _colour_not_shown(self, state: DialogueState, nlu: NLUResult) -> str | None:
+        """The colour of "the green one" when no shown product is that colour (by its colour or its title)."""
+        colour = nlu.slots.get("color")
+        said = re.search(r"\bthe\s+([a-z]+(?:\s[a-z]+)?)\s+one\b", nlu.text, re.I)
+        if not isinstance(colour, str) or not said or colour.lower() not in said.group(1).lower() or not state.shown:
+            return None
+        shown = [self.products[i] for i in state.shown if i in self.products]
+        if any(colour.lower() in (p.color or "").lower() or colour.lower() in p.title.lower() for p in shown):
+            return None
+        return colour.lower()
 
     def _which_in_stock(self, state: DialogueState, nlu: NLUResult, ids: list[str], positions: list[int]) -> Reply:
         """ "which of these are actually in stock?": said of each shown one; the cards are those in stock."""

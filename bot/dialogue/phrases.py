@@ -20,7 +20,10 @@ RECALL = re.compile(r"\b(?:what|which) (?:was|were) (?:that|the|this|those)\s+(.
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
            "twelve": 12, "a couple": 2, "a pair": 2, "a dozen": 12}
 _QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s*|of\s+)(?=(?:the|that|this|those|these|them|it)\b|#)"
-                       r"|units?\b|pcs\b)", re.I)  # ... "Second one. Two units."
+                       r"|units?\b|pcs\b|(?:altogether|all together|in total|total)\b)"  # ... "Second one. Two units."
+                       # "i need 4 altogether. add them"
+                       r"|\b(?:need|want|take|get|have|order)\s+(\d{1,2}|" + "|".join(COUNTS) + r")\s+(?:of\s+(?:them|those|these|it))?"
+                       r"(?=\s*(?:altogether|all together|in total|total|please|pls|[.,!]|$))", re.I)
 
 
 def quantity(text: str) -> tuple[int, re.Match] | None:
@@ -28,7 +31,9 @@ def quantity(text: str) -> tuple[int, re.Match] | None:
     found = _QUANTITY.search(text or "")
     if not found:
         return None
-    word = found.group(1).lower()
+    if re.search(r"\b(?:compare|comparison|difference|vs|versus|side by side)\b", text, re.I):
+        return None  # "compare the two of them": which two, not how many
+    word = (found.group(1) or found.group(2)).lower()
     count = int(word) if word.isdigit() else COUNTS[word]
     return (count, found) if 1 < count <= 50 else None
 
@@ -54,7 +59,8 @@ FORGET_THING = re.compile(r"\b(?:forget|scratch|scrap|never ?mind|skip|drop|ditc
 AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or so|give or take|ballpark)\b|~\s*\$?\d|\d\s*ish\b", re.I)
 # A wish the shopper would do without ("standing desk ideally", "dimmable if possible").
 SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you(?: have|'ve got| got) (?:it|them|one|any)|would be nice|nice to have|"
-                       r"would be great|would be ideal|would be perfect|would be lovely|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
+                       r"would be great|would be ideal|would be perfect|would be lovely|would be amazing|would be brilliant|"
+                       r"would be good|would be handy|would be a plus|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
 _SOFT_CLAUSE_END = re.compile(r"[,.!?;]+|\s+-+\s+|\s+but\s+", re.I)
 
 
@@ -71,7 +77,10 @@ def soft_clause(text: str) -> str:
 
 
 # "my sister ... she loves green and anything velvet": someone else's taste, for a gift (a wish that gives way at once)
-THEIR_TASTE = re.compile(r"\b(?:she|he|they)(?:\s+(?:really\s+|just\s+)?(?:loves?|likes?|adores?|prefers?)|(?:\s+is|\s+are|'s|'re)\s+"
+THEIR_TASTE = re.compile(r"\b(?:she|he|they|(?:my|our)\s+(?:mum|mom|mother|mam|dad|father|sister|sis|brother|bro|wife|husband|"
+                         r"partner|gf|bf|girlfriend|boyfriend|friend|best friend|daughter|son|nan|nana|gran|granny|grandma|grandad|"
+                         r"grandpa|aunt|auntie|uncle|niece|nephew|boss|colleague|cousin|mother in law|mil|flatmate|roommate))"
+                         r"(?:\s+(?:really\s+|just\s+)?(?:loves?|likes?|adores?|prefers?)|(?:\s+is|\s+are|'s|'re)\s+"
                          r"(?:really\s+|totally\s+|so\s+)?(?:into|a fan of|fans of|obsessed with|mad about|crazy about|big on))\b", re.I)
 # ... or "boucle maybe", "something durable like performance fabric would be ideal"
 SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*ish\b|{THEIR_TASTE.pattern}|\bi (?:really |just )?(?:love|adore)\b|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
@@ -187,7 +196,10 @@ WHAT_DO_YOU_SELL = re.compile(r"\bwhat (?:do you|does (?:this|your) (?:shop|stor
                               re.I)
 # "what's the weather like tomorrow lol", "tell me a joke": nothing the shop does
 OFF_TOPIC = re.compile(r"\b(?:weather|forecast|jokes?|football|soccer|politics|election|recipes?|horoscope|lottery|"
-                       r"meaning of life|bitcoin|stock market)\b", re.I)
+                       r"meaning of life|bitcoin|stock market)\b"
+                       # "do you think it'll snow on christmas day"
+                       r"|\b(?:it'?ll|it will|is it going to|it'?s going to|gonna)\s+(?:snow|rain|be sunny|be cold|be hot|be warm)\b"
+                       r"|\b(?:snow|rain) (?:on|at|for|this|tomorrow|tonight)\b", re.I)
 # "how long is the warranty on it?"
 WARRANTY_WORD = re.compile(r"\bwarrant(?:y|ies|eed)\b|\bguarantee[ds]?\b", re.I)
 # "I got a leather sofa from you back in 2024": something bought here before
@@ -222,6 +234,9 @@ JUST_ORDER_ID = re.compile(r"^\s*(?:(?:ok(?:ay)?|fine|sure|right|yes|yeah|yep|so
 MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund|"
                         r"\bthe extra (?:one|charge|payment|money)\b.{0,25}\bback\b|"  # "how soon will the extra one come back to me?"
                         r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b"
+                        # "I want every penny back", "how long until I get the extra back?", "when do I see my money again"
+                        r"|\b(?:every|each) (?:penny|cent|dollar|pound)\b.{0,10}\bback\b|\bthe extra\s+back\b"
+                        r"|\bsee (?:my|our|the) money\b"
                         # "how long does it usually take to show up on my card" (after a refund question)
                         r"|\b(?:shows?|turns?|showing)\s+up\s+(?:on|in)\s+(?:my|our)\s+(?:card|account|bank|statement)|"
                         r"\b(?:hit|reach|appear on|appear in)\s+(?:my|our)\s+(?:card|account|bank|statement)", re.I)
@@ -240,6 +255,41 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
                       r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off)|i'?m off)\b"
                       # "ok I'll sleep on it, night!" (not "a lamp to read by at night")
                       r"|(?:^|[,.!;:]\s*)'?ni(?:ght|te)(?:\s+(?:all|everyone|then))?\s*[!.:)x]*\s*$", re.I)
+# The parts of a message that only close the chat: an acknowledgement ("ah that's a shame", "brill"), thanks
+# ("ta", "appreciate you sorting that out", "thanks anyway") or leaving ("have to run", "going to bed now",
+# "will look again tonight", "i'll show my husband tonight and come back").
+_ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|right|great|perfect|lovely|awesome|cool|brill(?:iant)?|nice(?: one)?|amazing|"
+                 r"fab(?:ulous)?|super|grand|fair enough|no worries|no problem|oh well|never mind|nvm|fine|good|sure|alright|"
+                 r"(?:(?:ah|oh|that'?s|that is|what)\s+)*(?:a\s+)?(?:shame|pity|bummer)|too bad|all good|sounds good|got it|"
+                 r"noted|understood|makes sense)")
+_THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|much appreciated)"
+            r"|(?:i\s+|really\s+)*appreciate (?:it|that|you|your help)(?:\s+\w+){0,4})"
+            r"(?:\s+(?:so much|a lot|very much|a bunch|anyway|anyways|again|loads|x+|for (?:the |your )?help(?:ing)?"
+            r"|for (?:sorting|looking into|checking) (?:it|that|this)(?:\s+out)?|for your time|mate|love|hun|pal|buddy|guys))*")
+_LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:going|off|heading)\s+to\s+(?:bed|sleep)(?:\s+now)?"
+            r"|(?:(?:i|we)\s*'?(?:ll|will)\s+|will\s+)(?:have (?:a|another) look|look|check|come back|pop back|be back)"
+            r"(?:\s+(?:again|later|tonight|tomorrow|another time|at the weekend|in the morning|after work))*"
+            r"|(?:(?:i|we)\s*'?(?:ll|will)\s+)?(?:show|ask|check with|talk to|run it by)\s+(?:it\s+to\s+)?(?:my|our)\s+\w+(?:\s+half)?"
+            r"(?:\s+(?:tonight|later|first|tomorrow))?(?:\s+and\s+(?:come|get|be)\s+back(?:\s+to you)?)?"
+            r"|(?:and\s+)?come back(?:\s+(?:later|tomorrow|tonight))?|night(?:\s+night)?|nite"
+            rf"|(?:{FAREWELL.pattern}))")
+_CLOSING_PART = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:{_ACKNOWLEDGED}|{_THANKED}|{_LEAVING}|[^\w\s]+)(?:\s+(?:{_ACKNOWLEDGED}|{_THANKED}|{_LEAVING}))*"
+                           r"[\s\W]*$", re.I)
+_LEAVING_PART = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:(?:{_ACKNOWLEDGED}|{_THANKED})\s+)*{_LEAVING}", re.I)
+
+
+def closing(text: str) -> str | None:
+    """ "goodbye" when every clause of ``text`` only closes the chat and one says the shopper is leaving ("ok
+    thanks, have to run, will look again tonight"), "thanks" when they only thank and acknowledge ("ah that's a
+    shame. ok thanks anyway", "brill ta"), None when any clause says more."""
+    parts = clauses(re.sub(r"[^\w\s.?!;,']", " ", text))
+    if not parts or not all(_CLOSING_PART.match(c) for c in parts):
+        return None
+    if any(_LEAVING_PART.match(c) for c in parts):
+        return "goodbye"
+    return "thanks" if any(re.search(rf"\b{_THANKED}", c, re.I) for c in parts) else None
+
+
 # Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
 COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
@@ -323,7 +373,7 @@ ALL_TOO_DEAR = re.compile(r"\b(?:they|these|those|the(?:se|y)? (?:[a-z]+ )?ones|
 SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
                          r"most popular|most reviewed|biggest|largest|smallest)\b", re.I)
 FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"
-                          r"(?:\s+(?:bit|part|one|thing|idea|filter))?(?=\s*(?:[,.;!?]|$|\band\b|\bthen\b))", re.I)
+                          r"(?:\s+(?:bit|part|one|thing|idea|filter|look|vibe|feel))?(?=\s*(?:[,.;!?]|$|\band\b|\bthen\b))", re.I)
 # A value the shopper has gone off ("changed my mind about grey - white please", "not feeling mid-century",
 # "I'm not fussed about walnut anymore"): let go of; a value of the same kind said with it takes its place
 MIND_CHANGED = re.compile(r"\b(?:changed? my mind (?:about|on)|not (?:that |so |too |really )?(?:fussed|bothered) (?:about|with|by)|"
@@ -411,13 +461,28 @@ LOOKS_GOOD = re.compile(r"\bthe\s+[\w -]{2,30}?\s+one\s+(?:looks|is|seems)\s+(?:
 # "ok the solid wood one please": the one of those shown that the words describe, chosen
 PICK_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|yes|yeah|then)\W+)?(?:i'?ll\s+(?:take|have|get|go with)\s+)?"
                       r"the\s+[a-z][\w -]{1,30}?\s+one(?:\s+then)?[\s,]*(?:please|pls|plz)[\s.!]*$", re.I)
+# "no worries. the first one then please", "going with the first", "i'll go for the second": that one, chosen
+PICK_NTH = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|yes|yeah|then|hmm+|alright|no worries|no problem|fair enough|"
+                      r"in that case)\W+)*(?:(?:(?:i'?ll|i will|we'?ll|we will|i'?m|we'?re|i'?d)\s+)?(?:(?:going|go|gonna go)\s+(?:with|for)|take|"
+                      r"have|get|like)\s+)?(?:the\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|#\d|number \d)"
+                      r"(?:\s+one)?(?:\s+then)?[\s,]*(please|pls|plz|thanks|thx)?[\s.!]*$", re.I)
+_CHOICE_VERB = re.compile(r"\b(?:going with|go with|go for|going for|take|have|get|like)\b", re.I)
+
+
+def picks_nth(text: str) -> bool:
+    """Whether the message only chooses a shown product by its place, with a choosing word or "please"."""
+    said = PICK_NTH.match(text)
+    return bool(said and (said.group(2) or _CHOICE_VERB.search(text)))
+
+
 # "what's included in the box with it?", "does it come with screws?": what is in the parcel, not what goes with it
 IN_THE_BOX = re.compile(r"\b(?:included|includes|in the box|in the package|in the parcel|comes? with)\b", re.I)
 # "can I send it back?", "could we return it if ...": a question about returning, whatever it is about
 SEND_IT_BACK = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:send\s+(?:it|them)\s+back|return\s+(?:it|them))\b", re.I)
 # "It needs to seat four people.", "it has to fit under the window": a requirement said as what it must do
 NEEDS_TO = re.compile(r"\b(?:it|they|one|the \w+)\s+(?:needs?|has|have|must|should)\s+to\s+(?!be\b)\w+", re.I)
-MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?be\b|\bmust be\b", re.I)
+MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?be\b|\bmust be\b"
+                       r"|\b(?:is|'s)\s+(?:the|a)\s+must\b|\bis\s+(?:essential|non[- ]negotiable|a dealbreaker)\b", re.I)  # "pet friendly is the must"
 NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|marketing emails?|promo emails?)\b", re.I)
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those
 ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm),?\s+)?(?:do |are |is )?(?:any|anything|any ones?|any of (?:these|those|them|the \w+))\s+"
@@ -487,7 +552,12 @@ COST_WORD = re.compile(r"\b(?:how much|costs?|fees?|charge[ds]?|free)\b", re.I)
 # off somewhere": how a return goes back
 RETURN_PICKUP = re.compile(r"\b(?:keep|need|have|throw|threw|thrown|recycl\w*|still got|kept)\b.{0,30}\b(?:box|boxes|packaging|packing)\b"
                            r"|\b(?:collect|collected|collecting|pick(?:ed|s)? (?:it |them |the \w+ (?:one )?)?up|pickup|drop (?:it |them )?off|"
-                           r"return label|prepaid label)\b", re.I)
+                           r"return label|prepaid label)\b"
+                           # "how many days have I got to do it?": the return window
+                           r"|\bhow (?:many days|long|much time)\s+(?:have|do)\s+(?:i|we)\s+(?:got|have|get)\b"
+                           # "order number is 33907, how do i get it started"
+                           r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:get\s+(?:it|this|that|the return|things)\s+(?:started|going)|"
+                           r"start(?:\s+(?:it|the return))?|begin|kick\s+(?:it|this)\s+off)\b", re.I)
 # "can you at least tell me whether it has left your warehouse?", "which courier has it so i can chase them": where
 # an order is now
 ORDER_WHEREABOUTS = re.compile(r"\b(?:left (?:your|the) (?:warehouse|depot)|(?:been |it )(?:shipped|dispatched|sent out)|shipped yet|"

@@ -43,11 +43,12 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b|\b{_HURTS}\s+(?:my|the)\s+back\b"
                rf"|{_BACK_WRECKED}"),
             "office chair", "Sorry about your back; a chair with good lumbar support helps a lot at a desk.",
-            {"lumbar support": "yes"}, unless=_p(_IN_BED), replaces=("desk", "sofa", "dining table", "bed")),
+            {"lumbar support": "yes"}, unless=_p(_IN_BED), replaces=("desk", "sofa", "dining table", "bed", "dining chair")),
     Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b|{_BACK_WRECKED}"),
             "mattress", "Sorry about your back; a firmer, supportive mattress can help.",
             {"firmness": "firmer"}, unless=_p(_AT_WORK)),
-    Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,30}\btoo\s+(?:soft|squishy|saggy)\b|\b(?:mattress|matress|mattres|bed)\b.{0,30}\bsag(?:s|ging)\b"),
+    # "our mattress is about 15 years old and has gone way too soft"
+    Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,60}\btoo\s+(?:soft|squishy|saggy)\b|\b(?:mattress|matress|mattres|bed)\b.{0,30}\bsag(?:s|ging)\b"),
             "mattress", "A firmer mattress should help.", {"firmness": "firmer"}),
     Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,30}\btoo\s+(?:firm|hard)\b"),
             "mattress", "A softer mattress should help.", {"firmness": "softer"}),
@@ -70,7 +71,8 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(r"\b(?:bed|bed\s*frame)\b.{0,20}\b(?:creaks?|creaking|creaky|squeaks?|squeaking|squeaky|wobbles?|wobbly|"
                r"rattles?)\b"),
             "bed", "A noisy bed is no fun; a new frame should fix that."),
-    Problem(_p(r"\bbooks?\b.{0,30}\b(?:everywhere|piled|piling|on the floor|stacked|nowhere)\b|\bnowhere to put (?:my|our) books\b"),
+    Problem(_p(r"\bbooks?\b.{0,30}\b(?:everywhere|piled|piling|on the floor|stacked|nowhere|on every (?:surface|shelf|table|chair)|"
+               r"all over)\b|\bnowhere to put (?:my|our) books\b"),
             "bookcase", "Let's give those books a home.", replaces=("dining table", "coffee table", "desk", "bed", "nightstand")),
     Problem(_p(r"\bclothes\b.{0,30}\b(?:everywhere|piled|on the floor|on a chair|nowhere)\b|\bnowhere to put (?:my|our) clothes\b"),
             "dresser", "A dresser would tidy those away."),

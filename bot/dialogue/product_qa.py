@@ -246,7 +246,11 @@ def overview(product: Product) -> str:
 
 def answer(question: str, product: Product) -> tuple[str, bool]:
     """(answer text, whether the catalog knew the answer); a question about two listed attributes ("we're 6,
-    is it extendable?") gets both; "tell me about it" gets what the catalog lists."""
+    is it extendable?") gets both; "tell me about it" gets what the catalog lists. Of a question said with a remark
+    ("is the black one low pile? shaggy ones and dog hair do not mix"), the question."""
+    asked = " ".join(q.strip() for q in re.findall(r"[^.?!]*\?", question))
+    if asked and asked != question.strip() and _attribute_matches(asked, product):
+        question = asked
     tv = _TV_FIT.search(question)
     limit = next((v for k, v in (product.attributes or {}).items() if "tv" in k.lower().split() or "tvs" in k.lower().split()), None)
     if tv and limit is not None and re.match(r"\s*\d", str(limit)):

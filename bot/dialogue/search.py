@@ -409,7 +409,19 @@ class ProductSearch:
             if candidates:
                 setattr(state.constraints, name, [])
                 soft.clear()
-                return candidates, loose, intro or f"I couldn't find any {describe(f)}; here are {describe(loose)} in other {kinds}:"
+                said = intro or f"I couldn't find any {describe(f)}; here are {describe(loose)} in other {kinds}"
+                if (len(candidates) == 1 and slot == "material" and f.colors
+                        and {c.lower() for c in f.colors} <= {c.lower() for c in state.soft_colors}):
+                    # "she loves green and anything velvet" and one green pillow: velvet ones in other colours too
+                    # (the colour was only a wish as well)
+                    other = f.model_copy(update={"colors": []})
+                    more = [c for c in await self.retrieve(state, text, other) if c.product.id != candidates[0].product.id]
+                    if more:
+                        state.constraints.colors = []
+                        state.soft_colors.clear()
+                        return ([*candidates, *more], f.model_copy(update={"colors": [], "materials": []}),
+                                intro or f"{said}, and {describe(other)} in other colours:")
+                return candidates, loose, said if intro else said + ":"
         return [], f, intro
 
     async def _other_kinds_instead(self, state: DialogueState, nlu: NLUResult, text: str, f: SearchFilter,

@@ -202,7 +202,8 @@ _PRICE_DROP = re.compile(r"\b(?:i|we) (?:bought|ordered|paid for|purchased|got)\
                          r"\b(?:cheaper|on sale|less|lower|reduced|discounted|dropped|went down)\b|\bprice adjustment\b",
                          re.IGNORECASE)
 # "can you send my order to my mom's house instead": another delivery address
-_ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:ed)?|rerouted?)\s+"
+_ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:ed)?|rerouted?|(?:it|they|that|this) go)\s+"
+                        r"(?:straight\s+|directly\s+)?"
                         r"(?:(?:my |the |this |that )?(?:order|package|parcel|it|them|\w+)\s+)?(?:\w+\s+)?to\s+"
                         r"(?:(?:my|our|a|her|his|their)\s+\w+'s|another|a different|the other|a new|her|his|their)\s+"
                         r"(?:house|place|address|home|office|work|flat|apartment)\b|\b(?:to|at) (?:a|another|a different|the other|"
@@ -287,7 +288,7 @@ _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|ve
 
 _DELIVERY_WORDS = r"deliver\w*|shipping|ship|shipped|arriv\w*"
 _OWN_WORDS = {
-    "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|money(?: \w+){0,4} back",
+    "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|(?:money|penny|cash)(?: \w+){0,4} back|the extra back|see (?:my|our|the) money",
     "return_item": r"return|returns|returning|send (?:it|them) back|exchang\w*", "cancel_order": r"cancel\w*",
     "order_status": r"track\w*|where'?s my|where is my", "payment_methods": r"pay|paying|payment methods?|card|paypal|klarna",
     "payment_issue": r"charged?|payment", "invoice": r"invoice|receipt", "account_help": r"account|password|log ?in|sign ?in|reset (?:email|link)",

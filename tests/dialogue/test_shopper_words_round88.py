@@ -1,0 +1,124 @@
+"""Shopper words met in blind rounds 88-89 (and the last of rounds 86-87): closing messages ("ok thanks, have to run,
+will look again tonight", "brill ta"), choosing a shown product by its place ("going with the first"), "i need 4
+altogether", "I want every penny back", "can it go straight to her place", "we're 6 squeezed around a table for 4 ...
+seats 6", "we just moved in ... a dining table for 4", "something with storage underneath", "full or queen", "rattan
+won't do ... just not rattan", "black will show every single hair", "our mattress ... has gone way too soft", "books on
+every surface of my living room" and a question said with a remark ("is the black one low pile? shaggy ones and dog
+hair do not mix")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue import phrases, product_qa, service
+from bot.dialogue.constraints import asked_attributes, describe
+from bot.dialogue.grounding import ground
+from bot.dialogue.problems import problem_in
+from retrieval.demo_catalog import catalog_vocabulary, load_demo_catalog
+from retrieval.types import SearchFilter
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_demo_catalog()
+
+
+def _of(catalog, category: str) -> list:
+    return [p for p in catalog if p.leaf_category == category]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ok thanks, have to run, will look again tonight", "goodbye"),
+    ("thx. going to bed now 😴", "goodbye"),
+    ("great, i'll show my husband tonight and come back", "goodbye"),
+    ("ok thanks, that's it for tonight, night!", "goodbye"),
+    ("brill ta", "thanks"),
+    ("great, appreciate you sorting that out", "thanks"),
+    ("ah that's a shame. ok thanks anyway", "thanks"),
+    ("cheers mate", "thanks"),
+    ("ok", None),  # no thanks and no leaving: an answer to a question, maybe
+    ("thanks, the first one please", None),
+    ("ok thanks, can you show me sofas", None),
+    ("thanks! where is my order?", None),
+    ("ok, I'll look at the sofas later", None),
+    ("thanks for nothing", None),
+])
+def test_closing_messages(text, expected):
+    assert phrases.closing(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("no worries. the first one then please", True),
+    ("going with the first", True),
+    ("ill take the 2nd", True),
+    ("the first one", False),  # which one, maybe; no choice said
+    ("the first one is nice", False),
+])
+def test_choosing_by_place(text, expected):
+    assert phrases.picks_nth(text) is expected
+
+
+def test_quantities():
+    assert phrases.quantity("i need 4 altogether. add them")[0] == 4
+    assert phrases.quantity("we need 2 please")[0] == 2
+    assert phrases.quantity("compare the two of them") is None
+    assert phrases.quantity("i need 2 drawers") is None
+
+
+def test_service_words():
+    assert phrases.MONEY_BACK.search("I want every penny back")
+    assert phrases.MONEY_BACK.search("and when do I see my money again")
+    assert phrases.RETURN_PICKUP.search("how many days have I got to do it?")
+    assert phrases.RETURN_PICKUP.search("ok. order number is 33907, how do i get it started")
+    assert service.shop_topic("can it go straight to her place instead of mine?") == "shipping_address"
+    assert phrases.OFF_TOPIC.search("do you think it'll snow on christmas day")
+    assert not phrases.OFF_TOPIC.search("can it be left out in the rain?")
+
+
+def test_seats_said_of_the_wish(catalog):
+    tables = _of(catalog, "Dining Tables")
+    text = "we're 6 squeezed around a table for 4. Looking for a dining table that seats 6, extendable"
+    assert asked_attributes(text, tables)[1] == {"seats": 6.0}
+    assert asked_attributes("we just moved in!! looking for a dining table for 4, something wood", tables)[1] == {"seats": 4.0}
+    assert asked_attributes("a small table for 2", tables)[0] == {"seats": "2"}
+    assert asked_attributes("a patio set for 4-6 people", _of(catalog, "Patio Sets"))[1] == {"seats": 4.0}
+    sectionals = _of(catalog, "Sectionals")
+    assert asked_attributes("our tiny 2 seater ... we need a big sectional, room for 6 or more", sectionals)[1] == {"seats": 6.0}
+
+
+def test_parts_wished(catalog):
+    beds = _of(catalog, "Beds")
+    assert asked_attributes("something with storage underneath", beds)[0] == {"storage drawers": "yes"}
+    assert asked_attributes("it has to have at least one drawer tho", _of(catalog, "Desks"))[1] == {"drawers": 1.0}
+    said = describe(SearchFilter(categories=["Beds"], attributes={"storage drawers": "yes"}))
+    assert said == "beds with storage drawers"
+    assert describe(SearchFilter(categories=["Floor Lamps"], attributes={"dimmable": "yes"})) == "dimmable floor lamps"
+    assert describe(SearchFilter(categories=["Desks"], attributes={"standing desk": "electric"})) == "electric standing desks"
+
+
+def test_values_said_both_ways_and_let_go(catalog):
+    vocabulary = catalog_vocabulary(catalog)
+    slots = ground({"material": "rattan", "exclude_material": "rattan"},
+                   "rattan won't do for his back. any style is fine, just not rattan", vocabulary, shopping=True)
+    assert "material" not in slots and slots["exclude_material"] == "rattan"
+    slots = ground({"color": "grey", "exclude_color": "grey"}, "none of these are grey though. I want grey", vocabulary, shopping=True)
+    assert slots.get("color") == "grey" and "exclude_color" not in slots
+    slots = ground({"color": ["black", "beige", "cream"]},
+                   "hmm black will show every single hair. anything lighter, like beige or cream?", vocabulary, shopping=True)
+    assert slots["color"] == ["beige", "cream"]
+    slots = ground({"category": "Beds", "size": "Full", "price_max": 350.0}, "ok bed first. full or queen, cheap, like under 350",
+                   vocabulary, shopping=True)
+    assert slots["size"] == ["Full", "Queen"]
+
+
+def test_problems(catalog):
+    assert problem_in("our mattress is about 15 years old and has gone way too soft, we both wake up stiff").category == "mattress"
+    assert problem_in("since I joined a book club there are books on every surface of my living room, help").category == "bookcase"
+    back = "my lower back is killing me by 3pm. my desk chair is literally a kitchen chair"
+    assert problem_in(back, "Dining Chairs").category == "office chair"
+
+
+def test_the_question_of_a_remark(catalog):
+    rug = next(p for p in catalog if p.title.startswith("Farmhouse Black Shag"))
+    said, known = product_qa.answer("is the black one low pile? shaggy ones and dog hair do not mix", rug)
+    assert known and "pile height" in said and "pet friendly" not in said
