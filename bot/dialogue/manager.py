@@ -96,13 +96,13 @@ def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
 _THANKS_FIRST = re.compile(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", re.I)
 # "hmm she'd prefer green I think, the velvet bit doesn't matter": that value let go
 _VALUE_BIT = re.compile(r"\b(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+(?:bit|part|thing)\s+(?:doesn'?t|does not|don'?t|won'?t)\s+matter\b", re.I)
-# "Let's have the cheaper of the two then.", "go with the less expensive of the two": that one, into the cart
 # "is the black one low pile?", "does the oak one come apart?": a question about one shown product, by description
 _ASKS_OF_THE_ONE = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?|hmm+|right|oh)\W+)?(?:is|are|does|do|has|can|will|would|how)\s+"
                               r"the\s+[a-z][\w -]{1,30}?\s+one\b[^.!?]*\?", re.I)
 # "your delivery drivers left my sofa outside", "the courier": the shop's people, said of what they did
 _SHOP_PEOPLE = re.compile(r"\b(?:your|the)\s+(?:delivery\s+)?(?:drivers?|couriers?|delivery (?:guys|men|people|team|crew)|movers|"
                           r"installers?|staff|customer service)\b", re.I)
+# "Let's have the cheaper of the two then.", "go with the less expensive of the two": that one, into the cart
 _TAKE_THE_CHEAPER = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|right|fine|alright|then)[,.!\s]+)*(?:let'?s (?:have|get|go with|take|do)|"
                                r"(?:i'?ll|we'?ll|i will|we will|i'?d|we'?d) (?:have|take|get|go with|go for|like)|go with|go for|take|"
                                r"get me|give me)\s+(?:the|whichever(?: one)? is|whichever'?s)\s+"
@@ -112,6 +112,11 @@ _INTO_THE_CART = re.compile(r"\b(?:stick|put|pop|throw|chuck|add)\s+(?:it|that|t
                             r"(?:cart|basket|bag)\b", re.I)
 # "the 2nd one looks better to me tbh": a liking, not a comparison
 _LOOKS_BETTER = re.compile(r"\b(?:looks?|seems?)\s+(?:much\s+|way\s+|a lot\s+)?(?:better|nicer|best|lovelier)\b|\bi (?:prefer|like)\b", re.I)
+
+
+def _spaced(value: str) -> str:
+    """A value as words, lower-cased: "mid-century" and "mid century" alike."""
+    return value.lower().replace("-", " ")
 
 
 def _order_id_only(slots: dict[str, Any]) -> dict[str, Any]:
@@ -1168,13 +1173,13 @@ class DialogueManager:
             intent = "refine"
         forgotten = self._forget_values(state, text)
         # ... and "my boyfriend wants white. forget the wood look": nor a value of this message
-        named = {m.group(1).lower().replace("-", " ") for m in phrases.FORGET_VALUE.finditer(text)}
-        if named & {v.lower().replace("-", " ") for k in ("color", "material", "style") for v in slot_values(slots, k)}:
+        named = {_spaced(m.group(1)) for m in phrases.FORGET_VALUE.finditer(text)}
+        if named & {_spaced(v) for k in ("color", "material", "style") for v in slot_values(slots, k)}:
             forgotten |= named
         if forgotten and intent not in service.SERVICE_INTENTS:
             # "forget the green, do you have one in leather?": that value no longer applies
-            gone = {v.replace("-", " ") for v in forgotten}
-            slots = {k: v for k, v in slots.items() if not (isinstance(v, str) and v.lower().replace("-", " ") in gone)}
+            gone = {_spaced(v) for v in forgotten}
+            slots = {k: v for k, v in slots.items() if not (isinstance(v, str) and _spaced(v) in gone)}
             if phrases.MIND_CHANGED.search(text):  # "changed my mind about grey - white please": white takes its place
                 slots.update({k: v for k, v in self._values_in(text, forgotten).items() if k not in slots})
             intent = "refine"
@@ -1851,12 +1856,12 @@ class DialogueManager:
         c = state.constraints
         gone: set[str] = set()
         for match in [*phrases.FORGET_VALUE.finditer(text), *phrases.MIND_CHANGED.finditer(text)]:
-            said = match.group(1).lower().replace("-", " ")  # "forget the mid century idea": mid-century
+            said = _spaced(match.group(1))  # "forget the mid century idea": mid-century
             for name in ("colors", "materials", "brands", "styles", "exclude_colors", "exclude_materials",
                          "exclude_brands", "exclude_styles"):
                 values = getattr(c, name)
-                hit = [v for v in values if v.lower().replace("-", " ") == said or v.lower() in said.split()
-                       or set(said.split()) <= set(v.lower().replace("-", " ").split())]  # "the fabric thing": performance fabric
+                hit = [v for v in values if _spaced(v) == said or v.lower() in said.split()
+                       or set(said.split()) <= set(_spaced(v).split())]  # "the fabric thing": performance fabric
                 if hit:
                     setattr(c, name, [v for v in values if v not in hit])
                     gone |= {v.lower() for v in hit}
