@@ -19,7 +19,7 @@ import numpy as np
 from bot.batching import MicroBatcher
 from bot.config import Settings
 from bot.dialogue.manager import DialogueManager, Services
-from bot.dialogue.phrases import A_PERSON
+from bot.dialogue.phrases import A_PERSON, GO_WITH_THE_ONE
 from bot.dialogue.search import blocking
 from bot.dialogue.profile import forget_preferences
 from bot.dialogue.requests import asks_about_them, merge_replies, split_requests
@@ -183,8 +183,9 @@ class Assistant:
         a question about the products shown ("show me desks under 300, and do you deliver on saturdays?"); None
         when the message is one request."""
         whole = _kind(shop_topic(text) or nlu.intent)
-        if whole is None:
-            return None
+        chosen = GO_WITH_THE_ONE.search(text) if state.shown else None
+        if whole is None or (chosen and len(text[chosen.end():].split()) <= 2):
+            return None  # (not "glass top ...? nope. | i'll go with the marble one": a choice said last, read whole)
         # "white bookcase for my home office under 250, and how long does delivery usually take?": read as delivery
         # whole, but a product is named first
         parts = split_requests(text, wish_first=whole == "shopping" or bool(nlu.slots.get("category"))

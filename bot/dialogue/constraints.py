@@ -571,6 +571,10 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         for match in re.finditer(rf"\b{pattern}(?:e?s)?\b", lowered):  # "any standing desks"
             required[key] = "no" if _NEGATED_WORD.search(lowered[: match.start()][-25:]) else "yes"
             lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
+    # "the whole family comes round for brunch", "all year round": no round table
+    lowered = re.sub(r"\b(?:come|comes|came|coming|pop|pops|popped|popping|go|goes|going|went|get|gets|getting|all year|"
+                     r"year|turn|turns|turned|look|looked|looking|walk|walked|run|ran|show (?:you|them|him|her))\s+round\b",
+                     lambda m: " " * len(m.group(0)), lowered)
     for key, options in values.items():
         said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm(er)
                 if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split())

@@ -427,7 +427,8 @@ _OLD_ONE = re.compile(r"\b(?:our|my|the|his|her|their)\s+(?:old|current|existing
 # ... unless it also says what is wanted
 _WISH_WORD = re.compile(r"\b(?:want|wanted|need|needs|looking for|prefer|preferably|ideally|would like|'d like|something|"
                         r"instead|this time|new one|another)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.!?;]+|\s+-+\s+|,\s*(?=(?:and|but|so)\b)")
+_CLAUSE_END = re.compile(r"[.!?;]+|\s+-+\s+|,\s*(?=(?:and|but|so)\b)"
+                         r"|\s+(?=and\s+(?:our|my)\s)")  # "hosting 8 people ... | and our table only seats 4"
 
 
 def _old_and_wished(text: str) -> tuple[str, str]:
@@ -852,6 +853,10 @@ def _wood_tones(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> Non
         if not said or _negated(before, len(before)) or not tones:
             continue
         colours = [c for c in slot_values(slots, "color") if c.lower() in catalog and c.lower() != word]
+        if colours and re.search(r"\b(?:is|are|'s|was|were)\s+(?:all\s+)?(?:a\s+)?$", text[:said.start()], re.I):
+            # "got anything in natural oak? everything else in the room is light wood": the room's, the oak asked
+            _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() not in ("wood", "woods", "timber")])
+            return
         _set_values(slots, "color", list(dict.fromkeys([*colours, *tones])))
         # "walnut or some dark wood" (walnut read as the material): the wood tones are the colours
         _set_values(slots, "material", [m for m in slot_values(slots, "material")
@@ -1373,6 +1378,20 @@ def _people_are_no_size(slots: dict, text: str) -> None:
         slots.pop("size")
 
 
+_THOUSANDS_TOPS = re.compile(r"\b(\d+(?:\.\d)?\s*k)\s+(?:tops|max|maximum|at most|or less|or under|limit)\b", re.I)
+
+
+def _thousands_as_ceiling(slots: dict, text: str) -> None:
+    """ "big sectional, performance fabric ideally, 2k tops" with no budget read (the model took "2k" for a size
+    beside "big"): the ceiling."""
+    said = _THOUSANDS_TOPS.search(text)
+    if said is None or slots.get("price_max") is not None or slots.get("price_min") is not None:
+        return
+    _, high = parse_price(said.group(1), hint="price_max")
+    if high is not None:
+        slots["price_max"] = high
+
+
 def _money_tagged_as_size(slots: dict) -> None:
     """ "any rugs under $150": an amount of money the model tagged as a size is the budget."""
     size = slots.get("size")
@@ -1453,6 +1472,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     slots = dict(slots)
     text = _named_days_are_no_colour(slots, text or "")
     _money_tagged_as_size(slots)
+    if text:
+        _thousands_as_ceiling(slots, text)
     _tv_size_is_no_size(slots, text or "")
     _people_are_no_size(slots, text or "")
     _range_said(slots, text)

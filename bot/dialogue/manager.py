@@ -109,6 +109,9 @@ _TAKE_THE_CHEAPER = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|right|fine|alright|then)
                                r"(?:cheaper|cheapest|less expensive|least expensive|lower[- ]priced)\b", re.I)
 # "stick it in my cart", "pop that in the basket"
 _INTO_THE_CART = re.compile(r"\b(?:stick|put|pop|throw|chuck|add)\s+(?:it|that|this|them|one)\s+(?:in|into|to|on)\s+(?:my|the|our)\s+"
+                            r"(?:cart|basket|bag)\b"
+                            # "ok that one's going in my cart"
+                            r"|\b(?:it|that|this|that one|this one|they|those)\s*(?:'s|'re|is|are)\s+going\s+(?:in|into)\s+(?:my|the|our)\s+"
                             r"(?:cart|basket|bag)\b", re.I)
 # "the 2nd one looks better to me tbh": a liking, not a comparison
 _LOOKS_BETTER = re.compile(r"\b(?:looks?|seems?)\s+(?:much\s+|way\s+|a lot\s+)?(?:better|nicer|best|lovelier)\b|\bi (?:prefer|like)\b", re.I)
@@ -495,6 +498,11 @@ class DialogueManager:
         intent is corrected where the context decides ("teak?" under shown patio sets is a refinement,
         "how much does it cost" after a delivery answer is about delivery). A reply when the context alone
         answers ("do you sell refrigerators?")."""
+        if (nlu.intent in ("search_product", "refine", "product_question", "show_more", "out_of_scope") and phrases.OFF_TOPIC.search(text)
+                and phrases.is_question(text) and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text)
+                and not any(nlu.slots.get(k) for k in ("price_max", "price_min", "item_ref", "color", "material", "brand"))):
+            # "is it supposed to rain this afternoon? trying to decide whether to bring the patio cushions in": small talk
+            return self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {}))
         reading = (self._puts_off(text, nlu) or self._warranty_of_owned(state, text, nlu)
                    or self._read_shown_references(state, text, nlu))
         if isinstance(reading, NLUResult):
@@ -552,8 +560,10 @@ class DialogueManager:
         "the cheaper one", "any of those with storage drawers?", "anti-tip?"."""
         intent, slots = nlu.intent, nlu.slots
         take_cheaper = _TAKE_THE_CHEAPER.match(text)
-        if (state.shown and intent not in (*service.SERVICE_INTENTS, "add_to_cart", "contact_human")
-                and (take_cheaper or _INTO_THE_CART.search(text))):
+        into_the_cart = _INTO_THE_CART.search(text) and not slots.get("order_id")  # (whatever the model read: "going in my cart")
+        if (state.shown and intent not in ("add_to_cart", "contact_human")
+                and (intent not in service.SERVICE_INTENTS or into_the_cart and not service.names_a_topic(text))
+                and (take_cheaper or into_the_cart)):
             # "Let's have the cheaper of the two then.", "the cheapest lamp is fine, stick it in my cart"
             cheaper = take_cheaper or re.search(r"\b(?:cheaper|cheapest|less expensive|least expensive)\b", text, re.I)
             slots = {**{k: v for k, v in slots.items() if k not in ("category", "item_ref", "price_relative")},
@@ -662,6 +672,15 @@ class DialogueManager:
                 and not phrases.SUPERLATIVE.search(text)):  # "the cheapest one please" shows the cheapest
             picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
             if len(picked) == 1:  # "ok the solid wood one please": that one into the cart, not a filter to solid wood
+                intent, slots = "add_to_cart", {"item_ref": picked}
+        if (intent in ("out_of_scope", "show_more", "search_product") and state.shown and phrases.SIMILAR.search(text)
+                and slots.get("item_ref") and all(1 <= int(r) <= len(state.shown) for r in slots["item_ref"])
+                and not slots.get("category") and phrases.EXPLICIT_REF.search(text)):
+            intent = "refine"  # "anything else along the lines of the second one?": more like #2
+        chosen = phrases.GO_WITH_THE_ONE.search(text) if state.shown and intent not in service.SERVICE_INTENTS else None
+        if chosen:
+            picked = described_positions(chosen.group(0), [p for p in map(self._product, state.shown) if p is not None])
+            if len(picked) == 1:  # "glass top with a toddler running around? nope. i'll go with the marble one"
                 intent, slots = "add_to_cart", {"item_ref": picked}
         if (state.shown and intent in ("refine", "search_product", "show_more") and not slots.get("item_ref")
                 and _ASKS_OF_THE_ONE.match(text)):
@@ -885,7 +904,8 @@ class DialogueManager:
         if (intent == "complement_request" and state.shown and not slots.get("category")
                 and any(slots.get(k) for k in ("color", "material", "style"))
                 and re.search(r"\bmatch(?:es)?\s+(?:the|my|our)\s+(?:floors?|flooring|walls?|paint|curtains|decor|room|kitchen|"
-                              r"cabinets|trim|woodwork|furniture)\b", text, re.I)):
+                              r"cabinets|trim|woodwork|furniture|(?:picture |photo )?frames|fixtures|fittings|hardware|handles|"
+                              r"taps|accents|accessories)\b", text, re.I)):
             intent = "refine"  # "natural oak would match the floor better" under mirrors: oak mirrors, not floor lamps
         if (intent == "complement_request" and state.shown and not slots.get("category") and not phrases.GOES_WITH.search(text)
                 and any(slots.get(k) for k in ("color", "material", "style", "brand"))):
@@ -1192,6 +1212,11 @@ class DialogueManager:
         """The conversation and service readings: a person asked for, thanks and compliments, "are you a bot?",
         a product request inside small talk, a service follow-up that keeps its topic."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent in ("refine", "search_product", "show_more", "out_of_scope") and state.shown
+                and re.search(r"\bthanks? (?:anyway|anyways|though|tho)\W*$", text, re.I) and not phrases.is_question(text)
+                and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category", "item_ref"))):
+            intent, slots = "thanks", {}  # "bit small for what i want. thanks anyway": no wish left, the chat ends
+            nlu = _as_read(nlu, intent, slots)
         if phrases.WHAT_DO_YOU_SELL.search(text) and not slots.get("category") and not slots.get("order_id"):
             # "um hi. what do you actually sell here?": what the shop has, and what they are looking for
             return self._ask_category(state, _as_read(nlu, "search_product", {}), "We sell furniture and home goods: "
@@ -2589,7 +2614,8 @@ class DialogueManager:
             what = removal.group("what") or removal.group("what2") or ""
             refs = parse_item_refs(what)
             shown = [state.product_at(int(r)) for r in refs] if refs else []
-            pronoun = re.fullmatch(r"\s*(?:it|that|this|that one|this one|them)?\s*", what, re.I) is not None
+            # ("take it back out of my cart": it)
+            pronoun = re.fullmatch(r"\s*(?:it|that|this|that one|this one|them)?(?:\s+back)?\s*", what, re.I) is not None
             gone = ([p for p in in_cart if p.id in shown] or recalled(what, in_cart)
                     or ([self.products[last.product_id]] if pronoun and last.product_id in self.products else []))
             if not gone and removal.group("what2") is not None:

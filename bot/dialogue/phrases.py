@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-SIMILAR = re.compile(r"\b(like|similar|same (style|kind))\b", re.I)
+SIMILAR = re.compile(r"\b(like|similar|same (style|kind)|along the (?:same )?lines of|in the same vein as)\b", re.I)
 DIFFERENT = re.compile(r"\b(different|something else|other options?|else)\b", re.I)
 # "what was that blue lamp again?", "show me that rug from before": a product shown earlier, by description
 RECALL = re.compile(r"\b(?:what|which) (?:was|were) (?:that|the|this|those)\s+(.+?)\s+(?:again|from before|from earlier|"
@@ -60,7 +60,8 @@ AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or
 # A wish the shopper would do without ("standing desk ideally", "dimmable if possible").
 SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you(?: have|'ve got| got) (?:it|them|one|any)|would be nice|nice to have|"
                        r"would be great|would be ideal|would be perfect|would be lovely|would be amazing|would be brilliant|"
-                       r"would be good|would be handy|would be a plus|a bonus|doesn'?t have to be|not a must|not essential)\b", re.I)
+                       r"would be good|would be handy|would be a plus|a bonus|doesn'?t have to be|not a must|not essential|"
+                       r"i'?d (?:really )?love)\b", re.I)
 _SOFT_CLAUSE_END = re.compile(r"[,.!?;]+|\s+-+\s+|\s+but\s+", re.I)
 
 
@@ -83,7 +84,7 @@ THEIR_TASTE = re.compile(r"\b(?:she|he|they|(?:my|our)\s+(?:mum|mom|mother|mam|d
                          r"(?:\s+(?:really\s+|just\s+)?(?:loves?|likes?|adores?|prefers?)|(?:\s+is|\s+are|'s|'re)\s+"
                          r"(?:really\s+|totally\s+|so\s+)?(?:into|a fan of|fans of|obsessed with|mad about|crazy about|big on))\b", re.I)
 # ... or "boucle maybe", "something durable like performance fabric would be ideal"
-SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*ish\b|{THEIR_TASTE.pattern}|\bi (?:really |just )?(?:love|adore)\b|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
+SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*ish\b|{THEIR_TASTE.pattern}|\bi (?:really |just )?(?:love|adore)\b|\bi'?d (?:really )?love\b|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
                          rf"partial to|leaning towards|drawn to)\b", re.I)
 # "thinking a natural jute one": the natural colour of a material, a wish that gives way when none is natural
 NATURAL_MATERIAL = re.compile(r"\bnatural\s+(?:jute|sisal|seagrass|rattan|wicker|linen|cotton|wool|bamboo|cane)\b", re.I)
@@ -116,7 +117,9 @@ RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:(?:is|
                       rf"|(?:the\s+)?{_KIND}\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter"
                       # "colour's not important", "ok the size isn't a dealbreaker"
                       rf"|(?:the\s+)?{_KIND}(?:'s|\s+is|\s+are)?\s+(?:not|isn'?t|aren'?t)\s+(?:that\s+|really\s+|so\s+|too\s+)?"
-                      r"(?:important|essential|crucial|a must|a dealbreaker|a deal ?breaker|a big deal))\b", re.I)
+                      r"(?:important|essential|crucial|a must|a dealbreaker|a deal ?breaker|a big deal)"
+                      # "fine, any colour, as long as it's velvet"
+                      rf"|(?:any|whatever)\s+{_KIND}(?=\s*(?:[,;]|\s+as long as\b|\s+so long as\b)))\b", re.I)
 # "leather is fine after all": an excluded value is allowed again (not required).
 FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
 # "which of them is the firmest?", "I sit at my desk 8 hours a day, which of these would you pick?"
@@ -199,7 +202,8 @@ OFF_TOPIC = re.compile(r"\b(?:weather|forecast|jokes?|football|soccer|politics|e
                        r"meaning of life|bitcoin|stock market)\b"
                        # "do you think it'll snow on christmas day"
                        r"|\b(?:it'?ll|it will|is it going to|it'?s going to|gonna)\s+(?:snow|rain|be sunny|be cold|be hot|be warm)\b"
-                       r"|\b(?:snow|rain) (?:on|at|for|this|tomorrow|tonight)\b", re.I)
+                       r"|\b(?:snow|rain) (?:on|at|for|this|tomorrow|tonight)\b"
+                       r"|\b(?:supposed|going|meant|likely) to (?:rain|snow|storm)\b", re.I)  # "is it supposed to rain this afternoon?"
 # "how long is the warranty on it?"
 WARRANTY_WORD = re.compile(r"\bwarrant(?:y|ies|eed)\b|\bguarantee[ds]?\b", re.I)
 # "I got a leather sofa from you back in 2024": something bought here before
@@ -259,6 +263,9 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
 # ("ta", "appreciate you sorting that out", "thanks anyway") or leaving ("have to run", "going to bed now",
 # "will look again tonight", "i'll show my husband tonight and come back").
 _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|right|great|perfect|lovely|awesome|cool|brill(?:iant)?|nice(?: one)?|amazing|"
+                 # "nah leave it as it is, sorry for the hassle"
+                 r"(?:nah|no)(?:\s+(?:leave it|it'?s fine|all good)(?: as it is)?)?|leave it(?: as it is)?|forget it|it'?s fine|"
+                 r"sorry (?:for|about) (?:the|all the) (?:hassle|trouble|bother|fuss|confusion)|"
                  r"fab(?:ulous)?|super|grand|fair enough|no worries|no problem|oh well|never mind|nvm|fine|good|sure|alright|"
                  r"(?:(?:ah|oh|that'?s|that is|what)\s+)*(?:a\s+)?(?:shame|pity|bummer)|too bad|all good|sounds good|got it|"
                  r"noted|understood|makes sense)")
@@ -269,8 +276,10 @@ _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|m
 _LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:going|off|heading)\s+to\s+(?:bed|sleep)(?:\s+now)?"
             r"|(?:(?:i|we)\s*'?(?:ll|will)\s+|will\s+)(?:have (?:a|another) look|look|check|come back|pop back|be back)"
             r"(?:\s+(?:again|later|tonight|tomorrow|another time|at the weekend|in the morning|after work))*"
-            r"|(?:(?:i|we)\s*'?(?:ll|will)\s+)?(?:show|ask|check with|talk to|run it by)\s+(?:it\s+to\s+)?(?:my|our)\s+\w+(?:\s+half)?"
-            r"(?:\s+(?:tonight|later|first|tomorrow))?(?:\s+and\s+(?:come|get|be)\s+back(?:\s+to you)?)?"
+            r"|(?:(?:i|we)\s*'?(?:ll|will)\s+)?(?:show|ask|check with|talk to|run (?:it|these|them|this|those) by)\s+(?:it\s+to\s+)?"
+            r"(?:(?:my|our)\s+\w+(?:\s+half)?|her|him|them)"
+            r"(?:\s+(?:tonight|later|first|tomorrow))?(?:\s+and\s+(?:come|get|be|circle)\s+back(?:\s+to you)?)?"
+            r"|(?:and\s+)?(?:circle|get) back(?:\s+to you)?(?:\s+(?:later|tomorrow|tonight))?"
             r"|(?:and\s+)?come back(?:\s+(?:later|tomorrow|tonight))?|night(?:\s+night)?|nite"
             rf"|(?:{FAREWELL.pattern}))")
 _CLOSING_PART = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:{_ACKNOWLEDGED}|{_THANKED}|{_LEAVING}|[^\w\s]+)(?:\s+(?:{_ACKNOWLEDGED}|{_THANKED}|{_LEAVING}))*"
@@ -297,7 +306,10 @@ ARE_YOU_A_BOT = re.compile(r"\b(?:is (?:this|it|that)|am i talking to) (?:a |an 
                            r"(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine))?\s*(?:\?|$)"
                            r"|\b(?:are|r) (?:you|u) (?:even |actually |really )?(?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
                            r"live (?:person|agent)|actual person)\b|\bam i (?:talking|chatting|speaking) (?:to|with) a\b"
-                           r"|\b(?:you|u) (?:are|r) (?:a |an )?(?:human|bot|robot|computer|machine|real person|person)\b.*\?", re.I)
+                           r"|\b(?:you|u) (?:are|r) (?:a |an )?(?:human|bot|robot|computer|machine|real person|person)\b.*\?"
+                           # "morning! you a real person or a bot?"
+                           r"|(?:^|[.!?,]\s*)(?:you|u|ur)\s+(?:a |an )?(?:real (?:person|human)|human|bot|robot|person)"
+                           r"(?:\s+or\s+(?:a |an )?(?:real (?:person|human)|human|bot|robot|person|ai))?\s*\?", re.I)
 # "a sofa, a coffee table and a rug": several things listed in one request
 LIST_OF_THINGS = re.compile(r"\b(?:a|an|some|two|2)\s+[\w -]{2,30}?(?:,|\s+and|\s+plus|\s+\+)\s+(?:a|an|some|two|2|then)\b", re.I)
 # "the chair first", "ok, the desk first": which of several things to start with
@@ -466,6 +478,9 @@ PICK_NTH = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|yes|ye
                       r"in that case)\W+)*(?:(?:(?:i'?ll|i will|we'?ll|we will|i'?m|we'?re|i'?d)\s+)?(?:(?:going|go|gonna go)\s+(?:with|for)|take|"
                       r"have|get|like)\s+)?(?:the\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|#\d|number \d)"
                       r"(?:\s+one)?(?:\s+then)?[\s,]*(please|pls|plz|thanks|thx)?[\s.!]*$", re.I)
+# "glass top with a toddler running around? nope. i'll go with the marble one": the one chosen, by description
+GO_WITH_THE_ONE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let'?s|i'?m gonna|gonna|i'?d like to)\s+(?:go with|take|have|get|go for)\s+"
+                             r"the\s+[a-z][\w -]{1,30}?\s+one\b", re.I)
 _CHOICE_VERB = re.compile(r"\b(?:going with|go with|go for|going for|take|have|get|like)\b", re.I)
 
 

@@ -64,8 +64,8 @@ def _said_roughly(f: SearchFilter) -> bool:
     return any(letter in f.dimension_min for letter in f.dimension_max)
 
 
-_NICETY = re.compile(r"\b(?:would be (?:nice|great|ideal|perfect|lovely)|nice to have|a bonus|not a must|not essential|"
-                     r"doesn'?t have to be)\b", re.I)
+_NICETY = re.compile(r"\b(?:would be (?:nice|great|ideal|perfect|lovely|amazing|brilliant|good|handy|a plus)|nice to have|a bonus|"
+                     r"not a must|not essential|doesn'?t have to be|i'?d (?:really )?love)\b", re.I)
 
 
 def _nicety(text: str, values: set[str]) -> bool:

@@ -210,7 +210,10 @@ _ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:
                         r"my new|a new) address\b"
                         # "can you send it to my office instead? I won't be home today"
                         r"|\b(?:send|ship|deliver|redirect)\s+(?:it|them|the order|my order|the package|the parcel)\s+to\s+"
-                        r"(?:my|our)\s+(?:office|work|workplace)\b", re.IGNORECASE)
+                        r"(?:my|our)\s+(?:office|work|workplace)\b"
+                        # "I'll be at my mum's all next week, can you send it there instead?"
+                        r"|\b(?:at|to)\s+(?:my|our|her|his)\s+\w+'s\b.{0,60}\b(?:send|ship|deliver|redirect)\s+(?:it|them)\s+there\b",
+                        re.IGNORECASE)
 _REMOVAL = re.compile(r"\b((?:take|takes|taking|haul|hauling|carry|carrying|cart)\s+(?:\w+\s+){0,3}?(?:away|off)\b.{0,30}\bold\b|"
                       r"(?:take|haul|carry) (?:the |my |our |his |her |their |an? )?(?:old|broken) \w+(?: \w+)? (?:away|off)|"
                       r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"
@@ -291,7 +294,7 @@ _OWN_WORDS = {
     "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|(?:money|penny|cash)(?: \w+){0,4} back|the extra back|see (?:my|our|the) money",
     "return_item": r"return|returns|returning|send (?:it|them) back|exchang\w*", "cancel_order": r"cancel\w*",
     "order_status": r"track\w*|where'?s my|where is my", "payment_methods": r"pay|paying|payment methods?|card|paypal|klarna",
-    "payment_issue": r"charged?|payment", "invoice": r"invoice|receipt", "account_help": r"account|password|log ?in|sign ?in|reset (?:email|link)",
+    "payment_issue": r"charged?|payment", "invoice": r"invoices?|receipts?", "account_help": r"account|password|log ?in|sign ?in|reset (?:email|link)",
     "shipping_address": r"address", "change_order": r"change|modify|add|instead|swap",
     "leave_review": r"reviews?|rate|rating", "complaint": r"complain\w*",
 }

@@ -620,6 +620,9 @@ def _not_money_in(text: str, span_text: str) -> bool:
     numbers = list(re.finditer(r"\d+(?:\.\d+)?", span_text))
     if not numbers:  # "seats at least six": a count in words
         word = re.search(r"\b(?:" + "|".join(list(_UNITS)[2:13]) + r")\b", span_text, re.IGNORECASE)
+        if word and re.match(r"\s+(?:[a-z]+\s+)?(?!bucks\b|dollars\b|pounds\b|euros\b|quid\b)[a-z]+s\b",
+                             text[at + word.end():at + word.end() + 30], re.IGNORECASE):
+            return True  # "two big dogs and three kids": how many of something, not an amount of money
         return bool(word) and bool(_SEATS_BEFORE.search(text[max(0, at + word.start() - 24):at + word.start()]
                                                         .replace("at least", "").rstrip() + " "))
     last_end = at + numbers[-1].end()

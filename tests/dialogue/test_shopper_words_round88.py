@@ -12,8 +12,9 @@ import pytest
 
 from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.constraints import asked_attributes, describe
-from bot.dialogue.grounding import ground
+from bot.dialogue.grounding import ground, wished_text
 from bot.dialogue.problems import problem_in
+from bot.nlu.normalize import normalize_slots
 from retrieval.demo_catalog import catalog_vocabulary, load_demo_catalog
 from retrieval.types import SearchFilter
 
@@ -122,3 +123,31 @@ def test_the_question_of_a_remark(catalog):
     rug = next(p for p in catalog if p.title.startswith("Farmhouse Black Shag"))
     said, known = product_qa.answer("is the black one low pile? shaggy ones and dog hair do not mix", rug)
     assert known and "pile height" in said and "pet friendly" not in said
+
+
+def test_round_90_words(catalog):
+    vocabulary = catalog_vocabulary(catalog)
+    assert phrases.closing("great, I'll run these by her and circle back") == "goodbye"
+    assert phrases.closing("nah leave it as it is, sorry for the hassle. thanks") == "thanks"
+    assert phrases.ARE_YOU_A_BOT.search("morning! you a real person or a bot?")
+    assert phrases.SIMILAR.search("anything else along the lines of the second one?")
+    assert phrases.OFF_TOPIC.search("is it supposed to rain this afternoon? trying to decide whether to bring the patio cushions in")
+    assert phrases.RELAX_IN.search("fine, any colour, as long as it's velvet")
+    assert phrases.GO_WITH_THE_ONE.search("glass top with a toddler running around? nope. i'll go with the marble one")
+    assert service.shop_topic("I'll be at my mum's all next week, can you send it there instead?") == "shipping_address"
+    assert service.names_topic("invoice", "also where can i download invoices for stuff i bought before")
+    slots = ground({"size": "big", "category": "Sectionals", "material": "fabric"},
+                   "big sectional, performance fabric ideally, 2k tops", vocabulary, shopping=True)
+    assert slots["price_max"] == 2000.0
+    slots = ground({"color": "natural oak"}, "got anything in natural oak? everything else in the room is light wood",
+                   vocabulary, shopping=True)
+    assert slots["color"] == "natural oak" and "material" not in slots
+    text = "hosting 8 people for my husband's 40th in April and our table only seats 4. need a bigger dining table"
+    assert asked_attributes(text, _of(catalog, "Dining Tables"))[1] == {"seats": 8.0}
+    assert "8 people" in wished_text(text) and "seats 4" not in wished_text(text)
+
+
+def test_counts_in_words_are_no_money():
+    slots = normalize_slots("we've got two big dogs and three kids", [("price_max", "three")])
+    assert "price_max" not in slots
+    assert normalize_slots("under five hundred please", [("price_max", "under five hundred")])["price_max"] == 500.0
