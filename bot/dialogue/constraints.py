@@ -449,7 +449,8 @@ def satisfies_size(product: Product, bound: tuple[str, float] | None) -> bool:
 
 _SEATS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\s+(?:people|persons?|guests|ppl)\b"  # "for 4-6 people": at least 4
                     r"|\b(?:seats?|sits?|seating|for)\s+(?:at least\s+|min(?:imum)?\s+|up to\s+)?(\d{1,2}|two|three|four|five|six|"
-                    r"seven|eight|nine|ten|twelve)\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b))"
+                    r"seven|eight|nine|ten|twelve)\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b|"
+                    r"(?:whole\s+|full\s+)?(?:weeks?|days?|nights?|months?|years?|hours?|hrs?|mins?|minutes?)\b))"  # not "for two weeks"
                     r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s*\+|\s+or more|\s+plus)?[- ]"
                     r"(?:seater|people|persons?|guests|seats)\b",  # "6+ seats", "6 or more people"
                     re.IGNORECASE)
@@ -573,7 +574,10 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
     # "the whole family comes round for brunch", "all year round": no round table
     lowered = re.sub(r"\b(?:come|comes|came|coming|pop|pops|popped|popping|go|goes|going|went|get|gets|getting|all year|"
-                     r"year|turn|turns|turned|look|looked|looking|walk|walked|run|ran|show (?:you|them|him|her))\s+round\b",
+                     r"year|turn|turns|turned|look|looked|looking|walk|walked|run|ran|show (?:you|them|him|her)|"
+                     r"(?:have|has|having|had|invite|invited|inviting|ask|asked)\s+(?:\w+\s+){0,2})round\b"
+                     # "having friends round for dinner"
+                     r"|\bround\s+(?:for|to)\s+(?:dinner|lunch|brunch|tea|drinks|coffee|a meal|supper|breakfast|games?)\b",
                      lambda m: " " * len(m.group(0)), lowered)
     for key, options in values.items():
         said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm(er)

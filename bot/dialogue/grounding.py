@@ -1378,6 +1378,14 @@ def _people_are_no_size(slots: dict, text: str) -> None:
         slots.pop("size")
 
 
+def _owned_is_no_exclusion(slots: dict, text: str) -> None:
+    """ "our little table isn't cutting it. want an extendable dining table": the table they have, not a kind refused."""
+    owned = [v for v in slot_values(slots, "exclude_category")
+             if re.search(rf"\b(?:our|my|his|her|their|the old)\s+(?:\w+\s+)?{re.escape(v.lower())}s?\b", text, re.I)]
+    if owned:
+        _set_values(slots, "exclude_category", [v for v in slot_values(slots, "exclude_category") if v not in owned])
+
+
 _THOUSANDS_TOPS = re.compile(r"\b(\d+(?:\.\d)?\s*k)\s+(?:tops|max|maximum|at most|or less|or under|limit)\b", re.I)
 
 
@@ -1474,6 +1482,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     _money_tagged_as_size(slots)
     if text:
         _thousands_as_ceiling(slots, text)
+        _owned_is_no_exclusion(slots, text)
     _tv_size_is_no_size(slots, text or "")
     _people_are_no_size(slots, text or "")
     _range_said(slots, text)

@@ -678,10 +678,11 @@ class DialogueManager:
                 and not slots.get("category") and phrases.EXPLICIT_REF.search(text)):
             intent = "refine"  # "anything else along the lines of the second one?": more like #2
         chosen = phrases.GO_WITH_THE_ONE.search(text) if state.shown and intent not in service.SERVICE_INTENTS else None
-        if chosen:
-            picked = described_positions(chosen.group(0), [p for p in map(self._product, state.shown) if p is not None])
+        if chosen:  # (after a comparison, one of the compared products: "I'll take the cheaper one")
+            positions = [p for p in state.compared if state.product_at(p)] or list(range(1, len(state.shown) + 1))
+            picked = described_positions(chosen.group(0), [self.products[state.product_at(p)] for p in positions])
             if len(picked) == 1:  # "glass top with a toddler running around? nope. i'll go with the marble one"
-                intent, slots = "add_to_cart", {"item_ref": picked}
+                intent, slots = "add_to_cart", {"item_ref": [positions[picked[0] - 1]]}
         if (state.shown and intent in ("refine", "search_product", "show_more") and not slots.get("item_ref")
                 and _ASKS_OF_THE_ONE.match(text)):
             picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
@@ -763,6 +764,11 @@ class DialogueManager:
         if (intent in ("refine", "search_product", "show_more") and refs and max(refs) > len(state.shown)
                 and re.search(r"\b(?:both|all)\b", text, re.I) and not phrases.EXPLICIT_REF.search(text)):
             # "ok ikea is fine after all, show me both again" with one shown: both kinds, not products #1 and #2
+            slots = {k: v for k, v in slots.items() if k != "item_ref"}
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "complement_request" and refs and max(refs) > len(state.shown) and not phrases.EXPLICIT_REF.search(text)
+                and re.search(r"\b(?:need|want|seat|for|get)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|ten|twelve)\b", text, re.I)):
+            # "what chairs would go with it? we need six": how many, not product #6
             slots = {k: v for k, v in slots.items() if k != "item_ref"}
             nlu = _as_read(nlu, intent, slots)
         if (intent in ("return_item", "delivery_time", "delivery_options", "order_status") and slots.get("category")
@@ -1085,8 +1091,11 @@ class DialogueManager:
         intent, slots = nlu.intent, nlu.slots
         if intent not in ("search_product", "refine", "out_of_scope", "greet", "complement_request") or slots.get("item_ref"):
             return nlu
+        let_go = [m.span() for m in phrases.FORGET_THING.finditer(text)]
         named = [(kind, said) for kind, said in kinds_named(text)  # not "... bigger? I have two monitors": theirs
-                 if not re.search(r"\b(?:i|we)\s*(?:have|'ve got|got|own|use)\s+(?:\w+\s+){0,2}$"
+                 # nor "actually scrap the sofa bed, a proper queen bed would be better": the kind let go
+                 if not any(start <= said.start() < end for start, end in let_go)
+                 and not re.search(r"\b(?:i|we)\s*(?:have|'ve got|got|own|use)\s+(?:\w+\s+){0,2}$"
                                   # "we're sleeping on an air mattress": how they manage now, not the wish
                                   r"|\b(?:sleeping|sleep|sitting|sat|living|eating|working)\s+(?:on|in|at|off)\s+(?:an?|the|our|my|some)\s+(?:\w+\s+)?$",
                                   text[:said.start()], re.I)]
@@ -1212,6 +1221,17 @@ class DialogueManager:
         """The conversation and service readings: a person asked for, thanks and compliments, "are you a bot?",
         a product request inside small talk, a service follow-up that keeps its topic."""
         intent, slots = nlu.intent, nlu.slots
+        if (phrases.DELIVERY_FEE.search(text) and not slots.get("order_id")
+                and intent in (*service.SERVICE_INTENTS, "product_question", "out_of_scope")
+                and intent not in ("delivery_options", "delivery_time", *service.HANDOFF_INTENTS)):
+            intent, slots = "delivery_options", {}  # "Is there a charge for bringing it to my house?"
+            nlu = _as_read(nlu, intent, slots)
+        if (state.last_action in ("service", "handoff")
+                and intent in (*service.SERVICE_INTENTS, "product_question", "out_of_scope", "search_product", "refine")
+                and intent not in ("order_status", "delivery_time", *service.HANDOFF_INTENTS)
+                and phrases.MY_ORDER_ARRIVING.search(text) and not phrases.MONEY_BACK.search(text)):
+            intent, slots = "order_status", _order_id_only(slots)  # "and when will the navy one actually come?" after a return
+            nlu = _as_read(nlu, intent, slots)
         if (intent in ("refine", "search_product", "show_more", "out_of_scope") and state.shown
                 and re.search(r"\bthanks? (?:anyway|anyways|though|tho)\W*$", text, re.I) and not phrases.is_question(text)
                 and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category", "item_ref"))):

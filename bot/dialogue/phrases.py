@@ -262,7 +262,7 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
 # The parts of a message that only close the chat: an acknowledgement ("ah that's a shame", "brill"), thanks
 # ("ta", "appreciate you sorting that out", "thanks anyway") or leaving ("have to run", "going to bed now",
 # "will look again tonight", "i'll show my husband tonight and come back").
-_ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|right|great|perfect|lovely|awesome|cool|brill(?:iant)?|nice(?: one)?|amazing|"
+_ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|great|perfect|lovely|awesome|cool|brill(?:iant)?|nice(?: one)?|amazing|"
                  # "nah leave it as it is, sorry for the hassle"
                  r"(?:nah|no)(?:\s+(?:leave it|it'?s fine|all good)(?: as it is)?)?|leave it(?: as it is)?|forget it|it'?s fine|"
                  r"sorry (?:for|about) (?:the|all the) (?:hassle|trouble|bother|fuss|confusion)|"
@@ -412,11 +412,18 @@ SERVICE_WORDS = re.compile(r"\b(orders?|return\w*|refund\w*|deliver\w*|shipping|
                            r"charged?|card|payment|paid|account|password|invoice|arrived|broken|damaged|tracking)\b", re.I)
 MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\b(?:my|our) (?:\w+ )?(?:order|package|parcel|delivery|\w+)\s+"
                                r"(?:arriv(?:e|ing)|get(?:ting)? here|be delivered|come|coming|show(?:ing)? up|turn(?:ing)? up)\b"
+                               # "and when will the navy one actually come?" (the right one of a wrong delivery)
+                               r"|\bwhen (?:will|does|is)\s+the (?!(?:first|second|third|fourth|fifth|last|other|cheaper)\b)(?:\w+ ){1,2}one\s+"
+                               r"(?:actually\s+|finally\s+)?(?:arrive|get here|be delivered|come|show up|turn up)\b"
                                r"(?!.*\bif (?:i|we) (?:order|buy|get|purchase))|"  # not "... if I order today?"
                                # "I ordered a chest of drawers ten days ago ... when will it be arriving?"
                                r"\b(?:i|we)\s+(?:ordered|bought|purchased)\b(?!.*\bif (?:i|we) (?:order|buy))"
                                r".{0,160}\bwhen\b.{0,25}\b(?:it|they)\b.{0,15}\b(?:arriv\w*|get here|be delivered|com(?:e|ing)|"
                                r"show up|turn up)\b", re.I)
+# "Is there a charge for bringing it to my house?": what delivery costs
+DELIVERY_FEE = re.compile(r"\b(?:charge|cost|fee|pay|extra)\w*\b.{0,30}\b(?:bring|bringing|deliver|delivering|getting|get|send|sending|"
+                          r"ship|shipping)\s+(?:it|them|this|that|the \w+)\s+(?:round\s+|over\s+)?to\s+(?:my|our|the|her|his)\s+"
+                          r"(?:house|home|place|flat|apartment|door|address)\b", re.I)
 A_PERSON = re.compile(r"\b(person|human|agent|someone|somebody|representative|manager|supervisor|real people)\b", re.I)
 _STAFF = (r"(?:a |an |the |your |some |one of your |a real |a live |an actual |a proper )?(?:person|human being|human|agent|someone|somebody|representative|rep|"
           r"manager|supervisor|member of (?:your |the )?(?:staff|team)|staff member|staff|real people|customer service|"

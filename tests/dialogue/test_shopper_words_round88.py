@@ -151,3 +151,21 @@ def test_counts_in_words_are_no_money():
     slots = normalize_slots("we've got two big dogs and three kids", [("price_max", "three")])
     assert "price_max" not in slots
     assert normalize_slots("under five hundred please", [("price_max", "under five hundred")])["price_max"] == 500.0
+
+
+def test_round_91_words(catalog):
+    vocabulary = catalog_vocabulary(catalog)
+    assert phrases.closing("lol ok ty") == "thanks"
+    assert phrases.DELIVERY_FEE.search("Is there a charge for bringing it to my house?")
+    assert phrases.MY_ORDER_ARRIVING.search("and when will the navy one actually come?")
+    assert not phrases.MY_ORDER_ARRIVING.search("when could the first one be delivered? we need it before the 24th")
+    sofas = _of(catalog, "Sofas")
+    assert asked_attributes("staying with us for two weeks in july so I'm looking for a sofa bed", sofas) == ({}, {})
+    tables = _of(catalog, "Dining Tables")
+    text = "we've started having friends round for dinner most weekends. want an extendable dining table"
+    assert "shape" not in asked_attributes(text, tables)[0]
+    assert "shape" not in asked_attributes("the whole family comes round for brunch", tables)[0]
+    assert asked_attributes("a round dining table", tables)[0] == {"shape": "round"}
+    slots = ground({"exclude_category": "table", "category": "Dining Tables"},
+                   "our little table isn't cutting it. want an extendable dining table", vocabulary, shopping=True)
+    assert "exclude_category" not in slots
