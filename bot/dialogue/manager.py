@@ -658,11 +658,9 @@ class DialogueManager:
         if state.shown and not slots.get("item_ref") and (
                 intent in ("add_to_cart", "product_question", "feedback_dislike", "complement_request", "compare", "out_of_scope")
                 or (intent in ("refine", "feedback_like") and phrases.SIMILAR.search(text))):
-            # after a comparison, "the cheaper one" is one of the compared products
-            positions = [p for p in state.compared if state.product_at(p)] or list(range(1, len(state.shown) + 1))
-            picked = described_positions(text, [self.products[state.product_at(p)] for p in positions])
+            picked = self._described_among_compared(state, text)
             if picked:  # "I'll take the Asher", "how thick is the firm one?", "add the cheaper one"
-                slots = {**slots, "item_ref": [positions[i - 1] for i in picked]}
+                slots = {**slots, "item_ref": picked}
         if (state.shown and intent in ("refine", "feedback_like") and not slots.get("item_ref") and phrases.LOOKS_GOOD.search(text)
                 and not phrases.is_question(text)):
             picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
@@ -678,11 +676,10 @@ class DialogueManager:
                 and not slots.get("category") and phrases.EXPLICIT_REF.search(text)):
             intent = "refine"  # "anything else along the lines of the second one?": more like #2
         chosen = phrases.GO_WITH_THE_ONE.search(text) if state.shown and intent not in service.SERVICE_INTENTS else None
-        if chosen:  # (after a comparison, one of the compared products: "I'll take the cheaper one")
-            positions = [p for p in state.compared if state.product_at(p)] or list(range(1, len(state.shown) + 1))
-            picked = described_positions(chosen.group(0), [self.products[state.product_at(p)] for p in positions])
+        if chosen:
+            picked = self._described_among_compared(state, chosen.group(0))
             if len(picked) == 1:  # "glass top with a toddler running around? nope. i'll go with the marble one"
-                intent, slots = "add_to_cart", {"item_ref": [positions[picked[0] - 1]]}
+                intent, slots = "add_to_cart", {"item_ref": picked}
         if (state.shown and intent in ("refine", "search_product", "show_more") and not slots.get("item_ref")
                 and _ASKS_OF_THE_ONE.match(text)):
             picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
@@ -2452,6 +2449,13 @@ class DialogueManager:
                                    quick_replies=[f"#{i}" for i in range(1, len(named) + 1)])
             return self._ask_category(state, nlu)
         return self._answer_about(state, nlu, self.products[ids[0]])
+
+    def _described_among_compared(self, state: DialogueState, text: str) -> list[int]:
+        """The shown positions the words describe; after a comparison, among the compared products ("I'll take
+        the cheaper one" is one of the two compared)."""
+        positions = [p for p in state.compared if state.product_at(p)] or list(range(1, len(state.shown) + 1))
+        picked = described_positions(text, [self.products[state.product_at(p)] for p in positions])
+        return [positions[i - 1] for i in picked]
 
     def _colour_not_shown(self, state: DialogueState, nlu: NLUResult) -> str | None:
         """The colour of "the green one" when no shown product is that colour (by its colour or its title)."""
