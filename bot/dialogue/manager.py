@@ -43,9 +43,6 @@ from retrieval.types import Candidate, SearchFilter
 # "one with cable management, ...", "something with drawers pls": a listed feature wished for
 _ONE_WITH = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but|pref(?:erably)?|ideally)\W+)?(?:one|ones|something|anything|any)\s+"
                        r"(?:with|that has|that have|w)\b", re.I)
-# "nice one, thank you", "perfect, thanks so much": thanks and nothing else
-_JUST_THANKS = re.compile(r"^\W*(?:(?:nice one|great|perfect|lovely|awesome|cool|brilliant|amazing|ok(?:ay)?|oh)\W+)*"
-                          r"(?:thanks|thank you|thank u|thx|ty|ta|cheers)(?:\s+(?:so much|a lot|very much|a bunch))?\W*$", re.I)
 # "do u take afterpay or klarna?", "can you do payment plans": a question about paying, whatever it is for
 _ASKS_TO_PAY_LATER = re.compile(r"\b(?:do|does|can|could|will|would)\s+(?:u|you|ya|y'?all|they)\s+(?:guys\s+)?"
                                 r"(?:take|accept|do|offer|have|allow|support|work with)\b", re.I)
@@ -624,7 +621,7 @@ class DialogueManager:
             return _as_read(nlu, "product_question", {k: v for k, v in slots.items() if k == "item_ref"})
         if (state.last_action == "answer_question" and state.last_question and state.shown
                 and phrases.SAME_FOR_DESCRIBED.match(text)):
-            shown = [self.products[i] for i in state.shown if i in self.products]
+            shown = self._shown_products(state)
             picked = described_positions(text, shown)
             if len(picked) == 1:  # "and the beige one?" right after "does the Lund loveseat have removable covers?"
                 intent, slots = "product_question", {"item_ref": picked}
@@ -652,7 +649,7 @@ class DialogueManager:
         if (slots.get("item_ref") == [1] and state.shown and not phrases.EXPLICIT_REF.search(text)
                 and re.search(r"\bthe\s+[a-z][a-z -]*?\s+one\b", text, re.I)):
             # "add 2 of the cream one": the "one" of a description, not the first product; the description picks
-            picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
+            picked = self._described_shown(state, text)
             if len(picked) == 1:
                 slots = {**slots, "item_ref": picked}
         if state.shown and not slots.get("item_ref") and (
@@ -663,12 +660,12 @@ class DialogueManager:
                 slots = {**slots, "item_ref": picked}
         if (state.shown and intent in ("refine", "feedback_like") and not slots.get("item_ref") and phrases.LOOKS_GOOD.search(text)
                 and not phrases.is_question(text)):
-            picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
+            picked = self._described_shown(state, text)
             if len(picked) == 1:  # "the white one looks nice": that one is liked, not a filter to white
                 intent, slots = "feedback_like", {"item_ref": picked}
         if (state.shown and intent == "refine" and not slots.get("item_ref") and phrases.PICK_ONE.match(text)
                 and not phrases.SUPERLATIVE.search(text)):  # "the cheapest one please" shows the cheapest
-            picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
+            picked = self._described_shown(state, text)
             if len(picked) == 1:  # "ok the solid wood one please": that one into the cart, not a filter to solid wood
                 intent, slots = "add_to_cart", {"item_ref": picked}
         if (intent in ("out_of_scope", "show_more", "search_product") and state.shown and phrases.SIMILAR.search(text)
@@ -682,7 +679,7 @@ class DialogueManager:
                 intent, slots = "add_to_cart", {"item_ref": picked}
         if (state.shown and intent in ("refine", "search_product", "show_more") and not slots.get("item_ref")
                 and _ASKS_OF_THE_ONE.match(text)):
-            picked = described_positions(text, [p for p in map(self._product, state.shown) if p is not None])
+            picked = self._described_shown(state, text)
             if len(picked) == 1:  # "is the black one low pile? shaggy ones and dog hair do not mix": asked of that one
                 intent, slots = "product_question", {"item_ref": picked}
         if (state.constraints.categories and isinstance(slots.get("size"), str) and not slots.get("category")
@@ -699,7 +696,7 @@ class DialogueManager:
             intent = "refine"
         if state.shown and intent != "add_to_cart" and phrases.picks_nth(text):
             # "no worries. the first one then please" (after a gift-wrap answer), "going with the first"
-            ref = described_positions(text, [p for p in map(self._product, state.shown) if p is not None]) or slots.get("item_ref")
+            ref = self._described_shown(state, text) or slots.get("item_ref")
             if ref and len(ref) == 1 and ref[0] <= len(state.shown):
                 intent, slots = "add_to_cart", {"item_ref": ref}
         if ((intent == "product_question" or (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
@@ -1277,9 +1274,6 @@ class DialogueManager:
                 and not phrases.THANKS.search(text) and len(text.split()) <= 4):
             intent, slots = "greet", {}  # "hey again 👋", "good morning :)"
             nlu = _as_read(nlu, intent, slots)
-        elif intent == "goodbye" and _JUST_THANKS.match(text):
-            intent, slots = "thanks", {}  # "nice one, thank you": thanks and nothing else
-            nlu = _as_read(nlu, intent, slots)
         if (intent == "product_question" and state.shown and phrases.any_with(text) and re.search(r"\bcomes? in\b", text, re.I)
                 and any(slots.get(k) for k in ("color", "material", "style")) and not slots.get("item_ref")):
             intent = "refine"  # "do any of them come in leather?": the leather ones
@@ -1481,7 +1475,7 @@ class DialogueManager:
             slots = {**slots, "item_ref": parse_item_refs(text)}
         elif (intent in ("out_of_scope", "refine", "search_product", "feedback_like", "add_to_cart") and state.shown
               and (picked := phrases.ADD_SUPERLATIVE.match(text))
-              and (shown := [p for p in map(self._product, state.shown) if p is not None])):
+              and (shown := self._shown_products(state))):
             # "add the cheapest of those": the one of those shown the superlative picks
             best = min(shown, key=superlative_order(next(g for g in picked.groups() if g)))
             intent, slots = "add_to_cart", {"item_ref": [state.shown.index(best.id) + 1]}
@@ -1725,7 +1719,7 @@ class DialogueManager:
             reply = reply.model_copy(update={"text": f"Sorry, we don't carry {slots['unknown_brand']}. {reply.text}"})
         if slots.get("problem_note") and reply.products:
             note = slots["problem_note"]
-            shown = [p for p in map(self._product, state.shown) if p is not None]
+            shown = self._shown_products(state)
             if features and not any(all(meets_attribute(p, k, str(v)) for k, v in features.items()) for p in shown):
                 # too few have it to insist on it: said so ("...keep the early light out; none of these is listed as blackout")
                 note = f"{note.rstrip('.')}, but none of these is listed as {' and '.join(map(str, features.values()))}."
@@ -2034,8 +2028,7 @@ class DialogueManager:
         if (state.pending == "which" and state.last_question and state.shown and len(text.split()) <= 6
                 and intent not in ("compare", "add_to_cart") and not phrases.COMPARE_WORD.search(text)):
             # "the first one" / "the boucle one" after "which one do you mean?": the question asked about that one
-            refs = slots.get("item_ref") or parse_item_refs(text) or described_positions(
-                text, [self.products[i] for i in state.shown if i in self.products])
+            refs = slots.get("item_ref") or parse_item_refs(text) or self._described_shown(state, text)
             pid = state.product_at(int(refs[0])) if len(refs) == 1 else None
             if pid in self.products:
                 state.pending = None
@@ -2044,8 +2037,7 @@ class DialogueManager:
         if (state.pending == "cart" and state.shown and len(text.split()) <= 6 and intent not in service.SERVICE_INTENTS
                 and intent not in ("compare", "product_question", "search_product") and not phrases.is_question(text)):
             # "the second" after "which one should I add?": that one, into the cart
-            refs = slots.get("item_ref") or (parse_item_refs(text) if phrases.EXPLICIT_REF.search(text) else described_positions(
-                text, [self.products[i] for i in state.shown if i in self.products]))
+            refs = slots.get("item_ref") or (parse_item_refs(text) if phrases.EXPLICIT_REF.search(text) else self._described_shown(state, text))
             if len(refs) >= 1:
                 state.pending = None
                 count = int(state.pending_intent or 1)
@@ -2400,13 +2392,13 @@ class DialogueManager:
             return self._reply(state, nlu, "clarify", error)
         plural = phrases.ABOUT_THESE.search(nlu.text) and not slots.get("item_ref")
         if not ids and not plural and len(state.shown) > 1:
-            shown = [self.products[i] for i in state.shown if i in self.products]
+            shown = self._shown_products(state)
             picked = described_positions(nlu.text, shown)
             if len(picked) == 1 and 1 <= picked[0] <= len(shown):
                 ids = [shown[picked[0] - 1].id]  # "does the Lund loveseat have removable covers?": the one it describes
         colour = self._colour_not_shown(state, nlu) if not ids and not plural else None
         if colour:  # "is the green one comfy?" and none shown is green: said, and which one asked
-            shown = [self.products[i] for i in state.shown if i in self.products]
+            shown = self._shown_products(state)
             state.pending, state.last_question = "which", nlu.text
             colours = either(list(dict.fromkeys((p.color or "").lower() for p in shown if p.color)))
             return self._reply(state, nlu, "clarify", f"None of the ones I showed is {colour}" + (f" (they are {colours})" if colours else "")
@@ -2415,7 +2407,7 @@ class DialogueManager:
         named_position = phrases.EXPLICIT_REF.search(nlu.text) or re.search(r"\b\d{1,2}(?:st|nd|rd|th)\b", nlu.text)
         if (not ids or plural) and 1 < len(state.shown) <= 5 and (plural or not named_position):
             # a position out of range ("the 12th one") is asked about below, not answered for every shown one
-            products = [self.products[i] for i in state.shown if i in self.products]
+            products = self._shown_products(state)
             answers = [product_qa.answer(nlu.text, p) for p in products]
             if all(known for _, known in answers):
                 # "does it work with alexa?" over two or three shown lamps: each one's answer
@@ -2424,7 +2416,7 @@ class DialogueManager:
                 return self._reply(state, nlu, "answer_question", text, products=[replies.card(p) for p in products],
                                    quick_replies=[f"Add #{n} to cart" for n in range(1, len(products) + 1)])
         if not ids:
-            shown = [self.products[i] for i in state.shown if i in self.products]
+            shown = self._shown_products(state)
             if (shown and not phrases.EXPLICIT_REF.search(nlu.text) and not parse_item_refs(nlu.text)
                     and not any(known for _, known in (product_qa.answer(nlu.text, p) for p in shown))):
                 # "where is it made?" and the catalog says it of none of them: said at once, no "which one?"
@@ -2450,6 +2442,14 @@ class DialogueManager:
             return self._ask_category(state, nlu)
         return self._answer_about(state, nlu, self.products[ids[0]])
 
+    def _shown_products(self, state: DialogueState) -> list[Product]:
+        """The products on show, in their shown order (one deleted from the catalog since is left out)."""
+        return [p for p in map(self._product, state.shown) if p is not None]
+
+    def _described_shown(self, state: DialogueState, text: str) -> list[int]:
+        """The shown positions the words describe ("the cream one", "the Lund loveseat")."""
+        return described_positions(text, self._shown_products(state))
+
     def _described_among_compared(self, state: DialogueState, text: str) -> list[int]:
         """The shown positions the words describe; after a comparison, among the compared products ("I'll take
         the cheaper one" is one of the two compared)."""
@@ -2463,7 +2463,7 @@ class DialogueManager:
         said = re.search(r"\bthe\s+([a-z]+(?:\s[a-z]+)?)\s+one\b", nlu.text, re.I)
         if not isinstance(colour, str) or not said or colour.lower() not in said.group(1).lower() or not state.shown:
             return None
-        shown = [self.products[i] for i in state.shown if i in self.products]
+        shown = self._shown_products(state)
         if any(colour.lower() in (p.color or "").lower() or colour.lower() in p.title.lower() for p in shown):
             return None
         return colour.lower()
@@ -2574,7 +2574,7 @@ class DialogueManager:
             rest = nlu.text[:said.start()] + nlu.text[said.end():]
             # "ten of that one": the one in focus; "add 2 of the cream one": the one the description picks
             refs = (parse_item_refs(rest) if phrases.EXPLICIT_REF.search(rest)
-                    else described_positions(rest, [p for p in map(self._product, state.shown) if p is not None]))
+                    else self._described_shown(state, rest))
             slots = {**{k: v for k, v in slots.items() if k != "item_ref"}, **({"item_ref": refs} if refs else {})}
             nlu = nlu.model_copy(update={"slots": slots})
         ids, error = self._resolve(state, slots)

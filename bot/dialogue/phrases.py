@@ -410,13 +410,15 @@ SHOP_FEATURE = re.compile(r"\b(stores?|shops?|showrooms?|locations?|branch(?:es)
 DO_YOU_SELL = re.compile(r"\b(sell|have|carry|stock|got|offer)\b", re.I)
 SERVICE_WORDS = re.compile(r"\b(orders?|return\w*|refund\w*|deliver\w*|shipping|shipped|ship|package|parcel|cancel\w*|"
                            r"charged?|card|payment|paid|account|password|invoice|arrived|broken|damaged|tracking)\b", re.I)
+# "... if I order today?" asks delivery times, not about an order
+_NOT_IF_I_ORDER = r"(?!.*\bif (?:i|we) (?:order|buy|get|purchase))"
 MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\b(?:my|our) (?:\w+ )?(?:order|package|parcel|delivery|\w+)\s+"
-                               r"(?:arriv(?:e|ing)|get(?:ting)? here|be delivered|come|coming|show(?:ing)? up|turn(?:ing)? up)\b"
-                               r"(?!.*\bif (?:i|we) (?:order|buy|get|purchase))|"  # not "... if I order today?"
+                               r"(?:arriv(?:e|ing)|get(?:ting)? here|be delivered|come|coming|show(?:ing)? up|turn(?:ing)? up)\b" +
+                               _NOT_IF_I_ORDER + r"|"
                                # "and when will the navy one actually come?" (the right one of a wrong delivery)
                                r"\bwhen (?:will|does|is)\s+the (?!(?:first|second|third|fourth|fifth|last|other|cheaper)\b)(?:\w+ ){1,2}one\s+"
-                               r"(?:actually\s+|finally\s+)?(?:arrive|get here|be delivered|come|show up|turn up)\b"
-                               r"(?!.*\bif (?:i|we) (?:order|buy|get|purchase))|"
+                               r"(?:actually\s+|finally\s+)?(?:arrive|get here|be delivered|come|show up|turn up)\b" +
+                               _NOT_IF_I_ORDER + r"|"
                                # "I ordered a chest of drawers ten days ago ... when will it be arriving?"
                                r"\b(?:i|we)\s+(?:ordered|bought|purchased)\b(?!.*\bif (?:i|we) (?:order|buy))"
                                r".{0,160}\bwhen\b.{0,25}\b(?:it|they)\b.{0,15}\b(?:arriv\w*|get here|be delivered|com(?:e|ing)|"
