@@ -509,8 +509,9 @@ def _feature_paraphrases(key: str) -> list[tuple[str, str]]:
     return found
 
 
-# A value said as the trouble, not the wish: "way too soft", "pull chains drive me mad", "I hate the rotary ones"
-_TROUBLE = (r"\btoo\s+{v}|\b{v}s?\s+(?:drives?|drove|driving)\s+(?:me|us)\s+(?:mad|crazy|nuts|insane|up the wall)"
+# A value said as the trouble, not the wish: "way too soft", "so soft I sink right into it", "pull chains drive me
+# mad", "I hate the rotary ones"
+_TROUBLE = (r"\btoo\s+{v}|\bso\s+{v}\b.{{0,20}}\b(?:sink|sag|roll)|\b{v}s?\s+(?:drives?|drove|driving)\s+(?:me|us)\s+(?:mad|crazy|nuts|insane|up the wall)"
             r"|\b{v}s?\s+(?:are|is)\s+(?:so\s+|really\s+|just\s+)?(?:annoying|a pain|fiddly|rubbish|the worst)"
             r"|\b(?:hate|can'?t stand)\s+(?:the\s+)?{v}")
 
@@ -572,12 +573,13 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         for match in re.finditer(rf"\b{pattern}(?:e?s)?\b", lowered):  # "any standing desks"
             required[key] = "no" if _NEGATED_WORD.search(lowered[: match.start()][-25:]) else "yes"
             lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
-    # "the whole family comes round for brunch", "all year round": no round table
+    # "the whole family comes round for brunch", "all year round", "dinner squeezed round the kitchen counter": no round table
     lowered = re.sub(r"\b(?:come|comes|came|coming|pop|pops|popped|popping|go|goes|going|went|get|gets|getting|all year|"
                      r"year|turn|turns|turned|look|looked|looking|walk|walked|run|ran|show (?:you|them|him|her)|"
                      r"(?:have|has|having|had|invite|invited|inviting|ask|asked)\s+(?:\w+\s+){0,2})round\b"
                      # "having friends round for dinner"
-                     r"|\bround\s+(?:for|to)\s+(?:dinner|lunch|brunch|tea|drinks|coffee|a meal|supper|breakfast|games?)\b",
+                     r"|\bround\s+(?:for|to)\s+(?:dinner|lunch|brunch|tea|drinks|coffee|a meal|supper|breakfast|games?)\b"
+                     r"|\bround\s+(?:the|my|our|his|her|their|that|this)\b",  # "squeezed round the kitchen counter"
                      lambda m: " " * len(m.group(0)), lowered)
     for key, options in values.items():
         said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm(er)
@@ -593,8 +595,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         longest = max(said, key=len) if said else None
         if longest and all(v in longest for v in said):  # one value named ("medium firm" contains "firm")
             start = lowered.find(_key(longest).split()[0])
-            # not "my mattress is way too soft" (the trouble, not the wish)
-            if not _NEGATED_WORD.search(lowered[:start][-25:]) and not re.search(r"\btoo\s+$", lowered[:start]):
+            # not "my mattress is way too soft", "so soft I sink right into it" (the trouble, not the wish)
+            if not _NEGATED_WORD.search(lowered[:start][-25:]) and not re.search(
+                    _TROUBLE.format(v=r"\s+".join(re.escape(w) for w in _key(longest).split())), lowered):
                 if longest in ("firm", "soft") and re.search(rf"\b{longest}er\b", lowered) and not re.search(rf"\b{longest}\b", lowered):
                     longest += "er"  # "firmer ones only": any firm grade, "medium-firm" too
                 required[key] = longest

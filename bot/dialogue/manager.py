@@ -626,6 +626,9 @@ class DialogueManager:
             if len(picked) == 1:  # "and the beige one?" right after "does the Lund loveseat have removable covers?"
                 intent, slots = "product_question", {"item_ref": picked}
                 return self._answer_about(state, _as_read(nlu, intent, slots), shown[picked[0] - 1], question=state.last_question)
+        if (intent == "out_of_scope" and state.shown and phrases.EXPLICIT_REF.search(text) and slots.get("item_ref")
+                and phrases.ADD_THAT.search(text)):
+            intent = "add_to_cart"  # "2nd one in the basket pls"
         if intent in ("search_product", "refine") and state.shown and phrases.EXPLICIT_REF.search(text) \
                 and (slots.get("item_ref") or parse_item_refs(text)):
             slots = {**slots, "item_ref": slots.get("item_ref") or parse_item_refs(text)}
@@ -795,10 +798,15 @@ class DialogueManager:
             intent, slots = "refine", {**{k: v for k, v in slots.items() if k not in ("category", "size")}, "category": rugs[0]}
             rug_under_furniture(slots, text)
             nlu = _as_read(nlu, intent, slots)
-        if (intent == "complement_request" and state.shown and state.constraints.categories and not slots.get("item_ref")
+        matched = phrases.TO_MATCH_MINE.search(text)
+        if (matched and state.shown and state.constraints.categories and not slots.get("item_ref")
+                and intent in ("complement_request", "search_product", "out_of_scope")
+                and not mentioned_categories(text[:matched.start()], self.s.retriever.vocabulary.get("categories", []))
                 and slots.get("category") and not set(slot_values(slots, "category")) & set(state.constraints.categories)
-                and any(slots.get(k) for k in ("color", "material", "style")) and phrases.TO_MATCH_MINE.search(text)):
-            # "any in espresso? to match my shelves" under desks: espresso desks (the shelves are theirs)
+                and any(slots.get(k) for k in ("color", "material", "style"))):
+            # "any in espresso? to match my shelves" under desks: espresso desks (the shelves are theirs); "we'd like
+            # it in rust or green to go with the rug" under sectionals: rust or green sectionals (not "and a rug in
+            # green to go with the sofa?")
             intent, slots = "refine", {k: v for k, v in slots.items() if k != "category"}
             nlu = _as_read(nlu, intent, slots)
         if state.shown and intent in ("refine", "search_product", "show_more", "complement_request") and phrases.ANY_OF_THESE.match(text) \
@@ -1360,10 +1368,10 @@ class DialogueManager:
                and state.last_action in ("service", "handoff")
                and intent in (*service.SERVICE_INTENTS, "out_of_scope", "search_product", "refine"))
               and phrases.MONEY_BACK.search(text) and intent not in service.HANDOFF_INTENTS
-              and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))):
+              and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category") if k not in ("price_max", "price_min"))):
             # "how long until I get it back?" after a double charge, "and when do I see my money again" after a
-            # cancellation, "I want every penny back" after a complaint
-            intent = "refund"
+            # cancellation, "I want every penny back" after a complaint, "when will the extra $429 be back?" (no budget)
+            intent, slots = "refund", _order_id_only(slots)
         elif (state.last_action == "service" and state.last_service_intent
               and (intent in service.SERVICE_INTENTS or (intent == "out_of_scope" and phrases.is_question(text)))
               and intent != state.last_service_intent and intent not in service.HANDOFF_INTENTS
@@ -1454,6 +1462,11 @@ class DialogueManager:
               and not phrases.SERVICE_WORDS.search(text)):
             # "thanks, I need to think about it and talk to my partner"; "ok thanks, that's it for tonight, night!" ends the chat
             intent = "goodbye" if phrases.FAREWELL.search(text) else "thanks"
+        elif (intent == "out_of_scope" and nlu.ranking and nlu.ranking[0][0] in service.SERVICE_INTENTS
+              and nlu.ranking[0][0] not in service.HANDOFF_INTENTS and service.names_topic(nlu.ranking[0][0], text)):
+            # the model's best guess, unsure, and the message names its topic: "lol we still can't agree. if we get
+            # one and hate it can we send it back?"
+            intent, slots = nlu.ranking[0][0], _order_id_only(slots)
         elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and re.search(r"\b(it|they|this one|that one)\b", text, re.I)
               and not phrases.OFF_TOPIC.search(text)
               and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question"
@@ -1681,6 +1694,8 @@ class DialogueManager:
                 setattr(keep, name, list(getattr(old, name)))
                 if name == "styles":
                     state.look_styles = []  # "floor lamps in that style": the style asked for now, not only a look
+            if state.room_styles and not keep.styles and not slots.get("style") and not slots.get("room"):
+                keep.styles = list(state.room_styles)  # the room's style for each piece: "and a little lamp for next to her bed?"
             if old.sizes and any(p.size in old.sizes for p in self._sample(new_categories)):
                 keep.sizes = list(old.sizes)  # "a queen bed" then "the mattress": the same bed size
             if old.categories:
@@ -1712,6 +1727,10 @@ class DialogueManager:
         state.seen = []
         # "furnishing a dining room, farmhouse style": farmhouse things for the dining room
         within = self._room_categories(state.room) if state.room and not state.constraints.categories else None
+        if within:
+            state.room_styles = list(state.constraints.styles)
+        elif new_request and slots.get("room"):
+            state.room_styles = []  # another room, another look
         reply = await self._search(state, nlu, action="recommend", intro=intro, within=within or None)
         name = slots.get("unknown_brand")
         if name and not any(self._in_titles(w) for w in str(name).split()):
@@ -2138,6 +2157,12 @@ class DialogueManager:
         candidates, f, intro = found.candidates, found.filter, found.intro
         if found.none_with:
             return self._none_with(state, nlu, f)
+        if found.nothing_further:  # "nothing cheaper?" under the only twin mattress: said so, the list stays
+            state.seen = list(dict.fromkeys([*state.seen, *state.shown]))
+            higher = nlu.slots.get("price_relative") == "higher"
+            return self._reply(state, nlu, "refine", f"Nothing {'pricier' if higher else 'cheaper'} fits: the ones shown are "
+                               f"already the {'most' if higher else 'least'} expensive {describe(f)}.",
+                               quick_replies=["Something different", "Start over"])
         if not candidates and found.offer is not None and found.offer[2] == "Any style" and action != "show_more":
             # "a rust boho rug" and no bohemian one: a style is a look, not a spec. Said so, then the closest in
             # other styles; the style stays asked for ("I can stretch to 800" may bring a farmhouse bed in)

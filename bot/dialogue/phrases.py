@@ -132,7 +132,8 @@ RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "limit": "Any price
 
 CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proceed to (?:payment|checkout)|"
                       r"ready to (?:buy|order|pay)|complete (?:my |the )?(?:order|purchase))\b", re.I)
-QUESTION = re.compile(r"^\s*(?:(?:and|so|also|ok|okay|oh|but|hmm+)[,\s]+)?(?:how|what|what's|whats|is|are|does|do|can|could|would|will|has|have|which)\b", re.I)
+# (not "has to be waterproof, it rains here constantly": a must)
+QUESTION = re.compile(r"^\s*(?:(?:and|so|also|ok|okay|oh|but|hmm+)[,\s]+)?(?:how|what|what's|whats|is|are|does|do|can|could|would|will|which|(?:has|have)(?!\s+(?:got\s+)?to\b))\b", re.I)
 ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
 ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either|which ones)\b", re.I)
 # "we need it by friday the 12th, is that doable?", "will they get here before Christmas?": a delivery date asked about
@@ -187,6 +188,9 @@ PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?
                       r"come back (?:later|tomorrow|to (?:it|this))?|get back to you|decide later|"
                       # "ok saving this for when my husband gets home"
                       r"sav(?:e|ing) (?:this|it|these|them|that|the list) (?:for|till|until|to show)|"
+                      # "ugh fine, i'll try paypal later. bye"
+                      r"(?:i'?ll|i will|we'?ll|we will|gonna|i'?m gonna)\s+(?:just\s+)?(?:try|do|sort|give)\s+(?:it|that|this|\w+)\s+"
+                      r"(?:(?:again|out|a go|a try)\s+)?(?:later|tomorrow|tonight|another time|in the morning|after work)|"
                       # "ok might just wait till spring lol. thanks anyway"
                       r"(?:i'?ll|i will|i might|might|we'?ll|we might|gonna|i'?m gonna|probably)\s+(?:just\s+)?wait\s+"
                       r"(?:till|until|til|'til|for)\s+(?:spring|summer|autumn|fall|winter|next \w+|the sales?|black friday|payday|"
@@ -222,8 +226,8 @@ SERVICE_FOLLOW_UP = re.compile(r"\b(how much|costs?|price|fees?|charge|free|how 
                                r"before|in time|should i|what now|what next)\b", re.I)
 # A change to an order already placed ("can I add a matching nightstand to order 804417", "the green one instead
 # of the black, same order 920114"), not to the cart.
-ORDER_CHANGE = re.compile(r"\b(?:add|put|include|change|swap|switch)\b.{0,50}\b(?:to|in|on|into)\s+(?:that|my|the|this|an existing|"
-                          r"the same|my existing|the existing)\s+order\b(?!\s+(?:for|of)\b)|\b(?:add|put|include)\b.{0,50}\bto order\s*#?\w*\d|"
+ORDER_CHANGE = re.compile(r"\b(?:add|put|include|change|swap|switch|squeeze|tack)\b.{0,50}\b(?:to|in|on|into|onto)\s+(?:that|my|the|this|an existing|"
+                          r"the same|my existing|the existing)\s+order\b(?!\s+(?:for|of)\b)|\b(?:add|put|include|squeeze|tack)\b.{0,50}\b(?:on)?to order\s*#?\w*\d|"
                           r"\binstead\b.{0,40}\bsame order\b|\bsame order\b.{0,40}\binstead\b"
                           r"|\b(?:change|swap|switch)\b.{0,40}\binstead of cancel\w*", re.I)  # "... instead of cancelling?"
 # A follow-up on the service topic just answered, in words of its own ("is there a fee for doing that",
@@ -231,12 +235,12 @@ ORDER_CHANGE = re.compile(r"\b(?:add|put|include|change|swap|switch)\b.{0,50}\b(
 SAME_TOPIC = re.compile(r"\b(?:that|it|this|them|they|the same)\b|^\s*(?:and|also|plus|oh and)\b"
                         r"|\bhow long (?:have|do) (?:i|we) (?:got|have|get)\b", re.I)  # "how long have i got?" (to return it)
 # A message that is only an order number ("28841", "the order was 29904", "it's #A-12345").
-JUST_ORDER_ID = re.compile(r"^\s*(?:(?:ok(?:ay)?|fine|sure|right|yes|yeah|yep|sorry|oh|ah)\b[\s,.!]*)?"  # "fine. the order number is 80215"
+JUST_ORDER_ID = re.compile(r"^\s*(?:(?:ok(?:ay)?|fine|sure|right|yes|yeah|yep|sorry|oh|ah|great|cool|perfect|lovely)\b[\s,.!]*){0,2}"  # "fine. the order number is 80215"
                            r"(?:(?:it'?s|it is|that'?s|the|my|order|number|no\.?|was|is|id|#|:)\s*)*#?[A-Z]{0,4}-?\d{4,12}"
                            r"\s*(?:thanks?|thx|pls|please|btw|fyi|by the way|if that helps)?\s*[.!]*\s*$", re.I)
 # Money coming back ("how long until I get it back?", "see the difference back on my account").
 MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund|"
-                        r"\bthe extra (?:one|charge|payment|money)\b.{0,25}\bback\b|"  # "how soon will the extra one come back to me?"
+                        r"\bthe extra (?:one|charge|payment|money|\$\s*\d[\d,.]*)(?!\w).{0,25}\bback\b|"  # "how soon will the extra one come back to me?"
                         r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b"
                         # "I want every penny back", "how long until I get the extra back?", "when do I see my money again"
                         r"|\b(?:every|each) (?:penny|cent|dollar|pound)\b.{0,10}\bback\b|\bthe extra\s+back\b"
@@ -256,7 +260,9 @@ NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
                       r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|good ?night|night night|nite|"
                       r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything) for (?:now|today|tonight|the day|this evening)|"
-                      r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off)|i'?m off)\b"
+                      r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off)"
+                      # (not "they need to go in the washing machine")
+                      r"(?!\s+(?:in|into|on|onto|under|with|through|up|down|together|over|behind|against|next|in between)\b)|i'?m off)\b"
                       # "ok I'll sleep on it, night!" (not "a lamp to read by at night")
                       r"|(?:^|[,.!;:]\s*)'?ni(?:ght|te)(?:\s+(?:all|everyone|then))?\s*[!.:)x]*\s*$", re.I)
 # The parts of a message that only close the chat: an acknowledgement ("ah that's a shame", "brill"), thanks
@@ -273,7 +279,8 @@ _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|m
             r"|(?:i\s+|really\s+)*appreciate (?:it|that|you|your help)(?:\s+\w+){0,4})"
             r"(?:\s+(?:so much|a lot|very much|a bunch|anyway|anyways|again|loads|x+|for (?:the |your )?help(?:ing)?"
             r"|for (?:sorting|looking into|checking) (?:it|that|this)(?:\s+out)?|for your time|mate|love|hun|pal|buddy|guys))*")
-_LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:going|off|heading)\s+to\s+(?:bed|sleep)(?:\s+now)?"
+_LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:(?:going|off|heading|about)\s+to|gonna)\s+(?:bed|sleep|pass out|crash)(?:\s+now)?"
+            r"|(?:(?:it'?s|its)\s+)?(?:bed\s*time|time for bed|sleepy time)(?:\s+(?:now|for me))?"
             r"|(?:(?:i|we)\s*'?(?:ll|will)\s+|will\s+)(?:have (?:a|another) look|look|check|come back|pop back|be back)"
             r"(?:\s+(?:again|later|tonight|tomorrow|another time|at the weekend|in the morning|after work))*"
             r"|(?:(?:i|we)\s*'?(?:ll|will)\s+)?(?:show|ask|check with|talk to|run (?:it|these|them|this|those) by)\s+(?:it\s+to\s+)?"
@@ -281,7 +288,8 @@ _LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:going|off|heading)\s+to\s+(?:bed|sleep
             r"(?:\s+(?:tonight|later|first|tomorrow))?(?:\s+and\s+(?:come|get|be|circle)\s+back(?:\s+to you)?)?"
             r"|(?:and\s+)?(?:circle|get) back(?:\s+to you)?(?:\s+(?:later|tomorrow|tonight))?"
             r"|(?:and\s+)?come back(?:\s+(?:later|tomorrow|tonight))?|night(?:\s+night)?|nite"
-            rf"|(?:{FAREWELL.pattern}))")
+            # "gotta run back to work"
+            rf"|(?:(?:{FAREWELL.pattern})(?:\s+back)?(?:\s+to\s+(?:work|the office|my desk|class|school|bed|the kids))?))")
 _CLOSING_PART = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:{_ACKNOWLEDGED}|{_THANKED}|{_LEAVING}|[^\w\s]+)(?:\s+(?:{_ACKNOWLEDGED}|{_THANKED}|{_LEAVING}))*"
                            r"[\s\W]*$", re.I)
 _LEAVING_PART = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:(?:{_ACKNOWLEDGED}|{_THANKED})\s+)*{_LEAVING}", re.I)
@@ -303,7 +311,8 @@ def closing(text: str) -> str | None:
 COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
 ARE_YOU_A_BOT = re.compile(r"\b(?:is (?:this|it|that)|am i talking to) (?:a |an )?(?:real |actual |live )?(?:person|human|bot|robot|ai|machine)"
-                           r"(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine))?\s*(?:\?|$)"
+                           r"(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine))?"
+                           r"(?:\s+(?:i'?m|i am|we'?re|here)(?:\s+(?:talking|chatting|speaking)\s+(?:to|with))?)?\s*(?:\?|$)"
                            r"|\b(?:are|r) (?:you|u) (?:even |actually |really )?(?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
                            r"live (?:person|agent)|actual person)\b|\bam i (?:talking|chatting|speaking) (?:to|with) a\b"
                            r"|\b(?:you|u) (?:are|r) (?:a |an )?(?:human|bot|robot|computer|machine|real person|person)\b.*\?"
@@ -324,7 +333,8 @@ CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|show(?: me)?|list|v
                        r"how many (?:things|items|products|pieces)(?: are| do i have)?|how much is)\s+(?:in |on )?(?:my |our |the )?"
                        r"(?:cart|basket|shopping bag)\b|\b(?:cart|basket) (?:total|contents|so far)\b"
                        r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does) (?:it|that|everything|all that|it all) (?:come to|add up to)\b"
-                       r"|\bwhat (?:does|do) (?:the|my|our) (?:total|cart|basket) (?:come to|add up to)\b",  # "what does the total come to?"
+                       r"|\bwhat (?:does|do|would|will) (?:(?:the|my|our) (?:total|cart|basket)|that|it|everything|it all|all that|this)"
+                       r"(?:\s+all)?\s+(?:come to|add up to)\b",  # "what does the total come to?", "what does that come to in total?"
                        re.I)
 # "take the rug out of my cart", "remove the lamp from the basket", "delete #2 from my cart"
 CART_REMOVE = re.compile(r"\b(?:remove|take|delete|drop|get rid of)\b(?P<what>.{0,40}?)\b(?:out of|from|off)\s+(?:my |the )?"
@@ -335,7 +345,7 @@ CART_COUNT = re.compile(r"\b(?:make|change)\s+(?:that|it|them|the (?:quantity|nu
 # "I'd rather have the second one instead of the first", "swap it for #3": another shown product in place of one added
 CART_SWAP = re.compile(r"\b(?:rather have|swap (?:it|that|this|the \w+(?: one)?) for|switch (?:it|that|this|to)|exchange it for|"
                        r"replace (?:it|that|the \w+(?: one)?) with)\b", re.I)
-CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|purchase|add)\b", re.I)
+CART_WORD = re.compile(r"\b(cart|basket|bag|buy|take|order|checkout|check out|purchase|add|adding)\b", re.I)
 # "I'm buying an armchair for my dad", "we need a sofa": a product wanted, whatever else the message says
 SHOPPING_OPENER = re.compile(r"\b(?:i'?m|we'?re|i am|we are)\s+(?:buying|looking for|after|shopping for|searching for|getting)\b|"
                              r"\b(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:a|an|some|new|two|three|four)\b", re.I)
@@ -436,7 +446,7 @@ TALK_TO_PERSON = re.compile(
     rf"\b(?:talk|speak|chat|discuss (?:this|it|that|the matter)|be put through|be connected|be transferred)\s+(?:\w+\s+){{0,3}}?"
     rf"(?:to|with)\s+{_STAFF}\b"
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
-    r"|\b(?:i want|i need|i'?d like|get me|give me|can i (?:have|get))\s+(?:a |an |the |your )?(?:manager|human|supervisor|"
+    r"|\b(?:i (?:still |really |just )?(?:want|need)|i'?d (?:still |really |just )?like|get me|give me|can i (?:have|get))\s+(?:a |an |the |your )?(?:manager|human|supervisor|"
     r"real person|live agent|human agent|actual person|actual human|real human)\b"
     # "I'd rather go through this with someone from your accounts team, can you put me through?"
     r"|\b(?:can|could|would) you (?:please )?put me through\b|\bwith (?:someone|somebody|a person) from your \w+ (?:team|department)\b"
@@ -506,7 +516,7 @@ IN_THE_BOX = re.compile(r"\b(?:included|includes|in the box|in the package|in th
 SEND_IT_BACK = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:send\s+(?:it|them)\s+back|return\s+(?:it|them))\b", re.I)
 # "It needs to seat four people.", "it has to fit under the window": a requirement said as what it must do
 NEEDS_TO = re.compile(r"\b(?:it|they|one|the \w+)\s+(?:needs?|has|have|must|should)\s+to\s+(?!be\b)\w+", re.I)
-MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?be\b|\bmust be\b"
+MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?(?:be|go|survive|handle|cope|take|hold|stand up to)\b|\bmust be\b"
                        r"|\b(?:is|'s)\s+(?:the|a)\s+must\b|\bis\s+(?:essential|non[- ]negotiable|a dealbreaker)\b", re.I)  # "pet friendly is the must"
 NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|marketing emails?|promo emails?)\b", re.I)
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those

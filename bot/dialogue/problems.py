@@ -48,7 +48,9 @@ PROBLEMS: tuple[Problem, ...] = (
             "mattress", "Sorry about your back; a firmer, supportive mattress can help.",
             {"firmness": "firmer"}, unless=_p(_AT_WORK)),
     # "our mattress is about 15 years old and has gone way too soft"
-    Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,60}\btoo\s+(?:soft|squishy|saggy)\b|\b(?:mattress|matress|mattres|bed)\b.{0,30}\bsag(?:s|ging)\b"),
+    # ... "my mattress is so soft I sink right into it"
+    Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,60}\btoo\s+(?:soft|squishy|saggy)\b"
+               r"|\b(?:mattress|matress|mattres|bed)\b.{0,60}\bso\s+(?:soft|squishy|saggy)\b.{0,20}\b(?:sink|sag|roll)|\b(?:mattress|matress|mattres|bed)\b.{0,30}\bsag(?:s|ging)\b"),
             "mattress", "A firmer mattress should help.", {"firmness": "firmer"}),
     Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,30}\btoo\s+(?:firm|hard)\b"),
             "mattress", "A softer mattress should help.", {"firmness": "softer"}),

@@ -53,7 +53,8 @@ _ASKED_AS = {
     "longer": "extendable", "extend": "extendable", "extended": "extendable", "extension": "extendable",
     "expand": "extendable", "leaf": "extendable", "leaves": "extendable",
     "lower": "lumbar", "lumbar": "lumbar",  # "which of these has the support for the lower back?"
-    "dim": "dimmable", "dims": "dimmable", "dimming": "dimmable", "dimmer": "dimmable", "thick": "thickness",
+    "dim": "dimmable", "dims": "dimmable", "dimming": "dimmable", "dimmer": "dimmable",
+    "thick": "thickness pile height", "fluffy": "pile height", "shaggy": "pile height",  # a rug's thickness is its pile
     # "is the first one electric or do you have to crank it?": how a standing desk goes up
     "electric": "standing desk", "crank": "standing desk", "motor": "standing desk", "motorized": "standing desk",
     "motorised": "standing desk",
@@ -64,7 +65,7 @@ _HOW_MANY_IN = re.compile(r"\bhow many\b.{0,20}\b(come|comes|are there|in (?:the
 _MEASURE = re.compile(r"\b(height|tall|(?<=how )high|width|wide|depth|deep|length|thick|thickness|weigh|weight|heavy|clearance)\b")
 _MEASURE_STEMS = {"height": "height", "high": "height", "tall": "height", "width": "width", "wide": "width",
                   "depth": "depth", "deep": "depth", "length": "length", "long": "length", "thick": "thick",
-                  "thickness": "thick", "weigh": "weight", "weight": "weight", "heavy": "weight", "clearance": "clearance"}
+                  "thickness": "thick", "pile": "thick", "weigh": "weight", "weight": "weight", "heavy": "weight", "clearance": "clearance"}
 # part of a product measured on its own: the catalog lists only the overall size
 _PART_MEASURE = re.compile(r"\b(seat|arm|armrest|leg|back|backrest|shelf|drawer|headboard|under\w*)\s+(height|depth|width|length)\b"
                            r"|\bclearance\b|\bunder (?:it|the bed|the frame)\b.{0,20}\b(inch|inches|cm|high|space|room)\b", re.I)

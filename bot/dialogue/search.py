@@ -117,6 +117,8 @@ class Found:
     intro: str | None = None
     none_with: bool = False
     offer: tuple[list[Candidate], SearchFilter, str] | None = None
+    # "cheaper" when the cheaper ones are the ones on show already: said so, the list stays
+    nothing_further: bool = False
 
 
 def _said_softly(f: SearchFilter, state: DialogueState) -> dict | None:
@@ -229,6 +231,9 @@ class ProductSearch:
         if not candidates and action != "show_more" and state.critique_price_bound:
             loosened_for = f
             candidates, f, intro = await self.loosen_price(state, nlu, text, f, intro)  # "more premium", then a must-have
+            if candidates and {c.product.id for c in candidates} <= set(state.shown):
+                # "nothing cheaper?" under the only twin mattress: not the same ones again
+                return Found(candidates, f, intro, nothing_further=True)
         if not candidates and action != "show_more" and soft_kind(f.title_words):
             # "a gaming chair, no leather" and every gaming chair is leather: the other office chairs, said so
             loose = f.model_copy(update={"title_words": []})

@@ -66,7 +66,9 @@ _POLICY_QUESTION = {
         r"return (policy|window|period|deadline|time ?frame|limit)|returns? policy|policy on returns|"
         r"(is|are) returns? (free|shipping free)|return shipping (free|cost)|free returns?|do you (accept|take|do|allow) returns?|"
         r"can i (still )?(return|send)|is it too late to|until when|by when|deadline|how do (i|you) (return|send)|"
-        r"how (does|do) (a |the )?returns? work|what'?s the process)\b",
+        r"how (does|do) (a |the )?returns? work|what'?s the process|"
+        # "if we get one and hate it can we send it back?": before buying
+        r"if (i|we) (get|buy|order) (one|it|this|them|that|the \w+)\b.{0,40}\b(can|could) (i|we) (return|send))\b",
         re.IGNORECASE,
     ),
     "refund": re.compile(
@@ -106,7 +108,7 @@ _DELIVERY_COST = re.compile(r"\b(how much|costs?|price[ds]?|fees?|charge[ds]?|pa
 _UPSET = re.compile(
     r"\b(not happy|unhappy|disappoint\w*|frustrat\w*|annoy\w*|angry|furious|upset|unacceptable|ridiculous|"
     r"terrible|awful|fed up|sick of|worst|still (not|hasn'?t|haven'?t|no)|never (came|arrived|showed)|(?:was|is) a joke|"
-    r"rip[- ]?off|scam|not impressed|unbelievable|not acceptable|useless|smh)\b",
+    r"rip[- ]?off|scam|not impressed|unbelievable|not acceptable|useless|smh|disgusted|disgusting|appalled|appalling|livid|outrageous|shocking|gutted)\b",
     re.IGNORECASE,
 )
 # "the screws for the shelves are missing", "no screws in the box", "missing the hardware"
@@ -211,6 +213,9 @@ _ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:
                         # "can you send it to my office instead? I won't be home today"
                         r"|\b(?:send|ship|deliver|redirect)\s+(?:it|them|the order|my order|the package|the parcel)\s+to\s+"
                         r"(?:my|our)\s+(?:office|work|workplace)\b"
+                        # "we're moving on the 1st. can i change where it's being delivered to?"
+                        r"|\b(?:change|update|switch)\s+where\s+(?:it|they|the \w+|my \w+|our \w+)(?:'s|'re|\s+is|\s+are|\s+will be)?\s+"
+                        r"(?:being\s+|getting\s+|going\s+to\s+be\s+)?(?:delivered|sent|shipped|going)\b"
                         # "I'll be at my mum's all next week, can you send it there instead?"
                         r"|\b(?:at|to)\s+(?:my|our|her|his)\s+\w+'s\b.{0,60}\b(?:send|ship|deliver|redirect)\s+(?:it|them)\s+there\b",
                         re.IGNORECASE)
@@ -271,6 +276,8 @@ _REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|s
                             r"|\b(?:get|refund)\s+(?:the\s+)?(?:shipping|delivery|postage)(?:\s+(?:cost|fee|charge))?\s+back\b"
                             r"|\breturn\s+(?:shipping|postage)\s+(?:is\s+)?(?:free|cost|charged)\b|\bis\s+return\s+(?:shipping|postage)\s+free\b"
                             r"|\bwho\s+pays\s+(?:for\s+)?(?:the\s+)?return"
+                            # "do I have to pay the postage to send the broken one back?"
+                            r"|\b(?:pay|paying)\s+(?:for\s+)?(?:the\s+)?(?:postage|shipping|return shipping|courier)\b.{0,40}\b(?:back|return\w*)\b"
                             # "and do you charge for return shipping?"
                             r"|\b(?:charge|fee|cost)s?\s+(?:\w+\s+){0,2}?(?:for\s+|on\s+)?(?:the\s+)?return\s+(?:shipping|postage|label)",
                             re.IGNORECASE)
@@ -505,7 +512,8 @@ def _by_intent(intent: str, ref: str, policy: ShopPolicy, human: str) -> tuple[s
         ),
         "contact_human": (
             f"Sure, I'm connecting you to a person from our team ({policy.support_hours}). "
-            "They will see this conversation, so you won't need to repeat yourself.",
+            + (f"They will see this conversation and {ref}, so you won't need to repeat yourself." if ref != "your order" else
+               "They will see this conversation, so you won't need to repeat yourself."),
             ["Continue shopping"],
         ),
     }

@@ -46,6 +46,9 @@ class DialogueState(BaseModel):
     rough_sizes: list[str] = Field(default_factory=list)
     # The room the shopper is furnishing ("I want to furnish my dining room"): "a table" there is a dining table.
     room: str | None = None
+    # The styles said for the whole room ("her bedroom redone, she's obsessed with boho stuff"): each piece asked for
+    # in turn comes in them (a style said for that piece wins).
+    room_styles: list[str] = Field(default_factory=list)
     # Several things asked for at once ("a queen bed and a mattress, under 1000 together"): their categories and
     # the budget said for all of them, which holds for each in turn.
     bundle: SearchFilter | None = None

@@ -266,6 +266,10 @@ def _is_filler_word(text: str) -> bool:
 
 
 _PRICE_SLOTS = ("price", "price_min", "price_max")
+# A price said with its direction ("under 500", "max 800", "at least 300") and one said bare ("1.6k", "$1,679")
+_PRICE_BOUND = re.compile(r"\b(?:under|below|less than|max(?:imum)?|up to|upto|no more than|not more than|at most|over|above|"
+                          r"more than|at least|min(?:imum)?|between|within|tops|or less|or under|cheaper than|budget)\b", re.I)
+_BARE_AMOUNT = re.compile(r"^\W*\$?\s*\d[\d,]*(?:\.\d+)?\s*(?:k|grand|dollars?|bucks|usd)?\W*$", re.I)
 
 
 def widen_price_spans(text: str, spans: Iterable[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -473,6 +477,14 @@ class CatalogVocabulary:
                 return found
         return None
 
+    def kinds_of(self, field: str, text: str) -> list[str]:
+        """The catalog values that are kinds of the one word ``text`` names, itself included where the catalog
+        has it: "plastic" -> molded plastic, recycled plastic; "wood" -> wood, solid wood, mango wood ..."""
+        key = _key(text)
+        if not key or " " in key:
+            return []
+        return [v for k, v in self._index.get(field, {}).items() if k.split()[-1] == key]
+
     def exact(self, field: str, text: str) -> str | None:
         """The catalog value spelled like ``text`` (case, plurals), no synonyms or typos."""
         return self._index.get(field, {}).get(_key(text))
@@ -521,6 +533,10 @@ _EXCLUDE_FIELD = {
     "exclude_category": "category",
     "exclude_size": "size",
 }
+
+
+# Exclusions that take in every kind of a word the catalog has no value for ("no plastic")
+_EXCLUDE_KINDS = ("exclude_material", "exclude_color")
 
 
 _NEGATION_BEFORE = re.compile(
@@ -671,8 +687,11 @@ def normalize_slots(
     matched: set[str] = set()
     spans = list(spans)
     in_digits = any(s in ("price", "price_min", "price_max") and re.search(r"\d", t) for s, t in spans)
+    bounded = any(s in _PRICE_SLOTS and _PRICE_BOUND.search(t) for s, t in spans)
     for slot, span_text in spans:
         if slot in ("price", "price_min", "price_max"):
+            if bounded and _BARE_AMOUNT.match(span_text):
+                continue  # "whoa 1.6k?? no way. what about a full size for under 500": the bound is the 500
             if (in_digits and not re.search(r"\d|hundred|thousand|grand|\bk\b|dollars?|bucks", span_text, re.IGNORECASE)
                     and len(span_text.split()) <= 3):
                 continue  # "a drawer or two, under 150 dollars": the amount is the one in digits
@@ -705,6 +724,14 @@ def normalize_slots(
             if slot in matched and slot not in _EXCLUDE_FIELD:
                 continue
             found = vocabulary.match(field, span_text) if vocabulary else None
+            kinds = (vocabulary.kinds_of(field, span_text)
+                     if vocabulary and slot in _EXCLUDE_KINDS and vocabulary.exact(field, span_text) is None else [])
+            if len(kinds) > 1:  # "no plastic": neither molded nor recycled plastic (but "no leather" is leather)
+                previous = slots.get(slot, [])
+                previous = previous if isinstance(previous, list) else [previous]
+                slots[slot] = [*previous, *(k for k in kinds if k.lower() not in {str(v).lower() for v in previous})]
+                matched.add(slot)
+                continue
             if slot in matched:  # a second exclusion of a kind: "not IKEA or West Elm" excludes both
                 value = found if found is not None else (vocabulary.normalize(field, span_text) if vocabulary else span_text.strip().lower())
                 previous = slots[slot] if isinstance(slots[slot], list) else [slots[slot]]

@@ -1,0 +1,96 @@
+"""Shopper words met in blind rounds 92-93: closings said with where they go ("ok thanks. bed time 😴", "gotta run
+back to work"), "has to be waterproof" (a must, not a question), "they need to go in the washing machine", "no
+plastic" (every kind of plastic), "whoa 1.6k?? ... for under 500" (the bound, not the quoted price), "dinner squeezed
+round the kitchen counter" (no round table), "my mattress is so soft I sink right into it", "can i change where it's
+being delivered to?", "is this a real person I'm talking to?", "if we get one and hate it can we send it back?", "the
+extra $429 back", "absolutely disgusted" and a rug's thickness (its pile)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue import phrases, product_qa, service
+from bot.dialogue.constraints import asked_attributes
+from bot.dialogue.problems import problem_in
+from bot.nlu.normalize import CatalogVocabulary, normalize_slots, vocabulary_from_products
+from retrieval.demo_catalog import load_demo_catalog
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_demo_catalog()
+
+
+@pytest.fixture(scope="module")
+def vocabulary(catalog):
+    return CatalogVocabulary(vocabulary_from_products(catalog))
+
+
+def _of(catalog, category: str) -> list:
+    return [p for p in catalog if p.leaf_category == category]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ok thanks. bed time 😴", "goodbye"),
+    ("thank u. going to pass out now", "goodbye"),
+    ("gotta run back to work, i'll look again tonight", "goodbye"),
+    ("im gonna crash now thx", "goodbye"),
+    ("will the sofa crash?", None),
+])
+def test_closings_that_say_where_they_go(text, expected):
+    assert phrases.closing(text) == expected
+
+
+def test_a_must_is_no_question_and_going_in_the_wash_is_no_farewell():
+    assert not phrases.is_question("has to be waterproof, it rains here constantly")
+    assert not phrases.is_question("have got to be under 500")
+    assert phrases.is_question("has it got drawers") and phrases.is_question("how to clean it")
+    assert phrases.MUST_HAVE.search("they need to go in the washing machine, he is sick on everything")
+    assert not phrases.FAREWELL.search("they need to go in the washing machine")
+    assert phrases.FAREWELL.search("ok need to go, bye") and phrases.FAREWELL.search("i have to go to work")
+
+
+def test_no_plastic_is_every_plastic_but_no_leather_is_leather(vocabulary):
+    slots = normalize_slots("no leather or plastic please", [("exclude_material", "leather"), ("exclude_material", "plastic")],
+                            vocabulary)
+    assert slots["exclude_material"] == ["leather", "molded plastic", "recycled plastic"]
+    assert normalize_slots("no leather", [("exclude_material", "leather")], vocabulary)["exclude_material"] == "leather"
+    assert normalize_slots("no recycled plastic", [("exclude_material", "recycled plastic")],
+                           vocabulary)["exclude_material"] == "recycled plastic"
+
+
+def test_a_bound_wins_over_a_price_quoted_back(vocabulary):
+    text = "whoa 1.6k?? no way. what about a full size for under 500"
+    slots = normalize_slots(text, [("price_max", "1.6k"), ("size", "full size"), ("price_max", "for under 500")], vocabulary)
+    assert slots["price_max"] == 500.0 and "price_min" not in slots
+    assert normalize_slots("1.6k for a mattress?", [("price_max", "1.6k")], vocabulary)["price_max"] == 1600.0
+
+
+def test_round_said_as_a_preposition_and_a_mattress_too_soft(catalog):
+    tables = _of(catalog, "Dining Tables")
+    text = "after another dinner squeezed round the kitchen counter we need a proper dining table! seats 6, extendable"
+    assert "shape" not in asked_attributes(text, tables)[0]
+    assert asked_attributes("a round table for 4", tables)[0] == {"shape": "round"}
+    sink = "it's midnight and I'm wide awake again because my mattress is so soft I sink right into it"
+    assert problem_in(sink).features == {"firmness": "firmer"}
+    assert "firmness" not in asked_attributes(sink, _of(catalog, "Mattresses"))[0]
+
+
+def test_service_words():
+    assert service.shop_topic("we're moving on the 1st. can i change where it's being delivered to?") == "shipping_address"
+    assert service.topic("return_item", "lol we still can't agree. if we get one and hate it can we send it back?") == "policy"
+    assert service.shop_topic("And do I have to pay the postage to send the broken one back?") == "refund"
+    assert service.is_upset("your driver left my new mattress outside in the rain. absolutely disgusted")
+    assert phrases.MONEY_BACK.search("and when will the extra $429 be back in my account?")
+    assert phrases.ARE_YOU_A_BOT.search("good morning!! is this a real person I'm talking to?")
+    assert phrases.TALK_TO_PERSON.search("I'd still like an actual person to double-check the charges please")
+    assert phrases.JUST_ORDER_ID.match("ok great. the order number is 61845")
+    assert phrases.ORDER_CHANGE.search("is it too late to squeeze one more dining chair onto order 33418?")
+    assert phrases.CART_VIEW.search("what does that come to in total?")
+    assert phrases.PUTS_OFF.search("ugh fine, i'll try paypal later. bye")
+
+
+def test_a_rugs_thickness_is_its_pile(catalog):
+    rug = next(p for p in catalog if p.title == "Bohemian Beige Jute Rug – Oslo")
+    said, known = product_qa.answer("how thick is it? the dogs dig at anything fluffy", rug)
+    assert known and "pile height" in said and "low" in said
