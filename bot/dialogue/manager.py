@@ -119,6 +119,12 @@ def _spaced(value: str) -> str:
     return value.lower().replace("-", " ")
 
 
+def _bare_count(text: str) -> int | None:
+    """The number in "add 2" / "add 2 anyway" said alone (no "#2", "number 2" or "2nd"): a count, when one product is shown."""
+    said = re.search(r"\b(?:add|get|take|order)\s+(\d{1,2})\b(?!\s*(?:nd|rd|th|st)\b)(?!\s*(?:of|x|to)\b)", text, re.I)
+    return int(said.group(1)) if said and not phrases.EXPLICIT_REF.search(text) else None
+
+
 def _order_id_only(slots: dict[str, Any]) -> dict[str, Any]:
     """The slots a service reading keeps: the order number, nothing of products."""
     return {k: v for k, v in slots.items() if k == "order_id"}
@@ -338,6 +344,10 @@ class DialogueManager:
                     or (nlu.intent == "add_to_cart" and not phrases.CART_WORD.search(text)))  # "start with the sofa"
         said_category = nlu.slots.get("category")
         nlu = nlu.model_copy(update={"slots": ground(nlu.slots, text, self.s.retriever.vocabulary, shopping=shopping)})
+        if (nlu.intent == "refine" and said_category is None and nlu.slots.get("category") and state.constraints.categories
+                and self._only_theirs(text, slot_values(nlu.slots, "category"))):
+            # "ugh. king then, we're upgrading the bed anyway" under sheets: king sheets, the bed is theirs
+            nlu = nlu.model_copy(update={"slots": {k: v for k, v in nlu.slots.items() if k != "category"}})
         either_kind = self._either_kinds(nlu) if nlu.intent == "search_product" else None
         if either_kind:  # "small bistro set or a couple of outdoor chairs": both kinds
             nlu = nlu.model_copy(update={"slots": {**nlu.slots, "category": either_kind}})
@@ -381,6 +391,7 @@ class DialogueManager:
                    # "if it turns out too firm, can I send it back?": the return policy
                    and not (intent in service.SERVICE_INTENTS and phrases.SEND_IT_BACK.search(text))
                    and not slots.get("category") and not phrases.ADD_THAT.search(text)
+                   and not (intent == "compare" and phrases.COMPARE_WORD.search(text))  # "how do those two stack up against each other?"
                    and not (intent == "refine" and (phrases.any_with(text) or phrases.SOMETHING_WITH.match(text)
                                                     or _ANY_KIND.match(text))))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
@@ -495,8 +506,10 @@ class DialogueManager:
         intent is corrected where the context decides ("teak?" under shown patio sets is a refinement,
         "how much does it cost" after a delivery answer is about delivery). A reply when the context alone
         answers ("do you sell refrigerators?")."""
-        if (nlu.intent in ("search_product", "refine", "product_question", "show_more", "out_of_scope") and phrases.OFF_TOPIC.search(text)
-                and phrases.is_question(text) and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text)
+        if (nlu.intent in ("search_product", "refine", "product_question", "show_more", "out_of_scope", "complaint")
+                and phrases.OFF_TOPIC.search(text) and not (nlu.intent == "complaint" and service.is_upset(text))
+                and (phrases.is_question(text) or re.search(r"\bhow (?:do|are|r) (?:you|u)\b", text, re.I))
+                and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text)
                 and not any(nlu.slots.get(k) for k in ("price_max", "price_min", "item_ref", "color", "material", "brand"))):
             # "is it supposed to rain this afternoon? trying to decide whether to bring the patio cushions in": small talk
             return self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {}))
@@ -1340,6 +1353,8 @@ class DialogueManager:
                     and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", [])))):
             # "the order was 29904" after a complaint; "can you just send the navy one?" after a wrong delivery
             intent = state.last_service_intent
+            if intent == "refund" and "return_item" in state.service_intents and phrases.RETURN_PICKUP.search(text):
+                intent = "return_item"  # "and do you come pick it up or do I have to drop it off somewhere"
         elif (state.last_action in ("service", "handoff") and intent in ("out_of_scope", "search_product", "refine", "delivery_options",
                                                                        "delivery_time", "order_status", "refund")
               and state.last_service_intent in ("return_item", "refund", "complaint", "delivery_time", "delivery_options")
@@ -1402,8 +1417,10 @@ class DialogueManager:
             intent = "return_item"  # "I want a replacement, not my money back", "can I send it back to you?"
         elif intent in ("delivery_time", "delivery_options") and (slots.get("order_id") or phrases.MY_ORDER_ARRIVING.search(text)):
             intent = "order_status"  # "and when will my sofa arrive? order #70021"
-        elif intent in ("delivery_time", "delivery_options") and service.says_damaged(text):
-            intent = "return_item"  # "and what happens if something shows up broken?": what a damaged delivery gets
+        elif intent in ("delivery_time", "delivery_options") and service.says_damaged(text) and rule is None:
+            # "and what happens if something shows up broken?": what a damaged delivery gets (not "would you take
+            # our old table away? it's falling apart")
+            intent = "return_item"
         elif intent in ("feedback_like", "out_of_scope", "greet") and not slots.get("item_ref") and phrases.COMPLIMENT.search(text):
             intent = "thanks"  # "lol you're pretty good at this"
         elif ((intent in ("out_of_scope", "smalltalk") or intent in ("refine", "show_more", "search_product") and not state.shown)
@@ -2467,6 +2484,14 @@ class DialogueManager:
             return self._ask_category(state, nlu)
         return self._answer_about(state, nlu, self.products[ids[0]])
 
+    def _only_theirs(self, text: str, categories: list[str]) -> bool:
+        """Whether every mention of ``categories`` in the message is of the shopper's own ("the bed", "our sofa")."""
+        grams = [gram for gram, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
+                 if set(names) & set(categories)]
+        return bool(grams) and all(
+            re.search(rf"\b(?:the|our|my|his|her|their)\s+(?:\w+\s+)?{re.escape(gram)}\b", text, re.I)
+            and not re.search(rf"\b(?:a|an|new|some)\s+(?:\w+\s+)?{re.escape(gram)}\b", text, re.I) for gram in grams)
+
     def _shown_products(self, state: DialogueState) -> list[Product]:
         """The products on show, in their shown order (one deleted from the catalog since is left out)."""
         return [p for p in map(self._product, state.shown) if p is not None]
@@ -2601,6 +2626,10 @@ class DialogueManager:
             refs = (parse_item_refs(rest) if phrases.EXPLICIT_REF.search(rest)
                     else self._described_shown(state, rest))
             slots = {**{k: v for k, v in slots.items() if k != "item_ref"}, **({"item_ref": refs} if refs else {})}
+            nlu = nlu.model_copy(update={"slots": slots})
+        elif (len(state.shown) == 1 and [int(r) for r in slots.get("item_ref") or []] == [n := _bare_count(nlu.text) or 0]
+              and 1 < n <= 50):
+            count, slots = n, {k: v for k, v in slots.items() if k != "item_ref"}  # "ugh. ok add 2 anyway" of the one shown
             nlu = nlu.model_copy(update={"slots": slots})
         ids, error = self._resolve(state, slots)
         if not ids and not slots.get("item_ref") and slots.get("category"):

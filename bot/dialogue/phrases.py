@@ -207,7 +207,10 @@ OFF_TOPIC = re.compile(r"\b(?:weather|forecast|jokes?|football|soccer|politics|e
                        # "do you think it'll snow on christmas day"
                        r"|\b(?:it'?ll|it will|is it going to|it'?s going to|gonna)\s+(?:snow|rain|be sunny|be cold|be hot|be warm)\b"
                        r"|\b(?:snow|rain) (?:on|at|for|this|tomorrow|tonight)\b"
-                       r"|\b(?:supposed|going|meant|likely) to (?:rain|snow|storm)\b", re.I)  # "is it supposed to rain this afternoon?"
+                       r"|\b(?:supposed|going|meant|likely) to (?:rain|snow|storm)\b"  # "is it supposed to rain this afternoon?"
+                       # "lol fair. how do you cope with this heat"
+                       r"|\bhow (?:do|are|r) (?:you|u) (?:cope|coping|doing|holding up|surviving|handling|dealing|keeping cool|staying cool)"
+                       r"\b.{0,20}\b(?:heat|heatwave|weather|cold|snow|rain|humidity)\b", re.I)
 # "how long is the warranty on it?"
 WARRANTY_WORD = re.compile(r"\bwarrant(?:y|ies|eed)\b|\bguarantee[ds]?\b", re.I)
 # "I got a leather sofa from you back in 2024": something bought here before
@@ -272,7 +275,9 @@ _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|gre
                  # "nah leave it as it is, sorry for the hassle"
                  r"(?:nah|no)(?:\s+(?:leave it|it'?s fine|all good)(?: as it is)?)?|leave it(?: as it is)?|forget it|it'?s fine|"
                  r"sorry (?:for|about) (?:the|all the) (?:hassle|trouble|bother|fuss|confusion)|"
-                 r"fab(?:ulous)?|super|grand|fair enough|no worries|no problem|oh well|never mind|nvm|fine|good|sure|alright|"
+                 r"fab(?:ulous)?|super|grand|fair enough|no worries|no problem|oh well|never mind|nvm|fine|good|sure|alright|whatever|"
+                 # "ok never mind, we'll squeeze in"
+                 r"(?:we|i)'?ll (?:just )?(?:squeeze in|manage|make do|cope|live with it)|"
                  r"(?:(?:ah|oh|that'?s|that is|what)\s+)*(?:a\s+)?(?:shame|pity|bummer)|too bad|all good|sounds good|got it|"
                  r"noted|understood|makes sense)")
 _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|much appreciated)"
@@ -281,6 +286,9 @@ _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|m
             r"|for (?:sorting|looking into|checking) (?:it|that|this)(?:\s+out)?|for your time|mate|love|hun|pal|buddy|guys))*")
 _LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:(?:going|off|heading|about)\s+to|gonna)\s+(?:bed|sleep|pass out|crash)(?:\s+now)?"
             r"|(?:(?:it'?s|its)\s+)?(?:bed\s*time|time for bed|sleepy time)(?:\s+(?:now|for me))?"
+            # "gonna try and get some sleep on the couch lol"
+            r"|(?:(?:i'?m|we'?re)\s+)?(?:gonna|going to)\s+(?:try\s+(?:and|to)\s+)?(?:get|catch)\s+(?:some\s+)?sleep"
+            r"(?:\s+on the (?:couch|sofa))?(?:\s+(?:now|lol|haha))?"
             r"|(?:(?:i|we)\s*'?(?:ll|will)\s+|will\s+)(?:have (?:a|another) look|look|check|come back|pop back|be back)"
             r"(?:\s+(?:again|later|tonight|tomorrow|another time|at the weekend|in the morning|after work))*"
             r"|(?:(?:i|we)\s*'?(?:ll|will)\s+)?(?:show|ask|check with|talk to|run (?:it|these|them|this|those) by)\s+(?:it\s+to\s+)?"
@@ -492,7 +500,8 @@ LOOKS_GOOD = re.compile(r"\bthe\s+[\w -]{2,30}?\s+one\s+(?:looks|is|seems)\s+(?:
                         r"(?:nice|good|great|lovely|gorgeous|perfect|beautiful|cute|amazing|stunning|ideal)\b", re.I)
 # "ok the solid wood one please": the one of those shown that the words describe, chosen
 PICK_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|yes|yeah|then)\W+)?(?:i'?ll\s+(?:take|have|get|go with)\s+)?"
-                      r"the\s+[a-z][\w -]{1,30}?\s+one(?:\s+then)?[\s,]*(?:please|pls|plz)[\s.!]*$", re.I)
+                      # ... "fine, the black one then"
+                      r"the\s+[a-z][\w -]{1,30}?\s+one(?:(?:\s+then)?[\s,]*(?:please|pls|plz)|\s+then)[\s.!]*$", re.I)
 # "no worries. the first one then please", "going with the first", "i'll go for the second": that one, chosen
 PICK_NTH = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|yes|yeah|then|hmm+|alright|no worries|no problem|fair enough|"
                       r"in that case)\W+)*(?:(?:(?:i'?ll|i will|we'?ll|we will|i'?m|we'?re|i'?d)\s+)?(?:(?:going|go|gonna go)\s+(?:with|for)|take|"

@@ -55,7 +55,8 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,30}\btoo\s+(?:firm|hard)\b"),
             "mattress", "A softer mattress should help.", {"firmness": "softer"}),
     Problem(_p(r"\b(?:sleep(?:s|ing)?\s+(?:so\s+|really\s+|too\s+)?hot|too\s+hot\s+(?:at night|in bed|to sleep)|night\s+sweats|"
-               r"wake\s+up\s+(?:all\s+)?(?:sweaty|sweating|hot))\b"),
+               r"wake\s+up\s+(?:all\s+)?(?:sweaty|sweating|hot)"
+               r"|(?:doesn'?t|does not|won'?t|will not|don'?t|that)\s+(?:trap|traps|hold|holds|retain|retains)\s+(?:the\s+)?heat)\b"),
             "mattress", "Sleeping hot is miserable; a mattress with cooling should help.", {"cooling": "yes"}),
     Problem(_p(r"\b(?:(?:so much|too much|the|morning|early)\s+(?:sun|sunlight|light)|street\s*(?:lights?|lamps?)|sun\s+(?:wakes|comes in)|"
                r"light\s+(?:wakes|keeps)|too\s+bright)\b.{0,60}(?:\b(?:sleep|wake|woke|morning|bedroom|\d\s*am|night|up for the day)\b"

@@ -67,6 +67,8 @@ _POLICY_QUESTION = {
         r"(is|are) returns? (free|shipping free)|return shipping (free|cost)|free returns?|do you (accept|take|do|allow) returns?|"
         r"can i (still )?(return|send)|is it too late to|until when|by when|deadline|how do (i|you) (return|send)|"
         r"how (does|do) (a |the )?returns? work|what'?s the process|"
+        # "do you come pick it up or do I have to drop it off somewhere"
+        r"(do|will|would) you (guys )?(come (and )?)?(pick|collect)|do (i|we) (have|need) to (drop|bring|take|post)|"
         # "if we get one and hate it can we send it back?": before buying
         r"if (i|we) (get|buy|order) (one|it|this|them|that|the \w+)\b.{0,40}\b(can|could) (i|we) (return|send))\b",
         re.IGNORECASE,
@@ -409,6 +411,8 @@ def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = ""
         # "can the delivery guys bring it inside and take our old couch away?": both answered
         removal_text, removal_quick = _removal(ref, policy, human)
         reply_text, quick = f"{reply_text} {removal_text}", list(dict.fromkeys([*quick, *removal_quick]))
+    if order_id and order_id not in reply_text and find_order_id(text) == order_id:
+        reply_text = f"About {ref}. {reply_text}"  # the order the shopper just gave, said back
     return _sorry_first(reply_text, text), quick
 
 

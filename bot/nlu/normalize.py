@@ -621,7 +621,7 @@ _NOT_MONEY = re.compile(r"^\D{0,12}\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minute
 
 _MEASURE_AFTER = re.compile(r"^\s*(?:sq\.?\s*(?:ft|feet|m)|square\s+(?:feet|foot|meters?|metres?)|lbs?\b|kg\b|kilos?\b|"
                             r"ft\b|feet\b|foot\b|inch(?:es)?\b|in\b|cm\b|by\s+\d|x\s*\d|people\b|ppl\b|persons?\b|guests?\b|"
-                            r"of them\b|pieces\b|pcs\b|units\b|chairs\b|%|percent\b|per\s*cent\b)",
+                            r"of them\b|pieces\b|pcs\b|units\b|chairs\b|%|percent\b|per\s*cent\b|degrees?\b|°)",
                             re.IGNORECASE)
 _SEATS_BEFORE = re.compile(r"(?:\bseats?|\bsleeps|\bseating|\bfits|\d\s*(?:by|x))\s*$", re.IGNORECASE)
 _WEIGHT_TALK = re.compile(r"\b(?:i'?m|i am|weigh\w*|heavy|big guy|tall)\b", re.IGNORECASE)
@@ -629,7 +629,7 @@ _WEIGHT_TALK = re.compile(r"\b(?:i'?m|i am|weigh\w*|heavy|big guy|tall)\b", re.I
 
 def _not_money_in(text: str, span_text: str) -> bool:
     """Whether an amount tagged in the message is a measure or a count by its neighbours: "400 square feet",
-    "260 lbs", "280 pounds" said of oneself, "seats 4 to 6", "9 by 12", "20% off"."""
+    "260 lbs", "280 pounds" said of oneself, "seats 4 to 6", "9 by 12", "20% off", "like 80 degrees"."""
     at = text.lower().find(span_text.lower())
     if at < 0:
         return False

@@ -179,6 +179,7 @@ class NLU:
                 # ("my 65 inch tv") is neither
                 meanings = [count_meaning(text, measure_meaning(text, m, s.end, s.start), s.start) for m, s in zip(meanings, spans)]
                 spans, meanings = _join_measures(text, spans, meanings)
+                spans, meanings = _join_values(text, spans, meanings, self.vocabulary)
                 # normalization reads a price with the direction / negation words around it ("nothing over 900")
                 widened = widen_price_spans(text, [(m, s.start, s.end) for m, s in zip(meanings, spans) if m])
                 pairs = [(slot, text[start:end]) for slot, start, end in widened]
@@ -217,6 +218,24 @@ def _add_choices(text: str, spans: list, meanings: list, slots: dict, vocabulary
             if value.lower() not in {v.lower() for v in current}:
                 current.append(value)
         slots[kind] = current if len(current) > 1 else current[0]
+
+
+def _join_values(text: str, spans: list, meanings: list, vocabulary) -> tuple[list, list]:
+    """Two spans of one attribute right next to each other that together name one catalog value and alone do not
+    ("walnut or honey pine colour" tagged as "honey" + "pine colour"): one span."""
+    out_spans, out_meanings = [], []
+    for span, meaning in zip(spans, meanings):
+        if (vocabulary is not None and out_spans and meaning in ("color", "material", "style") and out_meanings[-1] == meaning
+                and not text[out_spans[-1].end : span.start].strip()):
+            first = text[out_spans[-1].start : out_spans[-1].end]
+            found = vocabulary.match(meaning, text[out_spans[-1].start : span.end])
+            if vocabulary.exact(meaning, first) is None and found is not None and len(found.split()) > 1 \
+                    and first.lower().split()[0] in found.lower().split():
+                out_spans[-1].end = span.end
+                continue
+        out_spans.append(span)
+        out_meanings.append(meaning)
+    return out_spans, out_meanings
 
 
 def _join_measures(text: str, spans: list, meanings: list) -> tuple[list, list]:

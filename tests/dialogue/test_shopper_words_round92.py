@@ -94,3 +94,31 @@ def test_a_rugs_thickness_is_its_pile(catalog):
     rug = next(p for p in catalog if p.title == "Bohemian Beige Jute Rug – Oslo")
     said, known = product_qa.answer("how thick is it? the dogs dig at anything fluffy", rug)
     assert known and "pile height" in said and "low" in said
+
+
+def test_round_94_words(catalog, vocabulary):
+    assert phrases.PICK_ONE.match("fine, the black one then")
+    assert not phrases.PICK_ONE.match("the black one")
+    assert phrases.closing("thx. gonna try and get some sleep on the couch lol") == "goodbye"
+    assert phrases.closing("ok whatever. thanks anyway") == "thanks"
+    assert phrases.closing("ok never mind, we'll squeeze in. thanks anyway") == "thanks"
+    assert phrases.OFF_TOPIC.search("lol fair. how do you cope with this heat")
+    assert service.topic("return_item", "and do you come pick it up or do I have to drop it off somewhere") == "policy"
+    text = "its 5am and ive been awake since 3 bc its like 80 degrees in the bedroom. i need a matress that doesnt trap heat"
+    assert "price_max" not in normalize_slots(text, [("price_max", "80")], vocabulary)
+    assert problem_in(text).features == {"cooling": "yes"}
+    said, _ = service.answer("refund", "83016", service.ShopPolicy(), "the order is 83016 and I expect a full refund")
+    assert "83016" in said
+
+
+def test_a_value_tagged_in_two_pieces_is_one(vocabulary):
+    from types import SimpleNamespace
+
+    from bot.nlu.predictor import _join_values
+    text = "walnut or honey pine colour, max 400"
+    spans = [SimpleNamespace(slot="color", start=s, end=s + len(w)) for w, s in
+             (("walnut", 0), ("honey", text.index("honey")), ("pine colour", text.index("pine")))]
+    joined, meanings = _join_values(text, spans, ["color"] * 3, vocabulary)
+    assert [text[s.start:s.end] for s in joined] == ["walnut", "honey pine colour"] and meanings == ["color", "color"]
+    apart = [SimpleNamespace(slot="color", start=0, end=6), SimpleNamespace(slot="color", start=7, end=11)]
+    assert len(_join_values("walnut grey", apart, ["color", "color"], vocabulary)[0]) == 2
