@@ -463,7 +463,8 @@ _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)
 
 # Other ways of asking for a yes/no feature than its name: (pattern, value the feature must have).
 _PARAPHRASES = {
-    "machine washable": [(r"\b(?:washing machine|in the wash(?:er)?|machine wash(?:ed)?|wash it in the machine)\b", "yes")],
+    "machine washable": [(r"\b(?:washing machine|in the wash(?:er)?|machine wash(?:ed)?|wash it in the machine)\b", "yes"),
+                         (r"\bwashable\b", "yes")],  # "under 50 and washable please" (where only machine washing is listed)
     "assembly required": [
         (r"\b(?:no assembly|(?:comes?|arrives?|delivered|already|fully) (?:pre )?assembled|pre assembled|"
          r"(?:without|no need (?:for|to)) (?:any )?assembl\w*|(?:doesn'?t|does not|don'?t|do not|won'?t|wouldn'?t) "
@@ -585,6 +586,10 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm(er)
                 if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split())
                              + (r"(?:s|ing|ed|er)?\b" if v in ("firm", "soft") else r"(?:s|ing|ed)?\b"), lowered)]
+        if not said:  # "organic cotton sheets": "GOTS organic", by the one word of it no other value has
+            said = [v for v in options if len(_key(v).split()) > 1 and len(last := _key(v).split()[-1]) >= 5
+                    and not any(last in _key(o).split() for o in options if o != v) and last not in _key(key).split()
+                    and re.search(rf"\b{re.escape(last)}\b", lowered)]
         placed = [v for v in said if re.search(r"\b(?:against|on|to|from|by|near|next to|off)\s+(?:the|a|my|our)\s+(?:\w+\s+)?"
                                               + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
         if placed and len(placed) < len(said):

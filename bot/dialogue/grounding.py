@@ -1223,6 +1223,10 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
                 continue  # "a light colour", "light wood": a shade, not lighting
             if _daylight(gram, words, start) or gram == "bed" and start > 1 and words[start - 1] == "in" and words[start - 2] != "tuck":
                 continue  # "she loves reading in bed": where, not what
+            if start >= 2 and words[start - 1] in ("the", "my", "our", "her", "his", "their") and (
+                    words[start - 2] in ("beside", "by", "near", "against", "behind", "opposite", "above")
+                    or start >= 3 and (words[start - 3], words[start - 2]) in (("next", "to"), ("close", "to"))):
+                continue  # "it has to fit in a 45 inch gap next to the bed": where it goes, not what
             if (gram in ("bed", "beds") and 0 < start and after < len(words) and words[start - 1] in _HOW_MANY_BEDS
                     and words[after] in ("flat", "apartment", "apt", "house", "home", "place", "condo", "unit", "bungalow")):
                 continue  # "a tiny one bed flat": the flat, not a bed

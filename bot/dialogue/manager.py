@@ -119,6 +119,11 @@ def _spaced(value: str) -> str:
     return value.lower().replace("-", " ")
 
 
+# Words before a thing's name that say nothing about what it is ("cheap frames", "nice lamps")
+_PLAIN_ADJECTIVES = {"cheap", "new", "nice", "good", "big", "small", "little", "large", "decent", "pretty", "cute", "any",
+                     "some", "more", "other", "affordable", "budget", "quality", "great", "lovely", "tall", "short", "wide"}
+
+
 def _bare_count(text: str) -> int | None:
     """The number in "add 2" / "add 2 anyway" said alone (no "#2", "number 2" or "2nd"): a count, when one product is shown."""
     said = re.search(r"\b(?:add|get|take|order)\s+(\d{1,2})\b(?!\s*(?:nd|rd|th|st)\b)(?!\s*(?:of|x|to)\b)", text, re.I)
@@ -207,6 +212,7 @@ class DialogueManager:
         self._by_category: dict[str, list[Product]] | None = None  # up to 40 products of each leaf category
         self._attr_words: set[str] | None = None  # words of the catalog's attribute names
         self._title_words: set[str] | None = None  # words of the product titles (singular)
+        self._catalog_words: set[str] | None = None  # words of the product titles and descriptions (singular)
         self._asked_for: tuple | None = None  # the last message's asked attributes (see _asked)
         self._kinds_carried: dict[str, tuple] = {}  # kind name -> (title words, categories) in this catalog
         self._built_for: object = None  # the catalog vocabulary the caches above were built from
@@ -223,6 +229,7 @@ class DialogueManager:
             self._category_prices, self._titles, self._parents_of, self._built_for = None, None, None, vocabulary
             self._by_name = None
             self._by_category, self._attr_words, self._title_words, self._asked_for = None, None, None, None
+            self._catalog_words = None
             self._kinds_carried = {}
 
     def named_product(self, text: str) -> Product | None:
@@ -341,7 +348,10 @@ class DialogueManager:
             return self._reply(state, nlu, "smalltalk", "Understood: I won't remember your preferences in this conversation. "
                                "Your stated filters still apply to this search.", quick_replies=["Start over"])
         shopping = (nlu.intent in ("search_product", "refine", "greet", "out_of_scope", "show_more") or state.pending == "category"
-                    or (nlu.intent == "add_to_cart" and not phrases.CART_WORD.search(text)))  # "start with the sofa"
+                    or (nlu.intent == "add_to_cart" and not phrases.CART_WORD.search(text))  # "start with the sofa"
+                    # "it has to fit in a 45 inch gap next to the bed": a must for what is shown
+                    or (nlu.intent == "product_question" and state.shown and phrases.MUST_HAVE.search(text)
+                        and not phrases.is_question(text)))
         said_category = nlu.slots.get("category")
         nlu = nlu.model_copy(update={"slots": ground(nlu.slots, text, self.s.retriever.vocabulary, shopping=shopping)})
         if (nlu.intent == "refine" and said_category is None and nlu.slots.get("category") and state.constraints.categories
@@ -704,7 +714,8 @@ class DialogueManager:
             # "it's a 65 inch if that matters" under TV stands: the TV's screen, not the stand's size
             slots = {k: v for k, v in slots.items() if k != "size"}
             intent = "refine" if intent in ("search_product", "out_of_scope", "product_question") else intent
-        if (intent in ("out_of_scope", "search_product") and state.shown and state.constraints.categories
+        if (intent in ("out_of_scope", "search_product", "product_question") and state.shown and state.constraints.categories
+                and not slots.get("item_ref") and not phrases.is_question(text)
                 and not slots.get("category") and (slots.get("dimension_max") or slots.get("dimension_min"))
                 and not phrases.SHOPPING_OPENER.search(text)):
             # "actually wait, it has to fit in a 50 inch gap between the radiator and the window", "needs to be at
@@ -1004,8 +1015,12 @@ class DialogueManager:
             slots["category"] = wanted[0] if len(wanted) == 1 else wanted
             intent = "search_product"
         if (intent == "search_product" and not slots.get("category") and not state.constraints.categories and not state.shown
-                and state.service_category and re.search(r"\b(?:a|an|another|the same|new|\w+er) one\b", text, re.I)):
-            slots = {**slots, "category": state.service_category}  # "I'd like a firmer one instead" after returning a mattress
+                and state.service_category and (re.search(r"\b(?:a|an|another|the same|new|\w+er) one\b", text, re.I)
+                                                or isinstance(slots.get("size"), str)
+                                                and any(p.size == slots["size"] for p in self._sample([state.service_category])))):
+            # "I'd like a firmer one instead" after returning a mattress; "what i actually need is a king" after
+            # cancelling the wrong size bed
+            slots = {**slots, "category": state.service_category}
         broad = slots.get("category")
         if isinstance(broad, str) and broad not in self._parents():
             # "cute little lamp for my bedside table" (Lighting): the table lamps; "some nice bedding. a queen duvet
@@ -1059,7 +1074,7 @@ class DialogueManager:
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             thing = " ".join(w for w in asked.group(1).lower().split() if not is_room(w))
             words = [singular_word(w) for w in re.findall(r"[a-z]+", thing)]
-            if words and not phrases.VAGUE_THING.fullmatch(words[-1]) and not self._in_titles(thing) \
+            if words and not phrases.VAGUE_THING.fullmatch(words[-1]) and not (self._in_titles(thing) and self._known_modifier(words)) \
                     and words[-1] not in self._attribute_words():
                 # "do you sell bathroom vanities?": a thing no product is, said so (the room alone is no answer)
                 return self._ask_category(state, _as_read(nlu, intent, slots), f"Sorry, we don't sell {asked.group(1).lower()}. "
@@ -1241,11 +1256,17 @@ class DialogueManager:
                 and intent not in ("delivery_options", "delivery_time", *service.HANDOFF_INTENTS)):
             intent, slots = "delivery_options", {}  # "Is there a charge for bringing it to my house?"
             nlu = _as_read(nlu, intent, slots)
+        if intent in ("search_product", "refine", "out_of_scope") and slots.get("order_id") and service.is_upset(text):
+            # "I've been waiting THREE WEEKS for a sofa, order 60415 ... this is ridiculous": a complaint about that order
+            intent, slots = "complaint", _order_id_only(slots)
+            nlu = _as_read(nlu, intent, slots)
         if (state.last_action in ("service", "handoff")
                 and intent in (*service.SERVICE_INTENTS, "product_question", "out_of_scope", "search_product", "refine")
-                and intent not in ("order_status", "delivery_time", *service.HANDOFF_INTENTS)
+                and intent not in ("order_status", *service.HANDOFF_INTENTS)
+                and (intent != "delivery_time" or state.last_service_intent == "return_item")
                 and phrases.MY_ORDER_ARRIVING.search(text) and not phrases.MONEY_BACK.search(text)):
-            intent, slots = "order_status", _order_id_only(slots)  # "and when will the navy one actually come?" after a return
+            # "and when will the navy one actually come?", "how long until the right one gets here?" after a return
+            intent, slots = "order_status", _order_id_only(slots)
             nlu = _as_read(nlu, intent, slots)
         if (intent in ("refine", "search_product", "show_more", "out_of_scope") and state.shown
                 and re.search(r"\bthanks? (?:anyway|anyways|though|tho)\W*$", text, re.I) and not phrases.is_question(text)
@@ -1286,6 +1307,9 @@ class DialogueManager:
                                "It's easy: tell me what you're looking for and I'll show you some products. Say \"add the "
                                "first one to my cart\" for the one you like, then \"checkout\" to pay. If "
                                "you'd rather do it with a person, just say so.", quick_replies=["Find a sofa", "Talk to a person"])
+        if (intent == "out_of_scope" and phrases.HELLO.match(text) and not slots and "?" not in text
+                and re.search(r"\bhappy\b|\bhope (?:you|everyone|y'?all)\b|\bhave a (?:good|great|nice|lovely)\b", text, re.I)):
+            intent = "greet"  # "good morning! happy mother's day to all the mums working there today 💐"
         if (intent == "search_product" and phrases.HELLO.match(text) and set(slots) == {"category"}
                 and str(slots["category"]).lower() in ("furniture", "home", "decor", "home decor")
                 and not phrases.SHOPPING.search(text) and not phrases.is_question(text)):
@@ -1313,8 +1337,10 @@ class DialogueManager:
                       "delivery_options" if intent in ("order_status", "delivery_time", "out_of_scope", "search_product", "refine")
                       else intent)
             nlu = _as_read(nlu, intent, slots)
-        elif intent == "out_of_scope" and phrases.DELIVERY_WORD.search(text) and phrases.COST_WORD.search(text):
-            intent = "delivery_options"  # "btw is delivery free over a certain amount?"
+        elif ((intent == "out_of_scope" or intent in ("cancel_order", "payment_issue", "refund") and not slots.get("order_id")
+               and not service.names_topic(intent, text))
+              and phrases.DELIVERY_WORD.search(text) and phrases.COST_WORD.search(text)):
+            intent = "delivery_options"  # "btw is delivery free over a certain amount?", "is there a delivery charge on top of that?"
             nlu = _as_read(nlu, intent, slots)
         rule = service.shop_topic(text)
         if (rule is None and service.asks_installments(text)
@@ -1556,7 +1582,7 @@ class DialogueManager:
                 and not slots.get("order_id") and not phrases.MY_ORDER_ARRIVING.search(text)):
             intent = "delivery_options"  # "can it be sent faster somehow? do you have express?" about a late order
         if phrases.NEWSLETTER.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope", "search_product") \
-                and intent not in service.HANDOFF_INTENTS:
+                and intent not in service.HANDOFF_INTENTS and service.shop_topic(text) is None:  # not "a code from your newsletter"
             intent = "out_of_scope"  # "also subscribe me to the newsletter": not something the assistant does
         return _as_read(nlu, intent, slots)
 
@@ -1608,6 +1634,17 @@ class DialogueManager:
             self._title_words = {singular_word(w) for p in self.products.values() for w in re.findall(r"[a-z]+", p.title.lower())}
         words = [singular_word(w) for w in re.findall(r"[a-z]+", thing.lower())]
         return bool(words) and words[-1] in self._title_words
+
+    def _known_modifier(self, words: list[str]) -> bool:
+        """Whether the word before the thing's last is one the catalog knows (in a title or a description) or a plain
+        adjective: "computer desks" are sold, "picture frames" are not (only bed frames are)."""
+        if len(words) < 2 or words[-2] in _PLAIN_ADJECTIVES:
+            return True
+        self._fresh_caches()
+        if self._catalog_words is None:
+            self._catalog_words = {singular_word(w) for p in self.products.values()
+                                   for w in re.findall(r"[a-z]+", f"{p.title} {p.description or ''}".lower())}
+        return singular_word(words[-2]) in self._catalog_words or words[-2] in self._attribute_words()
 
     def _attribute_words(self) -> set[str]:
         """Words of the catalog's attribute names ("drawers", "covers"): features of products, not products."""
@@ -2763,8 +2800,9 @@ class DialogueManager:
         catalog_categories = self.s.retriever.vocabulary.get("categories", [])
         mentioned = [(gram, names) for gram, names in mentioned_categories(nlu.text, catalog_categories)
                      if not re.search(rf"\b(?:for|by|next to|beside|near|on|at)\s+(?:the |my |a |your )?(?:[\w-]+\s+)?"
-                                      rf"{re.escape(gram)}\b", nlu.text, re.I)]
-        # "a table lamp for the bedside", "a table lamp ... on the side table": a place, not what is wanted
+                                      rf"{re.escape(gram)}\b", nlu.text, re.I) and gram.lower() != "floors"]
+        # "a table lamp for the bedside", "a table lamp ... on the side table": a place, not what is wanted; "we've got
+        # dark wood floors": theirs
         asked = [c for _, names in mentioned for c in names]
         said = nlu.slots.get("category")
         if isinstance(said, str) and said in catalog_categories and said not in asked:
@@ -2904,6 +2942,7 @@ class DialogueManager:
         previous = state.last_service_intent
         if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 8
                 and not (service.names_topic(intent, nlu.text) and not service.names_topic(previous, nlu.text))
+                and not (intent == "order_status" and phrases.MY_ORDER_ARRIVING.search(nlu.text))  # "how long until the right one gets here?"
                 and (service.topic(previous, nlu.text) == "policy"
                      or (phrases.ABOUT_IT.search(nlu.text) and re.search(r"\b(apply|applies|too|also|as well|same)\b", nlu.text, re.I))
                      or (re.search(r"\bit\b", nlu.text, re.I) and intent in ("account_help", "leave_review")

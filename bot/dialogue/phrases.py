@@ -278,6 +278,8 @@ _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|gre
                  r"fab(?:ulous)?|super|grand|fair enough|no worries|no problem|oh well|never mind|nvm|fine|good|sure|alright|whatever|"
                  # "ok never mind, we'll squeeze in"
                  r"(?:we|i)'?ll (?:just )?(?:squeeze in|manage|make do|cope|live with it)|"
+                 # "no worries, I'll wrap it myself"
+                 r"(?:we|i)'?ll (?:just )?(?:wrap|do|sort|figure|handle|check|ask) (?:it|that|this|them)(?: out)? (?:myself|ourselves)|"
                  r"(?:(?:ah|oh|that'?s|that is|what)\s+)*(?:a\s+)?(?:shame|pity|bummer)|too bad|all good|sounds good|got it|"
                  r"noted|understood|makes sense)")
 _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|much appreciated)"
@@ -437,6 +439,9 @@ MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\b(?:my|our) (?:\w+ )?
                                r"\bwhen (?:will|does|is)\s+the (?!(?:first|second|third|fourth|fifth|last|other|cheaper)\b)(?:\w+ ){1,2}one\s+"
                                r"(?:actually\s+|finally\s+)?(?:arrive|get here|be delivered|come|show up|turn up)\b" +
                                _NOT_IF_I_ORDER + r"|"
+                               # "how long until the right one gets here?" (after a wrong delivery)
+                               r"\bhow long (?:until|till|til|before)\s+(?:the|my)\s+(?:right|correct|new|replacement|proper)\s+(?:one|\w+)\s+"
+                               r"(?:gets here|arrives|comes|shows up|turns up|is here)\b|"
                                # "I ordered a chest of drawers ten days ago ... when will it be arriving?"
                                r"\b(?:i|we)\s+(?:ordered|bought|purchased)\b(?!.*\bif (?:i|we) (?:order|buy))"
                                r".{0,160}\bwhen\b.{0,25}\b(?:it|they)\b.{0,15}\b(?:arriv\w*|get here|be delivered|com(?:e|ing)|"
@@ -525,7 +530,7 @@ IN_THE_BOX = re.compile(r"\b(?:included|includes|in the box|in the package|in th
 SEND_IT_BACK = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:send\s+(?:it|them)\s+back|return\s+(?:it|them))\b", re.I)
 # "It needs to seat four people.", "it has to fit under the window": a requirement said as what it must do
 NEEDS_TO = re.compile(r"\b(?:it|they|one|the \w+)\s+(?:needs?|has|have|must|should)\s+to\s+(?!be\b)\w+", re.I)
-MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?(?:be|go|survive|handle|cope|take|hold|stand up to)\b|\bmust be\b"
+MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?(?:be|go|survive|handle|cope|take|hold|stand up to|fit)\b|\bmust be\b"
                        r"|\b(?:is|'s)\s+(?:the|a)\s+must\b|\bis\s+(?:essential|non[- ]negotiable|a dealbreaker)\b", re.I)  # "pet friendly is the must"
 NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|marketing emails?|promo emails?)\b", re.I)
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those

@@ -358,15 +358,15 @@ class ProductSearch:
 
     async def closest_in_price(self, state: DialogueState, text: str, f: SearchFilter,
                                intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
-        """ "a table lamp around 100" and none costs $80-$120: the ones closest in price, said so (the range
-        stays the request's: it was said roughly)."""
+        """ "a table lamp around 100" and none costs $80-$120: the ones closest in price below the top of the range,
+        said so (the range stays the request's: it was said roughly; its top is a budget and holds)."""
         middle = (f.price_min + f.price_max) / 2
-        loose = f.model_copy(update={"price_min": None, "price_max": None})
+        loose = f.model_copy(update={"price_min": None})
         anywhere = await self.retrieve(state, text, loose)
         closest = sorted((c for c in anywhere if c.product.price is not None), key=lambda c: abs(c.product.price - middle))[:SHOW]
         if not closest:
             return [], f, intro
-        return closest, loose, intro or f"Nothing is {price_phrase(f)}; these are the closest in price:"
+        return closest, loose, intro or f"Nothing is {price_phrase(f)}; these are the closest in price, {price_phrase(loose)}:"
 
     async def _colour_as_material(self, state: DialogueState, text: str, f: SearchFilter) -> tuple[list[Candidate], SearchFilter]:
         """ "bookshelf walnut": a word the catalog uses for colours and materials, read as the colour, matches no

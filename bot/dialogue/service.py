@@ -198,7 +198,9 @@ _WRONG_ITEM = re.compile(
 # Shop rules asked about in words of their own, whatever intent the model reads ("do you price match?").
 _PROMO = re.compile(r"\b(promo(?:tion(?:al)?)?\s?codes?|discount codes?|coupons?(?: codes?)?|voucher(?: codes?)?|"
                     r"codes?\s+[A-Z0-9]*\d[A-Z0-9]*|[A-Z]{3,}\d{1,3}\b.{0,30}\b(?:code|work|apply|invalid|expired|valid)|"
-                    r"(?:the |my |this )?code (?:doesn'?t|does not|isn'?t|won'?t|didn'?t|is not) (?:work|apply|valid))", re.IGNORECASE)
+                    r"(?:the |my |this )?code (?:doesn'?t|does not|isn'?t|won'?t|didn'?t|is not) (?:work|apply|valid)|"
+                    # "I've got a 15% off code from your newsletter, where do I put it?"
+                    r"\d+\s*(?:%|percent)\s*(?:off\s+)?(?:discount\s+)?code)", re.IGNORECASE)
 _PRICE_MATCH = re.compile(r"\b(price[- ]?match\w*|match (?:the|their|a|that|his|her|a lower|their lower) price|"
                           r"beat (?:the|their|a|that) price)\b", re.IGNORECASE)
 # "I bought it for 900 and now it's cheaper": a price that dropped after the purchase

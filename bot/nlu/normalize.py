@@ -542,8 +542,9 @@ _EXCLUDE_KINDS = ("exclude_material", "exclude_color")
 _NEGATION_BEFORE = re.compile(
     r"(?:\bnot|\bno|\bwithout|\bexcept|\bexcluding|\banything but|\beverything but|\banything except|"
     r"\bnothing from|\bnothing in|\bnothing|\bdon'?t want|\bdo not want|\bno more|\bavoid|\bexclude|\bskip|"
-    r"\bnone of|\bother than|\bbesides|\brather than|\binstead of)"
-    r"\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+)?(?:from\s+|in\s+|made of\s+|by\s+)?$",
+    r"\bnone of|\bother than|\bbesides|\brather than|\binstead of|"
+    r"\bcan'?t stand|\bcannot stand|\bcan'?t bear|\bhates?|\bdetests?)"  # "she can't stand anything green"
+    r"\s+(?:the\s+|a\s+|an\s+|any\s+|more\s+|anything\s+|everything\s+)?(?:from\s+|in\s+|made of\s+|by\s+)?$",
     re.IGNORECASE,
 )
 _NEGATABLE = {"brand": "exclude_brand", "color": "exclude_color", "material": "exclude_material",

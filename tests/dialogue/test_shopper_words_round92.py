@@ -122,3 +122,16 @@ def test_a_value_tagged_in_two_pieces_is_one(vocabulary):
     assert [text[s.start:s.end] for s in joined] == ["walnut", "honey pine colour"] and meanings == ["color", "color"]
     apart = [SimpleNamespace(slot="color", start=0, end=6), SimpleNamespace(slot="color", start=7, end=11)]
     assert len(_join_values("walnut grey", apart, ["color", "color"], vocabulary)[0]) == 2
+
+
+def test_round_95_words(catalog, vocabulary):
+    assert phrases.MY_ORDER_ARRIVING.search("how long until the right one gets here?")
+    assert service.shop_topic("oh and I've got a 15% off code from your newsletter, where do I put it?") == "payment_issue"
+    assert phrases.closing("no worries, I'll wrap it myself. thank you!") == "thanks"
+    from bot.nlu.normalize import negated_slot
+    text = "oh and she can't stand anything green"
+    assert negated_slot(text, "color", text.index("green")) == "exclude_color"
+    sheets = _of(catalog, "Sheets & Duvets")
+    assert asked_attributes("organic cotton sheets for a queen bed", sheets)[0] == {"certification": "gots organic"}
+    assert asked_attributes("under 50 and washable please", _of(catalog, "Curtains"))[0] == {"machine washable": "yes"}
+    assert phrases.MUST_HAVE.search("it has to fit in a 45 inch gap next to the bed")
