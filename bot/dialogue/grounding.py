@@ -1179,6 +1179,11 @@ _BED_SIZES_OR = re.compile(r"\b(twin(?: xl)?|full|double|queen|king|california k
 def _bed_size_said(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
     """A bed size the model did not tag, when the catalog sells that size ("queen, with a headboard"); both of
     "full or queen"."""
+    _owned_bed_size(slots, text, vocabulary)
+    if (isinstance(slots.get("size"), str) and slots["size"].lower() == "full"
+            and re.search(r"\b(?:go|going|gone|went|goes)\s+full\b|\bfull[- ](?:on|blown)\b", text, re.I)
+            and not re.search(r"\bfull[- ]?(?:size[d]?|bed|mattress|xl)\b|\bin (?:a )?full\b", text, re.I)):
+        del slots["size"]  # "we're redoing the lounge and going full scandinavian": all the way, no bed size
     either = _BED_SIZES_OR.search(text)
     if either and isinstance(slots.get("size"), str) and slots["size"].lower() in (either.group(1).lower(), either.group(2).lower()):
         known = [v for said in either.groups() for v in vocabulary.get("sizes", []) if v.lower() == said.lower()]
@@ -1196,6 +1201,23 @@ def _bed_size_said(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> 
         if known:
             slots["size"] = known[0]
         return
+
+
+_OWNED_BED_SIZE = r"\b(?:his|her|my|our|their|the old|our old|my old|his old|her old|the current|our current)\s+{}\b"
+
+
+def _owned_bed_size(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "his feet hang off his twin bed now ... looking for a full size bed frame": the size wanted, not the one
+    they have."""
+    size = slots.get("size")
+    if not isinstance(size, str) or not re.search(_OWNED_BED_SIZE.format(re.escape(size)), text, re.I):
+        return
+    sizes = {v.lower(): v for v in vocabulary.get("sizes", [])}
+    for said in re.finditer(r"\b(twin(?: xl)?|full|double|queen|king|california king)(?:[- ]size[d]?)?\b", text, re.I):
+        other = said.group(1).lower()
+        if other != size.lower() and other in sizes and not re.search(_OWNED_BED_SIZE.format(re.escape(other)), text, re.I):
+            slots["size"] = sizes[other]
+            return
 
 
 _HOW_MANY_BEDS = {"one", "two", "three", "four", "five", "1", "2", "3", "4", "5"}

@@ -883,8 +883,8 @@ class DialogueManager:
             intent = "product_question"  # "will it go up a narrow staircase?" asks about what is shown
         if intent == "compare" and not state.shown and slots.get("category"):
             intent = "search_product"  # "what's the difference between a sectional and a sofa?" before any is shown
-        if intent == "add_to_cart" and state.shown and re.search(r"\bside by side\b", text, re.I):
-            intent = "compare"  # "put #1 and #2 side by side"
+        if intent == "add_to_cart" and state.shown and re.search(r"\bside by side\b|\bhead[- ]to[- ]head\b", text, re.I):
+            intent = "compare"  # "put #1 and #2 side by side", "put the first two head to head for me"
         if (state.shown and phrases.CHEAP_ALONE.match(text) and not slots.get("price_relative")
                 and intent in ("refine", "search_product", "show_more", "out_of_scope")):
             intent, slots = "refine", {**slots, "price_relative": "lower"}  # "cheap" said alone under a list: cheaper ones

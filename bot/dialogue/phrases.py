@@ -22,7 +22,8 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 _QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s*|of\s+)(?=(?:the|that|this|those|these|them|it)\b|#)"
                        r"|units?\b|pcs\b|(?:altogether|all together|in total|total)\b)"  # ... "Second one. Two units."
                        # "i need 4 altogether. add them"
-                       r"|\b(?:need|want|take|get|have|order)\s+(\d{1,2}|" + "|".join(COUNTS) + r")\s+(?:of\s+(?:them|those|these|it))?"
+                       r"|\b(?:(?:need|want|take|get|have|order)\s+(\d{1,2}|" + "|".join(COUNTS) + r")"
+                       r"|add\s+(" + "|".join(COUNTS) + r"))\s+(?:of\s+(?:them|those|these|it))?"  # "add two please" (not "add 2": #2)
                        r"(?=\s*(?:altogether|all together|in total|total|please|pls|[.,!]|$))", re.I)
 
 
@@ -33,7 +34,7 @@ def quantity(text: str) -> tuple[int, re.Match] | None:
         return None
     if re.search(r"\b(?:compare|comparison|difference|vs|versus|side by side)\b", text, re.I):
         return None  # "compare the two of them": which two, not how many
-    word = (found.group(1) or found.group(2)).lower()
+    word = next(g for g in found.groups() if g).lower()
     count = int(word) if word.isdigit() else COUNTS[word]
     return (count, found) if 1 < count <= 50 else None
 
@@ -157,7 +158,7 @@ FIELD_ONLY = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:size|sizes|dimensions|mea
 RANKS = re.compile(r"\b(?:\w{3,}est|most|least|more|less|better|worse|best|worst|\w+er than)\b", re.I)  # which is firmest
 EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b|\b(?:1st|2nd|3rd|4th|5th)\b"
                           r"(?!\s+(?:floor|storey|story|bedroom|home|time|birthday|anniversary|grade))", re.I)
-ADD_THAT = re.compile(r"\b(add|put|throw)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
+ADD_THAT = re.compile(r"\b(add|put|throw|pop|chuck|bung)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
                       r"(?!\s+(?:away|back|aside|off|up|down|together|out)\b)"
                       # not "so we can put them in the shed over winter"
                       r"(?!\s+in(?:to)?\s+(?:the|my|our|a|his|her)\s+(?!cart|basket|bag|trolley|order)\w+)"
@@ -276,6 +277,7 @@ _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|gre
                  r"(?:nah|no)(?:\s+(?:leave it|it'?s fine|all good)(?: as it is)?)?|leave it(?: as it is)?|forget it|it'?s fine|"
                  r"sorry (?:for|about) (?:the|all the) (?:hassle|trouble|bother|fuss|confusion)|"
                  r"fab(?:ulous)?|super|grand|fair enough|no worries|no problem|oh well|never mind|nvm|fine|good|sure|alright|whatever|"
+                 r"good (?:info|to know)|z+|"  # ("zzz", squeezed to "z")
                  # "ok never mind, we'll squeeze in"
                  r"(?:we|i)'?ll (?:just )?(?:squeeze in|manage|make do|cope|live with it)|"
                  # "no worries, I'll wrap it myself"
@@ -286,14 +288,14 @@ _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|m
             r"|(?:i\s+|really\s+)*appreciate (?:it|that|you|your help)(?:\s+\w+){0,4})"
             r"(?:\s+(?:so much|a lot|very much|a bunch|anyway|anyways|again|loads|x+|for (?:the |your )?help(?:ing)?"
             r"|for (?:sorting|looking into|checking) (?:it|that|this)(?:\s+out)?|for your time|mate|love|hun|pal|buddy|guys))*")
-_LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:(?:going|off|heading|about)\s+to|gonna)\s+(?:bed|sleep|pass out|crash)(?:\s+now)?"
+_LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:finally\s+)?(?:(?:going|off|heading|about)\s+to|gonna)\s+(?:bed|sleep|pass out|crash)(?:\s+now)?"
             r"|(?:(?:it'?s|its)\s+)?(?:bed\s*time|time for bed|sleepy time)(?:\s+(?:now|for me))?"
             # "gonna try and get some sleep on the couch lol"
             r"|(?:(?:i'?m|we'?re)\s+)?(?:gonna|going to)\s+(?:try\s+(?:and|to)\s+)?(?:get|catch)\s+(?:some\s+)?sleep"
             r"(?:\s+on the (?:couch|sofa))?(?:\s+(?:now|lol|haha))?"
             r"|(?:(?:i|we)\s*'?(?:ll|will)\s+|will\s+)(?:have (?:a|another) look|look|check|come back|pop back|be back)"
             r"(?:\s+(?:again|later|tonight|tomorrow|another time|at the weekend|in the morning|after work))*"
-            r"|(?:(?:i|we)\s*'?(?:ll|will)\s+)?(?:show|ask|check with|talk to|run (?:it|these|them|this|those) by)\s+(?:it\s+to\s+)?"
+            r"|(?:(?:i|we)\s*'?(?:ll|will)\s+|let me\s+|lemme\s+)?(?:show|ask|check with|talk to|run (?:it|these|them|this|those) by)\s+(?:it\s+to\s+)?"
             r"(?:(?:my|our)\s+\w+(?:\s+half)?|her|him|them)"
             r"(?:\s+(?:tonight|later|first|tomorrow))?(?:\s+and\s+(?:come|get|be|circle)\s+back(?:\s+to you)?)?"
             r"|(?:and\s+)?(?:circle|get) back(?:\s+to you)?(?:\s+(?:later|tomorrow|tonight))?"
@@ -314,7 +316,10 @@ def closing(text: str) -> str | None:
         return None
     if any(_LEAVING_PART.match(c) for c in parts):
         return "goodbye"
-    return "thanks" if any(re.search(rf"\b{_THANKED}", c, re.I) for c in parts) else None
+    if any(re.search(rf"\b{_THANKED}", c, re.I) for c in parts):
+        return "thanks"
+    # "ok good to know 👍" after an answer: taken in, as thanks
+    return "thanks" if any(re.search(r"\b(?:good (?:info|to know)|noted|got it|understood|makes sense)\b", c, re.I) for c in parts) else None
 
 
 # Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
@@ -344,7 +349,8 @@ CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|show(?: me)?|list|v
                        r"(?:cart|basket|shopping bag)\b|\b(?:cart|basket) (?:total|contents|so far)\b"
                        r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does) (?:it|that|everything|all that|it all) (?:come to|add up to)\b"
                        r"|\bwhat (?:does|do|would|will) (?:(?:the|my|our) (?:total|cart|basket)|that|it|everything|it all|all that|this)"
-                       r"(?:\s+all)?\s+(?:come to|add up to)\b",  # "what does the total come to?", "what does that come to in total?"
+                       r"(?:\s+all)?\s+(?:come to|add up to)\b"  # "what does the total come to?", "what does that come to in total?"
+                       r"|\bwhat (?:does|do|would|will) (?:that|it|this) (?:bring|take|make) (?:my|the|our) (?:total|cart|basket)\b",
                        re.I)
 # "take the rug out of my cart", "remove the lamp from the basket", "delete #2 from my cart"
 CART_REMOVE = re.compile(r"\b(?:remove|take|delete|drop|get rid of)\b(?P<what>.{0,40}?)\b(?:out of|from|off)\s+(?:my |the )?"
@@ -472,7 +478,7 @@ LEAVE_A_REVIEW = re.compile(r"\b(?:leave|write|post|give|submit|add)\s+(?:(?:the
 # "I am not very good with computers ... How do I place an order?"
 HOW_TO_ORDER = re.compile(r"\bhow (?:do|can|would) (?:i|we|you) (?:place an order|make an order|order|buy|check ?out|pay)\b"
                           r"(?!\s+(?:status|number|tracking))|\bhow to (?:place an order|order|buy)\b", re.I)
-COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against|side by side)\b", re.I)
+COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against|side by side|head[- ]to[- ]head)\b", re.I)
 # Slots that say something about the products wanted (a message with one of them is a product wish).
 PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
                  "exclude_color", "exclude_material", "exclude_style", "exclude_category", "in_stock", "exclude_word")

@@ -219,7 +219,7 @@ def parse_price(text: str, hint: str | None = None) -> tuple[float | None, float
 # Words that, right before a tagged price, belong to it: "nothing | over 900", "budget | around | 1000".
 _PRICE_LEAD_WORDS = frozenset(
     "nothing nothin nothin' nuthin not no never none don't dont do doesn't doesnt won't wont can't cant cannot without anything go going "
-    "budget budgets spend spending afford max maximum min minimum at most least up upto to around about roughly "
+    "budget budgets budget's spend spending afford max maximum min minimum at most least up upto to around about roughly "
     "approximately approx close near under undr udner below beneath over above more less than higher lower greater cheaper "
     "exceeding exceed past beyond within tops is of my our a an ~ want wanna pay paying cost costs costing that "
     "which be should would".split()
@@ -238,7 +238,7 @@ def price_lead(text: str, start: int, max_words: int = 6) -> int:
         gap = before[token.end() : new_start]
         if gap.strip() or taken >= max_words:  # a comma or other text between: stop
             break
-        if token.group(0).lower() not in _PRICE_LEAD_WORDS:
+        if token.group(0).lower().rstrip("'") not in _PRICE_LEAD_WORDS:  # ("budget's" tagged from its "s")
             break
         new_start = token.start()
         taken += 1
@@ -570,13 +570,13 @@ _DOUBLE_NEGATION = re.compile(
 )
 
 
-_NEGATION_AFTER = re.compile(r"\s*(?:isn'?t|is not|aren'?t|are not|is too|are too|looks? (?:cheap|bad|ugly|awful)|"
+_NEGATION_AFTER = re.compile(r"\s*(?:ones?\s+)?(?:isn'?t|is not|aren'?t|are not|is too|are too|looks? (?:cheap|bad|ugly|awful)|"
                              r"(?:is|are) (?:ugly|awful|horrible|a no|not for me|not cosy|not cozy))\b", re.IGNORECASE)
 
 
 def negated_after(text: str, slot: str, end: int) -> str:
     """``exclude_<field>`` when the words right after an attribute reject it ("rattan isn't cosy",
-    "grey is too dull"), else ``slot`` unchanged."""
+    "grey is too dull", "the grey ones aren't for me"), else ``slot`` unchanged."""
     if slot not in _NEGATABLE or not _NEGATION_AFTER.match(text[end : end + 40]):
         return slot
     return _NEGATABLE[slot]

@@ -135,3 +135,26 @@ def test_round_95_words(catalog, vocabulary):
     assert asked_attributes("organic cotton sheets for a queen bed", sheets)[0] == {"certification": "gots organic"}
     assert asked_attributes("under 50 and washable please", _of(catalog, "Curtains"))[0] == {"machine washable": "yes"}
     assert phrases.MUST_HAVE.search("it has to fit in a 45 inch gap next to the bed")
+
+
+def test_round_96_words(catalog, vocabulary):
+    from bot.dialogue.grounding import ground
+    from bot.nlu.normalize import negated_after, parse_price
+    from retrieval.demo_catalog import catalog_vocabulary
+    vocab = catalog_vocabulary(catalog)
+    for text, expected in [("ok good to know 👍", "thanks"), ("good info, let me show my husband tonight. thanks!", "goodbye"),
+                           ("thank u, finally going to bed z", "goodbye"), ("ok", None)]:
+        assert phrases.closing(text) == expected
+    assert phrases.CART_VIEW.search("so what does that bring my total to")
+    assert phrases.quantity("i'll take it, add two please, one set for the guest room")[0] == 2
+    assert phrases.quantity("add 2 please") is None  # product #2
+    assert phrases.ADD_THAT.search("lovely, pop it in")
+    assert phrases.COMPARE_WORD.search("put the first two head to head for me")
+    assert service.shop_topic("we're moving next week, can order 38260 go to our new place instead?") == "shipping_address"
+    text = "hmm the grey ones aren't for me. honey pine?"
+    assert negated_after(text, "color", text.index("grey") + 4) == "exclude_color"
+    assert parse_price("budget's about 700") == (None, 840.0)
+    text = "his feet hang off his twin bed now. looking for a full size bed frame for him, under 800"
+    assert ground({"size": "Twin", "category": "Beds", "price_max": 800.0}, text, vocab, shopping=True)["size"] == "Full"
+    text = "we're redoing the lounge and going full scandinavian. what coffee tables have you got in that style?"
+    assert "size" not in ground({"size": "Full", "style": "scandinavian", "category": "Coffee Tables"}, text, vocab, shopping=True)
