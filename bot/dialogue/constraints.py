@@ -517,6 +517,16 @@ _TROUBLE = (r"\btoo\s+{v}|\bso\s+{v}\b.{{0,20}}\b(?:sink|sag|roll)|\b{v}s?\s+(?:
             r"|\b(?:hate|can'?t stand)\s+(?:the\s+)?{v}")
 
 
+def _words_pattern(value: str) -> str:
+    """A pattern for ``value``'s words as said, with any spacing between them ("medium firm", "medium  firm")."""
+    return r"\s+".join(re.escape(w) for w in _key(value).split())
+
+
+def _said_as_trouble(value: str, lowered: str) -> bool:
+    """Whether ``value`` is said as the trouble, not the wish ("way too soft", "so soft I sink right into it")."""
+    return bool(re.search(_TROUBLE.format(v=_words_pattern(value)), lowered))
+
+
 def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[str, float]]:
     """Listed attributes of the request's products that the message asks for: a yes/no feature by name ("a
     dimmable floor lamp", "machine washable", "not foldable", "with cable management"), a value of a
@@ -584,30 +594,29 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                      lambda m: " " * len(m.group(0)), lowered)
     for key, options in values.items():
         said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm(er)
-                if re.search(r"\b" + r"\s+".join(re.escape(w) for w in _key(v).split())
+                if re.search(r"\b" + _words_pattern(v)
                              + (r"(?:s|ing|ed|er)?\b" if v in ("firm", "soft") else r"(?:s|ing|ed)?\b"), lowered)]
         if not said:  # "organic cotton sheets": "GOTS organic", by the one word of it no other value has
             said = [v for v in options if len(_key(v).split()) > 1 and len(last := _key(v).split()[-1]) >= 5
                     and not any(last in _key(o).split() for o in options if o != v) and last not in _key(key).split()
                     and re.search(rf"\b{re.escape(last)}\b", lowered)]
         placed = [v for v in said if re.search(r"\b(?:against|on|to|from|by|near|next to|off)\s+(?:the|a|my|our)\s+(?:\w+\s+)?"
-                                              + r"\s+".join(re.escape(w) for w in _key(v).split()) + r"\b", lowered)]
+                                              + _words_pattern(v) + r"\b", lowered)]
         if placed and len(placed) < len(said):
             said = [v for v in said if v not in placed]  # "lean against the wall": leaning, the wall is where
-        trouble = [v for v in said if re.search(_TROUBLE.format(v=r"\s+".join(re.escape(w) for w in _key(v).split())), lowered)]
+        trouble = [v for v in said if _said_as_trouble(v, lowered)]
         if trouble and len(trouble) < len(said):
             said = [v for v in said if v not in trouble]  # "way too soft. need something firm": firm
         longest = max(said, key=len) if said else None
         if longest and all(v in longest for v in said):  # one value named ("medium firm" contains "firm")
             start = lowered.find(_key(longest).split()[0])
             # not "my mattress is way too soft", "so soft I sink right into it" (the trouble, not the wish)
-            if not _NEGATED_WORD.search(lowered[:start][-25:]) and not re.search(
-                    _TROUBLE.format(v=r"\s+".join(re.escape(w) for w in _key(longest).split())), lowered):
+            if not _NEGATED_WORD.search(lowered[:start][-25:]) and not _said_as_trouble(longest, lowered):
                 if longest in ("firm", "soft") and re.search(rf"\b{longest}er\b", lowered) and not re.search(rf"\b{longest}\b", lowered):
                     longest += "er"  # "firmer ones only": any firm grade, "medium-firm" too
                 required[key] = longest
     for key in sorted(some - set(required)):
-        name = r"\s+".join(re.escape(w) for w in _key(key).split())
+        name = _words_pattern(key)
         said = re.search(rf"\b(?:(with|w|has|have|having|got|needs?)|(without|no))\s+(?:a|an|some)?\s*{name}s?\b", lowered)
         if said:  # "something with a headboard", "a bed without a headboard", "coffee table w storage"
             required[key] = "no" if said.group(2) else "yes"

@@ -674,6 +674,17 @@ _AGE_BEFORE = re.compile(r"\b(?:(?:father|mother|dad|mum|mom|grandma|grandpa|gra
                          r"i'?m|i am|he'?s|she'?s)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?$", re.I)
 
 
+def _add_values(slots: dict[str, object], slot: str, values: Iterable[object]) -> None:
+    """``values`` added to what ``slot`` holds, each once (case aside); a list once it holds two or more."""
+    current = slots.get(slot)
+    held = [] if current is None else list(current) if isinstance(current, list) else [current]
+    for value in values:
+        if value and str(value).lower() not in {str(v).lower() for v in held}:
+            held.append(value)
+    if held:
+        slots[slot] = held if len(held) > 1 else held[0]
+
+
 def normalize_slots(
     text: str, spans: Iterable[tuple[str, str]], vocabulary: CatalogVocabulary | None = None
 ) -> dict[str, object]:
@@ -728,16 +739,12 @@ def normalize_slots(
             kinds = (vocabulary.kinds_of(field, span_text)
                      if vocabulary and slot in _EXCLUDE_KINDS and vocabulary.exact(field, span_text) is None else [])
             if len(kinds) > 1:  # "no plastic": neither molded nor recycled plastic (but "no leather" is leather)
-                previous = slots.get(slot, [])
-                previous = previous if isinstance(previous, list) else [previous]
-                slots[slot] = [*previous, *(k for k in kinds if k.lower() not in {str(v).lower() for v in previous})]
+                _add_values(slots, slot, kinds)
                 matched.add(slot)
                 continue
             if slot in matched:  # a second exclusion of a kind: "not IKEA or West Elm" excludes both
                 value = found if found is not None else (vocabulary.normalize(field, span_text) if vocabulary else span_text.strip().lower())
-                previous = slots[slot] if isinstance(slots[slot], list) else [slots[slot]]
-                if value and str(value).lower() not in {str(v).lower() for v in previous}:
-                    slots[slot] = [*previous, value]
+                _add_values(slots, slot, [value])
                 continue
             if found is None and _is_filler_word(span_text):
                 continue  # "style", "stlye", "colour" alone name no value
