@@ -452,11 +452,14 @@ _SEATS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\s+(?:people|persons?|
                     r"seven|eight|nine|ten|twelve)\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b|"
                     r"(?:whole\s+|full\s+)?(?:weeks?|days?|nights?|months?|years?|hours?|hrs?|mins?|minutes?)\b))"  # not "for two weeks"
                     r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s*\+|\s+or more|\s+plus)?[- ]"
-                    r"(?:seater|people|persons?|guests|seats)\b",  # "6+ seats", "6 or more people"
+                    r"(?:seater|people|persons?|guests|seats)\b"  # "6+ seats", "6 or more people"
+                    # "has to fit at least 3 of us", "a family of five"
+                    r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+of\s+us\b"
+                    r"|\b(?:family|household)\s+of\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
                     re.IGNORECASE)
 _JUST_SO_MANY = re.compile(r"\b(?:small|smaller|compact|little|tiny|bistro|intimate)\b", re.IGNORECASE)
 # "our tiny 2 seater", "squeezed around a table for 4": the one they have
-_OWNED_BEFORE = re.compile(r"\b(?:our|my|the old|current|existing|around (?:a|the|our|my))\s+(?:(?:\w+|\d+)\s+){0,3}$", re.IGNORECASE)
+_OWNED_BEFORE = re.compile(r"\b(?:our|my|the old|current|existing|a?round (?:a|the|our|my))\s+(?:(?:\w+|\d+)\s+){0,3}$", re.IGNORECASE)
 _JUST_BEFORE = re.compile(r"\b(?:just|only)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "just for two", "only the 2 of us"
 _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -514,7 +517,9 @@ def _feature_paraphrases(key: str) -> list[tuple[str, str]]:
 # mad", "I hate the rotary ones"
 _TROUBLE = (r"\btoo\s+{v}|\bso\s+{v}\b.{{0,20}}\b(?:sink|sag|roll)|\b{v}s?\s+(?:drives?|drove|driving)\s+(?:me|us)\s+(?:mad|crazy|nuts|insane|up the wall)"
             r"|\b{v}s?\s+(?:are|is)\s+(?:so\s+|really\s+|just\s+)?(?:annoying|a pain|fiddly|rubbish|the worst)"
-            r"|\b(?:hate|can'?t stand)\s+(?:the\s+)?{v}")
+            r"|\b(?:hate|can'?t stand)\s+(?:the\s+)?{v}"
+            # "our mattress has gone all saggy and soft"
+            r"|\b(?:gone|going|got|getting|become|becoming)\s+(?:all\s+|really\s+|too\s+|so\s+|way\s+too\s+)?(?:\w+\s+and\s+)?{v}\b")
 
 
 def _words_pattern(value: str) -> str:
@@ -590,7 +595,8 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                      r"(?:have|has|having|had|invite|invited|inviting|ask|asked)\s+(?:\w+\s+){0,2})round\b"
                      # "having friends round for dinner"
                      r"|\bround\s+(?:for|to)\s+(?:dinner|lunch|brunch|tea|drinks|coffee|a meal|supper|breakfast|games?)\b"
-                     r"|\bround\s+(?:the|my|our|his|her|their|that|this)\b",  # "squeezed round the kitchen counter"
+                     r"|\bround\s+(?:the|my|our|his|her|their|that|this)\b"  # "squeezed round the kitchen counter"
+                     r"|\b(?:squeez|cramm|crowd|huddl|gather|sit|sat)\w*\s+round\b",  # "eight of us squeezed round a table for four"
                      lambda m: " " * len(m.group(0)), lowered)
     for key, options in values.items():
         said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm(er)

@@ -380,7 +380,7 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
         described = _DESCRIBED_AFTER.match(lowered[found.end():]) if owned else None
         if described:  # "I bought the Harper sofa in charcoal boucle from you": the sofa's colour and material too
             owned_words += described.group(1).split()
-        mentions.append((found.start(), gram, names, owned_words, replaced or bool(_WANTED.search(before))))
+        mentions.append((found.start(), gram, names, owned_words, replaced or bool(_WANTED.search(before)), replaced))
     mentions.sort()
     if mentions and all(m[3] is not None for m in mentions) and _ONLY_HAVE.match(text):
         slots.pop("category", None)  # what they have sizes what is being chosen ("we have a queen bed": a queen mattress)
@@ -389,6 +389,9 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
     asked = [m for m in wanted if m[4] and singular(m[1]) not in _BROAD]
     if asked and any(singular(m[1]) in _BROAD for m in mentions):
         wanted = asked  # "my living room is all mid-century furniture. I want a table lamp": the table lamp
+    elif (len(wanted) == len(mentions) and any(m[5] for m in wanted)
+          and 0 < len(named := [m for m in wanted if m[4] and not m[5]]) < len(wanted)):
+        wanted = named  # "our old sofa finally gave up on us ... we want a really big sectional": the sectional
     elif not wanted or len(wanted) == len(mentions):
         return
     wanted = [m for m in wanted if m[4]] or wanted  # "sleep on the mattress ... our last bed ... I need a bed frame"
@@ -699,6 +702,20 @@ def _down_the_word(slots: dict, text: str) -> None:
         _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() != "down"])
     if isinstance(slots.get("exclude_material"), str) and slots["exclude_material"].lower() == "down":
         slots.pop("exclude_material")
+
+
+def _colour_and_material(slots: dict, text: str) -> None:
+    """A colour and a material read from the same words: "jute or something natural" (a natural fibre, not the
+    colour), "natural oak would go better with the floor" (the colour of a natural oak finish, not oak itself)."""
+    colour, material = slots.get("color"), slots.get("material")
+    if not isinstance(colour, str) or not isinstance(material, str):
+        return
+    if colour.lower() == "natural" and re.search(rf"\b{re.escape(material)}\s+or\s+(?:something|anything|some other|other)\s+natural\b",
+                                                 text, re.IGNORECASE):
+        slots.pop("color")
+    elif (" " in colour.strip() and material.lower() in colour.lower().split()
+          and not re.search(rf"\b{re.escape(material.lower())}\b", text.lower().replace(colour.lower(), " "))):
+        slots.pop("material")
 
 
 def _value_let_go(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
@@ -1395,12 +1412,33 @@ def _tv_size_is_no_size(slots: dict, text: str) -> None:
         slots.pop("size")
 
 
+def _said_of_a_person(slots: dict, text: str) -> None:
+    """ "my girlfriend says no leather pls, she's vegan": what she is, not a material."""
+    for name in ("exclude_material", "material"):
+        values = slot_values(slots, name)
+        kept = [v for v in values if not re.search(rf"\b(?:she|he|i|we|they)\s*(?:'s|'re|'m|\s+is|\s+are|\s+am)\s+(?:\w+\s+)?"
+                                                   rf"{re.escape(v)}\b", text, re.I)]
+        if len(kept) < len(values):
+            _set_values(slots, name, kept)
+
+
+def _postcode_is_no_order(slots: dict, text: str) -> None:
+    """ "can you get it to me by saturday? zip is 30301": where it goes, not an order number."""
+    if slots.get("order_id") and re.search(rf"\b(?:zip|zip ?code|post ?code|postal code)\s*(?:is\s*|:\s*|=\s*)?"
+                                           rf"{re.escape(str(slots['order_id']))}\b", text, re.I):
+        slots.pop("order_id")
+
+
 def _people_are_no_size(slots: dict, text: str) -> None:
-    """ "a patio set, something for 4-6 people": how many it seats (see ``asked_attributes``), not a 4' x 6' size."""
+    """ "a patio set, something for 4-6 people": how many it seats (see ``asked_attributes``), not a 4' x 6' size;
+    "family of five", "eight of us": people, not a size."""
     size = slots.get("size")
     said = re.fullmatch(r"\s*(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*", size) if isinstance(size, str) else None
     if said and re.search(rf"\b{said.group(1)}\s*(?:-|–|to)\s*{said.group(2)}\s+(?:people|persons?|guests|ppl|of us|adults)\b",
                           text, re.I):
+        slots.pop("size")
+    elif isinstance(size, str) and re.search(rf"\b(?:family|household|party|group)\s+of\s+{re.escape(size)}\b|"
+                                             rf"\b{re.escape(size)}\s+of\s+us\b", text, re.I):
         slots.pop("size")
 
 
@@ -1511,6 +1549,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _owned_is_no_exclusion(slots, text)
     _tv_size_is_no_size(slots, text or "")
     _people_are_no_size(slots, text or "")
+    _said_of_a_person(slots, text or "")
+    _postcode_is_no_order(slots, text or "")
     _range_said(slots, text)
     _bound_beats_story_prices(slots, text)
     _other_shops_offer(slots, text)
@@ -1635,6 +1675,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _outdoors_as_category(slots, text, categories)
     if text:
         _value_let_go(slots, text, vocabulary)
+        _colour_and_material(slots, text)
         _hybrid_work(slots, text)
         _words_of_a_longer_value(slots, text)
     if text:

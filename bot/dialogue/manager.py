@@ -44,8 +44,12 @@ from retrieval.types import Candidate, SearchFilter
 _ONE_WITH = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but|pref(?:erably)?|ideally)\W+)?(?:one|ones|something|anything|any)\s+"
                        r"(?:with|that has|that have|w)\b", re.I)
 # "do u take afterpay or klarna?", "can you do payment plans": a question about paying, whatever it is for
+# "perfect, add it. can you gift wrap it too?": a cart command, then a question of its own
+_ADD_THEN_ASK = re.compile(r"\b(?:add|put|stick|pop|throw)\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)"
+                           r"(?:\s+(?:in|to|into)\s+(?:my|the)\s+(?:cart|basket))?\s*(?:please|pls)?[,.!;]+\s*(?=\S.*\?)", re.I)
 _ASKS_TO_PAY_LATER = re.compile(r"\b(?:do|does|can|could|will|would)\s+(?:u|you|ya|y'?all|they)\s+(?:guys\s+)?"
-                                r"(?:take|accept|do|offer|have|allow|support|work with)\b", re.I)
+                                r"(?:take|accept|do|offer|have|allow|support|work with)\b"
+                                r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:spread|split|pay)\b", re.I)  # "can I spread the cost over a few months?"
 _POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|them\s+|for\s+(?:a|an|the|my|our)\s+\w+(?:\s+\w+)?\s+)?"
                        r"(?:to|into|out to)\s+(?:zip\s+(?:code\s+)?)?"  # "how much is delivery for a sofa to 94110?"
                        r"\d{5}\b|\b(?:zip|post)\s*code\b"
@@ -122,12 +126,6 @@ def _spaced(value: str) -> str:
 # Words before a thing's name that say nothing about what it is ("cheap frames", "nice lamps")
 _PLAIN_ADJECTIVES = {"cheap", "new", "nice", "good", "big", "small", "little", "large", "decent", "pretty", "cute", "any",
                      "some", "more", "other", "affordable", "budget", "quality", "great", "lovely", "tall", "short", "wide"}
-
-
-def _bare_count(text: str) -> int | None:
-    """The number in "add 2" / "add 2 anyway" said alone (no "#2", "number 2" or "2nd"): a count, when one product is shown."""
-    said = re.search(r"\b(?:add|get|take|order)\s+(\d{1,2})\b(?!\s*(?:nd|rd|th|st)\b)(?!\s*(?:of|x|to)\b)", text, re.I)
-    return int(said.group(1)) if said and not phrases.EXPLICIT_REF.search(text) else None
 
 
 def _order_id_only(slots: dict[str, Any]) -> dict[str, Any]:
@@ -358,14 +356,33 @@ class DialogueManager:
                 and self._only_theirs(text, slot_values(nlu.slots, "category"))):
             # "ugh. king then, we're upgrading the bed anyway" under sheets: king sheets, the bed is theirs
             nlu = nlu.model_copy(update={"slots": {k: v for k, v in nlu.slots.items() if k != "category"}})
+        elif (nlu.intent == "search_product" and state.shown and state.constraints.categories and nlu.slots.get("category")
+              and not set(slot_values(nlu.slots, "category")) & set(state.constraints.categories)
+              and any(nlu.slots.get(k) for k in ("color", "material", "style"))
+              and re.search(r"\b(?:has|have|needs?|must)\s+(?:to\s+)?be\b", text, re.I)
+              and self._only_theirs(text, slot_values(nlu.slots, "category"))):
+            # "has to be grey or charcoal, we've got a grey rug in there" under sofas: grey or charcoal sofas
+            nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
+        if (nlu.intent in ("search_product", "refine") and slot_values(nlu.slots, "category") == ["Beds"] and state.shown
+                and state.constraints.categories and "Beds" not in state.constraints.categories and phrases.OWNS_BED.search(text)):
+            # "oh wait, she's got a king bed, not a queen" under duvets: king duvets, the bed is hers
+            nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
         either_kind = self._either_kinds(nlu) if nlu.intent == "search_product" else None
         if either_kind:  # "small bistro set or a couple of outdoor chairs": both kinds
             nlu = nlu.model_copy(update={"slots": {**nlu.slots, "category": either_kind}})
         if nlu.intent != "feedback_dislike":
             nlu = nlu.model_copy(update={"slots": unnegated_exclusions(nlu.slots, text)})
+        asked = nlu
         read = await self._read_in_context(state, text, nlu, said_category)
         if isinstance(read, Reply):
             return read
+        if (asked.intent == "add_to_cart" and read.intent in service.SERVICE_INTENTS and read.intent not in service.HANDOFF_INTENTS
+                and state.shown and _ADD_THEN_ASK.search(text)):
+            # "perfect, add it. can you gift wrap it too?": added, and the question answered
+            added = await self._on_cart(state, _as_read(asked, "add_to_cart", {k: v for k, v in asked.slots.items() if k == "item_ref"}))
+            if added.action == "add_to_cart":
+                answered = self._service(state, read, read.intent)  # (the last action: that answer)
+                return added.model_copy(update={"text": f"{added.text} {answered.text}", "quick_replies": answered.quick_replies})
         nlu = read
         intent, slots = nlu.intent, nlu.slots
 
@@ -403,7 +420,7 @@ class DialogueManager:
                    and not slots.get("category") and not phrases.ADD_THAT.search(text)
                    and not (intent == "compare" and phrases.COMPARE_WORD.search(text))  # "how do those two stack up against each other?"
                    and not (intent == "refine" and (phrases.any_with(text) or phrases.SOMETHING_WITH.match(text)
-                                                    or _ANY_KIND.match(text))))
+                                                    or _ANY_KIND.match(text) or phrases.WE_NEED.match(text))))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
                                    "feedback_dislike", "compare")
                         or (intent == "refine" and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size"))):
@@ -440,7 +457,9 @@ class DialogueManager:
                 # "which has the best reviews?" then "does it have adjustable armrests?": the one named
                 state.focus_id = state.product_at(winner) if winner else None
                 # "which is better, #1 or #2?" compares; "which one is good with pets?" asks a question of each
-                comparing = intent == "compare" and bool(phrases.COMPARE_WORD.search(text) or len(refs) >= 2)
+                # ("which of those two would you pick, and why?" compares the two)
+                comparing = intent == "compare" and bool(phrases.COMPARE_WORD.search(text) or len(refs) >= 2 or re.search(
+                    r"\b(?:those|these|the|them|of)\s+(?:two|2|three|3)\b|\bboth\b", text, re.I))
                 action = "compare" if comparing else "answer_question"
                 if not comparing:
                     nlu = nlu.model_copy(update={"intent": "product_question"})
@@ -545,7 +564,8 @@ class DialogueManager:
         talk it over with him tonight and come back": no decision yet, the chat ends for now (no question, no
         product, no order in it)."""
         slots = nlu.slots
-        if (closing := phrases.closing(text)) and nlu.intent not in (closing, "contact_human"):
+        if ((closing := phrases.closing(text)) and nlu.intent != closing  # (not "ok thanks, gotta jump on a call": no person asked for)
+                and (nlu.intent != "contact_human" or not (phrases.TALK_TO_PERSON.search(text) or phrases.A_PERSON.search(text)))):
             return _as_read(nlu, closing, {})  # "ok thanks, have to run, will look again tonight", "brill ta"
         if (not phrases.PUTS_OFF.search(text) or phrases.is_question(text) or "?" in text or len(text.split()) > 25
                 or slots.get("category") or slots.get("order_id") or any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
@@ -729,10 +749,11 @@ class DialogueManager:
         if ((intent == "product_question" or (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
                                                 and not phrases.SERVICE_WORDS.search(text)))
                 and state.constraints.categories and not slots.get("item_ref")
-                and not phrases.is_question(text) and (phrases.MUST_HAVE.search(text) or phrases.SOFT_WISH.search(text))
+                and (not phrases.is_question(text) and (phrases.MUST_HAVE.search(text) or phrases.SOFT_WISH.search(text))
+                     or phrases.WE_NEED.match(text))
                 and any(self._asked(text, state.constraints.categories))):
             # "it has to be washable, babies are messy", "ideally machine washable, she gets jam on literally
-            # everything": a requirement for what is shown
+            # everything", "hmm we really need washable. anything like that?": a requirement for what is shown
             intent = "refine"
         elif (intent in (*service.HANDOFF_INTENTS, "out_of_scope", "search_product") and state.shown and state.constraints.categories
               and not slots.get("item_ref") and not slots.get("category")  # ("something with storage underneath" under beds)
@@ -753,6 +774,7 @@ class DialogueManager:
                      or slots["category"] in state.constraints.categories)
                 and (phrases.is_question(text) or re.match(r"\s*how (many|much)\b", text, re.I))
                 and not phrases.WANTS_OTHERS.search(text) and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size")
+                and not phrases.WE_NEED.match(text)
                 and not slots.get("price_relative") and not slots.get("size_relative")
                 and not (intent == "leave_review" and phrases.LEAVE_A_REVIEW.search(text))  # "where can I leave them a review?"
                 and (any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)
@@ -821,6 +843,12 @@ class DialogueManager:
             # "i need one big enough to go under a queen bed" under rugs: a rug, at least 5 feet wide (the queen is the bed's)
             intent, slots = "refine", {**{k: v for k, v in slots.items() if k not in ("category", "size")}, "category": rugs[0]}
             rug_under_furniture(slots, text)
+            nlu = _as_read(nlu, intent, slots)
+        grams = ([gram for gram, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))]
+                 if intent == "search_product" and state.shown and slots.get("category") and not is_new_request(state.constraints, slots)
+                 else [])
+        if grams and all(re.search(rf"\b\d{{1,2}}\s*\+?\s+{re.escape(gram)}\b", text, re.I) for gram in grams):
+            intent = "refine"  # "at least 5 shelves and not more than 300" under bookcases: a count of shelves, the same request
             nlu = _as_read(nlu, intent, slots)
         matched = phrases.TO_MATCH_MINE.search(text)
         if (matched and state.shown and state.constraints.categories and not slots.get("item_ref")
@@ -1277,6 +1305,9 @@ class DialogueManager:
             # "um hi. what do you actually sell here?": what the shop has, and what they are looking for
             return self._ask_category(state, _as_read(nlu, "search_product", {}), "We sell furniture and home goods: "
                                       + ", ".join(c.lower() for c in self._top_categories(8)) + " and more. What are you looking for?")
+        if phrases.THREAT.search(text) and intent not in ("contact_human", "complaint") and not phrases.is_question(text):
+            intent, slots = "complaint", _order_id_only(slots)  # "fine. if it's not back by wednesday i'm disputing it with my bank"
+            nlu = _as_read(nlu, intent, slots)
         if (phrases.NO_ONE_ANSWERS.search(text) and (intent not in service.SERVICE_INTENTS or intent == "return_item"
                                                      and not service.names_topic(intent, text) and not service.says_damaged(text))
                 and intent not in ("contact_human", "complaint")):
@@ -1435,6 +1466,9 @@ class DialogueManager:
               and state.last_service_intent not in service.HANDOFF_INTENTS
               and service.names_topic(state.last_service_intent, text) and not slots.get("category")):
             intent = state.last_service_intent  # "and the reset email never arrives either" after a log-in problem
+        elif (state.last_action == "service" and state.last_service_intent == "account_help" and intent in ("complaint", "out_of_scope")
+              and not service.is_upset(text) and service.topic("account_help", text) == "reset_email"):
+            intent = "account_help"  # "i've tried like 3 times and checked spam too" after the reset email did not come
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
@@ -1450,8 +1484,9 @@ class DialogueManager:
         elif intent in ("feedback_like", "out_of_scope", "greet") and not slots.get("item_ref") and phrases.COMPLIMENT.search(text):
             intent = "thanks"  # "lol you're pretty good at this"
         elif ((intent in ("out_of_scope", "smalltalk") or intent in ("refine", "show_more", "search_product") and not state.shown)
-              and not slots and len(text.split()) <= 10
+              and not slots and (len(text.split()) <= 10 or len(text.split()) <= 20 and phrases.JUST_BROWSING.search(text))
               and (phrases.HELLO.match(text) or phrases.JUST_BROWSING.search(text)) and not phrases.SHOPPING.search(text)
+              and not phrases.FURNISHING.search(text)  # not "hiii i wanna make my room look less boring"
               and not phrases.ASKS_SOMETHING_ELSE.search(text)):  # not "yo whats the weather like today"
             # "hello, anyone awake? :)", "hi there, just browsing really, no rush", "morning!! quick one before my train"
             # (nothing shown yet to refine)
@@ -1480,11 +1515,16 @@ class DialogueManager:
                                "with orders, returns and delivery; if you'd rather talk to a person, just say so.",
                                quick_replies=["Talk to a person", "Find a sofa", "Track my order"])
         if (state.last_action == "service" and intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
-                and len(text.split()) <= 10 and not phrases.is_question(text) and not slots.get("order_id")):
-            if phrases.THANKS.search(text):
+                and len(text.split()) <= 16 and not phrases.is_question(text) and not slots.get("order_id")):
+            if phrases.THANKS.search(text) and len(text.split()) <= 10:
                 intent = "thanks"  # "ok good. thanks for sorting it"
-            elif service.is_upset(text) and not phrases.SERVICE_WORDS.search(text):
-                intent = "complaint"  # "that's pretty annoying honestly"
+            elif service.is_upset(text) and (not phrases.SERVICE_WORDS.search(text) and len(text.split()) <= 10
+                                             or (intent == state.last_service_intent or re.search(
+                                                 r"\b(?:happened before|again|every time|your (?:\w+ )?(?:system|service|company|website|site|app))\b",
+                                                 text, re.I)) and not phrases.THANKS.search(text)):
+                # "that's pretty annoying honestly"; "this has happened before too, honestly your payment system is a
+                # mess" after the payment answer
+                intent = "complaint"
         if (re.match(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:(?:good|great|perfect|lovely)[,.!]*\s+)?sorry (?:for|about) (?:the|all the) "
                      r"(?:hassle|trouble|bother|fuss|confusion)\W*$", text, re.I)
                 and not service.is_upset(text) and intent not in ("contact_human",)):
@@ -1495,7 +1535,8 @@ class DialogueManager:
             intent, slots = "thanks", {}  # "Thank you dear, I'll ask my daughter to order it tonight."
             nlu = _as_read(nlu, intent, slots)
         elif (_THANKS_FIRST.match(text)
-              and (intent in ("leave_review", "out_of_scope", "greet", "refine", "search_product", "feedback_like")
+              and (intent in ("out_of_scope", "greet", "refine", "search_product", "feedback_like")
+                   or (intent == "leave_review" and not phrases.REVIEW_WORD.search(text))  # not "thanks. I'd also like to write a review"
                    or (intent == "contact_human" and state.last_action == "handoff" and len(text.split()) <= 6)
                    # "thank you. sorry for shouting, its been a long week", "ok. thanks for sorting it"
                    or (intent == "complaint" and not service.is_upset(text) and not re.search(r"\bfor nothing\b", text, re.I)
@@ -1518,7 +1559,7 @@ class DialogueManager:
         elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and len(text.split()) <= 8
               and not slots and (first := self._product(state.shown[0])) is not None and product_qa.asks_about(text, first)):
             intent = "product_question"  # "whats the pile like" under shown rugs: a listed detail of theirs
-        if intent == "out_of_scope" and (slots.get("category") or (phrases.FURNISHING.search(text) and (
+        if intent == "out_of_scope" and (slots.get("category") and not self._chat_about_furniture(text, slots) or (phrases.FURNISHING.search(text) and (
                 slots.get("room") or re.search(r"\b(?:flat|apartment|apt|house|place|home|condo|studio)\b", text, re.I)))):
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request;
             # "I'm setting up a reading nook", "just signed a lease on a 1 bed flat and have basically nothing": one for
@@ -1549,6 +1590,17 @@ class DialogueManager:
             refs = slots.get("item_ref") or parse_item_refs(text)
             intent = "add_to_cart"
             slots = {**slots, "item_ref": refs[:1]} if refs else {k: v for k, v in slots.items() if k != "item_ref"}
+        elif (intent == "add_to_cart" and state.shown and (slots.get("price_max") is not None or slots.get("price_min") is not None)
+              and re.search(r"\bshow\s+(?:me|us)\b", text, re.I)):
+            # "ok whatever, I'll get one anyway. show me the ones under 200": the cheaper ones shown, nothing added yet
+            intent, slots = "refine", {k: v for k, v in slots.items() if k != "item_ref"}
+        elif (intent == "refine" and state.shown and len(slots.get("item_ref") or []) == 1
+              and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))
+              and re.match(r"^\s*(?:nah|no|nope|hmm+|ugh)[,.!]*\s+not\s+(?:#\s*\d|the\s+\w+(?:\s+one)?|that\s+one|number\s+\d)\b", text, re.I)):
+            intent = "feedback_dislike"  # "nah not #2, looks like something from a dentist's waiting room"
+        elif (intent in ("complement_request", "product_question") and len(state.shown) > 1 and len(slots.get("item_ref") or []) >= 2
+              and not slots.get("category") and re.search(r"\b(?:stack|measure) up\b", text, re.I) and phrases.COMPARE_WORD.search(text)):
+            intent = "compare"  # "how do #1 and #2 stack up?"
         elif intent == "compare" and len(slots.get("item_ref") or []) == 1 and not phrases.COMPARE_WORD.search(text):
             # "the second is round or square?", "#2 wall or floor?": a question about one product
             intent = "product_question"
@@ -1781,7 +1833,8 @@ class DialogueManager:
         state.seen = []
         # "furnishing a dining room, farmhouse style": farmhouse things for the dining room
         within = self._room_categories(state.room) if state.room and not state.constraints.categories else None
-        if within:
+        if within or (not state.constraints.categories and state.constraints.styles and phrases.FURNISHING.search(nlu.text)):
+            # ("wants to redo her whole room ... all boho style": that room's look too)
             state.room_styles = list(state.constraints.styles)
         elif new_request and slots.get("room"):
             state.room_styles = []  # another room, another look
@@ -2050,6 +2103,14 @@ class DialogueManager:
         if not categories:
             return
         required, least = self._asked(text, categories)
+        more = re.search(r"\bmore\s+(shelves|drawers|seats|doors)\b", text, re.I)
+        focus = self._product(state.focus_id) if state.focus_id else (self._product(state.shown[0]) if len(state.shown) == 1 else None)
+        if more and focus is not None and more.group(1).lower() not in least:
+            had = focus.attributes.get(more.group(1).lower())
+            try:  # "how many shelves does that one have" ... "anything with more shelves?": more than it has
+                least[more.group(1).lower()] = float(had) + 1
+            except (TypeError, ValueError):
+                pass
         if required or least:
             state.constraints = state.constraints.model_copy(update={
                 "attributes": {**state.constraints.attributes, **required},
@@ -2201,7 +2262,8 @@ class DialogueManager:
         """Retrieve, re-rank and show products for the current request (``within``: categories to
         keep to when the shopper stated none)."""
         f = state.constraints.model_copy(deep=True)
-        if self._said_as_look(nlu, f, self.s.retriever.vocabulary.get("styles", [])):
+        if self._said_as_look(nlu, f, self.s.retriever.vocabulary.get("styles", []),
+                              self.s.retriever.vocabulary.get("categories", [])):
             state.look_styles = list(f.styles)
         if within and not f.categories:
             f.categories = within
@@ -2293,13 +2355,19 @@ class DialogueManager:
         return reply
 
     @staticmethod
-    def _said_as_look(nlu: NLUResult, f: SearchFilter, styles: list[str] | tuple[str, ...] = ()) -> bool:
+    def _said_as_look(nlu: NLUResult, f: SearchFilter, styles: list[str] | tuple[str, ...] = (),
+                      categories: list[str] | tuple[str, ...] = ()) -> bool:
         """ "going for a coastal look", "mid century or scandi vibe", "modern-ish": the styles asked for are the
-        room's look (or said roughly)."""
+        room's look (or said roughly). Not "a coffee table. industrial look": a look said as its own clause after
+        the piece is that piece's style (a "vibe" stays loose: "a dresser for our bedroom, mid century vibe")."""
         look = (phrases.LOOK_OF.search(nlu.text) or phrases.ROOM_LOOK.search(nlu.text)
                 or phrases.STYLE_ISH.search(nlu.text)) if f.styles else None
         said_look = re.sub(r"[^a-z]", "", look.group("style").lower()) if look else ""
         if not look:
+            return False
+        before = nlu.text[:look.start()]
+        if (look.re is phrases.LOOK_OF and look.group(0).lower().endswith("look") and re.search(r"[.,;:!?]\s*$", before)
+                and mentioned_categories(before, list(categories))):
             return False
         words = lexicon("style", styles)  # the catalog's styles (``styles``), for the shoppers' words of them
         named = {str(hit).lower() for w in re.findall(r"[a-z-]+", look.group("style").lower()) if (hit := words.lookup(w))}
@@ -2521,13 +2589,22 @@ class DialogueManager:
             return self._ask_category(state, nlu)
         return self._answer_about(state, nlu, self.products[ids[0]])
 
+    @staticmethod
+    def _chat_about_furniture(text: str, slots: dict[str, Any]) -> bool:
+        """ "tell me a joke, furniture bot", "do you have a favourite piece of furniture? lol": small talk that names
+        only the shop's broadest category, asking for nothing."""
+        return (phrases.OFF_TOPIC.search(text) is not None or {v.lower() for v in slot_values(slots, "category")} <= {"furniture", "decor", "home decor"}
+                and not phrases.SHOPPING.search(text) and not re.search(r"\b(?:sell|show|got|have any|stock|carry)\b", text, re.I))
+
     def _only_theirs(self, text: str, categories: list[str]) -> bool:
         """Whether every mention of ``categories`` in the message is of the shopper's own ("the bed", "our sofa")."""
         grams = [gram for gram, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
                  if set(names) & set(categories)]
         return bool(grams) and all(
-            re.search(rf"\b(?:the|our|my|his|her|their)\s+(?:\w+\s+)?{re.escape(gram)}\b", text, re.I)
-            and not re.search(rf"\b(?:a|an|new|some)\s+(?:\w+\s+)?{re.escape(gram)}\b", text, re.I) for gram in grams)
+            re.search(rf"\b(?:the|our|my|his|her|their|(?:we|i|they)\s*(?:'ve|have|has)\s+(?:got\s+)?(?:a|an))\s+(?:\w+\s+)?{re.escape(gram)}\b",
+                      text, re.I)
+            and not re.search(rf"(?<!got )(?<!have )(?<!has )\b(?:a|an|new|some)\s+(?:\w+\s+)?{re.escape(gram)}\b", text, re.I)
+            for gram in grams)
 
     def _shown_products(self, state: DialogueState) -> list[Product]:
         """The products on show, in their shown order (one deleted from the catalog since is left out)."""
@@ -2664,7 +2741,7 @@ class DialogueManager:
                     else self._described_shown(state, rest))
             slots = {**{k: v for k, v in slots.items() if k != "item_ref"}, **({"item_ref": refs} if refs else {})}
             nlu = nlu.model_copy(update={"slots": slots})
-        elif (len(state.shown) == 1 and [int(r) for r in slots.get("item_ref") or []] == [n := _bare_count(nlu.text) or 0]
+        elif (len(state.shown) == 1 and [int(r) for r in slots.get("item_ref") or []] == [n := phrases.bare_count(nlu.text) or 0]
               and 1 < n <= 50):
             count, slots = n, {k: v for k, v in slots.items() if k != "item_ref"}  # "ugh. ok add 2 anyway" of the one shown
             nlu = nlu.model_copy(update={"slots": slots})
@@ -2907,7 +2984,11 @@ class DialogueManager:
                     picks += (await self.search.rank(state, text, candidates, per_category))[:per_category]
             return picks
 
-        picks = await pick(f, [*styles, *colors, *materials])
+        picks = []
+        if state.room_styles and not f.styles and not said.get("style") and asked:
+            # "can you suggest a rug that would go with it?" in a room going all boho: bohemian rugs, when there are any
+            picks = await pick(f.model_copy(update={"styles": list(state.room_styles)}), [*state.room_styles, *colors, *materials])
+        picks = picks or await pick(f, [*styles, *colors, *materials])
         lead = f"These go well with the {about}:"
         if not picks and said and (phrases.SAID_SOFTLY.search(nlu.text) or re.search(r"\blooking\b", nlu.text)):
             # "a dresser to go with it, oak or something natural looking" and none is: the closest, said so
@@ -2970,11 +3051,17 @@ class DialogueManager:
 
     def _service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
         asked = nlu.text
-        if (intent == state.last_service_intent and state.last_service_text and service.topic(intent, asked) == "request"
-                and service.topic(intent, state.last_service_text) not in ("request", "policy", "amount")):
+        before = service.topic(intent, state.last_service_text) if intent == state.last_service_intent and state.last_service_text else None
+        if (before not in (None, "request", "policy", "amount") and service.topic(intent, asked) == "request"
+                # not "actually forget it, how do i just delete my account"
+                and not (before == "reset_email" and re.search(r"\b(?:how|what|delete|close|change|update|remove)\b", asked, re.I))):
             asked = f"{state.last_service_text} {asked}"  # "order 50773 if that helps" after "I was charged twice"
         state.last_service_text = asked
         text, quick = service.answer(intent, state.order_id, self.s.policy, text=asked)
+        if before == "reset_email" and service.topic(intent, asked) == "reset_email" and state.last_action == "service":
+            # "i've tried like 3 times and checked spam too": not the same advice again
+            text = ("Sorry it still hasn't come. A person from our team can check your account and reset the password "
+                    "for you; just say \"talk to a person\".")
         action = "handoff" if intent in service.HANDOFF_INTENTS else "service"
         return self._reply(state, nlu, action, text, quick_replies=quick)
 

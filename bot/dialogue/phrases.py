@@ -39,6 +39,12 @@ def quantity(text: str) -> tuple[int, re.Match] | None:
     return (count, found) if 1 < count <= 50 else None
 
 
+def bare_count(text: str) -> int | None:
+    """The number in "add 2" / "add 2 anyway" said alone (no "#2", "number 2" or "2nd"): a count, when one product is shown."""
+    said = re.search(r"\b(?:add|get|take|order)\s+(\d{1,2})\b(?!\s*(?:nd|rd|th|st)\b)(?!\s*(?:of|x|to)\b)", text, re.I)
+    return int(said.group(1)) if said and not EXPLICIT_REF.search(text) else None
+
+
 COMPLETELY_DIFFERENT = re.compile(r"\b(?:completely|totally|entirely|wholly|really|very|radically)\s+different\b"
                                   r"|\bsomething else entirely\b|\bnothing like (?:these|those|this|that|them)\b", re.I)
 NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personali[sz]e|store|save|keep|record|log)(ing)?\b"
@@ -46,15 +52,23 @@ NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personal
 FURNISHING = re.compile(r"\b(setting up|set up|furnish\w*|redo\w*|redecorat\w*|decorat\w*|doing up|makeover|refresh\w*|"
                         r"renovat\w*|moving into|moved into|moving in|just moved|got the keys|new (?:place|flat|apartment|house|home)|"
                         r"first (?:place|flat|apartment|house|home)|(?:completely|totally|still) empty|signed (?:a|the) lease|"
-                        r"(?:have|got) (?:basically |literally |almost |pretty much )?nothing|need everything|from scratch)\b", re.I)
+                        r"(?:have|got) (?:basically |literally |almost |pretty much )?nothing|need everything|from scratch|"
+                        # "i wanna make my room look less boring"
+                        r"make (?:my|our|the|his|her|their) (?:\w+ )?(?:room|place|flat|apartment|bedroom|space|home|house|lounge) "
+                        r"(?:look|feel) (?:less \w+|more \w+|nicer|better|cosier|cozier|brighter|bigger|homier))\b", re.I)
 SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
 # "max 500 per piece": a budget for each of the things to come
 PER_PIECE = re.compile(r"\b(?:per|a|each|every|for each|for every)\s+(?:piece|item|thing)\b|\bapiece\b", re.I)
 # "curtains instead, same colour": the colour (style, material) of the request before
 SAME_VALUE = re.compile(r"\b(?:same|matching|that)\s+(colou?rs?|styles?|materials?|finish)\b|\bin the same (colou?r|style|material)\b|"
                         r"\bsame\s+[a-z]+\s*(?:and|&|\+|,)\s*(?:the\s+)?(colou?rs?|styles?|materials?)\b", re.I)
-# "forget the mirror, he'd use a floor lamp more": the thing let go (a category when it names one)
-FORGET_THING = re.compile(r"\b(?:forget|scratch|scrap|never ?mind|skip|drop|ditch)\s+(?:about\s+)?(?:the|that|those|this|these|a|an)\s+"
+# "she's got a king bed, not a queen", "our bed is a queen": the bed they have (it sizes the bedding or mattress)
+OWNS_BED = re.compile(r"\b(?:she|he|they|we|i)(?:'s|'ve|\s+has|\s+have)?\s+(?:got|owns?|sleeps? (?:on|in))?\s*(?:a|an)\s+"
+                      r"(?:twin(?: xl)?|full|double|queen|king|california king|cal king)(?:[- ]size[d]?)?\s+bed\b"
+                      r"|\b(?:her|his|their|our|my)\s+bed\s+is\s+(?:a\s+)?(?:twin|full|double|queen|king|california king|cal king)\b", re.I)
+# "forget the mirror, he'd use a floor lamp more", "forget pillows, she has loads": the thing let go (a category when
+# it names one)
+FORGET_THING = re.compile(r"\b(?:forget|scratch|scrap|never ?mind|skip|drop|ditch)\s+(?:about\s+)?(?:(?:the|that|those|this|these|a|an)\s+)?"
                           r"([a-z]+(?:\s[a-z]+)?)", re.I)
 # "a lamp around 100": a price said roughly (the range it gave may hold nothing)
 AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or so|give or take|ballpark)\b|~\s*\$?\d|\d\s*ish\b", re.I)
@@ -93,8 +107,8 @@ NATURAL_MATERIAL = re.compile(r"\bnatural\s+(?:jute|sisal|seagrass|rattan|wicker
 PALETTE = re.compile(r"\b(?:tones?|palette|hues|colou?r scheme|colou?rway)\b", re.I)
 # "5x8 or so", "around 8x10", "queen-ish": a size said roughly
 ROUGHLY = re.compile(r"\bor so\b|\bish\b|-ish\b|\b(?:around|roughly|about|approx(?:imately)?|something like)\s+\d", re.I)
-YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|go ahead|why not|show me|do it|sounds good|alright)\b"
-                 r"(?:[\s,.!]*(?:please|pls|show me|show them|those|then|sure|go ahead|yes)\b)*[\s,.!]*$", re.I)
+YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|go ahead|go on|why not|show me|do it|sounds good|alright)\b"
+                 r"(?:[\s,.!]*(?:please|pls|show me|show them|those|then|sure|go ahead|go on|yes)\b)*[\s,.!]*$", re.I)
 ANY = re.compile(r"^\s*(any|anything|no (budget|preference|limit)|doesn'?t matter|whatever|not sure|skip)\b", re.I)
 
 
@@ -173,7 +187,9 @@ ASKS_SOMETHING_ELSE = re.compile(r"\b(?:what|whats|what's|where|when|why|who|whi
                                  r"(?!'?s it going)(?!(?:'?s|\s+is)\s+(?:your|ur|the)\s+(?:day|morning|afternoon|evening|week|weekend)\b)",
                                  re.I)  # "good morning!! how's your day going?" is part of the greeting
 # "just browsing really, no rush": nothing in mind yet
-JUST_BROWSING = re.compile(r"\bjust (?:browsing|looking|having a look|looking around|window shopping)\b", re.I)
+JUST_BROWSING = re.compile(r"\bjust (?:browsing|looking|having a look|looking around|window shopping)\b"
+                           # "winding down with a bit of online browsing"
+                           r"|\b(?:a bit of|a little|some|bit of)\s+(?:online\s+|window\s+)?(?:browsing|window shopping)\b", re.I)
 # "you can review it from the orders page": the shopper's words for a review
 REVIEW_WORD = re.compile(r"\b(?:reviews?|rate|rating|stars?|feedback)\b", re.I)
 # "i'll think about it", "let me sleep on it": no decision yet
@@ -220,7 +236,10 @@ BOUGHT_FROM_US = re.compile(r"\b(?:i|we)\s+(?:got|bought|ordered|purchased)\b.{0
 # "take it", "ok i'll take that one": the product in focus, into the cart
 TAKE_THAT = re.compile(r"^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|lovely|nice)?[,!.\s]*(?:i'?ll|ill|we'?ll|i will|we will)?\s*"
                        r"(?:take|buy|get|have)\s+(?:it|that|this|that one|this one|those|them)(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?"
-                       r"[\s.!]*$", re.I)
+                       r"[\s.!]*$"
+                       # "perfect, that one then"
+                       r"|^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|lovely|nice)[,!.\s]+(?:that|this) one,?\s+(?:then|it is|please|pls)[\s.!]*$",
+                       re.I)
 # "aw the green one is cute, i'll take it": a clause about one of them, then "I'll take it"
 TAKE_IT_AFTER = re.compile(r"\w[^.!?;]*?[,.;!-]+\s*(?:(?:ok(?:ay)?|so|yeah|yes|then)[,\s]+)?(?:i'?ll|ill|we'?ll|i will|we will|i'?m gonna|gonna)\s+"
                            r"(?:take|buy|get|have|order)\s+(?:it|that|this|that one|this one|them|those)"
@@ -254,6 +273,9 @@ MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:ch
                         r"\b(?:hit|reach|appear on|appear in)\s+(?:my|our)\s+(?:card|account|bank|statement)", re.I)
 # An out_of_scope this confident is not a shopping request the model missed ("recommend a pizza place").
 SURE_OUT_OF_SCOPE = 0.8
+# "if it's not back by wednesday i'm disputing it with my bank": a threat, a complaint whatever it names
+THREAT = re.compile(r"\b(?:disput(?:e|ing)|dispute)\s+(?:it|this|the (?:charge|payment))\s+with\s+(?:my|the)\s+(?:bank|card)|\bcharge ?backs?\b|"
+                    r"\btrading standards\b|\bsmall claims\b|\b(?:my|a) (?:lawyer|solicitor|attorney)\b|\breport(?:ing)? you\b", re.I)
 # "this is the third time I'm writing about my broken dresser and nobody gets back to me": a complaint about service
 NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:gets?|got|has got|has gotten|is getting)\s+back\b"
                             r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time\s+(?:that\s+)?(?:i'?m|i am|i have been|i've been|"
@@ -263,8 +285,8 @@ NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:
                             r"answered|answers|replies|responds|calls back|called back|rings back)\b", re.I)
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
                       r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|good ?night|night night|nite|"
-                      r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything) for (?:now|today|tonight|the day|this evening)|"
-                      r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off)"
+                      r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything|plenty|enough) for (?:now|today|tonight|the day|this evening)|"
+                      r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off|(?:jump|hop|get) on(?:to)? a (?:call|meeting|zoom))"
                       # (not "they need to go in the washing machine")
                       r"(?!\s+(?:in|into|on|onto|under|with|through|up|down|together|over|behind|against|next|in between)\b)|i'?m off)\b"
                       # "ok I'll sleep on it, night!" (not "a lamp to read by at night")
@@ -281,7 +303,12 @@ _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|gre
                  # "ok never mind, we'll squeeze in"
                  r"(?:we|i)'?ll (?:just )?(?:squeeze in|manage|make do|cope|live with it)|"
                  # "no worries, I'll wrap it myself"
-                 r"(?:we|i)'?ll (?:just )?(?:wrap|do|sort|figure|handle|check|ask) (?:it|that|this|them)(?: out)? (?:myself|ourselves)|"
+                 # "I'll wrap a bow round it myself"
+                 r"(?:we|i)'?ll (?:just )?(?:wrap|do|sort|figure|handle|check|ask)(?: [\w']+){1,4}? (?:myself|ourselves)(?: then)?|"
+                 # "lmao over a grand for a chair": a remark on the price, nothing asked
+                 r"(?:lmao |lol |wow |yikes |jeez |blimey )?(?:over|more than|nearly|almost) (?:a grand|\$?\d[\d,.]*k?) for an? [a-z]+|"
+                 # "ugh ok, I'll try paypal"
+                 r"(?:we|i)'?ll (?:just )?(?:try|use) (?:paypal|apple pay|google pay|(?:another|a different|my other) card|that|it)(?: then| again)?|"
                  r"(?:(?:ah|oh|that'?s|that is|what)\s+)*(?:a\s+)?(?:shame|pity|bummer)|too bad|all good|sounds good|got it|"
                  r"noted|understood|makes sense)")
 _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|much appreciated)"
@@ -347,7 +374,9 @@ BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+
 CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|show(?: me)?|list|view|see|check|remind me(?: of)?(?: what'?s)?|"
                        r"how many (?:things|items|products|pieces)(?: are| do i have)?|how much is)\s+(?:in |on )?(?:my |our |the )?"
                        r"(?:cart|basket|shopping bag)\b|\b(?:cart|basket) (?:total|contents|so far)\b"
-                       r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does) (?:it|that|everything|all that|it all) (?:come to|add up to)\b"
+                       r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does|do|would|will) (?:it|that|everything|all that|it all|"
+                       r"(?:my|the|our) (?:cart|basket|total)) (?:come to|add up to)\b"  # "how much does my cart come to?"
+                       r"|\bhow much (?:is|does|do|would|will) (?:my|the|our) (?:cart|basket) cost\b"
                        r"|\bwhat (?:does|do|would|will) (?:(?:the|my|our) (?:total|cart|basket)|that|it|everything|it all|all that|this)"
                        r"(?:\s+all)?\s+(?:come to|add up to)\b"  # "what does the total come to?", "what does that come to in total?"
                        r"|\bwhat (?:does|do|would|will) (?:that|it|this) (?:bring|take|make) (?:my|the|our) (?:total|cart|basket)\b",
@@ -386,6 +415,9 @@ DELIVERED_BY = re.compile(r"\b(?:deliver\w*|arriv\w*|get here|here|shipped"  # "
                           r"my)\s+)?(?:\w+day\b|christmas|xmas|thanksgiving|new year|the weekend|\d{1,2}(?:st|nd|rd|th)\b|"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
 # "it needs adjustable shelves", "they have to be white": a wish for the kind being shown
+# "hmm we really need washable. anything like that?": a must of the shopper's, said before a question
+WE_NEED = re.compile(r"^\s*(?:(?:hmm+|ok(?:ay)?|well|so|but|ah)[,.!]*\s+)*(?:we|i)\s+(?:really\s+|do\s+|definitely\s+|absolutely\s+)?"
+                     r"(?:need|must have|have to have)\b(?!\s+to\b)", re.I)
 IT_NEEDS = re.compile(r"^\s*(?:and |but |also |oh,? )?(?:it|they|the \w+)\s+(?:needs?|has to|have to|must|should)\b", re.I)
 # "I've got about 2000 to spend on everything": a budget for the whole room, not for each piece
 TOTAL_BUDGET = re.compile(r"\b(?:on|for)\s+(?:everything|all of it|the whole (?:thing|room|lot|project)|it all)\b|\b(?:in total|altogether|"
@@ -448,6 +480,9 @@ MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\b(?:my|our) (?:\w+ )?
                                # "how long until the right one gets here?" (after a wrong delivery)
                                r"\bhow long (?:until|till|til|before)\s+(?:the|my)\s+(?:right|correct|new|replacement|proper)\s+(?:one|\w+)\s+"
                                r"(?:gets here|arrives|comes|shows up|turns up|is here)\b|"
+                               # "and realistically when do you think it'll turn up?" (of the order talked about)
+                               r"\bwhen\b.{0,25}\b(?:it'?ll|it will|they'?ll|they will)\s+(?:actually\s+|finally\s+)?"
+                               r"(?:arrive|get here|be delivered|come|show up|turn up)\b" + _NOT_IF_I_ORDER + r"|"
                                # "I ordered a chest of drawers ten days ago ... when will it be arriving?"
                                r"\b(?:i|we)\s+(?:ordered|bought|purchased)\b(?!.*\bif (?:i|we) (?:order|buy))"
                                r".{0,160}\bwhen\b.{0,25}\b(?:it|they)\b.{0,15}\b(?:arriv\w*|get here|be delivered|com(?:e|ing)|"
@@ -478,7 +513,8 @@ LEAVE_A_REVIEW = re.compile(r"\b(?:leave|write|post|give|submit|add)\s+(?:(?:the
 # "I am not very good with computers ... How do I place an order?"
 HOW_TO_ORDER = re.compile(r"\bhow (?:do|can|would) (?:i|we|you) (?:place an order|make an order|order|buy|check ?out|pay)\b"
                           r"(?!\s+(?:status|number|tracking))|\bhow to (?:place an order|order|buy)\b", re.I)
-COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against|side by side|head[- ]to[- ]head)\b", re.I)
+COMPARE_WORD = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|better|against|side by side|head[- ]to[- ]head|"
+                          r"how (?:do|does|would) (?:[#\w]+\s+){1,4}(?:stack|measure) up)\b", re.I)  # "how do #1 and #2 stack up?"
 # Slots that say something about the products wanted (a message with one of them is a product wish).
 PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "price_min", "exclude_brand", "exclude_size",
                  "exclude_color", "exclude_material", "exclude_style", "exclude_category", "in_stock", "exclude_word")
@@ -536,7 +572,7 @@ IN_THE_BOX = re.compile(r"\b(?:included|includes|in the box|in the package|in th
 SEND_IT_BACK = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:send\s+(?:it|them)\s+back|return\s+(?:it|them))\b", re.I)
 # "It needs to seat four people.", "it has to fit under the window": a requirement said as what it must do
 NEEDS_TO = re.compile(r"\b(?:it|they|one|the \w+)\s+(?:needs?|has|have|must|should)\s+to\s+(?!be\b)\w+", re.I)
-MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?(?:be|go|survive|handle|cope|take|hold|stand up to|fit)\b|\bmust be\b"
+MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s*(?:'d|'ll|would|will)?\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?(?:be|go|survive|handle|cope|take|hold|stand up to|fit)\b|\bmust be\b"
                        r"|\b(?:is|'s)\s+(?:the|a)\s+must\b|\bis\s+(?:essential|non[- ]negotiable|a dealbreaker)\b", re.I)  # "pet friendly is the must"
 NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|marketing emails?|promo emails?)\b", re.I)
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those
@@ -588,10 +624,19 @@ SHOW_AGAIN = re.compile(r"\b(?:show|see)\s+(?:me\s+|us\s+)?(?:the|those|these)\s
                         r"\b(?:go\s+)?back\s+to\s+(?:the|those)\s+[a-z]", re.I)
 
 # "add the cheapest of those", "I'll take the best rated one": the shown product the superlative picks, into the cart
-ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|right|yes|yeah|sure|cool)[,.!]?\s*)?(?:please\s+|pls\s+)?(?:add|put|i'?ll\s+(?:take|have|go\s+with)|"
-                             r"get\s+me|give\s+me)\s+(?:the\s+)?" + SUPERLATIVE.pattern + r"(?:\s+one)?(?:\s+of\s+(?:those|these|them))?\b"
-                             r"|^\s*(?:the\s+)?" + SUPERLATIVE.pattern + r"(?:\s+one)?[\s.,;!-]+(?:then\s+)?(?:checkout|check\s+out|"
-                             r"add\s+(?:it|that)|(?:in)?to\s+(?:my\s+)?(?:cart|basket)|i'?ll\s+take\s+it)\b", re.I)
+# ... or "the cheaper of the two": the one of two a comparative picks
+_PICKED = (r"(?:the\s+)?(?:" + SUPERLATIVE.pattern + r"|(cheaper|less expensive|lower[- ]priced|bigger|larger|smaller|better[- ]rated)"
+           r"(?=\s+(?:one\s+)?of\s+(?:the|those|these|them)\s+(?:two|2)\b))(?:\s+one)?"
+           r"(?:\s+of\s+(?:those|these|them|the\s+(?:two|2)|(?:those|these)\s+(?:two|2)))?")
+ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|right|yes|yeah|sure|cool)[,.!]?\s*)?(?:just\s+)?(?:please\s+|pls\s+)?"
+                             r"(?:add|put|i'?ll\s+(?:take|have|go\s+with|go\s+for|get)|get\s+me|give\s+me|grab(?:\s+me)?)\s+" + _PICKED + r"\b"
+                             r"|^\s*" + _PICKED + r"[\s.,;!-]+(?:then\s+)?(?:checkout|check\s+out|"
+                             r"add\s+(?:it|that)|(?:in)?to\s+(?:my\s+)?(?:cart|basket)|i'?ll\s+take\s+it)\b"
+                             # "the cheapest one of those too" (after adding another), "the cheaper of the two please"
+                             # (not "the cheapest one please": the cheapest of all that match, shown)
+                             r"|^\s*" + _PICKED + r"\s+(?:too|as well)[\s.!]*$"
+                             r"|^\s*(?=(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+(?:one\s+)?of\s+(?:the|those|these)\s+(?:two|2)\b)" + _PICKED
+                             + r"\s*(?:please|pls|then)?[\s.!]*$", re.I)
 
 # "cheap", "cheap ones pls" said alone under a list: cheaper than those shown
 CHEAP_ALONE = re.compile(r"^\s*(?:and\s+|but\s+|more\s+|something\s+|sth\s+|any\s+)?(?:cheap|cheaper|inexpensive|budget|affordable)"

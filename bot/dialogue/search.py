@@ -48,13 +48,13 @@ def superlative_order(word: str) -> Callable[[Product], float]:
     """The sort key a superlative asks for: "cheapest" by price, "most popular" by reviews, "biggest" by size,
     "best rated" by rating."""
     word = word.lower()
-    if "cheap" in word or "least expensive" in word or "lowest" in word:
+    if "cheap" in word or "less expensive" in word or "least expensive" in word or "lowest" in word or "lower" in word:
         return lambda p: p.price if p.price is not None else float("inf")
     if "popular" in word or "reviewed" in word:
         return lambda p: -(p.review_count or 0)
-    if word in ("biggest", "largest"):
+    if word in ("biggest", "largest", "bigger", "larger"):
         return lambda p: -(size_value(p) or 0.0)
-    if word == "smallest":
+    if word in ("smallest", "smaller"):
         return lambda p: size_value(p) or float("inf")
     return lambda p: -(p.rating or 0.0)
 

@@ -110,6 +110,7 @@ _DELIVERY_COST = re.compile(r"\b(how much|costs?|price[ds]?|fees?|charge[ds]?|pa
 _UPSET = re.compile(
     r"\b(not happy|unhappy|disappoint\w*|frustrat\w*|annoy\w*|angry|furious|upset|unacceptable|ridiculous|"
     r"terrible|awful|fed up|sick of|worst|still (not|hasn'?t|haven'?t|no)|never (came|arrived|showed)|(?:was|is) a joke|"
+    r"(?:is|was|are|'s) (?:a |such a |an absolute |a total |a complete |an )?(?:mess|shambles|nightmare)|"  # "your payment system is a mess"
     r"rip[- ]?off|scam|not impressed|unbelievable|not acceptable|useless|smh|disgusted|disgusting|appalled|appalling|livid|outrageous|shocking|gutted)\b",
     re.IGNORECASE,
 )
@@ -288,6 +289,10 @@ _REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|s
                             # "and do you charge for return shipping?"
                             r"|\b(?:charge|fee|cost)s?\s+(?:\w+\s+){0,2}?(?:for\s+|on\s+)?(?:the\s+)?return\s+(?:shipping|postage|label)",
                             re.IGNORECASE)
+# "the reset email never shows up", "i've tried like 3 times and checked spam too": the password reset mail not arriving
+_RESET_EMAIL = re.compile(r"\b(?:reset|password)\b.{0,40}\b(?:e-?mail|link|mail)\b.{0,30}\b(?:never|not|doesn'?t|didn'?t|hasn'?t|"
+                          r"won'?t|isn'?t|nothing)\b|\bchecked (?:the |my |in )?(?:spam|junk)\b|\b(?:spam|junk)\s+(?:folder|too|as well)\b",
+                          re.IGNORECASE)
 # In order: the first that matches answers ("gift wrap it and send it straight to her address": the gift wrapping,
 # whose answer says how a gift goes to another address, before changing an order's address).
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
@@ -312,7 +317,8 @@ _OWN_WORDS = {
     "shipping_address": r"address", "change_order": r"change|modify|add|instead|swap",
     "leave_review": r"reviews?|rate|rating", "complaint": r"complain\w*",
 }
-_ANY_TOPIC = re.compile(r"\b(?:" + "|".join(_OWN_WORDS.values()) + r"|install?ments?|financ\w*|get here|come|when will)\b", re.I)
+_ANY_TOPIC = re.compile(r"\b(?:" + "|".join(_OWN_WORDS.values()) + r"|install?ments?|financ\w*|get here|come|when will|"
+                        r"(?:turn|show)(?:s|ing)? up)\b", re.I)
 
 
 def names_a_topic(text: str) -> bool:
@@ -374,6 +380,8 @@ def topic(intent: str, text: str) -> str:
         return "request"
     if intent == "payment_methods" and _INSTALLMENTS.search(text):
         return "installments"
+    if intent == "account_help" and _RESET_EMAIL.search(text):
+        return "reset_email"
     if intent in ("return_item", "refund") and _matches("wrong_item", _WRONG_ITEM, text):
         return "wrong_item"
     if intent == "return_item" and _REFUND_AMOUNT.search(text):
@@ -769,6 +777,12 @@ def _elsewhere(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]
             "redirect it.", [human, "Track my order"])
 
 
+def _reset_email(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return ("Sorry the reset email isn't getting through. It can take a few minutes; please check the spam or junk folder, "
+            "and that it's the email address your account uses. If it still doesn't come, a person from our team can reset "
+            "the password for you.", [human])
+
+
 def _removal(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return _offered(policy.old_furniture_removal, "Yes, we can take your old furniture away when we deliver: {}.",
                     "We don't take old furniture away at delivery, sorry; your local council or a recycling service can "
@@ -787,6 +801,7 @@ def _assembly(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]
 
 
 _VARIANTS = {
+    ("account_help", "reset_email"): _reset_email,
     ("complaint", "assembly"): _assembly,
     ("return_item", "wrong_item"): _wrong_item,
     ("refund", "wrong_item"): _wrong_item,

@@ -824,6 +824,11 @@ _COUNT_BEFORE = re.compile(r"\b(?:sets?|packs?|pairs?|bundles?|boxes|box|cases?|
                            r"|\b(?:seats?|seating|sits?|fits?|holds?)\s+(?:up to\s+|at least\s+)?$", re.IGNORECASE)
 
 
+_ORDINAL_OF_LIFE = re.compile(r"(?:first|second|third|1st|2nd|3rd)\s+(?:flat|apartment|apt|home|house|place|bed ?room|room|"
+                              r"floor|time|baby|child|kid|grandchild|christmas|year|week|day|night|date|anniversary|job)s?\b",
+                              re.IGNORECASE)
+
+
 def count_meaning(text: str, slot: str | None, start: int) -> str | None:
     """A number that counts pieces ("a set of 2", "pack of four") or people ("does the second one seat 6?") is not
     a position in the list: an ``item_ref`` span there fills no slot (None). Other spans keep their slot."""
@@ -832,6 +837,8 @@ def count_meaning(text: str, slot: str | None, start: int) -> str | None:
     if slot == "item_ref" and re.match(r"one\b", text[start:], re.I) and (
             _JUST_ONE_BEFORE.search(text[max(0, start - 16):start]) or re.match(r"one\s+(?:by|at a)\s+(?:one|time)\b", text[start:], re.I)):
         return None  # "is the second chair sold as a set or just one?", "one by one": how many come, not the first product
+    if slot == "item_ref" and _ORDINAL_OF_LIFE.match(text[start:]):
+        return None  # "the keys to our first flat", "the second bedroom": no product of the list
     return slot
 
 
