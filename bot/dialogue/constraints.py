@@ -479,7 +479,9 @@ _PARAPHRASES = {
     "set of": [(r"\b(?:(?:a )?(?:set|pack|pair) of (\d|two|three|four)|(\d) pack|comes? in (?:a )?pairs?|sold in pairs?)\b", "")],
     # "ideally one i can stand at", "a sit-stand one"
     "standing desk": [(r"\b(?:can|could|to)\s+stand\s+(?:up\s+)?(?:at|while|to work)\b|\bsit[- ](?:(?:to|and|or)[- ])?stand\b"
-                       r"|\bstand(?:ing)?\s+up\s+(?:while|to)\s+work", "yes")],
+                       r"|\bstand(?:ing)?\s+up\s+(?:while|to)\s+work"
+                       # "one that goes up and down would be sick"
+                       r"|\b(?:goes|go|going|moves?)\s+up\s+and\s+down\b|\bheight[- ]adjustable\b|\badjustable\s+height\b", "yes")],
     # "a bed frame with drawers underneath" (of a kind that lists "storage drawers")
     # "something with storage underneath", "under-bed storage"
     "storage drawers": [(r"\b(?:with|has|have|got|having)\s+(?:some\s+|built[- ]in\s+)?drawers\b|\b(?:drawers|storage)\s+"
@@ -637,7 +639,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         words = _key(key).split()
         if len(words) != 1 or words[0] in ("warranty", "thickness"):
             continue  # a count of things ("drawers", "shelves", "panels"), not a measure
-        match = re.search(rf"\b(\d{{1,2}})\s*\+?\s+(?:or more\s+)?(?:\w+\s+)?{re.escape(words[0])}\b", lowered)
+        match = (re.search(rf"\b(\d{{1,2}})\s*\+?\s+(?:or more\s+)?(?:\w+\s+)?{re.escape(words[0])}\b", lowered)
+                 # "it needs drawers, at least 2"
+                 or re.search(rf"\b{re.escape(words[0])}\W+(?:at least|min(?:imum)?|no fewer than)\s+(\d{{1,2}})\b(?!\s*(?:\$|dollars?|bucks))", lowered))
         if match:
             least[key] = float(match.group(1))
     for key in sorted(numeric & {"drawers", "shelves"}):  # "it needs drawers though": at least one

@@ -78,8 +78,10 @@ def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]], text: str = ""
                 # "boucle or velvet maybe" with boucle tagged as a style: both materials (not "solid oak": one value)
                 slots[prefix + homes[0]] = [there, _vocab(vocabulary, FIELDS[homes[0]])[value.lower()]]
                 del slots[prefix + field]
-            elif not homes and field != "brand" and lexicon(field, vocabulary.get(key, [])).lookup(value) is None:
-                # "a boho rug" tagged as a material: the style the shopper word names
+            elif (not homes and (field != "brand" or brand_typo(value, vocabulary.get("brands", [])) is None)
+                  and lexicon(field, vocabulary.get(key, [])).lookup(value) is None):
+                # "a boho rug" tagged as a material, "not really into the boho look" tagged as a brand: the style the
+                # shopper's word names
                 named = {f: hit for f, k in FIELDS.items() if f not in (field, "brand")
                          and (hit := lexicon(f, vocabulary.get(k, [])).lookup(value)) is not None}
                 if len(named) == 1 and not slots.get(prefix + next(iter(named))):
@@ -298,7 +300,10 @@ _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |a
                     r"got|went for|settled on)|i own|we own|bought|purchased|(?:they|he|she)(?: have| has|'ve got|'s got|'ve| has got)|"
                     r"i got|we got|^got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"(?:liven|brighten|jazz|spruce|dress|cheer|freshen|perk) up|"
-                    r"next to|on top of|above|over|underneath|under|in front of|at the foot of)"
+                    r"next to|on top of|above|over|underneath|under|in front of|at the foot of|"
+                    # "we sleep on the couch", "five of us don't fit on the loveseat": what they have
+                    # (not "sleep on a firmer mattress": the one wanted)
+                    r"(?:sleep|sleeping|slept|sit|sitting|sat|fit|squeeze|squeezed|squished|crammed)\s+on(?=\s+(?:the|our|my|his|her|their)\b))"
                     r"\s+(?:a |an |the |new |brand new |my |our |your )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
 
 
@@ -1412,6 +1417,25 @@ def _tv_size_is_no_size(slots: dict, text: str) -> None:
         slots.pop("size")
 
 
+def _counts_are_no_price(slots: dict, text: str) -> None:
+    """ "it needs drawers, at least 2": how many drawers, not a price."""
+    counts = {int(m.group(1)) for m in re.finditer(r"\b(?:drawers|shelves|seats|doors|people|cushions|pillows)\W+(?:at least|min(?:imum)?|"
+                                                  r"no fewer than)\s+(\d{1,2})\b(?!\s*(?:\$|dollars?|bucks))", text, re.I)}
+    for name in ("price_max", "price_min"):
+        if isinstance(slots.get(name), (int, float)) and float(slots[name]) in counts:
+            slots.pop(name)
+
+
+def _ages_are_no_price(slots: dict, text: str) -> None:
+    """ "not a gaming chair tho, i'm 52 not 15": ages, not a budget."""
+    ages = {int(n) for said in re.finditer(r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is|turning|turns|aged?)\s+(\d{1,2})"
+                                          r"(?:\s*(?:,|not|or|and not)\s*(\d{1,2}))?\b(?!\s*(?:\$|dollars?|bucks|k\b|%))", text, re.I)
+            for n in said.groups() if n}
+    for name in ("price_max", "price_min"):
+        if isinstance(slots.get(name), (int, float)) and float(slots[name]) in ages:
+            slots.pop(name)
+
+
 def _said_of_a_person(slots: dict, text: str) -> None:
     """ "my girlfriend says no leather pls, she's vegan": what she is, not a material."""
     for name in ("exclude_material", "material"):
@@ -1424,21 +1448,24 @@ def _said_of_a_person(slots: dict, text: str) -> None:
 
 def _postcode_is_no_order(slots: dict, text: str) -> None:
     """ "can you get it to me by saturday? zip is 30301": where it goes, not an order number."""
-    if slots.get("order_id") and re.search(rf"\b(?:zip|zip ?code|post ?code|postal code)\s*(?:is\s*|:\s*|=\s*)?"
-                                           rf"{re.escape(str(slots['order_id']))}\b", text, re.I):
+    said = re.escape(str(slots.get("order_id") or ""))
+    if said and (re.search(rf"\b(?:zip|zip ?code|post ?code|postal code)\s*(?:is\s*|:\s*|=\s*)?{said}\b|\b(?:i'?m|we'?re)\s+in\s+{said}\b",
+                           text, re.I)
+                 or re.search(rf"\b[A-Z]{{2}}\s+{said}\b", text)  # "it's 14 Maple Ct, Dayton OH 45402": an address
+                 and re.search(r"\b(?:st|street|ave|avenue|rd|road|ct|court|ln|lane|dr|drive|blvd|way|pl|place)\b", text, re.I)):
         slots.pop("order_id")
 
 
 def _people_are_no_size(slots: dict, text: str) -> None:
     """ "a patio set, something for 4-6 people": how many it seats (see ``asked_attributes``), not a 4' x 6' size;
-    "family of five", "eight of us": people, not a size."""
+    "family of five", "eight of us": people, not a size; "it's probably 15 years old": an age."""
     size = slots.get("size")
     said = re.fullmatch(r"\s*(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*", size) if isinstance(size, str) else None
     if said and re.search(rf"\b{said.group(1)}\s*(?:-|–|to)\s*{said.group(2)}\s+(?:people|persons?|guests|ppl|of us|adults)\b",
                           text, re.I):
         slots.pop("size")
     elif isinstance(size, str) and re.search(rf"\b(?:family|household|party|group)\s+of\s+{re.escape(size)}\b|"
-                                             rf"\b{re.escape(size)}\s+of\s+us\b", text, re.I):
+                                             rf"\b{re.escape(size)}\s+of\s+us\b|\b{re.escape(size)}\s*(?:years?|yrs?)\b", text, re.I):
         slots.pop("size")
 
 
@@ -1550,6 +1577,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     _tv_size_is_no_size(slots, text or "")
     _people_are_no_size(slots, text or "")
     _said_of_a_person(slots, text or "")
+    _ages_are_no_price(slots, text or "")
+    _counts_are_no_price(slots, text or "")
     _postcode_is_no_order(slots, text or "")
     _range_said(slots, text)
     _bound_beats_story_prices(slots, text)

@@ -42,11 +42,14 @@ from retrieval.types import Candidate, SearchFilter
 
 # "one with cable management, ...", "something with drawers pls": a listed feature wished for
 _ONE_WITH = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but|pref(?:erably)?|ideally)\W+)?(?:one|ones|something|anything|any)\s+"
-                       r"(?:with|that has|that have|w)\b", re.I)
+                       r"(?:with|that has|that have|w|that goes|that can|that)\b", re.I)  # ... "one that goes up and down would be sick"
 # "do u take afterpay or klarna?", "can you do payment plans": a question about paying, whatever it is for
+# "it would stand on the floor": where a lamp goes (a floor lamp)
+_ON_THE_FLOOR = re.compile(r"\b(?:stand|stands|go|goes|sit|sits|be)\s+on\s+the\s+floor\b|\bfloor[- ]standing\b", re.I)
 # "perfect, add it. can you gift wrap it too?": a cart command, then a question of its own
-_ADD_THEN_ASK = re.compile(r"\b(?:add|put|stick|pop|throw)\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)"
-                           r"(?:\s+(?:in|to|into)\s+(?:my|the)\s+(?:cart|basket))?\s*(?:please|pls)?[,.!;]+\s*(?=\S.*\?)", re.I)
+_ADD_THEN_ASK = re.compile(r"\b(?:add|put|stick|pop|throw)(?:\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)"
+                           r"(?:\s+(?:in|to|into)\s+(?:my|the)\s+(?:cart|basket))?|\s+(?:in|to|into)\s+(?:my\s+|the\s+)?(?:cart|basket))"
+                           r"\s*(?:please|pls)?[,.!;]+\s*(?=\S.*\?)", re.I)  # ... "perfect, add to cart pls. when would it get here?"
 _ASKS_TO_PAY_LATER = re.compile(r"\b(?:do|does|can|could|will|would)\s+(?:u|you|ya|y'?all|they)\s+(?:guys\s+)?"
                                 r"(?:take|accept|do|offer|have|allow|support|work with)\b"
                                 r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:spread|split|pay)\b", re.I)  # "can I spread the cost over a few months?"
@@ -55,7 +58,10 @@ _POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|the
                        r"\d{5}\b|\b(?:zip|post)\s*code\b"
                        r"|\bdeliver\w*\b[^.?!\d]{0,30}\b(?:to|into)\s+\d{5}\b"  # "how long does delivery usually take to 30309"
                        r"|\b(?:get|arrive|come|go)\s+(?:here\s+|there\s+|out\s+)?(?:to|in)\s+\d{5}\b"  # "take to get to 30301?"
-                       r"|\b(?:i'?m|i am|we'?re|we are|(?:i|we) live|located|based)\s+(?:in|at|near)\s+\d{5}\b", re.I)  # "i'm in 60614"
+                       r"|\b(?:i'?m|i am|we'?re|we are|(?:i|we) live|located|based)\s+(?:in|at|near)\s+\d{5}\b"  # "i'm in 60614"
+                       # "it's 14 Maple Ct, Dayton OH 45402": an address
+                       r"|\b\d{1,5}\s+[a-z]+(?:\s+[a-z]+)?\s+(?:st|street|ave|avenue|rd|road|ct|court|ln|lane|dr|drive|blvd|way|pl|place)\b.{0,40}\b\d{5}\b",
+                       re.I)
 EXPENSIVE = 500.0  # median price above which the first list asks for a budget too
 
 
@@ -359,14 +365,19 @@ class DialogueManager:
         elif (nlu.intent == "search_product" and state.shown and state.constraints.categories and nlu.slots.get("category")
               and not set(slot_values(nlu.slots, "category")) & set(state.constraints.categories)
               and any(nlu.slots.get(k) for k in ("color", "material", "style"))
-              and re.search(r"\b(?:has|have|needs?|must)\s+(?:to\s+)?be\b", text, re.I)
+              and re.search(r"\b(?:has|have|needs?|must)\s+(?:to\s+)?(?:be|match|go with)\b|^\s*only\b", text, re.I)
               and self._only_theirs(text, slot_values(nlu.slots, "category"))):
-            # "has to be grey or charcoal, we've got a grey rug in there" under sofas: grey or charcoal sofas
+            # "has to be grey or charcoal, we've got a grey rug in there" under sofas: grey or charcoal sofas; "only black
+            # ones please, it has to match his desk" under gaming chairs
             nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
         if (nlu.intent in ("search_product", "refine") and slot_values(nlu.slots, "category") == ["Beds"] and state.shown
                 and state.constraints.categories and "Beds" not in state.constraints.categories and phrases.OWNS_BED.search(text)):
             # "oh wait, she's got a king bed, not a queen" under duvets: king duvets, the bed is hers
             nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
+        if (state.constraints.categories == ["Lighting"] and not nlu.slots.get("item_ref") and _ON_THE_FLOOR.search(text)
+                and nlu.intent in ("product_question", "refine", "search_product", "out_of_scope")):
+            # "It would stand on the floor, there is no table there." under lamps: floor lamps
+            nlu = _as_read(nlu, "refine", {**nlu.slots, "category": "Floor Lamps"})
         either_kind = self._either_kinds(nlu) if nlu.intent == "search_product" else None
         if either_kind:  # "small bistro set or a couple of outdoor chairs": both kinds
             nlu = nlu.model_copy(update={"slots": {**nlu.slots, "category": either_kind}})
@@ -376,8 +387,8 @@ class DialogueManager:
         read = await self._read_in_context(state, text, nlu, said_category)
         if isinstance(read, Reply):
             return read
-        if (asked.intent == "add_to_cart" and read.intent in service.SERVICE_INTENTS and read.intent not in service.HANDOFF_INTENTS
-                and state.shown and _ADD_THEN_ASK.search(text)):
+        if ((asked.intent == "add_to_cart" or asked.intent == read.intent) and read.intent in service.SERVICE_INTENTS
+                and read.intent not in service.HANDOFF_INTENTS and state.shown and _ADD_THEN_ASK.search(text)):
             # "perfect, add it. can you gift wrap it too?": added, and the question answered
             added = await self._on_cart(state, _as_read(asked, "add_to_cart", {k: v for k, v in asked.slots.items() if k == "item_ref"}))
             if added.action == "add_to_cart":
@@ -755,7 +766,8 @@ class DialogueManager:
             # "it has to be washable, babies are messy", "ideally machine washable, she gets jam on literally
             # everything", "hmm we really need washable. anything like that?": a requirement for what is shown
             intent = "refine"
-        elif (intent in (*service.HANDOFF_INTENTS, "out_of_scope", "search_product") and state.shown and state.constraints.categories
+        elif (intent in (*service.HANDOFF_INTENTS, "out_of_scope", "search_product", "feedback_dislike", "feedback_like")
+              and state.shown and state.constraints.categories
               and not slots.get("item_ref") and not slots.get("category")  # ("something with storage underneath" under beds)
               and _ONE_WITH.match(text) and any(self._asked(text, state.constraints.categories))
               and not phrases.TALK_TO_PERSON.search(text)):
@@ -847,8 +859,11 @@ class DialogueManager:
         grams = ([gram for gram, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))]
                  if intent == "search_product" and state.shown and slots.get("category") and not is_new_request(state.constraints, slots)
                  else [])
-        if grams and all(re.search(rf"\b\d{{1,2}}\s*\+?\s+{re.escape(gram)}\b", text, re.I) for gram in grams):
-            intent = "refine"  # "at least 5 shelves and not more than 300" under bookcases: a count of shelves, the same request
+        if grams and all(re.search(rf"\b(?:\d{{1,2}}\s*\+?|adjustable|removable|extra|more|fixed|deep|deeper)\s+{re.escape(gram)}\b", text, re.I)
+                         for gram in grams):
+            # "at least 5 shelves and not more than 300", "must have adjustable shelves" under bookcases: the shelves are
+            # a feature of the same request
+            intent = "refine"
             nlu = _as_read(nlu, intent, slots)
         matched = phrases.TO_MATCH_MINE.search(text)
         if (matched and state.shown and state.constraints.categories and not slots.get("item_ref")
@@ -932,6 +947,8 @@ class DialogueManager:
                 and (not slots.get("item_ref") or needs) and not phrases.CART_WORD.search(text)
                 and (phrases.SOMETHING_WITH.match(text)
                      or ((phrases.SOFT_WISH.search(text) or phrases.NEEDS_TO.search(text)) and not phrases.is_question(text)))
+                # (not "Is there storage underneath?" with one bed shown: a question about it)
+                and not (len(state.shown) == 1 and re.match(r"\W*is there\b", text, re.I))
                 and any(self._asked(text, state.constraints.categories))):
             # "smth w headrest?", "washable would be ideal", "stackable would be nice so i can put them away",
             # "It needs to seat four people." (four is no product number)
@@ -984,7 +1001,7 @@ class DialogueManager:
             # "actually not that brand, the reviews put me off"
             field = {"colour": "color"}.get(that.group(1).lower(), that.group(1).lower())
             intent, slots = "refine", {f"exclude_{field}": "that", **slots}  # "not the ikea ones, other brands": IKEA
-        intent, slots = self._onto_complements(state, intent, slots)
+        intent, slots = self._onto_complements(state, intent, slots, text)
         if (intent in ("out_of_scope", "product_question", "complement_request") and state.shown
                 and not slots.get("category") and phrases.is_question(text)
                 and not (intent == "complement_request" and phrases.GOES_WITH.search(text))):  # "what chairs would go with the extendable one?"
@@ -999,10 +1016,14 @@ class DialogueManager:
             intent = "product_question"  # "round or rectangular?" with one table shown: which one it is
         return _as_read(nlu, intent, slots)
 
-    def _onto_complements(self, state: DialogueState, intent: str, slots: dict) -> tuple[str, dict]:
+    def _onto_complements(self, state: DialogueState, intent: str, slots: dict, text: str = "") -> tuple[str, dict]:
         """ "leather" under suggested office chairs, "cheaper, under 100 a chair" under suggested dining chairs:
         refining the suggestions, a request of their category (the request becomes theirs)."""
         shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
+        if (state.last_action == "suggest_complements" and intent == "out_of_scope" and len(shown) == 1 and None not in shown
+                and re.search(r"\b(?:has|have|needs?|must)\s+(?:to\s+)?be\b|^\s*(?:must|needs?)\b", text, re.I)
+                and any(self._asked(text, sorted(shown)))):
+            intent = "refine"  # "has to be washable, we have a very muddy dog" under suggested rugs: washable rugs
         if not (state.last_action == "suggest_complements" and intent in ("refine", "search_product", "feedback_dislike")
                 and (not slots.get("category") or intent == "refine" and {slots["category"]} == shown)):
             return intent, slots
@@ -1175,7 +1196,10 @@ class DialogueManager:
             category = (tagged if isinstance(tagged, str) and categories.get(tagged) else current[0] if current
                         else categories.most_common(1)[0][0])
             slots = {**slots, "category": category, "title_words": words}
-            intent = "search_product" if intent in ("out_of_scope", "greet") else intent
+            intent = ("search_product" if intent in ("out_of_scope", "greet")
+                      # "actually a recliner would be ideal for him" under armchairs: recliners, nothing to go with them
+                      or intent == "complement_request" and category in state.constraints.categories and not phrases.GOES_WITH.search(text)
+                      else intent)
         if missing:
             names = [kind.name for kind, *_ in missing]
             rest = text
@@ -1291,7 +1315,8 @@ class DialogueManager:
         if (state.last_action in ("service", "handoff")
                 and intent in (*service.SERVICE_INTENTS, "product_question", "out_of_scope", "search_product", "refine")
                 and intent not in ("order_status", *service.HANDOFF_INTENTS)
-                and (intent != "delivery_time" or state.last_service_intent == "return_item")
+                and (intent != "delivery_time" or state.last_service_intent == "return_item"
+                     or state.last_service_intent == "shipping_address" and state.order_id)  # "will it still get there before friday?"
                 and phrases.MY_ORDER_ARRIVING.search(text) and not phrases.MONEY_BACK.search(text)):
             # "and when will the navy one actually come?", "how long until the right one gets here?" after a return
             intent, slots = "order_status", _order_id_only(slots)
@@ -1305,6 +1330,10 @@ class DialogueManager:
             # "um hi. what do you actually sell here?": what the shop has, and what they are looking for
             return self._ask_category(state, _as_read(nlu, "search_product", {}), "We sell furniture and home goods: "
                                       + ", ".join(c.lower() for c in self._top_categories(8)) + " and more. What are you looking for?")
+        if (intent == "order_status" and not slots.get("order_id") and not state.order_id
+                and re.search(r"\bif (?:i|we) (?:order|ordered|buy|bought|got|get)\b", text, re.I)):
+            intent, slots = "delivery_time", {}  # "if i ordered a bed today when would it actually arrive? im in 30318"
+            nlu = _as_read(nlu, intent, slots)
         if phrases.THREAT.search(text) and intent not in ("contact_human", "complaint") and not phrases.is_question(text):
             intent, slots = "complaint", _order_id_only(slots)  # "fine. if it's not back by wednesday i'm disputing it with my bank"
             nlu = _as_read(nlu, intent, slots)
@@ -1462,9 +1491,13 @@ class DialogueManager:
             # deliver?" after an address change: the topic it names
             named_topic = service.topic_named(text)
             intent = named_topic if named_topic and not service.names_topic(state.last_service_intent, text) else state.last_service_intent
-        elif (state.last_action == "service" and state.last_service_intent and intent == "out_of_scope"
+        elif (state.last_action == "service" and state.last_service_intent and intent in ("out_of_scope", "change_order")
               and state.last_service_intent not in service.HANDOFF_INTENTS
-              and service.names_topic(state.last_service_intent, text) and not slots.get("category")):
+              and (service.names_topic(state.last_service_intent, text)
+                   or state.last_service_intent == "return_item" and re.search(r"\boriginal\s+(?:box|packaging)\b", text, re.I))
+              and not service.names_topic(intent, text)
+              and not slots.get("category")):
+            # ("do i have to pack it in the original box?" after a return)
             intent = state.last_service_intent  # "and the reset email never arrives either" after a log-in problem
         elif (state.last_action == "service" and state.last_service_intent == "account_help" and intent in ("complaint", "out_of_scope")
               and not service.is_upset(text) and service.topic("account_help", text) == "reset_email"):
@@ -1472,6 +1505,8 @@ class DialogueManager:
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
+        elif intent == "refund" and service.names_topic("invoice", text) and not service.names_topic("refund", text):
+            intent = "invoice"  # "need a receipt for order 33971 for my work reimbursement"
         elif intent == "refund" and (service.topic(intent, text) in ("replacement", "wrong_item") or (
                 service.names_topic("return_item", text) and not service.names_topic("refund", text))):
             intent = "return_item"  # "I want a replacement, not my money back", "can I send it back to you?"
@@ -1634,7 +1669,9 @@ class DialogueManager:
                 and not slots.get("order_id") and not phrases.MY_ORDER_ARRIVING.search(text)):
             intent = "delivery_options"  # "can it be sent faster somehow? do you have express?" about a late order
         if phrases.NEWSLETTER.search(text) and intent in (*service.SERVICE_INTENTS, "out_of_scope", "search_product") \
-                and intent not in service.HANDOFF_INTENTS and service.shop_topic(text) is None:  # not "a code from your newsletter"
+                and intent not in service.HANDOFF_INTENTS and service.shop_topic(text) is None \
+                and not (intent == "account_help" and re.search(r"\b(?:delete|close|cancel|remove)\s+(?:my|the|our)\s+account\b", text, re.I)):
+            # (not "a code from your newsletter", nor "how do i delete my account, im sick of the marketing emails")
             intent = "out_of_scope"  # "also subscribe me to the newsletter": not something the assistant does
         return _as_read(nlu, intent, slots)
 

@@ -19,7 +19,7 @@ RECALL = re.compile(r"\b(?:what|which) (?:was|were) (?:that|the|this|those)\s+(.
 # "add four of the first one", "2x #3", "a couple of them": how many to put in the cart
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
            "twelve": 12, "a couple": 2, "a pair": 2, "a dozen": 12}
-_QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s*|of\s+)(?=(?:the|that|this|those|these|them|it)\b|#)"
+_QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s*|of\s+)(?=(?:the|that|this|those|these|them|it|number)\b|#)"
                        r"|units?\b|pcs\b|(?:altogether|all together|in total|total)\b)"  # ... "Second one. Two units."
                        # "i need 4 altogether. add them"
                        r"|\b(?:(?:need|want|take|get|have|order)\s+(\d{1,2}|" + "|".join(COUNTS) + r")"
@@ -99,7 +99,7 @@ THEIR_TASTE = re.compile(r"\b(?:she|he|they|(?:my|our)\s+(?:mum|mom|mother|mam|d
                          r"(?:\s+(?:really\s+|just\s+)?(?:loves?|likes?|adores?|prefers?)|(?:\s+is|\s+are|'s|'re)\s+"
                          r"(?:really\s+|totally\s+|so\s+)?(?:into|a fan of|fans of|obsessed with|mad about|crazy about|big on))\b", re.I)
 # ... or "boucle maybe", "something durable like performance fabric would be ideal"
-SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*ish\b|{THEIR_TASTE.pattern}|\bi (?:really |just )?(?:love|adore)\b|\bi'?d (?:really )?love\b|\b(?:maybe|perhaps|or something|i guess|if poss|(?:i )?(?:like|love|prefer) the look of|"
+SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*(?:ish|y)\b|{THEIR_TASTE.pattern}|\bi (?:really |just )?(?:love|adore)\b|\bi'?d (?:really )?love\b|\b(?:maybe|perhaps|or something|i guess|if poss(?:ible)?|(?:i )?(?:like|love|prefer) the look of|"
                          rf"partial to|leaning towards|drawn to)\b", re.I)
 # "thinking a natural jute one": the natural colour of a material, a wish that gives way when none is natural
 NATURAL_MATERIAL = re.compile(r"\bnatural\s+(?:jute|sisal|seagrass|rattan|wicker|linen|cotton|wool|bamboo|cane)\b", re.I)
@@ -305,6 +305,8 @@ _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|gre
                  # "no worries, I'll wrap it myself"
                  # "I'll wrap a bow round it myself"
                  r"(?:we|i)'?ll (?:just )?(?:wrap|do|sort|figure|handle|check|ask)(?: [\w']+){1,4}? (?:myself|ourselves)(?: then)?|"
+                 # "nah that's enough spending for one day haha"
+                 r"(?:that'?s|that is) enough (?:spending|shopping)(?: for (?:one day|the day|today|now|tonight))?|"
                  # "lmao over a grand for a chair": a remark on the price, nothing asked
                  r"(?:lmao |lol |wow |yikes |jeez |blimey )?(?:over|more than|nearly|almost) (?:a grand|\$?\d[\d,.]*k?) for an? [a-z]+|"
                  # "ugh ok, I'll try paypal"
@@ -327,6 +329,8 @@ _LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:finally\s+)?(?:(?:going|off|heading|ab
             r"(?:\s+(?:tonight|later|first|tomorrow))?(?:\s+and\s+(?:come|get|be|circle)\s+back(?:\s+to you)?)?"
             r"|(?:and\s+)?(?:circle|get) back(?:\s+to you)?(?:\s+(?:later|tomorrow|tonight))?"
             r"|(?:and\s+)?come back(?:\s+(?:later|tomorrow|tonight))?|night(?:\s+night)?|nite"
+            # "ok going to measure the stairs first"
+            r"|(?:(?:i'?m|we'?re)\s+)?(?:going to|gonna|will|'ll)\s+measure\s+(?:the|our|my)\s+\w+(?:\s+first)?"
             # "gotta run back to work"
             rf"|(?:(?:{FAREWELL.pattern})(?:\s+back)?(?:\s+to\s+(?:work|the office|my desk|class|school|bed|the kids))?))")
 _CLOSING_PART = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:{_ACKNOWLEDGED}|{_THANKED}|{_LEAVING}|[^\w\s]+)(?:\s+(?:{_ACKNOWLEDGED}|{_THANKED}|{_LEAVING}))*"
@@ -371,7 +375,7 @@ BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+
                            r"|\b(?:see|show(?: me)?|have)\s+(?:the\s+)?(?:first|earlier|previous|original)\s+(?:ones|few|results|options|"
                            r"list)\s+again\b", re.I)
 # "what's in my cart?", "how many things are in my basket", "remind me what's in the cart", "cart total?"
-CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|show(?: me)?|list|view|see|check|remind me(?: of)?(?: what'?s)?|"
+CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|what have i got|what(?:'ve| have) (?:i|we) got|show(?: me)?|list|view|see|check|remind me(?: of)?(?: what'?s)?|"
                        r"how many (?:things|items|products|pieces)(?: are| do i have)?|how much is)\s+(?:in |on )?(?:my |our |the )?"
                        r"(?:cart|basket|shopping bag)\b|\b(?:cart|basket) (?:total|contents|so far)\b"
                        r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does|do|would|will) (?:it|that|everything|all that|it all|"
@@ -480,11 +484,13 @@ MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\b(?:my|our) (?:\w+ )?
                                # "how long until the right one gets here?" (after a wrong delivery)
                                r"\bhow long (?:until|till|til|before)\s+(?:the|my)\s+(?:right|correct|new|replacement|proper)\s+(?:one|\w+)\s+"
                                r"(?:gets here|arrives|comes|shows up|turns up|is here)\b|"
+                               # "and will it still get there before friday?"
+                               r"(?:^\s*|[.,;!?]\s*|\band\s+)will (?:it|they) still (?:get there|get here|arrive|make it)\s+(?:before|by|in time)\b" + _NOT_IF_I_ORDER + r"|"
                                # "and realistically when do you think it'll turn up?" (of the order talked about)
                                r"\bwhen\b.{0,25}\b(?:it'?ll|it will|they'?ll|they will)\s+(?:actually\s+|finally\s+)?"
                                r"(?:arrive|get here|be delivered|come|show up|turn up)\b" + _NOT_IF_I_ORDER + r"|"
                                # "I ordered a chest of drawers ten days ago ... when will it be arriving?"
-                               r"\b(?:i|we)\s+(?:ordered|bought|purchased)\b(?!.*\bif (?:i|we) (?:order|buy))"
+                               r"(?<!\bif )\b(?:i|we)\s+(?:ordered|bought|purchased)\b(?!.*\bif (?:i|we) (?:order|buy))"
                                r".{0,160}\bwhen\b.{0,25}\b(?:it|they)\b.{0,15}\b(?:arriv\w*|get here|be delivered|com(?:e|ing)|"
                                r"show up|turn up)\b", re.I)
 # "Is there a charge for bringing it to my house?": what delivery costs
@@ -606,7 +612,9 @@ SAME_FOR = re.compile(r"^\s*(?:and|what about|how about|same for|and what about)
 
 def is_question(text: str) -> bool:
     """A question by its first word ("what's ...", "could it ...") or by its question mark ("my tv is 65 inch, ok?")."""
-    return bool(QUESTION.match(text)) or text.rstrip().endswith("?")
+    # ... or a sentence of it asks: "nice. and would it survive the rain? we're in seattle lol"
+    return (bool(QUESTION.match(text)) or text.rstrip().endswith("?")
+            or any(QUESTION.match(s) and s.rstrip().endswith("?") for s in re.split(r"(?<=[.!?])\s+", text)[1:]))
 
 # A style said as the room's look ("going for a coastal look", "mid century or scandi vibe"), not a must for each piece.
 LOOK_OF = re.compile(r"\b(?P<style>[a-z-]+(?:\s+[a-z-]+)?(?:\s+(?:or|and|/)\s+[a-z-]+(?:\s+[a-z-]+)?)?)\s+"
@@ -643,7 +651,7 @@ CHEAP_ALONE = re.compile(r"^\s*(?:and\s+|but\s+|more\s+|something\s+|sth\s+|any\
                          r"(?:\s+ones?)?(?:\s+(?:pls|please|plz|thx|thanks|then))?\s*[.!?]*\s*$", re.I)
 
 # "to match my shelves", "to go with our sofa": a thing the shopper owns, matched, not bought
-TO_MATCH_MINE = re.compile(r"\b(?:to match|matching|match|to go with|go with|goes with|same as|like)\s+(?:my|our|the)\s+[a-z]", re.I)
+TO_MATCH_MINE = re.compile(r"\b(?:to match|matching|match|to go with|go with|goes with|same as|like)\s+(?:my|our|the|his|her|their)\s+[a-z]", re.I)
 
 # "is delivery free over a certain amount?": what delivery costs
 DELIVERY_WORD = re.compile(r"\b(?:deliver\w*|shipping|postage|ship)\b", re.I)

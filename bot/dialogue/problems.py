@@ -34,6 +34,7 @@ _HURTS = r"(?:hurts?|hurting|pain|painful|aches?|aching|achy|sore|stiff|killing 
 # "my lower back is wrecked by mid afternoon" (said right after the back: "my back garden got wrecked" is no pain)
 _BACK_WRECKED = r"\b(?:my|our|his|her|lower|upper)\s+back\s+(?:is|'s|was|has been|got|gets|feels)\s+(?:totally |completely |absolutely )?" \
                 r"(?:wrecked|destroyed|ruined|in pieces|shot)\b"
+_STIFF_BACK = r"\b(?:a|with a|with)\s+(?:stiff|sore|aching|achy|bad)\s+back\b"  # "I wake up with a stiff back"
 _AT_WORK = r"\b(?:desk|work\w*|sitting|sit|chair|office|laptop|computer|wfh|typing|zoom|calls)\b"
 _IN_BED = r"\b(?:sleep\w*|morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"
 
@@ -41,16 +42,18 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(rf"\b(?:sore|stiff|aching|achy|painful|bad|crick in (?:my|the))\s+neck\b|\bneck\s+(?:(?:is|still|really|so|just)\s+)*{_HURTS}"),
             "pillow", "Sorry about your neck; the right pillow can make a real difference."),
     Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b|\b{_HURTS}\s+(?:my|the)\s+back\b"
-               rf"|{_BACK_WRECKED}"),
+               rf"|{_BACK_WRECKED}|{_STIFF_BACK}"),
             "office chair", "Sorry about your back; a chair with good lumbar support helps a lot at a desk.",
             {"lumbar support": "yes"}, unless=_p(_IN_BED), replaces=("desk", "sofa", "dining table", "bed", "dining chair")),
-    Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b|{_BACK_WRECKED}"),
+    Problem(_p(rf"\b(?:my|our|his|her|the|lower|upper)\s+back\b.{{0,40}}{_HURTS}|\bback\s*(?:ache|pain)s?\b|{_BACK_WRECKED}|{_STIFF_BACK}"),
             "mattress", "Sorry about your back; a firmer, supportive mattress can help.",
             {"firmness": "firmer"}, unless=_p(_AT_WORK)),
     # "our mattress is about 15 years old and has gone way too soft"
     # ... "my mattress is so soft I sink right into it"
     Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,60}\btoo\s+(?:soft|squishy|saggy)\b"
-               r"|\b(?:mattress|matress|mattres|bed)\b.{0,60}\bso\s+(?:soft|squishy|saggy)\b.{0,20}\b(?:sink|sag|roll)|\b(?:mattress|matress|mattres|bed)\b.{0,30}\bsag(?:s|ging)\b"),
+               r"|\b(?:mattress|matress|mattres|bed)\b.{0,60}\bso\s+(?:soft|squishy|saggy)\b.{0,20}\b(?:sink|sag|roll)|\b(?:mattress|matress|mattres|bed)\b.{0,30}\bsag(?:s|ging)\b"
+               # "our mattress has gone all saggy and soft"
+               r"|\b(?:mattress|matress|mattres)\b.{0,30}\b(?:gone|going|got|getting)\s+(?:all\s+|really\s+|so\s+)?(?:soft|squishy|saggy|lumpy)\b"),
             "mattress", "A firmer mattress should help.", {"firmness": "firmer"}),
     Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,30}\btoo\s+(?:firm|hard)\b"),
             "mattress", "A softer mattress should help.", {"firmness": "softer"}),

@@ -399,8 +399,9 @@ class ProductSearch:
             palette = (slot == "color" and (phrases.PALETTE.search(nlu.text)
                                             or values == {"natural"} and phrases.NATURAL_MATERIAL.search(nlu.text))
                        or slot != "size" and phrases.THEIR_TASTE.search(nlu.text)
-                       # "mid century style, walnut or something similar": the soft colour before the plain style
-                       or slot != "size" and bool(nlu.slots.get("style")) and not state.styles_are_look(f.styles)
+                       # "mid century style, walnut or something similar": the soft colour before the plain style; "a mid
+                       # century vibe ... something walnut-y if possible" and none is both: the colour before the look too
+                       or slot != "size" and bool(nlu.slots.get("style"))
                        # "linen would be nice", "a bonus": a nicety, not a must (unlike "in black if possible")
                        or slot != "size" and _nicety(nlu.text, {v.lower() for v in soft}))
             # "linen" said, the catalog's "linen" and "linen shade" asked: each one a value said softly

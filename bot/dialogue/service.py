@@ -279,7 +279,7 @@ _REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|s
                             r"|\b(?:deduct\w*|minus|subtract\w*|keep)\s+(?:the\s+)?(?:shipping|delivery|postage)\b"
                             r"|\b(?:shipping|delivery|postage)\s+(?:is\s+|gets?\s+)?(?:refunded|deducted|taken off)\b"
                             # "do I have to pay to send it back?", "is return shipping free or do i have to pay for it"
-                            r"|\bpay\s+(?:to|for)\s+(?:(?:send|ship|post|mail)(?:ing)?\s+(?:it|them|(?:the|this|that)\s+(?:\w+\s+)?\w+)\s+back|(?:the\s+)?return(?:\s+shipping)?)\b"
+                            r"|\bpay(?:ing)?\s+(?:to|for)\s+(?:(?:send|ship|post|mail)(?:ing)?\s+(?:it|them|(?:the|this|that)\s+(?:\w+\s+)?\w+|(?:[\w-]+\s+){1,3}?)\s*back|(?:the\s+)?return(?:\s+shipping)?)\b"
                             # "will I get the shipping back too or only what I paid for the rug?"
                             r"|\b(?:get|refund)\s+(?:the\s+)?(?:shipping|delivery|postage)(?:\s+(?:cost|fee|charge))?\s+back\b"
                             r"|\breturn\s+(?:shipping|postage)\s+(?:is\s+)?(?:free|cost|charged)\b|\bis\s+return\s+(?:shipping|postage)\s+free\b"
@@ -311,13 +311,13 @@ _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|ve
 _DELIVERY_WORDS = r"deliver\w*|shipping|ship|shipped|arriv\w*"
 _OWN_WORDS = {
     "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|(?:money|penny|cash)(?: \w+){0,4} back|the extra back|see (?:my|our|the) money",
-    "return_item": r"return|returns|returning|send (?:it|them) back|exchang\w*", "cancel_order": r"cancel\w*",
+    "return_item": r"return|returns|returning|(?:send|ship|post|mail) (?:it|them) back|exchang\w*", "cancel_order": r"cancel\w*",
     "order_status": r"track\w*|where'?s my|where is my", "payment_methods": r"pay|paying|payment methods?|card|paypal|klarna",
     "payment_issue": r"charged?|payment", "invoice": r"invoices?|receipts?", "account_help": r"account|password|log ?in|sign ?in|reset (?:email|link)",
     "shipping_address": r"address", "change_order": r"change|modify|add|instead|swap",
     "leave_review": r"reviews?|rate|rating", "complaint": r"complain\w*",
 }
-_ANY_TOPIC = re.compile(r"\b(?:" + "|".join(_OWN_WORDS.values()) + r"|install?ments?|financ\w*|get here|come|when will|"
+_ANY_TOPIC = re.compile(r"\b(?:" + "|".join(_OWN_WORDS.values()) + r"|install?ments?|financ\w*|get (?:here|there)|come|when will|pick(?:ing)? (?:it|them) up|pickup|in[- ]store|"
                         r"(?:turn|show)(?:s|ing)? up)\b", re.I)
 
 

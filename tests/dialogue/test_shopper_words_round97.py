@@ -125,3 +125,23 @@ def test_ordinals_of_a_home_are_no_product():
     assert count_meaning(text, "item_ref", text.index("second")) is None
     assert count_meaning("add the second one", "item_ref", 8) == "item_ref"
     assert phrases.bare_count("ugh. ok add 2 anyway") == 2 and phrases.bare_count("add #2") is None
+
+
+def test_round_101_102_words(catalog, vocab):
+    assert phrases.CART_VIEW.search("so what have i got in the cart now?")
+    assert phrases.closing("nah that's enough spending for one day haha. thanks!") == "thanks"
+    assert phrases.closing("ok going to measure the stairs first, thanks!") == "goodbye"
+    assert service.names_topic("return_item", "will you pick it up or do I have to ship it back myself")
+    assert service.shop_topic("and i'm not paying to post broken glass back, who covers that?") == "refund"
+    assert phrases.is_question("nice. and would it survive the rain? we're in seattle lol")
+    assert not phrases.is_question("ok thanks. we're in seattle")
+    assert not phrases.MY_ORDER_ARRIVING.search("if i ordered a bed today when would it actually arrive?")
+    assert not phrases.MY_ORDER_ARRIVING.search("if I order today will it still get here before thursday?")
+    assert problem_in("I wake up with a stiff back every morning, our mattress has gone all saggy").category == "mattress"
+    assert asked_attributes("it needs drawers, at least 2", _of(catalog, "Desks"))[1] == {"drawers": 2.0}
+    assert asked_attributes("one that goes up and down would be sick", _of(catalog, "Desks"))[0] == {"standing desk": "yes"}
+    assert "price_min" not in ground({"price_min": 2.0}, "it needs drawers, at least 2", vocab, shopping=True)
+    assert "price_max" not in ground({"price_max": 15.0}, "not a gaming chair tho, i'm 52 not 15", vocab, shopping=True)
+    assert "size" not in ground({"size": "15", "category": "Mattresses"}, "it's probably 15 years old", vocab, shopping=True)
+    assert "order_id" not in ground({"order_id": "45402"}, "it's 14 Maple Ct, Dayton OH 45402", vocab, shopping=False)
+    assert ground({"exclude_brand": "boho"}, "not really into the boho look tbh", vocab, shopping=True) == {"exclude_style": "bohemian"}
