@@ -118,6 +118,8 @@ def product_line(position: int, product: Product, reasons: list[str]) -> str:
         bits.append(f" — {money(product.price, product.currency)}")
     if product.brand:
         bits.append(f" by {product.brand}")
+    if not product.in_stock:
+        bits.append(", out of stock right now")
     line = "".join(bits)
     if reasons:
         line += f" ({'; '.join(_asked_once(reasons))})"

@@ -480,6 +480,9 @@ _PARAPHRASES = {
     # "ideally one i can stand at", "a sit-stand one"
     "standing desk": [(r"\b(?:can|could|to)\s+stand\s+(?:up\s+)?(?:at|while|to work)\b|\bsit[- ](?:(?:to|and|or)[- ])?stand\b"
                        r"|\bstand(?:ing)?\s+up\s+(?:while|to)\s+work"
+                       # "he likes to stand up when he studies"
+                       r"|\bstand(?:s|ing)?\s+(?:up\s+)?(?:when|while|as)\s+(?:he|she|i|we|they|you)\s+(?:work|works|working|study|"
+                       r"studies|studying|game|games|gaming)\b"
                        # "one that goes up and down would be sick"
                        r"|\b(?:goes|go|going|moves?)\s+up\s+and\s+down\b|\bheight[- ]adjustable\b|\badjustable\s+height\b", "yes")],
     # "a bed frame with drawers underneath" (of a kind that lists "storage drawers")
@@ -612,6 +615,10 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                                               + _words_pattern(v) + r"\b", lowered)]
         if placed and len(placed) < len(said):
             said = [v for v in said if v not in placed]  # "lean against the wall": leaning, the wall is where
+        examples = [v for v in said if re.search(rf"\b{_words_pattern(key)}\b", lowered) and re.search(
+            r"(?<!i )(?<!'d )(?<!would )\b(?:like|such as|e\.?\s?g\.?|say)\s+(?:a |an |the )?" + _words_pattern(v) + r"\b", lowered)]
+        if examples:  # "any with storage? like a lift top": storage, a lift top one example of it
+            said = [v for v in said if v not in examples]
         trouble = [v for v in said if _said_as_trouble(v, lowered)]
         if trouble and len(trouble) < len(said):
             said = [v for v in said if v not in trouble]  # "way too soft. need something firm": firm
@@ -625,8 +632,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                 required[key] = longest
     for key in sorted(some - set(required)):
         name = _words_pattern(key)
-        said = re.search(rf"\b(?:(with|w|has|have|having|got|needs?)|(without|no))\s+(?:a|an|some)?\s*{name}s?\b", lowered)
-        if said:  # "something with a headboard", "a bed without a headboard", "coffee table w storage"
+        said = re.search(rf"\b(?:(with|w|has|have|having|got|needs?)|(without|no))\s+(?:a|an|some)?\s*(?:(?:hidden|extra|built in|"
+                         rf"more|enough|plenty of|lots of|some|good|proper|decent)\s+)?{name}s?\b", lowered)
+        if said:  # "something with a headboard", "a bed without a headboard", "coffee table w (hidden) storage"
             required[key] = "no" if said.group(2) else "yes"
     for key, options in short.items():
         names = "|".join(re.escape(w) for w in _key(key).split() if len(w) >= 4)

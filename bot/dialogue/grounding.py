@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.dialogue import phrases
 from bot.dialogue.constraints import COLOUR_SHADES, DEEP_SHADES, LIGHT_SHADES, LIGHT_WOODS, DARK_WOODS, catalog_categories, catalog_materials, singular
 from bot.dialogue.dimensions import read_limits
 from bot.nlu.normalize import parse_price
@@ -353,6 +354,9 @@ def _where_it_goes(slots: dict, text: str, categories: list[str]) -> None:
             return
 
 
+# "we own literally a mattress and a kettle": what the shopper has, in so many words
+_WE_OWN = re.compile(r"\b(?:we|i)\s+(?:(?:only|just|literally|basically|already)\s+)?(?:own|have|'ve got|have got)\s+"
+                     r"(?:(?:only|just|literally|basically)\s+)?(?:a|an|one|the)\b", re.I)
 # "we have a queen bed" (while a mattress is being chosen): what they have, said alone
 _ONLY_HAVE = re.compile(r"^\s*(?:oh\s+|and\s+|well\s+)?(?:we|i)\s+(?:have|'ve got|got|own)\s+(?:a|an)\s+(?:[a-z-]+\s+)?[a-z-]+\s*[.!]*\s*$", re.I)
 
@@ -398,6 +402,10 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
           and 0 < len(named := [m for m in wanted if m[4] and not m[5]]) < len(wanted)):
         wanted = named  # "our old sofa finally gave up on us ... we want a really big sectional": the sectional
     elif not wanted or len(wanted) == len(mentions):
+        if mentions and not wanted and phrases.FURNISHING.search(text) and _WE_OWN.search(text):
+            # "we just got the keys to our first place ... we own literally a mattress and a kettle, where do we even
+            # begin": all they named is theirs; what they want is still open
+            slots.pop("category", None)
         return
     wanted = [m for m in wanted if m[4]] or wanted  # "sleep on the mattress ... our last bed ... I need a bed frame"
     slots["category"] = wanted[0][2][0] if len(wanted[0][2]) == 1 else wanted[0][2]
@@ -512,9 +520,9 @@ def _not_a_product_value(slots: dict, text: str) -> None:
                 slots.pop(field)
     if isinstance(slots.get("category"), str) and slots["category"] == "Floor Lamps" and re.search(
             rf"\b(?:{_STOREY}|the|my|our|wood(?:en)?|hardwood|oak|tiled?|"
-            r"concrete|laminate|stone|parquet)\s+floor(?:s|ing)?\b(?!\s+lamps?)", text, re.IGNORECASE) \
+            r"concrete|laminate|stone|parquet)\s+floor(?:s|ing)?\b(?!\s+lamps?)|\bfloors\b", text, re.IGNORECASE) \
             and not re.search(r"\bfloor\s+lamps?\b|\blamps?\b|\blights?\b|\blighting\b", text, re.IGNORECASE):
-        slots.pop("category")  # "we're on the 4th floor", "natural oak would match the floor better": no floor lamp
+        slots.pop("category")  # "we're on the 4th floor", "natural oak would match the floor better", "we've got dark floors": no floor lamp
     size = slots.get("size")
     if isinstance(size, str) and re.search(rf"{re.escape(size)}\s+(?:tvs?|telly|television|screens?|monitors?)\b", text, re.IGNORECASE):
         slots.pop("size")  # "a TV stand for a 65 inch telly": the TV's size
@@ -1421,9 +1429,7 @@ def _counts_are_no_price(slots: dict, text: str) -> None:
     """ "it needs drawers, at least 2": how many drawers, not a price."""
     counts = {int(m.group(1)) for m in re.finditer(r"\b(?:drawers|shelves|seats|doors|people|cushions|pillows)\W+(?:at least|min(?:imum)?|"
                                                   r"no fewer than)\s+(\d{1,2})\b(?!\s*(?:\$|dollars?|bucks))", text, re.I)}
-    for name in ("price_max", "price_min"):
-        if isinstance(slots.get(name), (int, float)) and float(slots[name]) in counts:
-            slots.pop(name)
+    _drop_prices_of(slots, counts)
 
 
 def _ages_are_no_price(slots: dict, text: str) -> None:
@@ -1431,8 +1437,13 @@ def _ages_are_no_price(slots: dict, text: str) -> None:
     ages = {int(n) for said in re.finditer(r"\b(?:i'?m|i am|he'?s|she'?s|he is|she is|turning|turns|aged?)\s+(\d{1,2})"
                                           r"(?:\s*(?:,|not|or|and not)\s*(\d{1,2}))?\b(?!\s*(?:\$|dollars?|bucks|k\b|%))", text, re.I)
             for n in said.groups() if n}
+    _drop_prices_of(slots, ages)
+
+
+def _drop_prices_of(slots: dict, numbers: set[int]) -> None:
+    """A price bound read from one of ``numbers`` (a count, an age) is no price."""
     for name in ("price_max", "price_min"):
-        if isinstance(slots.get(name), (int, float)) and float(slots[name]) in ages:
+        if isinstance(slots.get(name), (int, float)) and float(slots[name]) in numbers:
             slots.pop(name)
 
 

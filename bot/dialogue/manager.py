@@ -43,17 +43,16 @@ from retrieval.types import Candidate, SearchFilter
 # "one with cable management, ...", "something with drawers pls": a listed feature wished for
 _ONE_WITH = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but|pref(?:erably)?|ideally)\W+)?(?:one|ones|something|anything|any)\s+"
                        r"(?:with|that has|that have|w|that goes|that can|that)\b", re.I)  # ... "one that goes up and down would be sick"
-# "do u take afterpay or klarna?", "can you do payment plans": a question about paying, whatever it is for
+# "would a round rug work under it?", "what chairs would go with it?": another thing for the one shown
+_WITH_IT = re.compile(r"\b(?:work|go|look|fit)\s+(?:well\s+|nice\s+|good\s+)?(?:under|with|next to|beside|on top of|alongside)\s+"
+                      r"(?:it|this|that|this one|that one|them)\b", re.I)
 # "it would stand on the floor": where a lamp goes (a floor lamp)
 _ON_THE_FLOOR = re.compile(r"\b(?:stand|stands|go|goes|sit|sits|be)\s+on\s+the\s+floor\b|\bfloor[- ]standing\b", re.I)
-# "perfect, add it. can you gift wrap it too?": a cart command, then a question of its own
-_ADD_THEN_ASK = re.compile(r"\b(?:add|put|stick|pop|throw)(?:\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)"
-                           r"(?:\s+(?:in|to|into)\s+(?:my|the)\s+(?:cart|basket))?|\s+(?:in|to|into)\s+(?:my\s+|the\s+)?(?:cart|basket))"
-                           r"\s*(?:please|pls)?[,.!;]+\s*(?=\S.*\?)", re.I)  # ... "perfect, add to cart pls. when would it get here?"
+# "do u take afterpay or klarna?", "can you do payment plans": a question about paying, whatever it is for
 _ASKS_TO_PAY_LATER = re.compile(r"\b(?:do|does|can|could|will|would)\s+(?:u|you|ya|y'?all|they)\s+(?:guys\s+)?"
                                 r"(?:take|accept|do|offer|have|allow|support|work with)\b"
                                 r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:spread|split|pay)\b", re.I)  # "can I spread the cost over a few months?"
-_POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|them\s+|for\s+(?:a|an|the|my|our)\s+\w+(?:\s+\w+)?\s+)?"
+_POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|them\s+|(?:for\s+)?(?:a|an|the|my|our)\s+\w+(?:\s+\w+)?\s+)?"
                        r"(?:to|into|out to)\s+(?:zip\s+(?:code\s+)?)?"  # "how much is delivery for a sofa to 94110?"
                        r"\d{5}\b|\b(?:zip|post)\s*code\b"
                        r"|\bdeliver\w*\b[^.?!\d]{0,30}\b(?:to|into)\s+\d{5}\b"  # "how long does delivery usually take to 30309"
@@ -365,7 +364,7 @@ class DialogueManager:
         elif (nlu.intent == "search_product" and state.shown and state.constraints.categories and nlu.slots.get("category")
               and not set(slot_values(nlu.slots, "category")) & set(state.constraints.categories)
               and any(nlu.slots.get(k) for k in ("color", "material", "style"))
-              and re.search(r"\b(?:has|have|needs?|must)\s+(?:to\s+)?(?:be|match|go with)\b|^\s*only\b", text, re.I)
+              and phrases.A_MUST.search(text)
               and self._only_theirs(text, slot_values(nlu.slots, "category"))):
             # "has to be grey or charcoal, we've got a grey rug in there" under sofas: grey or charcoal sofas; "only black
             # ones please, it has to match his desk" under gaming chairs
@@ -374,7 +373,7 @@ class DialogueManager:
                 and state.constraints.categories and "Beds" not in state.constraints.categories and phrases.OWNS_BED.search(text)):
             # "oh wait, she's got a king bed, not a queen" under duvets: king duvets, the bed is hers
             nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
-        if (state.constraints.categories == ["Lighting"] and not nlu.slots.get("item_ref") and _ON_THE_FLOOR.search(text)
+        if (state.constraints.categories in (["Lighting"], ["Floor Lamps"]) and not nlu.slots.get("item_ref") and _ON_THE_FLOOR.search(text)
                 and nlu.intent in ("product_question", "refine", "search_product", "out_of_scope")):
             # "It would stand on the floor, there is no table there." under lamps: floor lamps
             nlu = _as_read(nlu, "refine", {**nlu.slots, "category": "Floor Lamps"})
@@ -388,7 +387,7 @@ class DialogueManager:
         if isinstance(read, Reply):
             return read
         if ((asked.intent == "add_to_cart" or asked.intent == read.intent) and read.intent in service.SERVICE_INTENTS
-                and read.intent not in service.HANDOFF_INTENTS and state.shown and _ADD_THEN_ASK.search(text)):
+                and read.intent not in service.HANDOFF_INTENTS and state.shown and phrases.ADD_THEN_ASK.search(text)):
             # "perfect, add it. can you gift wrap it too?": added, and the question answered
             added = await self._on_cart(state, _as_read(asked, "add_to_cart", {k: v for k, v in asked.slots.items() if k == "item_ref"}))
             if added.action == "add_to_cart":
@@ -406,7 +405,7 @@ class DialogueManager:
         intent = pending
         state.pending = None
         if (phrases.CART_VIEW.search(text) and not slots.get("item_ref") and not slots.get("order_id")
-                and not re.search(r"\b(?:add|put|stick|pop|throw)\s+(?:it|that|this|them|one)\b", text, re.I)):  # not "ok add it. what's my total now?"
+                and not phrases.ADD_IT.search(text)):
             return self._show_cart(state, nlu)
         if state.cart and intent not in service.SERVICE_INTENTS:
             edited = await self._edit_cart(state, nlu)
@@ -457,6 +456,10 @@ class DialogueManager:
             if named is not None:  # a question about one product: report it as such
                 return self._answer_about(state, nlu.model_copy(update={"intent": "product_question"}), named)
         if phrases.WHICH.search(text) and state.shown and intent not in service.SERVICE_INTENTS:
+            _, beyond = self._resolve(state, slots)
+            if beyond and len(slots.get("item_ref") or []) >= 2 and len(state.shown) >= 2:
+                # "which is taller, the first or the third?" of two
+                return self._reply(state, nlu, "clarify", beyond)
             refs = [int(r) for r in slots.get("item_ref") or [] if 1 <= int(r) <= len(state.shown)]
             positions = refs if len(refs) >= 2 else state.compared or list(range(1, len(state.shown) + 1))
             ids = [pid for pid in (state.product_at(p) for p in positions) if pid in self.products]
@@ -690,7 +693,9 @@ class DialogueManager:
                 intent = "add_to_cart"  # "add the first dresser to my cart"
             elif (phrases.is_question(text) and (not (slots.get("price_relative") or slots.get("size_relative"))
                                                  or phrases.CAN_IT_GROW.search(text))
-                  and not re.search(r"\bbut (?:in|with|made of|from)\b", text, re.I)):  # "the 2nd one but in blue?" refines
+                  and not re.search(r"\bbut (?:in|with|made of|from)\b", text, re.I)  # "the 2nd one but in blue?" refines
+                  # "I like #2, anything similar in blue though?"
+                  and not re.search(r"\b(?:anything|something|any|one|ones)\s+(?:similar|like (?:it|that|this))\b", text, re.I)):
                 # "is the first one a standing desk?", "will the first one fit my TV?" (not "something cheaper than the first one?")
                 intent = "product_question"
             if intent not in ("search_product", "refine"):
@@ -1021,12 +1026,13 @@ class DialogueManager:
         refining the suggestions, a request of their category (the request becomes theirs)."""
         shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
         if (state.last_action == "suggest_complements" and intent == "out_of_scope" and len(shown) == 1 and None not in shown
-                and re.search(r"\b(?:has|have|needs?|must)\s+(?:to\s+)?be\b|^\s*(?:must|needs?)\b", text, re.I)
+                and phrases.A_MUST.search(text)
                 and any(self._asked(text, sorted(shown)))):
             intent = "refine"  # "has to be washable, we have a very muddy dog" under suggested rugs: washable rugs
         if not (state.last_action == "suggest_complements" and intent in ("refine", "search_product", "feedback_dislike")
-                and (not slots.get("category") or intent == "refine" and {slots["category"]} == shown)):
-            return intent, slots
+                and (not slots.get("category") or {str(slots["category"])} == shown and (
+                    intent == "refine" or any(slots.get(k) is not None for k in ("price_max", "price_min"))))):
+            return intent, slots  # ("his dad says 150 max for the desk" under suggested desks: the suggestions, cheaper)
         slots = {k: v for k, v in slots.items() if k != "category"}
         asked = set(state.complement_filter.categories) if state.complement_filter else set()
         parents = self._parents()
@@ -1244,6 +1250,19 @@ class DialogueManager:
             intent = "refine"
             slots = {**{k: v for k, v in slots.items() if k not in ("category", "exclude_category")},
                      "exclude_word": kind.group(1).lower()}
+        if (intent == "product_question" and state.shown and state.constraints.categories and slots.get("category")
+                and not set(slot_values(slots, "category")) & set(state.constraints.categories)
+                and _WITH_IT.search(text)):
+            intent = "complement_request"  # "would a round rug work under it? show me a few": rugs for the coffee table
+        if (intent == "feedback_dislike" and state.shown and not slots.get("item_ref")
+                and (slots.get("price_relative") or slots.get("size_relative"))
+                and not any(slots.get(k) for k in ("color", "material", "style", "brand"))):  # (not "the mustard ones are ...")
+            intent = "refine"  # "hmm those are a bit pricey": cheaper ones (no one product disliked)
+        title_word = (self._refused_title_word(state, slots)
+                      if intent in ("refine", "search_product", "feedback_dislike", "out_of_scope") else None)
+        if title_word:  # "nothing too shaggy" under rugs: no shag rugs (a word of their titles, not a material)
+            intent = "refine"
+            slots = {**{k: v for k, v in slots.items() if k not in ("exclude_material", "exclude_style")}, "exclude_word": title_word}
         if (phrases.SAME_BRAND.search(text) and not slots.get("brand") and intent in ("search_product", "refine")
                 and (state.constraints.brands or state.shown)):
             # "and armchairs from them?": the brand asked for, or the one of the product just shown
@@ -1505,8 +1524,11 @@ class DialogueManager:
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
-        elif intent == "refund" and service.names_topic("invoice", text) and not service.names_topic("refund", text):
-            intent = "invoice"  # "need a receipt for order 33971 for my work reimbursement"
+        elif (intent == "refund" and (service.names_topic("invoice", text) or phrases.FOR_THE_BOOKS.search(text))
+              and not service.names_topic("refund", text)):
+            # "need a receipt for order 33971 for my work reimbursement", "it's for order 77120, i need it for my tax
+            # return" after asking for an invoice
+            intent = "invoice"
         elif intent == "refund" and (service.topic(intent, text) in ("replacement", "wrong_item") or (
                 service.names_topic("return_item", text) and not service.names_topic("refund", text))):
             intent = "return_item"  # "I want a replacement, not my money back", "can I send it back to you?"
@@ -1534,6 +1556,9 @@ class DialogueManager:
             intent = "thanks"  # "just wanted to say thanks, the sofa we ordered last month is lovely"
         elif intent == "feedback_like" and not slots.get("item_ref") and phrases.THINK_IT_OVER.search(text):
             intent = "thanks"  # "hmm ok, i'll think about it. thanks!": no like, no choice yet
+        elif (intent == "feedback_like" and (state.focus_id or len(state.shown) == 1) and phrases.CHECKOUT.search(text)
+              and not state.cart):
+            intent = "add_to_cart"  # "that's the one. checkout" after liking it: into the cart, then how to pay
         elif (((intent in ("refine", "search_product", "out_of_scope", "greet", "show_more"))
                or (intent in service.SERVICE_INTENTS and not service.names_a_topic(text) and not service.shop_topic(text)))
               and phrases.THANKS.search(text)
@@ -1823,6 +1848,11 @@ class DialogueManager:
                                           else [slots.get("category")]) if c]
             if phrases.SAME_BUDGET.search(nlu.text) or self._siblings(old.categories, new_categories):
                 keep.price_min, keep.price_max = old.price_min, old.price_max
+            elif phrases.INSTEAD.search(nlu.text) and self._same_room(old.categories, new_categories):
+                # "NOT white, under 1000" for a couch, then "what about a sectional instead": the same limits
+                keep.price_min, keep.price_max = old.price_min, old.price_max
+                keep.exclude_colors, keep.exclude_materials = list(old.exclude_colors), list(old.exclude_materials)
+                keep.exclude_styles = list(old.exclude_styles)
             elif state.budget_each is not None:
                 keep.price_max = state.budget_each  # "max 500 per piece", then "and finally a bed frame"
             elif state.last_action == "clarify" and not state.shown:
@@ -1849,6 +1879,9 @@ class DialogueManager:
                 keep.exclude_brands = list(dict.fromkeys([*keep.exclude_brands, *old.exclude_brands]))
             if not old.categories and state.last_action not in ("suggest_complements", "answer_question", "add_to_cart"):
                 keep = old.model_copy(deep=True)  # "a gift under 80" then "maybe a lamp": the request is being completed
+            elif self._narrows(old.categories, new_categories):
+                # "nothing too modern" under lighting, then "it would stand on the floor": floor lamps, nothing too modern
+                keep = old.model_copy(deep=True, update={"categories": [], "exclude_ids": []})
             state.constraints = keep
             state.seen, state.positive_ids, state.negative_ids, state.size_bound = [], [], [], None
             state.critique_price_bound = None
@@ -2018,6 +2051,32 @@ class DialogueManager:
 
         return all(any(parents.get(c) == parents.get(o) and kind(c) == kind(o) for o in old) or set(old) & set(parents.get(c, ()))
                    for c in new)
+
+    def _refused_title_word(self, state: DialogueState, slots: dict) -> str | None:
+        """A refused material or style the catalog does not list as one ("shaggy") whose stem names some of the
+        products being chosen in their titles ("Shag Rug"): that title word."""
+        if not state.constraints.categories or slot_values(slots, "category"):
+            return None
+        vocabulary = self.s.retriever.vocabulary
+        listed = {v.lower() for k in ("materials", "styles") for v in vocabulary.get(k, [])}
+        for value in (*slot_values(slots, "exclude_material"), *slot_values(slots, "exclude_style")):
+            word = value.lower().strip()
+            if " " in word or word in listed or len(word) < 5:
+                continue
+            stem = re.sub(r"(\w)\1$", r"\1", re.sub(r"(?:y|ish|ed)$", "", word))  # shaggy -> shag, frilly -> fril
+            if any(re.search(rf"\b{re.escape(stem)}", p.title.lower()) for p in self._sample(state.constraints.categories)):
+                return stem
+        return None
+
+    def _same_room(self, old: list[str], new: list[str]) -> bool:
+        """Whether every new category sits in the same room (parent) as an old one (Sofas and Sectionals)."""
+        parents = self._parents()
+        return bool(old and new) and all(parents.get(c) and any(parents.get(c) == parents.get(o) for o in old) for c in new)
+
+    def _narrows(self, old: list[str], new: list[str]) -> bool:
+        """Whether every new category lies under an old one (Lighting -> Floor Lamps): the same request, narrower."""
+        parents = self._parents()
+        return bool(old and new) and all(set(old) & set(parents.get(c, ())) for c in new)
 
     def _covers_or_is(self, word: str, current: list[str]) -> bool:
         """Whether a product word ("desks", "lamps") names the categories being chosen or a family holding them."""
@@ -2190,9 +2249,13 @@ class DialogueManager:
                         and not service.names_topic("return_item", text)):
                     asked = "refund"  # "how long til i get my $$ back" after "which order would you like to return?"
                 return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
+            if order_id and intent in service.SERVICE_INTENTS and intent != asked and service.names_topic(intent, text):
+                asked = intent  # "also I need an invoice for order 81236" after "which order?" about a log-in problem
+            if order_id and phrases.TALK_TO_PERSON.search(text):
+                state.order_id, state.pending = order_id, None
+                return "contact_human"  # "order 55120. and I want a manager NOW": a person, with the order number
             if order_id:
                 state.order_id = order_id
-                asked = state.pending_intent or "order_status"
                 state.pending = None
                 # "it's 12345" answers the bot's question: report the intent it was asked for.
                 return self._service(state, nlu.model_copy(update={"intent": asked}), asked)
@@ -2812,6 +2875,12 @@ class DialogueManager:
         what = ", ".join(p.title for p in added)
         text = (f"Added {f'{count} × ' if count > 1 else ''}the {what} to your cart ({sum(c.quantity for c in state.cart)} item(s), "
                 f"{replies.money(self._cart_total(state))} in total).")
+        if phrases.CHECKOUT.search(nlu.text):
+            text += " To complete the order, open your cart and pay there; I can't take payments in this chat."
+        gone = [p.title for p in added if not p.in_stock]
+        if gone:  # never let a shopper pay for something they think ships now
+            text += (f" Heads-up: {'it is' if len(added) == 1 else 'the ' + ', '.join(gone) + (' is' if len(gone) == 1 else ' are')}"
+                     " out of stock right now.")
         return self._reply(state, nlu, "add_to_cart", text, products=[replies.card(p) for p in added],
                            quick_replies=["What goes well with it?", "Keep shopping"])
 

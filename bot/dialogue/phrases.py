@@ -23,7 +23,7 @@ _QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s
                        r"|units?\b|pcs\b|(?:altogether|all together|in total|total)\b)"  # ... "Second one. Two units."
                        # "i need 4 altogether. add them"
                        r"|\b(?:(?:need|want|take|get|have|order)\s+(\d{1,2}|" + "|".join(COUNTS) + r")"
-                       r"|add\s+(" + "|".join(COUNTS) + r"))\s+(?:of\s+(?:them|those|these|it))?"  # "add two please" (not "add 2": #2)
+                       r"|add\s+(" + "|".join(COUNTS) + r"))(?:\s+of\s+(?:them|those|these|it))?"  # "add two please" (not "add 2": #2)
                        r"(?=\s*(?:altogether|all together|in total|total|please|pls|[.,!]|$))", re.I)
 
 
@@ -35,6 +35,11 @@ def quantity(text: str) -> tuple[int, re.Match] | None:
     if re.search(r"\b(?:compare|comparison|difference|vs|versus|side by side)\b", text, re.I):
         return None  # "compare the two of them": which two, not how many
     word = next(g for g in found.groups() if g).lower()
+    said_last = not text[found.end():].strip() and found.group(0).endswith(word)
+    if said_last and not found.group(1) and (word.isdigit() or re.match(r"(?:need|want|have)\b", found.group(0), re.I)):
+        # "i'll take 2" said last: #2 as much as two of them; "what chairs would go with it? we need six": how many
+        # are wanted, no cart yet (not "i'll take two", "i'll take 2.")
+        return None
     count = int(word) if word.isdigit() else COUNTS[word]
     return (count, found) if 1 < count <= 50 else None
 
@@ -59,6 +64,8 @@ FURNISHING = re.compile(r"\b(setting up|set up|furnish\w*|redo\w*|redecorat\w*|d
 SHOPPING = re.compile(r"\b(buy|purchase|shop|shopping|looking for|look for|need|want|find|get me|recommend)\b", re.I)
 # "max 500 per piece": a budget for each of the things to come
 PER_PIECE = re.compile(r"\b(?:per|a|each|every|for each|for every)\s+(?:piece|item|thing)\b|\bapiece\b", re.I)
+# "what about a sectional instead": another kind of thing for the same need
+INSTEAD = re.compile(r"\binstead\b", re.I)
 # "curtains instead, same colour": the colour (style, material) of the request before
 SAME_VALUE = re.compile(r"\b(?:same|matching|that)\s+(colou?rs?|styles?|materials?|finish)\b|\bin the same (colou?r|style|material)\b|"
                         r"\bsame\s+[a-z]+\s*(?:and|&|\+|,)\s*(?:the\s+)?(colou?rs?|styles?|materials?)\b", re.I)
@@ -172,11 +179,22 @@ FIELD_ONLY = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:size|sizes|dimensions|mea
 RANKS = re.compile(r"\b(?:\w{3,}est|most|least|more|less|better|worse|best|worst|\w+er than)\b", re.I)  # which is firmest
 EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b|\b(?:1st|2nd|3rd|4th|5th)\b"
                           r"(?!\s+(?:floor|storey|story|bedroom|home|time|birthday|anniversary|grade))", re.I)
-ADD_THAT = re.compile(r"\b(add|put|throw|pop|chuck|bung)\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
-                      r"(?!\s+(?:away|back|aside|off|up|down|together|out)\b)"
+_ADD = r"(?:add|put|stick|throw|pop|chuck|bung)"
+_INTO_CART = r"(?:in|to|into)\s+(?:my\s+|the\s+)?(?:cart|basket|bag)"
+ADD_THAT = re.compile(rf"\b{_ADD}\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
+                      r"(?!\s+(?:away|back|aside|off|up|down|together|out|next to|beside|alongside|against)\b)"  # "put #1 next to #2"
                       # not "so we can put them in the shed over winter"
                       r"(?!\s+in(?:to)?\s+(?:the|my|our|a|his|her)\s+(?!cart|basket|bag|trolley|order)\w+)"
                       r"|\b(in|into|to) (my|the) (cart|basket|bag)\b", re.I)
+# "i need it for my tax return", "it's for work expenses": paperwork for the books (an invoice), not a return
+FOR_THE_BOOKS = re.compile(r"\btax(?:es)?\s+returns?\b|\bfor\s+(?:my\s+|our\s+|the\s+)?(?:taxes|tax|accountant|bookkeeping|"
+                           r"(?:work\s+)?expenses|expense claim)\b", re.I)
+# "ok add it. what's my total now?": an add, whatever else is asked ("what's in my cart" alone is no add)
+ADD_IT = re.compile(rf"\b{_ADD}\s+(?:it|that|this|them|one)\b", re.I)
+# "perfect, add it. can you gift wrap it too?", "add to cart pls. when would it get here?": a cart command, then a
+# question of its own
+ADD_THEN_ASK = re.compile(rf"\b{_ADD}(?:\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)(?:\s+{_INTO_CART})?"
+                          rf"|\s+{_INTO_CART})\s*(?:please|pls)?[,.!;]+\s*(?=\S.*\?)", re.I)
 TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?"
                      r"(?:first|second|third|fourth|fifth|last|#?\d|1st|2nd|3rd|4th|5th)"
                      r"(?:\s+one)?(?:,?\s*(?:please|pls|plz|thanks|thx|then))?[\s.!]*$", re.I)
@@ -262,7 +280,9 @@ JUST_ORDER_ID = re.compile(r"^\s*(?:(?:ok(?:ay)?|fine|sure|right|yes|yeah|yep|so
                            r"(?:(?:it'?s|it is|that'?s|the|my|order|number|no\.?|was|is|id|#|:)\s*)*#?[A-Z]{0,4}-?\d{4,12}"
                            r"\s*(?:thanks?|thx|pls|please|btw|fyi|by the way|if that helps)?\s*[.!]*\s*$", re.I)
 # Money coming back ("how long until I get it back?", "see the difference back on my account").
-MONEY_BACK = re.compile(r"\b(?:money|it|that|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund|"
+MONEY_BACK = re.compile(r"\b(?:money|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund|"
+                        # "how long until I get it back?", "i want that back" (not "send it back", "pack it back up")
+                        r"\b(?:get|getting|gets|got|have|see|receive|receiving|want|need|expect)\s+(?:it|that|this)\s+back\b|"
                         r"\bthe extra (?:one|charge|payment|money|\$\s*\d[\d,.]*)(?!\w).{0,25}\bback\b|"  # "how soon will the extra one come back to me?"
                         r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b"
                         # "I want every penny back", "how long until I get the extra back?", "when do I see my money again"
@@ -288,7 +308,10 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
                       r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything|plenty|enough) for (?:now|today|tonight|the day|this evening)|"
                       r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off|(?:jump|hop|get) on(?:to)? a (?:call|meeting|zoom))"
                       # (not "they need to go in the washing machine")
-                      r"(?!\s+(?:in|into|on|onto|under|with|through|up|down|together|over|behind|against|next|in between)\b)|i'?m off)\b"
+                      r"(?!\s+(?:in|into|on|onto|under|with|through|up|down|together|over|behind|against|next|in between)\b)|i'?m off"
+                      # "ok we'll have a think. bedtime for the little ones", "off to bed"
+                      r"|bedtime for (?:the|my|our) (?:kids|little ones|littles|children|baby|babies|boys|girls|twins)"
+                      r"|(?:it'?s|past) (?:my |our )?bedtime|time for bed|(?:off|going|heading) (?:to bed|upstairs to bed))\b"
                       # "ok I'll sleep on it, night!" (not "a lamp to read by at night")
                       r"|(?:^|[,.!;:]\s*)'?ni(?:ght|te)(?:\s+(?:all|everyone|then))?\s*[!.:)x]*\s*$", re.I)
 # The parts of a message that only close the chat: an acknowledgement ("ah that's a shame", "brill"), thanks
@@ -381,6 +404,9 @@ CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|what have i got|wha
                        r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does|do|would|will) (?:it|that|everything|all that|it all|"
                        r"(?:my|the|our) (?:cart|basket|total)) (?:come to|add up to)\b"  # "how much does my cart come to?"
                        r"|\bhow much (?:is|does|do|would|will) (?:my|the|our) (?:cart|basket) cost\b"
+                       # "how much is that all together?"
+                       r"|\bhow much (?:is|'s|would be|will be|does) (?:that|it|everything|all that|it all|this)\s+(?:all\s+)?"
+                       r"(?:together|altogether|in total|total|come to)\b"
                        r"|\bwhat (?:does|do|would|will) (?:(?:the|my|our) (?:total|cart|basket)|that|it|everything|it all|all that|this)"
                        r"(?:\s+all)?\s+(?:come to|add up to)\b"  # "what does the total come to?", "what does that come to in total?"
                        r"|\bwhat (?:does|do|would|will) (?:that|it|this) (?:bring|take|make) (?:my|the|our) (?:total|cart|basket)\b",
@@ -512,7 +538,10 @@ TALK_TO_PERSON = re.compile(
     r"|\b(?:can|could|would) you (?:please )?put me through\b|\bwith (?:someone|somebody|a person) from your \w+ (?:team|department)\b"
     rf"|\b(?:can|could|will|would|please have|have)\s+{_STAFF}\s+(?:from (?:your|the) (?:staff|team|shop|store)\s+)?(?:(?:please|actually|just|maybe|quickly)\s+)?"
     r"(?:call|ring|phone|contact|email|get in touch with)"
-    r"\s+me\b", re.I)  # "can someone call me about it", "Could somebody from your staff ring me please?"
+    r"\s+me\b"  # "can someone call me about it", "Could somebody from your staff ring me please?"
+    # "can a real person check this please", "could someone look into it"
+    rf"|\b(?:can|could|will|would)\s+{_STAFF}\s+(?:please\s+)?(?:check|look at|look into|sort out|handle|deal with|review)"
+    r"\s+(?:this|that|it|my)\b", re.I)
 # "how do I leave a review for the chairs I bought from you last summer?"
 LEAVE_A_REVIEW = re.compile(r"\b(?:leave|write|post|give|submit|add)\s+(?:(?:them|him|her|it|you|the \w+)\s+)?(?:a|my|an)\s+"
                             r"(?:review|rating)\b", re.I)  # not "how many people give review?"
@@ -580,6 +609,9 @@ SEND_IT_BACK = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:send\s+(?:it|the
 NEEDS_TO = re.compile(r"\b(?:it|they|one|the \w+)\s+(?:needs?|has|have|must|should)\s+to\s+(?!be\b)\w+", re.I)
 MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s*(?:'d|'ll|would|will)?\s+(?:has|have|needs?|must|should)\s+(?:to\s+)?(?:be|go|survive|handle|cope|take|hold|stand up to|fit)\b|\bmust be\b"
                        r"|\b(?:is|'s)\s+(?:the|a)\s+must\b|\bis\s+(?:essential|non[- ]negotiable|a dealbreaker)\b", re.I)  # "pet friendly is the must"
+# A must said without naming what must ("has to be grey", "needs to match his desk", "only black ones", "must be
+# washable"): with a category shown or suggested, a must for it. MUST_HAVE above needs its subject ("it has to fit").
+A_MUST = re.compile(r"\b(?:has|have|needs?|must)\s+(?:to\s+)?(?:be|match|go with)\b|^\s*(?:only|must|needs?)\b", re.I)
 NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|marketing emails?|promo emails?)\b", re.I)
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those
 ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm),?\s+)?(?:do |are |is )?(?:any|anything|any ones?|any of (?:these|those|them|the \w+))\s+"

@@ -49,6 +49,7 @@ class ShopPolicy(BaseModel):
     loyalty: str | None = None  # e.g. "5% off every order after your third"; None = no loyalty scheme
     refund_amount: str = ("the full price you paid for the item: there is no restocking fee, and return shipping is free "
                           "with our prepaid label")
+    return_packaging: str = "any sturdy packaging that protects the item will do, with the prepaid label on the outside"
     gift_wrap: str | None = None  # e.g. "$5 per item, chosen at checkout, with a card message"; None = not offered
 
 
@@ -74,7 +75,8 @@ _POLICY_QUESTION = {
         re.IGNORECASE,
     ),
     "refund": re.compile(
-        r"\b(how long (do|does|will|would) (a |the |my )?refunds? (usually |normally |typically |generally )?(take|need)|"
+        r"\b(how (long|quickly|fast|soon) (do|does|will|would) (a |the |my )?refunds? (usually |normally |typically |generally )?"
+        r"(take|need|come through|go through|arrive|show up|land|get processed)|"
         r"refund policy|policy on refunds|"
         r"how (long|many days|soon) (until|till|til|'til|before) (i get )?(a |my )?refund|how (do|does) refunds? work|"
         r"how (long|soon) (until|till|til|'til|before) i (get|see|receive|have) (my money|the money|it|that|the difference|"
@@ -191,6 +193,9 @@ _WRONG_ITEM = re.compile(
     r"(ordered|bought) (a |an |the )?[\w\s,()-]{1,60}?\b(?:a |an |the )?[\w-]+ (?:one )?(arrived|came|turned up|showed up) instead|"
     # "the duvet cover that showed up today is MUSTARD, i ordered the emerald one!!"
     r"(?:showed up|arrived|came|turned up|got delivered|was delivered)\b.{0,40}\b(?:i|we) (?:ordered|bought|paid for|wanted)\b|"
+    # "I open the box to find a beige rug when I ordered a navy one"
+    r"(?:open(?:ed)?|unbox(?:ed)?|unpack(?:ed)?) (?:the |my |our )?(?:box|parcel|package)\b.{0,50}\b(?:when|but|though|and) (?:i|we) "
+    r"(?:ordered|bought|paid for|wanted)\b|"
     # "I ordered a navy rug and a beige one showed up??"
     r"(ordered|bought) (a |an |the )?[\w\s,()-]{1,60}?\b(?:and|but) (?:a |an |the )[\w-]+ (?:one )?(?:arrived|came|turned up|showed up|"
     r"got delivered|was delivered))\b",
@@ -287,8 +292,20 @@ _REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|s
                             # "do I have to pay the postage to send the broken one back?"
                             r"|\b(?:pay|paying)\s+(?:for\s+)?(?:the\s+)?(?:postage|shipping|return shipping|courier)\b.{0,40}\b(?:back|return\w*)\b"
                             # "and do you charge for return shipping?"
-                            r"|\b(?:charge|fee|cost)s?\s+(?:\w+\s+){0,2}?(?:for\s+|on\s+)?(?:the\s+)?return\s+(?:shipping|postage|label)",
+                            r"|\b(?:charge|fee|cost)s?\s+(?:\w+\s+){0,2}?(?:for\s+|on\s+)?(?:the\s+)?return\s+(?:shipping|postage|label)"
+                            # "will I get all my money back or is there some fee taken off?"
+                            r"|\b(?:all|every penny of|the whole of)\s+(?:my|the|our)\s+money\s+back\b"
+                            r"|\b(?:fee|charge)s?\s+(?:taken\s+off|deducted|kept|knocked off)\b",
                             re.IGNORECASE)
+_PAID_DELIVERY = re.compile(r"\b(?:paid|charged|spent)\b.{0,20}\bfor\s+(?:the\s+)?(?:delivery|shipping|postage)\b", re.IGNORECASE)
+# "do I need the original box?", "do i have to pack it back up myself? i already threw the box out"
+_PACKAGING = re.compile(r"\boriginal\s+(?:box|boxes|packaging|carton)\b|\bpack(?:ing)?\s+(?:it|them)\s+(?:back\s+)?up\b|\bre-?pack\w*\b"
+                        r"|\b(?:keep|kept|need|without|threw (?:out|away)|thrown (?:out|away)|binned|recycled)\s+(?:the|its|their)\s+"
+                        r"(?:box|boxes|packaging|carton)\b|\bthrew\s+(?:it|them|the box|the packaging)\s+(?:out|away)\b",
+                        re.IGNORECASE)
+# "can you just email it to me instead?", "i can't log in to download my invoice": the invoice sent by a person
+_INVOICE_SENT = re.compile(r"\b(?:e-?mail|send|mail)\s+(?:it|them|me|one|the invoice|a copy)\b"
+                           r"|\b(?:can'?t|cannot|can not|unable to|not able to)\s+(?:log|sign)\s*(?:in|on)\b|\blocked out\b", re.IGNORECASE)
 # "the reset email never shows up", "i've tried like 3 times and checked spam too": the password reset mail not arriving
 _RESET_EMAIL = re.compile(r"\b(?:reset|password)\b.{0,40}\b(?:e-?mail|link|mail)\b.{0,30}\b(?:never|not|doesn'?t|didn'?t|hasn'?t|"
                           r"won'?t|isn'?t|nothing)\b|\bchecked (?:the |my |in )?(?:spam|junk)\b|\b(?:spam|junk)\s+(?:folder|too|as well)\b",
@@ -382,8 +399,14 @@ def topic(intent: str, text: str) -> str:
         return "installments"
     if intent == "account_help" and _RESET_EMAIL.search(text):
         return "reset_email"
+    if intent == "invoice" and _INVOICE_SENT.search(text):
+        return "emailed"
     if intent in ("return_item", "refund") and _matches("wrong_item", _WRONG_ITEM, text):
         return "wrong_item"
+    if intent == "refund" and _PAID_DELIVERY.search(text):
+        return "fee_back"  # "i paid 79 for delivery and i want that back" (after a late delivery)
+    if intent in ("return_item", "refund") and _PACKAGING.search(text):
+        return "packaging"  # "do i have to pack it back up myself? i already threw the box out"
     if intent == "return_item" and _REFUND_AMOUNT.search(text):
         return "amount"  # "is there a restocking fee on returns?"
     if intent in ("return_item", "refund") and _REPLACEMENT.search(text) and not _NO_REPLACEMENT.search(text):
@@ -405,7 +428,7 @@ def needs_order_id(intent: str, text: str = "") -> bool:
     to (or checked on) one order, never for a question about the shop's rules."""
     if intent not in ("order_status", "cancel_order", "change_order", "return_item", "refund", "shipping_address"):
         return False
-    return topic(intent, text) not in ("policy", "replacement", "price_drop", "amount")
+    return topic(intent, text) not in ("policy", "replacement", "price_drop", "amount", "packaging", "fee_back")
 
 
 def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = "") -> tuple[str, list[str]]:
@@ -783,6 +806,22 @@ def _reset_email(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[st
             "the password for you.", [human])
 
 
+def _fee_back(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"Sorry about that. Whether the delivery charge on {ref} comes back is for a person from our team to decide "
+            f"({policy.support_hours}). I can connect you; they will see this conversation, so you won't need to repeat "
+            "yourself.", [human])
+
+
+def _packaging(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"You don't need the original box: {policy.return_packaging}. The return for {ref} starts from "
+            f"{policy.orders_url}, where you get the label.", ["How do returns work?", human])
+
+
+def _invoice_sent(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"I can't send emails from this chat, but a person from our team ({policy.support_hours}) can email you "
+            f"the invoice for {ref}. Once you can sign in, it's also on {policy.orders_url}.", [human])
+
+
 def _removal(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return _offered(policy.old_furniture_removal, "Yes, we can take your old furniture away when we deliver: {}.",
                     "We don't take old furniture away at delivery, sorry; your local council or a recycling service can "
@@ -802,6 +841,10 @@ def _assembly(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]
 
 _VARIANTS = {
     ("account_help", "reset_email"): _reset_email,
+    ("invoice", "emailed"): _invoice_sent,
+    ("return_item", "packaging"): _packaging,
+    ("refund", "fee_back"): _fee_back,
+    ("refund", "packaging"): _packaging,
     ("complaint", "assembly"): _assembly,
     ("return_item", "wrong_item"): _wrong_item,
     ("refund", "wrong_item"): _wrong_item,

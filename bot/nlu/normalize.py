@@ -293,7 +293,8 @@ def widen_price_spans(text: str, spans: Iterable[tuple[str, int, int]]) -> list[
 _CHEAPER_RE = re.compile(
     r"\b(cheaper|less expensive|lower[- ]priced|lower price[sd]?|more affordable|more budget[- ]friendly|"
     r"too expensive|too pricey|too much money|costs? less|cheapest|less pricey|less costly|not so expensive|"
-    r"bit cheaper|on a budget|more economical|inexpensive ones?|cheeper|cheper|cheapr|cheeper ones?)\b",
+    r"bit cheaper|on a budget|more economical|inexpensive ones?|cheeper|cheper|cheapr|cheeper ones?|"
+    r"(?:a bit|a little|a tad|bit|kinda|kind of|quite|rather|pretty|way|far|really|very|so) (?:pricey|expensive|steep|spendy))\b",
     re.IGNORECASE,
 )
 _PRICIER_RE = re.compile(
@@ -345,12 +346,16 @@ _ITEM_TOKEN_RE = re.compile(
 )
 
 
+# "a lift top", "the glass top": the part "top" names (not the top product of the list)
+_PART_BEFORE_TOP = r"(?:lift|table|glass|marble|wood|wooden|stone|desk|counter|bench|tile|tiled)"
 # Ordinals that name no shown product: "on second thought", "at first", "the first time", "my first flat", "second-hand"
 _NOT_A_POSITION = re.compile(r"\bon second thoughts?\b|\bsecond[- ]hand\b|\bat first\b|\bfirst of all\b|\bfirst (?:time|thing)\b|"
                              r"\b(?:my|our|her|his|their) (?:very )?first (?:home|flat|apartment|house|place|baby|child|kid|job)\b|"
                              r"\b(?:first|second|third|\d{1,2}(?:st|nd|rd|th)) (?:floor|storey|story|bedroom|home)\b|"
                              r"\b(?:last|past|next) (?:night|week|weekend|month|year|time|summer|winter|spring|autumn|fall|"
-                             r"christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")  # "we got a puppy last month"
+                             r"christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"  # "we got a puppy last month"
+                             # "like a lift top", "the glass top", "on top of the dresser": a part, not the first shown
+                             rf"\b{_PART_BEFORE_TOP}[- ]?tops?\b|\bon top\b")
 
 
 def parse_item_refs(text: str) -> list[int]:
@@ -837,6 +842,9 @@ def count_meaning(text: str, slot: str | None, start: int) -> str | None:
     if slot == "item_ref" and re.match(r"one\b", text[start:], re.I) and (
             _JUST_ONE_BEFORE.search(text[max(0, start - 16):start]) or re.match(r"one\s+(?:by|at a)\s+(?:one|time)\b", text[start:], re.I)):
         return None  # "is the second chair sold as a set or just one?", "one by one": how many come, not the first product
+    if slot == "item_ref" and re.match(r"tops?\b", text[start:], re.I) and re.search(
+            rf"(?:\b{_PART_BEFORE_TOP}[- ]?|\bon\s+)$", text[max(0, start - 12):start], re.I):
+        return None  # "any with storage? like a lift top": a kind of top, not the first product
     if slot == "item_ref" and _ORDINAL_OF_LIFE.match(text[start:]):
         return None  # "the keys to our first flat", "the second bedroom": no product of the list
     return slot

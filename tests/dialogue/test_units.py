@@ -6,7 +6,7 @@ from bot.dialogue import compare, product_qa, service
 from bot.dialogue.complements import complement_categories
 from bot.dialogue.constraints import apply_slots, describe, is_new_request, reference_price, satisfies_size, size_value
 from bot.dialogue.profile import UserProfile, learn_from_product, next_turn, state_budget, state_preference
-from bot.reply import reasons_for
+from bot.reply import product_line, reasons_for
 from ranking.types import ScoredProduct
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
@@ -124,6 +124,12 @@ def test_reasons_are_grounded_in_real_attributes():
     reasons = reasons_for(ScoredProduct(candidate=Candidate(product=bare, score=1.0), score=1.0,
                                         contributions={"rating": 0.5, "brand_affinity": 0.4}), SearchFilter(), prof)
     assert not any("★" in r or "brand" in r or "made of" in r for r in reasons)
+
+
+def test_a_listed_product_out_of_stock_says_so():
+    assert product_line(1, sofa(in_stock=False), ["within your $800 budget"]) == (
+        "1. Oslo 3-Seat Sofa — $699 by IKEA, out of stock right now (within your $800 budget)")
+    assert "stock" not in product_line(1, sofa(), ["within your $800 budget"])
 
 
 def test_service_answers_and_order_ids():
