@@ -597,12 +597,16 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
     # "the whole family comes round for brunch", "all year round", "dinner squeezed round the kitchen counter": no round table
     lowered = re.sub(r"\b(?:come|comes|came|coming|pop|pops|popped|popping|go|goes|going|went|get|gets|getting|all year|"
                      r"year|turn|turns|turned|look|looked|looking|walk|walked|run|ran|show (?:you|them|him|her)|"
-                     r"(?:have|has|having|had|invite|invited|inviting|ask|asked)\s+(?:\w+\s+){0,2})round\b"
+                     # (not "do you have round ones?", "have any round tables")
+                     r"(?:have|has|having|had|invite|invited|inviting|ask|asked)\s+(?:(?!any\b|some\b|a\b|an\b|got\b)\w+\s+){1,2})round\b"
                      # "having friends round for dinner"
                      r"|\bround\s+(?:for|to)\s+(?:dinner|lunch|brunch|tea|drinks|coffee|a meal|supper|breakfast|games?)\b"
                      r"|\bround\s+(?:the|my|our|his|her|their|that|this)\b"  # "squeezed round the kitchen counter"
                      r"|\b(?:squeez|cramm|crowd|huddl|gather|sit|sat)\w*\s+round\b",  # "eight of us squeezed round a table for four"
                      lambda m: " " * len(m.group(0)), lowered)
+    # "one i can just prop against the wall, no drilling": one that leans
+    lowered = re.sub(r"\b(?:prop|props|propped|propping|stand|stands|standing|rest|rests|resting)\s+(?:it\s+|them\s+)?(?:up\s+)?against\b",
+                     "lean against", lowered)
     for key, options in values.items():
         said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm(er)
                 if re.search(r"\b" + _words_pattern(v)

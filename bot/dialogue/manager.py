@@ -1201,6 +1201,8 @@ class DialogueManager:
             # ... and "a round one?" under wall mirrors: the mirrors titled round
             category = (tagged if isinstance(tagged, str) and categories.get(tagged) else current[0] if current
                         else categories.most_common(1)[0][0])
+            if any(str(v).lower() in words for p in self._sample([category]) for v in (p.attributes or {}).values()):
+                return nlu  # "do you have round ones?" under dining tables, which list their shape: the shape listed
             slots = {**slots, "category": category, "title_words": words}
             intent = ("search_product" if intent in ("out_of_scope", "greet")
                       # "actually a recliner would be ideal for him" under armchairs: recliners, nothing to go with them
@@ -1254,6 +1256,10 @@ class DialogueManager:
                 and not set(slot_values(slots, "category")) & set(state.constraints.categories)
                 and _WITH_IT.search(text)):
             intent = "complement_request"  # "would a round rug work under it? show me a few": rugs for the coffee table
+        if (intent == "refine" and state.shown and set(slots) == {"size"} and phrases.is_question(text)
+                and re.fullmatch(r"\s*\d{2,3}\s*(?:\"|”|-?\s*inch(?:es)?|in)\s*", str(slots["size"]), re.I)
+                and re.search(r"\b(?:it|this one|that one)\s+(?:\w+\s+)?(?:takes?|fits?|holds?|hold|take|fit)\b", text, re.I)):
+            intent = "product_question"  # "and it definitely takes a 75 inch?" about the TV stand shown
         if (intent == "feedback_dislike" and state.shown and not slots.get("item_ref")
                 and (slots.get("price_relative") or slots.get("size_relative"))
                 and not any(slots.get(k) for k in ("color", "material", "style", "brand"))):  # (not "the mustard ones are ...")
@@ -1389,6 +1395,10 @@ class DialogueManager:
         if (intent == "out_of_scope" and phrases.HELLO.match(text) and not slots and "?" not in text
                 and re.search(r"\bhappy\b|\bhope (?:you|everyone|y'?all)\b|\bhave a (?:good|great|nice|lovely)\b", text, re.I)):
             intent = "greet"  # "good morning! happy mother's day to all the mums working there today 💐"
+        if (intent in ("search_product", "out_of_scope", "show_more") and phrases.HELLO.match(text) and not slots
+                and not state.shown and re.search(r"\bjust\s+(?:having\s+)?(?:a\s+)?(?:little\s+|quick\s+)?(?:browse|browsing|look|looking)"
+                                                  r"(?:\s+around)?\b", text, re.I)):
+            intent = "greet"  # "good morning!! up early with my coffee, just having a little browse"
         if (intent == "search_product" and phrases.HELLO.match(text) and set(slots) == {"category"}
                 and str(slots["category"]).lower() in ("furniture", "home", "decor", "home decor")
                 and not phrases.SHOPPING.search(text) and not phrases.is_question(text)):

@@ -321,7 +321,7 @@ _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|gre
                  # "nah leave it as it is, sorry for the hassle"
                  r"(?:nah|no)(?:\s+(?:leave it|it'?s fine|all good)(?: as it is)?)?|leave it(?: as it is)?|forget it|it'?s fine|"
                  r"sorry (?:for|about) (?:the|all the) (?:hassle|trouble|bother|fuss|confusion)|"
-                 r"fab(?:ulous)?|super|grand|fair enough|no worries|no problem|oh well|never mind|nvm|fine|good|sure|alright|whatever|"
+                 r"fab(?:ulous)?|super|grand|fair enough|no worries|no problem|oh well|never ?mind(?: then)?|nvm|fine|good|sure|alright|whatever|"
                  r"good (?:info|to know)|z+|"  # ("zzz", squeezed to "z")
                  # "ok never mind, we'll squeeze in"
                  r"(?:we|i)'?ll (?:just )?(?:squeeze in|manage|make do|cope|live with it)|"
@@ -532,6 +532,9 @@ TALK_TO_PERSON = re.compile(
     rf"\b(?:talk|speak|chat|discuss (?:this|it|that|the matter)|be put through|be connected|be transferred)\s+(?:\w+\s+){{0,3}}?"
     rf"(?:to|with)\s+{_STAFF}\b"
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
+    # "i'd rather sort this out with one of your staff directly"
+    rf"|\b(?:sort|sorting|deal|dealing|handle|handling|go|going|get|getting)\s+(?:this|it|that|things)\s+(?:out\s+|over\s+|through\s+|sorted\s+)?"
+    rf"(?:with|by)\s+{_STAFF}\b"
     r"|\b(?:i (?:still |really |just )?(?:want|need)|i'?d (?:still |really |just )?like|get me|give me|can i (?:have|get))\s+(?:a |an |the |your )?(?:manager|human|supervisor|"
     r"real person|live agent|human agent|actual person|actual human|real human)\b"
     # "I'd rather go through this with someone from your accounts team, can you put me through?"

@@ -88,9 +88,13 @@ def _stem(word: str) -> str:
     return word
 
 
+# "can you deliver them all together?", "ship them together": at once, not put together
+_NOT_ASSEMBLY = re.compile(r"\b(?:all|both|everything|\w+ed|deliver|ship|send|come|arrive)\s+together\b|\ball\s+(?:\w+\s+)?together\b", re.I)
+
+
 def _asked_stems(question: str) -> tuple[set[str], set[str]]:
     """(stems of the question's own words, stems of the attribute words shoppers mean by them)."""
-    words = _words(question)
+    words = _words(_NOT_ASSEMBLY.sub(" ", question))
     if re.search(r"\breview|\brating|\brated\b", question, re.I):
         words -= {"people"}  # "how many people gave a review?" is not about seats
     meant = {_stem(part) for w in words if w in _ASKED_AS for part in _ASKED_AS[w].split()}

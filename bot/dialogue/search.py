@@ -135,6 +135,7 @@ def _feature_said_plainly(text: str, f: SearchFilter) -> bool:
     softly ("must have cable management, walnut-ish if possible": yes; "a desk, standing desk ideally": no; "blue
     or navy if you have it" after "a rug with a low pile": no, the colour is what is asked for now)."""
     words = [w for key in [*f.attributes, *f.attribute_min] for w in key.lower().split()]
+    words += [w[:-1] for w in words if w.endswith("s") and len(w) >= 3]  # "for our new 75 inch tv": "fits tvs up to"
     if not words:
         return False
     clauses = phrases.clauses(text)

@@ -238,7 +238,10 @@ _REMOVAL = re.compile(r"\b((?:take|takes|taking|haul|hauling|carry|carrying|cart
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
-_IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|an? \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into)\b|"
+_IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|an? \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into|"
+                      r"(?:round|around|through) (?:to )?(?:the )?(?:back|garden|yard|patio|house|room))\b|"
+                      # "or is it just to the door?"
+                      r"\b(?:just|only) (?:to|at) the (?:front )?door\b|"
                       # "will the delivery guys bring it up or just leave it at the door?"
                       r"\b(?:will|do|can|could|would)\s+(?:you|they|the \w+(?: \w+)?)\s+bring\s+(?:it|them)\s+up\b(?!\s+with)"
                       r"|\b(?:leave|drop) (?:it|them) (?:at|outside) the (?:front )?door\b|"

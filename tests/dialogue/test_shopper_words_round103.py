@@ -1,4 +1,4 @@
-"""Shopper words met in blind rounds 103-104: "nice, I'll take two" (two of it, not #2), "how much is that all
+"""Shopper words met in blind rounds 103-105: "nice, I'll take two" (two of it, not #2), "how much is that all
 together?", "that's the one. checkout", "put #1 next to #2", "hmm those are a bit pricey", "nothing too shaggy" (no
 shag rugs), "any with storage? like a lift top" (storage; the lift top an example, not product #1), "with hidden
 storage", "he likes to stand up when he studies" (a standing desk), "we've got dark floors" (no floor lamp), "we own
@@ -6,13 +6,17 @@ literally a mattress and a kettle" (theirs), "order 55120. and I want a manager 
 please", "will I get all my money back or is there some fee taken off?", "how quickly do refunds usually come
 through?", an invoice for the tax return or emailed, "do i have to pack it back up myself?", "i paid 79 for delivery
 and i want that back", "I open the box to find a beige rug when I ordered a navy one", "bedtime for the little
-ones", and the one-off phrases the review put in one place (a must without its subject, "add it, then a question")."""
+ones"; round 105's "just having a little browse", "one i can just prop against the wall", "do you have round ones?"
+(the shape dining tables list), "can you deliver them all together" (not assembly), "carry it through to the back
+garden or is it just to the door?", "i'd rather sort this out with one of your staff directly" and "never mind then.
+thanks anyway"; and the one-off phrases the review put in one place (a must without its subject, "add it, then a
+question")."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.dialogue import phrases, service
+from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.constraints import asked_attributes
 from bot.dialogue.grounding import ground
 from bot.dialogue.requests import split_requests
@@ -140,3 +144,17 @@ def test_service_words():
     # "i paid 79 for delivery" tells why; the message is one request, not a wish and a question
     assert split_requests("i paid 79 for delivery and i want that back", wish_first=True) == [
         "i paid 79 for delivery and i want that back"]
+
+
+def test_round_105_words(catalog):
+    assert phrases.closing("ugh, never mind then. thanks anyway") == "thanks"
+    assert phrases.TALK_TO_PERSON.search("you know what, i'd rather sort this out with one of your staff directly")
+    assert service.shop_topic("will the driver carry it through to the back garden or is it just to the door?") == "delivery_options"
+    chair = _of(catalog, "Office Chairs")[0]
+    assert not product_qa.asks_about("can you deliver them all together to a business address?", chair)
+    assert product_qa.asks_about("is it hard to put together?", chair)
+    assert asked_attributes("do you have round ones?", _of(catalog, "Dining Tables"))[0] == {"shape": "round"}
+    assert asked_attributes("having friends round for dinner, need a table", _of(catalog, "Dining Tables"))[0] == {}
+    mirrors = _of(catalog, "Mirrors")
+    assert asked_attributes("one i can just prop against the wall, no drilling", mirrors)[0] == {"mounting": "lean"}
+    assert asked_attributes("a wall mirror for the hall", mirrors)[0] == {"mounting": "wall"}
