@@ -301,6 +301,7 @@ _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |a
                     r"got|went for|settled on)|i own|we own|bought|purchased|(?:they|he|she)(?: have| has|'ve got|'s got|'ve| has got)|"
                     r"i got|we got|^got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"(?:liven|brighten|jazz|spruce|dress|cheer|freshen|perk) up|"
+                    r"(?:fed up|sick|tired|bored|done) (?:of|with)|"  # "I'm fed up with the kitchen table": theirs
                     r"next to|on top of|above|over|underneath|under|in front of|at the foot of|"
                     # "we sleep on the couch", "five of us don't fit on the loveseat": what they have
                     # (not "sleep on a firmer mattress": the one wanted)
@@ -1079,6 +1080,10 @@ def _says_wanted(value: str, text: str, not_free: bool = False) -> bool:
                           text, re.I))
 
 
+_NO_OBJECTION = re.compile(r"\b(?:(?:would|wouldn|do|don|does|doesn)(?:'?t|\s+not)|(?:i|we|he|she|they)'?d\s+not)\s+mind\b"
+                           r"|\bnot\s+(?:fussed|bothered)\s+(?:about|by)\b", re.I)
+
+
 def unnegated_exclusions(slots: dict, text: str) -> dict:
     """Exclusions the model read in a message that excludes nothing ("a darker colour so the fur shows less,
     charcoal or navy?"): what is asked for; an exclusion of a value the message also asks for ("none of these
@@ -1088,7 +1093,8 @@ def unnegated_exclusions(slots: dict, text: str) -> dict:
         return slots
     out = dict(slots)
     stop = _STOP_SHOWING.search(text)
-    first_negation = _EXCLUDING.search(text)
+    # "he wouldn't mind grey", "don't mind white": no refusal (blanked out, same length)
+    first_negation = _EXCLUDING.search(_NO_OBJECTION.sub(lambda m: " " * len(m.group(0)), text))
     for field in ("color", "material", "style", "brand"):
         wanted, excluded = out.get(field), out.get(f"exclude_{field}")
         if isinstance(wanted, str) and isinstance(excluded, list) and wanted in excluded and _says_wanted(wanted, text):

@@ -52,7 +52,8 @@ KINDS: tuple[Kind, ...] = (
     _kind("bassinets", "bassinet", "bassinet", broader=False),
     _kind("changing tables", "changing table, baby changing table", "changing table", broader=False),
     _kind("high chairs", "high chair, highchair", "high chair", broader=False),
-    _kind("recliners", "recliner, reclining chair, lazy boy", "recliner, reclining"),
+    _kind("recliners", "recliner, reclining chair, lazy boy, any of them recline, any of these recline, any of those recline, "
+          "one that reclines", "recliner, reclining"),
     _kind("rocking chairs", "rocking chair, rocker", "rocking, rocker"),
     _kind("bean bags", "bean bag, beanbag", "bean bag, beanbag"),
     _kind("massage chairs", "massage chair", "massage"),

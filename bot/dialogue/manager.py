@@ -43,6 +43,9 @@ from retrieval.types import Candidate, SearchFilter
 # "one with cable management, ...", "something with drawers pls": a listed feature wished for
 _ONE_WITH = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but|pref(?:erably)?|ideally)\W+)?(?:one|ones|something|anything|any)\s+"
                        r"(?:with|that has|that have|w|that goes|that can|that)\b", re.I)  # ... "one that goes up and down would be sick"
+# "do any of them recline?", "can any of these go outside?": a question about the products shown
+_ANY_OF_THEM = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+)\W+)?(?:do|does|can|could|will|would|are|is)\s+any\s+(?:of\s+)?"
+                          r"(?:them|these|those|the\s+\w+)\b", re.I)
 # "would a round rug work under it?", "what chairs would go with it?": another thing for the one shown
 _WITH_IT = re.compile(r"\b(?:work|go|look|fit)\s+(?:well\s+|nice\s+|good\s+)?(?:under|with|next to|beside|on top of|alongside)\s+"
                       r"(?:it|this|that|this one|that one|them)\b", re.I)
@@ -364,10 +367,12 @@ class DialogueManager:
         elif (nlu.intent == "search_product" and state.shown and state.constraints.categories and nlu.slots.get("category")
               and not set(slot_values(nlu.slots, "category")) & set(state.constraints.categories)
               and any(nlu.slots.get(k) for k in ("color", "material", "style"))
-              and phrases.A_MUST.search(text)
+              and (phrases.A_MUST.search(text) or re.match(r"\W*(?:(?:ok|so|hmm+|and)\W+)?(?:something|anything|any|ones?)\s+"
+                                                             r"(?:in|with)\b", text, re.I))
               and self._only_theirs(text, slot_values(nlu.slots, "category"))):
             # "has to be grey or charcoal, we've got a grey rug in there" under sofas: grey or charcoal sofas; "only black
-            # ones please, it has to match his desk" under gaming chairs
+            # ones please, it has to match his desk" under gaming chairs; "something in blue maybe? the sofa is navy"
+            # under rugs
             nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
         if (nlu.intent in ("search_product", "refine") and slot_values(nlu.slots, "category") == ["Beds"] and state.shown
                 and state.constraints.categories and "Beds" not in state.constraints.categories and phrases.OWNS_BED.search(text)):
@@ -407,7 +412,10 @@ class DialogueManager:
         if (phrases.CART_VIEW.search(text) and not slots.get("item_ref") and not slots.get("order_id")
                 and not phrases.ADD_IT.search(text)):
             return self._show_cart(state, nlu)
-        if state.cart and intent not in service.SERVICE_INTENTS:
+        if state.cart and (intent not in service.SERVICE_INTENTS
+                           # "actually take the rug back out of my cart, my partner vetoed it": the cart, no order
+                           or intent in ("cancel_order", "change_order", "return_item") and phrases.CART_REMOVE.search(text)
+                           and phrases.CART_WORD.search(text)):
             edited = await self._edit_cart(state, nlu)
             if edited is not None:
                 return edited
@@ -1399,6 +1407,10 @@ class DialogueManager:
                 and not state.shown and re.search(r"\bjust\s+(?:having\s+)?(?:a\s+)?(?:little\s+|quick\s+)?(?:browse|browsing|look|looking)"
                                                   r"(?:\s+around)?\b", text, re.I)):
             intent = "greet"  # "good morning!! up early with my coffee, just having a little browse"
+        if re.fullmatch(r"\W*(?:(?:hey|hi|hello|yo)\W+)?(?:are\s+)?(?:u|you|r\s+u|ru|anyone|any\s*one|anybody)\s+(?:still\s+)?"
+                        r"(?:up|awake|there|around|online|about)\W*(?:lol|haha|lmao)?\W*", text, re.I):
+            intent, slots = "greet", {}  # "u still up? lol"
+            nlu = _as_read(nlu, intent, slots)
         if (intent == "search_product" and phrases.HELLO.match(text) and set(slots) == {"category"}
                 and str(slots["category"]).lower() in ("furniture", "home", "decor", "home decor")
                 and not phrases.SHOPPING.search(text) and not phrases.is_question(text)):
@@ -1531,6 +1543,15 @@ class DialogueManager:
         elif (state.last_action == "service" and state.last_service_intent == "account_help" and intent in ("complaint", "out_of_scope")
               and not service.is_upset(text) and service.topic("account_help", text) == "reset_email"):
             intent = "account_help"  # "i've tried like 3 times and checked spam too" after the reset email did not come
+        elif (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and state.shown
+              and _ANY_OF_THEM.match(text) and not service.names_a_topic(text) and not service.shop_topic(text)):
+            # "do any of them recline?" under armchairs: about the ones shown (recliners, a kind their titles name)
+            intent = "refine" if kinds_named(text) else "product_question"
+        elif intent in ("return_item", "refund", "out_of_scope") and service.damaged_their_home(text):
+            intent = "complaint"  # "your delivery guys scratched the wall all the way up my hallway": their home, not the item
+        elif (state.last_service_intent == "invoice" and intent in ("account_help", "out_of_scope", "complaint", "shipping_address")
+              and service.SEND_IT.search(text) and not phrases.TALK_TO_PERSON.search(text)):
+            intent = "invoice"  # "can't find where to download it. can you just email it to me?" after an invoice question
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
@@ -1588,10 +1609,11 @@ class DialogueManager:
                 and len(text.split()) <= 16 and not phrases.is_question(text) and not slots.get("order_id")):
             if phrases.THANKS.search(text) and len(text.split()) <= 10:
                 intent = "thanks"  # "ok good. thanks for sorting it"
-            elif service.is_upset(text) and (not phrases.SERVICE_WORDS.search(text) and len(text.split()) <= 10
+            elif (service.is_upset(text) and service.topic(intent, text) != "reset_email"  # ("still no reset email")
+                  and (not phrases.SERVICE_WORDS.search(text) and len(text.split()) <= 10
                                              or (intent == state.last_service_intent or re.search(
                                                  r"\b(?:happened before|again|every time|your (?:\w+ )?(?:system|service|company|website|site|app))\b",
-                                                 text, re.I)) and not phrases.THANKS.search(text)):
+                                                 text, re.I)) and not phrases.THANKS.search(text))):
                 # "that's pretty annoying honestly"; "this has happened before too, honestly your payment system is a
                 # mess" after the payment answer
                 intent = "complaint"
@@ -2919,7 +2941,7 @@ class DialogueManager:
         last = next((c for c in state.cart if c.product_id == state.focus_id), state.cart[-1])  # the one just talked about
         removal = phrases.CART_REMOVE.search(text)
         if removal:
-            what = removal.group("what") or removal.group("what2") or ""
+            what = re.sub(r"\s+back\s*$", " ", removal.group("what") or removal.group("what2") or "")  # "the rug back out of"
             refs = parse_item_refs(what)
             shown = [state.product_at(int(r)) for r in refs] if refs else []
             # ("take it back out of my cart": it)

@@ -23,8 +23,9 @@ _QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s
                        r"|units?\b|pcs\b|(?:altogether|all together|in total|total)\b)"  # ... "Second one. Two units."
                        # "i need 4 altogether. add them"
                        r"|\b(?:(?:need|want|take|get|have|order)\s+(\d{1,2}|" + "|".join(COUNTS) + r")"
-                       r"|add\s+(" + "|".join(COUNTS) + r"))(?:\s+of\s+(?:them|those|these|it))?"  # "add two please" (not "add 2": #2)
-                       r"(?=\s*(?:altogether|all together|in total|total|please|pls|[.,!]|$))", re.I)
+                       r"|(?:add|put|pop|stick|throw)\s+(" + "|".join(COUNTS) + r"))(?:\s+of\s+(?:them|those|these|it))?"  # "add two please" (not "add 2": #2)
+                       # "great, put two in the cart"
+                       r"(?=\s*(?:altogether|all together|in total|total|please|pls|[.,!]|$|in(?:to)?\s+(?:the\s+|my\s+)?(?:cart|basket|bag)\b))", re.I)
 
 
 def quantity(text: str) -> tuple[int, re.Match] | None:
@@ -317,7 +318,7 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
 # The parts of a message that only close the chat: an acknowledgement ("ah that's a shame", "brill"), thanks
 # ("ta", "appreciate you sorting that out", "thanks anyway") or leaving ("have to run", "going to bed now",
 # "will look again tonight", "i'll show my husband tonight and come back").
-_ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|great|perfect|lovely|awesome|cool|brill(?:iant)?|nice(?: one)?|amazing|"
+_ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|great|perfect|lovely|awesome|cool|sweet|brill(?:iant)?|nice(?: one)?|amazing|"
                  # "nah leave it as it is, sorry for the hassle"
                  r"(?:nah|no)(?:\s+(?:leave it|it'?s fine|all good)(?: as it is)?)?|leave it(?: as it is)?|forget it|it'?s fine|"
                  r"sorry (?:for|about) (?:the|all the) (?:hassle|trouble|bother|fuss|confusion)|"
@@ -347,8 +348,11 @@ _LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:finally\s+)?(?:(?:going|off|heading|ab
             r"(?:\s+on the (?:couch|sofa))?(?:\s+(?:now|lol|haha))?"
             r"|(?:(?:i|we)\s*'?(?:ll|will)\s+|will\s+)(?:have (?:a|another) look|look|check|come back|pop back|be back)"
             r"(?:\s+(?:again|later|tonight|tomorrow|another time|at the weekend|in the morning|after work))*"
-            r"|(?:(?:i|we)\s*'?(?:ll|will)\s+|let me\s+|lemme\s+)?(?:show|ask|check with|talk to|run (?:it|these|them|this|those) by)\s+(?:it\s+to\s+)?"
-            r"(?:(?:my|our)\s+\w+(?:\s+half)?|her|him|them)"
+            r"|(?:(?:i|we)\s*'?(?:ll|will)\s+|(?:i'?m\s+|we'?re\s+)?(?:gonna|going to)\s+|let me\s+|lemme\s+)?"
+            r"(?:show|ask|check with|talk to|run (?:it|these|them|this|those) (?:by|past))\s+(?:it\s+to\s+)?"
+            # "I'll show the wife tonight", "gonna run it past the others"
+            r"(?:(?:my|our)\s+\w+(?:\s+half)?|her|him|them|the\s+(?:wife|husband|missus|missis|hubby|kids|family|boss|"
+            r"others|rest of (?:them|the family|the house)|other half|partner|boyfriend|girlfriend|flatmates|housemates|roommates))"
             r"(?:\s+(?:tonight|later|first|tomorrow))?(?:\s+and\s+(?:come|get|be|circle)\s+back(?:\s+to you)?)?"
             r"|(?:and\s+)?(?:circle|get) back(?:\s+to you)?(?:\s+(?:later|tomorrow|tonight))?"
             r"|(?:and\s+)?come back(?:\s+(?:later|tomorrow|tonight))?|night(?:\s+night)?|nite"
@@ -543,8 +547,8 @@ TALK_TO_PERSON = re.compile(
     r"(?:call|ring|phone|contact|email|get in touch with)"
     r"\s+me\b"  # "can someone call me about it", "Could somebody from your staff ring me please?"
     # "can a real person check this please", "could someone look into it"
-    rf"|\b(?:can|could|will|would)\s+{_STAFF}\s+(?:please\s+)?(?:check|look at|look into|sort out|handle|deal with|review)"
-    r"\s+(?:this|that|it|my)\b", re.I)
+    rf"|\b(?:can|could|will|would)\s+{_STAFF}\s+(?:please\s+|just\s+)?(?:check|look at|look into|sort out|handle|deal with|review|"
+    r"reset|fix|unlock|change|do)\s+(?:this|that|it|my)\b", re.I)  # "can a human just reset it for me please"
 # "how do I leave a review for the chairs I bought from you last summer?"
 LEAVE_A_REVIEW = re.compile(r"\b(?:leave|write|post|give|submit|add)\s+(?:(?:them|him|her|it|you|the \w+)\s+)?(?:a|my|an)\s+"
                             r"(?:review|rating)\b", re.I)  # not "how many people give review?"

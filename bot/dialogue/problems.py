@@ -36,7 +36,7 @@ _BACK_WRECKED = r"\b(?:my|our|his|her|lower|upper)\s+back\s+(?:is|'s|was|has bee
                 r"(?:wrecked|destroyed|ruined|in pieces|shot)\b"
 _STIFF_BACK = r"\b(?:a|with a|with)\s+(?:stiff|sore|aching|achy|bad)\s+back\b"  # "I wake up with a stiff back"
 _AT_WORK = r"\b(?:desk|work\w*|sitting|sit|chair|office|laptop|computer|wfh|typing|zoom|calls)\b"
-_IN_BED = r"\b(?:sleep\w*|morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"
+_IN_BED = r"\b(?:sleep\w*|(?<!good )morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"  # (not "Good morning.")
 
 PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(rf"\b(?:sore|stiff|aching|achy|painful|bad|crick in (?:my|the))\s+neck\b|\bneck\s+(?:(?:is|still|really|so|just)\s+)*{_HURTS}"),

@@ -28,6 +28,7 @@ _ASKED_AS = {
     "hang": "mounting", "mount": "mounting", "mounted": "mounting", "wall": "mounting",
     "guarantee": "warranty", "guaranteed": "warranty",
     "assemble": "assembly", "assembled": "assembly", "assembling": "assembly", "flatpack": "assembly", "together": "assembly",
+    "allen": "assembly", "screwdriver": "assembly",  # "i'm useless with an allen key"
     "outside": "outdoor", "outdoors": "outdoor", "patio": "outdoor", "garden": "outdoor",
     "pets": "pet", "dog": "pet", "dogs": "pet", "cat": "pet", "cats": "pet",
     "people": "seats", "seat": "seats", "sit": "seats",
@@ -94,7 +95,7 @@ _NOT_ASSEMBLY = re.compile(r"\b(?:all|both|everything|\w+ed|deliver|ship|send|co
 
 def _asked_stems(question: str) -> tuple[set[str], set[str]]:
     """(stems of the question's own words, stems of the attribute words shoppers mean by them)."""
-    words = _words(_NOT_ASSEMBLY.sub(" ", question))
+    words = _words(re.sub(r"\bflat[\s-]?pack(?:ed|s)?\b", "flatpack", _NOT_ASSEMBLY.sub(" ", question), flags=re.I))
     if re.search(r"\breview|\brating|\brated\b", question, re.I):
         words -= {"people"}  # "how many people gave a review?" is not about seats
     meant = {_stem(part) for w in words if w in _ASKED_AS for part in _ASKED_AS[w].split()}

@@ -306,8 +306,10 @@ _PACKAGING = re.compile(r"\boriginal\s+(?:box|boxes|packaging|carton)\b|\bpack(?
                         r"|\b(?:keep|kept|need|without|threw (?:out|away)|thrown (?:out|away)|binned|recycled)\s+(?:the|its|their)\s+"
                         r"(?:box|boxes|packaging|carton)\b|\bthrew\s+(?:it|them|the box|the packaging)\s+(?:out|away)\b",
                         re.IGNORECASE)
-# "can you just email it to me instead?", "i can't log in to download my invoice": the invoice sent by a person
-_INVOICE_SENT = re.compile(r"\b(?:e-?mail|send|mail)\s+(?:it|them|me|one|the invoice|a copy)\b"
+# "can you just email it to me instead?": sent by email
+SEND_IT = re.compile(r"\b(?:e-?mail|send|mail)\s+(?:it|them|me|one|the invoice|a copy)\b|\bto my (?:e-?mail|inbox)\b", re.IGNORECASE)
+# ... or "i can't log in to download my invoice": the invoice sent by a person
+_INVOICE_SENT = re.compile(rf"{SEND_IT.pattern}"
                            r"|\b(?:can'?t|cannot|can not|unable to|not able to)\s+(?:log|sign)\s*(?:in|on)\b|\blocked out\b", re.IGNORECASE)
 # "the reset email never shows up", "i've tried like 3 times and checked spam too": the password reset mail not arriving
 _RESET_EMAIL = re.compile(r"\b(?:reset|password)\b.{0,40}\b(?:e-?mail|link|mail)\b.{0,30}\b(?:never|not|doesn'?t|didn'?t|hasn'?t|"
@@ -369,6 +371,9 @@ def _matches(name: str, pattern: re.Pattern, text: str) -> bool:
     if name == "wrong_item" and re.search(r"\b(?:invoice|receipt)\b.{0,25}\bwrong\b|\bwrong\b.{0,30}\bon (?:the|my|our) (?:invoice|receipt)\b",
                                           text, re.IGNORECASE):
         return False  # "the invoice has the wrong product on it": the invoice is wrong, not the delivery
+    if name == "promo" and re.search(r"\b(?:not|no|don'?t want|rather than|instead of)\s+(?:a\s+|any\s+)?(?:voucher|coupon|store credit|credit note)s?\b",
+                                     text, re.IGNORECASE):
+        return False  # "I want a full refund. not a voucher, not a replacement": money back, no code
     if name == "assembly" and not _ASSEMBLING_THEIRS.search(text):
         return False  # "is it easy to assemble? i can't use tools well": a question before buying
     return bool(pattern.search(text))
@@ -464,6 +469,17 @@ def asks_installments(text: str) -> bool:
 def says_damaged(text: str) -> bool:
     """Whether the message says something arrived or became damaged ("my last order arrived with a broken leg")."""
     return bool(_DAMAGED.search(text or "") or _DEFECT.search(text or ""))
+
+
+# "your delivery guys scratched the wall all the way up my hallway": the shopper's home damaged, not the item
+_HOME_DAMAGED = re.compile(r"\b(?:scratch\w*|damag\w*|dent\w*|scuff\w*|chipp?\w*|gouge\w*|broke|smash\w*|crack\w*|marked)\s+(?:up\s+)?"
+                           r"(?:the|my|our)\s+(?:wall|walls|floor|floors|flooring|door|doors|doorway|door ?frame|hallway|hall|stairs|"
+                           r"staircase|banisters?|bannisters?|paint|paintwork|skirting(?: boards?)?|carpet|lift|gate|fence)\b", re.IGNORECASE)
+
+
+def damaged_their_home(text: str) -> bool:
+    """Whether the message says the delivery damaged the shopper's home (a complaint, not a return)."""
+    return bool(_HOME_DAMAGED.search(text or ""))
 
 
 def is_upset(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Shopper words met in blind rounds 103-105: "nice, I'll take two" (two of it, not #2), "how much is that all
+"""Shopper words met in blind rounds 103-106: "nice, I'll take two" (two of it, not #2), "how much is that all
 together?", "that's the one. checkout", "put #1 next to #2", "hmm those are a bit pricey", "nothing too shaggy" (no
 shag rugs), "any with storage? like a lift top" (storage; the lift top an example, not product #1), "with hidden
 storage", "he likes to stand up when he studies" (a standing desk), "we've got dark floors" (no floor lamp), "we own
@@ -9,7 +9,10 @@ and i want that back", "I open the box to find a beige rug when I ordered a navy
 ones"; round 105's "just having a little browse", "one i can just prop against the wall", "do you have round ones?"
 (the shape dining tables list), "can you deliver them all together" (not assembly), "carry it through to the back
 garden or is it just to the door?", "i'd rather sort this out with one of your staff directly" and "never mind then.
-thanks anyway"; and the one-off phrases the review put in one place (a must without its subject, "add it, then a
+thanks anyway"; round 106's "he wouldn't mind grey", "I'll show the wife tonight and come back", "gonna run it past the
+others", "great, put two in the cart", "u still up? lol", "does the first one come flat packed?", "not a voucher",
+"scratched the wall all the way up my hallway", "can a human just reset it for me", "fed up with the kitchen table" and
+"Good morning. ... my lower back aches"; and the one-off phrases the review put in one place (a must without its subject, "add it, then a
 question")."""
 
 from __future__ import annotations
@@ -18,20 +21,10 @@ import pytest
 
 from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.constraints import asked_attributes
-from bot.dialogue.grounding import ground
+from bot.dialogue.grounding import ground, unnegated_exclusions
+from bot.dialogue.problems import problem_in
 from bot.dialogue.requests import split_requests
 from bot.nlu.normalize import count_meaning, parse_item_refs, relative_critiques
-from retrieval.demo_catalog import catalog_vocabulary, load_demo_catalog
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_demo_catalog()
-
-
-@pytest.fixture(scope="module")
-def vocab(catalog):
-    return catalog_vocabulary(catalog)
 
 
 def _of(catalog, category: str) -> list:
@@ -158,3 +151,25 @@ def test_round_105_words(catalog):
     mirrors = _of(catalog, "Mirrors")
     assert asked_attributes("one i can just prop against the wall, no drilling", mirrors)[0] == {"mounting": "lean"}
     assert asked_attributes("a wall mirror for the hall", mirrors)[0] == {"mounting": "wall"}
+
+
+def test_round_106_words(catalog, vocab):
+    assert unnegated_exclusions({"exclude_color": "grey"}, "hmm what about grey ones, he wouldn't mind grey") == {"color": "grey"}
+    assert unnegated_exclusions({"exclude_color": "grey"}, "not grey please") == {"exclude_color": "grey"}
+    for text in ("brilliant. I'll show the wife tonight and come back", "sweet, gonna run it past the others and come back"):
+        assert phrases.closing(text) == "goodbye", text
+    assert phrases.quantity("great, put two in the cart")[0] == 2
+    assert phrases.quantity("put #2 in the cart") is None
+    assert phrases.CART_REMOVE.search("actually take the rug back out of my cart, my partner vetoed it")
+    desk = _of(catalog, "Desks")[0]
+    assert product_qa.asks_about("does the first one come flat packed? i'm useless with an allen key", desk)
+    assert service.topic("refund", "I want a full refund. not a voucher, not a replacement, my money back") != "promo"
+    assert service.topic("payment_issue", "my voucher code isn't working") == "promo"
+    assert service.damaged_their_home("your delivery guys scratched the wall all the way up my hallway")
+    assert not service.damaged_their_home("the sofa arrived scratched")
+    assert phrases.TALK_TO_PERSON.search("can a human just reset it for me please")
+    text = "I work from home 3 days a week and I'm fed up with the kitchen table. Looking for an electric standing desk"
+    assert ground({"category": "Dining Tables"}, text, vocab, shopping=True)["category"] == "Desks"
+    problem = problem_in("Good morning. After an hour at the computer my lower back aches terribly.")
+    assert problem is not None and problem.category == "office chair"
+    assert problem_in("my back aches every morning when I wake up").category == "mattress"

@@ -15,7 +15,7 @@ from bot.dialogue.manager import _FEATURE_ONES, _POSTCODE
 from bot.dialogue.problems import problem_in
 from bot.dialogue.search import _feature_said_plainly
 from bot.dialogue.state import SearchFilter
-from retrieval.demo_catalog import catalog_vocabulary, load_demo_catalog
+from retrieval.demo_catalog import catalog_vocabulary
 
 
 @pytest.mark.parametrize("text, only_id", [
@@ -51,11 +51,6 @@ def test_a_feature_asked_plainly_beside_a_wish(text, plain):
     f = SearchFilter(categories=["TV Stands"], colors=["walnut"], attributes={"cable management": "yes"})
     assert _feature_said_plainly(text, f) is plain
     assert _feature_said_plainly(text, f.model_copy(update={"attributes": {}})) is False  # no feature: nothing holds
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_demo_catalog()
 
 
 def _of(catalog, category: str):

@@ -14,12 +14,7 @@ from bot.dialogue.constraints import asked_attributes
 from bot.dialogue.grounding import ground
 from bot.dialogue.manager import _ONE_WITH
 from bot.nlu.normalize import normalize_slots
-from retrieval.demo_catalog import catalog_vocabulary, load_demo_catalog
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_demo_catalog()
+from retrieval.demo_catalog import catalog_vocabulary
 
 
 @pytest.mark.parametrize("text, only_thanks", [

@@ -14,14 +14,9 @@ from bot.dialogue import phrases
 from bot.dialogue.constraints import asked_attributes
 from bot.dialogue.grounding import ground, unnegated_exclusions
 from bot.nlu.normalize import measure_meaning, parse_price
-from retrieval.demo_catalog import catalog_vocabulary, load_demo_catalog
+from retrieval.demo_catalog import catalog_vocabulary
 from retrieval.filters import matches
 from retrieval.types import SearchFilter
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_demo_catalog()
 
 
 def _of(catalog, category):

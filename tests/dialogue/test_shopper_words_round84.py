@@ -21,14 +21,9 @@ from bot.dialogue.problems import problem_in
 from bot.dialogue.product_qa import _attribute_match
 from bot.dialogue.requests import asks_about_them
 from bot.nlu.normalize import parse_price
-from retrieval.demo_catalog import catalog_vocabulary, load_demo_catalog
+from retrieval.demo_catalog import catalog_vocabulary
 from retrieval.filters import matches
 from retrieval.types import SearchFilter
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_demo_catalog()
 
 
 def _of(catalog, category):

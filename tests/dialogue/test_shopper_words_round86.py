@@ -17,12 +17,7 @@ from bot.dialogue.manager import _INTO_THE_CART, _LOOKS_BETTER, _TAKE_THE_CHEAPE
 from bot.dialogue.product_qa import which
 from bot.dialogue.requests import split_requests
 from bot.nlu.normalize import parse_price
-from retrieval.demo_catalog import catalog_vocabulary, load_demo_catalog
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_demo_catalog()
+from retrieval.demo_catalog import catalog_vocabulary
 
 
 def test_hybrid_work_is_no_material(catalog):

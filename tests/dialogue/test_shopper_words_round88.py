@@ -15,13 +15,8 @@ from bot.dialogue.constraints import asked_attributes, describe
 from bot.dialogue.grounding import ground, wished_text
 from bot.dialogue.problems import problem_in
 from bot.nlu.normalize import normalize_slots
-from retrieval.demo_catalog import catalog_vocabulary, load_demo_catalog
+from retrieval.demo_catalog import catalog_vocabulary
 from retrieval.types import SearchFilter
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_demo_catalog()
 
 
 def _of(catalog, category: str) -> list:

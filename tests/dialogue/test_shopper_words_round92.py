@@ -13,12 +13,6 @@ from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.constraints import asked_attributes
 from bot.dialogue.problems import problem_in
 from bot.nlu.normalize import CatalogVocabulary, normalize_slots, vocabulary_from_products
-from retrieval.demo_catalog import load_demo_catalog
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_demo_catalog()
 
 
 @pytest.fixture(scope="module")

@@ -16,17 +16,6 @@ from bot.dialogue.grounding import ground
 from bot.dialogue.problems import problem_in
 from bot.dialogue.search import superlative_order
 from bot.nlu.normalize import count_meaning
-from retrieval.demo_catalog import catalog_vocabulary, load_demo_catalog
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_demo_catalog()
-
-
-@pytest.fixture(scope="module")
-def vocab(catalog):
-    return catalog_vocabulary(catalog)
 
 
 def _of(catalog, category: str) -> list:
