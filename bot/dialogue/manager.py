@@ -43,6 +43,9 @@ from retrieval.types import Candidate, SearchFilter
 # "one with cable management, ...", "something with drawers pls": a listed feature wished for
 _ONE_WITH = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but|pref(?:erably)?|ideally)\W+)?(?:one|ones|something|anything|any)\s+"
                        r"(?:with|that has|that have|w|that goes|that can|that)\b", re.I)  # ... "one that goes up and down would be sick"
+# "I'll go with the swivel chair" (one of those shown): a choice, not something to go with it
+_GO_WITH_CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let'?s|i'?m gonna|gonna|i'?m going to|we'?re going to)\s+go\s+(?:with|for)\s+"
+                             r"the\b", re.I)
 # "do any of them recline?", "can any of these go outside?": a question about the products shown
 _ANY_OF_THEM = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+)\W+)?(?:do|does|can|could|will|would|are|is)\s+any\s+(?:of\s+)?"
                           r"(?:them|these|those|the\s+\w+)\b", re.I)
@@ -968,7 +971,8 @@ class DialogueManager:
             intent = "refine"
             if needs:
                 slots = {k: v for k, v in slots.items() if k != "item_ref"}
-        if intent == "add_to_cart" and not phrases.CART_WORD.search(text) and (
+        if intent == "add_to_cart" and not phrases.CART_WORD.search(text) and not (
+                state.shown and slots.get("item_ref") and _GO_WITH_CHOICE.search(text)) and (
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
             intent = "complement_request" if phrases.GOES_WITH.search(text) else "search_product"
@@ -1260,10 +1264,12 @@ class DialogueManager:
             intent = "refine"
             slots = {**{k: v for k, v in slots.items() if k not in ("category", "exclude_category")},
                      "exclude_word": kind.group(1).lower()}
-        if (intent == "product_question" and state.shown and state.constraints.categories and slots.get("category")
+        if (intent in ("product_question", "search_product", "out_of_scope") and state.shown and state.constraints.categories
+                and slots.get("category")
                 and not set(slot_values(slots, "category")) & set(state.constraints.categories)
                 and _WITH_IT.search(text)):
-            intent = "complement_request"  # "would a round rug work under it? show me a few": rugs for the coffee table
+            # "would a round rug work under it? show me a few", "what kind of rug would go under it?": for the one shown
+            intent = "complement_request"
         if (intent == "refine" and state.shown and set(slots) == {"size"} and phrases.is_question(text)
                 and re.fullmatch(r"\s*\d{2,3}\s*(?:\"|”|-?\s*inch(?:es)?|in)\s*", str(slots["size"]), re.I)
                 and re.search(r"\b(?:it|this one|that one)\s+(?:\w+\s+)?(?:takes?|fits?|holds?|hold|take|fit)\b", text, re.I)):
@@ -2263,6 +2269,10 @@ class DialogueManager:
         return await self._search(state, nlu, action="refine")
 
     async def _on_show_more(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        if state.last_action == "suggest_complements":  # "show me a few more" of the chairs suggested for the table
+            seen = list(state.seen)
+            self._onto_complements(state, "refine", {}, nlu.text)
+            state.seen = list(dict.fromkeys([*seen, *state.shown]))
         if not state.query_text and not state.constraints.categories:
             return self._ask_category(state, nlu)
         return await self._search(state, nlu, action="show_more", exclude_seen=True)

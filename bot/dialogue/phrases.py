@@ -158,7 +158,7 @@ CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proce
 # (not "has to be waterproof, it rains here constantly": a must)
 QUESTION = re.compile(r"^\s*(?:(?:and|so|also|ok|okay|oh|but|hmm+)[,\s]+)?(?:how|what|what's|whats|is|are|does|do|can|could|would|will|which|(?:has|have)(?!\s+(?:got\s+)?to\b))\b", re.I)
 ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
-ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each|all of them|either|which ones)\b", re.I)
+ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each(?!\s+(?!one\b|of\b)[a-z])|all of them|either|which ones)\b", re.I)  # (not "each shelf")
 # "we need it by friday the 12th, is that doable?", "will they get here before Christmas?": a delivery date asked about
 BY_DATE = re.compile(r"\b(?:it|they|them|this|that|these|those|everything|stuff|the (?:bed|sofa|couch|table|desk|chair|"
                      r"mattress|order|delivery|furniture))\b.{0,25}?\b(?:by|before|in time for)\s+"
@@ -257,7 +257,7 @@ TAKE_THAT = re.compile(r"^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|l
                        r"(?:take|buy|get|have)\s+(?:it|that|this|that one|this one|those|them)(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?"
                        r"[\s.!]*$"
                        # "perfect, that one then"
-                       r"|^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|lovely|nice)[,!.\s]+(?:that|this) one,?\s+(?:then|it is|please|pls)[\s.!]*$",
+                       r"|^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|lovely|nice|sold)[,!.\s]+(?:that|this) one,?\s+(?:then|it is|please|pls)[\s.!]*$",
                        re.I)
 # "aw the green one is cute, i'll take it": a clause about one of them, then "I'll take it"
 TAKE_IT_AFTER = re.compile(r"\w[^.!?;]*?[,.;!-]+\s*(?:(?:ok(?:ay)?|so|yeah|yes|then)[,\s]+)?(?:i'?ll|ill|we'?ll|i will|we will|i'?m gonna|gonna)\s+"

@@ -89,12 +89,17 @@ def _stem(word: str) -> str:
     return word
 
 
+# Materials that are wood, and the ones that are not solid wood
+_A_WOOD = re.compile(r"\b(?:oak|pine|walnut|acacia|mango|teak|beech|birch|ash|maple|cherry|mahogany|eucalyptus|wood|wooden|bamboo|"
+                     r"barnwood|rubberwood|veneer)\b", re.I)
+_NOT_SOLID = re.compile(r"\b(?:engineered|veneer|mdf|particle ?board|laminate|plywood|composite)\b", re.I)
 # "can you deliver them all together?", "ship them together": at once, not put together
 _NOT_ASSEMBLY = re.compile(r"\b(?:all|both|everything|\w+ed|deliver|ship|send|come|arrive)\s+together\b|\ball\s+(?:\w+\s+)?together\b", re.I)
 
 
 def _asked_stems(question: str) -> tuple[set[str], set[str]]:
     """(stems of the question's own words, stems of the attribute words shoppers mean by them)."""
+    question = re.sub(r"\b(?:the|that|this)\s+\w+\s+ones?\b", " ", question, flags=re.I)  # "is the round one solid wood?": wood
     words = _words(re.sub(r"\bflat[\s-]?pack(?:ed|s)?\b", "flatpack", _NOT_ASSEMBLY.sub(" ", question), flags=re.I))
     if re.search(r"\breview|\brating|\brated\b", question, re.I):
         words -= {"people"}  # "how many people gave a review?" is not about seats
@@ -317,6 +322,10 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
                             f"{about.group(1)}."), False
                 if re.search(rf"\b{re.escape(value.lower())}\b", q) or re.search(rf"\b(?:it|they|a|an|of|from|in)\s+{re.escape(value.lower().split()[-1])}\b", q):
                     return f"Yes, the {product.title}'s {field} is {value}.", True  # "is it fabric?" of performance fabric
+                wood = re.search(r"\b(solid\s+|real\s+)?wood(?:en)?\b", q) if field == "material" else None
+                if wood and _A_WOOD.search(value):  # "is the round one solid wood?" of acacia: yes (not of a veneer)
+                    solid = not (wood.group(1) and _NOT_SOLID.search(value))
+                    return f"{'Yes' if solid else 'No'}, the {product.title}'s {field} is {value}.", True
                 quality = _QUALITY.search(q)
                 if quality:  # "is it made from recycled materials?": the catalog names the material, not that
                     return (f"The catalog lists the {product.title}'s {field} as {value}; it doesn't say whether it is "

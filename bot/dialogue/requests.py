@@ -47,6 +47,9 @@ _ASKED_WHY = re.compile(r"^\s*(?:i'?m |we'?re |i am |we are |been )?(?:looking a
 # "do these come with a trial period? I've never bought a mattress online": why they ask, of the question before
 _NEVER_DONE = re.compile(r"^\s*(?:i'?ve|i have|we'?ve|we have|i|we)\s+(?:honestly\s+|actually\s+)?never\s+(?:\w+\s+)?"
                          r"(?:bought|ordered|shopped|purchased|done|tried|used|had)\b", re.IGNORECASE)
+# "ok it's late": the hour, not a late order
+_TIME_OF_DAY = re.compile(r"^\W*(?:(?:ok|okay|so|right|well)\W+)?it'?s\s+(?:(?:really|so|very|super|pretty|quite|getting)\s+)?"
+                          r"(?:late|early)(?:\s+(?:here|now|lol|haha))?\W*$", re.IGNORECASE)
 # "i paid 79 for delivery and i want that back": what was paid, the story of the request after it (not a wish)
 _PAID = re.compile(r"^\s*(?:i|we)\s+(?:paid|was charged|were charged|got charged|spent)\b", re.IGNORECASE)
 _PREAMBLE = re.compile(r"^\s*(?:(?:hi|hello|hey)(?: there)?)?[,!]?\s*(?:(?:(?:two|2|a couple of|couple|few) (?:things|questions)|"
@@ -73,6 +76,7 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip(" ,."), flags=re.IGNORECASE) for p in pieces]
     parts = [p for p in parts if len(p.split()) >= 3  # ... or a budget: "under 700, and can you deliver this weekend?"
              or len(p.split()) == 2 and re.match(r"(?:under|below|max|over|up to|upto|around|about)\s+\$?\d", p, re.I)]
+    parts = [p for p in parts if not _TIME_OF_DAY.match(p)] or parts  # "ok it's late and I want a velvet armchair"
     wish_first = wish_first and not (parts and _PAID.search(parts[0]))
     if not all((_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p)
                                                         or _NEVER_DONE.search(p))

@@ -179,6 +179,8 @@ _NO_REPLACEMENT = re.compile(r"\b(?:don'?t|do not|doesn'?t|won'?t|no|not)\s+(?:w
 _REPLACEMENT = re.compile(r"\b(replacement|replace (?:it|them|this|that|the \w+)|exchange (?:it|them|this|that|the \w+|for)|"
                           r"swap (?:it|them|this|that)(?: one)?(?: for)?|(?:get|have) (?:it|them|this|that)(?: one)? swapped|"
                           r"(?:a|send me a) new one( instead)?|not (?:my|the|a) money back|"
+                          # "I don't want my money back, I want a dry chair that isn't ruined"
+                          r"(?:don'?t|do not) want (?:my|the|a) (?:money back|refund)|"
                           r"(?:send|ship) (?:me )?(?:the|a) (?:right|correct|\w+) one|the (?:right|correct) one (?:sent|shipped))\b",
                           re.IGNORECASE)
 

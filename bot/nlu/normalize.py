@@ -704,7 +704,9 @@ def normalize_slots(
     matched: set[str] = set()
     spans = list(spans)
     in_digits = any(s in ("price", "price_min", "price_max") and re.search(r"\d", t) for s, t in spans)
-    bounded = any(s in _PRICE_SLOTS and _PRICE_BOUND.search(t) for s, t in spans)
+    # (a bound with its amount: not "30 bucks each | max", a bound word read apart from the amount)
+    bounded = any(s in _PRICE_SLOTS and _PRICE_BOUND.search(t) and re.search(r"\d|hundred|thousand|grand", t, re.IGNORECASE)
+                  for s, t in spans)
     for slot, span_text in spans:
         if slot in ("price", "price_min", "price_max"):
             if bounded and _BARE_AMOUNT.match(span_text):

@@ -1,4 +1,4 @@
-"""Shopper words met in blind rounds 103-106: "nice, I'll take two" (two of it, not #2), "how much is that all
+"""Shopper words met in blind rounds 103-107: "nice, I'll take two" (two of it, not #2), "how much is that all
 together?", "that's the one. checkout", "put #1 next to #2", "hmm those are a bit pricey", "nothing too shaggy" (no
 shag rugs), "any with storage? like a lift top" (storage; the lift top an example, not product #1), "with hidden
 storage", "he likes to stand up when he studies" (a standing desk), "we've got dark floors" (no floor lamp), "we own
@@ -12,7 +12,9 @@ garden or is it just to the door?", "i'd rather sort this out with one of your s
 thanks anyway"; round 106's "he wouldn't mind grey", "I'll show the wife tonight and come back", "gonna run it past the
 others", "great, put two in the cart", "u still up? lol", "does the first one come flat packed?", "not a voucher",
 "scratched the wall all the way up my hallway", "can a human just reset it for me", "fed up with the kitchen table" and
-"Good morning. ... my lower back aches"; and the one-off phrases the review put in one place (a must without its subject, "add it, then a
+"Good morning. ... my lower back aches"; round 107's "is the round one solid wood?", "how much weight does each shelf
+hold?", "sold, that one please", "I don't want my money back, I want a dry chair", "ok it's late and I want a velvet
+armchair", "I'll go with the swivel chair" and "30 bucks each max"; and the one-off phrases the review put in one place (a must without its subject, "add it, then a
 question")."""
 
 from __future__ import annotations
@@ -173,3 +175,21 @@ def test_round_106_words(catalog, vocab):
     problem = problem_in("Good morning. After an hour at the computer my lower back aches terribly.")
     assert problem is not None and problem.category == "office chair"
     assert problem_in("my back aches every morning when I wake up").category == "mattress"
+
+
+def test_round_107_words(catalog):
+    from bot.nlu.normalize import normalize_slots
+    table = next(p for p in _of(catalog, "Dining Tables") if p.material)
+    answer, _ = product_qa.answer("is the round one solid wood?", table)  # solid oak
+    assert answer.startswith("Yes") and table.material in answer and "shape" not in answer
+    veneer = next(p for p in catalog if p.material and "veneer" in p.material.lower())
+    assert product_qa.answer("is it solid wood?", veneer)[0].startswith("No")
+    assert not phrases.ABOUT_THESE.search("how much weight does each shelf hold?")
+    assert phrases.ABOUT_THESE.search("how much does each of them weigh?")
+    assert phrases.TAKE_THAT.match("sold, that one please")
+    assert service.topic("refund", "I don't want my money back, I want a dry chair that isn't ruined") == "replacement"
+    assert split_requests("ok it's late and I want a velvet armchair. emerald or green. go", wish_first=True) == [
+        "ok it's late and I want a velvet armchair. emerald or green. go"]
+    spans = [("price_max", "or two"), ("price_max", "30 bucks"), ("price_max", "max")]
+    text = "I want to get her a throw pillow or two. she loves green. 30 bucks each max"
+    assert normalize_slots(text, spans).get("price_max") == 30.0
