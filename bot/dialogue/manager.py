@@ -2087,7 +2087,7 @@ class DialogueManager:
         def kind(category: str) -> str:
             return singular_word(category.split()[-1].lower())
 
-        return all(any(parents.get(c) == parents.get(o) and kind(c) == kind(o) for o in old) or set(old) & set(parents.get(c, ()))
+        return all(any(parents.get(c) == parents.get(o) and kind(c) == kind(o) for o in old) or self._narrows(old, [c])
                    for c in new)
 
     def _refused_title_word(self, state: DialogueState, slots: dict) -> str | None:
