@@ -49,6 +49,17 @@ _GO_WITH_CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let'?s|i'?m gonn
 # "do any of them recline?", "can any of these go outside?": a question about the products shown
 _ANY_OF_THEM = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+)\W+)?(?:do|does|can|could|will|would|are|is)\s+any\s+(?:of\s+)?"
                           r"(?:them|these|those|the\s+\w+)\b", re.I)
+
+
+def _asks_about_shown(state: DialogueState, text: str, intent: str) -> bool:
+    """"do any of them recline?", "can any of these go outside?": a question about the products shown, which
+    the model, reading the message alone, may take for a service matter."""
+    return bool(intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and state.shown
+                and _ANY_OF_THEM.match(text) and not service.names_a_topic(text) and not service.shop_topic(text))
+
+
+# "does either of them have a drawer?", "are both of those solid wood?": the two compared last
+_EITHER_OF_THEM = re.compile(r"\b(?:either|neither|both)\s+(?:of\s+)?(?:them|those|these|the two)\b|\b(?:either|both)\s+one\b", re.I)
 # "would a round rug work under it?", "what chairs would go with it?": another thing for the one shown
 _WITH_IT = re.compile(r"\b(?:work|go|look|fit)\s+(?:well\s+|nice\s+|good\s+)?(?:under|with|next to|beside|on top of|alongside)\s+"
                       r"(?:it|this|that|this one|that one|them)\b", re.I)
@@ -1004,6 +1015,9 @@ class DialogueManager:
         if (intent == "complement_request" and state.shown and not slots.get("category") and not phrases.GOES_WITH.search(text)
                 and any(slots.get(k) for k in ("color", "material", "style", "brand"))):
             intent = "refine"  # "performance fabric would be best with the dogs": a wish for these, nothing to go with them
+        if (intent == "complement_request" and state.shown and not slots.get("category") and not phrases.GOES_WITH.search(text)
+                and state.constraints.categories and any(self._asked(text, state.constraints.categories))):
+            intent = "refine"  # "extendable would be a nice bonus" under dining tables: a listed feature of these
         if (intent == "search_product" and phrases.GOES_WITH.search(text) and state.shown and phrases.ABOUT_IT.search(text)
                 and not (_GOES_WITH_THE_ROOM.search(text) and not slots.get("category"))):  # not "in terracotta to go with her bedroom"
             intent = "complement_request"  # "and an office chair to go with it, navy"
@@ -1186,6 +1200,8 @@ class DialogueManager:
         """A kind of product named by more than its category word ("a sofa bed", "bunk beds", "a recliner"):
         the products whose titles name it, or, when the catalog has none, the reply says so (see ``kinds``)."""
         intent, slots = nlu.intent, nlu.slots
+        if _asks_about_shown(state, text, intent):
+            intent = "refine"  # "do any of them recline?" under armchairs: the recliners among them
         if intent not in ("search_product", "refine", "out_of_scope", "greet", "complement_request") or slots.get("item_ref"):
             return nlu
         let_go = [m.span() for m in phrases.FORGET_THING.finditer(text)]
@@ -1549,10 +1565,13 @@ class DialogueManager:
         elif (state.last_action == "service" and state.last_service_intent == "account_help" and intent in ("complaint", "out_of_scope")
               and not service.is_upset(text) and service.topic("account_help", text) == "reset_email"):
             intent = "account_help"  # "i've tried like 3 times and checked spam too" after the reset email did not come
-        elif (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and state.shown
-              and _ANY_OF_THEM.match(text) and not service.names_a_topic(text) and not service.shop_topic(text)):
-            # "do any of them recline?" under armchairs: about the ones shown (recliners, a kind their titles name)
-            intent = "refine" if kinds_named(text) else "product_question"
+        elif (state.last_service_intent == "cancel_order" and intent == "order_status" and not slots.get("order_id")
+              and re.search(r"\b(?:what if|what happens if|and if|if)\b.{0,25}\b(?:shipped|dispatched|sent out|on its way|left)\b",
+                            text, re.I)):
+            intent = "cancel_order"  # "and what if it's already been shipped?" after asking to cancel: the cancelling rule
+        elif _asks_about_shown(state, text, intent):
+            # "do any of them have storage?" under armchairs: about the ones shown ("recline": see ``_read_kinds``)
+            intent = "product_question"
         elif intent in ("return_item", "refund", "out_of_scope") and service.damaged_their_home(text):
             intent = "complaint"  # "your delivery guys scratched the wall all the way up my hallway": their home, not the item
         elif (state.last_service_intent == "invoice" and intent in ("account_help", "out_of_scope", "complaint", "shipping_address")
@@ -2696,14 +2715,17 @@ class DialogueManager:
         named_position = phrases.EXPLICIT_REF.search(nlu.text) or re.search(r"\b\d{1,2}(?:st|nd|rd|th)\b", nlu.text)
         if (not ids or plural) and 1 < len(state.shown) <= 5 and (plural or not named_position):
             # a position out of range ("the 12th one") is asked about below, not answered for every shown one
-            products = self._shown_products(state)
-            answers = [product_qa.answer(nlu.text, p) for p in products]
+            numbered = list(enumerate(self._shown_products(state), 1))
+            if _EITHER_OF_THEM.search(nlu.text) and len(state.compared) == 2:
+                # "does either of them have a drawer?" after comparing the first and the third: those two
+                numbered = [(n, p) for n, p in numbered if n in state.compared] or numbered
+            answers = [product_qa.answer(nlu.text, p) for _, p in numbered]
             if all(known for _, known in answers):
                 # "does it work with alexa?" over two or three shown lamps: each one's answer
-                text = "\n".join(f"#{n}: {answer}" for n, (answer, _) in enumerate(answers, 1))
+                text = "\n".join(f"#{n}: {answer}" for (n, _), (answer, _) in zip(numbered, answers))
                 state.last_question = nlu.text
-                return self._reply(state, nlu, "answer_question", text, products=[replies.card(p) for p in products],
-                                   quick_replies=[f"Add #{n} to cart" for n in range(1, len(products) + 1)])
+                return self._reply(state, nlu, "answer_question", text, products=[replies.card(p) for _, p in numbered],
+                                   quick_replies=[f"Add #{n} to cart" for n, _ in numbered])
         if not ids:
             shown = self._shown_products(state)
             if (shown and not phrases.EXPLICIT_REF.search(nlu.text) and not parse_item_refs(nlu.text)
@@ -2840,9 +2862,11 @@ class DialogueManager:
                 reply = reply.model_copy(update={"text": reply.text.replace(
                     " You might also like:" if liked else " Here are other options:",
                     " Nothing else fits everything you asked for; the closest:", 1)})
-            if reply.products:
+            if reply.products and reply.text.startswith(text):
                 state.focus_id = ids[0] if liked else None
                 return reply
+            # (a search that had to let a wish go says so instead of the feedback: "the first one is lovely" after
+            # every mid-century one was shown is noted, not answered with "I couldn't find any mid-century ...")
         state.focus_id = ids[0] if liked else None
         return self._reply(state, nlu, "feedback", text, quick_replies=quick)
 
@@ -3193,6 +3217,7 @@ class DialogueManager:
         elif service.needs_order_id(intent, nlu.text) and not state.order_id:
             state.pending = "order_id"
             state.pending_intent = intent
+            state.last_service_text = nlu.text  # "got a teal one instead" then "order 44120": the wrong item, for that order
             return self._reply(state, nlu, "service", service.ask_order_id(intent, nlu.text, self.s.policy),
                                quick_replies=["Talk to a person"])
         return self._service(state, nlu, intent)

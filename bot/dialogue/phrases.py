@@ -70,10 +70,11 @@ INSTEAD = re.compile(r"\binstead\b", re.I)
 # "curtains instead, same colour": the colour (style, material) of the request before
 SAME_VALUE = re.compile(r"\b(?:same|matching|that)\s+(colou?rs?|styles?|materials?|finish)\b|\bin the same (colou?r|style|material)\b|"
                         r"\bsame\s+[a-z]+\s*(?:and|&|\+|,)\s*(?:the\s+)?(colou?rs?|styles?|materials?)\b", re.I)
-# "she's got a king bed, not a queen", "our bed is a queen": the bed they have (it sizes the bedding or mattress)
+# "she's got a king bed, not a queen", "our bed is a queen", "her bed in halls is a twin": the bed they have (it
+# sizes the bedding or mattress)
 OWNS_BED = re.compile(r"\b(?:she|he|they|we|i)(?:'s|'ve|\s+has|\s+have)?\s+(?:got|owns?|sleeps? (?:on|in))?\s*(?:a|an)\s+"
                       r"(?:twin(?: xl)?|full|double|queen|king|california king|cal king)(?:[- ]size[d]?)?\s+bed\b"
-                      r"|\b(?:her|his|their|our|my)\s+bed\s+is\s+(?:a\s+)?(?:twin|full|double|queen|king|california king|cal king)\b", re.I)
+                      r"|\b(?:her|his|their|our|my)\s+bed(?:\s+(?:in|at)\s+[\w ]{1,20}?|\s+there)?\s+is\s+(?:a\s+)?(?:twin|full|double|queen|king|california king|cal king)\b", re.I)
 # "forget the mirror, he'd use a floor lamp more", "forget pillows, she has loads": the thing let go (a category when
 # it names one)
 FORGET_THING = re.compile(r"\b(?:forget|scratch|scrap|never ?mind|skip|drop|ditch)\s+(?:about\s+)?(?:(?:the|that|those|this|these|a|an)\s+)?"
@@ -218,6 +219,8 @@ THINK_IT_OVER = re.compile(r"\b(?:i'?ll|i will|let me|gonna|going to|need to|hav
 # room first": the shopper puts the decision off
 PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?:it|that|this)|mull (?:it |this |that )?over|"
                       r"talk (?:it|this|that) (?:over|through)|discuss (?:it|this|that)|we'?ll discuss|"
+                      # "ok we need to talk about it, bye!"
+                      r"(?:need|have|got|want|going) to talk about (?:it|this|that|them)\b|"
                       r"(?:ask|check with|run it by|talk (?:to|with)) (?:my|the|our) (?:boss|wife|husband|partner|hubby|daughter|son|kids|"
                       r"mum|mom|dad|family|flatmates?|roommates?|landlord|landlady|other half|manager|budget)|"
                       r"measure (?:the|my|our) (?:room|space|wall|alcove|hallway|bedroom|lounge|living room)|"

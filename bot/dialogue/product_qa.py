@@ -59,9 +59,14 @@ _ASKED_AS = {
     # "is the first one electric or do you have to crank it?": how a standing desk goes up
     "electric": "standing desk", "crank": "standing desk", "motor": "standing desk", "motorized": "standing desk",
     "motorised": "standing desk",
+    # "does it have a drawer? I like to hide the remote": a coffee table's storage (drawer, shelf, lift-top)
+    "drawer": "storage", "drawers": "storage", "shelf": "storage", "shelves": "storage", "cubbies": "storage",
 }
-# "how many chairs come in it?", "how many in a pack": the set size
-_HOW_MANY_IN = re.compile(r"\bhow many\b.{0,20}\b(come|comes|are there|in (?:the|a|one|each) (?:set|pack|box|order))\b", re.I)
+# "does the first one have a drawer?", "is it round?": a word naming a value of a descriptive attribute, yes or no
+_VALUE_WORDS = {"drawer": "drawer", "drawers": "drawer", "shelf": "shelf", "shelves": "shelf",
+                "round": "round", "square": "square", "rectangular": "rectangular", "oval": "oval"}
+# "how many chairs come in it?", "how many in a pack", "how many chairs do I get?": the set size
+_HOW_MANY_IN = re.compile(r"\bhow many\b.{0,20}\b(come|comes|are there|in (?:the|a|one|each) (?:set|pack|box|order)|do (?:i|we|you) get)\b", re.I)
 # a measurement the question names; an attribute whose name does not say it is not the answer ("seat height" is not "seats")
 _MEASURE = re.compile(r"\b(height|tall|(?<=how )high|width|wide|depth|deep|length|thick|thickness|weigh|weight|heavy|clearance)\b")
 _MEASURE_STEMS = {"height": "height", "high": "height", "tall": "height", "width": "width", "wide": "width",
@@ -105,7 +110,7 @@ def _asked_stems(question: str) -> tuple[set[str], set[str]]:
         words -= {"people"}  # "how many people gave a review?" is not about seats
     meant = {_stem(part) for w in words if w in _ASKED_AS for part in _ASKED_AS[w].split()}
     if _HOW_MANY_IN.search(question):
-        meant |= {"set", "piece"}
+        meant |= {_stem("set"), _stem("pieces")}
     return {_stem(w) for w in words}, meant
 
 
@@ -159,7 +164,8 @@ def _questions(text: str) -> list[str]:
 
 def _not_listed(question: str, product: Product) -> str:
     """The honest answer when the catalog has nothing on what was asked."""
-    if re.search(r"\b\d+\s*(?:lbs?|pounds|kg|kilos?)\b|\bweight (?:limit|capacity)\b|\bhold (?:him|her|me|us|them)\b",
+    if re.search(r"\b\d+\s*(?:lbs?|pounds|kg|kilos?)\b|\bweight (?:limit|capacity)\b|\bhold (?:him|her|me|us|them)\b"
+                 r"|\bhow much weight\b",  # "how much weight can it take, they jump on everything"
                  question, re.I):
         # "he's a big guy, will the first one hold him? he's around 300 lbs"
         return f"I'm sorry, the catalog doesn't list a weight capacity for the {product.title}."
@@ -210,6 +216,11 @@ def _field_answer(field: str, p: Product) -> str | None:
 def _attribute_answer(product: Product, key: str, value: str) -> str:
     name = re.sub(r"\buv\b", "UV", key.replace("_", " "))
     lowered = value.strip().lower()
+    if name.lower() in ("set of", "pack of") and lowered.isdigit():
+        # "is that price for one chair or for a set?": what the price buys
+        price = f" at ${product.price:,.2f}".replace(".00", "") if product.price else ""
+        return (f"The {product.title} is a single item, not a set: the{price.replace(' at', '')} price is for one." if lowered == "1"
+                else f"The {product.title} is sold as a {name.split()[0]} of {lowered}{price} (the price is for {'both' if lowered == '2' else 'all ' + lowered}).")
     adjective = ((len(name.split()) == 1 and name.endswith(("able", "ible", "proof", "ant", "ive", "ed")))
                  or (len(name.split()) == 2 and name.endswith(("able", "ible")))  # "machine washable"
                  or name.endswith((" friendly", " compatible", " resistant", "proof")))  # "pet friendly"
@@ -221,6 +232,20 @@ def _attribute_answer(product: Product, key: str, value: str) -> str:
         # "is it easy to assemble?" vs "assembly required: no": say what the catalog lists, not a bare yes/no
         return f"The {product.title} lists {name}: {value}."
     return f"The {product.title}'s {name}: {value}."
+
+
+def _yes_or_no_value(question: str, product: Product, key: str, value: str) -> str | None:
+    """"does it have a drawer?" of storage: shelf: "No, ... storage is shelf." (None: not asked so)."""
+    if not re.match(r"\s*(?:\w+[,.!]?\s+){0,3}?(?:is|are|does|do|has|have|can|could)\b", question, re.I):
+        return None
+    said = {_VALUE_WORDS[w] for w in _words(question) if w in _VALUE_WORDS}
+    if not said or _ASKED_AS.get(next(iter(said)), key.lower()).split()[0] not in key.lower():
+        return None
+    lowered = value.strip().lower()
+    if lowered in ("yes", "no", "true", "false", "y", "n") or re.match(r"\d", lowered):
+        return None
+    has = any(re.search(rf"\b{re.escape(v)}", lowered) for v in said)
+    return f"{'Yes' if has else 'No'}: the {product.title} lists {key.replace('_', ' ')}: {value}."
 
 
 _OVERVIEW = re.compile(r"^\W*(?:(?:ok|so|and|hmm|please|pls),?\s+)*(?:tell me (?:more )?about|more (?:info|information|details) "
@@ -260,8 +285,10 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
     is it extendable?") gets both; "tell me about it" gets what the catalog lists. Of a question said with a remark
     ("is the black one low pile? shaggy ones and dog hair do not mix"), the question."""
     asked = " ".join(q.strip() for q in re.findall(r"[^.?!]*\?", question))
-    if asked and asked != question.strip() and _attribute_matches(asked, product):
-        question = asked
+    rest = re.sub(r"[^.?!]*\?", " ", question)  # the words after the questions ("... and is it machine washable")
+    if asked and asked != question.strip() and (_attribute_matches(asked, product) or (
+            asks_field(asked) and not re.match(r"\W*(?:and\s+|also\s+|plus\s+)?(?:is|are|does|do|can|what|how|will|has|have)\b", rest, re.I))):
+        question = asked  # (and "Is the first one leather? My wife says fabric is harder to keep clean.": the material)
     tv = _TV_FIT.search(question)
     limit = next((v for k, v in (product.attributes or {}).items() if "tv" in k.lower().split() or "tvs" in k.lower().split()), None)
     if tv and limit is not None and re.match(r"\s*\d", str(limit)):
@@ -290,10 +317,14 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
         if wanted:
             return f"{'Yes' if listed >= wanted else 'No'}, the {product.title} seats {attributes[0][1]}.", True
     if attributes:
-        first = _attribute_answer(product, *attributes[0])
+        first = _yes_or_no_value(question, product, *attributes[0]) or _attribute_answer(product, *attributes[0])
         if len(attributes) == 2:
             key, value = attributes[1]
             first += f" It also lists {key.replace('_', ' ')}: {value}."
+        named = next((f for f in ("color", "brand") if any(re.search(rf"\b{re.escape(w)}\b", question.lower())
+                                                           for w in _FIELD_WORDS[f] if w != "shade")), None)
+        if named and len(attributes) == 1 and _field_answer(named, product):
+            first = f"{_field_answer(named, product)} {first}"  # "what colour is it? and is it machine washable": both
         return first, True
     q = question.lower()
     head = re.split(r",| – | - ", product.title)[0].lower()
@@ -303,7 +334,7 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
         overall = f" The overall size listed is {product.size}." if product.size else ""
         return (f"I'm sorry, the catalog doesn't list that measurement for the {product.title}; it gives only the "
                 f"overall size.{overall}"), False
-    if re.search(r"\bweigh\w*\b|\bhow heavy\b", q) and not re.search(r"\b(hold|holds|support|supports|capacity)\b", q):
+    if re.search(r"\bweigh\w*\b|\bhow heavy\b", q) and not re.search(r"\b(hold|holds|support|supports|capacity|take|takes|handle|bear)\b", q):
         return f"I'm sorry, the catalog doesn't list how much the {product.title} weighs.", False
     yes_no = re.match(r"\s*(is|are|does|do|can|has|have)\b", q) is not None
     # "whether the first one has a headrest? He's quite tall": the words of the question, not of what follows it

@@ -51,6 +51,7 @@ class ShopPolicy(BaseModel):
                           "with our prepaid label")
     return_packaging: str = "any sturdy packaging that protects the item will do, with the prepaid label on the outside"
     gift_wrap: str | None = None  # e.g. "$5 per item, chosen at checkout, with a card message"; None = not offered
+    weekend_delivery: str | None = None  # e.g. "on Saturdays for $15 more, booked at checkout"; None = business days only
 
 
 def find_order_id(text: str) -> str | None:
@@ -187,6 +188,7 @@ _REPLACEMENT = re.compile(r"\b(replacement|replace (?:it|them|this|that|the \w+)
 
 _WRONG_ITEM = re.compile(
     r"\b(wrong (item|one|product|colou?r|size|thing|model|rug|chair|order)|not what i ordered|isn'?t what i ordered|"
+    r"(?:get|send|sending|receive|have) (?:me |us )?the right (?:one|item|colou?r|size)\b|"  # "how long till I get the right one?"
     r"ordered (?!it\b|them\b|one\b)\w+,? (?:but )?got (?!it\b|them\b)\w+|"  # "ordered navy got beige"
     r"(ordered|bought|paid for) (a |an |the |one )?[\w\s,-]{1,50}?\b(and|but|n|&) (?:this time |instead )?(?:i |we )?(got|received|they sent|you sent|it came|came|was sent|"
     r"what (?:turned up|arrived|came|showed up|got delivered|was delivered))|"
@@ -239,6 +241,13 @@ _REMOVAL = re.compile(r"\b((?:take|takes|taking|haul|hauling|carry|carrying|cart
                       r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
+# "can it come on a saturday? i work all week", "any chance of a weekend delivery?": the delivery days
+_WEEKEND = re.compile(r"\b(?:weekend|saturday|sunday)s?\s+deliver\w*|\bdeliver\w*\b.{0,30}\b(?:on|at|over)\s+(?:a|the)\s+(?:weekend|saturday|sunday)\b"
+                      r"|\bdeliver\w*\b.{0,30}\b(?:on\s+)?(?:weekends|saturdays|sundays)\b"
+                      # not "... it's for when the in-laws come on saturday"
+                      r"|\b(?:it|they|delivery|order|parcel)\s+(?:\w+\s+)?(?:come|arrive|turn up|get here|be delivered)\s+on\s+(?:a\s+|the\s+)?"
+                      r"(?:weekend|saturday|sunday)s?\b",
+                      re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
 _IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|an? \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into|"
                       r"(?:round|around|through) (?:to )?(?:the )?(?:back|garden|yard|patio|house|room))\b|"
@@ -267,9 +276,9 @@ _LOYALTY = re.compile(r"\bloyal(?:ty)?\b.{0,20}\b(?:discount|program\w*|scheme|r
                       # "do regular customers get any kind of discount? I've ordered like 6 times"
                       r"|\b(?:returning|repeat|regular|loyal|existing)\s+customers?\s+(?:get|have|receive)\b.{0,25}\b"
                       r"(?:discount|deal|rewards?|offer)s?\b", re.IGNORECASE)
-# "do you offer gift wrapping?", "will the price be printed on anything in the box?", "can I get a gift receipt?",
+# "do you offer gift wrapping?", "can you wrap it as a present?", "will the price be printed on anything in the box?", "can I get a gift receipt?",
 # "leave the price off the box"
-_GIFT_WRAP = re.compile(r"\bgift[- ]?wrap\w*|\bwrap(?:ped|ping)? (?:it|them|the \w+) (?:up )?(?:as a gift|for)|"
+_GIFT_WRAP = re.compile(r"\bgift[- ]?wrap\w*|\bwrap(?:ped|ping)? (?:it|them|the \w+) (?:up )?(?:as an? (?:gift|present)|for)|"
                         r"\bgift (?:messages?|notes?|box(?:es)?|bags?)\b", re.IGNORECASE)
 _GIFT_PRICE = re.compile(r"\bgift receipts?\b|\bprices?\b.{0,40}\b(?:printed|on the (?:packing slip|receipt|box|parcel|paperwork)|"
                          r"in the (?:box|parcel|package)|on anything)|\b(?:hide|leave off|remove) the prices?\b"
@@ -325,7 +334,7 @@ _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH
                 ("in_home", _IN_HOME, "delivery_options"), ("bulk", _BULK, "payment_methods"),
                 ("deliver_where", _DELIVER_WHERE, "delivery_options"),
                 ("gift_price", _GIFT_PRICE, "delivery_options"), ("loyalty", _LOYALTY, "payment_methods"),
-                ("removal", _REMOVAL, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"),
+                ("removal", _REMOVAL, "delivery_options"), ("weekend", _WEEKEND, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"),
                 ("assembly", _ASSEMBLY_HELP, "complaint"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
 _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|venmo|zelle|bitcoin|crypto\w*|cash|cheques?|checks?|"
@@ -438,7 +447,7 @@ def needs_order_id(intent: str, text: str = "") -> bool:
     to (or checked on) one order, never for a question about the shop's rules."""
     if intent not in ("order_status", "cancel_order", "change_order", "return_item", "refund", "shipping_address"):
         return False
-    return topic(intent, text) not in ("policy", "replacement", "price_drop", "amount", "packaging", "fee_back")
+    return topic(intent, text) not in ("policy", "replacement", "price_drop", "amount", "packaging", "fee_back", "wrong_item")
 
 
 def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = "") -> tuple[str, list[str]]:
@@ -749,7 +758,8 @@ def _method_name(method: str) -> str:
 
 
 def _wrong_item(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
-    right = ("we send the right one as soon as the return is booked" if policy.replacements
+    right = (f"we send the right one as soon as the return is booked (standard delivery, {policy.standard_delivery})"
+             if policy.replacements
              else f"the refund follows within {policy.refund_days} once we receive it")
     return (
         f"I'm sorry you received the wrong item. Start a return for {ref} from {policy.orders_url} and choose "
@@ -849,6 +859,13 @@ def _removal(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
                     "usually collect it.", ["Delivery options", human])
 
 
+def _weekend(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return _offered(policy.weekend_delivery, "Yes, we deliver at the weekend: {}.",
+                    f"Sorry, we deliver on business days only (standard {policy.standard_delivery}, express "
+                    f"{policy.express_delivery}), not at the weekend. If no one is home on weekdays, you can give your work "
+                    "address, or a neighbour's, at checkout.", ["Delivery options", human])
+
+
 def _refund_amount(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return (f"You get back {policy.refund_amount}. The refund goes to your original payment method within "
             f"{policy.refund_days} after we receive the return.", ["How do returns work?", human])
@@ -872,6 +889,7 @@ _VARIANTS = {
     ("payment_issue", "promo"): _promo,
     ("payment_methods", "price_match"): _price_match,
     ("delivery_options", "removal"): _removal,
+    ("delivery_options", "weekend"): _weekend,
     ("refund", "price_drop"): _price_drop,
     ("refund", "amount"): _refund_amount,
     ("return_item", "amount"): _refund_amount,

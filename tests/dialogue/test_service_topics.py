@@ -44,8 +44,8 @@ POLICY = service.ShopPolicy(return_days=30, refund_days="5-10 business days", ca
         ("payment_issue", "I was charged $489 but the sofa was on sale for $429", "wrong_amount", False),
         ("payment_methods", "what about paying in installments?", "installments", False),
         ("refund", "I want a replacement, not my money back", "replacement", False),
-        ("return_item", "I ordered a navy rug and got a beige one", "wrong_item", True),
-        ("return_item", "you sent me the wrong size", "wrong_item", True),
+        ("return_item", "I ordered a navy rug and got a beige one", "wrong_item", False),  # answered at once (start the return, choose "wrong item")
+        ("return_item", "you sent me the wrong size", "wrong_item", False),
         ("return_item", "I want the right one sent, not my money back", "replacement", False),
         ("payment_issue", "I have a code WEEKEND20 but it doesn't work at checkout", "promo", False),
         ("payment_methods", "do you price match?", "price_match", False),

@@ -1,0 +1,85 @@
+"""Shopper words met in blind rounds 108 and later: "ok we need to talk about it, bye!", "can you wrap it as a
+present?", "her bed in halls is a twin", "Is the first one leather? My wife says fabric is harder to keep clean." (the
+material, not the covers), "does either of them have a drawer?" (a coffee table's storage, yes or no), "is that
+price for one chair or for a set?", "how much weight can it take", "can it come on a saturday?", "how long till I get
+the right one?" (a wrong item answered at once) and "what if it's already been shipped?" after cancelling."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue import manager, phrases, product_qa, service
+
+
+def _of(catalog, category: str) -> list:
+    return [p for p in catalog if p.leaf_category == category]
+
+
+def test_putting_it_off_and_the_bed_they_have():
+    assert phrases.PUTS_OFF.search("ok we need to talk about it, bye!")
+    assert not phrases.PUTS_OFF.search("can we talk about the second one?")
+    assert phrases.OWNS_BED.search("Her bed in halls is a twin.")
+    assert phrases.OWNS_BED.search("his bed at uni is a full")
+    assert not phrases.OWNS_BED.search("her bed is broken")
+
+
+@pytest.mark.parametrize("intent,text,topic", [
+    ("delivery_options", "And can you wrap it as a present? It is for her birthday.", "gift_wrap"),
+    ("delivery_options", "can it come on a saturday? i work all week", "weekend"),
+    ("delivery_options", "any chance of a weekend delivery?", "weekend"),
+    ("delivery_options", "do you deliver on sundays?", "weekend"),
+    ("delivery_options", "how much is delivery?", "cost"),
+    ("return_item", "how long till I get the right one?", "wrong_item"),
+])
+def test_service_topics(intent, text, topic):
+    assert service.topic(intent, text) == topic
+
+
+def test_service_answers():
+    weekend, _ = service.answer("delivery_options", None, service.ShopPolicy(), "can it come on a saturday?")
+    assert "business days only" in weekend and "weekend" in weekend
+    offered, _ = service.answer("delivery_options", None, service.ShopPolicy(weekend_delivery="on Saturdays for $15 more"),
+                                "any chance of a weekend delivery?")
+    assert offered.startswith("Yes") and "$15" in offered
+    # a wrong item is answered at once: how to send it back and when the right one comes
+    assert not service.needs_order_id("return_item", "I ordered a navy duvet set and got a teal one instead")
+    wrong, _ = service.answer("return_item", None, service.ShopPolicy(), "how long till I get the right one?")
+    assert "wrong item" in wrong and "3-5 business days" in wrong
+
+
+def test_a_question_said_with_a_remark_is_answered_for_the_question(catalog):
+    boucle = next(p for p in _of(catalog, "Armchairs") if (p.material or "").lower() == "boucle")
+    answer, known = product_qa.answer("Is the first one leather? My wife says fabric is harder to keep clean.", boucle)
+    assert known and answer.startswith("No") and "boucle" in answer and "cover" not in answer
+
+
+def test_a_value_named_is_answered_yes_or_no(catalog):
+    tables = _of(catalog, "Coffee Tables")
+    drawer = next(p for p in tables if p.attributes.get("storage") == "drawer")
+    shelf = next(p for p in tables if p.attributes.get("storage") == "shelf")
+    assert product_qa.answer("does it have a drawer?", drawer)[0].startswith("Yes")
+    no, known = product_qa.answer("Does either of them have a drawer? I like to hide the remote control.", shelf)
+    assert known and no.startswith("No") and "shelf" in no
+    round_table = next(p for p in _of(catalog, "Dining Tables") if p.attributes.get("shape") == "round")
+    other = next(p for p in _of(catalog, "Dining Tables") if p.attributes.get("shape") == "rectangular")
+    assert product_qa.answer("is it round?", round_table)[0].startswith("Yes")
+    assert product_qa.answer("is it round?", other)[0].startswith("No")
+    assert not product_qa.answer("what shape is it?", other)[0].startswith(("Yes", "No"))  # not a yes/no question
+
+
+def test_what_the_price_buys_and_the_weight_it_takes(catalog):
+    pair = next(p for p in catalog if p.attributes.get("set of") == "2")
+    single = next(p for p in catalog if p.attributes.get("set of") == "1")
+    answer, _ = product_qa.answer("oh wait, is that price for one chair or for a set?", pair)
+    assert "set of 2" in answer and "for both" in answer
+    assert "single item, not a set" in product_qa.answer("how many chairs do I get?", single)[0]
+    bed = next(p for p in _of(catalog, "Beds") if not any("capacity" in k for k in p.attributes))
+    answer, known = product_qa.answer("and is it sturdy? how much weight can it take, they jump on everything", bed)
+    assert not known and "weight capacity" in answer and "weighs" not in answer
+
+
+def test_either_of_them_and_questions_about_the_ones_shown():
+    assert manager._EITHER_OF_THEM.search("Does either of them have a drawer?")
+    assert manager._EITHER_OF_THEM.search("are both of those solid wood?")
+    assert not manager._EITHER_OF_THEM.search("do any of them have a drawer?")
+    assert manager._ANY_OF_THEM.match("do any of them recline?")
