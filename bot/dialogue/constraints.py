@@ -681,8 +681,10 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         seats = int(said) if said.isdigit() else phrases.COUNTS.get(said, 0)
         if 1 <= seats <= 12:
             # "a small patio set for 2", "just for two of us"; not "we just moved in ... a table for 4"
-            if seats <= 4 and (_JUST_SO_MANY.search(text[max(0, match.start() - 40):match.end()])
-                               or _JUST_BEFORE.search(text[:match.start()])):
+            # ... and "a patio set for 2 people": a set for two (its chairs come with it; a table for 2 may seat 4)
+            a_set = seats <= 2 and any(" set" in f" {(p.leaf_category or '').lower()}" for p in products)
+            if a_set or seats <= 4 and (_JUST_SO_MANY.search(text[max(0, match.start() - 40):match.end()])
+                                        or _JUST_BEFORE.search(text[:match.start()])):
                 required["seats"] = str(seats)
             else:
                 least["seats"] = float(seats)

@@ -58,6 +58,8 @@ def _asks_about_shown(state: DialogueState, text: str, intent: str) -> bool:
                 and _ANY_OF_THEM.match(text) and not service.names_a_topic(text) and not service.shop_topic(text))
 
 
+# "so waterproof ones only", "it HAS to be washable", "only the ones with a drawer": a listed feature as a must
+_FIRMLY = re.compile(r"\bones\s+only\b|\bonly\s+(?:the\s+)?(?:ones|those)\b|\b(?:has|have|needs?)\s+to\s+(?:be|have)\b", re.I)
 # "does either of them have a drawer?", "are both of those solid wood?": the two compared last
 _EITHER_OF_THEM = re.compile(r"\b(?:either|neither|both)\s+(?:of\s+)?(?:them|those|these|the two)\b|\b(?:either|both)\s+one\b", re.I)
 # "would a round rug work under it?", "what chairs would go with it?": another thing for the one shown
@@ -412,6 +414,17 @@ class DialogueManager:
             if added.action == "add_to_cart":
                 answered = self._service(state, read, read.intent)  # (the last action: that answer)
                 return added.model_copy(update={"text": f"{added.text} {answered.text}", "quick_replies": answered.quick_replies})
+        if (read.intent in service.SERVICE_INTENTS and read.intent not in service.HANDOFF_INTENTS and state.shown
+                and phrases.IF_YES_ADD.search(text)):
+            # "do you deliver on weekends? if yes put it in my cart": the answer, then the cart as it says
+            answered = self._service(state, read, read.intent)
+            if re.match(r"(?:Sorry|No\b|We don'?t|We do not)", answered.text):
+                return answered.model_copy(update={"text": f"{answered.text} So I haven't added it to your cart; say \"add it\" "
+                                                           "if you'd like it anyway."})
+            added = await self._on_cart(state, _as_read(asked, "add_to_cart", {k: v for k, v in asked.slots.items() if k == "item_ref"}))
+            if added.action == "add_to_cart":
+                return added.model_copy(update={"text": f"{answered.text} {added.text}"})
+            return answered
         nlu = read
         intent, slots = nlu.intent, nlu.slots
 
@@ -1690,8 +1703,11 @@ class DialogueManager:
         elif (intent in ("out_of_scope", "refine", "search_product", "feedback_like", "add_to_cart") and state.shown
               and (picked := phrases.ADD_SUPERLATIVE.match(text))
               and (shown := self._shown_products(state))):
-            # "add the cheapest of those": the one of those shown the superlative picks
-            best = min(shown, key=superlative_order(next(g for g in picked.groups() if g)))
+            # "add the cheapest of those": the one of those shown the superlative picks ("whichever is cheaper" after
+            # comparing two: of those two)
+            word = next(g for g in picked.groups() if g)
+            compared = [p for p in shown if state.shown.index(p.id) + 1 in state.compared]
+            best = min(compared if len(compared) == 2 and word.lower().endswith("er") else shown, key=superlative_order(word))
             intent, slots = "add_to_cart", {"item_ref": [state.shown.index(best.id) + 1]}
         elif intent in ("out_of_scope", "refine") and state.shown and phrases.TAKE_IT.match(text) and (slots.get("item_ref") or parse_item_refs(text)):
             # "ok, the first one please" under shown products: that one, into the cart
@@ -2268,6 +2284,8 @@ class DialogueManager:
             state.constraints = state.constraints.model_copy(update={
                 "attributes": {**state.constraints.attributes, **required},
                 "attribute_min": {**state.constraints.attribute_min, **least}})
+            if required and (_FIRMLY.search(text) or phrases.A_MUST.search(text)):
+                state.firm_features = list(dict.fromkeys([*state.firm_features, *required]))  # "waterproof ones only"
 
 
     async def _offered_filter(self, state: DialogueState, label: str, text: str) -> SearchFilter | None:
@@ -2600,6 +2618,10 @@ class DialogueManager:
                 asked = either(f.colors).lower()
                 text = (f"I couldn't find any {describe(f)}. I do have {describe(loose.model_copy(update={'colors': []}))} in "
                         f"shades of {asked} ({', '.join(loose.colors).lower()}): shall I show you those?")
+            elif label == "Any colour":  # "waterproof ones only", then "any of those in black?": the colours they come in
+                colours = either(list(dict.fromkeys(c.product.color.lower() for c in closest if c.product.color)))
+                text = (f"I couldn't find any {describe(f)}. The {describe(loose)} come in {colours}: shall I show you "
+                        "those?")
             elif label == "Any size":  # "max 100 cm wide": how close the closest comes
                 nearest = closest[0].product
                 said = "; ".join(measure_label(k, v) for k in {**f.dimension_max, **f.dimension_min}
@@ -2781,8 +2803,12 @@ class DialogueManager:
     def _described_among_compared(self, state: DialogueState, text: str) -> list[int]:
         """The shown positions the words describe; after a comparison, among the compared products ("I'll take
         the cheaper one" is one of the two compared)."""
-        positions = [p for p in state.compared if state.product_at(p)] or list(range(1, len(state.shown) + 1))
+        every = list(range(1, len(state.shown) + 1))
+        positions = [p for p in state.compared if state.product_at(p)] or every
         picked = described_positions(text, [self.products[state.product_at(p)] for p in positions])
+        if not picked and positions != every:  # "the beige one then" after comparing the pink and the blue: the beige one shown
+            positions = every
+            picked = described_positions(text, [self.products[state.product_at(p)] for p in positions])
         return [positions[i - 1] for i in picked]
 
     def _colour_not_shown(self, state: DialogueState, nlu: NLUResult) -> str | None:

@@ -157,7 +157,10 @@ RELAX_FIELDS = {"price": "Any price", "budget": "Any price", "limit": "Any price
 CHECKOUT = re.compile(r"\b(check ?out|place (?:the |my |an )?order|pay now|proceed to (?:payment|checkout)|"
                       r"ready to (?:buy|order|pay)|complete (?:my |the )?(?:order|purchase))\b", re.I)
 # (not "has to be waterproof, it rains here constantly": a must)
-QUESTION = re.compile(r"^\s*(?:(?:and|so|also|ok|okay|oh|but|hmm+)[,\s]+)?(?:how|what|what's|whats|is|are|does|do|can|could|would|will|which|(?:has|have)(?!\s+(?:got\s+)?to\b))\b", re.I)
+# (not "would be great if it had drawers underneath": a wish)
+QUESTION = re.compile(r"^\s*(?:(?:and|so|also|ok|okay|oh|but|hmm+)[,\s]+)?(?:how|what|what's|whats|is|are|does|do|can|could|"
+                      r"would(?!\s+be\s+(?:really\s+|so\s+)?(?:great|nice|ideal|perfect|lovely|amazing|brilliant|good|handy|awesome|cool|"
+                      r"sick|a plus|a bonus)\b)|will|which|(?:has|have)(?!\s+(?:got\s+)?to\b))\b", re.I)
 ABOUT_IT = re.compile(r"\b(it|its|it's|this one|that one|this|that|these|those|they|them)\b", re.I)
 ABOUT_THESE = re.compile(r"\b(these|those|they|them|both|each(?!\s+(?!one\b|of\b)[a-z])|all of them|either|which ones)\b", re.I)  # (not "each shelf")
 # "we need it by friday the 12th, is that doable?", "will they get here before Christmas?": a delivery date asked about
@@ -195,8 +198,13 @@ FOR_THE_BOOKS = re.compile(r"\btax(?:es)?\s+returns?\b|\bfor\s+(?:my\s+|our\s+|t
 ADD_IT = re.compile(rf"\b{_ADD}\s+(?:it|that|this|them|one)\b", re.I)
 # "perfect, add it. can you gift wrap it too?", "add to cart pls. when would it get here?": a cart command, then a
 # question of its own
-ADD_THEN_ASK = re.compile(rf"\b{_ADD}(?:\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)(?:\s+{_INTO_CART})?"
-                          rf"|\s+{_INTO_CART})\s*(?:please|pls)?[,.!;]+\s*(?=\S.*\?)", re.I)
+# ("Alright, I will take it. Can it be sent straight to her halls of residence?")
+ADD_THEN_ASK = re.compile(rf"(?:\b{_ADD}(?:\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)(?:\s+{_INTO_CART})?"
+                          rf"|\s+{_INTO_CART})|\b(?:i|we)(?:'ll|\s+will)\s+(?:take|have|get)\s+(?:it|that|this|them|that one|this one))"
+                          r"\s*(?:please|pls|then)?[,.!;]+\s*(?=\S.*\?)", re.I)
+# "do you deliver on weekends? if yes put it in my cart": a cart command that waits on the answer
+IF_YES_ADD = re.compile(rf"\bif (?:yes|so|you do|it does|they do|it can|you can|it is|they are)\b[,.!]?\s*(?:then\s+)?(?:please\s+|pls\s+)?"
+                        rf"(?:{_ADD}|i'?ll take|i'?ll have|i'?ll get)\b", re.I)
 TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:take|go with|have)\s+)?(?:the\s+)?"
                      r"(?:first|second|third|fourth|fifth|last|#?\d|1st|2nd|3rd|4th|5th)"
                      r"(?:\s+one)?(?:,?\s*(?:please|pls|plz|thanks|thx|then))?[\s.!]*$", re.I)
@@ -680,13 +688,17 @@ _PICKED = (r"(?:the\s+)?(?:" + SUPERLATIVE.pattern + r"|(cheaper|less expensive|
            r"(?:\s+of\s+(?:those|these|them|the\s+(?:two|2)|(?:those|these)\s+(?:two|2)))?")
 ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|right|yes|yeah|sure|cool)[,.!]?\s*)?(?:just\s+)?(?:please\s+|pls\s+)?"
                              r"(?:add|put|i'?ll\s+(?:take|have|go\s+with|go\s+for|get)|get\s+me|give\s+me|grab(?:\s+me)?)\s+" + _PICKED + r"\b"
-                             r"|^\s*" + _PICKED + r"[\s.,;!-]+(?:then\s+)?(?:checkout|check\s+out|"
+                             # "cheapest one's fine, add it"
+                             r"|^\s*" + _PICKED + r"(?:'s|\s+is)?(?:\s+(?:fine|good|ok|okay|great|perfect))?[\s.,;!-]+(?:then\s+)?(?:checkout|check\s+out|"
                              r"add\s+(?:it|that)|(?:in)?to\s+(?:my\s+)?(?:cart|basket)|i'?ll\s+take\s+it)\b"
                              # "the cheapest one of those too" (after adding another), "the cheaper of the two please"
                              # (not "the cheapest one please": the cheapest of all that match, shown)
                              r"|^\s*" + _PICKED + r"\s+(?:too|as well)[\s.!]*$"
                              r"|^\s*(?=(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+(?:one\s+)?of\s+(?:the|those|these)\s+(?:two|2)\b)" + _PICKED
-                             + r"\s*(?:please|pls|then)?[\s.!]*$", re.I)
+                             + r"\s*(?:please|pls|then)?[\s.!]*$"
+                             # "ok we'll go with whichever is cheaper" (of the two compared)
+                             r"|^\s*(?:(?:ok(?:ay)?|fine|alright|right|so|then|hmm+)[,.!]?\s*)?(?:i'?ll|we'?ll|i will|we will|let'?s)\s+(?:go\s+with|go\s+for|take|have|get)\s+whichever\s+(?:one\s+)?"
+                             r"(?:is\s+|'s\s+)?(cheaper|less expensive|lower[- ]priced|bigger|larger|smaller|better[- ]rated|cheapest)\b", re.I)
 
 # "cheap", "cheap ones pls" said alone under a list: cheaper than those shown
 CHEAP_ALONE = re.compile(r"^\s*(?:and\s+|but\s+|more\s+|something\s+|sth\s+|any\s+)?(?:cheap|cheaper|inexpensive|budget|affordable)"

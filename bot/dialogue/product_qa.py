@@ -373,6 +373,11 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
                           and any(re.search(rf"\b{re.escape(w)}\b", q) for w in ws)), None)
             more = _field_answer(other, product) if other and not yes_no else None
             return (f"{text} {more}" if more else text), True
+    material = (product.material or "").lower()
+    unreferred = re.sub(r"\b(?:the|that|this)\s+[\w\s-]{1,25}?\s+one\b", " ", asked)  # not "the natural oak one"
+    if material and re.search(rf"\b(?:is|are)\s+(?:it|that|this|they|those)\b.*\b{re.escape(material)}\b", unreferred):
+        # "the natural oak one, is that real marble on top?": the material listed
+        return f"Yes: the catalog lists the {product.title}'s material as {product.material}.", True
     return _not_listed(question, product) + " I only answer from the product's listed details.", False
 
 

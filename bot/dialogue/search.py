@@ -261,6 +261,17 @@ class ProductSearch:
                 intro = intro or said
         if not candidates and (f.attributes or f.attribute_min) and action == "refine" and phrases.any_with(nlu.text):
             return Found([], f, none_with=True)
+        if (not candidates and f.attributes and action == "refine" and f.colors and nlu.slots.get("color")
+                and set(f.attributes) & set(state.firm_features)
+                and not any(re.search(rf"\b{re.escape(word[:5])}", nlu.text, re.I) for word in f.attributes)):
+            # "waterproof ones only", then "do you have any of those in black?" and none is: the colour is what
+            # fails, said so with the other colours offered (not black ones that are not waterproof)
+            offer = await self.other_shades(state, text, f)
+            if offer is None:
+                anyhue = f.model_copy(update={"colors": []})
+                others = await self.retrieve(state, text, anyhue)
+                offer = (others, anyhue, "Any colour") if others else None
+            return Found([], f, offer=offer)
         if not candidates and (f.attributes or f.attribute_min) and action != "show_more":
             candidates, f, intro = await self._closest_to_wishes(state, text, f, intro)
         if not candidates and action != "show_more" and f is not loosened_for:

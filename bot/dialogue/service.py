@@ -241,6 +241,11 @@ _REMOVAL = re.compile(r"\b((?:take|takes|taking|haul|hauling|carry|carrying|cart
                       r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
+# "Can it be sent straight to her halls of residence?", "can you ship it to my son at college?": another address,
+# chosen at checkout
+_SEND_THERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|post(?:ed)?|go)\s+(?:it\s+|them\s+)?(?:straight\s+|directly\s+)?"
+                         r"to\s+(?:(?:her|his|their|my|our)\s+(?:\w+(?:'s)?\s+)?(?:\w+\s+)?|(?:my|our)\s+\w+\s+(?:at|in)\s+(?:the\s+)?)"
+                         r"(?:halls?|dorm|dormitory|college|uni|university|school|residence|campus)\b", re.IGNORECASE)
 # "can it come on a saturday? i work all week", "any chance of a weekend delivery?": the delivery days
 _WEEKEND = re.compile(r"\b(?:weekend|saturday|sunday)s?\s+deliver\w*|\bdeliver\w*\b.{0,30}\b(?:on|at|over)\s+(?:a|the)\s+(?:weekend|saturday|sunday)\b"
                       r"|\bdeliver\w*\b.{0,30}\b(?:on\s+)?(?:weekends|saturdays|sundays)\b"
@@ -334,7 +339,8 @@ _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH
                 ("in_home", _IN_HOME, "delivery_options"), ("bulk", _BULK, "payment_methods"),
                 ("deliver_where", _DELIVER_WHERE, "delivery_options"),
                 ("gift_price", _GIFT_PRICE, "delivery_options"), ("loyalty", _LOYALTY, "payment_methods"),
-                ("removal", _REMOVAL, "delivery_options"), ("weekend", _WEEKEND, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"),
+                ("removal", _REMOVAL, "delivery_options"), ("weekend", _WEEKEND, "delivery_options"),
+                ("send_there", _SEND_THERE, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"),
                 ("assembly", _ASSEMBLY_HELP, "complaint"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
 _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|venmo|zelle|bitcoin|crypto\w*|cash|cheques?|checks?|"
@@ -859,6 +865,11 @@ def _removal(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
                     "usually collect it.", ["Delivery options", human])
 
 
+def _send_there(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"Yes: give that address as the delivery address at checkout and we deliver it there (standard delivery, "
+            f"{policy.standard_delivery}). A gift sent there has no prices on the packing slip.", ["Delivery options", human])
+
+
 def _weekend(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return _offered(policy.weekend_delivery, "Yes, we deliver at the weekend: {}.",
                     f"Sorry, we deliver on business days only (standard {policy.standard_delivery}, express "
@@ -890,6 +901,7 @@ _VARIANTS = {
     ("payment_methods", "price_match"): _price_match,
     ("delivery_options", "removal"): _removal,
     ("delivery_options", "weekend"): _weekend,
+    ("delivery_options", "send_there"): _send_there,
     ("refund", "price_drop"): _price_drop,
     ("refund", "amount"): _refund_amount,
     ("return_item", "amount"): _refund_amount,

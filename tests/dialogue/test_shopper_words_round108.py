@@ -1,4 +1,6 @@
-"""Shopper words met in blind rounds 108 and later: "ok we need to talk about it, bye!", "can you wrap it as a
+"""Shopper words met in blind rounds 108 and later (round 109: "would be great if it had drawers underneath", "I will
+take it. Can it be sent straight to her halls?", "if yes put it in my cart", "cheapest one's fine, add it", "whichever is
+cheaper", "is that real marble on top?", "a patio set for 2 people"): "ok we need to talk about it, bye!", "can you wrap it as a
 present?", "her bed in halls is a twin", "Is the first one leather? My wife says fabric is harder to keep clean." (the
 material, not the covers), "does either of them have a drawer?" (a coffee table's storage, yes or no), "is that
 price for one chair or for a set?", "how much weight can it take", "can it come on a saturday?", "how long till I get
@@ -83,3 +85,41 @@ def test_either_of_them_and_questions_about_the_ones_shown():
     assert manager._EITHER_OF_THEM.search("are both of those solid wood?")
     assert not manager._EITHER_OF_THEM.search("do any of them have a drawer?")
     assert manager._ANY_OF_THEM.match("do any of them recline?")
+
+
+def test_round_109_words(catalog):
+    assert not phrases.is_question("would be great if it had drawers underneath for storage, our flat has zero closet space")
+    assert phrases.is_question("would it fit in a small flat?")
+    assert phrases.ADD_THEN_ASK.search("Alright, I will take it. Can it be sent straight to her halls of residence?")
+    assert not phrases.ADD_THEN_ASK.search("ok I'll take it, thanks")
+    assert phrases.IF_YES_ADD.search("ok do you deliver on weekends? if yes put it in my cart")
+    assert phrases.IF_YES_ADD.search("do you take paypal? if so add the first one")
+    assert not phrases.IF_YES_ADD.search("do you deliver on weekends?")
+    for text, word in (("cheapest one's fine, add it", "cheapest"), ("ok we'll go with whichever is cheaper", "cheaper")):
+        picked = phrases.ADD_SUPERLATIVE.match(text)
+        assert picked and word in [g for g in picked.groups() if g]
+    assert not phrases.ADD_SUPERLATIVE.match("the cheapest one please")  # the cheapest of all that match, shown
+    assert service.topic("delivery_options", "Can it be sent straight to her halls of residence?") == "send_there"
+    assert service.topic("delivery_options", "can you ship it to my son at college?") == "send_there"
+    there, _ = service.answer("delivery_options", None, service.ShopPolicy(), "can it be delivered to her dorm?")
+    assert there.startswith("Yes") and "checkout" in there
+    table = next(p for p in catalog if (p.material or "").lower() == "marble")
+    answer, known = product_qa.answer(f"the {table.color} one, is that real marble on top?", table)
+    assert known and answer.startswith("Yes") and "marble" in answer
+
+
+def test_a_set_for_two_is_for_two(catalog):
+    from bot.dialogue.constraints import asked_attributes
+    sets = _of(catalog, "Patio Sets")
+    required, least = asked_attributes("patio set for 2 people, under 900", sets)
+    assert required.get("seats") == "2" and "seats" not in least
+    required, least = asked_attributes("a dining table for 6 people", _of(catalog, "Dining Tables"))
+    assert least.get("seats") == 6 and "seats" not in required  # six or more
+
+
+def test_a_feature_said_as_a_must():
+    assert manager._FIRMLY.search("they'll be out in the rain too, so waterproof ones only")
+    assert manager._FIRMLY.search("it HAS to be washable")
+    assert manager._FIRMLY.search("only the ones with a drawer pls")
+    assert not manager._FIRMLY.search("stackable would be amazing")
+    assert not manager._FIRMLY.search("blackout")
