@@ -297,6 +297,8 @@ def _material_of_the_place(slots: dict, text: str) -> None:
             return
 
 
+# "new king bed arrived today", "the sofa came yesterday": a thing delivered to the shopper is theirs
+_ARRIVED_AFTER = re.compile(r"\s+()(?:\w+\s+)?(?:has\s+|just\s+|finally\s+)?(?:arrived|came|was delivered|got delivered|turned up|showed up)\b")
 _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
                     r"got|went for|settled on)|i own|we own|bought|purchased|(?:they|he|she)(?: have| has|'ve got|'s got|'ve| has got)|"
                     r"i got|we got|^got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
@@ -384,9 +386,15 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
         if owned and re.search(r"\b(?:has|have|had|got)\s+no\s+$", before):
             owned = None  # "the bedroom in my rental has no curtains": what is missing is what they want
         replaced = bool(owned) and "old" in owned.group(1).split() and bool(_WORN_OUT.search(lowered))
+        g = re.escape(gram.lower())
+        if owned and re.search(rf"\b(?:none of|no)\s+(?:my|our|the)\s+(?:old\s+)?{g}\s+(?:\w+\s+)?fits?\b"
+                               rf"|\b(?:my|our)\s+(?:old\s+)?{g}\s+(?:don'?t|doesn'?t|no longer|won'?t)\s+fit\b", lowered):
+            replaced = True  # "new king bed arrived ... none of my sheets fit": new sheets (the bed is theirs)
+        if not owned and _ARRIVED_AFTER.match(lowered[found.end():]):
+            owned = _ARRIVED_AFTER.match(lowered[found.end():])  # "new king bed arrived today": theirs, not wanted
         if replaced:  # "the cat has shredded the arms of our old sofa ... want something tougher": a new one
             owned = None
-        owned_words = owned.group(1).split() if owned else None
+        owned_words = (owned.group(1) or "").split() if owned else None
         described = _DESCRIBED_AFTER.match(lowered[found.end():]) if owned else None
         if described:  # "I bought the Harper sofa in charcoal boucle from you": the sofa's colour and material too
             owned_words += described.group(1).split()

@@ -61,7 +61,8 @@ def _asks_about_shown(state: DialogueState, text: str, intent: str) -> bool:
 # "so waterproof ones only", "it HAS to be washable", "only the ones with a drawer": a listed feature as a must
 _FIRMLY = re.compile(r"\bones\s+only\b|\bonly\s+(?:the\s+)?(?:ones|those)\b|\b(?:has|have|needs?)\s+to\s+(?:be|have)\b", re.I)
 # "does either of them have a drawer?", "are both of those solid wood?": the two compared last
-_EITHER_OF_THEM = re.compile(r"\b(?:either|neither|both)\s+(?:of\s+)?(?:them|those|these|the two)\b|\b(?:either|both)\s+one\b", re.I)
+_EITHER_OF_THEM = re.compile(r"\b(?:either|neither|both)\s+(?:of\s+)?(?:them|those|these|the two)\b|\b(?:either|both)\s+one\b"
+                             r"|\bwhich\s+(?:one\s+)?of\s+(?:them|those|these|the two)\b", re.I)  # "which of them has the longer warranty"
 # "would a round rug work under it?", "what chairs would go with it?": another thing for the one shown
 _WITH_IT = re.compile(r"\b(?:work|go|look|fit)\s+(?:well\s+|nice\s+|good\s+)?(?:under|with|next to|beside|on top of|alongside)\s+"
                       r"(?:it|this|that|this one|that one|them)\b", re.I)
@@ -71,8 +72,9 @@ _ON_THE_FLOOR = re.compile(r"\b(?:stand|stands|go|goes|sit|sits|be)\s+on\s+the\s
 _ASKS_TO_PAY_LATER = re.compile(r"\b(?:do|does|can|could|will|would)\s+(?:u|you|ya|y'?all|they)\s+(?:guys\s+)?"
                                 r"(?:take|accept|do|offer|have|allow|support|work with)\b"
                                 r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:spread|split|pay)\b", re.I)  # "can I spread the cost over a few months?"
-_POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*)\s+(?:it\s+|them\s+|(?:for\s+)?(?:a|an|the|my|our)\s+\w+(?:\s+\w+)?\s+)?"
-                       r"(?:to|into|out to)\s+(?:zip\s+(?:code\s+)?)?"  # "how much is delivery for a sofa to 94110?"
+_POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*|bring\w*|brought|tak(?:e|ing))\s+(?:it\s+|them\s+|(?:for\s+)?(?:a|an|the|my|our)\s+\w+(?:\s+\w+)?\s+)?"
+                       # "how much is delivery for a sofa to 94110?", "what would you charge to bring a sectional out to 10023?"
+                       r"(?:to|into|out to)\s+(?:zip\s+(?:code\s+)?)?"
                        r"\d{5}\b|\b(?:zip|post)\s*code\b"
                        r"|\bdeliver\w*\b[^.?!\d]{0,30}\b(?:to|into)\s+\d{5}\b"  # "how long does delivery usually take to 30309"
                        r"|\b(?:get|arrive|come|go)\s+(?:here\s+|there\s+|out\s+)?(?:to|in)\s+\d{5}\b"  # "take to get to 30301?"
@@ -971,6 +973,13 @@ class DialogueManager:
         if (state.shown and phrases.CHEAP_ALONE.match(text) and not slots.get("price_relative")
                 and intent in ("refine", "search_product", "show_more", "out_of_scope")):
             intent, slots = "refine", {**slots, "price_relative": "lower"}  # "cheap" said alone under a list: cheaper ones
+        said_price = slots.get("price_max") if slots.get("price_max") is not None else slots.get("price_min")
+        if (state.shown and said_price is not None and slots.get("price_relative") == "lower"
+                and intent in ("refine", "search_product", "out_of_scope", "feedback_dislike")
+                and any(p is not None and p.price and abs(p.price - float(said_price)) <= max(1.0, 0.02 * p.price)
+                        for p in (self._product(i) for i in state.shown))):
+            # "$1300 for a chair?!? no way, cheaper": about the ones shown (a chair is one of them), under that price
+            intent = "refine"
         if slots.get("price_relative") == "lower" and phrases.SUPERLATIVE.search(text) and intent in ("refine", "search_product"):
             # "ok whats the cheapest one then": the cheapest of what matches, not cheaper than what was shown
             slots = {k: v for k, v in slots.items() if k != "price_relative"}
@@ -1601,6 +1610,10 @@ class DialogueManager:
         elif intent == "refund" and (service.topic(intent, text) in ("replacement", "wrong_item") or (
                 service.names_topic("return_item", text) and not service.names_topic("refund", text))):
             intent = "return_item"  # "I want a replacement, not my money back", "can I send it back to you?"
+        elif (intent in ("payment_methods", "payment_issue", "out_of_scope") and not slots.get("order_id")
+              and re.search(r"\b(?:faster|quicker|express|sooner|speedier|rush|next[- ]day)\b", text, re.I)
+              and (phrases.DELIVERY_WORD.search(text) or state.last_service_intent in ("delivery_time", "delivery_options"))):
+            intent = "delivery_options"  # "is there a faster option if I pay extra?" after delivery questions: express
         elif intent in ("delivery_time", "delivery_options") and (slots.get("order_id") or phrases.MY_ORDER_ARRIVING.search(text)):
             intent = "order_status"  # "and when will my sofa arrive? order #70021"
         elif intent in ("delivery_time", "delivery_options") and service.says_damaged(text) and rule is None:
@@ -1676,11 +1689,17 @@ class DialogueManager:
               and not phrases.SERVICE_WORDS.search(text)):
             # "thanks, I need to think about it and talk to my partner"; "ok thanks, that's it for tonight, night!" ends the chat
             intent = "goodbye" if phrases.FAREWELL.search(text) else "thanks"
+        elif (intent in ("out_of_scope", "search_product") and (state.shown or state.cart) and not slots.get("category")
+              and re.match(r"\W*(?:(?:so|and|ok|okay|hmm+)\W+)?what else\b.{0,30}\b(?:would|could|should|do (?:i|we) need|go|goes|"
+                           r"make|finish|complete|add)\b", text, re.I)):
+            intent = "complement_request"  # "what else would make the nook feel cosy?" after a floor lamp
         elif (intent == "out_of_scope" and nlu.ranking and nlu.ranking[0][0] in service.SERVICE_INTENTS
               and nlu.ranking[0][0] not in service.HANDOFF_INTENTS and service.names_topic(nlu.ranking[0][0], text)):
             # the model's best guess, unsure, and the message names its topic: "lol we still can't agree. if we get
             # one and hate it can we send it back?"
             intent, slots = nlu.ranking[0][0], _order_id_only(slots)
+            if intent in ("delivery_time", "delivery_options") and slots.get("order_id"):
+                intent = "order_status"  # "has order 55190 shipped yet? also do you take amex": that order
         elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and re.search(r"\b(it|they|this one|that one)\b", text, re.I)
               and not phrases.OFF_TOPIC.search(text)
               and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question"
@@ -1718,8 +1737,9 @@ class DialogueManager:
             # "take it" after a product shown: into the cart (which one, when several, is asked); "aw the green one
             # is cute, i'll take it": the one described
             intent = "add_to_cart"
-        elif intent in ("compare", "feedback_like", "refine") and state.shown and phrases.ADD_THAT.search(text) and not re.search(r"\bcompare\b|\bside by side\b", text, re.I):
-            # "#2 looks better, add that one": the one named first goes into the cart
+        elif (intent in ("compare", "feedback_like", "refine", "out_of_scope", "thanks") and state.shown and phrases.ADD_THAT.search(text)
+              and not re.search(r"\bcompare\b|\bside by side\b", text, re.I)):
+            # "#2 looks better, add that one": the one named first goes into the cart ("ok add it, I'm done suffering")
             refs = slots.get("item_ref") or parse_item_refs(text)
             intent = "add_to_cart"
             slots = {**slots, "item_ref": refs[:1]} if refs else {k: v for k, v in slots.items() if k != "item_ref"}
@@ -2702,6 +2722,11 @@ class DialogueManager:
         if error:
             return self._reply(state, nlu, "clarify", error)
         products = [self.products[i] for i in ids]
+        if len(products) == 1:  # "what's the difference between those two?" with one shown: said, and more offered
+            state.focus_id = products[0].id
+            return self._reply(state, nlu, "clarify", f"I've shown you only one so far, the {products[0].title}. "
+                               f"Shall I show you more {describe(state.constraints.model_copy(update={'exclude_ids': []}))} to compare "
+                               "it with?", products=[replies.card(products[0])], quick_replies=["Show more", "Add to cart"])
         state.compared = list(refs[:3])
         return self._reply(
             state, nlu, "compare", _after(before, comparing.compare(products, refs[:3])),
@@ -3219,6 +3244,15 @@ class DialogueManager:
     # -- service and conversation ----------------------------------------------------------------
     def _on_service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
         previous = state.last_service_intent
+        if (intent == "refund" and previous == "payment_issue" and state.last_action in ("service", "handoff")
+                and service.topic("payment_issue", state.last_service_text) == "double_charge"
+                and not service.names_topic("return_item", nlu.text)):
+            # "how long until the extra one is back on my card?" after a double charge: the duplicate, no return
+            order_id = nlu.slots.get("order_id") or service.find_order_id(nlu.text)
+            if order_id:
+                state.order_id = str(order_id)
+            text, quick = service.duplicate_back(state.order_id, self.s.policy)
+            return self._reply(state, nlu, "service", text, quick_replies=quick)
         if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 8
                 and not (service.names_topic(intent, nlu.text) and not service.names_topic(previous, nlu.text))
                 and not (intent == "order_status" and phrases.MY_ORDER_ARRIVING.search(nlu.text))  # "how long until the right one gets here?"
@@ -3257,6 +3291,9 @@ class DialogueManager:
             asked = f"{state.last_service_text} {asked}"  # "order 50773 if that helps" after "I was charged twice"
         state.last_service_text = asked
         text, quick = service.answer(intent, state.order_id, self.s.policy, text=asked)
+        paid = service.also_asks_payment(nlu.text, self.s.policy) if intent not in ("payment_methods", "payment_issue") else None
+        if paid:
+            text = f"{text} {paid}"  # "has order 55190 shipped yet? also do you take amex": both answered
         if before == "reset_email" and service.topic(intent, asked) == "reset_email" and state.last_action == "service":
             # "i've tried like 3 times and checked spam too": not the same advice again
             text = ("Sorry it still hasn't come. A person from our team can check your account and reset the password "

@@ -317,13 +317,15 @@ NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:
                             r"answered|answers|replies|responds|calls back|called back|rings back)\b", re.I)
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
                       r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|good ?night|night night|nite|"
-                      r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything|plenty|enough) for (?:now|today|tonight|the day|this evening)|"
+                      r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything|plenty|enough) for (?:now|today|tonight|the day|this evening|one (?:morning|day|night|evening|afternoon))|"
                       r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off|(?:jump|hop|get) on(?:to)? a (?:call|meeting|zoom))"
                       # (not "they need to go in the washing machine")
                       r"(?!\s+(?:in|into|on|onto|under|with|through|up|down|together|over|behind|against|next|in between)\b)|i'?m off"
                       # "ok we'll have a think. bedtime for the little ones", "off to bed"
                       r"|bedtime for (?:the|my|our) (?:kids|little ones|littles|children|baby|babies|boys|girls|twins)"
-                      r"|(?:it'?s|past) (?:my |our )?bedtime|time for bed|(?:off|going|heading) (?:to bed|upstairs to bed))\b"
+                      r"|(?:it'?s|past) (?:my |our )?bedtime|time for bed|(?:off|going|heading) (?:to bed|upstairs to bed)"
+                      # "perfect. sleep time 😴"
+                      r"|(?:^|[,.!;:]\s*)(?:sleep|nap|bed) ?time\b(?=[\s\W]*$))\b"
                       # "ok I'll sleep on it, night!" (not "a lamp to read by at night")
                       r"|(?:^|[,.!;:]\s*)'?ni(?:ght|te)(?:\s+(?:all|everyone|then))?\s*[!.:)x]*\s*$", re.I)
 # The parts of a message that only close the chat: an acknowledgement ("ah that's a shame", "brill"), thanks
@@ -422,6 +424,8 @@ CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|what have i got|wha
                        # "how much is that all together?"
                        r"|\bhow much (?:is|'s|would be|will be|does) (?:that|it|everything|all that|it all|this)\s+(?:all\s+)?"
                        r"(?:together|altogether|in total|total|come to)\b"
+                       # "how much is that coming to altogether?"
+                       r"|\bhow much (?:is|'s) (?:that|it|everything|all that|it all|this)\s+(?:all\s+)?(?:coming|adding up) to\b"
                        r"|\bwhat (?:does|do|would|will) (?:(?:the|my|our) (?:total|cart|basket)|that|it|everything|it all|all that|this)"
                        r"(?:\s+all)?\s+(?:come to|add up to)\b"  # "what does the total come to?", "what does that come to in total?"
                        r"|\bwhat (?:does|do|would|will) (?:that|it|this) (?:bring|take|make) (?:my|the|our) (?:total|cart|basket)\b",

@@ -64,7 +64,8 @@ def find_order_id(text: str) -> str | None:
 # wants something done to one order ("I want to return my chair", "where is my package").
 _POLICY_QUESTION = {
     "return_item": re.compile(
-        r"\b(how (long|many days|much time)|within how many days|how many days|what'?s the (return )?(window|deadline)|"
+        r"\b(how (long|many days|much time)|within how many days|how many days|what'?s the (return )?(window|deadline|time ?limit)|"
+        r"time ?limit (?:for|on|to) return|"
         r"return (policy|window|period|deadline|time ?frame|limit)|returns? policy|policy on returns|"
         r"(is|are) returns? (free|shipping free)|return shipping (free|cost)|free returns?|do you (accept|take|do|allow) returns?|"
         r"can i (still )?(return|send)|is it too late to|until when|by when|deadline|how do (i|you) (return|send)|"
@@ -687,6 +688,14 @@ def _double_charge(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[
     )
 
 
+def duplicate_back(order_id: str | None, policy: ShopPolicy) -> tuple[str, list[str]]:
+    """ "how long until the extra one is back on my card?" after a double charge: when the duplicate comes back."""
+    ref = f"order {order_id}" if order_id else "your order"
+    return (f"A pending duplicate on {ref} drops off by itself within a few business days; a duplicate that went "
+            f"through is refunded to your original payment method within {policy.refund_days} of our refund. If it "
+            "hasn't come back by then, a person from our team can check it.", ["Talk to a person"])
+
+
 def _wrong_amount(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return (
         f"Sorry about that. If you were charged more than the price of {ref}, we refund the difference to your "
@@ -756,6 +765,18 @@ def _named_methods(text: str, policy: ShopPolicy, human: str) -> tuple[str, list
     if no:
         said.append(f"Sorry, we don't accept {' or '.join(_method_name(m) for m in no)}.")
     return " ".join(said) + f" We accept {policy.payment_methods}, chosen at checkout.", ["Payment problem", human]
+
+
+_ALSO_PAY_WITH = re.compile(r"\b(?:do|does|can|will)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+)?(?:take|accept)\b[^.?!]*", re.IGNORECASE)
+
+
+def also_asks_payment(text: str, policy: ShopPolicy) -> str | None:
+    """The answer to a payment method asked beside another matter ("has order 55190 shipped yet? also do you take
+    amex"), or None."""
+    asked = _ALSO_PAY_WITH.search(text or "")
+    if not asked or not _METHODS.search(asked.group(0)):
+        return None
+    return _named_methods(asked.group(0), policy, "")[0].split(" We accept ")[0]
 
 
 def _method_name(method: str) -> str:

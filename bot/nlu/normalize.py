@@ -355,7 +355,9 @@ _NOT_A_POSITION = re.compile(r"\bon second thoughts?\b|\bsecond[- ]hand\b|\bat f
                              r"\b(?:last|past|next) (?:night|week|weekend|month|year|time|summer|winter|spring|autumn|fall|"
                              r"christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"  # "we got a puppy last month"
                              # "like a lift top", "the glass top", "on top of the dresser": a part, not the first shown
-                             rf"\b{_PART_BEFORE_TOP}[- ]?tops?\b|\bon top\b")
+                             rf"\b{_PART_BEFORE_TOP}[- ]?tops?\b|\bon top\b|"
+                             # "perfect, that's the one, add it": the one talked about, not the first shown
+                             r"\b(?:that'?s|this is|that is|it'?s|thats) (?:the|my) one\b|\bthe one for (?:me|us|him|her)\b")
 
 
 def parse_item_refs(text: str) -> list[int]:

@@ -123,3 +123,32 @@ def test_a_feature_said_as_a_must():
     assert manager._FIRMLY.search("only the ones with a drawer pls")
     assert not manager._FIRMLY.search("stackable would be amazing")
     assert not manager._FIRMLY.search("blackout")
+
+
+def test_round_110_words(catalog):
+    from bot.nlu.normalize import parse_item_refs
+    assert manager._POSTCODE.search("what would you charge to bring a sectional out to 10023?")
+    assert phrases.FAREWELL.search("perfect. sleep time 😴")
+    assert phrases.closing("lovely, that's enough for one morning, ta") == "goodbye"
+    assert not phrases.FAREWELL.search("sleep time is important for a mattress?")
+    assert phrases.CART_VIEW.search("how much is that coming to altogether?")
+    assert parse_item_refs("perfect, that's the one, add it") == []
+    assert parse_item_refs("the second one") == [2]
+    assert manager._EITHER_OF_THEM.search("which of them has the longer warranty")
+    assert service.also_asks_payment("has order 55190 shipped yet? also do you take amex", service.ShopPolicy()) == (
+        "Yes, we accept American Express.")
+    assert service.also_asks_payment("has order 55190 shipped yet?", service.ShopPolicy()) is None
+    assert service.topic("return_item", "what's the time limit for returning stuff? the rug looks different") == "policy"
+    back, _ = service.duplicate_back(None, service.ShopPolicy())
+    assert "duplicate" in back and "5-10 business days" in back and "return" not in back
+    curtains = next(p for p in catalog if p.attributes.get("panels"))
+    assert "panels" in product_qa.answer("do any of those come as a pair? the window is wide", curtains)[0]
+
+
+def test_a_thing_that_arrived_is_theirs(vocab):
+    from bot.dialogue.grounding import ground
+    slots = {"category": "Beds", "size": "King", "material": "linen"}
+    text = "new king bed arrived today (love it) and now I realise none of my sheets fit. king size, linen if you have it"
+    assert ground(slots, text, vocab, shopping=True).get("category") == "Sheets & Duvets"
+    mine = "the sofa came yesterday and it's lovely. now I need a rug for under it"
+    assert ground({"category": "Sofas"}, mine, vocab, shopping=True).get("category") != "Sofas"
