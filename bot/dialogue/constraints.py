@@ -466,7 +466,9 @@ _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)
 
 # Other ways of asking for a yes/no feature than its name: (pattern, value the feature must have).
 _PARAPHRASES = {
+    "dimmable": [(r"\b(?:that|which|can|to|you can|i can)\s+(?:\w+\s+)?dims?\b|\bdimm(?:er|ing)\b|\bdimmable\b", "yes")],  # "only ones that dim please"
     "machine washable": [(r"\b(?:washing machine|in the wash(?:er)?|machine wash(?:ed)?|wash it in the machine)\b", "yes"),
+                         (r"\b(?:i|we|u|you) can (?:just )?wash\b|\bcan be washed\b", "yes"),  # "something i can wash pls"
                          (r"\bwashable\b", "yes")],  # "under 50 and washable please" (where only machine washing is listed)
     "assembly required": [
         (r"\b(?:no assembly|(?:comes?|arrives?|delivered|already|fully) (?:pre )?assembled|pre assembled|"

@@ -123,6 +123,9 @@ def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
 _THANKS_FIRST = re.compile(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", re.I)
 # "hmm she'd prefer green I think, the velvet bit doesn't matter": that value let go
 _VALUE_BIT = re.compile(r"\b(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+(?:bit|part|thing)\s+(?:doesn'?t|does not|don'?t|won'?t)\s+matter\b", re.I)
+# "actually forget the cats thing, they sleep on everything anyway": the feature the pets (kids) asked for
+_REASON_BIT = re.compile(r"\b(?:forget|never ?mind|drop|scrap|ignore)\s+(?:about\s+)?the\s+(?:cats?|dogs?|pets?|puppy|kitten|kids?|"
+                         r"toddlers?|baby)\s+(?:thing|bit|part|stuff)\b", re.I)
 # "is the black one low pile?", "does the oak one come apart?": a question about one shown product, by description
 _ASKS_OF_THE_ONE = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?|hmm+|right|oh)\W+)?(?:is|are|does|do|has|can|will|would|how)\s+"
                               r"the\s+[a-z][\w -]{1,30}?\s+one\b[^.!?]*\?", re.I)
@@ -396,6 +399,15 @@ class DialogueManager:
                 and state.constraints.categories and "Beds" not in state.constraints.categories and phrases.OWNS_BED.search(text)):
             # "oh wait, she's got a king bed, not a queen" under duvets: king duvets, the bed is hers
             nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
+        owned_bed = phrases.OWNS_BED.search(text)
+        if (owned_bed and not nlu.slots.get("size") and nlu.intent in ("search_product", "refine")
+                and any(re.search(r"bedding|sheet|duvet|mattress|pillow|comforter|quilt", str(c), re.I)
+                        for c in slot_values(nlu.slots, "category") or state.constraints.categories)):
+            # "Bedding first. Her bed is a twin.": twin bedding
+            said = re.search(r"twin xl|twin|full|double|queen|california king|cal king|king", owned_bed.group(0), re.I).group(0).lower()
+            size = {"double": "Full", "cal king": "California King"}.get(said, said.title().replace("Xl", "XL"))
+            if size in _BED_SIZES:
+                nlu = _as_read(nlu, nlu.intent, {**nlu.slots, "size": size})
         if (state.constraints.categories in (["Lighting"], ["Floor Lamps"]) and not nlu.slots.get("item_ref") and _ON_THE_FLOOR.search(text)
                 and nlu.intent in ("product_question", "refine", "search_product", "out_of_scope")):
             # "It would stand on the floor, there is no table there." under lamps: floor lamps
@@ -539,6 +551,10 @@ class DialogueManager:
             if kind:
                 released.append(m)
                 words.append(kind)
+        for m in _REASON_BIT.finditer(nlu.text):
+            if state.constraints.attributes or state.constraints.attribute_min:
+                released.append(m)
+                words.append("feature")
         if words and (state.shown or state.last_action == "clarify") and intent not in service.SERVICE_INTENTS:
             # "forget the budget, I want linen ones": let go of the budget, then apply what else was said
             for word in words:
@@ -1292,13 +1308,15 @@ class DialogueManager:
         kind = phrases.NOT_THE_ONES.search(text)
         current = {c.lower() for c in state.constraints.categories}
         if (kind and state.shown and intent not in service.SERVICE_INTENTS
-                and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k not in ("category", "exclude_category"))
+                and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS
+                            if k not in ("category", "exclude_category", "price_max", "price_min"))
                 and {v.lower() for v in slot_values(slots, "category")} <= current
                 and {v.lower() for v in slot_values(slots, "exclude_category")} in (set(), current)
                 and any(re.search(rf"\b{re.escape(kind.group(1).lower())}", p.title.lower())
-                        for p in (self._product(i) for i in state.shown) if p)):
+                        for p in [*(self._product(i) for i in state.shown), *self._sample(state.constraints.categories)] if p)):
             # "not the gaming ones", "not a swivel chair though" under armchairs (no armchairs at all would leave
-            # nothing; "not patio chairs" under every kind of chair is the category)
+            # nothing; "not patio chairs" under every kind of chair is the category); "keep it under 300 and no
+            # gaming chairs pls" under office chairs (the budget too)
             intent = "refine"
             slots = {**{k: v for k, v in slots.items() if k not in ("category", "exclude_category")},
                      "exclude_word": kind.group(1).lower()}
@@ -1455,6 +1473,11 @@ class DialogueManager:
                         r"(?:up|awake|there|around|online|about)\W*(?:lol|haha|lmao)?\W*", text, re.I):
             intent, slots = "greet", {}  # "u still up? lol"
             nlu = _as_read(nlu, intent, slots)
+        if re.fullmatch(r"\W*(?:(?:hey|hi|hello|evening|morning|good (?:morning|evening|afternoon))\W+)?(?:so\s+)?(?:sorry|apologies)\s+"
+                        r"(?:to|for)\s+(?:bother|disturb|trouble|bug|message|messag)\w*(?:\s+you)?(?:\s+(?:this|so)\s+(?:late|early))?"
+                        r"(?:\s+(?:at night|on a \w+))?\W*", text, re.I):
+            intent, slots = "greet", {}  # "hi sorry to bother you this late": a greeting, no complaint
+            nlu = _as_read(nlu, intent, slots)
         if (intent == "search_product" and phrases.HELLO.match(text) and set(slots) == {"category"}
                 and str(slots["category"]).lower() in ("furniture", "home", "decor", "home decor")
                 and not phrases.SHOPPING.search(text) and not phrases.is_question(text)):
@@ -1550,6 +1573,12 @@ class DialogueManager:
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("cancel_order", "change_order")
               and phrases.SWAP_IT.search(text) and intent not in ("contact_human",)):
             intent, slots = "change_order", _order_id_only(slots)  # "swap it for the white version instead"
+        elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("return_item", "refund")
+              and phrases.SWAP_IT.search(text) and intent not in ("contact_human",)
+              # (not "... swap it for a different one. do you have round mirrors?": that asks for products)
+              and not re.search(r"\b(?:do|does) (?:you|u) (?:have|sell|do|stock|carry)\b|\bhave you got\b|\bgot any\b|\bshow me\b",
+                                text, re.I)):
+            intent, slots = "return_item", _order_id_only(slots)  # "or could you swap it for a firmer one instead?": an exchange
         elif ((state.last_service_intent in ("payment_issue", "refund", "return_item", "cancel_order", "complaint")
                and state.last_action in ("service", "handoff")
                and intent in (*service.SERVICE_INTENTS, "out_of_scope", "search_product", "refine"))
@@ -1558,6 +1587,14 @@ class DialogueManager:
             # "how long until I get it back?" after a double charge, "and when do I see my money again" after a
             # cancellation, "I want every penny back" after a complaint, "when will the extra $429 be back?" (no budget)
             intent, slots = "refund", _order_id_only(slots)
+        elif (state.order_id and state.last_action in ("service", "handoff")
+              and state.last_service_intent in ("order_status", "shipping_address", "change_order")
+              and intent in ("delivery_options", "delivery_time", "shipping_address", "change_order", "out_of_scope")
+              and not slots.get("order_id") and not phrases.STREET_ADDRESS.search(text)
+              and (phrases.BY_DATE.search(text) or re.search(r"\bdelivery (?:window|slot|date|time)\b|\btime ?slot\b|\beta\b", text, re.I))):
+            # "can you at least give me a delivery window" about a late order; "will it still get to me by friday?"
+            # after changing its address: that order
+            intent = "order_status"
         elif (state.last_action == "service" and state.last_service_intent
               and (intent in service.SERVICE_INTENTS or (intent == "out_of_scope" and phrases.is_question(text)))
               and intent != state.last_service_intent and intent not in service.HANDOFF_INTENTS
@@ -2534,6 +2571,15 @@ class DialogueManager:
                                                    intro or _first_few(candidates, style, style, plain))
             if shown is not None:
                 return shown
+        roughly = [c for c in f.colors if re.search(rf"\b{re.escape(c)}\s*-?\s*ish\b", nlu.text, re.I)]
+        if roughly and len(candidates) < 3 and action in ("recommend", "refine") and nlu.slots.get("color"):
+            # "bedside tables, walnut-ish, under 400 each" and one is walnut: it first, then the closest others
+            plain = f.model_copy(update={"colors": []})
+            colour = " or ".join(f.colors).lower()
+            shown = await self._first_then_closest(state, nlu, action, text, candidates, plain,
+                                                   intro or _first_few(candidates, colour, colour, plain))
+            if shown is not None:
+                return shown
         superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
         if superlative:  # "the cheapest coffee table you have": the cheapest of all that match, not of the best five
             key = superlative_order(superlative.group(0))
@@ -3044,8 +3090,8 @@ class DialogueManager:
                                quick_replies=["Checkout", "Keep shopping"])
         count = phrases.CART_COUNT.search(text)
         if count and state.last_action == "add_to_cart":
-            word = count.group(1).lower()
-            last.quantity = int(word) if word.isdigit() else phrases.COUNTS[word]
+            word = (count.group(1) or count.group(2)).lower()
+            last.quantity = int(word) if word.isdigit() else phrases.COUNTS.get(word, 1)  # ("one")
             return self._reply(state, nlu, "add_to_cart", f"Done: {last.quantity} × the {self.products[last.product_id].title}. "
                                + self._cart_summary(state), quick_replies=["Checkout", "Keep shopping"])
         swap = phrases.CART_SWAP.search(text)

@@ -349,11 +349,11 @@ _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|gre
                  # "ugh ok, I'll try paypal"
                  r"(?:we|i)'?ll (?:just )?(?:try|use) (?:paypal|apple pay|google pay|(?:another|a different|my other) card|that|it)(?: then| again)?|"
                  r"(?:(?:ah|oh|that'?s|that is|what)\s+)*(?:a\s+)?(?:shame|pity|bummer)|too bad|all good|sounds good|got it|"
-                 r"noted|understood|makes sense)")
+                 r"noted|understood|makes sense|well)")
 _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|much appreciated)"
             r"|(?:i\s+|really\s+)*appreciate (?:it|that|you|your help)(?:\s+\w+){0,4})"
             r"(?:\s+(?:so much|a lot|very much|a bunch|anyway|anyways|again|loads|x+|for (?:the |your )?help(?:ing)?"
-            r"|for (?:sorting|looking into|checking) (?:it|that|this)(?:\s+out)?|for your time|mate|love|hun|pal|buddy|guys))*")
+            r"|for (?:sorting|looking into|checking) (?:it|that|this)(?:\s+out)?|for your time|mate|love|hun|pal|buddy|guys|dear|darling))*")
 _LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:finally\s+)?(?:(?:going|off|heading|about)\s+to|gonna)\s+(?:bed|sleep|pass out|crash)(?:\s+now)?"
             r"|(?:(?:it'?s|its)\s+)?(?:bed\s*time|time for bed|sleepy time)(?:\s+(?:now|for me))?"
             # "gonna try and get some sleep on the couch lol"
@@ -366,7 +366,8 @@ _LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:finally\s+)?(?:(?:going|off|heading|ab
             # "I'll show the wife tonight", "gonna run it past the others"
             r"(?:(?:my|our)\s+\w+(?:\s+half)?|her|him|them|the\s+(?:wife|husband|missus|missis|hubby|kids|family|boss|"
             r"others|rest of (?:them|the family|the house)|other half|partner|boyfriend|girlfriend|flatmates|housemates|roommates))"
-            r"(?:\s+(?:tonight|later|first|tomorrow))?(?:\s+and\s+(?:come|get|be|circle)\s+back(?:\s+to you)?)?"
+            r"(?:\s+(?:tonight|later|first|tomorrow|when (?:he|she|they)(?:'s|'re| is| are| gets?) (?:up|home|back|in)))?"
+            r"(?:\s+and\s+(?:come|get|be|circle)\s+back(?:\s+to you)?)?"
             r"|(?:and\s+)?(?:circle|get) back(?:\s+to you)?(?:\s+(?:later|tomorrow|tonight))?"
             r"|(?:and\s+)?come back(?:\s+(?:later|tomorrow|tonight))?|night(?:\s+night)?|nite"
             # "ok going to measure the stairs first"
@@ -435,7 +436,9 @@ CART_REMOVE = re.compile(r"\b(?:remove|take|delete|drop|get rid of)\b(?P<what>.{
                          r"(?:cart|basket|bag|order)\b|\b(?:remove|delete)\s+(?P<what2>(?:the |that |#\s*)?[\w -]{1,30}?)\s*$", re.I)
 # "actually make that four", "change it to 3", "make it two chairs": how many of what was just added
 CART_COUNT = re.compile(r"\b(?:make|change)\s+(?:that|it|them|the (?:quantity|number))\s+(?:to\s+|into\s+)?"
-                        r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
+                        r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+                        # "wait, only need one actually, we kept the old one on his side"
+                        r"|\b(?:only|just)\s+(?:need|want)\s+(\d{1,2}|one|two|three|four|five|six)\b(?!\s+(?:more|of\s+(?:the|those)))", re.I)
 # "I'd rather have the second one instead of the first", "swap it for #3": another shown product in place of one added
 CART_SWAP = re.compile(r"\b(?:rather have|swap (?:it|that|this|the \w+(?: one)?) for|switch (?:it|that|this|to)|exchange it for|"
                        r"replace (?:it|that|the \w+(?: one)?) with)\b", re.I)
@@ -648,7 +651,7 @@ def any_with(text: str) -> re.Match | None:
 
 
 # "smth w headrest?", "is there a standing desk in that price": a wish about what is shown, not a question about one
-SOMETHING_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm|but),?\s+)?(?:(?:smth|sth|something|anything|one|ones)\s+(?:with|w|that|which)|"
+SOMETHING_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm|but),?\s+)?(?:(?:smth|sth|something|anything|one|ones)\s+(?:with|w|that|which|(?:i|we|u|you)\s+can)|"
                             r"(?:is there|are there|do you have|have you got|got)\s+(?:a|an|any|some|one)?)\b", re.I)
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|thnx|ty|cheers|much appreciated|appreciate it)\b", re.I)
 # Occasions a gift is for ("secret santa at work"): no product the shop lacks
@@ -694,7 +697,7 @@ ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|ri
                              r"(?:add|put|i'?ll\s+(?:take|have|go\s+with|go\s+for|get)|get\s+me|give\s+me|grab(?:\s+me)?)\s+" + _PICKED + r"\b"
                              # "cheapest one's fine, add it"
                              r"|^\s*" + _PICKED + r"(?:'s|\s+is)?(?:\s+(?:fine|good|ok|okay|great|perfect))?[\s.,;!-]+(?:then\s+)?(?:checkout|check\s+out|"
-                             r"add\s+(?:it|that)|(?:in)?to\s+(?:my\s+)?(?:cart|basket)|i'?ll\s+take\s+it)\b"
+                             r"add\s+(?:it|that)|(?:in)?to\s+(?:my\s+|the\s+)?(?:cart|basket)|i'?ll\s+take\s+it)\b"
                              # "the cheapest one of those too" (after adding another), "the cheaper of the two please"
                              # (not "the cheapest one please": the cheapest of all that match, shown)
                              r"|^\s*" + _PICKED + r"\s+(?:too|as well)[\s.!]*$"

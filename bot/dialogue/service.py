@@ -186,6 +186,10 @@ _REPLACEMENT = re.compile(r"\b(replacement|replace (?:it|them|this|that|the \w+)
                           r"(?:send|ship) (?:me )?(?:the|a) (?:right|correct|\w+) one|the (?:right|correct) one (?:sent|shipped))\b",
                           re.IGNORECASE)
 
+# "could you swap it for a firmer one instead?", "can I exchange it for the bigger size?": a different product
+_EXCHANGE = re.compile(r"\b(?:swap|exchange|switch|change)\s+(?:it|them|this|that)(?:\s+one)?\s+(?:for|to)\s+(?:a|an|the)\s+"
+                       r"(?:\w+er|different|other|another|bigger|smaller|\w+ size|\w+ colou?r|\w+ version)\b", re.IGNORECASE)
+
 
 _WRONG_ITEM = re.compile(
     r"\b(wrong (item|one|product|colou?r|size|thing|model|rug|chair|order)|not what i ordered|isn'?t what i ordered|"
@@ -303,6 +307,8 @@ _REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|s
                             r"|\b(?:take|takes|taking)\s+(?:off|out)\s+(?:the\s+|for\s+)?(?:shipping|delivery|postage)\b"
                             r"|\b(?:deduct\w*|minus|subtract\w*|keep)\s+(?:the\s+)?(?:shipping|delivery|postage)\b"
                             r"|\b(?:shipping|delivery|postage)\s+(?:is\s+|gets?\s+)?(?:refunded|deducted|taken off)\b"
+                            # "will I get every penny back or does the postage come off?"
+                            r"|\b(?:shipping|delivery|postage)\s+(?:cost\s+|fee\s+)?(?:comes?|come)\s+off\b|\bevery\s+(?:penny|cent|dollar)\s+back\b"
                             # "do I have to pay to send it back?", "is return shipping free or do i have to pay for it"
                             r"|\bpay(?:ing)?\s+(?:to|for)\s+(?:(?:send|ship|post|mail)(?:ing)?\s+(?:it|them|(?:the|this|that)\s+(?:\w+\s+)?\w+|(?:[\w-]+\s+){1,3}?)\s*back|(?:the\s+)?return(?:\s+shipping)?)\b"
                             # "will I get the shipping back too or only what I paid for the rug?"
@@ -435,6 +441,8 @@ def topic(intent: str, text: str) -> str:
         return "packaging"  # "do i have to pack it back up myself? i already threw the box out"
     if intent == "return_item" and _REFUND_AMOUNT.search(text):
         return "amount"  # "is there a restocking fee on returns?"
+    if intent in ("return_item", "refund") and _EXCHANGE.search(text) and not _NO_REPLACEMENT.search(text):
+        return "exchange"  # "could you swap it for a firmer one instead?": another product, not the same again
     if intent in ("return_item", "refund") and _REPLACEMENT.search(text) and not _NO_REPLACEMENT.search(text):
         return "replacement"
     if intent == "return_item" and _DAMAGED.search(text) and not _WHAT_IF.search(text):
@@ -454,7 +462,7 @@ def needs_order_id(intent: str, text: str = "") -> bool:
     to (or checked on) one order, never for a question about the shop's rules."""
     if intent not in ("order_status", "cancel_order", "change_order", "return_item", "refund", "shipping_address"):
         return False
-    return topic(intent, text) not in ("policy", "replacement", "price_drop", "amount", "packaging", "fee_back", "wrong_item")
+    return topic(intent, text) not in ("policy", "replacement", "exchange", "price_drop", "amount", "packaging", "fee_back", "wrong_item")
 
 
 def answer(intent: str, order_id: str | None, policy: ShopPolicy, text: str = "") -> tuple[str, list[str]]:
@@ -891,6 +899,12 @@ def _send_there(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str
             f"{policy.standard_delivery}). A gift sent there has no prices on the packing slip.", ["Delivery options", human])
 
 
+def _exchange(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"To swap it for a different one, start a return for {ref} from {policy.orders_url} (free, within "
+            f"{policy.return_days} days of delivery) and order the one you'd like instead; the refund for the first "
+            f"follows within {policy.refund_days} once we receive it.", ["How do returns work?", human])
+
+
 def _weekend(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return _offered(policy.weekend_delivery, "Yes, we deliver at the weekend: {}.",
                     f"Sorry, we deliver on business days only (standard {policy.standard_delivery}, express "
@@ -934,6 +948,8 @@ _VARIANTS = {
     ("payment_methods", "bulk"): _bulk,
     ("payment_methods", "installments"): _installments,
     ("return_item", "replacement"): _replacement,
+    ("return_item", "exchange"): _exchange,
+    ("refund", "exchange"): _exchange,
     ("refund", "replacement"): _replacement,
     ("delivery_options", "cost"): _delivery_cost,
     ("shipping_address", "policy"): _address_policy,

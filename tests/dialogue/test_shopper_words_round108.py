@@ -152,3 +152,25 @@ def test_a_thing_that_arrived_is_theirs(vocab):
     assert ground(slots, text, vocab, shopping=True).get("category") == "Sheets & Duvets"
     mine = "the sofa came yesterday and it's lovely. now I need a rug for under it"
     assert ground({"category": "Sofas"}, mine, vocab, shopping=True).get("category") != "Sofas"
+
+
+def test_round_111_words(catalog):
+    from bot.dialogue.constraints import asked_attributes
+    assert phrases.closing("Oh, that is a shame. Well, thank you dear.") == "thanks"
+    assert phrases.closing("Thank you dear, I'll show him when he's up.") == "goodbye"
+    lamps = _of(catalog, "Table Lamps")
+    assert asked_attributes("only ones that dim please", lamps)[0] == {"dimmable": "yes"}
+    assert asked_attributes("the room is a bit dim", lamps)[0] == {}
+    pillows = _of(catalog, "Pillows")
+    assert asked_attributes("something i can wash pls", pillows)[0] == {"machine washable": "yes"}
+    assert phrases.SOMETHING_WITH.match("something i can wash pls")
+    picked = phrases.ADD_SUPERLATIVE.match("the cheapest of those, into the cart pls")
+    assert picked and "cheapest" in [g for g in picked.groups() if g]
+    assert phrases.CART_COUNT.search("wait, only need one actually, we kept the old one on his side")
+    assert not phrases.CART_COUNT.search("we only need one more chair")
+    assert service.topic("return_item", "or could you swap it for a firmer one instead?") == "exchange"
+    assert service.topic("return_item", "can you swap it for a new one?") == "replacement"  # the same again
+    swap, _ = service.answer("return_item", None, service.ShopPolicy(), "could you swap it for a firmer one instead?")
+    assert "start a return" in swap and "order the one you'd like" in swap
+    assert service.topic("refund", "will I get every penny back or does the postage come off?") == "amount"
+    assert manager._REASON_BIT.search("actually forget the cats thing, they sleep on everything anyway")
