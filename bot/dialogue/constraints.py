@@ -600,7 +600,8 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
     lowered = re.sub(r"\b(?:come|comes|came|coming|pop|pops|popped|popping|go|goes|going|went|get|gets|getting|all year|"
                      r"year|turn|turns|turned|look|looked|looking|walk|walked|run|ran|show (?:you|them|him|her)|"
                      # (not "do you have round ones?", "have any round tables")
-                     r"(?:have|has|having|had|invite|invited|inviting|ask|asked)\s+(?:(?!any\b|some\b|a\b|an\b|got\b)\w+\s+){1,2})round\b"
+                     # (nor "it has to be round")
+                     r"(?:have|has|having|had|invite|invited|inviting|ask|asked)\s+(?:(?!any\b|some\b|a\b|an\b|got\b|to\b|be\b)\w+\s+){1,2})round\b"
                      # "having friends round for dinner"
                      r"|\bround\s+(?:for|to)\s+(?:dinner|lunch|brunch|tea|drinks|coffee|a meal|supper|breakfast|games?)\b"
                      r"|\bround\s+(?:the|my|our|his|her|their|that|this)\b"  # "squeezed round the kitchen counter"

@@ -58,6 +58,12 @@ def _asks_about_shown(state: DialogueState, text: str, intent: str) -> bool:
                 and _ANY_OF_THEM.match(text) and not service.names_a_topic(text) and not service.shop_topic(text))
 
 
+# "a king won't fit lol. queen instead", "instead a full": the size wanted now
+_SIZE_INSTEAD = re.compile(r"\b(twin xl|twin|full|double|queen|california king|cal king|king)(?:[- ]size)?\s+instead\b"
+                           r"|\binstead\s+(?:a\s+|get\s+a\s+)?(twin xl|twin|full|double|queen|california king|cal king|king)\b", re.I)
+# "tell me a joke", "entertain me with something funny", "make me laugh": small talk, whatever else is said
+_ENTERTAIN_ME = re.compile(r"\b(?:tell|give)\s+(?:me|us)\s+(?:a\s+|some\s+|another\s+)?(?:good\s+|funny\s+)?jokes?\b|\bentertain\s+(?:me|us)\b"
+                           r"|\bmake\s+me\s+laugh\b|\b(?:say|tell me)\s+something\s+funny\b|\b(?:know|got)\s+any\s+(?:good\s+)?jokes\b", re.I)
 # "so waterproof ones only", "it HAS to be washable", "only the ones with a drawer": a listed feature as a must
 _FIRMLY = re.compile(r"\bones\s+only\b|\bonly\s+(?:the\s+)?(?:ones|those)\b|\b(?:has|have|needs?)\s+to\s+(?:be|have)\b", re.I)
 # "does either of them have a drawer?", "are both of those solid wood?": the two compared last
@@ -609,6 +615,13 @@ class DialogueManager:
                 and not any(nlu.slots.get(k) for k in ("price_max", "price_min", "item_ref", "color", "material", "brand"))):
             # "is it supposed to rain this afternoon? trying to decide whether to bring the patio cushions in": small talk
             return self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {}))
+        if (_ENTERTAIN_ME.search(text) and not nlu.slots.get("order_id") and not phrases.SHOPPING_OPENER.search(text)
+                and not phrases.WANTS_TO_BUY.search(text) and nlu.intent not in ("contact_human", "goodbye")):
+            # "too hot to sleep. tell me a joke", "hey. can't sleep. entertain me with something funny": small talk
+            return self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {}))
+        if (state.last_action in ("service", "handoff") and state.last_service_intent in ("shipping_address", "change_order")
+                and phrases.STREET_ADDRESS.search(text) and nlu.intent not in ("contact_human", "cancel_order")):
+            return _as_read(nlu, "shipping_address", _order_id_only(nlu.slots))  # "it should go to 22 Birch Lane, not Maple Road"
         reading = (self._puts_off(text, nlu) or self._warranty_of_owned(state, text, nlu)
                    or self._read_shown_references(state, text, nlu))
         if isinstance(reading, NLUResult):
@@ -1004,6 +1017,11 @@ class DialogueManager:
                                                             and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))
                                                             and not phrases.MORE.search(text))) and phrases.FAREWELL.search(text):
             intent = "goodbye"  # "ok danke, tschüss", "That will be all for today, thank you for your patience."
+        parts = phrases.clauses(text)
+        if (intent not in ("goodbye", "contact_human") and len(parts) > 1 and phrases.closing(parts[-1]) == "goodbye"
+                and not slots.get("category") and not phrases.CART_WORD.search(text) and not phrases.is_question(parts[-1])
+                and re.search(r"\b(?:nope|nah|no way|no thanks|no chance|forget it|not for me|too (?:much|expensive|pricey|dear))\b", text, re.I)):
+            intent, slots = "goodbye", {}  # "389 in a heatwave?? nope. goodnight": a price refused, then leaving
         if (intent == "add_to_cart" and state.shown and not phrases.CART_WORD.search(text) and phrases.is_question(text)
                 and any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)):
             intent = "product_question"  # "can I throw it in the washing machine?" asks about it, adds nothing
@@ -1293,6 +1311,20 @@ class DialogueManager:
         """Wishes said as feedback or in service words ("not metal please"), and values the shopper takes back
         ("forget the green")."""
         intent, slots = nlu.intent, nlu.slots
+        colours = [str(c).lower() for c in slot_values(slots, "color")]
+        # (not "only white or cream please")
+        only = (re.search(r"\b(?:only\s+(?:in\s+)?([a-z]+)\b(?!\s*(?:or|and|/|,|&)\s)|(?<!or )(?<!and )(?<!, )([a-z]+)\s+(?:ones\s+)?only)\b",
+                          text, re.I) if len(colours) > 1 else None)
+        said_only = next((g.lower() for g in only.groups() if g), None) if only else None
+        if said_only in colours:
+            slots = {**slots, "color": next(c for c in slot_values(slots, "color") if str(c).lower() == said_only)}
+            # "black only please, it's going in a black and white office": black (white is the room's)
+        instead = _SIZE_INSTEAD.search(text)
+        if instead and intent in ("refine", "search_product") and state.constraints.sizes:
+            # "actually we measured and a king won't fit lol. queen instead": the queen, not the king named
+            said = next(g for g in instead.groups() if g).lower()
+            size = {"double": "Full", "cal king": "California King"}.get(said, said.title().replace("Xl", "XL"))
+            slots = {**slots, "size": size}
         only_in_stock = re.search(r"\b(?:only|just)\b.{0,30}\bin[- ]stock\b|\bin[- ]stock\s+(?:only|ones only)\b", text, re.I)
         asks_stock = re.search(r"\b(?:is|are)\s+(?:it|they|this|that|these|those|the \w+(?: one)?)\s+(?:\w+\s+)?(?:in[- ]stock|available)",
                                text, re.I)  # "is it in stock?" asks about a product; "got one that's in stock?" filters
@@ -1600,7 +1632,9 @@ class DialogueManager:
               and intent != state.last_service_intent and intent not in service.HANDOFF_INTENTS
               and not {intent, state.last_service_intent} <= {"delivery_time", "delivery_options"}
               and not service.names_a_topic(text) and len(text.split()) <= 12 and not phrases.THANKS.search(text)
-              and phrases.SAME_TOPIC.search(text) and not phrases.OFF_TOPIC.search(text)):
+              and phrases.SAME_TOPIC.search(text) and not phrases.OFF_TOPIC.search(text)
+              # (not "can't you just email it over?" after an invoice, then a log-in problem: the invoice)
+              and not ("invoice" in state.service_intents[-2:] and service.SEND_IT.search(text))):
             # "is there a fee for doing that" after cancelling, "and can you leave the price off the packing slip",
             # "can it show my company name" after an invoice
             intent = state.last_service_intent
@@ -1628,12 +1662,20 @@ class DialogueManager:
               and re.search(r"\b(?:what if|what happens if|and if|if)\b.{0,25}\b(?:shipped|dispatched|sent out|on its way|left)\b",
                             text, re.I)):
             intent = "cancel_order"  # "and what if it's already been shipped?" after asking to cancel: the cancelling rule
+        elif (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and state.shown
+              and state.constraints.categories and not slots.get("order_id") and not service.names_a_topic(text)
+              and not service.shop_topic(text) and not phrases.ORDER_WORDS.search(text)
+              and any(any(self._asked(clause, state.constraints.categories)) for clause in phrases.clauses(text)
+                      if phrases.A_MUST.search(clause) or _FIRMLY.search(clause))):
+            intent = "refine"  # "it has to be round, the dining room is pretty square" under dining tables: a wish
         elif _asks_about_shown(state, text, intent):
             # "do any of them have storage?" under armchairs: about the ones shown ("recline": see ``_read_kinds``)
             intent = "product_question"
         elif intent in ("return_item", "refund", "out_of_scope") and service.damaged_their_home(text):
             intent = "complaint"  # "your delivery guys scratched the wall all the way up my hallway": their home, not the item
-        elif (state.last_service_intent == "invoice" and intent in ("account_help", "out_of_scope", "complaint", "shipping_address")
+        elif (("invoice" in state.service_intents[-2:])
+              and intent in ("account_help", "out_of_scope", "complaint", "shipping_address", "delivery_options", "delivery_time",
+                             "order_status")
               and service.SEND_IT.search(text) and not phrases.TALK_TO_PERSON.search(text)):
             intent = "invoice"  # "can't find where to download it. can you just email it to me?" after an invoice question
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)

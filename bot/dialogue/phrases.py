@@ -268,7 +268,7 @@ TAKE_THAT = re.compile(r"^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|l
                        r"(?:take|buy|get|have)\s+(?:it|that|this|that one|this one|those|them)(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?"
                        r"[\s.!]*$"
                        # "perfect, that one then"
-                       r"|^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|lovely|nice|sold)[,!.\s]+(?:that|this) one,?\s+(?:then|it is|please|pls)[\s.!]*$",
+                       r"|^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|lovely|nice|sold)[,!.\s]+(?:that|this) one(?:,?\s+(?:then|it is|please|pls))?[\s.!]*$",
                        re.I)
 # "aw the green one is cute, i'll take it": a clause about one of them, then "I'll take it"
 TAKE_IT_AFTER = re.compile(r"\w[^.!?;]*?[,.;!-]+\s*(?:(?:ok(?:ay)?|so|yeah|yes|then)[,\s]+)?(?:i'?ll|ill|we'?ll|i will|we will|i'?m gonna|gonna)\s+"
@@ -427,6 +427,9 @@ CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|what have i got|wha
                        r"(?:together|altogether|in total|total|come to)\b"
                        # "how much is that coming to altogether?"
                        r"|\bhow much (?:is|'s) (?:that|it|everything|all that|it all|this)\s+(?:all\s+)?(?:coming|adding up) to\b"
+                       # "whats left in my cart?", "remind me what I've got in the cart?"
+                       r"|\bwhat(?:'?s| is| have i got| i'?ve got| i have| do i have| did i put| is there)\s+(?:left\s+|still\s+|now\s+)?"
+                       r"(?:in|on)\s+(?:my|the|our)\s+(?:cart|basket|shopping bag)\b"
                        r"|\bwhat (?:does|do|would|will) (?:(?:the|my|our) (?:total|cart|basket)|that|it|everything|it all|all that|this)"
                        r"(?:\s+all)?\s+(?:come to|add up to)\b"  # "what does the total come to?", "what does that come to in total?"
                        r"|\bwhat (?:does|do|would|will) (?:that|it|this) (?:bring|take|make) (?:my|the|our) (?:total|cart|basket)\b",

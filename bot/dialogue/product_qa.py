@@ -159,8 +159,10 @@ def asks_field(question: str) -> bool:
 
 
 def _questions(text: str) -> list[str]:
-    """The sentences of a message that end with a question mark ("Thank you. Does it have a headrest? He's tall.")."""
-    return [s for s in re.split(r"(?<=[.?!])\s+", text) if s.rstrip().endswith("?")]
+    """The sentences of a message that end with a question mark ("Thank you. Does it have a headrest? He's tall."),
+    or that ask by their first word ("only one? what colour is it")."""
+    return [s for s in re.split(r"(?<=[.?!])\s+", text) if s.rstrip().endswith("?")
+            or re.match(r"\s*(?:and\s+|so\s+)?(?:what|what'?s|how|which|is|are|does|do|can|will|has|have)\b", s, re.I)]
 
 
 def _not_listed(question: str, product: Product) -> str:
@@ -337,6 +339,8 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
                 f"overall size.{overall}"), False
     if re.search(r"\bweigh\w*\b|\bhow heavy\b", q) and not re.search(r"\b(hold|holds|support|supports|capacity|take|takes|handle|bear)\b", q):
         return f"I'm sorry, the catalog doesn't list how much the {product.title} weighs.", False
+    if re.search(r"\bhow much weight\b|\bweight (?:limit|capacity)\b", q):  # not the price of "how much"
+        return _not_listed(question, product) + " I only answer from the product's listed details.", False
     yes_no = re.match(r"\s*(is|are|does|do|can|has|have)\b", q) is not None
     # "whether the first one has a headrest? He's quite tall": the words of the question, not of what follows it
     asked = " ".join(_questions(q)) or q

@@ -66,6 +66,11 @@ def asks_about_them(part: str) -> bool:
     return bool(_ASKS_ABOUT.search(part))
 
 
+# "order number 44518", "it's order #A-1234": only the order a message is about
+_ONLY_ORDER_NUMBER = re.compile(r"\W*(?:(?:my|the|it'?s|its)\s+)?(?:order\s*(?:number|no\.?|#)?|number)\s*(?:is\s*)?#?\s*[A-Z]{0,4}-?\d{4,12}\W*",
+                                re.IGNORECASE)
+
+
 def split_requests(text: str, wish_first: bool = False) -> list[str]:
     """The clauses of a message that may each be a request (at most three; one when it does not split). With
     ``wish_first`` (the message reads as a product request) the first clause may state the wish without
@@ -77,6 +82,8 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     parts = [p for p in parts if len(p.split()) >= 3  # ... or a budget: "under 700, and can you deliver this weekend?"
              or len(p.split()) == 2 and re.match(r"(?:under|below|max|over|up to|upto|around|about)\s+\$?\d", p, re.I)]
     parts = [p for p in parts if not _TIME_OF_DAY.match(p)] or parts  # "ok it's late and I want a velvet armchair"
+    if any(_ONLY_ORDER_NUMBER.fullmatch(p) for p in parts[1:]):
+        return [text]  # "... still no refund?? order number 44518": the order the first part is about
     wish_first = wish_first and not (parts and _PAID.search(parts[0]))
     if not all((_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p)
                                                         or _NEVER_DONE.search(p))

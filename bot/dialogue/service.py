@@ -259,7 +259,7 @@ _WEEKEND = re.compile(r"\b(?:weekend|saturday|sunday)s?\s+deliver\w*|\bdeliver\w
                       r"(?:weekend|saturday|sunday)s?\b",
                       re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
-_IN_HOME = re.compile(r"\b(?:carry|bring|take|haul)\s+(?:it|them|the \w+|an? \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into|"
+_IN_HOME = re.compile(r"\b(?:carry|carrying|bring|bringing|take|taking|haul|hauling)\s+(?:it|them|the \w+|an? \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into|"
                       r"(?:round|around|through) (?:to )?(?:the )?(?:back|garden|yard|patio|house|room))\b|"
                       # "or is it just to the door?"
                       r"\b(?:just|only) (?:to|at) the (?:front )?door\b|"

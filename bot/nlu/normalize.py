@@ -642,6 +642,8 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if at < 0:
         return False
     numbers = list(re.finditer(r"\d+(?:\.\d+)?", span_text))
+    if not numbers and _MEASURE_AFTER.match(text[at + len(span_text):at + len(span_text) + 16]):
+        return True  # "is it like a hundred degrees today": a measure in words
     if not numbers:  # "seats at least six": a count in words
         word = re.search(r"\b(?:" + "|".join(list(_UNITS)[2:13]) + r")\b", span_text, re.IGNORECASE)
         if word and re.match(r"\s+(?:[a-z]+\s+)?(?!bucks\b|dollars\b|pounds\b|euros\b|quid\b)[a-z]+s\b",

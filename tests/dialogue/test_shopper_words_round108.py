@@ -174,3 +174,25 @@ def test_round_111_words(catalog):
     assert "start a return" in swap and "order the one you'd like" in swap
     assert service.topic("refund", "will I get every penny back or does the postage come off?") == "amount"
     assert manager._REASON_BIT.search("actually forget the cats thing, they sleep on everything anyway")
+
+
+def test_round_112_words(catalog, vocab):
+    from bot.dialogue.constraints import asked_attributes
+    from bot.dialogue.requests import split_requests
+    from bot.nlu.normalize import normalize_slots
+    assert normalize_slots("is it just me or is it like a hundred degrees today", [("price_max", "a hundred")]).get("price_max") is None
+    assert phrases.CART_VIEW.search("whats left in my cart?")
+    assert phrases.CART_VIEW.search("remind me what I've got in the cart?")
+    assert manager._ENTERTAIN_ME.search("too hot to sleep. tell me a joke")
+    assert manager._ENTERTAIN_ME.search("hey. can't sleep. entertain me with something funny")
+    assert not manager._ENTERTAIN_ME.search("a funny cushion for my sister")
+    assert service.topic("delivery_options", "what about carrying it up to the bedroom, we're on the 3rd floor") == "in_home"
+    assert manager._SIZE_INSTEAD.search("actually we measured and a king won't fit lol. queen instead").group(1) == "queen"
+    assert phrases.TAKE_THAT.match("fine, that one")
+    tables = _of(catalog, "Dining Tables")
+    assert asked_attributes("it has to be round", tables)[0] == {"shape": "round"}
+    assert asked_attributes("the whole family comes round for brunch", tables)[0] == {}
+    assert split_requests("hiya, I sent a dresser back two weeks ago and still no refund?? order number 44518") == [
+        "hiya, I sent a dresser back two weeks ago and still no refund?? order number 44518"]
+    sheets = next(p for p in catalog if p.leaf_category == "Sheets & Duvets" and p.color)
+    assert sheets.color in product_qa.answer("only one? what colour is it", sheets)[0]
