@@ -686,7 +686,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             # "a small patio set for 2", "just for two of us"; not "we just moved in ... a table for 4"
             # ... and "a patio set for 2 people": a set for two (its chairs come with it; a table for 2 may seat 4)
             a_set = seats <= 2 and any(" set" in f" {(p.leaf_category or '').lower()}" for p in products)
-            if a_set or seats <= 4 and (_JUST_SO_MANY.search(text[max(0, match.start() - 40):match.end()])
+            # "a 2 seater, under 1000": two seats (a four-seat sofa is no two-seater; "6+ seater" is six or more)
+            seater = re.fullmatch(r"\w+[- ]seater", match.group(0).strip(), re.I) is not None
+            if a_set or seater or seats <= 4 and (_JUST_SO_MANY.search(text[max(0, match.start() - 40):match.end()])
                                         or _JUST_BEFORE.search(text[:match.start()])):
                 required["seats"] = str(seats)
             else:

@@ -70,6 +70,7 @@ KINDS: tuple[Kind, ...] = (
     _kind("shoe racks", "shoe rack", "shoe", broader=False),
     _kind("wine racks", "wine rack", "wine", broader=False),
     _kind("plant stands", "plant stand", "plant stand", broader=False),
+    _kind("umbrella stands", "umbrella stand, umbrella holder, umbrella rack", "umbrella", broader=False),
     _kind("printer stands", "printer stand, printer table", "printer", broader=False),
     _kind("computer monitors", "computer monitor, monitor", "monitor", broader=False),
     _kind("coffee mugs", "coffee mug, mug", "mug", broader=False),

@@ -61,6 +61,11 @@ def _asks_about_shown(state: DialogueState, text: str, intent: str) -> bool:
 # "a king won't fit lol. queen instead", "instead a full": the size wanted now
 _SIZE_INSTEAD = re.compile(r"\b(twin xl|twin|full|double|queen|california king|cal king|king)(?:[- ]size)?\s+instead\b"
                            r"|\binstead\s+(?:a\s+|get\s+a\s+)?(twin xl|twin|full|double|queen|california king|cal king|king)\b", re.I)
+# "absolutely bucketing down here", "it's pouring down": rain, not down filling
+_RAINING_DOWN = re.compile(r"\b(?:bucketing|pouring|chucking it|lashing|tipping it|hammering|belting|raining|teeming|coming)\s+(?:it\s+)?down\b", re.I)
+# "my desk is a wobbly folding table and I need something proper": the thing they have stands in for the one wanted
+_MAKESHIFT = re.compile(r"\b(?:my|our)\s+([a-z]+(?:\s[a-z]+)?)\s+is\s+(?:a|an|just|basically|literally|only|currently)\b"
+                        r"(?=.*\b(?:need|want)\s+(?:something|one|a)\s+(?:proper|decent|real|better|new|sturdier|sturdy)\b)", re.I)
 # "tell me a joke", "entertain me with something funny", "make me laugh": small talk, whatever else is said
 _ENTERTAIN_ME = re.compile(r"\b(?:tell|give)\s+(?:me|us)\s+(?:a\s+|some\s+|another\s+)?(?:good\s+|funny\s+)?jokes?\b|\bentertain\s+(?:me|us)\b"
                            r"|\bmake\s+me\s+laugh\b|\b(?:say|tell me)\s+something\s+funny\b|\b(?:know|got)\s+any\s+(?:good\s+)?jokes\b", re.I)
@@ -196,6 +201,12 @@ def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
 
 
 _BED_SIZES = ("Twin", "Twin XL", "Full", "Queen", "King", "California King")
+
+
+def _bed_size(said: str) -> str:
+    """A bed size as the catalog writes it ("twin xl" -> "Twin XL", "double" -> "Full", "cal king" -> "California King")."""
+    said = said.lower()
+    return {"double": "Full", "cal king": "California King"}.get(said, said.title().replace("Xl", "XL"))
 # What a like or dislike may say besides which product ("I don't like #1, and nothing from CB2").
 _FEEDBACK_CONSTRAINTS = ("exclude_brand", "exclude_color", "exclude_material", "exclude_style", "exclude_category",
                          "price_max", "price_min")
@@ -411,7 +422,7 @@ class DialogueManager:
                         for c in slot_values(nlu.slots, "category") or state.constraints.categories)):
             # "Bedding first. Her bed is a twin.": twin bedding
             said = re.search(r"twin xl|twin|full|double|queen|california king|cal king|king", owned_bed.group(0), re.I).group(0).lower()
-            size = {"double": "Full", "cal king": "California King"}.get(said, said.title().replace("Xl", "XL"))
+            size = _bed_size(said)
             if size in _BED_SIZES:
                 nlu = _as_read(nlu, nlu.intent, {**nlu.slots, "size": size})
         if (state.constraints.categories in (["Lighting"], ["Floor Lamps"]) and not nlu.slots.get("item_ref") and _ON_THE_FLOOR.search(text)
@@ -615,6 +626,19 @@ class DialogueManager:
                 and not any(nlu.slots.get(k) for k in ("price_max", "price_min", "item_ref", "color", "material", "brand"))):
             # "is it supposed to rain this afternoon? trying to decide whether to bring the patio cushions in": small talk
             return self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {}))
+        if _RAINING_DOWN.search(text) and str(nlu.slots.get("material", "")).lower() == "down":
+            # "good morning! absolutely bucketing down here 🌧": the weather, no down pillows
+            slots = {k: v for k, v in nlu.slots.items() if k != "material"}
+            if not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category")):
+                return (await self._on_greet(state, _as_read(nlu, "greet", {})) if phrases.HELLO.match(text)
+                        else self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {})))
+            nlu = _as_read(nlu, nlu.intent, slots)
+        makeshift = _MAKESHIFT.search(text)
+        if makeshift and nlu.intent in ("search_product", "out_of_scope", "refine"):
+            # "my desk is a wobbly folding table and I need something proper": a desk (the table stands in for one)
+            named = [names for _, names in mentioned_categories(makeshift.group(1), self.s.retriever.vocabulary.get("categories", []))]
+            if len(named) == 1 and len(named[0]) == 1:
+                nlu = _as_read(nlu, "search_product", {**nlu.slots, "category": named[0][0]})
         if (_ENTERTAIN_ME.search(text) and not nlu.slots.get("order_id") and not phrases.SHOPPING_OPENER.search(text)
                 and not phrases.WANTS_TO_BUY.search(text) and nlu.intent not in ("contact_human", "goodbye")):
             # "too hot to sleep. tell me a joke", "hey. can't sleep. entertain me with something funny": small talk
@@ -1323,8 +1347,7 @@ class DialogueManager:
         if instead and intent in ("refine", "search_product") and state.constraints.sizes:
             # "actually we measured and a king won't fit lol. queen instead": the queen, not the king named
             said = next(g for g in instead.groups() if g).lower()
-            size = {"double": "Full", "cal king": "California King"}.get(said, said.title().replace("Xl", "XL"))
-            slots = {**slots, "size": size}
+            slots = {**slots, "size": _bed_size(said)}
         only_in_stock = re.search(r"\b(?:only|just)\b.{0,30}\bin[- ]stock\b|\bin[- ]stock\s+(?:only|ones only)\b", text, re.I)
         asks_stock = re.search(r"\b(?:is|are)\s+(?:it|they|this|that|these|those|the \w+(?: one)?)\s+(?:\w+\s+)?(?:in[- ]stock|available)",
                                text, re.I)  # "is it in stock?" asks about a product; "got one that's in stock?" filters
@@ -1619,6 +1642,12 @@ class DialogueManager:
             # "how long until I get it back?" after a double charge, "and when do I see my money again" after a
             # cancellation, "I want every penny back" after a complaint, "when will the extra $429 be back?" (no budget)
             intent, slots = "refund", _order_id_only(slots)
+        elif (state.order_id and state.last_action in ("service", "handoff") and not slots.get("category")
+              and state.last_service_intent in ("order_status", "shipping_address", "change_order", "delivery_time")
+              and re.search(r"\bleave\s+(?:it|them|the (?:parcel|package|order|box))\s+(?:with|at|by|behind|in|next door)\b"
+                            r"|\b(?:in|at) a safe ?place\b", text, re.I)):  # (not "nothing at my door or with the neighbours")
+            # "can the driver leave it with my neighbour at number 12": where that order is delivered
+            intent, slots = "shipping_address", _order_id_only(slots)
         elif (state.order_id and state.last_action in ("service", "handoff")
               and state.last_service_intent in ("order_status", "shipping_address", "change_order")
               and intent in ("delivery_options", "delivery_time", "shipping_address", "change_order", "out_of_scope")
@@ -1668,6 +1697,11 @@ class DialogueManager:
               and any(any(self._asked(clause, state.constraints.categories)) for clause in phrases.clauses(text)
                       if phrases.A_MUST.search(clause) or _FIRMLY.search(clause))):
             intent = "refine"  # "it has to be round, the dining room is pretty square" under dining tables: a wish
+        elif (intent == "feedback_dislike" and state.shown
+              and re.search(r"\b(?:is|looks|'s)\s+(?:actually\s+|so\s+|well\s+|pretty\s+|really\s+|kinda\s+)?(?:sick|fire|dope|lit|mint|"
+                            r"banging|bangin|ace|class|peng)\b", text, re.I)
+              and not re.search(r"\b(?:not|isn'?t|aint|ain'?t)\b", text, re.I)):
+            intent = "feedback_like"  # "the second one is actually sick": slang praise
         elif _asks_about_shown(state, text, intent):
             # "do any of them have storage?" under armchairs: about the ones shown ("recline": see ``_read_kinds``)
             intent = "product_question"
@@ -2613,13 +2647,16 @@ class DialogueManager:
                                                    intro or _first_few(candidates, style, style, plain))
             if shown is not None:
                 return shown
-        roughly = [c for c in f.colors if re.search(rf"\b{re.escape(c)}\s*-?\s*ish\b", nlu.text, re.I)]
-        if roughly and len(candidates) < 3 and action in ("recommend", "refine") and nlu.slots.get("color"):
-            # "bedside tables, walnut-ish, under 400 each" and one is walnut: it first, then the closest others
-            plain = f.model_copy(update={"colors": []})
-            colour = " or ".join(f.colors).lower()
+        roughly = [c for c in f.colors if re.search(rf"\b{re.escape(c)}\s*-?\s*ish\b", nlu.text, re.I)] if nlu.slots.get("color") else []
+        rough_features = {k: v for k, v in f.attributes.items() if re.search(rf"\b{re.escape(str(v))}\s*-?\s*ish\b", nlu.text, re.I)}
+        if (roughly or rough_features) and len(candidates) < 3 and action in ("recommend", "refine"):
+            # "bedside tables, walnut-ish, under 400 each" and one is walnut, "a queen mattress, firm-ish": it first,
+            # then the closest others
+            plain = f.model_copy(update={"colors": [] if roughly else f.colors,
+                                         "attributes": {k: v for k, v in f.attributes.items() if k not in rough_features}})
+            said = " or ".join(f.colors).lower() if roughly else " and ".join(map(str, rough_features.values()))
             shown = await self._first_then_closest(state, nlu, action, text, candidates, plain,
-                                                   intro or _first_few(candidates, colour, colour, plain))
+                                                   intro or _first_few(candidates, said, said, plain))
             if shown is not None:
                 return shown
         superlative = phrases.SUPERLATIVE.search(nlu.text) if action in ("recommend", "refine") else None
@@ -2996,7 +3033,11 @@ class DialogueManager:
             reply = await self._search(state, nlu, action="feedback", exclude_seen=liked, within=within,
                                        intro=text + (" You might also like:" if liked else " Here are other options:"))
             shown = [self.products[c.id] for c in reply.products if c.id in self.products]
-            if shown and not all(matches(p, asked.model_copy(update={"exclude_ids": []})) for p in shown):
+            fits = [p for p in shown if matches(p, asked.model_copy(update={"exclude_ids": []}))]
+            if shown and not fits and liked:
+                # nothing else fits every wish: the like noted, no list of ones that break a wish ("room for 7")
+                reply = reply.model_copy(update={"products": []})
+            elif shown and len(fits) < len(shown):
                 # nothing else fits every wish: the closest, said so (not "you might also like" as if they fit)
                 reply = reply.model_copy(update={"text": reply.text.replace(
                     " You might also like:" if liked else " Here are other options:",

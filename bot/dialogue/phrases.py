@@ -74,7 +74,9 @@ SAME_VALUE = re.compile(r"\b(?:same|matching|that)\s+(colou?rs?|styles?|material
 # sizes the bedding or mattress)
 OWNS_BED = re.compile(r"\b(?:she|he|they|we|i)(?:'s|'ve|\s+has|\s+have)?\s+(?:got|owns?|sleeps? (?:on|in))?\s*(?:a|an)\s+"
                       r"(?:twin(?: xl)?|full|double|queen|king|california king|cal king)(?:[- ]size[d]?)?\s+bed\b"
-                      r"|\b(?:her|his|their|our|my)\s+bed(?:\s+(?:in|at)\s+[\w ]{1,20}?|\s+there)?\s+is\s+(?:a\s+)?(?:twin|full|double|queen|king|california king|cal king)\b", re.I)
+                      r"|\b(?:her|his|their|our|my)\s+bed(?:\s+(?:in|at)\s+[\w ]{1,20}?|\s+there)?\s+is\s+(?:a\s+)?(?:twin|full|double|queen|king|california king|cal king)\b"
+                      # "a green duvet set for his twin bed"
+                      r"|\bfor\s+(?:his|her|their|my|our)\s+(?:twin xl|twin|full|double|queen|king|california king|cal king)(?:[- ]size[d]?)?\s+bed\b", re.I)
 # "forget the mirror, he'd use a floor lamp more", "forget pillows, she has loads": the thing let go (a category when
 # it names one)
 FORGET_THING = re.compile(r"\b(?:forget|scratch|scrap|never ?mind|skip|drop|ditch)\s+(?:about\s+)?(?:(?:the|that|those|this|these|a|an)\s+)?"
@@ -243,7 +245,8 @@ PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?
                       r"(?:till|until|til|'til|for)\s+(?:spring|summer|autumn|fall|winter|next \w+|the sales?|black friday|payday|"
                       r"later|after \w+))\b", re.I)
 # "... and come back", "... bye": the chat ends here
-COME_BACK = re.compile(r"\bcome back\b|\bget back to you\b", re.I)
+COME_BACK = re.compile(r"\bcome back\b|\bget back to you\b"
+                       r"|\b(?:try|do it|have a go|look)\s+again\s+(?:tomorrow|later|tonight|in the morning|another day)\b", re.I)  # "i'll try again tomorrow"
 # "um hi. what do you actually sell here?", "what kind of stuff do you have?"
 WHAT_DO_YOU_SELL = re.compile(r"\bwhat (?:do you|does (?:this|your) (?:shop|store)|kind of (?:stuff|things|products) do you)\s+"
                               r"(?:actually\s+|even\s+|guys\s+)?(?:sell|have|carry|stock|do)\b(?:\s+(?:here|exactly))?\s*[?!.]*\s*$",
@@ -654,7 +657,8 @@ def any_with(text: str) -> re.Match | None:
 
 
 # "smth w headrest?", "is there a standing desk in that price": a wish about what is shown, not a question about one
-SOMETHING_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm|but),?\s+)?(?:(?:smth|sth|something|anything|one|ones)\s+(?:with|w|that|which|(?:i|we|u|you)\s+can)|"
+SOMETHING_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm|but),?\s+)?(?:(?:i'?d|i would|we'?d)\s+(?:want|like|prefer|need)\s+|(?:i|we)\s+(?:want|need)\s+)?"
+                            r"(?:(?:smth|sth|something|anything|one|ones)\s+(?:with|w|that|which|(?:i|we|u|you)\s+can)|"
                             r"(?:is there|are there|do you have|have you got|got)\s+(?:a|an|any|some|one)?)\b", re.I)
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|thnx|ty|cheers|much appreciated|appreciate it)\b", re.I)
 # Occasions a gift is for ("secret santa at work"): no product the shop lacks
@@ -696,8 +700,8 @@ SHOW_AGAIN = re.compile(r"\b(?:show|see)\s+(?:me\s+|us\s+)?(?:the|those|these)\s
 _PICKED = (r"(?:the\s+)?(?:" + SUPERLATIVE.pattern + r"|(cheaper|less expensive|lower[- ]priced|bigger|larger|smaller|better[- ]rated)"
            r"(?=\s+(?:one\s+)?of\s+(?:the|those|these|them)\s+(?:two|2)\b))(?:\s+one)?"
            r"(?:\s+of\s+(?:those|these|them|the\s+(?:two|2)|(?:those|these)\s+(?:two|2)))?")
-ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|right|yes|yeah|sure|cool)[,.!]?\s*)?(?:just\s+)?(?:please\s+|pls\s+)?"
-                             r"(?:add|put|i'?ll\s+(?:take|have|go\s+with|go\s+for|get)|get\s+me|give\s+me|grab(?:\s+me)?)\s+" + _PICKED + r"\b"
+ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|right|yes|yeah|sure|cool|lovely|perfect)[,.!]?\s*)?(?:just\s+)?(?:please\s+|pls\s+)?"
+                             r"(?:add|put|(?:i|we)'?ll\s+(?:take|have|go\s+with|go\s+for|get)|get\s+me|give\s+me|grab(?:\s+me)?)\s+" + _PICKED + r"\b"
                              # "cheapest one's fine, add it"
                              r"|^\s*" + _PICKED + r"(?:'s|\s+is)?(?:\s+(?:fine|good|ok|okay|great|perfect))?[\s.,;!-]+(?:then\s+)?(?:checkout|check\s+out|"
                              r"add\s+(?:it|that)|(?:in)?to\s+(?:my\s+|the\s+)?(?:cart|basket)|i'?ll\s+take\s+it)\b"

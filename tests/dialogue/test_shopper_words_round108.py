@@ -196,3 +196,21 @@ def test_round_112_words(catalog, vocab):
         "hiya, I sent a dresser back two weeks ago and still no refund?? order number 44518"]
     sheets = next(p for p in catalog if p.leaf_category == "Sheets & Duvets" and p.color)
     assert sheets.color in product_qa.answer("only one? what colour is it", sheets)[0]
+
+
+def test_round_113_words(catalog):
+    from bot.dialogue.constraints import asked_attributes
+    from bot.dialogue.kinds import kinds_named
+    assert phrases.OWNS_BED.search("need a green duvet set for his twin bed")
+    picked = phrases.ADD_SUPERLATIVE.match("Lovely. We'll have the cheaper of the two then.")
+    assert picked and "cheaper" in [g for g in picked.groups() if g]
+    assert phrases.SOMETHING_WITH.match("I'd want one I can put in the washing machine")
+    assert phrases.COME_BACK.search("ugh. fine, i'll try again tomorrow")
+    assert manager._RAINING_DOWN.search("good morning! absolutely bucketing down here")
+    assert not manager._RAINING_DOWN.search("a down pillow")
+    assert manager._MAKESHIFT.search("my desk is a wobbly folding table and I need something proper").group(1) == "desk"
+    assert not manager._MAKESHIFT.search("my desk is a wobbly folding table")
+    sofas = _of(catalog, "Sofas")
+    assert asked_attributes("a 2 seater, under 1000", sofas) == ({"seats": "2"}, {})
+    assert asked_attributes("6+ seater please", sofas) == ({}, {"seats": 6.0})
+    assert [k.name for k, _ in kinds_named("do you sell umbrella stands?")] == ["umbrella stands"]
