@@ -639,6 +639,18 @@ class DialogueManager:
             named = [names for _, names in mentioned_categories(makeshift.group(1), self.s.retriever.vocabulary.get("categories", []))]
             if len(named) == 1 and len(named[0]) == 1:
                 nlu = _as_read(nlu, "search_product", {**nlu.slots, "category": named[0][0]})
+        owned = slot_values(nlu.slots, "category")
+        if (nlu.intent == "complement_request" and not state.shown and len(owned) == 1
+                and re.search(r"\b(?:bought|got|ordered|purchased)\b.{0,60}\bfrom (?:you|your shop|here)\b", text, re.I)):
+            mentions = mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
+            others = [names[0] for _, names in mentions if len(names) == 1 and names[0] != owned[0]]
+            bought = any(owned[0] in names and re.search(rf"\b(?:bought|got|ordered|purchased)\s+(?:the|a|an|my|our)\s+(?:[\w-]+\s+){{0,3}}"
+                                                        rf"{re.escape(gram)}\b", text, re.I) for gram, names in mentions)
+            if others and bought:  # (not "a nightstand to match the walnut bed I bought from you": the nightstand asked for)
+                # "bought the charcoal boucle sofa from you last week, what rug would go with it?": rugs (the colour and
+                # material are the sofa's)
+                nlu = _as_read(nlu, "search_product", {k: v for k, v in nlu.slots.items()
+                                                       if k not in ("color", "material", "style")} | {"category": others[0]})
         if (_ENTERTAIN_ME.search(text) and not nlu.slots.get("order_id") and not phrases.SHOPPING_OPENER.search(text)
                 and not phrases.WANTS_TO_BUY.search(text) and nlu.intent not in ("contact_human", "goodbye")):
             # "too hot to sleep. tell me a joke", "hey. can't sleep. entertain me with something funny": small talk
@@ -675,7 +687,8 @@ class DialogueManager:
                 or slots.get("category") or slots.get("order_id") or any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
                 or phrases.CART_WORD.search(text)):
             return None
-        leaving = phrases.FAREWELL.search(text) or phrases.COME_BACK.search(text)
+        leaving = (phrases.FAREWELL.search(text) or phrases.COME_BACK.search(text)
+                   or re.search(r"\b(?:gonna|going to|i'?ll|we'?ll|will)\s+sleep on (?:it|that|this)\b", text, re.I))  # "ok nvm gonna sleep on it"
         return _as_read(nlu, "goodbye" if leaving else "thanks", {})
 
     def _warranty_of_owned(self, state: DialogueState, text: str, nlu: NLUResult) -> Reply | None:
@@ -1041,6 +1054,11 @@ class DialogueManager:
                                                             and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))
                                                             and not phrases.MORE.search(text))) and phrases.FAREWELL.search(text):
             intent = "goodbye"  # "ok danke, tschüss", "That will be all for today, thank you for your patience."
+        if (slot_values(slots, "category") == ["Beds"] and phrases.FAREWELL.search(text)
+                and len(re.findall(r"\bbeds?\b", text, re.I)) == len(re.findall(r"\b(?:off|go|going|heading|get|time)\s+to\s+bed\b", text, re.I))):
+            # "ok off to bed, will decide tomorrow. night!": no beds asked for
+            slots = {k: v for k, v in slots.items() if k != "category"}
+            intent = "goodbye"
         parts = phrases.clauses(text)
         if (intent not in ("goodbye", "contact_human") and len(parts) > 1 and phrases.closing(parts[-1]) == "goodbye"
                 and not slots.get("category") and not phrases.CART_WORD.search(text) and not phrases.is_question(parts[-1])
@@ -1343,6 +1361,11 @@ class DialogueManager:
         if said_only in colours:
             slots = {**slots, "color": next(c for c in slot_values(slots, "color") if str(c).lower() == said_only)}
             # "black only please, it's going in a black and white office": black (white is the room's)
+        none_in = re.search(r"\b(?:none|nothing|no\s+\w+)\s+in\s+([a-z]+(?:\s[a-z]+)?)\s*\?", text, re.I)
+        if none_in and [str(v).lower() for v in slot_values(slots, "exclude_color")] == [none_in.group(1).lower()]:
+            # "none in mustard?": asks for mustard ones, excludes nothing
+            slots = {**{k: v for k, v in slots.items() if k != "exclude_color"}, "color": none_in.group(1).lower()}
+            intent = "refine" if state.shown else intent
         instead = _SIZE_INSTEAD.search(text)
         if instead and intent in ("refine", "search_product") and state.constraints.sizes:
             # "actually we measured and a king won't fit lol. queen instead": the queen, not the king named
@@ -1702,6 +1725,11 @@ class DialogueManager:
                             r"banging|bangin|ace|class|peng)\b", text, re.I)
               and not re.search(r"\b(?:not|isn'?t|aint|ain'?t)\b", text, re.I)):
             intent = "feedback_like"  # "the second one is actually sick": slang praise
+        elif (state.last_service_intent == "complaint" and state.last_action in ("service", "handoff")
+              and intent in ("out_of_scope", "search_product", "thanks") and not slots.get("category")
+              and (service.is_upset(text) or re.search(r"\b(?:put (?:it|this|that) right|sort (?:it|this|that) out|make (?:it|this) right|"
+                                                        r"fob(?:bed)? (?:me )?off|not good enough|compensat\w*)\b", text, re.I))):
+            intent = "complaint"  # "and don't just fob me off with a sorry, I want it put right"
         elif _asks_about_shown(state, text, intent):
             # "do any of them have storage?" under armchairs: about the ones shown ("recline": see ``_read_kinds``)
             intent = "product_question"

@@ -214,3 +214,8 @@ def test_round_113_words(catalog):
     assert asked_attributes("a 2 seater, under 1000", sofas) == ({"seats": "2"}, {})
     assert asked_attributes("6+ seater please", sofas) == ({}, {"seats": 6.0})
     assert [k.name for k, _ in kinds_named("do you sell umbrella stands?")] == ["umbrella stands"]
+
+
+def test_round_114_words():
+    assert service.topic("shipping_address", "can you send it somewhere else? I'm staying at my boyfriend's this week") == "elsewhere"
+    assert phrases.FAREWELL.search("ok off to bed, will decide tomorrow. night!")

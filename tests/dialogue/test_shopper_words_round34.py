@@ -32,7 +32,8 @@ def _read(text: str, intent: str = "search_product", **slots) -> NLUResult:
     ("hmm let me ask my boss if they'll pay for it lol. cya", "goodbye"),
     ("Thanks, I'll talk it over with him tonight and come back.", "goodbye"),
     ("Alright, thanks for your help, I'll think about it and come back.", "goodbye"),
-    ("ok thanks, I'll sleep on it haha", "thanks"),
+    ("ok thanks, I'll sleep on it haha", "goodbye"),  # (since round 114: sleeping on it ends the chat, as most kept dialogues expect)
+    ("ok thanks, I'll think about it", "thanks"),
     ("ok we'll discuss and come back, thanks!", "goodbye"),
 ])
 def test_putting_the_decision_off_ends_the_chat_for_now(text, intent):
