@@ -59,8 +59,8 @@ def _asks_about_shown(state: DialogueState, text: str, intent: str) -> bool:
 
 
 # "a king won't fit lol. queen instead", "instead a full": the size wanted now
-_SIZE_INSTEAD = re.compile(r"\b(twin xl|twin|full|double|queen|california king|cal king|king)(?:[- ]size)?\s+instead\b"
-                           r"|\binstead\s+(?:a\s+|get\s+a\s+)?(twin xl|twin|full|double|queen|california king|cal king|king)\b", re.I)
+_SIZE_INSTEAD = re.compile(rf"\b({phrases.BED_SIZE_WORDS})(?:[- ]size)?\s+instead\b"
+                           rf"|\binstead\s+(?:a\s+|get\s+a\s+)?({phrases.BED_SIZE_WORDS})\b", re.I)
 # "absolutely bucketing down here", "it's pouring down": rain, not down filling
 _RAINING_DOWN = re.compile(r"\b(?:bucketing|pouring|chucking it|lashing|tipping it|hammering|belting|raining|teeming|coming)\s+(?:it\s+)?down\b", re.I)
 # "my desk is a wobbly folding table and I need something proper": the thing they have stands in for the one wanted
@@ -201,6 +201,16 @@ def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
 
 
 _BED_SIZES = ("Twin", "Twin XL", "Full", "Queen", "King", "California King")
+
+
+def _item_refs_only(slots: dict) -> dict:
+    """The slots of a message that only say which shown product ("perfect, add it. can you gift wrap it?")."""
+    return {k: v for k, v in slots.items() if k == "item_ref"}
+
+
+def _said_ish(value: str, text: str) -> bool:
+    """Whether the message says the value roughly ("walnut-ish", "firm ish")."""
+    return re.search(rf"\b{re.escape(value)}\s*-?\s*ish\b", text, re.I) is not None
 
 
 def _bed_size(said: str) -> str:
@@ -421,7 +431,7 @@ class DialogueManager:
                 and any(re.search(r"bedding|sheet|duvet|mattress|pillow|comforter|quilt", str(c), re.I)
                         for c in slot_values(nlu.slots, "category") or state.constraints.categories)):
             # "Bedding first. Her bed is a twin.": twin bedding
-            said = re.search(r"twin xl|twin|full|double|queen|california king|cal king|king", owned_bed.group(0), re.I).group(0).lower()
+            said = re.search(phrases.BED_SIZE_WORDS, owned_bed.group(0), re.I).group(0).lower()
             size = _bed_size(said)
             if size in _BED_SIZES:
                 nlu = _as_read(nlu, nlu.intent, {**nlu.slots, "size": size})
@@ -441,7 +451,7 @@ class DialogueManager:
         if ((asked.intent == "add_to_cart" or asked.intent == read.intent) and read.intent in service.SERVICE_INTENTS
                 and read.intent not in service.HANDOFF_INTENTS and state.shown and phrases.ADD_THEN_ASK.search(text)):
             # "perfect, add it. can you gift wrap it too?": added, and the question answered
-            added = await self._on_cart(state, _as_read(asked, "add_to_cart", {k: v for k, v in asked.slots.items() if k == "item_ref"}))
+            added = await self._on_cart(state, _as_read(asked, "add_to_cart", _item_refs_only(asked.slots)))
             if added.action == "add_to_cart":
                 answered = self._service(state, read, read.intent)  # (the last action: that answer)
                 return added.model_copy(update={"text": f"{added.text} {answered.text}", "quick_replies": answered.quick_replies})
@@ -452,7 +462,7 @@ class DialogueManager:
             if re.match(r"(?:Sorry|No\b|We don'?t|We do not)", answered.text):
                 return answered.model_copy(update={"text": f"{answered.text} So I haven't added it to your cart; say \"add it\" "
                                                            "if you'd like it anyway."})
-            added = await self._on_cart(state, _as_read(asked, "add_to_cart", {k: v for k, v in asked.slots.items() if k == "item_ref"}))
+            added = await self._on_cart(state, _as_read(asked, "add_to_cart", _item_refs_only(asked.slots)))
             if added.action == "add_to_cart":
                 return added.model_copy(update={"text": f"{answered.text} {added.text}"})
             return answered
@@ -778,7 +788,7 @@ class DialogueManager:
                                    products=[replies.card(product)], quick_replies=["Add to cart", "Show more", "Something different"])
         if state.shown and phrases.FIELD_ONLY.match(text) and intent not in service.SERVICE_INTENTS:
             # "size?" under a list: the size of each shown (or of the one talked about)
-            return _as_read(nlu, "product_question", {k: v for k, v in slots.items() if k == "item_ref"})
+            return _as_read(nlu, "product_question", _item_refs_only(slots))
         if (state.last_action == "answer_question" and state.last_question and state.shown
                 and phrases.SAME_FOR_DESCRIBED.match(text)):
             shown = self._shown_products(state)
@@ -2675,8 +2685,8 @@ class DialogueManager:
                                                    intro or _first_few(candidates, style, style, plain))
             if shown is not None:
                 return shown
-        roughly = [c for c in f.colors if re.search(rf"\b{re.escape(c)}\s*-?\s*ish\b", nlu.text, re.I)] if nlu.slots.get("color") else []
-        rough_features = {k: v for k, v in f.attributes.items() if re.search(rf"\b{re.escape(str(v))}\s*-?\s*ish\b", nlu.text, re.I)}
+        roughly = [c for c in f.colors if _said_ish(c, nlu.text)] if nlu.slots.get("color") else []
+        rough_features = {k: v for k, v in f.attributes.items() if _said_ish(str(v), nlu.text)}
         if (roughly or rough_features) and len(candidates) < 3 and action in ("recommend", "refine"):
             # "bedside tables, walnut-ish, under 400 each" and one is walnut, "a queen mattress, firm-ish": it first,
             # then the closest others

@@ -70,13 +70,15 @@ INSTEAD = re.compile(r"\binstead\b", re.I)
 # "curtains instead, same colour": the colour (style, material) of the request before
 SAME_VALUE = re.compile(r"\b(?:same|matching|that)\s+(colou?rs?|styles?|materials?|finish)\b|\bin the same (colou?r|style|material)\b|"
                         r"\bsame\s+[a-z]+\s*(?:and|&|\+|,)\s*(?:the\s+)?(colou?rs?|styles?|materials?)\b", re.I)
+# The bed sizes shoppers say, longest first ("twin xl" before "twin", "california king" before "king")
+BED_SIZE_WORDS = r"twin xl|twin|full|double|queen|california king|cal king|king"
 # "she's got a king bed, not a queen", "our bed is a queen", "her bed in halls is a twin": the bed they have (it
 # sizes the bedding or mattress)
 OWNS_BED = re.compile(r"\b(?:she|he|they|we|i)(?:'s|'ve|\s+has|\s+have)?\s+(?:got|owns?|sleeps? (?:on|in))?\s*(?:a|an)\s+"
                       r"(?:twin(?: xl)?|full|double|queen|king|california king|cal king)(?:[- ]size[d]?)?\s+bed\b"
                       r"|\b(?:her|his|their|our|my)\s+bed(?:\s+(?:in|at)\s+[\w ]{1,20}?|\s+there)?\s+is\s+(?:a\s+)?(?:twin|full|double|queen|king|california king|cal king)\b"
                       # "a green duvet set for his twin bed"
-                      r"|\bfor\s+(?:his|her|their|my|our)\s+(?:twin xl|twin|full|double|queen|king|california king|cal king)(?:[- ]size[d]?)?\s+bed\b", re.I)
+                      rf"|\bfor\s+(?:his|her|their|my|our)\s+(?:{BED_SIZE_WORDS})(?:[- ]size[d]?)?\s+bed\b", re.I)
 # "forget the mirror, he'd use a floor lamp more", "forget pillows, she has loads": the thing let go (a category when
 # it names one)
 FORGET_THING = re.compile(r"\b(?:forget|scratch|scrap|never ?mind|skip|drop|ditch)\s+(?:about\s+)?(?:(?:the|that|those|this|these|a|an)\s+)?"

@@ -766,6 +766,11 @@ def _replacement(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[st
 
 def _named_methods(text: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     """ "do you accept apple pay?": yes or no for each method named, then what the shop accepts."""
+    return _yes_or_no_methods(text, policy) + f" We accept {policy.payment_methods}, chosen at checkout.", ["Payment problem", human]
+
+
+def _yes_or_no_methods(text: str, policy: ShopPolicy) -> str:
+    """ "Yes, we accept PayPal." / "Sorry, we don't accept Apple Pay." for each payment method the text names."""
     accepted = policy.payment_methods.lower().replace("master card", "mastercard")
     named = list(dict.fromkeys(m.group(0).lower() for m in _METHODS.finditer(text)))
     yes = [m for m in named if m.rstrip("s") in accepted or {"amex": "american express"}.get(m, "~") in accepted]
@@ -775,7 +780,7 @@ def _named_methods(text: str, policy: ShopPolicy, human: str) -> tuple[str, list
         said.append(f"Yes, we accept {' and '.join(_method_name(m) for m in yes)}.")
     if no:
         said.append(f"Sorry, we don't accept {' or '.join(_method_name(m) for m in no)}.")
-    return " ".join(said) + f" We accept {policy.payment_methods}, chosen at checkout.", ["Payment problem", human]
+    return " ".join(said)
 
 
 _ALSO_PAY_WITH = re.compile(r"\b(?:do|does|can|will)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+)?(?:take|accept)\b[^.?!]*", re.IGNORECASE)
@@ -787,7 +792,7 @@ def also_asks_payment(text: str, policy: ShopPolicy) -> str | None:
     asked = _ALSO_PAY_WITH.search(text or "")
     if not asked or not _METHODS.search(asked.group(0)):
         return None
-    return _named_methods(asked.group(0), policy, "")[0].split(" We accept ")[0]
+    return _yes_or_no_methods(asked.group(0), policy)
 
 
 def _method_name(method: str) -> str:
