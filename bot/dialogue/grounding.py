@@ -312,7 +312,8 @@ _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |a
 
 
 _WANTED = re.compile(r"\b(?:i want|i need|i'?d like|we want|we need|we'?d like|looking for|shopping for|searching for|show me|"
-                     r"need|want)\s+(?:a |an |some |the |new |nice |good )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
+                     r"need|want|(?:time for|get|getting|buy|buying)\s+(?:a |an |some )?(?:brand )?new)"
+                     r"\s+(?:a |an |some |the |new |nice |good )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
 
 
 # "our old sofa ... shredded", "my old desk chair broke": the old thing is worn out and a new one is wanted
@@ -392,6 +393,9 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
             replaced = True  # "new king bed arrived ... none of my sheets fit": new sheets (the bed is theirs)
         if not owned and _ARRIVED_AFTER.match(lowered[found.end():]):
             owned = _ARRIVED_AFTER.match(lowered[found.end():])  # "new king bed arrived today": theirs, not wanted
+        if owned and re.search(rf"\b{g}\s+(?:is|was|'s|are|feels)\s+(?:\w+\s+)?(?:too|so)\s+(?:soft|hard|firm|saggy|lumpy|small|short|"
+                               rf"narrow|uncomfortable)\b", lowered) and _WANTED.search(lowered[found.end():] + " "):
+            replaced = True  # "realised our mattress is way too soft ... want something firmer": a new mattress
         if replaced:  # "the cat has shredded the arms of our old sofa ... want something tougher": a new one
             owned = None
         owned_words = (owned.group(1) or "").split() if owned else None
@@ -410,6 +414,10 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
     elif (len(wanted) == len(mentions) and any(m[5] for m in wanted)
           and 0 < len(named := [m for m in wanted if m[4] and not m[5]]) < len(wanted)):
         wanted = named  # "our old sofa finally gave up on us ... we want a really big sectional": the sectional
+    elif (len(wanted) == len(mentions) and 0 < len(named := [m for m in wanted if m[4]]) < len(wanted)
+          and all(re.search(r"\b(?:the|these|those)\s+(?:[a-z-]+\s+)?$", lowered[:m[0]]) for m in wanted if not m[4])):
+        # "building forts out of the couch cushions, honestly it's time for a new sofa": the sofa (the cushions are there)
+        wanted = named
     elif not wanted or len(wanted) == len(mentions):
         if mentions and not wanted and phrases.FURNISHING.search(text) and _WE_OWN.search(text):
             # "we just got the keys to our first place ... we own literally a mattress and a kettle, where do we even
@@ -1070,7 +1078,9 @@ def _negated(words: list[str], start: int) -> bool:
 
 _EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|avoid\w*|hate|dislike\w*|instead|rather|"
                         r"other than|besides|skip|exclud\w*|free|fan|sick|tired|enough|away|ban|allergic|minus|w/o|"
-                        r"too|ugh|ew+|yuck|gross|anything|less of|forget|drop|scrap|lose|ditch|remove|nix|rid|over)\b|n'?t\b",
+                        r"too|ugh|ew+|yuck|gross|anything|less of|forget|drop|scrap|lose|ditch|remove|nix|rid|over|cannot)\b"
+                        # "don't", "wont", "isnt" (not "want", "front")
+                        r"|\b(?:do|does|did|is|are|was|were|wo|ca|could|would|should|have|has|had|ai|must|need|might)n'?t\b",
                         re.IGNORECASE)
 
 
@@ -1216,8 +1226,13 @@ def _missing_is_wanted(slots: dict, text: str, categories: list[str]) -> None:
 _BED_SIZE = re.compile(r"(?<!drag )\b(california king|cal(?:ifornia)?[- ]king|twin[- ]xl|queen|king)(?:[- ]size[d]?)?\b", re.I)
 
 
-_BED_SIZES_OR = re.compile(r"\b(twin(?: xl)?|full|double|queen|king|california king)\s*(?:,\s*)?(?:or|/)\s*"
-                           r"(twin(?: xl)?|full|double|queen|king|california king)\b(?![- ]size[d]?\s+(?:sheets?|duvets?))", re.I)
+_BED_SIZES_OR = re.compile(rf"\b({phrases.BED_SIZE_WORDS})\s*(?:,\s*)?(?:or|/)\s*"
+                           rf"({phrases.BED_SIZE_WORDS})\b(?![- ]size[d]?\s+(?:sheets?|duvets?))", re.I)
+
+
+def _bed_size_name(said: str) -> str:
+    """ "Cal-King", "cal king" -> "california king": a bed size as the catalog's sizes spell it (lowercased)."""
+    return re.sub(r"^cal(?:ifornia)?[- ]king$", "california king", said.lower()).replace("-", " ")
 
 
 def _bed_size_said(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
@@ -1229,8 +1244,10 @@ def _bed_size_said(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> 
             and not re.search(r"\bfull[- ]?(?:size[d]?|bed|mattress|xl)\b|\bin (?:a )?full\b", text, re.I)):
         del slots["size"]  # "we're redoing the lounge and going full scandinavian": all the way, no bed size
     either = _BED_SIZES_OR.search(text)
-    if either and isinstance(slots.get("size"), str) and slots["size"].lower() in (either.group(1).lower(), either.group(2).lower()):
-        known = [v for said in either.groups() for v in vocabulary.get("sizes", []) if v.lower() == said.lower()]
+    either_sizes = [_bed_size_name(said) for said in either.groups()] if either else []
+    if either and (isinstance(slots.get("size"), str) and _bed_size_name(slots["size"]) in either_sizes
+                   or not slots.get("size") and not slots.get("exclude_size")):
+        known = [v for said in either_sizes for v in vocabulary.get("sizes", []) if v.lower() == said]
         if len(known) == 2:
             slots["size"] = known
         return
@@ -1240,7 +1257,7 @@ def _bed_size_said(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> 
         before = _WORD.findall(text[:said.start()].lower())
         if _negated([*before, said.group(1).lower()], len(before)):  # not "no king, too big"
             continue
-        size = re.sub(r"^cal(?:ifornia)?[- ]king$", "california king", said.group(1).lower()).replace("-", " ")
+        size = _bed_size_name(said.group(1))
         known = [v for v in vocabulary.get("sizes", []) if v.lower() == size]
         if known:
             slots["size"] = known[0]
@@ -1303,7 +1320,10 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
                 family = [c for c in category_matches(gram, categories, typos=False)
                           if singular(c).endswith(singular(gram))] if not match else []  # "chair", not "outdoor"
                 if len(family) > 1:  # "a chair ... for long study sessions": the family member the purpose names
-                    match = member_by_purpose(family, " ".join(words))
+                    # ("we'll also need chairs, 6 of them": the family, for the context to decide; "I need a chair": as
+                    # before)
+                    match = member_by_purpose(family, " ".join(words)) or (
+                        family if singular(gram) != gram and _WISHED_BEFORE.search(" ".join(words[:start]) + " ") else None)
             if not match:
                 continue
             if (not tagged or (isinstance(tagged, str) and singular(tagged) in singular(gram) and len(gram) > len(tagged))

@@ -59,6 +59,14 @@ def _asks_about_shown(state: DialogueState, text: str, intent: str) -> bool:
 
 
 # "a king won't fit lol. queen instead", "instead a full": the size wanted now
+# "fine, it can hang on the wall then": a wish given up, said as what will do
+_WILL_DO_THEN = re.compile(r"\s*(?:fine|ok(?:ay)?|alright|oh well|i guess|meh)\b[^?]*\bthen[\s.!]*$", re.I)
+# "I'll talk to my sister and order tonight": buying put off, nothing for the cart now
+_ORDER_LATER = re.compile(r"\b(?:order|buy)\s+(?:it\s+|them\s+|one\s+)?(?:tonight|later|tomorrow|at the weekend|this weekend|"
+                          r"next week|after (?:work|payday))\b", re.I)
+# "it has to be at least 55 inches wide, he wants two monitors" under desks: what goes on it, the reason for the size
+_FITS_THEIR_THINGS = re.compile(r"\b(?:i|we|he|she|they)\s+(?:has|have|wants?|needs?|uses?)\s+(?:to (?:fit|put|use)\s+)?"
+                                r"(?:two|2|three|3|dual|multiple|both|his|her|their)\s+(?:\w+\s+)?$", re.I)
 _SIZE_INSTEAD = re.compile(rf"\b({phrases.BED_SIZE_WORDS})(?:[- ]size)?\s+instead\b"
                            rf"|\binstead\s+(?:a\s+|get\s+a\s+)?({phrases.BED_SIZE_WORDS})\b", re.I)
 # "absolutely bucketing down here", "it's pouring down": rain, not down filling
@@ -83,7 +91,8 @@ _ON_THE_FLOOR = re.compile(r"\b(?:stand|stands|go|goes|sit|sits|be)\s+on\s+the\s
 _ASKS_TO_PAY_LATER = re.compile(r"\b(?:do|does|can|could|will|would)\s+(?:u|you|ya|y'?all|they)\s+(?:guys\s+)?"
                                 r"(?:take|accept|do|offer|have|allow|support|work with)\b"
                                 r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:spread|split|pay)\b", re.I)  # "can I spread the cost over a few months?"
-_POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*|bring\w*|brought|tak(?:e|ing))\s+(?:it\s+|them\s+|(?:for\s+)?(?:a|an|the|my|our)\s+\w+(?:\s+\w+)?\s+)?"
+_POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*|bring\w*|brought|tak(?:e|ing))\s+"
+                       r"(?:(?:costs?|fees?|charges?|prices?|rates?)\s+)?(?:it\s+|them\s+|(?:for\s+)?(?:a|an|the|my|our)\s+\w+(?:\s+\w+)?\s+)?"
                        # "how much is delivery for a sofa to 94110?", "what would you charge to bring a sectional out to 10023?"
                        r"(?:to|into|out to)\s+(?:zip\s+(?:code\s+)?)?"
                        r"\d{5}\b|\b(?:zip|post)\s*code\b"
@@ -186,6 +195,11 @@ def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
                 soft[:] = list(dict.fromkeys([*soft, value]))
             else:
                 soft[:] = [v for v in soft if v != value]
+    if words := [str(w).lower() for w in nlu.slots.get("title_words") or []]:
+        said = [m.group(0).lower() for _, m in kinds_named(nlu.text)]  # "a sofa bed" for the sleeper sofas
+        own = [c for c in clauses if any(re.search(rf"\b{re.escape(w)}", c) for w in [*words, *said])]
+        # "needs a comfy armchair she can get out of easily. Maybe a recliner?": the recliners give way when none fits
+        state.soft_kinds = words if any(phrases.SAID_SOFTLY.search(c) for c in own) else []
     if sizes := slot_values(nlu.slots, "size"):  # (called once the request holds the sizes as the catalog writes them)
         def said_in(clause: str, size: str) -> bool:  # "5' x 8'" said as "5x8"
             numbers = re.findall(r"\d+", size)
@@ -650,8 +664,8 @@ class DialogueManager:
             if len(named) == 1 and len(named[0]) == 1:
                 nlu = _as_read(nlu, "search_product", {**nlu.slots, "category": named[0][0]})
         owned = slot_values(nlu.slots, "category")
-        if (nlu.intent == "complement_request" and not state.shown and len(owned) == 1
-                and re.search(r"\b(?:bought|got|ordered|purchased)\b.{0,60}\bfrom (?:you|your shop|here)\b", text, re.I)):
+        if (nlu.intent == "complement_request" and len(owned) == 1 and phrases.BOUGHT_HERE.search(text)
+                and not (state.shown and phrases.SHOWN_REFERENCE.search(text))):
             mentions = mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
             others = [names[0] for _, names in mentions if len(names) == 1 and names[0] != owned[0]]
             bought = any(owned[0] in names and re.search(rf"\b(?:bought|got|ordered|purchased)\s+(?:the|a|an|my|our)\s+(?:[\w-]+\s+){{0,3}}"
@@ -695,7 +709,7 @@ class DialogueManager:
             return _as_read(nlu, closing, {})  # "ok thanks, have to run, will look again tonight", "brill ta"
         if (not phrases.PUTS_OFF.search(text) or phrases.is_question(text) or "?" in text or len(text.split()) > 25
                 or slots.get("category") or slots.get("order_id") or any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
-                or phrases.CART_WORD.search(text)):
+                or phrases.CART_WORD.search(_ORDER_LATER.sub("", text))):  # (not "I'll talk to my sister and order tonight")
             return None
         leaving = (phrases.FAREWELL.search(text) or phrases.COME_BACK.search(text)
                    or re.search(r"\b(?:gonna|going to|i'?ll|we'?ll|will)\s+sleep on (?:it|that|this)\b", text, re.I))  # "ok nvm gonna sleep on it"
@@ -952,6 +966,12 @@ class DialogueManager:
             # "one of our dining chairs cracked at the back. can i buy just one?": a product wanted, not an order's matter
             intent = "search_product"
             nlu = _as_read(nlu, intent, slots)
+        if (intent in ("return_item", "complaint", "order_status") and not slots.get("order_id")
+                and not service.names_topic(intent, text) and not service.shop_topic(text) and not service.says_damaged(text)
+                and phrases.FURNISHING.search(text) and not phrases.ORDER_WORDS.search(text)):
+            # "the guest room has literally nothing in it except a mattress on the floor": a room to furnish
+            intent = "search_product"
+            nlu = _as_read(nlu, intent, slots)
         if intent == "product_question" and phrases.SEND_IT_BACK.search(text):
             intent = "return_item"  # "if it turns out too firm, can I send it back?": the return policy, not its firmness
             slots = _order_id_only(slots)
@@ -1127,7 +1147,8 @@ class DialogueManager:
                 and state.constraints.categories and any(self._asked(text, state.constraints.categories))):
             intent = "refine"  # "extendable would be a nice bonus" under dining tables: a listed feature of these
         if (intent == "search_product" and phrases.GOES_WITH.search(text) and state.shown and phrases.ABOUT_IT.search(text)
-                and not (_GOES_WITH_THE_ROOM.search(text) and not slots.get("category"))):  # not "in terracotta to go with her bedroom"
+                and not (_GOES_WITH_THE_ROOM.search(text) and not slots.get("category"))  # not "in terracotta to go with her bedroom"
+                and not phrases.BOUGHT_HERE.search(text)):  # nor "bought the walnut bed from you, what nightstand goes with it?"
             intent = "complement_request"  # "and an office chair to go with it, navy"
         if (intent == "complement_request" and state.shown and not slots.get("category") and phrases.IN_THE_BOX.search(text)
                 and not phrases.GOES_WITH.search(text)):
@@ -1316,6 +1337,7 @@ class DialogueManager:
         named = [(kind, said) for kind, said in kinds_named(text)  # not "... bigger? I have two monitors": theirs
                  # nor "actually scrap the sofa bed, a proper queen bed would be better": the kind let go
                  if not any(start <= said.start() < end for start, end in let_go)
+                 and not (state.constraints.categories and _FITS_THEIR_THINGS.search(text[:said.start()]))
                  and not re.search(r"\b(?:i|we)\s*(?:have|'ve got|got|own|use)\s+(?:\w+\s+){0,2}$"
                                   # "we're sleeping on an air mattress": how they manage now, not the wish
                                   r"|\b(?:sleeping|sleep|sitting|sat|living|eating|working)\s+(?:on|in|at|off)\s+(?:an?|the|our|my|some)\s+(?:\w+\s+)?$",
@@ -1393,7 +1415,7 @@ class DialogueManager:
             slots = {**slots, "in_stock": True}
             if intent not in ("search_product", "refine"):
                 intent = "refine" if state.shown or state.constraints.categories else "search_product"
-        kind = phrases.NOT_THE_ONES.search(text)
+        kind = phrases.NOT_THE_ONES.search(text) or phrases.NOT_THAT_KIND.search(text)
         current = {c.lower() for c in state.constraints.categories}
         if (kind and state.shown and intent not in service.SERVICE_INTENTS
                 and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS
@@ -1411,7 +1433,8 @@ class DialogueManager:
         if (intent in ("product_question", "search_product", "out_of_scope") and state.shown and state.constraints.categories
                 and slots.get("category")
                 and not set(slot_values(slots, "category")) & set(state.constraints.categories)
-                and _WITH_IT.search(text)):
+                and _WITH_IT.search(text) and not phrases.BOUGHT_HERE.search(text)):
+            # (not "bought the walnut bed from you, what nightstand would go with it?": it is the bed)
             # "would a round rug work under it? show me a few", "what kind of rug would go under it?": for the one shown
             intent = "complement_request"
         if (intent == "refine" and state.shown and set(slots) == {"size"} and phrases.is_question(text)
@@ -1444,7 +1467,8 @@ class DialogueManager:
             # "one with good lumbar support please, my back is already complaining" under suggested office chairs
             intent, slots = self._onto_complements(state, "refine", slots)
         if (intent == "product_question" and state.shown and not slots.get("item_ref") and "?" not in text
-                and re.match(r"\s*(?:a|an|one|ones|some|something)\b", text, re.I)  # not "r they machine washable"
+                and (re.match(r"\s*(?:a|an|one|ones|some|something)\b", text, re.I)  # not "r they machine washable"
+                     or _WILL_DO_THEN.match(text))
                 and not phrases.is_question(text) and state.constraints.categories
                 and any(self._asked(text, state.constraints.categories))):
             intent = "refine"  # "a big one i can lean against the wall" under mirrors: a wish, not a question about them
@@ -1745,9 +1769,12 @@ class DialogueManager:
             intent = "product_question"
         elif intent in ("return_item", "refund", "out_of_scope") and service.damaged_their_home(text):
             intent = "complaint"  # "your delivery guys scratched the wall all the way up my hallway": their home, not the item
+        elif (intent in ("search_product", "out_of_scope", "order_status") and service.delivery_mishandled(text)
+              and not phrases.is_question(text)):
+            intent, slots = "complaint", _order_id_only(slots)  # "your delivery guys left my dresser outside in the snow"
         elif (("invoice" in state.service_intents[-2:])
               and intent in ("account_help", "out_of_scope", "complaint", "shipping_address", "delivery_options", "delivery_time",
-                             "order_status")
+                             "order_status", "leave_review")
               and service.SEND_IT.search(text) and not phrases.TALK_TO_PERSON.search(text)):
             intent = "invoice"  # "can't find where to download it. can you just email it to me?" after an invoice question
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
@@ -3266,7 +3293,7 @@ class DialogueManager:
                 nlu = nlu.model_copy(update={"slots": {k: v for k, v in nlu.slots.items() if k not in described}})
         catalog_categories = self.s.retriever.vocabulary.get("categories", [])
         mentioned = [(gram, names) for gram, names in mentioned_categories(nlu.text, catalog_categories)
-                     if not re.search(rf"\b(?:for|by|next to|beside|near|on|at)\s+(?:the |my |a |your )?(?:[\w-]+\s+)?"
+                     if not re.search(rf"\b(?:for|by|next to|beside|near|on|at|under|underneath|beneath)\s+(?:the |my |a |your )?(?:[\w-]+\s+)?"
                                       rf"{re.escape(gram)}\b", nlu.text, re.I) and gram.lower() != "floors"]
         # "a table lamp for the bedside", "a table lamp ... on the side table": a place, not what is wanted; "we've got
         # dark wood floors": theirs
@@ -3338,6 +3365,8 @@ class DialogueManager:
             # ... but a budget said for them ("suggest a matching rug under 300")
             price_max=nlu.slots.get("price_max"), price_min=nlu.slots.get("price_min"),
         )
+        if phrases.SAME_BUDGET.search(nlu.text) and f.price_max is None and f.price_min is None:
+            f.price_max, f.price_min = state.constraints.price_max, state.constraints.price_min  # "a gaming chair to go with it, same budget"
         # ... and what was asked of them ("an office chair to go with it, navy")
         heads = "|".join(re.escape(singular_word(c.split()[-1].lower())) for c in wanted) or "one"
         said = {k: v for k, v in nlu.slots.items() if k in ("color", "material", "style", "brand", "size", "exclude_color",
@@ -3422,6 +3451,7 @@ class DialogueManager:
             return self._reply(state, nlu, "service", text, quick_replies=quick)
         if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 8
                 and not (service.names_topic(intent, nlu.text) and not service.names_topic(previous, nlu.text))
+                and service.shop_topic(nlu.text) in (None, previous)  # not "could you gift wrap it as well?": the gift wrapping
                 and not (intent == "order_status" and phrases.MY_ORDER_ARRIVING.search(nlu.text))  # "how long until the right one gets here?"
                 and (service.topic(previous, nlu.text) == "policy"
                      or (phrases.ABOUT_IT.search(nlu.text) and re.search(r"\b(apply|applies|too|also|as well|same)\b", nlu.text, re.I))

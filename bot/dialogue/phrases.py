@@ -58,7 +58,7 @@ NO_MEMORY = re.compile(r"\b(don'?t|do not|stop|never)\s+(remember|track|personal
 FURNISHING = re.compile(r"\b(setting up|set up|furnish\w*|redo\w*|redecorat\w*|decorat\w*|doing up|makeover|refresh\w*|"
                         r"renovat\w*|moving into|moved into|moving in|just moved|got the keys|new (?:place|flat|apartment|house|home)|"
                         r"first (?:place|flat|apartment|house|home)|(?:completely|totally|still) empty|signed (?:a|the) lease|"
-                        r"(?:have|got) (?:basically |literally |almost |pretty much )?nothing|need everything|from scratch|"
+                        r"(?:have|got|has|had) (?:basically |literally |almost |pretty much )?nothing|need everything|from scratch|"
                         # "i wanna make my room look less boring"
                         r"make (?:my|our|the|his|her|their) (?:\w+ )?(?:room|place|flat|apartment|bedroom|space|home|house|lounge) "
                         r"(?:look|feel) (?:less \w+|more \w+|nicer|better|cosier|cozier|brighter|bigger|homier))\b", re.I)
@@ -188,6 +188,9 @@ FIELD_ONLY = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:size|sizes|dimensions|mea
 RANKS = re.compile(r"\b(?:\w{3,}est|most|least|more|less|better|worse|best|worst|\w+er than)\b", re.I)  # which is firmest
 EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|number \d)\b|\b(?:1st|2nd|3rd|4th|5th)\b"
                           r"(?!\s+(?:floor|storey|story|bedroom|home|time|birthday|anniversary|grade))", re.I)
+# "which of these would go with it?", "does #2 match": the products shown, pointed at
+SHOWN_REFERENCE = re.compile(r"\b(?:these|those|them|of (?:the|your) (?:ones|options))\b|#\s*\d|\b(?:first|second|third|fourth|fifth|last)"
+                             r"\s+(?:one|ones|option)\b", re.I)
 _ADD = r"(?:add|put|stick|throw|pop|chuck|bung)"
 _INTO_CART = r"(?:in|to|into)\s+(?:my\s+|the\s+)?(?:cart|basket|bag)"
 ADD_THAT = re.compile(rf"\b{_ADD}\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
@@ -213,7 +216,8 @@ TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:tak
                      r"(?:first|second|third|fourth|fifth|last|#?\d|1st|2nd|3rd|4th|5th)"
                      r"(?:\s+one)?(?:,?\s*(?:please|pls|plz|thanks|thx|then))?[\s.!]*$", re.I)
 # "hello, anyone awake? :)", "hiya", "good evening": a greeting opens the message
-HELLO = re.compile(r"^\s*(?:hi|hello|hey|heya|hiya|howdy|yo|hallo|gm|g'day|morning|good (?:morning|afternoon|evening|day))\b", re.I)
+HELLO = re.compile(r"^\s*(?:hi|hello|hey|heya|hiya|howdy|yo|hallo|gm|g'day|morning|good (?:morning|afternoon|evening|day))\b"
+                   r"|^\s*(?:evening|afternoon)\s*(?:[!.,]|$)", re.I)  # "evening! quick one"
 # "yo whats the weather like today": a question after the greeting ("how are you?" is part of it)
 ASKS_SOMETHING_ELSE = re.compile(r"\b(?:what|whats|what's|where|when|why|who|which|how)\b(?!\s+(?:are|r)\s+(?:you|u|ya)\b)"
                                  r"(?!'?s it going)(?!(?:'?s|\s+is)\s+(?:your|ur|the)\s+(?:day|morning|afternoon|evening|week|weekend)\b)",
@@ -234,7 +238,8 @@ PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?
                       # "ok we need to talk about it, bye!"
                       r"(?:need|have|got|want|going) to talk about (?:it|this|that|them)\b|"
                       r"(?:ask|check with|run it by|talk (?:to|with)) (?:my|the|our) (?:boss|wife|husband|partner|hubby|daughter|son|kids|"
-                      r"mum|mom|dad|family|flatmates?|roommates?|landlord|landlady|other half|manager|budget)|"
+                      r"mum|mom|dad|family|flatmates?|roommates?|landlord|landlady|other half|manager|budget|sister|brother|parents|"
+                      r"girlfriend|boyfriend|fianc[eé]e?|wife|mother|father|grandma|grandpa|kids)\b|"
                       r"measure (?:the|my|our) (?:room|space|wall|alcove|hallway|bedroom|lounge|living room)|"
                       r"come back (?:later|tomorrow|to (?:it|this))?|get back to you|decide later|"
                       # "ok saving this for when my husband gets home"
@@ -268,6 +273,8 @@ WARRANTY_WORD = re.compile(r"\bwarrant(?:y|ies|eed)\b|\bguarantee[ds]?\b", re.I)
 # "I got a leather sofa from you back in 2024": something bought here before
 BOUGHT_FROM_US = re.compile(r"\b(?:i|we)\s+(?:got|bought|ordered|purchased)\b.{0,60}\b(?:from (?:you|your shop|your store|here)|"
                             r"last (?:year|month|spring|summer|autumn|fall|winter)|in 20\d\d|back in)\b", re.I)
+# "bought the charcoal boucle sofa from you last week": bought here, said with or without who bought it
+BOUGHT_HERE = re.compile(r"\b(?:bought|got|ordered|purchased)\b.{0,60}\bfrom (?:you|your shop|your store|here)\b", re.I)
 # "take it", "ok i'll take that one": the product in focus, into the cart
 TAKE_THAT = re.compile(r"^\s*(?:ok(?:ay)?|great|perfect|yes|yep|sure|fine|cool|lovely|nice)?[,!.\s]*(?:i'?ll|ill|we'?ll|i will|we will)?\s*"
                        r"(?:take|buy|get|have)\s+(?:it|that|this|that one|this one|those|them)(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?"
@@ -589,6 +596,9 @@ PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "pr
 # A kind of product left out by a word of its name ("not the gaming ones", "no ladder ones").
 NOT_THE_ONES = re.compile(r"\b(?:not|no|without|none of)\s+(?:the\s+|any\s+|those\s+|these\s+|an?\s+)?([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)\s+"
                           r"(?:ones?|kind|type|models?|versions?|chairs?|sofas?|tables?|desks?|lamps?|beds?|rugs?|mirrors?)\b", re.I)
+# "no bar stools though" under dining chairs: a kind among them, by its head word
+NOT_THAT_KIND = re.compile(r"\b(?:not|no|without)\s+(?:the\s+|any\s+)?(?:[a-z-]+\s+)?(stool|bench|ottoman|pouf|rocker|recliner|futon)"
+                           r"(?:s|es)?\b", re.I)
 # Products of the brand just shown ("and armchairs from them?", "same brand").
 SAME_BRAND = re.compile(r"\b(?:from (?:them|that brand|the same brand|this brand|that company|those guys)|(?:the )?same brand|"
                         r"by them|do they (?:make|have|do|sell)|of theirs)\b", re.I)

@@ -60,7 +60,7 @@ _ASKED_AS = {
     "electric": "standing desk", "crank": "standing desk", "motor": "standing desk", "motorized": "standing desk",
     "motorised": "standing desk",
     # "does it have a drawer? I like to hide the remote": a coffee table's storage (drawer, shelf, lift-top)
-    "pair": "panels", "pairs": "panels",  # "do any of those come as a pair?" of curtains
+    "pair": "panels set", "pairs": "panels set",  # "do any of those come as a pair?" of curtains (panels), of pillows (set of)
     "drawer": "storage", "drawers": "storage", "shelf": "storage", "shelves": "storage", "cubbies": "storage",
 }
 # "does the first one have a drawer?", "is it round?": a word naming a value of a descriptive attribute, yes or no

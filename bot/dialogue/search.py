@@ -235,8 +235,10 @@ class ProductSearch:
             if candidates and {c.product.id for c in candidates} <= set(state.shown):
                 # "nothing cheaper?" under the only twin mattress: not the same ones again
                 return Found(candidates, f, intro, nothing_further=True)
-        if not candidates and action != "show_more" and soft_kind(f.title_words):
-            # "a gaming chair, no leather" and every gaming chair is leather: the other office chairs, said so
+        if not candidates and action != "show_more" and f.title_words and (
+                soft_kind(f.title_words) or {w.lower() for w in f.title_words} <= set(state.soft_kinds)):
+            # "a gaming chair, no leather" and every gaming chair is leather: the other office chairs, said so; "maybe
+            # a recliner?", then "blue or green" and no recliner is: the other blue or green armchairs
             loose = f.model_copy(update={"title_words": []})
             candidates = await self.retrieve(state, text, loose)
             if candidates:

@@ -223,7 +223,7 @@ _PRICE_DROP = re.compile(r"\b(?:i|we) (?:bought|ordered|paid for|purchased|got)\
                          r"\b(?:cheaper|on sale|less|lower|reduced|discounted|dropped|went down)\b|\bprice adjustment\b",
                          re.IGNORECASE)
 # "can you send my order to my mom's house instead": another delivery address
-_ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:ed)?|rerouted?|(?:it|they|that|this) go)\s+"
+_ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:ed)?|rerouted?|(?:it|they|that|this|them)\s+(?:to\s+)?go)\s+"
                         r"(?:straight\s+|directly\s+)?"
                         r"(?:(?:my |the |this |that )?(?:order|package|parcel|it|them|\w+)\s+)?(?:\w+\s+)?to\s+"
                         r"(?:(?:my|our|a|her|his|their)\s+\w+'s|another|a different|the other|a new|her|his|their)\s+"
@@ -360,9 +360,9 @@ _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|ve
 _DELIVERY_WORDS = r"deliver\w*|shipping|ship|shipped|arriv\w*"
 _OWN_WORDS = {
     "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|(?:money|penny|cash)(?: \w+){0,4} back|the extra back|see (?:my|our|the) money",
-    "return_item": r"return|returns|returning|(?:send|ship|post|mail) (?:it|them) back|exchang\w*", "cancel_order": r"cancel\w*",
+    "return_item": r"return|returns|returning|(?:send|ship|post|mail) (?:it|them) back|exchang\w*|original (?:box|packaging)", "cancel_order": r"cancel\w*",
     "order_status": r"track\w*|where'?s my|where is my", "payment_methods": r"pay|paying|payment methods?|card|paypal|klarna",
-    "payment_issue": r"charged?|payment", "invoice": r"invoices?|receipts?", "account_help": r"account|password|log ?in|sign ?in|reset (?:email|link)",
+    "payment_issue": r"charged?|payment", "invoice": r"invoices?|receipts?", "account_help": r"(?<!bank )(?<!savings )account|password|log ?in|sign ?in|reset (?:email|link)",
     "shipping_address": r"address", "change_order": r"change|modify|add|instead|swap",
     "leave_review": r"reviews?|rate|rating", "complaint": r"complain\w*",
 }
@@ -504,6 +504,19 @@ def says_damaged(text: str) -> bool:
 _HOME_DAMAGED = re.compile(r"\b(?:scratch\w*|damag\w*|dent\w*|scuff\w*|chipp?\w*|gouge\w*|broke|smash\w*|crack\w*|marked)\s+(?:up\s+)?"
                            r"(?:the|my|our)\s+(?:wall|walls|floor|floors|flooring|door|doors|doorway|door ?frame|hallway|hall|stairs|"
                            r"staircase|banisters?|bannisters?|paint|paintwork|skirting(?: boards?)?|carpet|lift|gate|fence)\b", re.IGNORECASE)
+
+
+# "your delivery guys left my dresser outside in the snow. The box is soaked through": the delivery mishandled it
+_LEFT_OUT = re.compile(r"\b(?:left|dumped|threw|thrown|dropped|abandoned|chucked)\s+(?:it|them|my|our|the)\b[^.?!]{0,40}?"
+                       r"\b(?:outside|out in the|in the (?:snow|rain)|on the (?:street|pavement|sidewalk|curb|kerb|lawn|driveway|porch|"
+                       r"doorstep|step|steps))\b"
+                       r"|\b(?:box|boxes|parcel|package|packaging)\s+(?:is|was|were|are|got|came)\s+(?:\w+\s+)?"
+                       r"(?:soaked|soaking|sodden|drenched|waterlogged|wet)\b", re.IGNORECASE)
+
+
+def delivery_mishandled(text: str) -> bool:
+    """Whether the message says the delivery left the order out in the weather or it came soaked (a complaint)."""
+    return bool(_LEFT_OUT.search(text or ""))
 
 
 def damaged_their_home(text: str) -> bool:

@@ -42,6 +42,7 @@ class DialogueState(BaseModel):
     # materials said as a wish, not a must ("boucle maybe", "performance fabric would be ideal"): they give way first
     soft_materials: list[str] = Field(default_factory=list)
     soft_colors: list[str] = Field(default_factory=list)  # ... and colours ("green would be lovely")
+    soft_kinds: list[str] = Field(default_factory=list)  # ... and kinds' title words ("maybe a recliner?")
     # listed features said as a must ("waterproof ones only"): a colour asked later gives way to them, not they to it
     firm_features: list[str] = Field(default_factory=list)
     # sizes said roughly ("5x8 or so"): the other sizes when nothing else asked for comes in them
