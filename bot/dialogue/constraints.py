@@ -503,7 +503,7 @@ _PARAPHRASES = {
     # "a patio dining set that can handle rain", "folding chairs ... that can stay out in the rain"
     "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"
                     r"copes with|fine in|ok in|okay in|left out in|(?:stay|stays|be|sit|sits|live|lives)\s+out(?:side)?\s+in)"
-                    r"\s+(?:the\s+|some\s+|a\s+(?:bit of\s+|little\s+)?)?rain\b"
+                    r"\s+(?:the\s+|some\s+|a\s+(?:bit of\s+|little\s+)?)?(?:rain|wet|weather)\b"  # "can be left out in the wet"
                     r"|\brain[- ]?proof\b|\bweather[- ]?proof\b", "yes")],
 }
 

@@ -304,6 +304,7 @@ _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |a
                     r"i got|we got|^got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"(?:liven|brighten|jazz|spruce|dress|cheer|freshen|perk) up|"
                     r"(?:fed up|sick|tired|bored|done) (?:of|with)|"  # "I'm fed up with the kitchen table": theirs
+                    r"used to be|"  # "and what used to be a white sofa": theirs (and its colour)
                     r"next to|on top of|above|over|underneath|under|in front of|at the foot of|"
                     # "we sleep on the couch", "five of us don't fit on the loveseat": what they have
                     # (not "sleep on a firmer mattress": the one wanted)
@@ -769,7 +770,8 @@ def _value_let_go(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> N
 
 
 _HYBRID_WORK = re.compile(r"\bhybrid\s+(?:for good|working|work|worker|schedule|model|now|from now|these days|job|role|"
-                          r"(?:\w+\s+)?(?:days?|weeks?))\b|\b(?:we'?re|i'?m|we are|i am|going|gone|be|being|now)\s+hybrid\b", re.I)
+                          r"(?:\w+\s+)?(?:days?|weeks?))\b|\b(?:we'?re|i'?m|we are|i am|going|gone|went|go|be|being|now|is|are|'s)\s+"
+                          r"(?:fully\s+|officially\s+)?hybrid\b", re.I)  # "my company just went hybrid"
 
 
 def _said_both_ways(slots: dict, text: str) -> None:
@@ -1306,6 +1308,9 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
                 continue  # "a light colour", "light wood": a shade, not lighting
             if _daylight(gram, words, start) or gram == "bed" and start > 1 and words[start - 1] == "in" and words[start - 2] != "tuck":
                 continue  # "she loves reading in bed": where, not what
+            if any(words[i] == "bed" and i and (words[i - 1] in ("before", "till", "until", "after") or i > 1 and (
+                    words[i - 1] == "to" and words[i - 2] in ("go", "going", "gone", "went", "off"))) for i in range(start, after)):
+                continue  # "last thing before bed - a big mirror", "off to bed soon": a time, not a bed
             if start >= 2 and words[start - 1] in ("the", "my", "our", "her", "his", "their") and (
                     words[start - 2] in ("beside", "by", "near", "against", "behind", "opposite", "above")
                     or start >= 3 and (words[start - 3], words[start - 2]) in (("next", "to"), ("close", "to"))):

@@ -58,7 +58,8 @@ def _asks_about_shown(state: DialogueState, text: str, intent: str) -> bool:
                 and _ANY_OF_THEM.match(text) and not service.names_a_topic(text) and not service.shop_topic(text))
 
 
-# "a king won't fit lol. queen instead", "instead a full": the size wanted now
+# "how long does that take to come through?": money reaching the shopper's account
+_COMES_THROUGH = re.compile(r"\b(?:come|comes|coming|go|goes|clear|clears)\s+through\b", re.I)
 # "fine, it can hang on the wall then": a wish given up, said as what will do
 _WILL_DO_THEN = re.compile(r"\s*(?:fine|ok(?:ay)?|alright|oh well|i guess|meh)\b[^?]*\bthen[\s.!]*$", re.I)
 # "I'll talk to my sister and order tonight": buying put off, nothing for the cart now
@@ -67,6 +68,7 @@ _ORDER_LATER = re.compile(r"\b(?:order|buy)\s+(?:it\s+|them\s+|one\s+)?(?:tonigh
 # "it has to be at least 55 inches wide, he wants two monitors" under desks: what goes on it, the reason for the size
 _FITS_THEIR_THINGS = re.compile(r"\b(?:i|we|he|she|they)\s+(?:has|have|wants?|needs?|uses?)\s+(?:to (?:fit|put|use)\s+)?"
                                 r"(?:two|2|three|3|dual|multiple|both|his|her|their)\s+(?:\w+\s+)?$", re.I)
+# "a king won't fit lol. queen instead", "instead a full": the size wanted now
 _SIZE_INSTEAD = re.compile(rf"\b({phrases.BED_SIZE_WORDS})(?:[- ]size)?\s+instead\b"
                            rf"|\binstead\s+(?:a\s+|get\s+a\s+)?({phrases.BED_SIZE_WORDS})\b", re.I)
 # "absolutely bucketing down here", "it's pouring down": rain, not down filling
@@ -1252,11 +1254,15 @@ class DialogueManager:
             slots = {k: v for k, v in slots.items() if k != "category"}
             intent = "refine"
         family = slots.get("category")
+        if (intent == "search_product" and state.shown and family and set(slot_values(slots, "category")) == set(current)
+                and not phrases.SHOPPING_OPENER.search(text) and not phrases.MORE.search(text) and any(self._asked(text, current))):
+            intent = "refine"  # "actually it has to be a standing desk" under desks: a feature of the desks being chosen
         if self._covers(family, state.constraints.categories):
             # "show me more of those stands" under TV stands, "nothing bohemian for the lamp" under floor lamps
             slots = {k: v for k, v in slots.items() if k != "category"}
             if intent == "search_product" and phrases.MORE.search(text) and state.shown:
                 intent = "show_more"
+
         if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category")
                 and not is_room(said_category) and not slots.get("room") and len(said_category) >= 3
                 and (phrases.DO_YOU_SELL.search(text) or not state.constraints.categories)
@@ -1362,10 +1368,13 @@ class DialogueManager:
             if any(str(v).lower() in words for p in self._sample([category]) for v in (p.attributes or {}).values()):
                 return nlu  # "do you have round ones?" under dining tables, which list their shape: the shape listed
             slots = {**slots, "category": category, "title_words": words}
+            same = category in state.constraints.categories and bool(state.shown)
             intent = ("search_product" if intent in ("out_of_scope", "greet")
                       # "actually a recliner would be ideal for him" under armchairs: recliners, nothing to go with them
                       or intent == "complement_request" and category in state.constraints.categories and not phrases.GOES_WITH.search(text)
                       else intent)
+            if intent in ("search_product", "complement_request") and same and not phrases.GOES_WITH.search(text):
+                intent = "refine"  # ... the kind among those being chosen: "actually it has to be a standing desk" under desks
         if missing:
             names = [kind.name for kind, *_ in missing]
             rest = text
@@ -1430,6 +1439,12 @@ class DialogueManager:
             intent = "refine"
             slots = {**{k: v for k, v in slots.items() if k not in ("category", "exclude_category")},
                      "exclude_word": kind.group(1).lower()}
+        elif (kind and intent == "search_product" and slot_values(slots, "category")
+              and {v.lower() for v in slot_values(slots, "category")} == {v.lower() for v in slot_values(slots, "exclude_category")}
+              and any(re.search(rf"\b{re.escape(kind.group(1).lower())}", p.title.lower())
+                      for p in self._sample(slot_values(slots, "category")))):
+            # "a queen bed frame, nothing over 400, and please no canopy beds": beds, not the canopy ones
+            slots = {**{k: v for k, v in slots.items() if k != "exclude_category"}, "exclude_word": kind.group(1).lower()}
         if (intent in ("product_question", "search_product", "out_of_scope") and state.shown and state.constraints.categories
                 and slots.get("category")
                 and not set(slot_values(slots, "category")) & set(state.constraints.categories)
@@ -1694,7 +1709,10 @@ class DialogueManager:
         elif ((state.last_service_intent in ("payment_issue", "refund", "return_item", "cancel_order", "complaint")
                and state.last_action in ("service", "handoff")
                and intent in (*service.SERVICE_INTENTS, "out_of_scope", "search_product", "refine"))
-              and phrases.MONEY_BACK.search(text) and intent not in service.HANDOFF_INTENTS
+              and (phrases.MONEY_BACK.search(text)
+                   # "how long does that take to come through?" after "I just want my money back"
+                   or state.last_service_intent in ("refund", "cancel_order", "payment_issue") and _COMES_THROUGH.search(text))
+              and intent not in service.HANDOFF_INTENTS
               and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category") if k not in ("price_max", "price_min"))):
             # "how long until I get it back?" after a double charge, "and when do I see my money again" after a
             # cancellation, "I want every penny back" after a complaint, "when will the extra $429 be back?" (no budget)
@@ -2926,7 +2944,9 @@ class DialogueManager:
 
     async def _on_question(self, state: DialogueState, nlu: NLUResult) -> Reply:
         slots = nlu.slots
-        if phrases.ABOUT_THESE.search(nlu.text) and not phrases.EXPLICIT_REF.search(nlu.text):
+        # "And does it need to be put together? My hands are not what they used to be.": the question says which
+        asked = " ".join(re.findall(r"[^.?!]*\?", nlu.text)) or nlu.text
+        if phrases.ABOUT_THESE.search(asked) and not phrases.EXPLICIT_REF.search(nlu.text):
             slots = {k: v for k, v in slots.items() if k != "item_ref"}  # "do these seat four people?": four is no position
         elif any(not state.product_at(int(r)) for r in slots.get("item_ref") or []):
             # "clearance under it? my vacuum needs 4", "does the first one really seat 6?": numbers, not positions
@@ -2935,7 +2955,7 @@ class DialogueManager:
         ids, error = self._resolve(state, slots)
         if error:
             return self._reply(state, nlu, "clarify", error)
-        plural = phrases.ABOUT_THESE.search(nlu.text) and not slots.get("item_ref")
+        plural = phrases.ABOUT_THESE.search(asked) and not slots.get("item_ref")
         if not ids and not plural and len(state.shown) > 1:
             shown = self._shown_products(state)
             picked = described_positions(nlu.text, shown)

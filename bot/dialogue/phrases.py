@@ -364,7 +364,7 @@ _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|gre
                  r"noted|understood|makes sense|well)")
 _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|much appreciated)"
             r"|(?:i\s+|really\s+)*appreciate (?:it|that|you|your help)(?:\s+\w+){0,4})"
-            r"(?:\s+(?:so much|a lot|very much|a bunch|anyway|anyways|again|loads|x+|for (?:the |your )?help(?:ing)?"
+            r"(?:\s+(?:so much|a lot|very much|a bunch|anyway|anyways|again|loads|x+|i guess|i suppose|for (?:the |your )?help(?:ing)?"
             r"|for (?:sorting|looking into|checking) (?:it|that|this)(?:\s+out)?|for your time|mate|love|hun|pal|buddy|guys|dear|darling))*")
 _LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:finally\s+)?(?:(?:going|off|heading|about)\s+to|gonna)\s+(?:bed|sleep|pass out|crash)(?:\s+now)?"
             r"|(?:(?:it'?s|its)\s+)?(?:bed\s*time|time for bed|sleepy time)(?:\s+(?:now|for me))?"
@@ -431,7 +431,7 @@ BACK_TO_FIRST = re.compile(r"\b(?:back to|go back to|return to|show me again)\s+
 CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|what have i got|what(?:'ve| have) (?:i|we) got|show(?: me)?|list|view|see|check|remind me(?: of)?(?: what'?s)?|"
                        r"how many (?:things|items|products|pieces)(?: are| do i have)?|how much is)\s+(?:in |on )?(?:my |our |the )?"
                        r"(?:cart|basket|shopping bag)\b|\b(?:cart|basket) (?:total|contents|so far)\b"
-                       r"|\bwhat'?s (?:the |my )?total\b|\bhow much (?:is|does|do|would|will) (?:it|that|everything|all that|it all|"
+                       r"|\bwhat'?s (?:the |my |our )?total\b|\bhow much (?:is|does|do|would|will) (?:it|that|everything|all that|it all|"
                        r"(?:my|the|our) (?:cart|basket|total)) (?:come to|add up to)\b"  # "how much does my cart come to?"
                        r"|\bhow much (?:is|does|do|would|will) (?:my|the|our) (?:cart|basket) cost\b"
                        # "how much is that all together?"

@@ -354,8 +354,11 @@ class ProductSearch:
         wished = wished_label(f, seats=True)
         minimums = f.attribute_min
         if len(f.attributes) + len(f.attribute_min) > 1:
-            # "dimmable AND smart home compatible": the products with one of them, when none has both
+            # "dimmable AND smart home compatible": the products with one of them, when none has both (not one said as a
+            # nicety: "seats 8, extendable would be a bonus", then "any in solid oak?": below, the closest seat the most)
             for key, value in f.attributes.items():
+                if _nicety(state.query_text or "", {key}):
+                    continue
                 one = f.model_copy(update={"attributes": {key: value}, "attribute_min": {}})
                 candidates = await self.retrieve(state, text, one)
                 if candidates:

@@ -52,6 +52,8 @@ class ShopPolicy(BaseModel):
     return_packaging: str = "any sturdy packaging that protects the item will do, with the prepaid label on the outside"
     gift_wrap: str | None = None  # e.g. "$5 per item, chosen at checkout, with a card message"; None = not offered
     weekend_delivery: str | None = None  # e.g. "on Saturdays for $15 more, booked at checkout"; None = business days only
+    # where a parcel may be left when no one is home ("will the driver just leave it on the doorstep?")
+    safe_place: str = "a safe place (a porch, a covered spot, a neighbour)"
 
 
 def find_order_id(text: str) -> str | None:
@@ -282,13 +284,18 @@ _BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:d
 # "do you deliver to commercial premises?", "do you ship abroad?"
 _DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|can|will) you (?:deliver|ship)\s+(?:to|outside|abroad|"
                             r"internationally|overseas|out of)\b", re.IGNORECASE)
+# "its absolutely pouring here, will the driver just leave it on the doorstep": where a parcel is left
+_SAFE_PLACE = re.compile(r"\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:on|at|outside)\s+(?:the|my|our)\s+"
+                         r"(?:doorstep|porch|step|steps|stoop)\b|\bsafe ?place\b", re.IGNORECASE)
 # "is there any discount for returning customers?"
 _LOYALTY = re.compile(r"\bloyal(?:ty)?\b.{0,20}\b(?:discount|program\w*|scheme|rewards?|points|card)|\b(?:discount|deal|rewards?|offer)s?\s+"
                       r"for\s+(?:returning|repeat|regular|loyal|existing|old)\s+customers?\b|\b(?:returning|repeat|regular|existing)\s+"
                       r"customers?\s+(?:discount|deal|rewards?|offer)s?\b"
                       # "do regular customers get any kind of discount? I've ordered like 6 times"
                       r"|\b(?:returning|repeat|regular|loyal|existing)\s+customers?\s+(?:get|have|receive)\b.{0,25}\b"
-                      r"(?:discount|deal|rewards?|offer)s?\b", re.IGNORECASE)
+                      r"(?:discount|deal|rewards?|offer)s?\b"
+                      # "what about a discount for regulars, I've ordered from you like 10 times"
+                      r"|\b(?:discount|deal|rewards?|offer)s?\s+for\s+(?:regulars|loyal ones|repeat buyers|returning ones)\b", re.IGNORECASE)
 # "do you offer gift wrapping?", "can you wrap it as a present?", "will the price be printed on anything in the box?", "can I get a gift receipt?",
 # "leave the price off the box"
 _GIFT_WRAP = re.compile(r"\bgift[- ]?wrap\w*|\bwrap(?:ped|ping)? (?:it|them|the \w+) (?:up )?(?:as an? (?:gift|present)|for)|"
@@ -350,6 +357,7 @@ _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH
                 ("deliver_where", _DELIVER_WHERE, "delivery_options"),
                 ("gift_price", _GIFT_PRICE, "delivery_options"), ("loyalty", _LOYALTY, "payment_methods"),
                 ("removal", _REMOVAL, "delivery_options"), ("weekend", _WEEKEND, "delivery_options"),
+                ("safe_place", _SAFE_PLACE, "delivery_options"),
                 ("send_there", _SEND_THERE, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"),
                 ("assembly", _ASSEMBLY_HELP, "complaint"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
@@ -933,6 +941,12 @@ def _weekend(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
                     "address, or a neighbour's, at checkout.", ["Delivery options", human])
 
 
+def _safe_place(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"You can name {policy.safe_place} in the delivery instructions on {policy.orders_url} until the order "
+            f"ships, and the driver leaves it there. If {ref} is already out for delivery, a person from our team "
+            f"({policy.support_hours}) can pass a note to the carrier.", ["Delivery options", human])
+
+
 def _refund_amount(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return (f"You get back {policy.refund_amount}. The refund goes to your original payment method within "
             f"{policy.refund_days} after we receive the return.", ["How do returns work?", human])
@@ -958,6 +972,7 @@ _VARIANTS = {
     ("delivery_options", "removal"): _removal,
     ("delivery_options", "weekend"): _weekend,
     ("delivery_options", "send_there"): _send_there,
+    ("delivery_options", "safe_place"): _safe_place,
     ("refund", "price_drop"): _price_drop,
     ("refund", "amount"): _refund_amount,
     ("return_item", "amount"): _refund_amount,

@@ -666,6 +666,9 @@ def _not_money_in(text: str, span_text: str) -> bool:
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd|each|apiece)\b", span_text + after, re.I)):
         return True  # "the sun comes up at like 6": a time of day
     small = all(float(n.group(0)) <= 20 for n in numbers)
+    if small and re.search(r"\bfor\s*$", before, re.I) and re.match(r"\s*(?:\+|or more\b|plus\b|people\b|persons\b|guests\b|"
+                                                                   r"adults\b|of us\b)", after, re.I):
+        return True  # "an outdoor dining set for 5 or more": how many it seats
     return small and bool(_SEATS_BEFORE.search(before))
 
 
@@ -680,7 +683,10 @@ _AGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?|yrs?)(?:[- ]old)?\b|\s*(?:yo|y/o
 _AGE_BEFORE = re.compile(r"\b(?:(?:father|mother|dad|mum|mom|grandma|grandpa|gran|granny|grandad|grandfather|grandmother|nan|nana|"
                          r"son|daughter|kid|child|husband|wife|partner|he|she|i)(?:\s+(?:is|was|turns|turned|just turned|will be|is turning)|"
                          r"'s turning)|aged|"
-                         r"i'?m|i am|he'?s|she'?s)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?$", re.I)
+                         r"i'?m|i am|he'?s|she'?s)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?$"
+                         # "two kids under 6, a labrador": the children's ages
+                         r"|\b(?:kids?|children|boys|girls|toddlers?|babies|grandkids|little ones|twins)\s+(?:both\s+|all\s+)?"
+                         r"(?:under|over|below|above|aged)\s+$", re.I)
 
 
 def _add_values(slots: dict[str, object], slot: str, values: Iterable[object]) -> None:

@@ -1,4 +1,4 @@
-"""Shopper words met in blind round 115 and later: "want a rug, wool, not over 700" (wool wanted: "want" is no
+"""Shopper words met in blind rounds 115 and 116. Round 115: "want a rug, wool, not over 700" (wool wanted: "want" is no
 "won't"), "building forts out of the couch cushions, honestly it's time for a new sofa", "our mattress is way too soft
 ... want something firmer", "evening! quick one", "christmas has already wrecked the bank account", "I'll talk to my
 sister and order tonight", "What would shipping cost to 04101?", "which of them come as a pair?" (pillows sold as a set
@@ -6,7 +6,13 @@ of 2), "your delivery guys left my dresser outside in the snow", "the guest room
 wants two monitors" (under desks), "I want it to go straight to my mum's house instead of mine", "could you gift wrap
 it as well?" after an address answer, "we'll also need chairs, 6 of them", "no bar stools though", "fine, it can hang
 on the wall then", "Maybe a recliner?" (a kind that gives way), and "bought the walnut bed from you last week, what
-nightstand would go with it?" while other products are shown."""
+nightstand would go with it?" while other products are shown. Round 116: "an outdoor dining set for 5 or more that can
+be left out in the wet", "two kids under 6 ... and what used to be a white sofa", "my company just went hybrid", "last
+thing before bed - a big mirror", "will the driver just leave it on the doorstep", "a discount for regulars", "what's
+our total so far?", "how long does that take to come through?" after a refund, "whatever. thanks I guess", "please
+no canopy beds", "And does it need to be put together? My hands are not what they used to be." (the one asked about,
+not all), "actually it has to be a standing desk" (a refinement) and a count of seats kept over a feature said as a
+bonus."""
 
 from __future__ import annotations
 
@@ -89,3 +95,37 @@ def test_a_kind_said_softly_gives_way():
     manager._note_soft_values(state, NLUResult(text="a recliner armchair please", intent="search_product", confidence=1.0,
                                                slots={"category": "Armchairs", "title_words": ["recliner"]}))
     assert state.soft_kinds == []
+
+
+def test_round_116_counts_ages_and_what_is_theirs(vocab, catalog):
+    from bot.dialogue.constraints import asked_attributes
+    from bot.nlu.normalize import normalize_slots
+    assert normalize_slots("an outdoor dining set for 5 or more that can be left out in the wet, under 700",
+                           [("price_max", "for 5 or more"), ("price_max", "under 700")]) == {"price_max": 700.0}
+    assert normalize_slots("two kids under 6, a labrador, we need a sectional, under 2000",
+                           [("price_min", "under 6,"), ("price_max", "under 2000")]) == {"price_max": 2000.0}
+    patio = [p for p in catalog if p.leaf_category == "Patio Sets"]
+    assert asked_attributes("an outdoor dining set that can be left out in the wet", patio)[0] == {"waterproof": "yes"}
+    sofa = ground({"color": "white", "category": "Sofas", "material": "fabric", "price_max": 2000.0},
+                  "two kids under 6, a labrador, and what used to be a white sofa. we need a sectional in performance "
+                  "fabric, seats at least 5, under 2000", vocab, shopping=True)
+    assert sofa["category"] == "Sectionals" and "color" not in sofa
+    hybrid = ground({"material": "hybrid", "category": "Desks"},
+                    "hey so my company just went hybrid and I need a standing desk for a corner of my bedroom", vocab, shopping=True)
+    assert "material" not in hybrid
+    mirror = ground({"price_max": 500.0}, "last thing before bed - a big mirror I can lean against the bedroom wall, under 500",
+                    vocab, shopping=True)
+    assert mirror["category"] == "Mirrors"
+    assert ground({}, "i need a new bed frame", vocab, shopping=True)["category"] == "Beds"
+
+
+def test_round_116_service_and_closing_words():
+    assert service.topic("delivery_options", "its absolutely pouring here, will the driver just leave it on the doorstep") == "safe_place"
+    safe, _ = service.answer("delivery_options", None, service.ShopPolicy(), "can you leave it in a safe place?")
+    assert "delivery instructions" in safe and service.ShopPolicy().orders_url in safe
+    assert service.shop_topic("what about a discount for regulars, I've ordered from you like 10 times") == "payment_methods"
+    assert phrases.CART_VIEW.search("what's our total so far?")
+    assert manager._COMES_THROUGH.search("how long does that take to come through?")
+    assert phrases.closing("whatever. thanks I guess") == "thanks"
+    kind = phrases.NOT_THE_ONES.search("looking for a queen bed frame, nothing over 400, and please no canopy beds")
+    assert kind and kind.group(1) == "canopy"
