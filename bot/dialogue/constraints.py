@@ -525,6 +525,9 @@ def _feature_paraphrases(key: str) -> list[tuple[str, str]]:
 _TROUBLE = (r"\btoo\s+{v}|\bso\s+{v}\b.{{0,20}}\b(?:sink|sag|roll)|\b{v}s?\s+(?:drives?|drove|driving)\s+(?:me|us)\s+(?:mad|crazy|nuts|insane|up the wall)"
             r"|\b{v}s?\s+(?:are|is)\s+(?:so\s+|really\s+|just\s+)?(?:annoying|a pain|fiddly|rubbish|the worst)"
             r"|\b(?:hate|can'?t stand)\s+(?:the\s+)?{v}"
+            # "soft ones please, firm ones give me a headache"
+            r"|\b{v}\s+(?:ones?\s+)?(?:gives?|gave)\s+(?:me|us|him|her)\s+(?:a\s+)?(?:headache|backache|neck ache|a stiff neck|a sore \w+)"
+            r"|\b{v}\s+(?:ones?\s+)?(?:hurts?|kills?|wrecks?)\s+(?:my|his|her|our)\s+(?:neck|back|shoulders?)"
             # "our mattress has gone all saggy and soft"
             r"|\b(?:gone|going|got|getting|become|becoming)\s+(?:all\s+|really\s+|too\s+|so\s+|way\s+too\s+)?(?:\w+\s+and\s+)?{v}\b")
 

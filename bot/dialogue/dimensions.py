@@ -19,6 +19,9 @@ _WORDS = {"wide": "W", "width": "W", "across": "W", "wider": "W", "narrower": "W
           "tall": "H", "high": "H", "height": "H", "taller": "H", "higher": "H", "long": "L", "length": "L", "longer": "L"}
 _WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
 _AT_MOST_BEFORE = re.compile(r"\b(?:max(?:imum)?|at most|up to|under|below|less than|no more than|not more than|"
+                             # "nothing over 48 inches wide", "nothing wider than 48 inches"
+                             r"(?:nothing|not|no|none|never)\s+(?:any\s+)?(?:over|above|bigger than|wider than|longer than|"
+                             r"taller than|deeper than|higher than|more than|past)|"
                              r"(?:no|not|isn'?t|aren'?t|(?:can'?t|cannot|shouldn'?t|mustn'?t|must not)\s+be)\s+(?:any\s+)?(?:wider|deeper|taller|higher|longer|bigger|more)\s+than|"
                              r"smaller than|narrower than|shorter than|within|fits?(?:\s+(?:in|into|within))?|only|"
                              r"(?:gap|space|wall|alcove|nook|spot|opening|corner|room)\s+(?:is|of|that'?s)(?:\s+(?:only|about|around|just|roughly))?)"

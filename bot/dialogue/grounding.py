@@ -265,7 +265,7 @@ def _attributes_of_other_objects(slots: dict, text: str, categories: list[str]) 
                 _set_values(slots, field, [v for v in value if not set(v.lower().split()) <= words])
 
 
-_PLACE_IS = re.compile(r"\b(?:my|our|the)\s+(?:patio|deck|garden|yard|backyard|balcony|terrace|porch|floors?|walls?|kitchen|"
+_PLACE_IS = re.compile(r"\b(?:my|our|the)\s+(?:[a-z]+\s+(?:room\s+)?)?(?:patio|deck|garden|yard|backyard|balcony|terrace|porch|floors?|walls?|kitchen|"
                        r"hallway|(?:living |dining |bed)room|bathroom|office|study|flat|apartment|house)\s+(?:is|are|'s)\s+"
                        r"((?:[a-z-]+[\s,]+){0,5}?[a-z-]+)\b(?=\s*(?:[.,;!?]|$|\band\b|\bso\b|\bbut\b))", re.I)
 
@@ -313,8 +313,10 @@ _OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |a
 
 
 _WANTED = re.compile(r"\b(?:i want|i need|i'?d like|we want|we need|we'?d like|looking for|shopping for|searching for|show me|"
-                     r"need|want|(?:time for|get|getting|buy|buying)\s+(?:a |an |some )?(?:brand )?new)"
-                     r"\s+(?:a |an |some |the |new |nice |good )?((?:[a-z-]+\s+){0,3}?)$", re.IGNORECASE)
+                     r"need|want|(?:time for|get|getting|buy|buying)\s+(?:a |an |some )?(?:brand )?new|"
+                     # "... the living room floor looks so bare. after a 5x8 rug": what they are after
+                     r"(?:^\s*|\b(?:i'?m|we'?re|i am|we are|really|mainly|just)\s+)after)"
+                     r"\s+(?:a |an |some |the |new |nice |good )?((?:[a-z0-9-]+\s+){0,3}?)$", re.IGNORECASE)  # ("a 5x8 rug")
 
 
 # "our old sofa ... shredded", "my old desk chair broke": the old thing is worn out and a new one is wanted
@@ -1455,6 +1457,19 @@ def _named_days_are_no_colour(slots: dict, text: str) -> str:
     return rest
 
 
+_FEET_BY_FEET = re.compile(r"^\s*(\d+)\s*(?:'|ft|feet|foot)?\s*(?:x|×|by)\s*(\d+)\s*(?:'|ft|feet|foot)?\s*$", re.I)
+
+
+def _size_as_the_catalog_writes_it(slots: dict, vocabulary: dict[str, list[str]]) -> None:
+    """ "5x8" -> "5' x 8'": a rug size as the catalog spells it, when it sells that size."""
+    said = _FEET_BY_FEET.match(str(slots.get("size") or ""))
+    if said:
+        known = [v for v in vocabulary.get("sizes", []) if _FEET_BY_FEET.match(v)
+                 and _FEET_BY_FEET.match(v).groups() == said.groups()]
+        if known:
+            slots["size"] = known[0]
+
+
 def _tv_size_is_no_size(slots: dict, text: str) -> None:
     """ "our tv has been sitting on the floor ... it's a 65 inch, need a stand": the TV's screen, not the stand's size
     (the stands are then the ones listed for that screen, see ``asked_attributes``)."""
@@ -1625,6 +1640,9 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _thousands_as_ceiling(slots, text)
         _owned_is_no_exclusion(slots, text)
     _tv_size_is_no_size(slots, text or "")
+    if str(slots.get("size", "")).lower() in ("firm", "soft", "medium", "plush", "firmer", "softer"):
+        slots.pop("size")  # "soft ones please, firm ones give me a headache": a firmness (read from the words), no size
+    _size_as_the_catalog_writes_it(slots, vocabulary)
     _people_are_no_size(slots, text or "")
     _said_of_a_person(slots, text or "")
     _ages_are_no_price(slots, text or "")

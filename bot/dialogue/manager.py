@@ -71,6 +71,8 @@ _FITS_THEIR_THINGS = re.compile(r"\b(?:i|we|he|she|they)\s+(?:has|have|wants?|ne
 # "a king won't fit lol. queen instead", "instead a full": the size wanted now
 _SIZE_INSTEAD = re.compile(rf"\b({phrases.BED_SIZE_WORDS})(?:[- ]size)?\s+instead\b"
                            rf"|\binstead\s+(?:a\s+|get\s+a\s+)?({phrases.BED_SIZE_WORDS})\b", re.I)
+# "miserable grey day out there isn't it": the weather, not a colour
+_GREY_DAY = re.compile(r"\bgr[ae]y\s+(?:day|morning|afternoon|evening|sky|skies|weather|out there|outside)\b", re.I)
 # "absolutely bucketing down here", "it's pouring down": rain, not down filling
 _RAINING_DOWN = re.compile(r"\b(?:bucketing|pouring|chucking it|lashing|tipping it|hammering|belting|raining|teeming|coming)\s+(?:it\s+)?down\b", re.I)
 # "my desk is a wobbly folding table and I need something proper": the thing they have stands in for the one wanted
@@ -652,9 +654,12 @@ class DialogueManager:
                 and not any(nlu.slots.get(k) for k in ("price_max", "price_min", "item_ref", "color", "material", "brand"))):
             # "is it supposed to rain this afternoon? trying to decide whether to bring the patio cushions in": small talk
             return self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {}))
-        if _RAINING_DOWN.search(text) and str(nlu.slots.get("material", "")).lower() == "down":
-            # "good morning! absolutely bucketing down here 🌧": the weather, no down pillows
-            slots = {k: v for k, v in nlu.slots.items() if k != "material"}
+        weather = ("material" if _RAINING_DOWN.search(text) and str(nlu.slots.get("material", "")).lower() == "down"
+                   else "color" if _GREY_DAY.search(text) and str(nlu.slots.get("color", "")).lower() in ("grey", "gray") else None)
+        if weather:
+            # "good morning! absolutely bucketing down here 🌧": the weather, no down pillows; "miserable grey day out
+            # there isn't it": no grey products
+            slots = {k: v for k, v in nlu.slots.items() if k != weather}
             if not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category")):
                 return (await self._on_greet(state, _as_read(nlu, "greet", {})) if phrases.HELLO.match(text)
                         else self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {})))
@@ -2160,6 +2165,8 @@ class DialogueManager:
                 keep.styles = list(state.room_styles)  # the room's style for each piece: "and a little lamp for next to her bed?"
             if old.sizes and any(p.size in old.sizes for p in self._sample(new_categories)):
                 keep.sizes = list(old.sizes)  # "a queen bed" then "the mattress": the same bed size
+                if not slots.get("size"):  # ... not said again: it gives way to what is asked now ("soft ones please")
+                    state.rough_sizes = list(old.sizes)
             if old.categories:
                 state.earlier[old.categories[0]] = old.model_copy(update={"exclude_ids": []})
             earlier = state.earlier.get(new_categories[0]) if len(new_categories) == 1 else None
@@ -3469,6 +3476,12 @@ class DialogueManager:
                 state.order_id = str(order_id)
             text, quick = service.duplicate_back(state.order_id, self.s.policy)
             return self._reply(state, nlu, "service", text, quick_replies=quick)
+        if (intent in ("return_item", "delivery_time", "order_status") and previous == "return_item"
+                and state.last_action in ("service", "handoff") and not nlu.slots.get("order_id")
+                and "wrong_item" in state.service_topics[-3:] and service.RIGHT_ONE_WHEN.search(nlu.text)):
+            # "and how long till the navy one actually gets here" after a beige one came: when the right one comes
+            text, quick = service.right_one_arrives(state.order_id, self.s.policy)
+            return self._reply(state, nlu.model_copy(update={"intent": "delivery_time"}), "service", text, quick_replies=quick)
         if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 8
                 and not (service.names_topic(intent, nlu.text) and not service.names_topic(previous, nlu.text))
                 and service.shop_topic(nlu.text) in (None, previous)  # not "could you gift wrap it as well?": the gift wrapping
@@ -3507,6 +3520,7 @@ class DialogueManager:
                 and not (before == "reset_email" and re.search(r"\b(?:how|what|delete|close|change|update|remove)\b", asked, re.I))):
             asked = f"{state.last_service_text} {asked}"  # "order 50773 if that helps" after "I was charged twice"
         state.last_service_text = asked
+        state.service_topics = [*state.service_topics, service.topic(intent, asked) or ""][-10:]
         text, quick = service.answer(intent, state.order_id, self.s.policy, text=asked)
         paid = service.also_asks_payment(nlu.text, self.s.policy) if intent not in ("payment_methods", "payment_issue") else None
         if paid:

@@ -328,7 +328,7 @@ NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:
                             r"|\bstill no (?:reply|response|answer)\b|\b(?:never|nobody|no one|no-one|noone) (?:ever )?(?:replied|responded|"
                             r"answered|answers|replies|responds|calls back|called back|rings back)\b", re.I)
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
-                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|good ?night|night night|nite|"
+                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|good ?night|g'?night|g'?nite|night night|nite|"
                       r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything|plenty|enough) for (?:now|today|tonight|the day|this evening|one (?:morning|day|night|evening|afternoon))|"
                       r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off|(?:jump|hop|get) on(?:to)? a (?:call|meeting|zoom))"
                       # (not "they need to go in the washing machine")
@@ -361,7 +361,9 @@ _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|gre
                  # "ugh ok, I'll try paypal"
                  r"(?:we|i)'?ll (?:just )?(?:try|use) (?:paypal|apple pay|google pay|(?:another|a different|my other) card|that|it)(?: then| again)?|"
                  r"(?:(?:ah|oh|that'?s|that is|what)\s+)*(?:a\s+)?(?:shame|pity|bummer)|too bad|all good|sounds good|got it|"
-                 r"noted|understood|makes sense|well)")
+                 r"noted|understood|makes sense|well|"
+                 # "ok thats tomorrow's problem. gnight"
+                 r"(?:that'?s|thats|that is) (?:a )?(?:tomorrow'?s|future me'?s|a tomorrow) problem)")
 _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|much appreciated)"
             r"|(?:i\s+|really\s+)*appreciate (?:it|that|you|your help)(?:\s+\w+){0,4})"
             r"(?:\s+(?:so much|a lot|very much|a bunch|anyway|anyways|again|loads|x+|i guess|i suppose|for (?:the |your )?help(?:ing)?"
@@ -713,7 +715,9 @@ _PICKED = (r"(?:the\s+)?(?:" + SUPERLATIVE.pattern + r"|(cheaper|less expensive|
            r"(?=\s+(?:one\s+)?of\s+(?:the|those|these|them)\s+(?:two|2)\b))(?:\s+one)?"
            r"(?:\s+of\s+(?:those|these|them|the\s+(?:two|2)|(?:those|these)\s+(?:two|2)))?")
 ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|right|yes|yeah|sure|cool|lovely|perfect)[,.!]?\s*)?(?:just\s+)?(?:please\s+|pls\s+)?"
-                             r"(?:add|put|(?:i|we)'?ll\s+(?:take|have|go\s+with|go\s+for|get)|get\s+me|give\s+me|grab(?:\s+me)?)\s+" + _PICKED + r"\b"
+                             r"(?:add|put|(?:i|we)'?ll\s+(?:take|have|go\s+with|go\s+for|get)|get\s+me|give\s+me|grab(?:\s+me)?"
+                             # "going with the cheaper one of those two"
+                             r"|(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:going|gonna\s+go)\s+(?:with|for))\s+" + _PICKED + r"\b"
                              # "cheapest one's fine, add it"
                              r"|^\s*" + _PICKED + r"(?:'s|\s+is)?(?:\s+(?:fine|good|ok|okay|great|perfect))?[\s.,;!-]+(?:then\s+)?(?:checkout|check\s+out|"
                              r"add\s+(?:it|that)|(?:in)?to\s+(?:my\s+|the\s+)?(?:cart|basket)|i'?ll\s+take\s+it)\b"

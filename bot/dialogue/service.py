@@ -117,7 +117,9 @@ _UPSET = re.compile(
     r"\b(not happy|unhappy|disappoint\w*|frustrat\w*|annoy\w*|angry|furious|upset|unacceptable|ridiculous|"
     r"terrible|awful|fed up|sick of|worst|still (not|hasn'?t|haven'?t|no)|never (came|arrived|showed)|(?:was|is) a joke|"
     r"(?:is|was|are|'s) (?:a |such a |an absolute |a total |a complete |an )?(?:mess|shambles|nightmare)|"  # "your payment system is a mess"
-    r"rip[- ]?off|scam|not impressed|unbelievable|not acceptable|useless|smh|disgusted|disgusting|appalled|appalling|livid|outrageous|shocking|gutted)\b",
+    r"rip[- ]?off|scam|not impressed|unbelievable|not acceptable|useless|smh|disgusted|disgusting|appalled|appalling|livid|outrageous|shocking|gutted|"
+    # "this is the second time a delivery from you lot has been late tbh"
+    r"(?:second|third|2nd|3rd|fourth|nth) time\b.{0,50}\b(?:late|wrong|damaged|broken|missing|cracked|lost|cancell?ed))\b",
     re.IGNORECASE,
 )
 # "the screws for the shelves are missing", "no screws in the box", "missing the hardware"
@@ -819,6 +821,22 @@ def also_asks_payment(text: str, policy: ShopPolicy) -> str | None:
 def _method_name(method: str) -> str:
     return {"paypal": "PayPal", "apple pay": "Apple Pay", "google pay": "Google Pay", "amex": "American Express",
             "american express": "American Express", "mastercard": "Mastercard", "visa": "Visa"}.get(method, method)
+
+
+# "and how long till the navy one actually gets here" after a wrong item: when the right one comes
+RIGHT_ONE_WHEN = re.compile(r"\b(?:how long|when|how soon)\b.{0,30}\b(?:the|my)\s+(?:right|correct|proper|new|other|\w+)\s+one\b"
+                            r".{0,25}\b(?:get|gets|arrive|arrives|come|comes|turn up|turns up|show up|shows up|here|be here)\b"
+                            r"|\b(?:how long|when|how soon)\b.{0,25}\b(?:get|receive)\s+the\s+(?:right|correct|\w+)\s+one\b", re.IGNORECASE)
+
+
+def right_one_arrives(order_id: str | None, policy: ShopPolicy) -> tuple[str, list[str]]:
+    """When the right item comes after a wrong one was delivered."""
+    ref = f"order {order_id}" if order_id else "your order"
+    if not policy.replacements:
+        return (f"We don't send replacements: once the wrong item for {ref} is back, the refund follows within "
+                f"{policy.refund_days}, and you can order the right one again.", ["Start a return", "Talk to a person"])
+    return (f"The right one is sent as soon as the return for {ref} is booked ('wrong item' on {policy.orders_url}), "
+            f"with standard delivery: {policy.standard_delivery}.", ["Start a return", "Talk to a person"])
 
 
 def _wrong_item(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:

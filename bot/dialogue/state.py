@@ -84,6 +84,8 @@ class DialogueState(BaseModel):
     # Every service intent answered in this conversation, in order ("do I need to keep the box?" after a return and a
     # delivery question: the return).
     service_intents: list[str] = Field(default_factory=list)
+    # ... and their topics ("wrong_item", "amount"): "how long till the navy one gets here" two answers after a wrong item
+    service_topics: list[str] = Field(default_factory=list)
     # The kind of product a service message was about ("return the mattress I bought"): "a firmer one" next is one.
     service_category: str | None = None
     profile: UserProfile = Field(default_factory=UserProfile)

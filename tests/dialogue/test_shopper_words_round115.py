@@ -12,7 +12,11 @@ thing before bed - a big mirror", "will the driver just leave it on the doorstep
 our total so far?", "how long does that take to come through?" after a refund, "whatever. thanks I guess", "please
 no canopy beds", "And does it need to be put together? My hands are not what they used to be." (the one asked about,
 not all), "actually it has to be a standing desk" (a refinement) and a count of seats kept over a feature said as a
-bonus."""
+bonus. Round 117: "nothing over 48 inches wide", "after a 5x8 rug" (and "5' x 8'" as the catalog writes it), "the
+living room floor looks so bare", "the guest room floor is bare wood", "miserable grey day out there isn't it", "ok
+thats tomorrow's problem. gnight", "the second time a delivery from you lot has been late", "and how long till the
+navy one actually gets here" after a wrong item, "soft ones please, firm ones give me a headache" and "going with
+the cheaper one of those two"."""
 
 from __future__ import annotations
 
@@ -129,3 +133,33 @@ def test_round_116_service_and_closing_words():
     assert phrases.closing("whatever. thanks I guess") == "thanks"
     kind = phrases.NOT_THE_ONES.search("looking for a queen bed frame, nothing over 400, and please no canopy beds")
     assert kind and kind.group(1) == "canopy"
+
+
+def test_round_117_words(vocab, catalog):
+    from bot.dialogue.constraints import asked_attributes
+    from bot.dialogue.dimensions import read_limits
+    assert read_limits("looking for a standing desk, nothing over 48 inches wide").most == {"W": 48.0}
+    assert read_limits("over 48 inches wide").least == {"W": 48.0}
+    rug = ground({"size": "5x8", "price_max": 350.0},
+                 "we've just bought a new sofa and the living room floor looks so bare. after a 5x8 rug, under 350",
+                 vocab, shopping=True)
+    assert rug["category"] == "Rugs" and rug["size"] == "5' x 8'"
+    bare = ground({"size": "5x8", "category": "Rugs"},
+                  "we just moved in and the guest room floor is bare wood and freezing in the mornings. looking for a 5x8 rug",
+                  vocab, shopping=True)
+    assert "material" not in bare
+    assert manager._GREY_DAY.search("good morning! miserable grey day out there isn't it")
+    assert not manager._GREY_DAY.search("a grey sofa for the day room")
+    assert phrases.closing("ok thats tomorrow's problem. gnight") == "goodbye"
+    assert service.is_upset("this is the second time a delivery from you lot has been late tbh")
+    assert service.RIGHT_ONE_WHEN.search("and how long till the navy one actually gets here")
+    assert service.RIGHT_ONE_WHEN.search("how long till I get the right one?")
+    assert not service.RIGHT_ONE_WHEN.search("how long is the warranty on the first one?")
+    when, _ = service.right_one_arrives("44120", service.ShopPolicy())
+    assert "order 44120" in when and "3-5 business days" in when
+    pillows = [p for p in catalog if p.leaf_category == "Pillows"]
+    assert asked_attributes("soft ones please, firm ones give me a headache", pillows)[0] == {"firmness": "soft"}
+    assert ground({"category": "Pillows", "material": "soft", "size": "firm"}, "soft ones please", vocab,
+                  shopping=True).get("size") is None
+    picked = phrases.ADD_SUPERLATIVE.match("going with the cheaper one of those two")
+    assert picked and "cheaper" in [g for g in picked.groups() if g]
