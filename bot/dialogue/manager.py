@@ -60,6 +60,12 @@ def _asks_about_shown(state: DialogueState, text: str, intent: str) -> bool:
 
 # "how long does that take to come through?": money reaching the shopper's account
 _COMES_THROUGH = re.compile(r"\b(?:come|comes|coming|go|goes|clear|clears)\s+through\b", re.I)
+# "ok we're getting the blue one": the one described, bought
+_GETTING_THE_ONE = re.compile(r"\b(?:we'?re|i'?m|we are|i am|gonna|going to)\s+(?:get|getting|take|taking|buy|buying|order|ordering)\s+"
+                              r"the\s+[a-z][\w -]{1,25}?\s+one\b", re.I)
+# "ok what about one that seats 8": another one wished for, not a question about the one in focus
+_WHAT_ABOUT_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|right)\W+)?(?:what|how) about\s+(?:one|ones|something|an?\s+\w+\s+one)\s+"
+                             r"(?:that|which|with|in|for)\b", re.I)
 # "fine, it can hang on the wall then": a wish given up, said as what will do
 _WILL_DO_THEN = re.compile(r"\s*(?:fine|ok(?:ay)?|alright|oh well|i guess|meh)\b[^?]*\bthen[\s.!]*$", re.I)
 # "I'll talk to my sister and order tonight": buying put off, nothing for the cart now
@@ -219,6 +225,15 @@ def _note_soft_values(state: DialogueState, nlu: NLUResult) -> None:
 
 
 _BED_SIZES = ("Twin", "Twin XL", "Full", "Queen", "King", "California King")
+
+
+def _outside_the_address(slots: dict, text: str) -> dict:
+    """The order number of a message giving an address, not a number of the address ("Maple Hall, room 214")."""
+    kept = _order_id_only(slots)
+    address = " ".join(m.group(0) for m in phrases.STREET_ADDRESS.finditer(text))
+    if kept.get("order_id") and re.search(rf"\b{re.escape(str(kept['order_id']))}\b", address):
+        kept.pop("order_id")
+    return kept
 
 
 def _item_refs_only(slots: dict) -> dict:
@@ -524,7 +539,8 @@ class DialogueManager:
                    and not slots.get("category") and not phrases.ADD_THAT.search(text)
                    and not (intent == "compare" and phrases.COMPARE_WORD.search(text))  # "how do those two stack up against each other?"
                    and not (intent == "refine" and (phrases.any_with(text) or phrases.SOMETHING_WITH.match(text)
-                                                    or _ANY_KIND.match(text) or phrases.WE_NEED.match(text))))
+                                                    or _ANY_KIND.match(text) or phrases.WE_NEED.match(text)
+                                                    or _WHAT_ABOUT_ONE.match(text))))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
                                    "feedback_dislike", "compare")
                         or (intent == "refine" and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size"))):
@@ -688,7 +704,7 @@ class DialogueManager:
             return self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {}))
         if (state.last_action in ("service", "handoff") and state.last_service_intent in ("shipping_address", "change_order")
                 and phrases.STREET_ADDRESS.search(text) and nlu.intent not in ("contact_human", "cancel_order")):
-            return _as_read(nlu, "shipping_address", _order_id_only(nlu.slots))  # "it should go to 22 Birch Lane, not Maple Road"
+            return _as_read(nlu, "shipping_address", _outside_the_address(nlu.slots, text))  # "it should go to 22 Birch Lane, not Maple Road"
         reading = (self._puts_off(text, nlu) or self._warranty_of_owned(state, text, nlu)
                    or self._read_shown_references(state, text, nlu))
         if isinstance(reading, NLUResult):
@@ -1273,6 +1289,9 @@ class DialogueManager:
                 and (phrases.DO_YOU_SELL.search(text) or not state.constraints.categories)
                 and not phrases.VAGUE_THING.fullmatch(said_category.strip()) and not phrases.OCCASION.search(said_category)
                 and not said_category.strip().lower().endswith("ing")  # "she loves reading": a pastime, not a product
+                # "been up since 5 making pie crust lol": what they are doing, not a product asked for
+                and not re.search(rf"\b(?:making|baking|cooking|eating|watching|building|painting|fixing|doing|playing)\s+(?:\w+\s+)?"
+                                  rf"{re.escape(said_category.strip().split()[0])}\b", text, re.I)
                 and not re.search(rf"\b(?:i|we)\s*(?:have|'ve got|got|own|use|run)\s+(?:\w+\s+){{0,2}}"
                                   rf"{re.escape(said_category.strip().split()[-1])}\b", text, re.I)
                 # ("something a bit bigger? I have two monitors": theirs, the reason; "about 30 inches of wall free":
@@ -1477,6 +1496,15 @@ class DialogueManager:
             brands = state.constraints.brands or sorted(shown)
             if brands:
                 slots = {**slots, "brand": brands if len(brands) > 1 else brands[0]}
+        if (intent in ("feedback_like", "feedback_dislike", "refine") and state.shown and not slots.get("item_ref")
+                and re.search(r"\bthe\s+[a-z][\w -]{1,25}?\s+one\b", text, re.I)):
+            picked = described_positions(text, self._shown_products(state))
+            if len(picked) == 1 and 1 <= picked[0] <= len(state.shown):
+                if _GETTING_THE_ONE.search(text) and intent != "feedback_dislike":
+                    intent = "add_to_cart"  # "ok we're getting the blue one": into the cart
+                    slots = {"item_ref": picked}
+                elif intent != "refine" and re.search(r"\b(?:love|loving|like|adore|fancy|prefer|hate|dislike)\b", text, re.I):
+                    slots = {"item_ref": picked}  # "hmm ok. I really love the boucle one": that one, liked
         if (intent in (*service.SERVICE_INTENTS, "feedback_like", "feedback_dislike") and intent != "contact_human"
                 and (state.shown or state.constraints.categories) and not slots.get("item_ref")
                 and any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not phrases.SERVICE_WORDS.search(text)):
@@ -1693,6 +1721,13 @@ class DialogueManager:
                                                                          "order_status")
               and phrases.ORDER_WHEREABOUTS.search(text) and not slots.get("category")):
             intent = "order_status"  # "can you at least tell me whether it has left your warehouse?" about that order
+        elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time")
+              and state.order_id and intent in ("search_product", "out_of_scope") and service.is_upset(text)
+              and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text)
+              and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))):
+            # "this is really stressing me out, my parents arrive tuesday and they need somewhere to sleep" about the
+            # late order
+            intent, slots = "complaint", _order_id_only(slots)
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time", "complaint")
               and intent in ("search_product", "refine", "out_of_scope")
               and re.match(r"\W*(?:it'?s|its|it is|it was|they'?re|they are)\s+(?:a|an|the|two|some)\s+", text, re.I)
@@ -1701,7 +1736,7 @@ class DialogueManager:
             intent, slots = state.last_service_intent, _order_id_only(slots)
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("shipping_address", "change_order")
               and phrases.STREET_ADDRESS.search(text) and intent not in ("contact_human", "cancel_order")):
-            intent, slots = state.last_service_intent, _order_id_only(slots)  # "the new one is 22 Birch Lane"
+            intent, slots = state.last_service_intent, _outside_the_address(slots, text)  # "the new one is 22 Birch Lane"
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("cancel_order", "change_order")
               and phrases.SWAP_IT.search(text) and intent not in ("contact_human",)):
             intent, slots = "change_order", _order_id_only(slots)  # "swap it for the white version instead"
@@ -1894,6 +1929,9 @@ class DialogueManager:
               and re.match(r"\W*(?:(?:so|and|ok|okay|hmm+)\W+)?what else\b.{0,30}\b(?:would|could|should|do (?:i|we) need|go|goes|"
                            r"make|finish|complete|add)\b", text, re.I)):
             intent = "complement_request"  # "what else would make the nook feel cosy?" after a floor lamp
+        elif (intent == "out_of_scope" and service.topic_named(text) == "account_help" and not slots.get("category")
+              and re.search(r"\b(?:your|the) (?:site|website|app|checkout)\b", text, re.I)):
+            intent, slots = "account_help", {}  # "your site kept logging me out right in the middle of checkout"
         elif (intent == "out_of_scope" and nlu.ranking and nlu.ranking[0][0] in service.SERVICE_INTENTS
               and nlu.ranking[0][0] not in service.HANDOFF_INTENTS and service.names_topic(nlu.ranking[0][0], text)):
             # the model's best guess, unsure, and the message names its topic: "lol we still can't agree. if we get
@@ -3553,6 +3591,11 @@ class DialogueManager:
         return self._reply(state, nlu, "goodbye", f"Thanks for visiting, goodbye!{cart}")
 
     def _on_out_of_scope(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        if phrases.NEWSLETTER.search(nlu.text):  # "also can you sign me up for your emails or whatever"
+            return self._reply(state, nlu, "out_of_scope",
+                               "I can't sign you up for (or out of) our emails from this chat: your email preferences are "
+                               "on the Account page. Anything else I can help with?",
+                               quick_replies=["Find a sofa", "Track my order", "Talk to a person"])
         return self._reply(
             state, nlu, "out_of_scope",
             "Sorry, I can't help with that. I can find products for your home, compare them, "

@@ -362,6 +362,9 @@ _ACKNOWLEDGED = (r"(?:ok(?:ay)?|k|ah+|oh+|ugh+|hmm+|lol|lmao|ha(?:ha)+|right|gre
                  r"(?:we|i)'?ll (?:just )?(?:try|use) (?:paypal|apple pay|google pay|(?:another|a different|my other) card|that|it)(?: then| again)?|"
                  r"(?:(?:ah|oh|that'?s|that is|what)\s+)*(?:a\s+)?(?:shame|pity|bummer)|too bad|all good|sounds good|got it|"
                  r"noted|understood|makes sense|well|"
+                 # "alright I'll give it a few more days. thanks"
+                 r"(?:i|we)'?ll (?:just )?(?:give it|wait) (?:a (?:few|couple)(?: (?:more|of))? (?:days|weeks)|another (?:day|week|few days)|"
+                 r"(?:a )?(?:bit|while) longer|till (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|the weekend))|"
                  # "ok thats tomorrow's problem. gnight"
                  r"(?:that'?s|thats|that is) (?:a )?(?:tomorrow'?s|future me'?s|a tomorrow) problem)")
 _THANKED = (r"(?:(?:thanks|thank you|thank u|thx|thnx|ty|ta|cheers|many thanks|much appreciated)"
@@ -657,7 +660,8 @@ MUST_HAVE = re.compile(r"\b(?:it|they|that|this|the \w+|one)\s*(?:'d|'ll|would|w
 # A must said without naming what must ("has to be grey", "needs to match his desk", "only black ones", "must be
 # washable"): with a category shown or suggested, a must for it. MUST_HAVE above needs its subject ("it has to fit").
 A_MUST = re.compile(r"\b(?:has|have|needs?|must)\s+(?:to\s+)?(?:be|match|go with)\b|^\s*(?:only|must|needs?)\b", re.I)
-NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|marketing emails?|promo emails?)\b", re.I)
+NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|marketing emails?|promo emails?|"
+                        r"sign (?:me|us) up (?:for|to) (?:your |the )?(?:e-?mails?|e-?mail list|offers|deals|emails or whatever))\b", re.I)
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those
 ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm),?\s+)?(?:do |are |is )?(?:any|anything|any ones?|any of (?:these|those|them|the \w+))\s+"
                       r"(?:with|that|which|have|has|come|comes|got|are|is)\b", re.I)
@@ -757,7 +761,9 @@ ORDER_WHEREABOUTS = re.compile(r"\b(?:left (?:your|the) (?:warehouse|depot)|(?:b
                                r"(?:name|number|details)|tracking (?:number|link|code|info\w*))\b", re.I)
 # "the new one is 22 Birch Lane, apt 4B": an address given
 STREET_ADDRESS = re.compile(r"\b\d{1,5}\s+(?:[a-z]+\s+){1,3}(?:lane|ln|street|st|road|rd|avenue|ave|drive|dr|close|way|court|ct|place|pl|"
-                            r"boulevard|blvd|terrace|crescent|square|sq|parkway|pkwy|highway|hwy)\b|\b(?:apt|apartment|flat|unit|suite)\s*#?\s*\d+\w*\b",
+                            r"boulevard|blvd|terrace|crescent|square|sq|parkway|pkwy|highway|hwy)\b|\b(?:apt|apartment|flat|unit|suite)\s*#?\s*\d+\w*\b"
+                            # "it's Maple Hall, room 214": a hall of residence and a room
+                            r"|\b[A-Z][a-z]+\s+(?:Hall|House|Court|Halls)\b.{0,20}\broom\s*#?\s*\d+\b",
                             re.I)
 # "actually could you just swap it for the white version instead" (of cancelling the order)
 SWAP_IT = re.compile(r"\b(?:swap|switch|change|exchange)\s+(?:it|that|them|the order|my order)\s+(?:for|to|with)\b", re.I)

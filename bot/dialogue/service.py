@@ -117,7 +117,7 @@ _UPSET = re.compile(
     r"\b(not happy|unhappy|disappoint\w*|frustrat\w*|annoy\w*|angry|furious|upset|unacceptable|ridiculous|"
     r"terrible|awful|fed up|sick of|worst|still (not|hasn'?t|haven'?t|no)|never (came|arrived|showed)|(?:was|is) a joke|"
     r"(?:is|was|are|'s) (?:a |such a |an absolute |a total |a complete |an )?(?:mess|shambles|nightmare)|"  # "your payment system is a mess"
-    r"rip[- ]?off|scam|not impressed|unbelievable|not acceptable|useless|smh|disgusted|disgusting|appalled|appalling|livid|outrageous|shocking|gutted|"
+    r"rip[- ]?off|scam|not impressed|unbelievable|stress(?:ing|ed)? (?:me )?out|stressful|not acceptable|useless|smh|disgusted|disgusting|appalled|appalling|livid|outrageous|shocking|gutted|"
     # "this is the second time a delivery from you lot has been late tbh"
     r"(?:second|third|2nd|3rd|fourth|nth) time\b.{0,50}\b(?:late|wrong|damaged|broken|missing|cracked|lost|cancell?ed))\b",
     re.IGNORECASE,
@@ -227,11 +227,15 @@ _PRICE_DROP = re.compile(r"\b(?:i|we) (?:bought|ordered|paid for|purchased|got)\
                          r"\b(?:cheaper|on sale|less|lower|reduced|discounted|dropped|went down)\b|\bprice adjustment\b",
                          re.IGNORECASE)
 # "can you send my order to my mom's house instead": another delivery address
-_ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:ed)?|rerouted?|(?:it|they|that|this|them)\s+(?:to\s+)?go)\s+"
+_ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:ed)?|rerouted?|(?:it|they|that|this|them)\s+"
+                        r"(?:to\s+|needs?\s+to\s+|has\s+to\s+|should\s+|must\s+)?go)\s+"
                         r"(?:straight\s+|directly\s+)?"
                         r"(?:(?:my |the |this |that )?(?:order|package|parcel|it|them|\w+)\s+)?(?:\w+\s+)?to\s+"
                         r"(?:(?:my|our|a|her|his|their)\s+\w+'s|another|a different|the other|a new|her|his|their)\s+"
-                        r"(?:house|place|address|home|office|work|flat|apartment)\b"
+                        r"(?:house|place|address|home|office|work|flat|apartment|dorm|halls?|college|uni|university)\b"
+                        # "I put our home address on order 39218 by mistake"
+                        r"|\b(?:put|gave|entered|used|typed)\s+(?:the\s+|our\s+|my\s+)?(?:\w+\s+)?address\b.{0,40}\bby mistake\b"
+                        r"|\bwrong\s+(?:delivery\s+|shipping\s+)?address\b"
                         # "can you send it somewhere else? I'm staying at my boyfriend's"
                         r"|\b(?:send|ship|deliver|redirect)\s+(?:it|them|the order|my order)\s+(?:somewhere else|elsewhere|to another address)\b"
                         r"|\b(?:to|at) (?:a|another|a different|the other|"
@@ -372,7 +376,7 @@ _OWN_WORDS = {
     "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|(?:money|penny|cash)(?: \w+){0,4} back|the extra back|see (?:my|our|the) money",
     "return_item": r"return|returns|returning|(?:send|ship|post|mail) (?:it|them) back|exchang\w*|original (?:box|packaging)", "cancel_order": r"cancel\w*",
     "order_status": r"track\w*|where'?s my|where is my", "payment_methods": r"pay|paying|payment methods?|card|paypal|klarna",
-    "payment_issue": r"charged?|payment", "invoice": r"invoices?|receipts?", "account_help": r"(?<!bank )(?<!savings )account|password|log ?in|sign ?in|reset (?:email|link)",
+    "payment_issue": r"charged?|payment", "invoice": r"invoices?|receipts?", "account_help": r"(?<!bank )(?<!savings )account|password|log ?in|sign ?in|reset (?:email|link)|log(?:s|ged|ging)? (?:me )?out",
     "shipping_address": r"address", "change_order": r"change|modify|add|instead|swap",
     "leave_review": r"reviews?|rate|rating", "complaint": r"complain\w*",
 }

@@ -632,6 +632,10 @@ _MEASURE_AFTER = re.compile(r"^\s*(?:sq\.?\s*(?:ft|feet|m)|square\s+(?:feet|foot
                             r"of them\b|pieces\b|pcs\b|units\b|chairs\b|%|percent\b|per\s*cent\b|degrees?\b|°)",
                             re.IGNORECASE)
 _SEATS_BEFORE = re.compile(r"(?:\bseats?|\bsleeps|\bseating|\bfits|\d\s*(?:by|x))\s*$", re.IGNORECASE)
+# "about 400 books", "50 plants": a count of things, not an amount of money
+_COUNTED_AFTER = re.compile(r"\s*(?:books|records|vinyls?|plants|shoes|pairs of|toys|games|dogs|cats|pets|mugs|plates|towels|friends|"
+                            r"guests|people|relatives|students|employees|staff|kids|children|photos|pictures|frames|candles)\b",
+                            re.IGNORECASE)
 _WEIGHT_TALK = re.compile(r"\b(?:i'?m|i am|weigh\w*|heavy|big guy|tall)\b", re.IGNORECASE)
 
 
@@ -663,8 +667,11 @@ def _not_money_in(text: str, span_text: str) -> bool:
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd)\b", span_text + after, re.I):
         return True  # "my father is 85 and would like a recliner", "for a 12 year old": an age
     if (len(numbers) == 1 and float(numbers[0].group(0)) <= 12 and re.search(r"\bat\s+(?:like\s+|around\s+|about\s+)?$", before, re.I)
+            and not re.match(r"\s*(?:k\b|grand\b|thousand\b)", after, re.I)  # not "budget tops out at 2.5k"
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd|each|apiece)\b", span_text + after, re.I)):
         return True  # "the sun comes up at like 6": a time of day
+    if len(numbers) == 1 and _COUNTED_AFTER.match(after) and not re.search(r"[$£€]", span_text + before[-2:]):
+        return True  # "just moved into grad housing with about 400 books and zero shelves": how many books
     small = all(float(n.group(0)) <= 20 for n in numbers)
     if small and re.search(r"\bfor\s*$", before, re.I) and re.match(r"\s*(?:\+|or more\b|plus\b|people\b|persons\b|guests\b|"
                                                                    r"adults\b|of us\b)", after, re.I):

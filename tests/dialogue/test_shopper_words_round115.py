@@ -16,7 +16,11 @@ bonus. Round 117: "nothing over 48 inches wide", "after a 5x8 rug" (and "5' x 8'
 living room floor looks so bare", "the guest room floor is bare wood", "miserable grey day out there isn't it", "ok
 thats tomorrow's problem. gnight", "the second time a delivery from you lot has been late", "and how long till the
 navy one actually gets here" after a wrong item, "soft ones please, firm ones give me a headache" and "going with
-the cheaper one of those two"."""
+the cheaper one of those two". Round 118: "I put our home address on order 39218 by mistake, it needs to go to my
+daughter's dorm instead", "it's Maple Hall, room 214" (no order 214), "I really love the boucle one", "ok we're
+getting the blue one", "sign me up for your emails", "I'll give it a few more days. thanks", "about 400 books",
+"budget tops out at 2.5k", "your site kept logging me out", "ok what about one that seats 8", "making pie crust",
+and "this is really stressing me out" about a late order."""
 
 from __future__ import annotations
 
@@ -163,3 +167,24 @@ def test_round_117_words(vocab, catalog):
                   shopping=True).get("size") is None
     picked = phrases.ADD_SUPERLATIVE.match("going with the cheaper one of those two")
     assert picked and "cheaper" in [g for g in picked.groups() if g]
+
+
+def test_round_118_words():
+    from bot.nlu.normalize import normalize_slots
+    assert service.shop_topic("hi I put our home address on order 39218 by mistake, it needs to go to my daughter's dorm "
+                              "instead") == "shipping_address"
+    assert manager._outside_the_address({"order_id": "214"}, "it's Maple Hall, room 214, same campus") == {}
+    assert manager._outside_the_address({"order_id": "39218"}, "order 39218: it's 22 Birch Lane") == {"order_id": "39218"}
+    assert manager._GETTING_THE_ONE.search("ok we're getting the blue one")
+    assert not manager._GETTING_THE_ONE.search("I really love the boucle one")
+    assert phrases.NEWSLETTER.search("also can you sign me up for your emails or whatever")
+    assert phrases.closing("alright I'll give it a few more days. thanks") == "thanks"
+    assert normalize_slots("just moved into grad housing with about 400 books and zero shelves. bookcases under 120?",
+                           [("price_max", "about 400"), ("price_max", "under 120")]) == {"price_max": 120.0}
+    assert normalize_slots("a big sectional that seats 6 or more, budget tops out at 2.5k",
+                           [("price_max", "budget tops out at 2.5k")]) == {"price_max": 2500.0}
+    assert service.names_topic("account_help", "your site kept logging me out right in the middle of checkout")
+    assert manager._WHAT_ABOUT_ONE.match("ok what about one that seats 8")
+    assert service.is_upset("this is really stressing me out, my parents arrive tuesday")
+    assert manager._said_ish("walnut", "bedside tables, walnut-ish, under 400 each")
+    assert not manager._said_ish("black", "need a tv stand, 300 max, black if you have it")  # the black ones only
