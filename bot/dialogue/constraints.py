@@ -448,7 +448,7 @@ def satisfies_size(product: Product, bound: tuple[str, float] | None) -> bool:
 
 
 _SEATS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\s+(?:people|persons?|guests|ppl)\b"  # "for 4-6 people": at least 4
-                    r"|\b(?:seats?|sits?|seating|for)\s+(?:at least\s+|min(?:imum)?\s+|up to\s+)?(\d{1,2}|two|three|four|five|six|"
+                    r"|\b(?:seats?|sits?|seating|for|fits)\s+(?:at least\s+|min(?:imum)?\s+|up to\s+)?(\d{1,2}|two|three|four|five|six|"
                     r"seven|eight|nine|ten|twelve)\b(?!\s*(?:\$|dollars?|bucks|usd|eur|%|inch|in\b|\"|'|cm|ft|x\b|"
                     r"(?:whole\s+|full\s+)?(?:weeks?|days?|nights?|months?|years?|hours?|hrs?|mins?|minutes?)\b))"  # not "for two weeks"
                     r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s*\+|\s+or more|\s+plus)?[- ]"
@@ -466,6 +466,8 @@ _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)
 
 # Other ways of asking for a yes/no feature than its name: (pattern, value the feature must have).
 _PARAPHRASES = {
+    # "do any of those work without a box spring? we've only got the mattress"
+    "box spring required": [(r"\b(?:without|no need for|don'?t need|doesn'?t need|no)\s+(?:a\s+)?box\s*springs?\b", "no")],
     "dimmable": [(r"\b(?:that|which|can|to|you can|i can)\s+(?:\w+\s+)?dims?\b|\bdimm(?:er|ing)\b|\bdimmable\b", "yes")],  # "only ones that dim please"
     "machine washable": [(r"\b(?:washing machine|in the wash(?:er)?|machine wash(?:ed)?|wash it in the machine)\b", "yes"),
                          (r"\b(?:i|we|u|you) can (?:just )?wash\b|\bcan be washed\b", "yes"),  # "something i can wash pls"

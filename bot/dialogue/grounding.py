@@ -299,7 +299,7 @@ def _material_of_the_place(slots: dict, text: str) -> None:
 
 # "new king bed arrived today", "the sofa came yesterday": a thing delivered to the shopper is theirs
 _ARRIVED_AFTER = re.compile(r"\s+()(?:\w+\s+)?(?:has\s+|just\s+|finally\s+)?(?:arrived|came|was delivered|got delivered|turned up|showed up)\b")
-_OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
+_OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we)'?ve (?:only|just) got|(?:i|we) only have|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
                     r"got|went for|settled on)|i own|we own|bought|purchased|(?:they|he|she)(?: have| has|'ve got|'s got|'ve| has got)|"
                     r"i got|we got|^got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"(?:liven|brighten|jazz|spruce|dress|cheer|freshen|perk) up|"
@@ -407,6 +407,10 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
             owned_words += described.group(1).split()
         mentions.append((found.start(), gram, names, owned_words, replaced or bool(_WANTED.search(before)), replaced))
     mentions.sort()
+    if (mentions and all(m[3] is not None for m in mentions)
+            and re.search(r"\b(?:any|either|all|both|each|which) of (?:these|those|them)\b", text, re.I)):
+        slots.pop("category", None)  # "do any of those work without a box spring? we've only got the mattress": theirs
+        return
     if mentions and all(m[3] is not None for m in mentions) and _ONLY_HAVE.match(text):
         slots.pop("category", None)  # what they have sizes what is being chosen ("we have a queen bed": a queen mattress)
         return
@@ -1165,8 +1169,17 @@ def category_matches(value: str, categories: list[str], typos: bool = True) -> l
     if found is not None:
         return [found]
     partial = catalog_categories(value, categories)
-    ending = [c for c in partial if singular(c).endswith(key) and (len(key) >= 4 or singular(c).endswith(" " + key))]
-    return ending or partial
+    def ends_with_the_word(category: str) -> bool:
+        name = singular(category)
+        if name == key or name.endswith(" " + key):
+            return True
+        last = name.split()[-1]  # "stand" of "nightstand" (night + stand), not "hair" of "chair" (c + hair)
+        return len(key) >= 4 and last.endswith(key) and len(last) - len(key) >= 3 and last[:-len(key)] in english_words()
+
+    ending = [c for c in partial if ends_with_the_word(c)]
+    # (not "hair" inside "chair": a word named inside another word is no match)
+    return ending or [c for c in partial if key not in singular(c) or re.search(rf"\b{re.escape(key)}", singular(c))
+                      or ends_with_the_word(c)]
 
 
 def mentioned_categories(text: str, categories: list[str]) -> list[tuple[str, list[str]]]:
@@ -1322,6 +1335,8 @@ def _scan_category(text_grams: list[tuple[str, int]], words: list[str], categori
                 continue  # "a tiny one bed flat": the flat, not a bed
             if typos:
                 match = words_lexicon.fuzzy(gram) if len(gram.split()) <= 2 else None
+                if match and " " not in gram and gram in english_words() and not _names_in_it(gram, match):
+                    match = None  # "every single hair shows on black": a word spelt right is no typo of "chair"
             else:
                 match = by_singular.get(singular(gram)) or words_lexicon.lookup(gram)
                 family = [c for c in category_matches(gram, categories, typos=False)
@@ -1455,6 +1470,36 @@ def _named_days_are_no_colour(slots: dict, text: str) -> str:
         _set_values(slots, field, [v for v in slot_values(slots, field)
                                    if re.search(rf"\b{re.escape(v)}\b", rest, re.I) or not re.search(rf"\b{re.escape(v)}\b", text, re.I)])
     return rest
+
+
+_ANYTHING_BUT = re.compile(r"\b(?:anything|any colou?r|whatever)\s+(?:but|except|other than|apart from)\s+(?:plain\s+|boring\s+|basic\s+)?"
+                           r"([a-z]+(?:\s+[a-z]+)?)", re.I)
+
+
+def _anything_but(slots: dict, text: str) -> None:
+    """ "sheets for it too, twin, anything but plain white": white refused, not asked for (nor "plain" a material)."""
+    said = _ANYTHING_BUT.search(text)
+    if not said:
+        return
+    refused = said.group(1).lower()
+    for field in ("color", "material", "style", "brand"):
+        value = slots.get(field)
+        if isinstance(value, str) and value.lower() in refused.split() + [refused]:
+            slots[f"exclude_{field}"] = slots.pop(field)
+    if str(slots.get("exclude_material", "")).lower() in ("plain", "boring", "basic"):
+        slots.pop("exclude_material")
+
+
+def _names_in_it(word: str, category: str) -> bool:
+    """Whether a category's name holds the word whole ("chair" in "Armchairs": arm + chair), not inside another
+    word ("hair" in "Chairs")."""
+    key = singular(word)
+    for last in [singular(category)] + singular(category).split():
+        if last == key or last.endswith(" " + key):
+            return True
+        if last.endswith(key) and len(last) - len(key) >= 3 and last[:-len(key)] in english_words():
+            return True
+    return False
 
 
 _FEET_BY_FEET = re.compile(r"^\s*(\d+)\s*(?:'|ft|feet|foot)?\s*(?:x|×|by)\s*(\d+)\s*(?:'|ft|feet|foot)?\s*$", re.I)
@@ -1640,6 +1685,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _thousands_as_ceiling(slots, text)
         _owned_is_no_exclusion(slots, text)
     _tv_size_is_no_size(slots, text or "")
+    _anything_but(slots, text or "")
     if str(slots.get("size", "")).lower() in ("firm", "soft", "medium", "plush", "firmer", "softer"):
         slots.pop("size")  # "soft ones please, firm ones give me a headache": a firmness (read from the words), no size
     _size_as_the_catalog_writes_it(slots, vocabulary)

@@ -60,6 +60,11 @@ def _asks_about_shown(state: DialogueState, text: str, intent: str) -> bool:
 
 # "how long does that take to come through?": money reaching the shopper's account
 _COMES_THROUGH = re.compile(r"\b(?:come|comes|coming|go|goes|clear|clears)\s+through\b", re.I)
+# "and something round for the bathroom?": another of the kind being chosen, described by a word of its titles
+_SOMETHING_KIND_FOR = re.compile(r"\W*(?:(?:and|also|oh and|plus|now)\s+)?(?:something|one|a|an)\s+([a-z-]{3,})\s+for\s+"
+                                 r"(?:the|my|our|his|her|their)\s+", re.I)
+# "ew the last one looks like a carpet sample lol": disgust first
+_YUCK = re.compile(r"^\W*(?:e+w+|ugh+|urgh+|yuck|blech|bleh)\b", re.I)
 # "ok we're getting the blue one": the one described, bought
 _GETTING_THE_ONE = re.compile(r"\b(?:we'?re|i'?m|we are|i am|gonna|going to)\s+(?:get|getting|take|taking|buy|buying|order|ordering)\s+"
                               r"the\s+[a-z][\w -]{1,25}?\s+one\b", re.I)
@@ -522,6 +527,9 @@ class DialogueManager:
                 return edited
         if (state.shown and phrases.quantity(text) and intent not in (*service.SERVICE_INTENTS, "add_to_cart")
                 and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size")
+                # (not "now dining chairs to go with it, we need 6" after a table: six chairs wanted, none added)
+                and not (slots.get("category") and not set(slot_values(slots, "category")) & set(state.constraints.categories)
+                         and phrases.GOES_WITH.search(text))
                 and (slots.get("item_ref") or parse_item_refs(text) or phrases.ABOUT_IT.search(text))):
             # "two of the first one please": into the cart, two of them
             return await self._on_cart(state, nlu.model_copy(update={"intent": "add_to_cart"}))
@@ -667,7 +675,11 @@ class DialogueManager:
                 and phrases.OFF_TOPIC.search(text) and not (nlu.intent == "complaint" and service.is_upset(text))
                 and (phrases.is_question(text) or re.search(r"\bhow (?:do|are|r) (?:you|u)\b", text, re.I))
                 and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text)
+                and not (state.shown and (phrases.any_with(text) or _asks_about_shown(state, text, nlu.intent)
+                                          or re.match(r"\W*(?:are|is|do|does|will|would|can)\s+(?:any|either|all|both)\s+"
+                                                      r"(?:of\s+)?(?:these|those|them|the\s+\w+)\b", text, re.I)))
                 and not any(nlu.slots.get(k) for k in ("price_max", "price_min", "item_ref", "color", "material", "brand"))):
+            # (not "are any of these waterproof? the afternoon storms here are no joke": about the ones shown)
             # "is it supposed to rain this afternoon? trying to decide whether to bring the patio cushions in": small talk
             return self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {}))
         weather = ("material" if _RAINING_DOWN.search(text) and str(nlu.slots.get("material", "")).lower() == "down"
@@ -994,6 +1006,12 @@ class DialogueManager:
                 and phrases.FURNISHING.search(text) and not phrases.ORDER_WORDS.search(text)):
             # "the guest room has literally nothing in it except a mattress on the floor": a room to furnish
             intent = "search_product"
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "order_status" and not slots.get("order_id") and state.last_action in ("service", "handoff")
+                and re.search(r"\b(?:i'?ll|we'?ll|i will|we will|gonna)\s+(?:just\s+)?(?:send|ship|post)\s+(?:it|them)\s+back\b", text, re.I)
+                and re.search(r"\bhow (?:does|do|would|will) (?:that|it|this|returns?) work\b|\bhow do i\b|\?", text, re.I)):
+            # "the app says it shipped already. guess i'll send them back when they show up, how does that work?"
+            intent = "return_item"
             nlu = _as_read(nlu, intent, slots)
         if intent == "product_question" and phrases.SEND_IT_BACK.search(text):
             intent = "return_item"  # "if it turns out too firm, can I send it back?": the return policy, not its firmness
@@ -1496,6 +1514,10 @@ class DialogueManager:
             brands = state.constraints.brands or sorted(shown)
             if brands:
                 slots = {**slots, "brand": brands if len(brands) > 1 else brands[0]}
+        if (state.shown and slots.get("item_ref") and intent in ("search_product", "refine", "out_of_scope", "product_question")
+                and _YUCK.match(text) and not phrases.is_question(text)):
+            # "ew the last one looks like a carpet sample lol": that one, disliked
+            intent, slots = "feedback_dislike", {"item_ref": slots["item_ref"]}
         if (intent in ("feedback_like", "feedback_dislike", "refine") and state.shown and not slots.get("item_ref")
                 and re.search(r"\bthe\s+[a-z][\w -]{1,25}?\s+one\b", text, re.I)):
             picked = described_positions(text, self._shown_products(state))
@@ -1760,7 +1782,8 @@ class DialogueManager:
         elif (state.order_id and state.last_action in ("service", "handoff") and not slots.get("category")
               and state.last_service_intent in ("order_status", "shipping_address", "change_order", "delivery_time")
               and re.search(r"\bleave\s+(?:it|them|the (?:parcel|package|order|box))\s+(?:with|at|by|behind|in|next door)\b"
-                            r"|\b(?:in|at) a safe ?place\b", text, re.I)):  # (not "nothing at my door or with the neighbours")
+                            r"|\b(?:in|at) a safe ?place\b", text, re.I)  # (not "nothing at my door or with the neighbours")
+              and service.topic("delivery_options", text) != "safe_place"):  # (nor "leave it by the back door": a safe place)
             # "can the driver leave it with my neighbour at number 12": where that order is delivered
             intent, slots = "shipping_address", _order_id_only(slots)
         elif (state.order_id and state.last_action in ("service", "handoff")
@@ -2012,6 +2035,16 @@ class DialogueManager:
             # "how much does it cost" right after "do you do express shipping?", "what about mexico?",
             # "order 50773 if that helps": the same service topic
             intent = state.last_service_intent
+        another = _SOMETHING_KIND_FOR.match(text)
+        if (another and state.shown and len(state.constraints.categories) == 1 and intent in ("search_product", "out_of_scope")
+                and not slots.get("category") and self._kind_in_titles(another.group(1), state.constraints.categories)):
+            # "and something round for the bathroom? hanging is fine for that one" after gold mirrors: round mirrors
+            old = state.constraints  # a new piece: what was said of the last one stays with it (budget and dislikes kept)
+            state.constraints = SearchFilter(categories=list(old.categories), exclude_brands=list(old.exclude_brands),
+                                             price_min=old.price_min, price_max=old.price_max)
+            intent = "search_product"
+            slots = {**slots, "category": old.categories[0], "title_words": [another.group(1).lower()]}
+            nlu = _as_read(nlu, intent, slots)
         ones = _FEATURE_ONES.search(text)
         if (ones and state.shown and state.constraints.categories and intent in ("product_question", "search_product", "out_of_scope")
                 and not slots.get("category") and not phrases.is_question(text[ones.end():])):
@@ -2114,7 +2147,11 @@ class DialogueManager:
         return False
 
     # -- shopping ---------------------------------------------------------------------------
-    def _learn_slots(self, state: DialogueState, slots: dict) -> None:
+    def _learn_slots(self, state: DialogueState, slots: dict, text: str = "") -> None:
+        if slots.get("price_min") is not None or slots.get("price_max") is not None:
+            # "something for the couple, around 150?": a price to aim at, the closest in price when nothing is in range
+            state.price_around = (slots.get("price_min") is not None and slots.get("price_max") is not None
+                                  and bool(phrases.AROUND.search(text)))
         profile = state.profile
         for name in ("brand", "color", "material", "style", "category"):
             for key, positive in ((name, True), (f"exclude_{name}", False)):
@@ -2233,7 +2270,7 @@ class DialogueManager:
                 state.constraints, features = wished, {}
         if new_request or state.first_constraints is None:
             state.first_constraints = state.constraints.model_copy(deep=True)
-        self._learn_slots(state, slots)
+        self._learn_slots(state, slots, nlu.text)
         state.seen = []
         # "furnishing a dining room, farmhouse style": farmhouse things for the dining room
         within = self._room_categories(state.room) if state.room and not state.constraints.categories else None
@@ -2310,7 +2347,7 @@ class DialogueManager:
             state.critique_price_bound = (field, earlier)  # "even cheaper" keeps the budget said first
         if not (slots.get("item_ref") and phrases.is_question(nlu.text)):
             self._apply_asked_attributes(state, nlu.text)  # not "does the second one have removable covers?"
-        self._learn_slots(state, slots)
+        self._learn_slots(state, slots, nlu.text)
         if ref_products and phrases.SIMILAR.search(nlu.text):
             for p in ref_products:  # "more like #2"
                 if p.id not in state.positive_ids:
@@ -3160,6 +3197,7 @@ class DialogueManager:
             # With no category stated, "you might also like" stays in the liked product's category.
             within = [self.products[ids[0]].leaf_category] if liked and self.products[ids[0]].leaf_category else None
             asked = state.constraints.model_copy(deep=True)
+            listed = (list(state.shown), list(state.compared))  # the list on screen, if no new one is shown
             reply = await self._search(state, nlu, action="feedback", exclude_seen=liked, within=within,
                                        intro=text + (" You might also like:" if liked else " Here are other options:"))
             shown = [self.products[c.id] for c in reply.products if c.id in self.products]
@@ -3175,6 +3213,8 @@ class DialogueManager:
             if reply.products and reply.text.startswith(text):
                 state.focus_id = ids[0] if liked else None
                 return reply
+            # the like noted alone: "the third one" next is still the third of the list on screen
+            state.shown, state.compared = listed
             # (a search that had to let a wish go says so instead of the feedback: "the first one is lovely" after
             # every mid-century one was shown is noted, not answered with "I couldn't find any mid-century ...")
         state.focus_id = ids[0] if liked else None

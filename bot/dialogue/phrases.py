@@ -217,6 +217,7 @@ TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:tak
                      r"(?:\s+one)?(?:,?\s*(?:please|pls|plz|thanks|thx|then))?[\s.!]*$", re.I)
 # "hello, anyone awake? :)", "hiya", "good evening": a greeting opens the message
 HELLO = re.compile(r"^\s*(?:hi|hello|hey|heya|hiya|howdy|yo|hallo|gm|g'day|morning|good (?:morning|afternoon|evening|day))\b"
+                   r"|^\s*mornin'?(?=[\s!.,]|$)"  # "mornin! anyone there this early?"
                    r"|^\s*(?:evening|afternoon)\s*(?:[!.,]|$)", re.I)  # "evening! quick one"
 # "yo whats the weather like today": a question after the greeting ("how are you?" is part of it)
 ASKS_SOMETHING_ELSE = re.compile(r"\b(?:what|whats|what's|where|when|why|who|which|how)\b(?!\s+(?:are|r)\s+(?:you|u|ya)\b)"
@@ -311,6 +312,9 @@ MONEY_BACK = re.compile(r"\b(?:money|the difference|the (?:extra )?(?:charge|amo
                         r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b"
                         # "I want every penny back", "how long until I get the extra back?", "when do I see my money again"
                         r"|\b(?:every|each) (?:penny|cent|dollar|pound)\b.{0,10}\bback\b|\bthe extra\s+back\b"
+                        # "when will the extra charge disappear from my account"
+                        r"|\bthe (?:extra|double|duplicate|second|other) (?:charge|payment|one)\b.{0,30}\b(?:disappear|go away|come off|"
+                        r"drop off|be removed|be reversed|vanish|be refunded)"
                         r"|\bsee (?:my|our|the) money\b"
                         # "how long does it usually take to show up on my card" (after a refund question)
                         r"|\b(?:shows?|turns?|showing)\s+up\s+(?:on|in)\s+(?:my|our)\s+(?:card|account|bank|statement)|"
@@ -574,6 +578,9 @@ TALK_TO_PERSON = re.compile(
     rf"\b(?:talk|speak|chat|discuss (?:this|it|that|the matter)|be put through|be connected|be transferred)\s+(?:\w+\s+){{0,3}}?"
     rf"(?:to|with)\s+{_STAFF}\b"
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
+    # "i'd rather call someone about it tomorrow morning. what's your number"
+    r"|\b(?:call|phone|ring)\s+(?:someone|somebody|a person|a human|your team|customer service)\b"
+    r"|\bwhat'?s\s+your\s+(?:phone\s+)?number\b|\byour\s+(?:phone|telephone|contact)\s+number\b"
     # "i'd rather sort this out with one of your staff directly"
     rf"|\b(?:sort|sorting|deal|dealing|handle|handling|go|going|get|getting)\s+(?:this|it|that|things)\s+(?:out\s+|over\s+|through\s+|sorted\s+)?"
     rf"(?:with|by)\s+{_STAFF}\b"
@@ -664,7 +671,7 @@ NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|mar
                         r"sign (?:me|us) up (?:for|to) (?:your |the )?(?:e-?mails?|e-?mail list|offers|deals|emails or whatever))\b", re.I)
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those
 ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm),?\s+)?(?:do |are |is )?(?:any|anything|any ones?|any of (?:these|those|them|the \w+))\s+"
-                      r"(?:with|that|which|have|has|come|comes|got|are|is)\b", re.I)
+                      r"(?:with|that|which|have|has|come|comes|got|are|is|work|works|need|needs|fit|fits)\b", re.I)
 
 
 def any_with(text: str) -> re.Match | None:

@@ -279,7 +279,7 @@ class ProductSearch:
         if not candidates and action != "show_more" and f is not loosened_for:
             candidates, f, intro = await self.loosen_price(state, nlu, text, f, intro)
         if (not candidates and action != "show_more" and f.price_min is not None and f.price_max is not None
-                and phrases.AROUND.search(nlu.text)):
+                and (phrases.AROUND.search(nlu.text) or state.price_around and nlu.slots.get("category"))):
             candidates, f, intro = await self.closest_in_price(state, text, f, intro)
         different = phrases.DIFFERENT.search(nlu.text) and not phrases.SIMILAR.search(nlu.text)
         more_like = bool(state.positive_ids) and phrases.SIMILAR.search(nlu.text)

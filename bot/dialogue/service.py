@@ -270,7 +270,8 @@ _WEEKEND = re.compile(r"\b(?:weekend|saturday|sunday)s?\s+deliver\w*|\bdeliver\w
                       r"(?:weekend|saturday|sunday)s?\b",
                       re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
-_IN_HOME = re.compile(r"\b(?:carry|carrying|bring|bringing|take|taking|haul|hauling)\s+(?:it|them|the \w+|an? \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into|"
+_IN_HOME = re.compile(r"(?<!i'd )(?<!i'll )(?<!we'd )(?<!we'll )(?<!\bi )(?<!\bwe )"  # (not "i'd bring it inside for the winter")
+                      r"\b(?:carry|carrying|bring|bringing|take|taking|haul|hauling)\s+(?:it|them|the \w+|an? \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into|"
                       r"(?:round|around|through) (?:to )?(?:the )?(?:back|garden|yard|patio|house|room))\b|"
                       # "or is it just to the door?"
                       r"\b(?:just|only) (?:to|at) the (?:front )?door\b|"
@@ -291,8 +292,9 @@ _BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:d
 _DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|can|will) you (?:deliver|ship)\s+(?:to|outside|abroad|"
                             r"internationally|overseas|out of)\b", re.IGNORECASE)
 # "its absolutely pouring here, will the driver just leave it on the doorstep": where a parcel is left
-_SAFE_PLACE = re.compile(r"\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:on|at|outside)\s+(?:the|my|our)\s+"
-                         r"(?:doorstep|porch|step|steps|stoop)\b|\bsafe ?place\b", re.IGNORECASE)
+_SAFE_PLACE = re.compile(r"\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:on|at|outside|by|behind|round)\s+"
+                         r"(?:the|my|our)\s+(?:back\s+|front\s+|side\s+)?(?:doorstep|porch|step|steps|stoop|door|gate|garage|shed)\b"
+                         r"|\bsafe ?place\b", re.IGNORECASE)
 # "is there any discount for returning customers?"
 _LOYALTY = re.compile(r"\bloyal(?:ty)?\b.{0,20}\b(?:discount|program\w*|scheme|rewards?|points|card)|\b(?:discount|deal|rewards?|offer)s?\s+"
                       r"for\s+(?:returning|repeat|regular|loyal|existing|old)\s+customers?\b|\b(?:returning|repeat|regular|existing)\s+"

@@ -47,6 +47,8 @@ class DialogueState(BaseModel):
     firm_features: list[str] = Field(default_factory=list)
     # sizes said roughly ("5x8 or so"): the other sizes when nothing else asked for comes in them
     rough_sizes: list[str] = Field(default_factory=list)
+    # the budget was said as a price to aim at ("around 150"): the closest in price when nothing is in the range
+    price_around: bool = False
     # The room the shopper is furnishing ("I want to furnish my dining room"): "a table" there is a dining table.
     room: str | None = None
     # The styles said for the whole room ("her bedroom redone, she's obsessed with boho stuff"): each piece asked for

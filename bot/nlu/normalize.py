@@ -670,6 +670,9 @@ def _not_money_in(text: str, span_text: str) -> bool:
             and not re.match(r"\s*(?:k\b|grand\b|thousand\b)", after, re.I)  # not "budget tops out at 2.5k"
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd|each|apiece)\b", span_text + after, re.I)):
         return True  # "the sun comes up at like 6": a time of day
+    if (len(numbers) == 1 and re.search(r"\b(?:hit|hits|reach|reaches|get to|gets to|top|tops)\s*$", before, re.I)
+            and re.match(r"\s*(?:today|tomorrow|tonight|this (?:week|weekend|afternoon)|degrees|°)", after, re.I)):
+        return True  # "is it seriously supposed to hit 100 today??": the temperature
     if len(numbers) == 1 and _COUNTED_AFTER.match(after) and not re.search(r"[$£€]", span_text + before[-2:]):
         return True  # "just moved into grad housing with about 400 books and zero shelves": how many books
     small = all(float(n.group(0)) <= 20 for n in numbers)
@@ -733,6 +736,10 @@ def normalize_slots(
                 continue  # "a drawer or two, under 150 dollars": the amount is the one in digits
             if _NOT_MONEY.search(span_text) or _not_money_in(text, span_text):
                 continue  # "10h a day", "400 square feet", "seats 4 to 6": a duration, a measure or a count
+            at = text.lower().find(span_text.lower())
+            if at >= 0 and re.match(r"\s*(?:to spend|to play with)\b(?!\s+(?:on|for)\s+(?:everything|it all|the (?:lot|whole)))",
+                                    text[at + len(span_text):], re.I):
+                span_text += " to spend"  # "we've got about 600 to spend": a budget said roughly, not a price to aim at
             low, high = parse_price(span_text, hint=slot)
             if low is not None and "price_min" not in slots:
                 slots["price_min"] = low

@@ -20,7 +20,14 @@ the cheaper one of those two". Round 118: "I put our home address on order 39218
 daughter's dorm instead", "it's Maple Hall, room 214" (no order 214), "I really love the boucle one", "ok we're
 getting the blue one", "sign me up for your emails", "I'll give it a few more days. thanks", "about 400 books",
 "budget tops out at 2.5k", "your site kept logging me out", "ok what about one that seats 8", "making pie crust",
-and "this is really stressing me out" about a late order."""
+and "this is really stressing me out" about a late order. Round 119: "mornin!", "can the driver leave it by the back
+door", "i'd bring it inside for the winter" (no delivery question), "are any of these waterproof? the afternoon storms
+here are no joke", "anything but plain white", "hit 100 today", "a dining table that fits 6, we've got about 600 to
+spend", "something for the couple, around 150?" then throw pillows (the closest in price), "when will the extra charge
+disappear", "i'd rather call someone ... what's your number", "guess i'll send them back when they show up, how does
+that work?", "ew the last one looks like a carpet sample", "and something round for the bathroom?", "now dining chairs
+to go with it, we need 6" (no six tables in the cart), "do any of those work without a box spring? we've only got the
+mattress", "every single hair shows on black" (no chairs), and a like that keeps the list on screen."""
 
 from __future__ import annotations
 
@@ -188,3 +195,33 @@ def test_round_118_words():
     assert service.is_upset("this is really stressing me out, my parents arrive tuesday")
     assert manager._said_ish("walnut", "bedside tables, walnut-ish, under 400 each")
     assert not manager._said_ish("black", "need a tv stand, 300 max, black if you have it")  # the black ones only
+
+
+def test_round_119_words(vocab, catalog):
+    from bot.dialogue.constraints import asked_attributes
+    from bot.dialogue.grounding import category_matches
+    from bot.nlu.normalize import normalize_slots
+    assert phrases.HELLO.match("mornin! anyone there this early?") and not phrases.HELLO.match("mornings are hard")
+    assert service.topic("delivery_options", "can the driver leave it by the back door if nobody answers?") == "safe_place"
+    assert service.shop_topic("do they fold up? i'd bring it inside for the winter") is None
+    assert service.topic("delivery_options", "will the delivery men carry it upstairs?") == "in_home"
+    white = ground({"category": "Sheets & Duvets", "size": "Twin", "exclude_material": "plain", "color": "white"},
+                   "can you find sheets for it too, twin, anything but plain white. he loves bright colours", vocab, shopping=True)
+    assert white.get("exclude_color") == "white" and "color" not in white and "exclude_material" not in white
+    assert normalize_slots("is it seriously supposed to hit 100 today??", [("price_max", "100")]) == {}
+    assert normalize_slots("a dining table that fits 6, we've got about 600 to spend",
+                           [("price_max", "about 600")]) == {"price_max": 720.0}
+    tables = [p for p in catalog if p.leaf_category == "Dining Tables"]
+    assert asked_attributes("a dining table that fits 6", tables)[1] == {"seats": 6.0}
+    assert phrases.MONEY_BACK.search("when will the extra charge disappear from my account")
+    assert phrases.TALK_TO_PERSON.search("i'd rather call someone about it tomorrow morning. what's your number")
+    assert not phrases.TALK_TO_PERSON.search("I will call you later")
+    assert manager._YUCK.match("ew the last one looks like a carpet sample lol")
+    assert manager._SOMETHING_KIND_FOR.match("and something round for the bathroom? hanging is fine for that one").group(1) == "round"
+    beds = [p for p in catalog if p.leaf_category == "Beds"]
+    assert asked_attributes("do any of those work without a box spring?", beds)[0] == {"box spring required": "no"}
+    assert "category" not in ground({"category": "mattress"}, "do any of those work without a box spring? we've only got "
+                                    "the mattress", vocab, shopping=True)
+    assert category_matches("hair", vocab["categories"]) == []
+    assert "Armchairs" in category_matches("chairs", vocab["categories"])
+    assert category_matches("stand", vocab["categories"]) == ["Nightstands", "TV Stands"]
