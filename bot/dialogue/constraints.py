@@ -467,6 +467,7 @@ _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)
 # Other ways of asking for a yes/no feature than its name: (pattern, value the feature must have).
 _PARAPHRASES = {
     # "do any of those work without a box spring? we've only got the mattress"
+    "adjustable arms": [(r"\badjustable\s+arm\s*rests?\b|\barm\s*rests?\s+(?:that\s+)?(?:adjust|go up and down|move)\b", "yes")],
     "box spring required": [(r"\b(?:without|no need for|don'?t need|doesn'?t need|no)\s+(?:a\s+)?box\s*springs?\b", "no")],
     "dimmable": [(r"\b(?:that|which|can|to|you can|i can)\s+(?:\w+\s+)?dims?\b|\bdimm(?:er|ing)\b|\bdimmable\b", "yes")],  # "only ones that dim please"
     "machine washable": [(r"\b(?:washing machine|in the wash(?:er)?|machine wash(?:ed)?|wash it in the machine)\b", "yes"),

@@ -912,6 +912,11 @@ def _wood_tones(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> Non
             # "got anything in natural oak? everything else in the room is light wood": the room's, the oak asked
             _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() not in ("wood", "woods", "timber")])
             return
+        if (colours and {c.lower() for c in colours} <= {t.lower() for t in tones}
+                and not re.search(r"\bor\b", text[:said.start()], re.I)):
+            # "anything in espresso? i want a darker wood look": espresso is that dark wood (and "wood" no material)
+            _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() not in ("wood", "woods", "timber")])
+            return
         _set_values(slots, "color", list(dict.fromkeys([*colours, *tones])))
         # "walnut or some dark wood" (walnut read as the material): the wood tones are the colours
         _set_values(slots, "material", [m for m in slot_values(slots, "material")
@@ -1219,6 +1224,9 @@ def _daylight(gram: str, words: list[str], start: int) -> bool:
     if gram in ("set", "sets"):
         after = words[start + 1] if start + 1 < len(words) else ""
         return after in ("up", "out", "off", "aside", "about") or (start > 0 and words[start - 1] in ("to", "i", "we", "just"))
+    if gram == "light" and start + 2 < len(words) and words[start + 1] in ("and", "n", "&") and words[start + 2] in (
+            "airy", "bright", "breezy", "fresh", "open", "spacious"):
+        return True  # "coastal style, light and airy": how the room should feel, no lamp
     return gram in ("light", "lights") and start > 0 and words[start - 1] in _DAYLIGHT
 
 

@@ -66,8 +66,10 @@ _SOMETHING_KIND_FOR = re.compile(r"\W*(?:(?:and|also|oh and|plus|now)\s+)?(?:som
 # "ew the last one looks like a carpet sample lol": disgust first
 _YUCK = re.compile(r"^\W*(?:e+w+|ugh+|urgh+|yuck|blech|bleh)\b", re.I)
 # "ok we're getting the blue one": the one described, bought
-_GETTING_THE_ONE = re.compile(r"\b(?:we'?re|i'?m|we are|i am|gonna|going to)\s+(?:get|getting|take|taking|buy|buying|order|ordering)\s+"
-                              r"the\s+[a-z][\w -]{1,25}?\s+one\b", re.I)
+_GETTING_THE_ONE = re.compile(r"(?:\b(?:we'?re|i'?m|we are|i am|gonna|going to)\s+(?:get|getting|take|taking|buy|buying|order|ordering)"
+                              # "grab me 2 sets of the charcoal one"
+                              r"|^\W*(?:(?:ok|great|perfect|lovely)\W+)?(?:grab|get|give|put)\s+me\s+(?:\d{1,2}|two|three|four|five|six)?\s*"
+                              r"(?:sets?\s+of|pairs?\s+of|of)?)\s+the\s+[a-z][\w -]{1,25}?\s+one\b", re.I)
 # "ok what about one that seats 8": another one wished for, not a question about the one in focus
 _WHAT_ABOUT_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|right)\W+)?(?:what|how) about\s+(?:one|ones|something|an?\s+\w+\s+one)\s+"
                              r"(?:that|which|with|in|for)\b", re.I)
@@ -1152,7 +1154,8 @@ class DialogueManager:
             if needs:
                 slots = {k: v for k, v in slots.items() if k != "item_ref"}
         if intent == "add_to_cart" and not phrases.CART_WORD.search(text) and not (
-                state.shown and slots.get("item_ref") and _GO_WITH_CHOICE.search(text)) and (
+                state.shown and slots.get("item_ref") and _GO_WITH_CHOICE.search(text)) and not (
+                state.shown and _GETTING_THE_ONE.search(text)) and (  # ("grab me 2 sets of the charcoal one")
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
             intent = "complement_request" if phrases.GOES_WITH.search(text) else "search_product"
@@ -1231,6 +1234,10 @@ class DialogueManager:
             return intent, slots  # ("his dad says 150 max for the desk" under suggested desks: the suggestions, cheaper)
         slots = {k: v for k, v in slots.items() if k != "category"}
         asked = set(state.complement_filter.categories) if state.complement_filter else set()
+        if asked and not shown & asked and not any(asked & set(self._parents().get(c, ())) for c in shown if c):
+            # "a desk chair to go with it, also under 100" found none (the desks still on screen), then "fine, up to 150
+            # then": the chairs asked for
+            shown = asked
         parents = self._parents()
         within = asked and all(c in asked or asked & set(parents.get(c, ())) for c in shown if c)
         if None not in shown and (len(shown) == 1 or within):  # "a lamp to go with it", then "something not black"
@@ -1325,6 +1332,19 @@ class DialogueManager:
                                       "We have furniture and "
                                       "home goods, for example: " + ", ".join(self._top_categories(4)).lower() + ".")
         asked = phrases.DO_YOU_SELL_THING.search(text)
+        head = singular_word(asked.group(1).lower().split()[-1]) if asked else ""
+        if (asked and intent in ("search_product", "out_of_scope", "greet") and slots.get("category") and len(head) >= 4
+                and len(asked.group(1).split()) > 1 and not service.shop_topic(text) and not phrases.SERVICE_WORDS.search(text)
+                and not re.match(r"(?:that|which|who|with|for|from|in|on|at|to|them|it)\b", asked.group(1), re.I)
+                and not phrases.VAGUE_THING.fullmatch(head) and not phrases.SHOP_FEATURE.search(head) and not is_room(head)
+                and not mentioned_categories(head, self.s.retriever.vocabulary.get("categories", []))
+                # (the category read from a word of the thing asked: "outdoor" of "outdoor paint")
+                and mentioned_categories(asked.group(1), self.s.retriever.vocabulary.get("categories", []))
+                and not self._in_titles(head) and head not in self._attribute_words() and self.named_product(text) is None):
+            # "do you sell outdoor paint": paint, whatever "outdoor" names (not outdoor chairs)
+            return self._ask_category(state, _as_read(nlu, intent, {}), f"Sorry, we don't sell {asked.group(1).lower()}. "
+                                      "We have furniture and home goods, for example: "
+                                      + ", ".join(self._top_categories(4)).lower() + ".")
         if (asked and intent in ("search_product", "out_of_scope", "greet") and not slots.get("category")
                 and not service.shop_topic(text) and not phrases.SERVICE_WORDS.search(text)
                 and not phrases.SHOP_FEATURE.search(asked.group(1))
@@ -1518,7 +1538,8 @@ class DialogueManager:
                 and _YUCK.match(text) and not phrases.is_question(text)):
             # "ew the last one looks like a carpet sample lol": that one, disliked
             intent, slots = "feedback_dislike", {"item_ref": slots["item_ref"]}
-        if (intent in ("feedback_like", "feedback_dislike", "refine") and state.shown and not slots.get("item_ref")
+        if (intent in ("feedback_like", "feedback_dislike", "refine") and state.shown
+                and (not slots.get("item_ref") or _GETTING_THE_ONE.search(text) and not phrases.EXPLICIT_REF.search(text))
                 and re.search(r"\bthe\s+[a-z][\w -]{1,25}?\s+one\b", text, re.I)):
             picked = described_positions(text, self._shown_products(state))
             if len(picked) == 1 and 1 <= picked[0] <= len(state.shown):
@@ -1955,6 +1976,13 @@ class DialogueManager:
         elif (intent == "out_of_scope" and service.topic_named(text) == "account_help" and not slots.get("category")
               and re.search(r"\b(?:your|the) (?:site|website|app|checkout)\b", text, re.I)):
             intent, slots = "account_help", {}  # "your site kept logging me out right in the middle of checkout"
+        elif (intent in ("add_to_cart", "search_product", "out_of_scope") and not slots.get("category")
+              and not slots.get("item_ref") and service.asks_payment_method(text)):
+            intent, slots = "payment_methods", {}  # "oh and do you take apple pay? might order a rug later"
+        elif (intent == "out_of_scope" and not slots.get("category")
+              and re.search(r"\b(?:your|the) (?:site|website|app|checkout|page)\b.{0,30}\b(?:crash\w*|broken|froze|freez\w*|"
+                            r"glitch\w*|not working|doesn'?t work|won'?t load|error)", text, re.I)):
+            intent, slots = "complaint", {}  # "your website keeps crashing at checkout, I've lost my cart 3 times tonight"
         elif (intent == "out_of_scope" and nlu.ranking and nlu.ranking[0][0] in service.SERVICE_INTENTS
               and nlu.ranking[0][0] not in service.HANDOFF_INTENTS and service.names_topic(nlu.ranking[0][0], text)):
             # the model's best guess, unsure, and the message names its topic: "lol we still can't agree. if we get

@@ -19,7 +19,8 @@ RECALL = re.compile(r"\b(?:what|which) (?:was|were) (?:that|the|this|those)\s+(.
 # "add four of the first one", "2x #3", "a couple of them": how many to put in the cart
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
            "twelve": 12, "a couple": 2, "a pair": 2, "a dozen": 12}
-_QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s*|of\s+)(?=(?:the|that|this|those|these|them|it|number)\b|#)"
+_QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s*|of\s+|(?:sets?|pairs?|packs?) of\s+)"  # "2 sets of the charcoal one"
+                       r"(?=(?:the|that|this|those|these|them|it|number)\b|#)"
                        r"|units?\b|pcs\b|(?:altogether|all together|in total|total)\b)"  # ... "Second one. Two units."
                        # "i need 4 altogether. add them"
                        r"|\b(?:(?:need|want|take|get|have|order)\s+(\d{1,2}|" + "|".join(COUNTS) + r")"
@@ -241,7 +242,7 @@ PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?
                       r"(?:ask|check with|run it by|talk (?:to|with)) (?:my|the|our) (?:boss|wife|husband|partner|hubby|daughter|son|kids|"
                       r"mum|mom|dad|family|flatmates?|roommates?|landlord|landlady|other half|manager|budget|sister|brother|parents|"
                       r"girlfriend|boyfriend|fianc[eé]e?|wife|mother|father|grandma|grandpa|kids)\b|"
-                      r"measure (?:the|my|our) (?:room|space|wall|alcove|hallway|bedroom|lounge|living room)|"
+                      r"measure (?:the|my|our) (?:room|space|wall|alcove|hallway|bedroom|lounge|living room|windows?|doorway|stairs)|"
                       r"come back (?:later|tomorrow|to (?:it|this))?|get back to you|decide later|"
                       # "ok saving this for when my husband gets home"
                       r"sav(?:e|ing) (?:this|it|these|them|that|the list) (?:for|till|until|to show)|"
@@ -306,6 +307,8 @@ JUST_ORDER_ID = re.compile(r"^\s*(?:(?:ok(?:ay)?|fine|sure|right|yes|yeah|yep|so
                            r"\s*(?:thanks?|thx|pls|please|btw|fyi|by the way|if that helps)?\s*[.!]*\s*$", re.I)
 # Money coming back ("how long until I get it back?", "see the difference back on my account").
 MONEY_BACK = re.compile(r"\b(?:money|the difference|the (?:extra )?(?:charge|amount|payment)|my \$?\d+)\s+back\b|\brefund|"
+                        # "I also expect the delivery fee back for this mess"
+                        r"\b(?:delivery|shipping|postage)\s+(?:fee|charge|cost|money)s?\s+back\b|"
                         # "how long until I get it back?", "i want that back" (not "send it back", "pack it back up")
                         r"\b(?:get|getting|gets|got|have|see|receive|receiving|want|need|expect)\s+(?:it|that|this)\s+back\b|"
                         r"\bthe extra (?:one|charge|payment|money|\$\s*\d[\d,.]*)(?!\w).{0,25}\bback\b|"  # "how soon will the extra one come back to me?"
@@ -580,7 +583,8 @@ TALK_TO_PERSON = re.compile(
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
     # "i'd rather call someone about it tomorrow morning. what's your number"
     r"|\b(?:call|phone|ring)\s+(?:someone|somebody|a person|a human|your team|customer service)\b"
-    r"|\bwhat'?s\s+your\s+(?:phone\s+)?number\b|\byour\s+(?:phone|telephone|contact)\s+number\b"
+    r"|\bwhat'?s\s+(?:your|the)\s+(?:phone\s+|contact\s+)?number\b|\byour\s+(?:phone|telephone|contact)\s+number\b"
+    r"|\bover the phone with (?:someone|somebody|a person)\b"
     # "i'd rather sort this out with one of your staff directly"
     rf"|\b(?:sort|sorting|deal|dealing|handle|handling|go|going|get|getting)\s+(?:this|it|that|things)\s+(?:out\s+|over\s+|through\s+|sorted\s+)?"
     rf"(?:with|by)\s+{_STAFF}\b"

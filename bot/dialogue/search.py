@@ -71,7 +71,10 @@ _NICETY = re.compile(r"\b(?:would be (?:nice|great|ideal|perfect|lovely|amazing|
 def _nicety(text: str, values: set[str]) -> bool:
     """Whether the message names the values only in a clause that says they would merely be nice."""
     clause = phrases.soft_clause(text)
-    return bool(clause and _NICETY.search(clause) and values
+    hedged = not clause and re.search(r"\b(?:maybe|perhaps|possibly)\W*$", text.strip(), re.I) is not None
+    if hedged:
+        clause = text  # "an emerald velvet armchair maybe": the whole wish said as a maybe
+    return bool(clause and (_NICETY.search(clause) or hedged) and values
                 and all(re.search(rf"\b{re.escape(v)}\b", clause, re.I) for v in values))
 
 

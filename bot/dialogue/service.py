@@ -254,7 +254,8 @@ _ELSEWHERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|redirect(?:
                         re.IGNORECASE)
 _REMOVAL = re.compile(r"\b((?:take|takes|taking|haul|hauling|carry|carrying|cart)\s+(?:\w+\s+){0,3}?(?:away|off)\b.{0,30}\bold\b|"
                       r"(?:take|haul|carry) (?:the |my |our |his |her |their |an? )?(?:old|broken) \w+(?: \w+)? (?:away|off)|"
-                      r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b|"
+                      r"(?:take away|haul away|remove|dispose of|get rid of|recycle|pick up) (?:the |my |our )?old\b"
+                      r"(?!\s+(?:one\s+)?(?:i|we)\s+made\b)(?!\s+(?:account|email|profile|login))|"
                       r"removal of (?:the |my |our )?old\b|old (?:furniture|mattress|sofa|couch|bed) (?:removal|disposal|pick ?up|recycling))",
                       re.IGNORECASE)
 # "Can it be sent straight to her halls of residence?", "can you ship it to my son at college?": another address,
@@ -294,7 +295,9 @@ _DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|c
 # "its absolutely pouring here, will the driver just leave it on the doorstep": where a parcel is left
 _SAFE_PLACE = re.compile(r"\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:on|at|outside|by|behind|round)\s+"
                          r"(?:the|my|our)\s+(?:back\s+|front\s+|side\s+)?(?:doorstep|porch|step|steps|stoop|door|gate|garage|shed)\b"
-                         r"|\bsafe ?place\b", re.IGNORECASE)
+                         r"|\bsafe ?place\b"
+                         r"|\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:with|next door at)\s+(?:my|the|a|our)\s+"
+                         r"neighbou?rs?\b", re.IGNORECASE)
 # "is there any discount for returning customers?"
 _LOYALTY = re.compile(r"\bloyal(?:ty)?\b.{0,20}\b(?:discount|program\w*|scheme|rewards?|points|card)|\b(?:discount|deal|rewards?|offer)s?\s+"
                       r"for\s+(?:returning|repeat|regular|loyal|existing|old)\s+customers?\b|\b(?:returning|repeat|regular|existing)\s+"
@@ -375,10 +378,12 @@ _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|ve
 
 _DELIVERY_WORDS = r"deliver\w*|shipping|ship|shipped|arriv\w*"
 _OWN_WORDS = {
-    "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS, "refund": r"refund\w*|(?:money|penny|cash)(?: \w+){0,4} back|the extra back|see (?:my|our|the) money",
+    "delivery_time": _DELIVERY_WORDS, "delivery_options": _DELIVERY_WORDS,
+    "refund": r"(?:delivery|shipping|postage) (?:fee|charge|cost)s? back|refund\w*|(?:money|penny|cash)(?: \w+){0,4} back|the extra back|see (?:my|our|the) money",
     "return_item": r"return|returns|returning|(?:send|ship|post|mail) (?:it|them) back|exchang\w*|original (?:box|packaging)", "cancel_order": r"cancel\w*",
     "order_status": r"track\w*|where'?s my|where is my", "payment_methods": r"pay|paying|payment methods?|card|paypal|klarna",
-    "payment_issue": r"charged?|payment", "invoice": r"invoices?|receipts?", "account_help": r"(?<!bank )(?<!savings )account|password|log ?in|sign ?in|reset (?:email|link)|log(?:s|ged|ging)? (?:me )?out",
+    "payment_issue": r"charged?|payment", "invoice": r"invoices?|receipts?", "account_help": r"(?<!bank )(?<!savings )account|password|log ?in|sign ?in|reset (?:email|link)|log(?:s|ged|ging)? (?:me )?out|"
+                    r"(?:made|set up|signed up|registered) with my (?:\w+ )?e-?mail",
     "shipping_address": r"address", "change_order": r"change|modify|add|instead|swap",
     "leave_review": r"reviews?|rate|rating", "complaint": r"complain\w*",
 }
@@ -813,6 +818,12 @@ def _yes_or_no_methods(text: str, policy: ShopPolicy) -> str:
 
 
 _ALSO_PAY_WITH = re.compile(r"\b(?:do|does|can|will)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+)?(?:take|accept)\b[^.?!]*", re.IGNORECASE)
+
+
+def asks_payment_method(text: str) -> bool:
+    """Whether the message asks if a named payment method is taken ("do you take apple pay? might order a rug later")."""
+    asked = _ALSO_PAY_WITH.search(text or "")
+    return bool(asked and _METHODS.search(asked.group(0)))
 
 
 def also_asks_payment(text: str, policy: ShopPolicy) -> str | None:

@@ -349,7 +349,9 @@ _ITEM_TOKEN_RE = re.compile(
 # "a lift top", "the glass top": the part "top" names (not the top product of the list)
 _PART_BEFORE_TOP = r"(?:lift|table|glass|marble|wood|wooden|stone|desk|counter|bench|tile|tiled)"
 # Ordinals that name no shown product: "on second thought", "at first", "the first time", "my first flat", "second-hand"
-_NOT_A_POSITION = re.compile(r"\bon second thoughts?\b|\bsecond[- ]hand\b|\bat first\b|\bfirst of all\b|\bfirst (?:time|thing)\b|"
+_NOT_A_POSITION = re.compile(r"\bon second thoughts?\b|"
+                             # "I'll measure the windows first and come back": what comes first, no product
+                             r"\b(?:measure|check|ask|talk to|see|sleep on|think about)\b[^.?!,]{0,30}\bfirst\b|\bsecond[- ]hand\b|\bat first\b|\bfirst of all\b|\bfirst (?:time|thing)\b|"
                              r"\b(?:my|our|her|his|their) (?:very )?first (?:home|flat|apartment|house|place|baby|child|kid|job)\b|"
                              r"\b(?:first|second|third|\d{1,2}(?:st|nd|rd|th)) (?:floor|storey|story|bedroom|home)\b|"
                              r"\b(?:last|past|next) (?:night|week|weekend|month|year|time|summer|winter|spring|autumn|fall|"

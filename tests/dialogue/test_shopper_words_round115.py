@@ -27,7 +27,12 @@ spend", "something for the couple, around 150?" then throw pillows (the closest 
 disappear", "i'd rather call someone ... what's your number", "guess i'll send them back when they show up, how does
 that work?", "ew the last one looks like a carpet sample", "and something round for the bathroom?", "now dining chairs
 to go with it, we need 6" (no six tables in the cart), "do any of those work without a box spring? we've only got the
-mattress", "every single hair shows on black" (no chairs), and a like that keeps the list on screen."""
+mattress", "every single hair shows on black" (no chairs), and a like that keeps the list on screen. Round 120: "I'll
+measure the windows first and come back", "get rid of the old one I made with my work email", "do you take apple
+pay? might order a rug later", "anything in espresso? i want a darker wood look", "the delivery fee back", "do you
+sell outdoor paint", "coastal style, light and airy", "leave it with my neighbour", "grab me 2 sets of the charcoal
+one", "an emerald velvet armchair maybe", "your website keeps crashing at checkout", "over the phone with someone?
+what's the number", "adjustable armrests" and a budget raised after suggested chairs found none."""
 
 from __future__ import annotations
 
@@ -225,3 +230,29 @@ def test_round_119_words(vocab, catalog):
     assert category_matches("hair", vocab["categories"]) == []
     assert "Armchairs" in category_matches("chairs", vocab["categories"])
     assert category_matches("stand", vocab["categories"]) == ["Nightstands", "TV Stands"]
+
+
+def test_round_120_words(vocab, catalog):
+    from bot.dialogue import search
+    from bot.dialogue.constraints import asked_attributes
+    from bot.nlu.normalize import parse_item_refs
+    assert parse_item_refs("thanks, I'll measure the windows first and come back") == []
+    assert phrases.PUTS_OFF.search("thanks, I'll measure the windows first and come back")
+    assert service.shop_topic("and how do I get rid of the old one I made with my work email") is None
+    assert service.names_topic("account_help", "and how do I get rid of the old one I made with my work email")
+    assert service.shop_topic("can you take away my old sofa?") == "delivery_options"
+    assert service.asks_payment_method("oh and do you take apple pay? might order a rug later")
+    assert not service.asks_payment_method("do you take returns on rugs?")
+    assert ground({"color": "espresso"}, "anything in espresso? i want a darker wood look", vocab, shopping=True) == {"color": "espresso"}
+    assert ground({"color": "walnut"}, "walnut or some dark wood", vocab, shopping=True)["color"] == ["walnut", "espresso"]
+    assert phrases.MONEY_BACK.search("I also expect the delivery fee back for this mess")
+    lit = ground({"style": "coastal", "color": "light"}, "coastal style, light and airy", vocab, shopping=True)
+    assert "category" not in lit
+    assert service.topic("delivery_options", "can the driver just leave it with my neighbour if nobody's in?") == "safe_place"
+    assert manager._GETTING_THE_ONE.search("grab me 2 sets of the charcoal one")
+    assert phrases.quantity("grab me 2 sets of the charcoal one")[0] == 2
+    assert search._nicety("an emerald velvet armchair maybe", {"velvet"})
+    assert not search._nicety("an emerald velvet armchair", {"velvet"})
+    assert phrases.TALK_TO_PERSON.search("can I just place the order over the phone with someone? what's the number")
+    chairs = [p for p in catalog if p.leaf_category == "Office Chairs"]
+    assert asked_attributes("needs adjustable armrests too, I'm short", chairs)[0].get("adjustable arms") == "yes"
