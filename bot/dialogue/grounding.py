@@ -1176,10 +1176,7 @@ def category_matches(value: str, categories: list[str], typos: bool = True) -> l
     partial = catalog_categories(value, categories)
     def ends_with_the_word(category: str) -> bool:
         name = singular(category)
-        if name == key or name.endswith(" " + key):
-            return True
-        last = name.split()[-1]  # "stand" of "nightstand" (night + stand), not "hair" of "chair" (c + hair)
-        return len(key) >= 4 and last.endswith(key) and len(last) - len(key) >= 3 and last[:-len(key)] in english_words()
+        return name == key or name.endswith(" " + key) or len(key) >= 4 and _compound_of(key, name.split()[-1])
 
     ending = [c for c in partial if ends_with_the_word(c)]
     # (not "hair" inside "chair": a word named inside another word is no match)
@@ -1255,7 +1252,7 @@ _BED_SIZES_OR = re.compile(rf"\b({phrases.BED_SIZE_WORDS})\s*(?:,\s*)?(?:or|/)\s
                            rf"({phrases.BED_SIZE_WORDS})\b(?![- ]size[d]?\s+(?:sheets?|duvets?))", re.I)
 
 
-def _bed_size_name(said: str) -> str:
+def bed_size_name(said: str) -> str:
     """ "Cal-King", "cal king" -> "california king": a bed size as the catalog's sizes spell it (lowercased)."""
     return re.sub(r"^cal(?:ifornia)?[- ]king$", "california king", said.lower()).replace("-", " ")
 
@@ -1269,8 +1266,8 @@ def _bed_size_said(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> 
             and not re.search(r"\bfull[- ]?(?:size[d]?|bed|mattress|xl)\b|\bin (?:a )?full\b", text, re.I)):
         del slots["size"]  # "we're redoing the lounge and going full scandinavian": all the way, no bed size
     either = _BED_SIZES_OR.search(text)
-    either_sizes = [_bed_size_name(said) for said in either.groups()] if either else []
-    if either and (isinstance(slots.get("size"), str) and _bed_size_name(slots["size"]) in either_sizes
+    either_sizes = [bed_size_name(said) for said in either.groups()] if either else []
+    if either and (isinstance(slots.get("size"), str) and bed_size_name(slots["size"]) in either_sizes
                    or not slots.get("size") and not slots.get("exclude_size")):
         known = [v for said in either_sizes for v in vocabulary.get("sizes", []) if v.lower() == said]
         if len(known) == 2:
@@ -1282,7 +1279,7 @@ def _bed_size_said(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> 
         before = _WORD.findall(text[:said.start()].lower())
         if _negated([*before, said.group(1).lower()], len(before)):  # not "no king, too big"
             continue
-        size = _bed_size_name(said.group(1))
+        size = bed_size_name(said.group(1))
         known = [v for v in vocabulary.get("sizes", []) if v.lower() == size]
         if known:
             slots["size"] = known[0]
@@ -1498,16 +1495,18 @@ def _anything_but(slots: dict, text: str) -> None:
         slots.pop("exclude_material")
 
 
+def _compound_of(key: str, word: str) -> bool:
+    """Whether ``word`` is a word joined to ``key`` ("nightstand": night + stand), not a word that only ends in its
+    letters ("chair": c + hair)."""
+    return word.endswith(key) and len(word) - len(key) >= 3 and word[:-len(key)] in english_words()
+
+
 def _names_in_it(word: str, category: str) -> bool:
     """Whether a category's name holds the word whole ("chair" in "Armchairs": arm + chair), not inside another
     word ("hair" in "Chairs")."""
     key = singular(word)
-    for last in [singular(category)] + singular(category).split():
-        if last == key or last.endswith(" " + key):
-            return True
-        if last.endswith(key) and len(last) - len(key) >= 3 and last[:-len(key)] in english_words():
-            return True
-    return False
+    return any(last == key or last.endswith(" " + key) or _compound_of(key, last)
+               for last in [singular(category)] + singular(category).split())
 
 
 _FEET_BY_FEET = re.compile(r"^\s*(\d+)\s*(?:'|ft|feet|foot)?\s*(?:x|×|by)\s*(\d+)\s*(?:'|ft|feet|foot)?\s*$", re.I)
@@ -1517,8 +1516,7 @@ def _size_as_the_catalog_writes_it(slots: dict, vocabulary: dict[str, list[str]]
     """ "5x8" -> "5' x 8'": a rug size as the catalog spells it, when it sells that size."""
     said = _FEET_BY_FEET.match(str(slots.get("size") or ""))
     if said:
-        known = [v for v in vocabulary.get("sizes", []) if _FEET_BY_FEET.match(v)
-                 and _FEET_BY_FEET.match(v).groups() == said.groups()]
+        known = [v for v in vocabulary.get("sizes", []) if (listed := _FEET_BY_FEET.match(v)) and listed.groups() == said.groups()]
         if known:
             slots["size"] = known[0]
 

@@ -21,7 +21,7 @@ from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.kinds import carried, kinds_named, soft_kind
 from bot.dialogue.problems import problem_in
-from bot.dialogue.grounding import (category_matches, family_member_by_purpose, goes_under_furniture, ground, member_by_purpose,
+from bot.dialogue.grounding import (bed_size_name, category_matches, family_member_by_purpose, goes_under_furniture, ground, member_by_purpose,
                                    mentioned_categories, rug_under_furniture, slot_values, unnegated_exclusions, wished_text)
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, lexicon, singular_word
@@ -255,8 +255,8 @@ def _said_ish(value: str, text: str) -> bool:
 
 def _bed_size(said: str) -> str:
     """A bed size as the catalog writes it ("twin xl" -> "Twin XL", "double" -> "Full", "cal king" -> "California King")."""
-    said = said.lower()
-    return {"double": "Full", "cal king": "California King"}.get(said, said.title().replace("Xl", "XL"))
+    said = bed_size_name(said)
+    return {"double": "Full"}.get(said, said.title().replace("Xl", "XL"))
 # What a like or dislike may say besides which product ("I don't like #1, and nothing from CB2").
 _FEEDBACK_CONSTRAINTS = ("exclude_brand", "exclude_color", "exclude_material", "exclude_style", "exclude_category",
                          "price_max", "price_min")
@@ -1234,11 +1234,11 @@ class DialogueManager:
             return intent, slots  # ("his dad says 150 max for the desk" under suggested desks: the suggestions, cheaper)
         slots = {k: v for k, v in slots.items() if k != "category"}
         asked = set(state.complement_filter.categories) if state.complement_filter else set()
-        if asked and not shown & asked and not any(asked & set(self._parents().get(c, ())) for c in shown if c):
+        parents = self._parents()
+        if asked and not shown & asked and not any(asked & set(parents.get(c, ())) for c in shown if c):
             # "a desk chair to go with it, also under 100" found none (the desks still on screen), then "fine, up to 150
             # then": the chairs asked for
             shown = asked
-        parents = self._parents()
         within = asked and all(c in asked or asked & set(parents.get(c, ())) for c in shown if c)
         if None not in shown and (len(shown) == 1 or within):  # "a lamp to go with it", then "something not black"
             base = state.complement_filter or SearchFilter(exclude_brands=state.constraints.exclude_brands,
@@ -1308,7 +1308,6 @@ class DialogueManager:
             slots = {k: v for k, v in slots.items() if k != "category"}
             if intent == "search_product" and phrases.MORE.search(text) and state.shown:
                 intent = "show_more"
-
         if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category")
                 and not is_room(said_category) and not slots.get("room") and len(said_category) >= 3
                 and (phrases.DO_YOU_SELL.search(text) or not state.constraints.categories)
@@ -1328,9 +1327,7 @@ class DialogueManager:
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "do you sell refrigerators?", "fluffy white bath towels": say so, never show something else as if it were one
-            return self._ask_category(state, _as_read(nlu, intent, slots), f"Sorry, we don't sell {self._thing_named(said_category, text)}. "
-                                      "We have furniture and "
-                                      "home goods, for example: " + ", ".join(self._top_categories(4)).lower() + ".")
+            return self._not_sold(state, _as_read(nlu, intent, slots), self._thing_named(said_category, text))
         asked = phrases.DO_YOU_SELL_THING.search(text)
         head = singular_word(asked.group(1).lower().split()[-1]) if asked else ""
         if (asked and intent in ("search_product", "out_of_scope", "greet") and slots.get("category") and len(head) >= 4
@@ -1342,9 +1339,7 @@ class DialogueManager:
                 and mentioned_categories(asked.group(1), self.s.retriever.vocabulary.get("categories", []))
                 and not self._in_titles(head) and head not in self._attribute_words() and self.named_product(text) is None):
             # "do you sell outdoor paint": paint, whatever "outdoor" names (not outdoor chairs)
-            return self._ask_category(state, _as_read(nlu, intent, {}), f"Sorry, we don't sell {asked.group(1).lower()}. "
-                                      "We have furniture and home goods, for example: "
-                                      + ", ".join(self._top_categories(4)).lower() + ".")
+            return self._not_sold(state, _as_read(nlu, intent, {}), asked.group(1).lower())
         if (asked and intent in ("search_product", "out_of_scope", "greet") and not slots.get("category")
                 and not service.shop_topic(text) and not phrases.SERVICE_WORDS.search(text)
                 and not phrases.SHOP_FEATURE.search(asked.group(1))
@@ -1355,9 +1350,7 @@ class DialogueManager:
             if words and not phrases.VAGUE_THING.fullmatch(words[-1]) and not (self._in_titles(thing) and self._known_modifier(words)) \
                     and words[-1] not in self._attribute_words():
                 # "do you sell bathroom vanities?": a thing no product is, said so (the room alone is no answer)
-                return self._ask_category(state, _as_read(nlu, intent, slots), f"Sorry, we don't sell {asked.group(1).lower()}. "
-                                          "We have furniture and home goods, for example: "
-                                          + ", ".join(self._top_categories(4)).lower() + ".")
+                return self._not_sold(state, _as_read(nlu, intent, slots), asked.group(1).lower())
         return _as_read(nlu, intent, slots)
 
     def _read_problem(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult:
@@ -1445,9 +1438,8 @@ class DialogueManager:
             others = [m for m in mentioned_categories(rest, self.s.retriever.vocabulary.get("categories", [])) if not is_room(m[0])]
             if not have and not others and not any(kind.broader for kind, *_ in missing):
                 # "do you have computer monitors or a printer stand?": nothing of the kind, and no stand is one
-                return self._ask_category(state, _as_read(nlu, intent, {k: v for k, v in slots.items() if k != "category"}),
-                                          f"Sorry, we don't sell {' or '.join(names)}. We have furniture and home goods, "
-                                          "for example: " + ", ".join(self._top_categories(4)).lower() + ".")
+                return self._not_sold(state, _as_read(nlu, intent, {k: v for k, v in slots.items() if k != "category"}),
+                                      " or ".join(names))
             slots = {**slots, "missing_kind": " or ".join(names)}
             intent = "search_product"
         return _as_read(nlu, intent, slots)
@@ -2754,6 +2746,11 @@ class DialogueManager:
         return self._reply(state, nlu, "clarify", f"Nice project! What would you like for your {room.lower()}? "
                            "For example: " + ", ".join(c.lower() for c in top) + ".", quick_replies=top)
 
+    def _not_sold(self, state: DialogueState, nlu: NLUResult, thing: str) -> Reply:
+        """ "do you sell refrigerators?": said so, with what the shop does sell, and what they want asked."""
+        return self._ask_category(state, nlu, f"Sorry, we don't sell {thing}. We have furniture and home goods, for example: "
+                                  + ", ".join(self._top_categories(4)).lower() + ".")
+
     def _ask_category(self, state: DialogueState, nlu: NLUResult, text: str | None = None) -> Reply:
         top = self._top_categories(4)
         state.pending = "category"
@@ -3229,7 +3226,8 @@ class DialogueManager:
             reply = await self._search(state, nlu, action="feedback", exclude_seen=liked, within=within,
                                        intro=text + (" You might also like:" if liked else " Here are other options:"))
             shown = [self.products[c.id] for c in reply.products if c.id in self.products]
-            fits = [p for p in shown if matches(p, asked.model_copy(update={"exclude_ids": []}))]
+            wished = asked.model_copy(update={"exclude_ids": []})
+            fits = [p for p in shown if matches(p, wished)]
             if shown and not fits and liked:
                 # nothing else fits every wish: the like noted, no list of ones that break a wish ("room for 7")
                 reply = reply.model_copy(update={"products": []})

@@ -820,19 +820,22 @@ def _yes_or_no_methods(text: str, policy: ShopPolicy) -> str:
 _ALSO_PAY_WITH = re.compile(r"\b(?:do|does|can|will)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+)?(?:take|accept)\b[^.?!]*", re.IGNORECASE)
 
 
+def _method_asked(text: str) -> str | None:
+    """The words that ask whether a named payment method is taken ("do you take apple pay"), or None."""
+    asked = _ALSO_PAY_WITH.search(text or "")
+    return asked.group(0) if asked and _METHODS.search(asked.group(0)) else None
+
+
 def asks_payment_method(text: str) -> bool:
     """Whether the message asks if a named payment method is taken ("do you take apple pay? might order a rug later")."""
-    asked = _ALSO_PAY_WITH.search(text or "")
-    return bool(asked and _METHODS.search(asked.group(0)))
+    return _method_asked(text) is not None
 
 
 def also_asks_payment(text: str, policy: ShopPolicy) -> str | None:
     """The answer to a payment method asked beside another matter ("has order 55190 shipped yet? also do you take
     amex"), or None."""
-    asked = _ALSO_PAY_WITH.search(text or "")
-    if not asked or not _METHODS.search(asked.group(0)):
-        return None
-    return _yes_or_no_methods(asked.group(0), policy)
+    asked = _method_asked(text)
+    return _yes_or_no_methods(asked, policy) if asked else None
 
 
 def _method_name(method: str) -> str:
