@@ -502,6 +502,10 @@ _PARAPHRASES = {
                           r"routes?|routing|organi[sz]e|organi[sz]es|deal with|sort out)\s+(?:away\s+)?(?:all\s+)?(?:the\s+|my\s+|our\s+|"
                           r"those\s+|them\s+)?(?:(?:mess|tangle|nest|spaghetti|jungle)\s+of\s+(?:the\s+)?)?(?:messy\s+|ugly\s+|"
                           r"tangled\s+)?(?:cables?|wires?|wiring|cords?|leads?)\b", "yes")],
+    # "washable covers are a must", "covers that zip off"
+    "removable cushion covers": [(r"\b(?:washable|removable|zip[- ]?off|take[- ]?off)\s+(?:sofa\s+|seat\s+|cushion\s+)?covers?\b"
+                                  r"|\bcovers?\s+(?:that\s+)?(?:come|comes|zip|zips)\s+off\b"
+                                  r"|\bcovers?\s+(?:that\s+)?(?:i|we|you)\s+can\s+(?:wash|take off|remove|zip off)\b", "yes")],
     "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes")],
     # "a patio dining set that can handle rain", "folding chairs ... that can stay out in the rain"
     "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"
@@ -526,8 +530,10 @@ def _feature_paraphrases(key: str) -> list[tuple[str, str]]:
 # A value said as the trouble, not the wish: "way too soft", "so soft I sink right into it", "pull chains drive me
 # mad", "I hate the rotary ones"
 _TROUBLE = (r"\btoo\s+{v}|\bso\s+{v}\b.{{0,20}}\b(?:sink|sag|roll)|\b{v}s?\s+(?:drives?|drove|driving)\s+(?:me|us)\s+(?:mad|crazy|nuts|insane|up the wall)"
-            r"|\b{v}s?\s+(?:are|is)\s+(?:so\s+|really\s+|just\s+)?(?:annoying|a pain|fiddly|rubbish|the worst)"
+            r"|\b{v}s?\s+(?:[a-z]+\s+)?(?:are|is)\s+(?:so\s+|really\s+|just\s+)?(?:annoying|a pain|fiddly|rubbish|the worst)"
             r"|\b(?:hate|can'?t stand)\s+(?:the\s+)?{v}"
+            # "round won't fit our room tbh"
+            r"|\b{v}\s+(?:ones?\s+|tables?\s+)?(?:won'?t|wouldn'?t|doesn'?t|don'?t|will not|would not|can'?t)\s+(?:fit|work)\b"
             # "soft ones please, firm ones give me a headache"
             r"|\b{v}\s+(?:ones?\s+)?(?:gives?|gave)\s+(?:me|us|him|her)\s+(?:a\s+)?(?:headache|backache|neck ache|a stiff neck|a sore \w+)"
             r"|\b{v}\s+(?:ones?\s+)?(?:hurts?|kills?|wrecks?)\s+(?:my|his|her|our)\s+(?:neck|back|shoulders?)"

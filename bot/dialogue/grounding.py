@@ -182,6 +182,8 @@ _OUTDOOR_PLACE = r"patio|garden|balcony|terrace|deck|porch|yard|backyard|outside
 _OUTSIDE = re.compile(rf"\b(?:for|on|in|out on)\s+(?:the\s+|my\s+|our\s+)?(?:outdoor|{_OUTDOOR_PLACE})\b", re.I)
 
 
+_SIT_OUTSIDE = re.compile(r"\bsit(?:ting)?\s+(?:on\s+)?(?:out(?:side)?|outdoors)\b|\bsit(?:ting)?\s+out\b(?!\s+of)|"
+                          r"\b(?:outside|outdoors|out there)\s+to\s+sit\b", re.I)
 _ASKS_WHAT_THERE_IS = re.compile(r"\bwhat (?:have you got|do you have|have you|(?:do )?you got|do you sell|can you show)|"
                                  r"\b(?:anything|something|stuff|things|furniture|ideas|options|show me|looking for|need|"
                                  r"want|furnish\w*|do up|doing up)\b", re.I)
@@ -194,7 +196,10 @@ def _outdoors_as_category(slots: dict, text: str, categories: list[str]) -> None
     room = slots.get("room")
     outside = (isinstance(room, str) and re.fullmatch(_OUTDOOR_PLACE, room.lower())) or _OUTSIDE.search(text)
     outdoor = next((c for c in categories if c.lower() == "outdoor"), None)
-    if outside and outdoor and _ASKS_WHAT_THERE_IS.search(text):  # not "could it go outside on the porch?"
+    seats = next((c for c in categories if c.lower() == "outdoor chairs"), None)
+    if seats and _SIT_OUTSIDE.search(text) and _ASKS_WHAT_THERE_IS.search(text):
+        slots["category"] = seats  # "something to sit outside on in the evenings": outdoor seating
+    elif outside and outdoor and _ASKS_WHAT_THERE_IS.search(text):  # not "could it go outside on the porch?"
         slots["category"] = outdoor
 
 
@@ -330,7 +335,8 @@ _DESCRIBED_AFTER = re.compile(r"\s+in\s+((?:(?!from\b|last\b|now\b|and\b|but\b|w
 _PLACED_ON = r"(?:\b(?:sits?|sitting|goes|go|stands?|standing|fits?|put (?:it|them)|to put (?:it|them)?)\s+on\s+(?:top of\s+)?" \
              r"|^\s*(?:something|anything|any|some|ones?)(?:\s+[a-z-]+){0,2}\s+(?:for|on)\s+" \
              r"|^\s*(?:and\s+|oh\s+|it'?s\s+)?(?:for|to fit)\s+(?=(?:a|our|my|his|her|their)\s+(?:[a-z-]+\s+)?$)" \
-             r"|\b(?:it'?s|it is|they'?re|they are|this is|that'?s)\s+(?:for|to go on)\s+)" \
+             r"|\b(?:it'?s|it is|they'?re|they are|this is|that'?s)\s+(?:for|to go on)\s+" \
+             r"|\b(?:eat|eats|eating|ate|have|having)\s+(?:my\s+|our\s+)?(?:dinner|lunch|breakfast|meals?|food|tea)\s+on\s+)" \
              r"(?:the|my|a|our|his|her|their)\s+(?:[a-z-]+\s+){0,2}$"  # "under 1000 ideally, it's for a queen bed": the mattress
 
 
@@ -725,9 +731,10 @@ def _material_named_as_category(slots: dict, text: str, categories: list[str]) -
 
 
 # "easy to wipe down", "sit down", "winding down for the night", "up and down": the word, not the material down
-_DOWN_THE_WORD = re.compile(r"\b(?:wipe[sd]?|wiping|sits?|sitting|lie|lying|lay|puts?|set|calm(?:ing)?|slow(?:ing)?|settl(?:e|ing)|"
+_DOWN_THE_WORD = re.compile(r"\b(?:wipe[sd]?|wiping|sits?|sitting|lie|lying|lay|puts?|set|calm(?:s|ed|ing)?|slow(?:s|ed|ing)?|settl(?:es?|ed|ing)|"
                             r"break|broke|broken|comes?|came|go|goes|went|turns?|turned|upside|cut|cutting|hose[sd]?|knock|"
-                            r"narrow|water|wind(?:s|ing)?|write|look|scale|count|dressed|slide|fold|worn|tone[sd]?|cool(?:ing)?|"
+                            r"narrow|water|wind(?:s|ing)?|write|look|scale|count|dressed|slide|fold|worn|tone[sd]?|cool(?:s|ed|ing)?|quiet(?:s|ed|ing)?|"
+                            r"die[sd]?|dying|shut(?:s|ting)?|wear(?:s|ing)?|wore|"
                             r"hand[- ]me|up and)\s+down\b|\bdown (?:the|to|a|from|stairs)\b", re.I)
 
 
@@ -945,6 +952,16 @@ def _looks_refused(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> 
         wanted = next((values[w] for w in _WORD.findall(text.lower()) if w in values and w not in said), None)
         if wanted and not slots.get(field):
             slots[field] = wanted
+
+
+def _styles_refused(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "she loves traditional things, nothing modern please": the style refused, whatever the model tagged."""
+    for style in vocabulary.get("styles", []):
+        said = re.search(rf"\b(?:no|not|nothing|never|hates?|anything but)\s+(?:too\s+|very\s+|overly\s+|super\s+)?"
+                         rf"{re.escape(style.lower())}\b(?![- ]?(?:ish|style|looking)\b)", text, re.I)
+        if said and style.lower() not in {v.lower() for v in slot_values(slots, "exclude_style")}:
+            _refuse(slots, "style", style) if style in slot_values(slots, "style") else _set_values(
+                slots, "exclude_style", [*slot_values(slots, "exclude_style"), style])
 
 
 def _natural_as_feel(slots: dict, text: str) -> None:
@@ -1512,13 +1529,22 @@ def _names_in_it(word: str, category: str) -> bool:
 _FEET_BY_FEET = re.compile(r"^\s*(\d+)\s*(?:'|ft|feet|foot)?\s*(?:x|×|by)\s*(\d+)\s*(?:'|ft|feet|foot)?\s*$", re.I)
 
 
-def _size_as_the_catalog_writes_it(slots: dict, vocabulary: dict[str, list[str]]) -> None:
-    """ "5x8" -> "5' x 8'": a rug size as the catalog spells it, when it sells that size."""
+_FEET_BY_FEET_IN = re.compile(r"\b(\d{1,2})\s*(?:'|ft|feet|foot)?\s*[x×]\s*(\d{1,2})\b", re.I)
+
+
+def _size_as_the_catalog_writes_it(slots: dict, vocabulary: dict[str, list[str]], text: str = "") -> None:
+    """ "5x8" -> "5' x 8'": a rug size as the catalog spells it, when it sells that size; "like 8x10 or 9x12": the
+    ones of those it sells."""
     said = _FEET_BY_FEET.match(str(slots.get("size") or ""))
-    if said:
-        known = [v for v in vocabulary.get("sizes", []) if (listed := _FEET_BY_FEET.match(v)) and listed.groups() == said.groups()]
-        if known:
-            slots["size"] = known[0]
+    if not said:
+        return
+    listed = {v: m.groups() for v in vocabulary.get("sizes", []) if (m := _FEET_BY_FEET.match(v))}
+    known = [v for v, groups in listed.items() if groups == said.groups()]
+    others = [m.groups() for m in _FEET_BY_FEET_IN.finditer(text) if m.groups() != said.groups()]
+    if others and re.search(r"\d\s*(?:'|ft|feet|foot)?\s*(?:or|/)\s*(?:a\s+)?\d", text, re.I):
+        known += [v for v, groups in listed.items() if groups in others and v not in known]
+    if known:
+        slots["size"] = known[0] if len(known) == 1 else known
 
 
 def _tv_size_is_no_size(slots: dict, text: str) -> None:
@@ -1694,7 +1720,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     _anything_but(slots, text or "")
     if str(slots.get("size", "")).lower() in ("firm", "soft", "medium", "plush", "firmer", "softer"):
         slots.pop("size")  # "soft ones please, firm ones give me a headache": a firmness (read from the words), no size
-    _size_as_the_catalog_writes_it(slots, vocabulary)
+    _size_as_the_catalog_writes_it(slots, vocabulary, text)
     _people_are_no_size(slots, text or "")
     _said_of_a_person(slots, text or "")
     _ages_are_no_price(slots, text or "")
@@ -1809,6 +1835,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _shade_words(slots, text, vocabulary)
     if shopping and text:
         _looks_refused(slots, text, vocabulary)
+        _styles_refused(slots, text, vocabulary)
         _negated_wishes(slots, text, vocabulary)
         _excluded_as_colour_and_material(slots, text, vocabulary)
         _measures_to_fit(slots, text)

@@ -67,12 +67,36 @@ _SOMETHING_KIND_FOR = re.compile(r"\W*(?:(?:and|also|oh and|plus|now)\s+)?(?:som
 _YUCK = re.compile(r"^\W*(?:e+w+|ugh+|urgh+|yuck|blech|bleh)\b", re.I)
 # "ok we're getting the blue one": the one described, bought
 _GETTING_THE_ONE = re.compile(r"(?:\b(?:we'?re|i'?m|we are|i am|gonna|going to)\s+(?:get|getting|take|taking|buy|buying|order|ordering)"
+                              # "going with the mesh one", "ok we'll go with the oak one"
+                              r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|hmm+|yeah|yes)\W+)?(?:(?:i|we)(?:'?ll|'?m|'?re| will| are| am)\s+)?"
+                              r"(?:go|going)\s+with"
+                              # "the green one!! matches my walls. add to cart", "ok the white one. how do i check out?"
+                              r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+one\b.*\b"
+                              r"(?:add(?:\s+(?:it|that|them))?\s+to\s+(?:my\s+|the\s+)?(?:cart|basket|bag)|add it|check\s?out|buy it|order it)\b)"
                               # "grab me 2 sets of the charcoal one"
                               r"|^\W*(?:(?:ok|great|perfect|lovely)\W+)?(?:grab|get|give|put)\s+me\s+(?:\d{1,2}|two|three|four|five|six)?\s*"
-                              r"(?:sets?\s+of|pairs?\s+of|of)?)\s+the\s+[a-z][\w -]{1,25}?\s+one\b", re.I)
+                              r"(?:sets?\s+of|pairs?\s+of|of)?)\s*\bthe\s+[a-z][\w -]{1,25}?\s+one\b", re.I)
 # "ok what about one that seats 8": another one wished for, not a question about the one in focus
 _WHAT_ABOUT_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|right)\W+)?(?:what|how) about\s+(?:one|ones|something|an?\s+\w+\s+one)\s+"
                              r"(?:that|which|with|in|for)\b", re.I)
+# "whats popular right now?", "what are your best sellers?": the shop's most popular products
+_POPULAR_NOW = re.compile(r"\bwhat(?:'?s| is| are)\s+(?:popular|trending|hot|selling (?:well|best)|flying off)\b|\bbest ?sell(?:ers?|ing)\b|"
+                          r"\b(?:most|really) popular\b|\btop sellers\b|\bpopular (?:products|items|stuff|things|right now|at the moment)\b|"
+                          r"\bwhat (?:do|are) (?:most )?(?:people|others|customers|shoppers) (?:buying|buy|getting|get)\b", re.I)
+# "even if it doesn't extend", "it doesn't have to fold": a feature asked before, let go
+_FEATURE_GIVEN_UP = re.compile(r"\b(?:even if (?:it|they) (?:doesn'?t|don'?t|isn'?t|aren'?t|can'?t|won'?t)|(?:it|they) (?:doesn'?t|don'?t) "
+                               r"(?:have|need) to|no need for (?:it|them) to|(?:doesn'?t|don'?t) (?:matter|care) if (?:it|they) "
+                               r"(?:doesn'?t|don'?t|isn'?t|aren'?t|can'?t))\s+(?:be\s+)?([a-z]{4,})", re.I)
+# "forget the rug, what else have you got", "scrap the lamp. anything else?": the kind let go, the rest of the wish kept
+_KIND_DROPPED = re.compile(r"\b(?:forget|scrap|skip|never ?mind|nvm|drop)\s+(?:about\s+)?(?:the|a|that)\s+([a-z]+?)s?\b[\s,.!;-]*"
+                           r"(?:then\W+)?(?:what\s+else|anything\s+else|something\s+else|other\s+(?:ideas|things|stuff)|"
+                           r"what\s+(?:other|about)|show\s+me\s+(?:other|something))\b", re.I)
+# "can they bring it today instead?", "could the driver come on saturday": delivery on another day asked for
+_ANOTHER_DAY = re.compile(r"\b(?:can|could|will|would)\s+(?:they|you|the driver|the courier|it|you guys)\s+(?:bring|deliver|drop|come)\b"
+                          r"[^?.]{0,25}\b(?:today|tomorrow|instead|saturday|sunday|weekend|another day|a different day)\b", re.I)
+# "its been 21", "it's been three weeks", "says 5-7 business days": how long they have waited
+_STILL_WAITING_DAYS = re.compile(r"\b(?:it'?s|its|it has)\s+been\s+(?:over\s+|almost\s+|nearly\s+|like\s+)?(?:\d+|a|one|two|three|four|"
+                                 r"five|six|ten)\b|\bbusiness days\b|\bworking days\b", re.I)
 # "fine, it can hang on the wall then": a wish given up, said as what will do
 _WILL_DO_THEN = re.compile(r"\s*(?:fine|ok(?:ay)?|alright|oh well|i guess|meh)\b[^?]*\bthen[\s.!]*$", re.I)
 # "I'll talk to my sister and order tonight": buying put off, nothing for the cart now
@@ -550,6 +574,8 @@ class DialogueManager:
                    and not (intent == "compare" and phrases.COMPARE_WORD.search(text))  # "how do those two stack up against each other?"
                    and not (intent == "refine" and (phrases.any_with(text) or phrases.SOMETHING_WITH.match(text)
                                                     or _ANY_KIND.match(text) or phrases.WE_NEED.match(text)
+                                                    # "round won't fit our room tbh. any rectangular ones that seat 6?"
+                                                    or _ANY_KIND.match(re.split(r"(?<=[.;!])\s+", text.strip())[-1])
                                                     or _WHAT_ABOUT_ONE.match(text))))
         if asks_it and (intent in (*service.SERVICE_INTENTS, "search_product", "complement_request", "feedback_like",
                                    "feedback_dislike", "compare")
@@ -1365,6 +1391,8 @@ class DialogueManager:
         categories = self.s.retriever.vocabulary.get("categories", [])
         tagged = slots.get("category") if isinstance(slots.get("category"), str) else None
         problem = problem_in(text, tagged)
+        if problem and not tagged and slots.get("room") and phrases.FURNISHING.search(text):
+            return nlu  # "i want to redo my bedroom, it's so dark and gloomy in there": the room's project, asked about
         if intent == "complement_request" and not (problem and tagged and singular(tagged).lower() in problem.replaces):
             # "something to sit on at that desk too, my lower back kills me": the desk is the place, the chair the
             # wish; otherwise things to go with what is shown
@@ -1530,7 +1558,8 @@ class DialogueManager:
                 and _YUCK.match(text) and not phrases.is_question(text)):
             # "ew the last one looks like a carpet sample lol": that one, disliked
             intent, slots = "feedback_dislike", {"item_ref": slots["item_ref"]}
-        if (intent in ("feedback_like", "feedback_dislike", "refine") and state.shown
+        if ((intent in ("feedback_like", "feedback_dislike", "refine")
+             or intent in ("out_of_scope", "search_product", "product_question") and _GETTING_THE_ONE.search(text)) and state.shown
                 and (not slots.get("item_ref") or _GETTING_THE_ONE.search(text) and not phrases.EXPLICIT_REF.search(text))
                 and re.search(r"\bthe\s+[a-z][\w -]{1,25}?\s+one\b", text, re.I)):
             picked = described_positions(text, self._shown_products(state))
@@ -1549,12 +1578,13 @@ class DialogueManager:
                 slots = {(f"exclude_{k}" if k in ("color", "material", "style", "brand") else k): v for k, v in slots.items()}
             # "one with good lumbar support please, my back is already complaining" under suggested office chairs
             intent, slots = self._onto_complements(state, "refine", slots)
-        if (intent == "product_question" and state.shown and not slots.get("item_ref") and "?" not in text
-                and (re.match(r"\s*(?:a|an|one|ones|some|something)\b", text, re.I)  # not "r they machine washable"
-                     or _WILL_DO_THEN.match(text))
+        if (intent == "product_question" and state.shown and "?" not in text
+                and (not slots.get("item_ref") and re.match(r"\s*(?:a|an|one|ones|some|something)\b", text, re.I)
+                     or _WILL_DO_THEN.match(text))  # not "r they machine washable"; "fine, it can hang on the wall then"
                 and not phrases.is_question(text) and state.constraints.categories
                 and any(self._asked(text, state.constraints.categories))):
             intent = "refine"  # "a big one i can lean against the wall" under mirrors: a wish, not a question about them
+            slots = {k: v for k, v in slots.items() if k != "item_ref"}
         if (intent in ("search_product", "out_of_scope") and not slots.get("category") and state.constraints.categories
                 and (state.shown or state.last_action == "clarify")
                 and (intent == "search_product" or any(self._asked(text, state.constraints.categories)))
@@ -1593,10 +1623,41 @@ class DialogueManager:
         """The conversation and service readings: a person asked for, thanks and compliments, "are you a bot?",
         a product request inside small talk, a service follow-up that keeps its topic."""
         intent, slots = nlu.intent, nlu.slots
+        dropped = _KIND_DROPPED.search(text)
+        kind = next((c for c in state.constraints.categories if dropped and singular(c.split()[-1]).lower()
+                     == singular(dropped.group(1)).lower()), None)
+        if kind and len(state.constraints.categories) == 1 and not slots.get("order_id"):
+            # "nah then. forget the rug, what else have you got for her": the same wish, of other kinds
+            intent, slots = "refine", {"exclude_category": kind}
+            nlu = _as_read(nlu, intent, slots)
         if (phrases.DELIVERY_FEE.search(text) and not slots.get("order_id")
                 and intent in (*service.SERVICE_INTENTS, "product_question", "out_of_scope")
                 and intent not in ("delivery_options", "delivery_time", *service.HANDOFF_INTENTS)):
             intent, slots = "delivery_options", {}  # "Is there a charge for bringing it to my house?"
+            nlu = _as_read(nlu, intent, slots)
+        if (state.last_action in ("service", "handoff") and state.last_service_intent == "refund"
+                and intent in ("delivery_time", "delivery_options", "order_status", "out_of_scope") and not slots.get("order_id")
+                and _STILL_WAITING_DAYS.search(text) and not re.search(r"\b(?:deliver\w*|arriv\w*|ship\w*|parcel|package)\b", text, re.I)):
+            intent, slots = "refund", {}  # "your site literally says 5-7 business days. its been 21" about a refund
+            nlu = _as_read(nlu, intent, slots)
+        if (intent in ("out_of_scope", "refund", "return_item", "order_status", "complaint", "delivery_time")
+                and service.DRIVER_NOTE.search(text) and not slots.get("category") and not phrases.TALK_TO_PERSON.search(text)):
+            intent, slots = "delivery_options", {}  # "also next time can the driver knock instead of leaving stuff outside?"
+            nlu = _as_read(nlu, intent, slots)
+        if (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time")
+                and intent in ("out_of_scope", "order_status", "delivery_time", "change_order") and not slots.get("order_id")
+                and _ANOTHER_DAY.search(text)):
+            intent, slots = "delivery_options", {}  # "can they bring it today instead? we're home all day, it's saturday"
+            nlu = _as_read(nlu, intent, slots)
+        if (state.last_action in ("service", "handoff") and state.last_service_intent == "invoice"
+                and intent in ("account_help", "out_of_scope", "change_order", "shipping_address") and not slots.get("order_id")
+                and re.search(r"\b(?:company|business|vat|tax|name|address)\b[^.?!]*\b(?:on (?:it|the invoice|there)|instead)\b", text, re.I)):
+            intent, slots = "invoice", {}  # "also can it have my company name on it instead of mine?" about the invoice
+            nlu = _as_read(nlu, intent, slots)
+        if (state.last_action in ("service", "handoff") and state.last_service_intent in ("payment_issue", "payment_methods")
+                and intent == "out_of_scope" and nlu.confidence < 0.5 and not slots
+                and re.search(r"\b(?:code|promo|coupon|discount|voucher|sale|instagram|facebook|newsletter|email|advert|ad)\b", text, re.I)):
+            intent = "payment_issue"  # "its literally on your instagram for the spring sale 🙄" about a code refused
             nlu = _as_read(nlu, intent, slots)
         if intent in ("search_product", "refine", "out_of_scope") and slots.get("order_id") and service.is_upset(text):
             # "I've been waiting THREE WEEKS for a sofa, order 60415 ... this is ridiculous": a complaint about that order
@@ -1616,6 +1677,9 @@ class DialogueManager:
                 and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category", "item_ref"))):
             intent, slots = "thanks", {}  # "bit small for what i want. thanks anyway": no wish left, the chat ends
             nlu = _as_read(nlu, intent, slots)
+        if (_POPULAR_NOW.search(text) and intent in ("out_of_scope", "search_product", "greet", "show_more")
+                and not slots.get("category") and not state.constraints.categories and not slots.get("order_id")):
+            return self._popular(state, _as_read(nlu, "search_product", {}))  # "just browsing honestly, whats popular right now?"
         if phrases.WHAT_DO_YOU_SELL.search(text) and not slots.get("category") and not slots.get("order_id"):
             # "um hi. what do you actually sell here?": what the shop has, and what they are looking for
             return self._ask_category(state, _as_read(nlu, "search_product", {}), "We sell furniture and home goods: "
@@ -1803,7 +1867,9 @@ class DialogueManager:
               and state.last_service_intent in ("order_status", "shipping_address", "change_order")
               and intent in ("delivery_options", "delivery_time", "shipping_address", "change_order", "out_of_scope")
               and not slots.get("order_id") and not phrases.STREET_ADDRESS.search(text)
-              and (phrases.BY_DATE.search(text) or re.search(r"\bdelivery (?:window|slot|date|time)\b|\btime ?slot\b|\beta\b", text, re.I))):
+              and (phrases.BY_DATE.search(text) or re.search(r"\bdelivery (?:window|slot|date|time)\b|\btime ?slot\b|\beta\b", text, re.I))
+              # (not "whats the usual delivery window anyway, morning or afternoon?": the shop's rule)
+              and not re.search(r"\b(?:usual|usually|normally|generally|in general|typical|typically)\b", text, re.I)):
             # "can you at least give me a delivery window" about a late order; "will it still get to me by friday?"
             # after changing its address: that order
             intent = "order_status"
@@ -1930,8 +1996,9 @@ class DialogueManager:
                                quick_replies=["Talk to a person", "Find a sofa", "Track my order"])
         if (state.last_action == "service" and intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
                 and len(text.split()) <= 16 and not phrases.is_question(text) and not slots.get("order_id")):
-            if phrases.THANKS.search(text) and len(text.split()) <= 10:
-                intent = "thanks"  # "ok good. thanks for sorting it"
+            if (phrases.THANKS.search(text) and len(text.split()) <= 10
+                    and not re.search(r"\b(?:cancel|return|refund|exchange|swap)\s+(?:it|them|that|the order|my order)\b", text, re.I)):
+                intent = "thanks"  # "ok good. thanks for sorting it" (not "nah just cancel it, thanks")
             elif (service.is_upset(text) and service.topic(intent, text) != "reset_email"  # ("still no reset email")
                   and (not phrases.SERVICE_WORDS.search(text) and len(text.split()) <= 10
                                              or (intent == state.last_service_intent or re.search(
@@ -2598,6 +2665,12 @@ class DialogueManager:
                 least[more.group(1).lower()] = float(had) + 1
             except (TypeError, ValueError):
                 pass
+        given_up = _FEATURE_GIVEN_UP.search(text)
+        if given_up:  # "anything darker that seats 8, even if it doesn't extend?": that feature let go
+            word = given_up.group(1).lower()[:5]
+            gone = {k for k in [*required, *state.constraints.attributes] if any(w.startswith(word) for w in k.lower().split())}
+            required = {k: v for k, v in required.items() if k not in gone}
+            state.constraints.attributes = {k: v for k, v in state.constraints.attributes.items() if k not in gone}
         if required or least:
             state.constraints = state.constraints.model_copy(update={
                 "attributes": {**state.constraints.attributes, **required},
@@ -2750,6 +2823,19 @@ class DialogueManager:
         """ "do you sell refrigerators?": said so, with what the shop does sell, and what they want asked."""
         return self._ask_category(state, nlu, f"Sorry, we don't sell {thing}. We have furniture and home goods, for example: "
                                   + ", ".join(self._top_categories(4)).lower() + ".")
+
+    def _popular(self, state: DialogueState, nlu: NLUResult) -> Reply:
+        """The most reviewed products in stock, one of each kind ("whats popular right now?" with nothing in mind)."""
+        picked: list[Product] = []
+        for product in sorted(self.products.values(), key=lambda p: (-(p.review_count or 0), -(p.rating or 0), p.id)):
+            kind = product.category[-1] if product.category else ""
+            if product.in_stock is not False and kind not in {p.category[-1] if p.category else "" for p in picked}:
+                picked.append(product)
+            if len(picked) == SHOW:
+                break
+        top = [ScoredProduct(candidate=Candidate(product=p, score=1.0), score=1.0) for p in picked]
+        return self._show(state, nlu, "recommend", SearchFilter(), top,
+                          intro="Our most popular products right now (the most reviewed, one of each kind):")
 
     def _ask_category(self, state: DialogueState, nlu: NLUResult, text: str | None = None) -> Reply:
         top = self._top_categories(4)
@@ -3513,6 +3599,9 @@ class DialogueManager:
             colors, materials, styles = [], [], []  # the asked values steer the text, not the base's
         if nlu.slots.get("title_words") and len(wanted) == 1:
             f.title_words = list(nlu.slots["title_words"])  # "and a gaming chair to go with it"
+        if (len(wanted) == 1 and "chair" in wanted[0].lower() and re.search(r"\bchairs?\b", nlu.text, re.I)
+                and not re.search(r"\bstools?\b", nlu.text, re.I)):
+            f.exclude_words = [*f.exclude_words, "stool"]  # "8 chairs to go with it": chairs, not the bar stools among them
         if len(wanted) == 1:  # "and an office chair with lumbar support to go with it"
             required, least = self._asked(nlu.text, wanted)
             f = f.model_copy(update={"attributes": {**f.attributes, **required}, "attribute_min": {**f.attribute_min, **least}})

@@ -118,7 +118,10 @@ SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*(?:ish|y)\b|{THEIR_T
 # "thinking a natural jute one": the natural colour of a material, a wish that gives way when none is natural
 NATURAL_MATERIAL = re.compile(r"\bnatural\s+(?:jute|sisal|seagrass|rattan|wicker|linen|cotton|wool|bamboo|cane)\b", re.I)
 # "walnut and mustard tones", "a navy and white colour scheme": colours said as the room's palette, a wish
-PALETTE = re.compile(r"\b(?:tones?|palette|hues|colou?r scheme|colou?rway)\b", re.I)
+PALETTE = re.compile(r"\b(?:tones?|palette|hues|colou?r scheme|colou?rway)\b"
+                     # "my bedroom is all grey and white": the room's colours, a wish that gives way
+                     r"|\b(?:room|bedroom|walls?|lounge|kitchen|decor|place|flat|apartment|house)\s+(?:is|are)\s+"
+                     r"(?:all|mostly|pretty much|kind of|kinda)\b", re.I)
 # "5x8 or so", "around 8x10", "queen-ish": a size said roughly
 ROUGHLY = re.compile(r"\bor so\b|\bish\b|-ish\b|\b(?:around|roughly|about|approx(?:imately)?|something like)\s+\d", re.I)
 YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|go ahead|go on|why not|show me|do it|sounds good|alright)\b"
@@ -209,7 +212,8 @@ ADD_IT = re.compile(rf"\b{_ADD}\s+(?:it|that|this|them|one)\b", re.I)
 # ("Alright, I will take it. Can it be sent straight to her halls of residence?")
 ADD_THEN_ASK = re.compile(rf"(?:\b{_ADD}(?:\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)(?:\s+{_INTO_CART})?"
                           rf"|\s+{_INTO_CART})|\b(?:i|we)(?:'ll|\s+will)\s+(?:take|have|get)\s+(?:it|that|this|them|that one|this one))"
-                          r"\s*(?:please|pls|then)?[,.!;]+\s*(?=\S.*\?)", re.I)
+                          r"\s*(?:please|pls|then)?(?:[,.!;]+|\s+and\s+(?=(?:is|are|does|do|can|could|will|would|how|what|when)\b))"
+                          r"\s*(?=\S.*\?)", re.I)  # ("ok that one. add to cart and is delivery free?")
 # "do you deliver on weekends? if yes put it in my cart": a cart command that waits on the answer
 IF_YES_ADD = re.compile(rf"\bif (?:yes|so|you do|it does|they do|it can|you can|it is|they are)\b[,.!]?\s*(?:then\s+)?(?:please\s+|pls\s+)?"
                         rf"(?:{_ADD}|i'?ll take|i'?ll have|i'?ll get)\b", re.I)

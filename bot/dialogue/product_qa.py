@@ -115,6 +115,9 @@ def _asked_stems(question: str) -> tuple[set[str], set[str]]:
     return {_stem(w) for w in words}, meant
 
 
+# "... and how wide?", "... and what are its dimensions": the size asked after another question
+_AND_HOW_BIG = re.compile(r"\band\s+(?:how\s+(?:wide|long|big|deep|tall|high|large)\b|(?:what(?:'s| are| is)\s+)?(?:its|the)\s+"
+                          r"(?:size|dimensions|measurements|width|length)\b)", re.I)
 _A_WEIGHT = re.compile(r"\d\s*(?:lbs?|pounds|kg|kilos?)\b", re.I)
 
 
@@ -328,6 +331,9 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
                                                            for w in _FIELD_WORDS[f] if w != "shade")), None)
         if named and len(attributes) == 1 and _field_answer(named, product):
             first = f"{_field_answer(named, product)} {first}"  # "what colour is it? and is it machine washable": both
+        if len(attributes) == 1 and _AND_HOW_BIG.search(question) and _field_answer("size", product):
+            size = _field_answer("size", product)
+            first = f"{first} {size.replace(f'The {product.title}', 'It', 1)}"  # "what shape is it and how wide?": both
         return first, True
     q = question.lower()
     head = re.split(r",| – | - ", product.title)[0].lower()

@@ -298,6 +298,10 @@ _SAFE_PLACE = re.compile(r"\bleave\s+(?:it|them|the (?:parcel|package|box|order|
                          r"|\bsafe ?place\b"
                          r"|\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:with|next door at)\s+(?:my|the|a|our)\s+"
                          r"neighbou?rs?\b", re.IGNORECASE)
+# "next time can the driver knock instead of leaving stuff outside?": a note for the driver
+DRIVER_NOTE = re.compile(r"\b(?:driver|courier|delivery (?:guy|man|men|person|people|team)|they|he|she)\b.{0,30}"
+                         r"\b(?:knock|ring the (?:bell|doorbell)|buzz)\b|\binstead of (?:just )?(?:leaving|dumping|dropping)\b.{0,25}"
+                         r"\b(?:outside|porch|doorstep|door|step|steps|lobby|curb|kerb)\b", re.IGNORECASE)
 # "is there any discount for returning customers?"
 _LOYALTY = re.compile(r"\bloyal(?:ty)?\b.{0,20}\b(?:discount|program\w*|scheme|rewards?|points|card)|\b(?:discount|deal|rewards?|offer)s?\s+"
                       r"for\s+(?:returning|repeat|regular|loyal|existing|old)\s+customers?\b|\b(?:returning|repeat|regular|existing)\s+"
@@ -355,6 +359,10 @@ SEND_IT = re.compile(r"\b(?:e-?mail|send|mail)\s+(?:it|them|me|one|the invoice|a
 # ... or "i can't log in to download my invoice": the invoice sent by a person
 _INVOICE_SENT = re.compile(rf"{SEND_IT.pattern}"
                            r"|\b(?:can'?t|cannot|can not|unable to|not able to)\s+(?:log|sign)\s*(?:in|on)\b|\blocked out\b", re.IGNORECASE)
+# "can it have my company name on it", "I need our VAT number on the invoice": an invoice made out differently
+_INVOICE_NAME = re.compile(r"\b(?:company|business|firm|employer|vat|tax id|tax number)\b(?:'?s)?\s*(?:name|number|address|details|id)?\b"
+                           r"[^.?!]*\b(?:on (?:it|the invoice|there)|instead)\b|\b(?:in|under|to) (?:my|our|the) (?:company|business|firm)'?s? name\b",
+                           re.IGNORECASE)
 # "the reset email never shows up", "i've tried like 3 times and checked spam too": the password reset mail not arriving
 _RESET_EMAIL = re.compile(r"\b(?:reset|password)\b.{0,40}\b(?:e-?mail|link|mail)\b.{0,30}\b(?:never|not|doesn'?t|didn'?t|hasn'?t|"
                           r"won'?t|isn'?t|nothing)\b|\bchecked (?:the |my |in )?(?:spam|junk)\b|\b(?:spam|junk)\s+(?:folder|too|as well)\b",
@@ -368,7 +376,7 @@ _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH
                 ("deliver_where", _DELIVER_WHERE, "delivery_options"),
                 ("gift_price", _GIFT_PRICE, "delivery_options"), ("loyalty", _LOYALTY, "payment_methods"),
                 ("removal", _REMOVAL, "delivery_options"), ("weekend", _WEEKEND, "delivery_options"),
-                ("safe_place", _SAFE_PLACE, "delivery_options"),
+                ("safe_place", _SAFE_PLACE, "delivery_options"), ("driver_note", DRIVER_NOTE, "delivery_options"),
                 ("send_there", _SEND_THERE, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"),
                 ("assembly", _ASSEMBLY_HELP, "complaint"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
@@ -455,6 +463,8 @@ def topic(intent: str, text: str) -> str:
         return "installments"
     if intent == "account_help" and _RESET_EMAIL.search(text):
         return "reset_email"
+    if intent == "invoice" and _INVOICE_NAME.search(text):
+        return "company_name"  # "also can it have my company name on it instead of mine?"
     if intent == "invoice" and _INVOICE_SENT.search(text):
         return "emailed"
     if intent in ("return_item", "refund") and _matches("wrong_item", _WRONG_ITEM, text):
@@ -955,6 +965,12 @@ def _invoice_sent(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[s
             f"the invoice for {ref}. Once you can sign in, it's also on {policy.orders_url}.", [human])
 
 
+def _invoice_name(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"Yes: a person from our team ({policy.support_hours}) can issue the invoice for {ref} in your company's name, "
+            "with its address and VAT or tax number if you need them. Send them the details and they'll email it to you.",
+            [human])
+
+
 def _removal(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return _offered(policy.old_furniture_removal, "Yes, we can take your old furniture away when we deliver: {}.",
                     "We don't take old furniture away at delivery, sorry; your local council or a recycling service can "
@@ -985,6 +1001,12 @@ def _safe_place(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str
             f"({policy.support_hours}) can pass a note to the carrier.", ["Delivery options", human])
 
 
+def _driver_note(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"Sorry about that! You can add a note for the driver (knock or ring, don't leave it outside) in the delivery "
+            f"instructions on {policy.orders_url} before an order ships. For an order already on its way, a person from "
+            f"our team ({policy.support_hours}) can pass the note to the carrier.", ["Delivery options", human])
+
+
 def _refund_amount(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return (f"You get back {policy.refund_amount}. The refund goes to your original payment method within "
             f"{policy.refund_days} after we receive the return.", ["How do returns work?", human])
@@ -999,6 +1021,7 @@ def _assembly(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]
 _VARIANTS = {
     ("account_help", "reset_email"): _reset_email,
     ("invoice", "emailed"): _invoice_sent,
+    ("invoice", "company_name"): _invoice_name,
     ("return_item", "packaging"): _packaging,
     ("refund", "fee_back"): _fee_back,
     ("refund", "packaging"): _packaging,
@@ -1011,6 +1034,7 @@ _VARIANTS = {
     ("delivery_options", "weekend"): _weekend,
     ("delivery_options", "send_there"): _send_there,
     ("delivery_options", "safe_place"): _safe_place,
+    ("delivery_options", "driver_note"): _driver_note,
     ("refund", "price_drop"): _price_drop,
     ("refund", "amount"): _refund_amount,
     ("return_item", "amount"): _refund_amount,

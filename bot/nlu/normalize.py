@@ -638,6 +638,9 @@ _SEATS_BEFORE = re.compile(r"(?:\bseats?|\bsleeps|\bseating|\bfits|\d\s*(?:by|x)
 _COUNTED_AFTER = re.compile(r"\s*(?:books|records|vinyls?|plants|shoes|pairs of|toys|games|dogs|cats|pets|mugs|plates|towels|friends|"
                             r"guests|people|relatives|students|employees|staff|kids|children|photos|pictures|frames|candles)\b",
                             re.IGNORECASE)
+# "the gap is 46", "the alcove is only 40": a space measured, not money
+_MEASURED_BEFORE = re.compile(r"\b(?:gap|space|spot|alcove|nook|recess|opening|doorway|niche|wall)\s+(?:is|measures|of)\s+"
+                              r"(?:about\s+|around\s+|like\s+|only\s+|just\s+|exactly\s+)?$", re.IGNORECASE)
 _WEIGHT_TALK = re.compile(r"\b(?:i'?m|i am|weigh\w*|heavy|big guy|tall)\b", re.IGNORECASE)
 
 
@@ -648,6 +651,8 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if at < 0:
         return False
     numbers = list(re.finditer(r"\d+(?:\.\d+)?", span_text))
+    if re.search(r"\d\s*[x×]\s*\d", span_text):
+        return True  # "like 8x10 or 9x12": a rug size
     if not numbers and _MEASURE_AFTER.match(text[at + len(span_text):at + len(span_text) + 16]):
         return True  # "is it like a hundred degrees today": a measure in words
     if not numbers:  # "seats at least six": a count in words
@@ -675,6 +680,11 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if (len(numbers) == 1 and re.search(r"\b(?:hit|hits|reach|reaches|get to|gets to|top|tops)\s*$", before, re.I)
             and re.match(r"\s*(?:today|tomorrow|tonight|this (?:week|weekend|afternoon)|degrees|°)", after, re.I)):
         return True  # "is it seriously supposed to hit 100 today??": the temperature
+    if (len(numbers) == 1 and re.search(r"\b(?:it'?s|it is|its been|it'?s been)\s+(?:already\s+|like\s+|nearly\s+|almost\s+|over\s+)?$", before, re.I)
+            and re.match(r"\s*(?:here|out(?:side)?|today|in here)\b", after, re.I)):
+        return True  # "its already 95 here and its not even 10am": the temperature
+    if len(numbers) == 1 and _MEASURED_BEFORE.search(text[max(0, at + numbers[0].start() - 40):at + numbers[0].start()]):
+        return True  # "any dressers under 45 inches wide? the gap is 46": the gap's width
     if len(numbers) == 1 and _COUNTED_AFTER.match(after) and not re.search(r"[$£€]", span_text + before[-2:]):
         return True  # "just moved into grad housing with about 400 books and zero shelves": how many books
     small = all(float(n.group(0)) <= 20 for n in numbers)

@@ -233,6 +233,14 @@ def _join_values(text: str, spans: list, meanings: list, vocabulary) -> tuple[li
                     and first.lower().split()[0] in found.lower().split():
                 out_spans[-1].end = span.end
                 continue
+        field = str(meaning or "").removeprefix("exclude_")
+        if (vocabulary is not None and out_spans and field in ("color", "material", "style") and out_meanings[-1] != meaning
+                and not text[out_spans[-1].end : span.start].strip()
+                and vocabulary.exact(field, text[out_spans[-1].start : span.end]) is not None
+                and vocabulary.exact(field, text[out_spans[-1].start : out_spans[-1].end]) is None):
+            # "not memory foam" tagged as the brand "memory" + the material "foam": the one material, "memory foam"
+            out_spans[-1].end, out_spans[-1].slot, out_meanings[-1] = span.end, span.slot, meaning
+            continue
         out_spans.append(span)
         out_meanings.append(meaning)
     return out_spans, out_meanings
