@@ -479,8 +479,10 @@ _PARAPHRASES = {
          r"(?:need|require|have) (?:any |to be )?assembl\w*|no tools)\b", "no"),
         (r"\b(?:needs? assembly|requires? assembly|assembly needed)\b", "yes"),
     ],
-    "smart compatible": [(r"\b(?:smart(?: home)?(?: compatible| enabled| ready)?|works? with (?:alexa|google)|alexa|google home)\b",
-                          "yes")],
+    "smart compatible": [(r"\b(?:smart(?: home)?(?: compatible| enabled| ready)?|works? with (?:alexa|google)|alexa|google home)\b"
+                          # "a floor lamp i can control from my phone"
+                          r"|\b(?:control|turn (?:it |them )?(?:on|off)|switch (?:it |them )?(?:on|off))\s+(?:it\s+|them\s+)?(?:from|with|on|via)\s+"
+                          r"(?:my|your|the|a)\s+(?:phone|app|tablet)\b|\bapp[- ]controlled\b", "yes")],
     "set of": [(r"\b(?:(?:a )?(?:set|pack|pair) of (\d|two|three|four)|(\d) pack|comes? in (?:a )?pairs?|sold in pairs?)\b", "")],
     # "ideally one i can stand at", "a sit-stand one"
     "standing desk": [(r"\b(?:can|could|to)\s+stand\s+(?:up\s+)?(?:at|while|to work)\b|\bsit[- ](?:(?:to|and|or)[- ])?stand\b"

@@ -85,6 +85,10 @@ def _move_mistyped(slots: dict, vocabulary: dict[str, list[str]], text: str = ""
                 # shopper's word names
                 named = {f: hit for f, k in FIELDS.items() if f not in (field, "brand")
                          and (hit := lexicon(f, vocabulary.get(k, [])).lookup(value)) is not None}
+                if not named and len(value.split()) == 1 and len(value) >= 5:
+                    # "ok what about percale then" tagged as a colour: the one material with that word ("cotton percale")
+                    named = {f: hits[0] for f, k in FIELDS.items() if f not in (field, "brand")
+                             and len(hits := [v for v in vocabulary.get(k, []) if value.lower() in v.lower().split()]) == 1}
                 if len(named) == 1 and not slots.get(prefix + next(iter(named))):
                     home, hit = next(iter(named.items()))
                     slots[prefix + home] = hit
@@ -1164,6 +1168,14 @@ def unnegated_exclusions(slots: dict, text: str) -> dict:
             # "sheets for a queen bed, cotton, nothing too fancy": cotton
             wanted = out.pop(f"exclude_{field}")
             out[field] = [out[field], wanted] if out.get(field) else wanted
+    matter = re.search(r"\b(?:doesn'?t|does not|don'?t|do not)\s+(?:really\s+)?(?:matter|care)\b[^.?!]*?\b(?:just|only)\b", text, re.I)
+    if matter:  # "the style doesnt matter that much, just green and velvet or linen": velvet or linen wanted
+        for field in ("color", "material", "brand"):
+            excluded = slot_values(out, f"exclude_{field}")
+            said = [v for v in excluded if re.search(rf"\b{re.escape(v)}\b", text[matter.end():], re.I)]
+            if said:
+                _set_values(out, f"exclude_{field}", [v for v in excluded if v not in said])
+                _set_values(out, field, [*slot_values(out, field), *said])
     if not (first_negation or stop):
         for field in ("color", "material", "style", "brand", "category"):
             excluded = out.pop(f"exclude_{field}", None)

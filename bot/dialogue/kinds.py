@@ -107,7 +107,9 @@ def _said_pattern(said: str) -> str:
 _PATTERNS = [(kind, re.compile("|".join(_said_pattern(s) for s in kind.said), re.I)) for kind in KINDS]
 
 
-_BARE_ROUND = re.compile(r"^\s*(?:a\s+|any\s+)?round(?:\s+ones?)?\s*(?:pls|please)?\s*[?!.]*\s*$", re.I)
+# "round" alone, or "something round and under 150" (under coffee tables)
+_BARE_ROUND = re.compile(r"^\s*(?:a\s+|any\s+|something\s+|anything\s+)?round(?:\s+ones?)?"
+                         r"(?:\s*(?:pls|please)?\s*[?!.]*\s*$|\s+(?=(?:and|under|below|for|in|,)\b))", re.I)
 _REFUSED = re.compile(r"\b(?:no|not|without|nothing|never|none|avoid)\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 

@@ -73,9 +73,12 @@ _GETTING_THE_ONE = re.compile(r"(?:\b(?:we'?re|i'?m|we are|i am|gonna|going to)\
                               # "the green one!! matches my walls. add to cart", "ok the white one. how do i check out?"
                               r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+one\b.*\b"
                               r"(?:add(?:\s+(?:it|that|them))?\s+to\s+(?:my\s+|the\s+)?(?:cart|basket|bag)|add it|check\s?out|buy it|order it)\b)"
+                              # "the leather ones, 2 sets pls"
+                              r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+ones?\W+"
+                              r"(?:\d{1,2}|two|three|four|a couple of)\s+(?:sets?|pairs?|of (?:them|those|each))\b)"
                               # "grab me 2 sets of the charcoal one"
                               r"|^\W*(?:(?:ok|great|perfect|lovely)\W+)?(?:grab|get|give|put)\s+me\s+(?:\d{1,2}|two|three|four|five|six)?\s*"
-                              r"(?:sets?\s+of|pairs?\s+of|of)?)\s*\bthe\s+[a-z][\w -]{1,25}?\s+one\b", re.I)
+                              r"(?:sets?\s+of|pairs?\s+of|of)?)\s*\bthe\s+[a-z][\w -]{1,25}?\s+ones?\b", re.I)
 # "ok what about one that seats 8": another one wished for, not a question about the one in focus
 _WHAT_ABOUT_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|right)\W+)?(?:what|how) about\s+(?:one|ones|something|an?\s+\w+\s+one)\s+"
                              r"(?:that|which|with|in|for)\b", re.I)
@@ -91,9 +94,21 @@ _FEATURE_GIVEN_UP = re.compile(r"\b(?:even if (?:it|they) (?:doesn'?t|don'?t|isn
 _KIND_DROPPED = re.compile(r"\b(?:forget|scrap|skip|never ?mind|nvm|drop)\s+(?:about\s+)?(?:the|a|that)\s+([a-z]+?)s?\b[\s,.!;-]*"
                            r"(?:then\W+)?(?:what\s+else|anything\s+else|something\s+else|other\s+(?:ideas|things|stuff)|"
                            r"what\s+(?:other|about)|show\s+me\s+(?:other|something))\b", re.I)
-# "can they bring it today instead?", "could the driver come on saturday": delivery on another day asked for
-_ANOTHER_DAY = re.compile(r"\b(?:can|could|will|would)\s+(?:they|you|the driver|the courier|it|you guys)\s+(?:bring|deliver|drop|come)\b"
-                          r"[^?.]{0,25}\b(?:today|tomorrow|instead|saturday|sunday|weekend|another day|a different day)\b", re.I)
+# "add it to my cart. what rug would go with it?", "lets go with the velvet one then. what coffee table would go with it?"
+_CHOSEN_THEN_MATCH = re.compile(r"^\W*(?:(?:ok(?:ay)?|eh|right|alright|great|perfect|yes|yeah)\W+)?(?:(?:add|put)\s+(?:it|that|this|that one|this one)"
+                                r"\s+(?:in|to|into)\s+(?:my\s+|the\s+)?(?:cart|basket|bag)|(?:let'?s|i'?ll|we'?ll)\s+(?:go with|take|get)\s+"
+                                r"(the\s+[a-z][\w -]{1,25}?\s+one)(?:\s+then)?)\s*[.!,;]+\s*(?:and\s+)?what\s+([a-z ]{2,30}?)\s+"
+                                r"(?:would|will|could|goes|go)\s+(?:go\s+)?(?:well\s+)?with\s+(?:it|that|this)\b", re.I)
+# "the sofa we got last month is amazing": praise for what they bought
+_PRAISED = re.compile(r"\b(?:is|are|was|were|has been|have been|looks?)\s+(?:so\s+|really\s+|absolutely\s+|just\s+|honestly\s+)?"
+                      r"(?:amazing|great|perfect|lovely|fantastic|brilliant|awesome|gorgeous|comfy|comfortable|beautiful|stunning)\b", re.I)
+# "we just moved in and have nothing. where do we even start": a home to furnish, no piece named yet
+_WHERE_TO_START = re.compile(r"\bwhere (?:do|should|would|can) (?:we|i|you) (?:even )?(?:start|begin)\b|\bwhere to (?:even )?(?:start|begin)\b", re.I)
+# "I run hot", "it gets so sweaty in this heat": why leather is refused
+_HOT = re.compile(r"\b(?:run|runs|running|sleep|sleeps|get|gets|getting)\s+(?:so\s+|really\s+|very\s+)?(?:hot|sweaty|sticky)\b|"
+                  r"\bsweat\w*|\bsticky\b|\bin (?:this|the) heat\b", re.I)
+# "the rust one looks fun. removable covers? the dog…": a product pointed at, then a question about it
+_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(the\s+[a-z][\w -]{1,20}?\s+one)\b[^?]*?[.!,;]\s*([^.?!]+\?)", re.I)
 # "its been 21", "it's been three weeks", "says 5-7 business days": how long they have waited
 _STILL_WAITING_DAYS = re.compile(r"\b(?:it'?s|its|it has)\s+been\s+(?:over\s+|almost\s+|nearly\s+|like\s+)?(?:\d+|a|one|two|three|four|"
                                  r"five|six|ten)\b|\bbusiness days\b|\bworking days\b", re.I)
@@ -519,6 +534,20 @@ class DialogueManager:
             if added.action == "add_to_cart":
                 answered = self._service(state, read, read.intent)  # (the last action: that answer)
                 return added.model_copy(update={"text": f"{added.text} {answered.text}", "quick_replies": answered.quick_replies})
+        chosen = _CHOSEN_THEN_MATCH.search(text) if state.shown else None
+        wanted = (slot_values(read.slots, "category") or category_matches(chosen.group(2), self.s.retriever.vocabulary.get("categories", []),
+                                                                          typos=False)[:1]) if chosen else []
+        if chosen and read.intent in ("add_to_cart", "complement_request", "refine", "search_product") and wanted:
+            # "add it to my cart. what rug would go with it?", "eh lets go with the velvet one then. what coffee table
+            # would go with it?": into the cart, then what goes with it
+            picked = (described_positions(chosen.group(1), self._shown_products(state)) if chosen.group(1) else []) or \
+                _item_refs_only(asked.slots).get("item_ref", [])
+            added = await self._on_cart(state, _as_read(asked, "add_to_cart", {"item_ref": picked} if picked else {}))
+            if added.action == "add_to_cart":
+                matched = await self._on_complements(state, _as_read(read, "complement_request",
+                                                                     {"category": wanted if len(wanted) > 1 else wanted[0]}))
+                return matched.model_copy(update={"text": f"{added.text} {matched.text}"})
+            return added
         if (read.intent in service.SERVICE_INTENTS and read.intent not in service.HANDOFF_INTENTS and state.shown
                 and phrases.IF_YES_ADD.search(text)):
             # "do you deliver on weekends? if yes put it in my cart": the answer, then the cart as it says
@@ -532,6 +561,19 @@ class DialogueManager:
             return answered
         nlu = read
         intent, slots = nlu.intent, nlu.slots
+        refused = {k: slots[k] for k in ("exclude_color", "exclude_material", "exclude_brand") if slots.get(k)}
+        wish = re.split(r"[.;!?]\s+|\band\s+(?=(?:are|is|do|does|can|will|would)\b)", text)[0]
+        if (intent == "product_question" and state.shown and refused and not slots.get("item_ref") and phrases.is_question(text)
+                and wish.strip() != text.strip() and "?" not in wish
+                and all(re.search(rf"\b{re.escape(v.split()[-1])}\b", wish, re.I) for k in refused for v in slot_values(slots, k))):
+            # "not pink or mustard pls. and are they machine washable?": the list without them, then the question
+            # answered about the ones left (not "does it have a non-slip backing?")
+            refined = await self._on_refine(state, _as_read(nlu, "refine", refused).model_copy(update={"text": wish}))
+            if refined.products:
+                answered = await self._on_question(state, _as_read(nlu, "product_question",
+                                                                   {k: v for k, v in slots.items() if k not in refused}))
+                return refined.model_copy(update={"text": f"{refined.text}\n{answered.text}"})
+            return refined
 
         if phrases.START_OVER.match(text):
             return self._start_over(state, nlu)
@@ -1569,6 +1611,9 @@ class DialogueManager:
                     slots = {"item_ref": picked}
                 elif intent != "refine" and re.search(r"\b(?:love|loving|like|adore|fancy|prefer|hate|dislike)\b", text, re.I):
                     slots = {"item_ref": picked}  # "hmm ok. I really love the boucle one": that one, liked
+                elif intent == "refine" and re.search(r"\b(?:love (?:it|this|that)|i'?m obsessed|obsessed with it)\b", text, re.I) \
+                        and not phrases.is_question(text):
+                    intent, slots = "feedback_like", {"item_ref": picked}  # "the navy one is a steal. love it"
         if (intent in (*service.SERVICE_INTENTS, "feedback_like", "feedback_dislike") and intent != "contact_human"
                 and (state.shown or state.constraints.categories) and not slots.get("item_ref")
                 and any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not phrases.SERVICE_WORDS.search(text)):
@@ -1614,7 +1659,9 @@ class DialogueManager:
             if phrases.MIND_CHANGED.search(text):  # "changed my mind about grey - white please": white takes its place
                 slots.update({k: v for k, v in self._values_in(text, forgotten).items() if k not in slots})
             intent = "refine"
-            if not any(slots.get(k) for k in phrases.PRODUCT_SLOTS):
+            # (not "forget wool then, anything pet friendly thats at least 8 feet long?": those wishes read too)
+            if (not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "dimension_min", "dimension_max"))
+                    and not any(self._asked(text, state.constraints.categories))):
                 state.seen = []
                 return await self._search(state, _as_read(nlu, intent, slots), action="refine")
         return _as_read(nlu, intent, slots)
@@ -1646,11 +1693,44 @@ class DialogueManager:
             nlu = _as_read(nlu, intent, slots)
         if (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time")
                 and intent in ("out_of_scope", "order_status", "delivery_time", "change_order") and not slots.get("order_id")
-                and _ANOTHER_DAY.search(text)):
+                and service.ANOTHER_DAY.search(text)):
             intent, slots = "delivery_options", {}  # "can they bring it today instead? we're home all day, it's saturday"
             nlu = _as_read(nlu, intent, slots)
-        if (state.last_action in ("service", "handoff") and state.last_service_intent == "invoice"
-                and intent in ("account_help", "out_of_scope", "change_order", "shipping_address") and not slots.get("order_id")
+        pointed = _THE_ONE_THEN_ASKED.match(text) if intent == "refine" and state.shown else None
+        if pointed:
+            picked = described_positions(pointed.group(1), self._shown_products(state))
+            about = self._product(state.product_at(picked[0])) if len(picked) == 1 else None
+            if about is not None and product_qa.asks_about(pointed.group(2), about):
+                # "the rust one looks fun. removable covers? the dog…": a question about that one
+                intent, slots = "product_question", {"item_ref": picked}
+                nlu = _as_read(nlu, intent, slots)
+        if (intent == "search_product" and set(slots) <= {"category"} and not state.shown
+                and str(slots.get("category", "furniture")).lower() in ("furniture", "home", "decor", "home decor")
+                and re.search(r"\bis it just me\b|\b(?:everyone|everybody)\s+(?:is\s+|seems\s+to\s+be\s+)?(?:buying|shopping|getting)\b", text, re.I)):
+            intent, slots = "out_of_scope", {}  # "is it just me or is everyone buying furniture before the holidays lol"
+            nlu = _as_read(nlu, intent, slots)
+        if intent in ("out_of_scope", "greet", "search_product", "show_more") and not slots:
+            if re.search(r"\b(?:thanks?|thx|ty|cheers)\s+(?:anyway|anyways|though|tho)\W*$", text, re.I):
+                intent = "thanks"  # "haha ok. just browsing, nothing specific today. thanks anyway!"
+                nlu = _as_read(nlu, intent, slots)
+            elif intent == "out_of_scope" and re.search(r"\b(?:anyway|anyways|oh and|btw)\W+(?:good (?:morning|afternoon|evening)|hello|hi|hey)"
+                                                       r"(?: there)?\W*$", text, re.I):
+                intent = "greet"  # "omg the snow is so pretty this morning ❄️ anyway good morning!"
+                nlu = _as_read(nlu, intent, slots)
+            elif _WHERE_TO_START.search(text) and not state.shown:
+                # "we just moved in ... and we have literally nothing. where do we even start"
+                top = self._top_categories(4)
+                return self._ask_category(state, _as_read(nlu, "search_product", {}), "Congratulations on the new place! Most "
+                                          "people start with what they use every day: " + ", ".join(c.lower() for c in top)
+                                          + ". Which room or piece would you like to start with?")
+        if (intent == "order_status" and not slots.get("order_id")
+                and re.search(r"\blog(?:s|ged|ging)?\s+(?:me\s+)?out\b|\b(?:can'?t|cannot|unable to)\s+(?:log|sign)\s*(?:in|on)\b|"
+                              r"\bpassword\b|\blocked out\b", text, re.I)):
+            intent, slots = "account_help", {}  # "your website keeps logging me out and I can't see my orders"
+            nlu = _as_read(nlu, intent, slots)
+        if (state.last_action in ("service", "handoff") and "invoice" in state.service_intents[-2:]
+                and intent in ("account_help", "out_of_scope", "change_order", "shipping_address", "order_status")
+                and not slots.get("order_id")
                 and re.search(r"\b(?:company|business|vat|tax|name|address)\b[^.?!]*\b(?:on (?:it|the invoice|there)|instead)\b", text, re.I)):
             intent, slots = "invoice", {}  # "also can it have my company name on it instead of mine?" about the invoice
             nlu = _as_read(nlu, intent, slots)
@@ -1964,11 +2044,13 @@ class DialogueManager:
               and not slots and (len(text.split()) <= 10 or len(text.split()) <= 20 and phrases.JUST_BROWSING.search(text))
               and (phrases.HELLO.match(text) or phrases.JUST_BROWSING.search(text)) and not phrases.SHOPPING.search(text)
               and not phrases.FURNISHING.search(text)  # not "hiii i wanna make my room look less boring"
+              # nor "haha ok. just browsing, nothing specific today. thanks anyway!": a closing
+              and not re.search(r"\b(?:thanks?|thx|ty|cheers)(?:\s+(?:anyway|anyways|though|tho|again))?\W*$", text, re.I)
               and not phrases.ASKS_SOMETHING_ELSE.search(text)):  # not "yo whats the weather like today"
             # "hello, anyone awake? :)", "hi there, just browsing really, no rush", "morning!! quick one before my train"
             # (nothing shown yet to refine)
             intent = "greet"
-        elif (intent in ("search_product", "refine", "feedback_like") and phrases.THANKS.search(text)
+        elif (intent in ("search_product", "refine", "feedback_like") and (phrases.THANKS.search(text) or _PRAISED.search(text))
               and phrases.BOUGHT_FROM_US.search(text) and not phrases.SHOPPING.search(text) and not phrases.is_question(text)
               and not service.names_a_topic(text) and not service.is_upset(text) and not service.says_damaged(text)):
             intent, slots = "thanks", {}  # "just wanted to say the bookcase we got last month looks great in the hallway, thank you"
@@ -2353,7 +2435,9 @@ class DialogueManager:
         features = slots.get("problem_features") or {}
         if features:  # "my back hurts after a day at the desk": lumbar support, where a few have it
             wished = state.constraints.model_copy(update={"attributes": {**state.constraints.attributes, **features}})
-            if len(await self.search.retrieve(state, state.query_text or nlu.text, wished)) >= 3:
+            # (a direction of a grade, "way too soft": firmer ones, however few)
+            enough = 1 if set(features.values()) & {"firmer", "softer"} else 3
+            if len(await self.search.retrieve(state, state.query_text or nlu.text, wished)) >= enough:
                 state.constraints, features = wished, {}
         if new_request or state.first_constraints is None:
             state.first_constraints = state.constraints.model_copy(deep=True)
@@ -2653,6 +2737,11 @@ class DialogueManager:
     def _apply_asked_attributes(self, state: DialogueState, text: str) -> None:
         """ "a dimmable floor lamp", "a table for 6 people": listed attributes of the request's categories the
         message asks for become hard constraints."""
+        if "leather" in _lower_all(state.constraints.exclude_materials) and _HOT.search(text):
+            # "not leather please, I run hot": vegan and faux leather are as hot, so every leather is refused (a plain
+            # "no leather" may be a vegan's, who would take vegan leather)
+            leathers = [m for m in self.s.retriever.vocabulary.get("materials", []) if re.search(r"\bleather\b", m, re.I)]
+            state.constraints.exclude_materials = list(dict.fromkeys([*state.constraints.exclude_materials, *leathers]))
         categories = state.constraints.categories
         if not categories:
             return
@@ -3588,7 +3677,10 @@ class DialogueManager:
         heads = "|".join(re.escape(singular_word(c.split()[-1].lower())) for c in wanted) or "one"
         said = {k: v for k, v in nlu.slots.items() if k in ("color", "material", "style", "brand", "size", "exclude_color",
                                                              "exclude_material", "exclude_brand", "exclude_style")
-                and isinstance(v, str) and (v.lower() not in about.lower()  # "my grey sofa": the sofa's colour
+                and isinstance(v, str)
+                # "ok the green one. what rug would go with it?": the colour picks the sofa, not the rug
+                and not re.search(rf"\bthe\s+(?:[a-z-]+\s+)?{re.escape(v)}\s+(?:[a-z-]+\s+)?one\b", nlu.text, re.I)
+                and (v.lower() not in about.lower()  # "my grey sofa": the sofa's colour
                                             # ... but "now I need chairs to go with it, black ones" of a black table,
                                             # "got a white desk that would go with it?" of a white bookcase
                                             or re.search(rf"\b{re.escape(v)}\s+(?:ones?|(?:{heads})s?)\b|\bin\s+{re.escape(v)}\b",
@@ -3706,6 +3798,9 @@ class DialogueManager:
         return self._service(state, nlu, intent)
 
     def _service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
+        if state.last_service_intent != intent:  # answered straight (an order number given for an invoice): now its topic
+            state.last_service_intent, state.last_service_text = intent, ""
+            state.service_intents = [*state.service_intents, intent][-10:]
         asked = nlu.text
         before = service.topic(intent, state.last_service_text) if intent == state.last_service_intent and state.last_service_text else None
         if (before not in (None, "request", "policy", "amount") and service.topic(intent, asked) == "request"

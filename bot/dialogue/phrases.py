@@ -316,7 +316,9 @@ MONEY_BACK = re.compile(r"\b(?:money|the difference|the (?:extra )?(?:charge|amo
                         # "how long until I get it back?", "i want that back" (not "send it back", "pack it back up")
                         r"\b(?:get|getting|gets|got|have|see|receive|receiving|want|need|expect)\s+(?:it|that|this)\s+back\b|"
                         r"\bthe extra (?:one|charge|payment|money|\$\s*\d[\d,.]*)(?!\w).{0,25}\bback\b|"  # "how soon will the extra one come back to me?"
-                        r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b"
+                        r"\$+\s*back\b|\b(?:cash|dough|funds)\s+back\b|"
+                        # "how long till i get the duplicate back" after a double charge
+                        r"\bthe (?:duplicate|double|second|other) (?:one|charge|payment)?\s*back\b"
                         # "I want every penny back", "how long until I get the extra back?", "when do I see my money again"
                         r"|\b(?:every|each) (?:penny|cent|dollar|pound)\b.{0,10}\bback\b|\bthe extra\s+back\b"
                         # "when will the extra charge disappear from my account"
@@ -428,6 +430,7 @@ COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|hel
 ARE_YOU_A_BOT = re.compile(r"\b(?:is (?:this|it|that)|am i talking to) (?:a |an )?(?:real |actual |live )?(?:person|human|bot|robot|ai|machine)"
                            r"(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine))?"
                            r"(?:\s+(?:i'?m|i am|we'?re|here)(?:\s+(?:talking|chatting|speaking)\s+(?:to|with))?)?\s*(?:\?|$)"
+                           r"|\b(?:i'?m|im|i am)\s+(?:\w+\s+)?(?:talking|chatting)\s+(?:to|with)\s+(?:a|an)\s+(?:\w+\s+)?(?:bot|robot|ai|machine|chatbot)\b"
                            r"|\b(?:are|r) (?:you|u) (?:even |actually |really )?(?:a |an )?(?:real|human|bot|robot|person|ai|machine|computer|chatbot|"
                            r"live (?:person|agent)|actual person)\b|\bam i (?:talking|chatting|speaking) (?:to|with) a\b"
                            r"|\b(?:you|u) (?:are|r) (?:a |an )?(?:human|bot|robot|computer|machine|real person|person)\b.*\?"

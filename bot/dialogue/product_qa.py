@@ -290,6 +290,9 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
     """(answer text, whether the catalog knew the answer); a question about two listed attributes ("we're 6,
     is it extendable?") gets both; "tell me about it" gets what the catalog lists. Of a question said with a remark
     ("is the black one low pile? shaggy ones and dog hair do not mix"), the question."""
+    # "Is the grey leather one in stock?": the words that point at the product are not the question
+    question = re.sub(r"\b(?:the|that|this)\s+(?!one\b)[a-z][\w -]{0,25}?\s+one\b(?=\s+(?:in stock|available|sold out)\b)",
+                      "it", question, flags=re.I)
     asked = " ".join(q.strip() for q in re.findall(r"[^.?!]*\?", question))
     rest = re.sub(r"[^.?!]*\?", " ", question)  # the words after the questions ("... and is it machine washable")
     if asked and asked != question.strip() and (_attribute_matches(asked, product) or (

@@ -50,9 +50,16 @@ def described_positions(text: str, products: list[Product]) -> list[int]:
         if not said:
             continue
         fits = [i for i, words in enumerate(described, 1) if all(w in words or w.rstrip("s") in words for w in said)]
+        if not fits and said - _LOOSE_WORDS:  # "the big blue jute one": the blue jute one (no product is called big)
+            fits = [i for i, words in enumerate(described, 1)
+                    if all(w in words or w.rstrip("s") in words for w in said - _LOOSE_WORDS)]
         if len(fits) == 1 and len(products) >= 1:
             return fits
     return []
+
+
+# Words a description may add that no product lists ("the big blue jute one", "the cute green one")
+_LOOSE_WORDS = {"big", "large", "huge", "little", "tiny", "nice", "cute", "pretty", "lovely", "gorgeous", "fun", "cool", "good"}
 
 
 def recalled(description: str, products: list[Product]) -> list[Product]:

@@ -367,6 +367,14 @@ class ProductSearch:
                 if candidates:
                     return candidates, one, intro or (f"None of the {describe(without_features(f))} is listed as "
                                                       f"{wished}; these are {attribute_label(key, value)}:")
+        kinds = {key: "yes" for key, value in f.attributes.items() if value.lower() not in ("yes", "no")}
+        if kinds:
+            # "a coffee table with some storage", then "a lift top would be amazing" and none lists lift-top storage:
+            # the closest still have storage of another kind
+            some = f.model_copy(update={"attributes": {**f.attributes, **kinds}})
+            candidates = await self.retrieve(state, text, some)
+            if candidates:
+                return candidates, some, intro or f"None of the {describe(without_features(f))} is listed as {wished}; the closest ones:"
         f = without_features(f)
         candidates = await self.retrieve(state, text, f)
         if candidates and minimums:  # "a table for 10": the closest are the ones seating the most

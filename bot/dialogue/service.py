@@ -298,6 +298,13 @@ _SAFE_PLACE = re.compile(r"\bleave\s+(?:it|them|the (?:parcel|package|box|order|
                          r"|\bsafe ?place\b"
                          r"|\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:with|next door at)\s+(?:my|the|a|our)\s+"
                          r"neighbou?rs?\b", re.IGNORECASE)
+# "can they bring it today instead?", "could the driver come on saturday": delivery on another day asked for
+ANOTHER_DAY = re.compile(r"\b(?:can|could)\s+(?:they|you|the driver|the courier|you guys)\s+(?:bring|deliver|drop|come)\b"
+                         r"(?![^?.]*\b(?:address|office|work|neighbou?rs?)\b)"  # (not "drop it at my office address instead")
+                         r"[^?.]{0,25}\b(?:today|tomorrow|instead|another day|a different day)\b"
+                         # "can we push it to next week instead", "could you reschedule the delivery"
+                         r"|\b(?:push|move|put)\s+(?:it|the delivery|delivery|them)\s+(?:back\s+)?(?:to|till|until|by)\s+(?:next|another|a later|"
+                         r"later|the)\b|\b(?:can|could|would|please|i'?d like to|i want to|need to)\s+(?:you\s+|we\s+|i\s+)?(?:reschedule|postpone)\b", re.I)
 # "next time can the driver knock instead of leaving stuff outside?": a note for the driver
 DRIVER_NOTE = re.compile(r"\b(?:driver|courier|delivery (?:guy|man|men|person|people|team)|they|he|she)\b.{0,30}"
                          r"\b(?:knock|ring the (?:bell|doorbell)|buzz)\b|\binstead of (?:just )?(?:leaving|dumping|dropping)\b.{0,25}"
@@ -377,6 +384,7 @@ _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH
                 ("gift_price", _GIFT_PRICE, "delivery_options"), ("loyalty", _LOYALTY, "payment_methods"),
                 ("removal", _REMOVAL, "delivery_options"), ("weekend", _WEEKEND, "delivery_options"),
                 ("safe_place", _SAFE_PLACE, "delivery_options"), ("driver_note", DRIVER_NOTE, "delivery_options"),
+                ("another_day", ANOTHER_DAY, "delivery_options"),
                 ("send_there", _SEND_THERE, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"),
                 ("assembly", _ASSEMBLY_HELP, "complaint"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
@@ -1001,6 +1009,11 @@ def _safe_place(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str
             f"({policy.support_hours}) can pass a note to the carrier.", ["Delivery options", human])
 
 
+def _another_day(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"You can move the delivery of {ref} to another day on {policy.orders_url} until it ships. Once it's with "
+            f"the carrier, a person from our team ({policy.support_hours}) can rebook it with them.", ["Delivery options", human])
+
+
 def _driver_note(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return (f"Sorry about that! You can add a note for the driver (knock or ring, don't leave it outside) in the delivery "
             f"instructions on {policy.orders_url} before an order ships. For an order already on its way, a person from "
@@ -1035,6 +1048,7 @@ _VARIANTS = {
     ("delivery_options", "send_there"): _send_there,
     ("delivery_options", "safe_place"): _safe_place,
     ("delivery_options", "driver_note"): _driver_note,
+    ("delivery_options", "another_day"): _another_day,
     ("refund", "price_drop"): _price_drop,
     ("refund", "amount"): _refund_amount,
     ("return_item", "amount"): _refund_amount,

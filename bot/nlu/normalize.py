@@ -680,7 +680,7 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if (len(numbers) == 1 and re.search(r"\b(?:hit|hits|reach|reaches|get to|gets to|top|tops)\s*$", before, re.I)
             and re.match(r"\s*(?:today|tomorrow|tonight|this (?:week|weekend|afternoon)|degrees|°)", after, re.I)):
         return True  # "is it seriously supposed to hit 100 today??": the temperature
-    if (len(numbers) == 1 and re.search(r"\b(?:it'?s|it is|its been|it'?s been)\s+(?:already\s+|like\s+|nearly\s+|almost\s+|over\s+)?$", before, re.I)
+    if (len(numbers) == 1 and re.search(r"\b(?:it'?s|it is|its been|it'?s been)\s+(?:already\s+|like\s+|nearly\s+|almost\s+|over\s+)?-?$", before, re.I)
             and re.match(r"\s*(?:here|out(?:side)?|today|in here)\b", after, re.I)):
         return True  # "its already 95 here and its not even 10am": the temperature
     if len(numbers) == 1 and _MEASURED_BEFORE.search(text[max(0, at + numbers[0].start() - 40):at + numbers[0].start()]):
