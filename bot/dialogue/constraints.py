@@ -504,6 +504,9 @@ _PARAPHRASES = {
                           r"routes?|routing|organi[sz]e|organi[sz]es|deal with|sort out)\s+(?:away\s+)?(?:all\s+)?(?:the\s+|my\s+|our\s+|"
                           r"those\s+|them\s+)?(?:(?:mess|tangle|nest|spaghetti|jungle)\s+of\s+(?:the\s+)?)?(?:messy\s+|ugly\s+|"
                           r"tangled\s+)?(?:cables?|wires?|wiring|cords?|leads?)\b", "yes")],
+    # "something with drawers that close softly, my father in law is a light sleeper"
+    "soft-close drawers": [(r"\bdrawers?\s+(?:that\s+|which\s+)?(?:close|shut)\s+(?:softly|quietly|gently|silently)\b"
+                            r"|\b(?:quiet|silent)\s+drawers?\b", "yes")],
     # "washable covers are a must", "covers that zip off"
     "removable cushion covers": [(r"\b(?:washable|removable|zip[- ]?off|take[- ]?off)\s+(?:sofa\s+|seat\s+|cushion\s+)?covers?\b"
                                   r"|\bcovers?\s+(?:that\s+)?(?:come|comes|zip|zips)\s+off\b"

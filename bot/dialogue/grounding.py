@@ -680,7 +680,7 @@ def _measures_to_fit(slots: dict, text: str) -> None:
 
 _LIGHT_ADJECTIVE = re.compile(r"\b(?:something|too|more|very|bit|quite|nice|really|so|and|feel|look|looks|keep it|go|colou?rs?)\s+"
                               r"light\b(?!\s+(?:for|to|in|on|that|which|fixtures?)\b)|\blight\s+(?:and|or|colou?r\w*|tones?|toned|wood|"
-                              r"natural|airy|fresh|bright|neutral|beige|grey|gray|fabric|linen|weight)\b", re.I)
+                              r"natural|airy|fresh|bright|neutral|beige|grey|gray|fabric|linen|weight|sleepers?)\b", re.I)  # "a light sleeper"
 _LIGHT_THING = re.compile(r"\b(?:lamps?|lights|lighting|light fixtures?|chandeliers?|pendants?|sconces?|bulbs?)\b", re.I)
 
 
@@ -867,6 +867,35 @@ def _light_from_outside(slots: dict, text: str, categories: list[str] | None = N
                  for n in names if "light" not in n.lower() and not is_room(n)]
         if len(set(named)) == 1:
             slots["category"] = named[0]
+
+
+_TO_BED = re.compile(r"\b(?:to|in|into|out of|from|before|after|for|go to)\s+bed\b(?!\s*(?:frame|frames|for|with|that|in (?:queen|king|twin|full)))", re.I)
+
+
+def _bed_as_sleep(slots: dict, text: str) -> None:
+    """ "just browsing after putting the kids to bed": bedtime, not beds."""
+    if slot_values(slots, "category") == ["Beds"]:
+        said = list(re.finditer(r"\bbeds?\b", text, re.I))
+        if said and all(_TO_BED.search(text[max(0, m.start() - 10):m.end() + 12]) for m in said):
+            slots.pop("category")
+
+
+def _stand_as_verb(slots: dict, text: str) -> None:
+    """ "not a floating one, it has to stand on the floor": standing, not a TV stand."""
+    said = list(re.finditer(r"\bstands?\b", text, re.I))
+    if (said and slots.get("category") and all(re.search(r"\b(?:has to|have to|to|can|could|will|should|must|it'?ll|would)\s+$",
+                                                          text[max(0, m.start() - 12):m.start()], re.I) for m in said)
+            and not any(re.search(rf"\b{re.escape(singular(v.split()[-1]))}s?\b", text, re.I)
+                        for v in slot_values(slots, "category") if singular(v.split()[-1]) != "stand")):
+        slots.pop("category")
+
+
+def _size_that_wont_fit(slots: dict, text: str) -> None:
+    """ "a king wont fit in a studio lol. what about a desk instead": the size ruled out, not asked for."""
+    size = slots.get("size")
+    if isinstance(size, str) and re.search(rf"\b{re.escape(size.lower())}\s+(?:\w+\s+)?(?:won'?t|wont|wouldn'?t|doesn'?t|can'?t|will not)\s+fit\b"
+                                           rf"|\b{re.escape(size.lower())}\s+(?:\w+\s+)?(?:is|would be|'s)\s+(?:way\s+)?too\s+big\b", text, re.I):
+        slots.pop("size")
 
 
 def _light_as_adjective(slots: dict, text: str) -> None:
@@ -1510,8 +1539,19 @@ _ANYTHING_BUT = re.compile(r"\b(?:anything|any colou?r|whatever)\s+(?:but|except
                            r"([a-z]+(?:\s+[a-z]+)?)", re.I)
 
 
+_BUT_FIRST = re.compile(r"\b(?:everything|all|lots|loads)\b[^.?!]{0,20}\bbut\s+(?:the\s+|a\s+)?([a-z]+(?:\s+[a-z]+)?)\s+first\b", re.I)
+
+
 def _anything_but(slots: dict, text: str) -> None:
-    """ "sheets for it too, twin, anything but plain white": white refused, not asked for (nor "plain" a material)."""
+    """ "sheets for it too, twin, anything but plain white": white refused, not asked for (nor "plain" a material);
+    "we need literally everything but sofa first": the sofa wanted, first."""
+    first = _BUT_FIRST.search(text)
+    if first and slots.get("exclude_category") and not slots.get("category"):
+        wanted = slot_values(slots, "exclude_category")
+        if any(singular(first.group(1).split()[-1]) in singular(v.lower()) for v in wanted):
+            slots["category"] = slots.pop("exclude_category")
+            if slots.get("item_ref") and re.fullmatch(r"first", text[first.end() - 5:first.end()], re.I):
+                slots.pop("item_ref")  # ("first" is when, not the first one)
     said = _ANYTHING_BUT.search(text)
     if not said:
         return
@@ -1848,6 +1888,9 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if shopping and text:
         _looks_refused(slots, text, vocabulary)
         _styles_refused(slots, text, vocabulary)
+        _bed_as_sleep(slots, text)
+        _stand_as_verb(slots, text)
+        _size_that_wont_fit(slots, text)
         _negated_wishes(slots, text, vocabulary)
         _excluded_as_colour_and_material(slots, text, vocabulary)
         _measures_to_fit(slots, text)

@@ -71,14 +71,14 @@ _GETTING_THE_ONE = re.compile(r"(?:\b(?:we'?re|i'?m|we are|i am|gonna|going to)\
                               r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|hmm+|yeah|yes)\W+)?(?:(?:i|we)(?:'?ll|'?m|'?re| will| are| am)\s+)?"
                               r"(?:go|going)\s+with"
                               # "the green one!! matches my walls. add to cart", "ok the white one. how do i check out?"
-                              r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+one\b.*\b"
+                              r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+(?:one|set)\b.*\b"
                               r"(?:add(?:\s+(?:it|that|them))?\s+to\s+(?:my\s+|the\s+)?(?:cart|basket|bag)|add it|check\s?out|buy it|order it)\b)"
                               # "the leather ones, 2 sets pls"
-                              r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+ones?\W+"
-                              r"(?:\d{1,2}|two|three|four|a couple of)\s+(?:sets?|pairs?|of (?:them|those|each))\b)"
+                              r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes|sweet)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+ones?\W+"
+                              r"(?:\d{1,2}|two|three|four|a couple of)\s*(?:(?:sets?|pairs?|packs?|of (?:them|those|each))\b|(?:pls|please)\b|\W*$))"
                               # "grab me 2 sets of the charcoal one"
                               r"|^\W*(?:(?:ok|great|perfect|lovely)\W+)?(?:grab|get|give|put)\s+me\s+(?:\d{1,2}|two|three|four|five|six)?\s*"
-                              r"(?:sets?\s+of|pairs?\s+of|of)?)\s*\bthe\s+[a-z][\w -]{1,25}?\s+ones?\b", re.I)
+                              r"(?:sets?\s+of|pairs?\s+of|of)?)\s*\bthe\s+[a-z][\w -]{1,25}?\s+(?:ones?|sets?)\b", re.I)
 # "ok what about one that seats 8": another one wished for, not a question about the one in focus
 _WHAT_ABOUT_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|right)\W+)?(?:what|how) about\s+(?:one|ones|something|an?\s+\w+\s+one)\s+"
                              r"(?:that|which|with|in|for)\b", re.I)
@@ -97,8 +97,8 @@ _KIND_DROPPED = re.compile(r"\b(?:forget|scrap|skip|never ?mind|nvm|drop)\s+(?:a
 # "add it to my cart. what rug would go with it?", "lets go with the velvet one then. what coffee table would go with it?"
 _CHOSEN_THEN_MATCH = re.compile(r"^\W*(?:(?:ok(?:ay)?|eh|right|alright|great|perfect|yes|yeah)\W+)?(?:(?:add|put)\s+(?:it|that|this|that one|this one)"
                                 r"\s+(?:in|to|into)\s+(?:my\s+|the\s+)?(?:cart|basket|bag)|(?:let'?s|i'?ll|we'?ll)\s+(?:go with|take|get)\s+"
-                                r"(the\s+[a-z][\w -]{1,25}?\s+one)(?:\s+then)?)\s*[.!,;]+\s*(?:and\s+)?what\s+([a-z ]{2,30}?)\s+"
-                                r"(?:would|will|could|goes|go)\s+(?:go\s+)?(?:well\s+)?with\s+(?:it|that|this)\b", re.I)
+                                r"(the\s+[a-z][\w -]{1,25}?\s+one)(?:\s+then)?)\s*[.!,;]+\s*(?:and\s+|also\s+)?(?:what|do you have (?:a|an|any|some))\s+([a-z ]{2,30}?)\s+(?:to go with (?:it|that|this)\b|"
+                                r"(?:would|will|could|goes|go)\s+(?:go\s+)?(?:well\s+)?with\s+(?:it|that|this)\b)", re.I)
 # "the sofa we got last month is amazing": praise for what they bought
 _PRAISED = re.compile(r"\b(?:is|are|was|were|has been|have been|looks?)\s+(?:so\s+|really\s+|absolutely\s+|just\s+|honestly\s+)?"
                       r"(?:amazing|great|perfect|lovely|fantastic|brilliant|awesome|gorgeous|comfy|comfortable|beautiful|stunning)\b", re.I)
@@ -109,6 +109,9 @@ _HOT = re.compile(r"\b(?:run|runs|running|sleep|sleeps|get|gets|getting)\s+(?:so
                   r"\bsweat\w*|\bsticky\b|\bin (?:this|the) heat\b", re.I)
 # "the rust one looks fun. removable covers? the dog…": a product pointed at, then a question about it
 _THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(the\s+[a-z][\w -]{1,20}?\s+one)\b[^?]*?[.!,;]\s*([^.?!]+\?)", re.I)
+# "sweet, 2 packs pls", "ok 3 of them please": that many of the one in focus, into the cart
+_SO_MANY_OF_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|sweet|great|perfect|cool|lovely|yes|yeah|nice)\W+)?(?:\d{1,2}|two|three|four|five|six)\s+"
+                            r"(?:packs?|sets?|pairs?|of (?:them|those|it|that one|these))\s*(?:then|pls|please|plz)?\W*$", re.I)
 # "its been 21", "it's been three weeks", "says 5-7 business days": how long they have waited
 _STILL_WAITING_DAYS = re.compile(r"\b(?:it'?s|its|it has)\s+been\s+(?:over\s+|almost\s+|nearly\s+|like\s+)?(?:\d+|a|one|two|three|four|"
                                  r"five|six|ten)\b|\bbusiness days\b|\bworking days\b", re.I)
@@ -529,8 +532,11 @@ class DialogueManager:
             return read
         if ((asked.intent == "add_to_cart" or asked.intent == read.intent) and read.intent in service.SERVICE_INTENTS
                 and read.intent not in service.HANDOFF_INTENTS and state.shown and phrases.ADD_THEN_ASK.search(text)):
-            # "perfect, add it. can you gift wrap it too?": added, and the question answered
-            added = await self._on_cart(state, _as_read(asked, "add_to_cart", _item_refs_only(asked.slots)))
+            # "perfect, add it. can you gift wrap it too?": added, and the question answered ("the charcoal boucle one, add
+            # to cart. also do u deliver on sundays": that one)
+            refs = _item_refs_only(asked.slots) or {"item_ref": picked} if (
+                picked := described_positions(text.split(".")[0], self._shown_products(state))) else _item_refs_only(asked.slots)
+            added = await self._on_cart(state, _as_read(asked, "add_to_cart", refs))
             if added.action == "add_to_cart":
                 answered = self._service(state, read, read.intent)  # (the last action: that answer)
                 return added.model_copy(update={"text": f"{added.text} {answered.text}", "quick_replies": answered.quick_replies})
@@ -1549,20 +1555,28 @@ class DialogueManager:
             if intent not in ("search_product", "refine"):
                 intent = "refine" if state.shown or state.constraints.categories else "search_product"
         kind = phrases.NOT_THE_ONES.search(text) or phrases.NOT_THAT_KIND.search(text)
-        current = {c.lower() for c in state.constraints.categories}
+        # (the kind of what is shown: "no bar stools lol, actual chairs" under chairs suggested for a table)
+        kinds_shown = list(dict.fromkeys([*state.constraints.categories, *(
+            p.leaf_category for i in state.shown if (p := self._product(i)) is not None and p.leaf_category)]))
+        current = {c.lower() for c in kinds_shown}
         if (kind and state.shown and intent not in service.SERVICE_INTENTS
                 and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS
                             if k not in ("category", "exclude_category", "price_max", "price_min"))
-                and {v.lower() for v in slot_values(slots, "category")} <= current
-                and {v.lower() for v in slot_values(slots, "exclude_category")} in (set(), current)
+                and ({v.lower() for v in slot_values(slots, "category")} <= current
+                     or current & {v.lower() for v in slot_values(slots, "category")})  # ("actual chairs": every kind)
+                and {v.lower() for v in slot_values(slots, "exclude_category")} <= current
                 and any(re.search(rf"\b{re.escape(kind.group(1).lower())}", p.title.lower())
-                        for p in [*(self._product(i) for i in state.shown), *self._sample(state.constraints.categories)] if p)):
+                        for p in [*(self._product(i) for i in state.shown), *self._sample(kinds_shown)] if p)):
             # "not the gaming ones", "not a swivel chair though" under armchairs (no armchairs at all would leave
             # nothing; "not patio chairs" under every kind of chair is the category); "keep it under 300 and no
             # gaming chairs pls" under office chairs (the budget too)
             intent = "refine"
-            slots = {**{k: v for k, v in slots.items() if k not in ("category", "exclude_category")},
+            slots = {**{k: v for k, v in slots.items() if k not in ("category", "exclude_category", "title_words")},
                      "exclude_word": kind.group(1).lower()}
+            # "I don't love the recliners": no longer asked for either ("maybe a recliner" before)
+            state.constraints.title_words = [w for w in state.constraints.title_words if not w.lower().startswith(kind.group(1).lower())]
+            if state.last_action == "suggest_complements":  # of the chairs suggested for the table, not the tables
+                intent, slots = self._onto_complements(state, intent, slots)
         elif (kind and intent == "search_product" and slot_values(slots, "category")
               and {v.lower() for v in slot_values(slots, "category")} == {v.lower() for v in slot_values(slots, "exclude_category")}
               and any(re.search(rf"\b{re.escape(kind.group(1).lower())}", p.title.lower())
@@ -1603,7 +1617,7 @@ class DialogueManager:
         if ((intent in ("feedback_like", "feedback_dislike", "refine")
              or intent in ("out_of_scope", "search_product", "product_question") and _GETTING_THE_ONE.search(text)) and state.shown
                 and (not slots.get("item_ref") or _GETTING_THE_ONE.search(text) and not phrases.EXPLICIT_REF.search(text))
-                and re.search(r"\bthe\s+[a-z][\w -]{1,25}?\s+one\b", text, re.I)):
+                and re.search(r"\bthe\s+[a-z][\w -]{1,25}?\s+(?:one|set)\b", text, re.I)):  # ("the beige quilt set ... add it")
             picked = described_positions(text, self._shown_products(state))
             if len(picked) == 1 and 1 <= picked[0] <= len(state.shown):
                 if _GETTING_THE_ONE.search(text) and intent != "feedback_dislike":
@@ -1614,6 +1628,9 @@ class DialogueManager:
                 elif intent == "refine" and re.search(r"\b(?:love (?:it|this|that)|i'?m obsessed|obsessed with it)\b", text, re.I) \
                         and not phrases.is_question(text):
                     intent, slots = "feedback_like", {"item_ref": picked}  # "the navy one is a steal. love it"
+        focus_at = state.shown.index(state.focus_id) + 1 if state.focus_id in state.shown else (1 if len(state.shown) == 1 else 0)
+        if focus_at and _SO_MANY_OF_IT.match(text) and intent not in service.SERVICE_INTENTS:
+            intent, slots = "add_to_cart", {"item_ref": [focus_at]}  # "sweet, 2 packs pls" after asking about one
         if (intent in (*service.SERVICE_INTENTS, "feedback_like", "feedback_dislike") and intent != "contact_human"
                 and (state.shown or state.constraints.categories) and not slots.get("item_ref")
                 and any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not phrases.SERVICE_WORDS.search(text)):
@@ -1691,9 +1708,10 @@ class DialogueManager:
                 and service.DRIVER_NOTE.search(text) and not slots.get("category") and not phrases.TALK_TO_PERSON.search(text)):
             intent, slots = "delivery_options", {}  # "also next time can the driver knock instead of leaving stuff outside?"
             nlu = _as_read(nlu, intent, slots)
-        if (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time")
-                and intent in ("out_of_scope", "order_status", "delivery_time", "change_order") and not slots.get("order_id")
-                and service.ANOTHER_DAY.search(text)):
+        if (state.last_action in ("service", "handoff")
+                and state.last_service_intent in ("order_status", "delivery_time", "shipping_address", "change_order")
+                and intent in ("out_of_scope", "order_status", "delivery_time", "change_order", "return_item", "shipping_address")
+                and not slots.get("order_id") and service.ANOTHER_DAY.search(text)):
             intent, slots = "delivery_options", {}  # "can they bring it today instead? we're home all day, it's saturday"
             nlu = _as_read(nlu, intent, slots)
         pointed = _THE_ONE_THEN_ASKED.match(text) if intent == "refine" and state.shown else None
@@ -1709,6 +1727,15 @@ class DialogueManager:
                 and re.search(r"\bis it just me\b|\b(?:everyone|everybody)\s+(?:is\s+|seems\s+to\s+be\s+)?(?:buying|shopping|getting)\b", text, re.I)):
             intent, slots = "out_of_scope", {}  # "is it just me or is everyone buying furniture before the holidays lol"
             nlu = _as_read(nlu, intent, slots)
+        generic = str(slots.get("category", "")).lower() in ("", "furniture", "home", "decor", "home decor")
+        if (_WHERE_TO_START.search(text) and not state.shown and generic
+                and not any(slots.get(k) for k in ("order_id", "room", "style", "color", "material", "price_max"))
+                and intent in ("out_of_scope", "greet", "search_product", "show_more", "smalltalk")):
+            # "we just moved in ... and we have literally nothing. where do we even start"
+            top = self._top_categories(4)
+            return self._ask_category(state, _as_read(nlu, "search_product", {}), "Congratulations on the new place! Most "
+                                      "people start with what they use every day: " + ", ".join(c.lower() for c in top)
+                                      + ". Which room or piece would you like to start with?")
         if intent in ("out_of_scope", "greet", "search_product", "show_more") and not slots:
             if re.search(r"\b(?:thanks?|thx|ty|cheers)\s+(?:anyway|anyways|though|tho)\W*$", text, re.I):
                 intent = "thanks"  # "haha ok. just browsing, nothing specific today. thanks anyway!"
@@ -1717,16 +1744,16 @@ class DialogueManager:
                                                        r"(?: there)?\W*$", text, re.I):
                 intent = "greet"  # "omg the snow is so pretty this morning ❄️ anyway good morning!"
                 nlu = _as_read(nlu, intent, slots)
-            elif _WHERE_TO_START.search(text) and not state.shown:
-                # "we just moved in ... and we have literally nothing. where do we even start"
-                top = self._top_categories(4)
-                return self._ask_category(state, _as_read(nlu, "search_product", {}), "Congratulations on the new place! Most "
-                                          "people start with what they use every day: " + ", ".join(c.lower() for c in top)
-                                          + ". Which room or piece would you like to start with?")
         if (intent == "order_status" and not slots.get("order_id")
                 and re.search(r"\blog(?:s|ged|ging)?\s+(?:me\s+)?out\b|\b(?:can'?t|cannot|unable to)\s+(?:log|sign)\s*(?:in|on)\b|"
                               r"\bpassword\b|\blocked out\b", text, re.I)):
             intent, slots = "account_help", {}  # "your website keeps logging me out and I can't see my orders"
+            nlu = _as_read(nlu, intent, slots)
+        if (state.last_action == "service" and state.last_service_intent in ("order_status", "delivery_time")
+                and intent in ("out_of_scope", "search_product") and not slots and not phrases.is_question(text)
+                and (service.is_upset(text) or re.search(r"!!|😤|😡|🤬|\btook (?:the|a) (?:whole )?day off\b|\bwaited (?:all|the whole) day\b"
+                                                         r"|\bneighbou?rs? (?:don'?t|do not|didn'?t) have it\b", text, re.I))):
+            intent = "complaint"  # "i took the whole day off work for this!!" after a delivery that never came
             nlu = _as_read(nlu, intent, slots)
         if (state.last_action in ("service", "handoff") and "invoice" in state.service_intents[-2:]
                 and intent in ("account_help", "out_of_scope", "change_order", "shipping_address", "order_status")
@@ -2094,8 +2121,8 @@ class DialogueManager:
                 and not service.is_upset(text) and intent not in ("contact_human",)):
             intent, slots = "thanks", {}  # "ok good. sorry for the hassle!"
             nlu = _as_read(nlu, intent, slots)
-        elif (_THANKS_FIRST.match(text)
-              and intent == "add_to_cart" and phrases.PUTS_OFF.search(text)):
+        elif ((_THANKS_FIRST.match(text) or phrases.THANKS.search(text) and not phrases.ADD_THAT.search(text))
+              and intent == "add_to_cart" and phrases.PUTS_OFF.search(text)):  # ("ok i'll wait till march to buy but thank you!!")
             intent, slots = "thanks", {}  # "Thank you dear, I'll ask my daughter to order it tonight."
             nlu = _as_read(nlu, intent, slots)
         elif (_THANKS_FIRST.match(text)

@@ -213,7 +213,8 @@ ADD_IT = re.compile(rf"\b{_ADD}\s+(?:it|that|this|them|one)\b", re.I)
 ADD_THEN_ASK = re.compile(rf"(?:\b{_ADD}(?:\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)(?:\s+{_INTO_CART})?"
                           rf"|\s+{_INTO_CART})|\b(?:i|we)(?:'ll|\s+will)\s+(?:take|have|get)\s+(?:it|that|this|them|that one|this one))"
                           r"\s*(?:please|pls|then)?(?:[,.!;]+|\s+and\s+(?=(?:is|are|does|do|can|could|will|would|how|what|when)\b))"
-                          r"\s*(?=\S.*\?)", re.I)  # ("ok that one. add to cart and is delivery free?")
+                          # ("ok that one. add to cart and is delivery free?", "great add it. whats the delivery cost")
+                          r"\s*(?=\S.*\?|(?:also\s+|and\s+)?(?:how|what|whats|what's|when|where|do|does|can|is|are|will)\b)", re.I)
 # "do you deliver on weekends? if yes put it in my cart": a cart command that waits on the answer
 IF_YES_ADD = re.compile(rf"\bif (?:yes|so|you do|it does|they do|it can|you can|it is|they are)\b[,.!]?\s*(?:then\s+)?(?:please\s+|pls\s+)?"
                         rf"(?:{_ADD}|i'?ll take|i'?ll have|i'?ll get)\b", re.I)
@@ -256,7 +257,7 @@ PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?
                       # "ok might just wait till spring lol. thanks anyway"
                       r"(?:i'?ll|i will|i might|might|we'?ll|we might|gonna|i'?m gonna|probably)\s+(?:just\s+)?wait\s+"
                       r"(?:till|until|til|'til|for)\s+(?:spring|summer|autumn|fall|winter|next \w+|the sales?|black friday|payday|"
-                      r"later|after \w+))\b", re.I)
+                      r"later|after \w+|january|february|march|april|may|june|july|august|september|october|november|december))\b", re.I)
 # "... and come back", "... bye": the chat ends here
 COME_BACK = re.compile(r"\bcome back\b|\bget back to you\b"
                        r"|\b(?:try|do it|have a go|look)\s+again\s+(?:tomorrow|later|tonight|in the morning|another day)\b", re.I)  # "i'll try again tomorrow"
@@ -620,7 +621,8 @@ PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "pr
 NOT_THE_ONES = re.compile(r"\b(?:not|no|without|none of)\s+(?:the\s+|any\s+|those\s+|these\s+|an?\s+)?([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)\s+"
                           r"(?:ones?|kind|type|models?|versions?|chairs?|sofas?|tables?|desks?|lamps?|beds?|rugs?|mirrors?)\b", re.I)
 # "no bar stools though" under dining chairs: a kind among them, by its head word
-NOT_THAT_KIND = re.compile(r"\b(?:not|no|without)\s+(?:the\s+|any\s+)?(?:[a-z-]+\s+)?(stool|bench|ottoman|pouf|rocker|recliner|futon)"
+NOT_THAT_KIND = re.compile(r"\b(?:not|no|without|(?:i\s+)?(?:don'?t|do not)\s+(?:really\s+)?(?:love|like|want))\s+(?:the\s+|any\s+)?(?:[a-z-]+\s+)?"
+                           r"(stool|bench|ottoman|pouf|rocker|recliner|futon|floating)"
                            r"(?:s|es)?\b", re.I)
 # Products of the brand just shown ("and armchairs from them?", "same brand").
 SAME_BRAND = re.compile(r"\b(?:from (?:them|that brand|the same brand|this brand|that company|those guys)|(?:the )?same brand|"

@@ -115,6 +115,11 @@ def _asked_stems(question: str) -> tuple[set[str], set[str]]:
     return {_stem(w) for w in words}, meant
 
 
+# "is it a queen?", "a full or a queen": bed sizes asked about a product that lists one
+_BED_SIZES_ASKED = re.compile(r"(?:\bis\s+(?:it|this|that|the\s+[a-z][\w -]{0,25}?\s+one)\s+(?:a|an)\s+|\bor\s+(?:a|an)\s+)"
+                              r"(twin xl|twin|full|double|queen|california king|cal king|king)\b(?!\s+(?:bed|mattress|sheet|duvet|size)s?\b)",
+                              re.I)
+_BED_SIZE_LISTED = re.compile(r"twin xl|twin|full|double|queen|california king|cal king|king", re.I)
 # "... and how wide?", "... and what are its dimensions": the size asked after another question
 _AND_HOW_BIG = re.compile(r"\band\s+(?:how\s+(?:wide|long|big|deep|tall|high|large)\b|(?:what(?:'s| are| is)\s+)?(?:its|the)\s+"
                           r"(?:size|dimensions|measurements|width|length)\b)", re.I)
@@ -293,6 +298,13 @@ def answer(question: str, product: Product) -> tuple[str, bool]:
     # "Is the grey leather one in stock?": the words that point at the product are not the question
     question = re.sub(r"\b(?:the|that|this)\s+(?!one\b)[a-z][\w -]{0,25}?\s+one\b(?=\s+(?:in stock|available|sold out)\b)",
                       "it", question, flags=re.I)
+    bed = _BED_SIZES_ASKED.findall(question)
+    if bed and product.size and _BED_SIZE_LISTED.fullmatch(product.size.strip()):
+        # "is the green one a full or a queen": the size it is (beds, mattresses and bedding list a bed size)
+        size = product.size.strip()
+        said = {b.lower().replace("california", "cal") for b in bed}
+        verdict = "" if len(said) > 1 else "Yes, " if size.lower().replace("california", "cal") in said else "No, "
+        return f"{verdict}{'t' if verdict else 'T'}he {product.title} is {size} size.", True
     asked = " ".join(q.strip() for q in re.findall(r"[^.?!]*\?", question))
     rest = re.sub(r"[^.?!]*\?", " ", question)  # the words after the questions ("... and is it machine washable")
     if asked and asked != question.strip() and (_attribute_matches(asked, product) or (

@@ -293,8 +293,8 @@ _BULK = re.compile(r"\b(?:bulk|volume|wholesale|trade|business|corporate)\s+(?:d
 _DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|can|will) you (?:deliver|ship)\s+(?:to|outside|abroad|"
                             r"internationally|overseas|out of)\b", re.IGNORECASE)
 # "its absolutely pouring here, will the driver just leave it on the doorstep": where a parcel is left
-_SAFE_PLACE = re.compile(r"\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:on|at|outside|by|behind|round)\s+"
-                         r"(?:the|my|our)\s+(?:back\s+|front\s+|side\s+)?(?:doorstep|porch|step|steps|stoop|door|gate|garage|shed)\b"
+_SAFE_PLACE = re.compile(r"\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:on|at|outside|by|behind|round|in)\s+"
+                         r"(?:the|my|our)\s+(?:back\s+|front\s+|side\s+)?(?:doorstep|porch|step|steps|stoop|door|gate|garage|shed|carport)\b"
                          r"|\bsafe ?place\b"
                          r"|\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:with|next door at)\s+(?:my|the|a|our)\s+"
                          r"neighbou?rs?\b", re.IGNORECASE)
@@ -304,7 +304,9 @@ ANOTHER_DAY = re.compile(r"\b(?:can|could)\s+(?:they|you|the driver|the courier|
                          r"[^?.]{0,25}\b(?:today|tomorrow|instead|another day|a different day)\b"
                          # "can we push it to next week instead", "could you reschedule the delivery"
                          r"|\b(?:push|move|put)\s+(?:it|the delivery|delivery|them)\s+(?:back\s+)?(?:to|till|until|by)\s+(?:next|another|a later|"
-                         r"later|the)\b|\b(?:can|could|would|please|i'?d like to|i want to|need to)\s+(?:you\s+|we\s+|i\s+)?(?:reschedule|postpone)\b", re.I)
+                         r"later|the)\b|\b(?:can|could|would|please|i'?d like to|i want to|need to)\s+(?:you\s+|we\s+|i\s+)?(?:reschedule|postpone)\b"
+                         # "also can it be delivered after the 29th instead of this friday?"
+                         r"|\b(?:deliver(?:ed)?|come|arrive|brought)\s+(?:after|on|next|the)\b[^?.]{0,25}\binstead\b", re.I)
 # "next time can the driver knock instead of leaving stuff outside?": a note for the driver
 DRIVER_NOTE = re.compile(r"\b(?:driver|courier|delivery (?:guy|man|men|person|people|team)|they|he|she)\b.{0,30}"
                          r"\b(?:knock|ring the (?:bell|doorbell)|buzz)\b|\binstead of (?:just )?(?:leaving|dumping|dropping)\b.{0,25}"
