@@ -1139,7 +1139,7 @@ def _negated(words: list[str], start: int) -> bool:
     return any(w in NEGATION or w.endswith("n't") for w in words[max(0, start - 2):start])
 
 
-_EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|avoid\w*|hate|dislike\w*|instead|rather|"
+_EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|avoid\w*|hates?|dislike\w*|instead|rather|"
                         r"other than|besides|skip|exclud\w*|free|fan|sick|tired|enough|away|ban|allergic|minus|w/o|"
                         r"too|ugh|ew+|yuck|gross|anything|less of|forget|drop|scrap|lose|ditch|remove|nix|rid|over|cannot)\b"
                         # "don't", "wont", "isnt" (not "want", "front")

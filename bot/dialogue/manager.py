@@ -74,11 +74,17 @@ _GETTING_THE_ONE = re.compile(r"(?:\b(?:we'?re|i'?m|we are|i am|gonna|going to)\
                               r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+(?:one|set)\b.*\b"
                               r"(?:add(?:\s+(?:it|that|them))?\s+to\s+(?:my\s+|the\s+)?(?:cart|basket|bag)|add it|check\s?out|buy it|order it)\b)"
                               # "the leather ones, 2 sets pls"
-                              r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes|sweet)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+ones?\W+"
+                              r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes|sweet)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+ones?(?:\s+then)?\W+"
                               r"(?:\d{1,2}|two|three|four|a couple of)\s*(?:(?:sets?|pairs?|packs?|of (?:them|those|each))\b|(?:pls|please)\b|\W*$))"
                               # "grab me 2 sets of the charcoal one"
                               r"|^\W*(?:(?:ok|great|perfect|lovely)\W+)?(?:grab|get|give|put)\s+me\s+(?:\d{1,2}|two|three|four|five|six)?\s*"
-                              r"(?:sets?\s+of|pairs?\s+of|of)?)\s*\bthe\s+[a-z][\w -]{1,25}?\s+(?:ones?|sets?)\b", re.I)
+                              r"(?:sets?\s+of|pairs?\s+of|of)?"
+                              # "perfect, 2 of the linen one please"
+                              r"|^\W*(?:(?:ok|okay|great|perfect|lovely|cool|yes|yeah)\W+)?(?:\d{1,2}|two|three|four)\s+of(?=\s+the\s)"
+                              # "the cream one then, 2 of those"
+                              r"|^\W*(?:(?:ok|okay|great|perfect|lovely|cool|yes|yeah)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+ones?(?:\s+then)?\W+"
+                              r"(?:\d{1,2}|two|three|four)\s+of\s+(?:those|them|these)\b)"
+                              r")\s*\bthe\s+[a-z][\w -]{1,25}?\s+(?:ones?|sets?)\b", re.I)
 # "ok what about one that seats 8": another one wished for, not a question about the one in focus
 _WHAT_ABOUT_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|right)\W+)?(?:what|how) about\s+(?:one|ones|something|an?\s+\w+\s+one)\s+"
                              r"(?:that|which|with|in|for)\b", re.I)
@@ -99,6 +105,13 @@ _CHOSEN_THEN_MATCH = re.compile(r"^\W*(?:(?:ok(?:ay)?|eh|right|alright|great|per
                                 r"\s+(?:in|to|into)\s+(?:my\s+|the\s+)?(?:cart|basket|bag)|(?:let'?s|i'?ll|we'?ll)\s+(?:go with|take|get)\s+"
                                 r"(the\s+[a-z][\w -]{1,25}?\s+one)(?:\s+then)?)\s*[.!,;]+\s*(?:and\s+|also\s+)?(?:what|do you have (?:a|an|any|some))\s+([a-z ]{2,30}?)\s+(?:to go with (?:it|that|this)\b|"
                                 r"(?:would|will|could|goes|go)\s+(?:go\s+)?(?:well\s+)?with\s+(?:it|that|this)\b)", re.I)
+# "put it in the cart. now sheets for it, something warm": into the cart, then things for it
+_ADDED_THEN_FOR_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|great|perfect|yes|yeah)\W+)?(?:add|put)\s+(?:it|that|this|that one|this one)\s+(?:in|to|into)\s+"
+                                r"(?:my\s+|the\s+)?(?:cart|basket|bag)()\s*[.!,;]+\s*(?:and\s+)?now\s+(?:some\s+|a\s+|an\s+)?([a-z &]{2,30}?)\s+"
+                                r"(?:for|to go with)\s+(?:it|that|this)\b", re.I)
+# "the navy one is a steal. love it", "the grey velvet one looks cosy ❤️": that one, liked
+_LIKED_IT = re.compile(r"\b(?:love (?:it|this|that)|i'?m obsessed|obsessed with it|looks? (?:so\s+|really\s+)?"
+                       r"(?:cosy|cozy|lovely|gorgeous|amazing|perfect|great|stunning))\b|❤️|😍", re.I)
 # "the sofa we got last month is amazing": praise for what they bought
 _PRAISED = re.compile(r"\b(?:is|are|was|were|has been|have been|looks?)\s+(?:so\s+|really\s+|absolutely\s+|just\s+|honestly\s+)?"
                       r"(?:amazing|great|perfect|lovely|fantastic|brilliant|awesome|gorgeous|comfy|comfortable|beautiful|stunning)\b", re.I)
@@ -108,7 +121,8 @@ _WHERE_TO_START = re.compile(r"\bwhere (?:do|should|would|can) (?:we|i|you) (?:e
 _HOT = re.compile(r"\b(?:run|runs|running|sleep|sleeps|get|gets|getting)\s+(?:so\s+|really\s+|very\s+)?(?:hot|sweaty|sticky)\b|"
                   r"\bsweat\w*|\bsticky\b|\bin (?:this|the) heat\b", re.I)
 # "the rust one looks fun. removable covers? the dog…": a product pointed at, then a question about it
-_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(the\s+[a-z][\w -]{1,20}?\s+one)\b[^?]*?[.!,;]\s*([^.?!]+\?)", re.I)
+_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(the\s+[a-z][\w -]{1,20}?\s+(?:one|[a-z]{4,}))\b[^?]*?[.!,;]\s*([^.?!]+\?)",
+                                 re.I)  # (and "the rust runner, can it go outside on the porch too?")
 # "sweet, 2 packs pls", "ok 3 of them please": that many of the one in focus, into the cart
 _SO_MANY_OF_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|sweet|great|perfect|cool|lovely|yes|yeah|nice)\W+)?(?:\d{1,2}|two|three|four|five|six)\s+"
                             r"(?:packs?|sets?|pairs?|of (?:them|those|it|that one|these))\s*(?:then|pls|please|plz)?\W*$", re.I)
@@ -540,7 +554,7 @@ class DialogueManager:
             if added.action == "add_to_cart":
                 answered = self._service(state, read, read.intent)  # (the last action: that answer)
                 return added.model_copy(update={"text": f"{added.text} {answered.text}", "quick_replies": answered.quick_replies})
-        chosen = _CHOSEN_THEN_MATCH.search(text) if state.shown else None
+        chosen = (_CHOSEN_THEN_MATCH.search(text) or _ADDED_THEN_FOR_IT.search(text)) if state.shown else None
         wanted = (slot_values(read.slots, "category") or category_matches(chosen.group(2), self.s.retriever.vocabulary.get("categories", []),
                                                                           typos=False)[:1]) if chosen else []
         if chosen and read.intent in ("add_to_cart", "complement_request", "refine", "search_product") and wanted:
@@ -550,8 +564,9 @@ class DialogueManager:
                 _item_refs_only(asked.slots).get("item_ref", [])
             added = await self._on_cart(state, _as_read(asked, "add_to_cart", {"item_ref": picked} if picked else {}))
             if added.action == "add_to_cart":
+                asked_for = {k: read.slots[k] for k in ("color", "material", "style", "price_max") if read.slots.get(k)}
                 matched = await self._on_complements(state, _as_read(read, "complement_request",
-                                                                     {"category": wanted if len(wanted) > 1 else wanted[0]}))
+                                                                     {"category": wanted if len(wanted) > 1 else wanted[0], **asked_for}))
                 return matched.model_copy(update={"text": f"{added.text} {matched.text}"})
             return added
         if (read.intent in service.SERVICE_INTENTS and read.intent not in service.HANDOFF_INTENTS and state.shown
@@ -1615,7 +1630,8 @@ class DialogueManager:
             # "ew the last one looks like a carpet sample lol": that one, disliked
             intent, slots = "feedback_dislike", {"item_ref": slots["item_ref"]}
         if ((intent in ("feedback_like", "feedback_dislike", "refine")
-             or intent in ("out_of_scope", "search_product", "product_question") and _GETTING_THE_ONE.search(text)) and state.shown
+             or intent in ("out_of_scope", "search_product", "product_question")
+             and (_GETTING_THE_ONE.search(text) or _LIKED_IT.search(text) and not phrases.is_question(text))) and state.shown
                 and (not slots.get("item_ref") or _GETTING_THE_ONE.search(text) and not phrases.EXPLICIT_REF.search(text))
                 and re.search(r"\bthe\s+[a-z][\w -]{1,25}?\s+(?:one|set)\b", text, re.I)):  # ("the beige quilt set ... add it")
             picked = described_positions(text, self._shown_products(state))
@@ -1625,8 +1641,7 @@ class DialogueManager:
                     slots = {"item_ref": picked}
                 elif intent != "refine" and re.search(r"\b(?:love|loving|like|adore|fancy|prefer|hate|dislike)\b", text, re.I):
                     slots = {"item_ref": picked}  # "hmm ok. I really love the boucle one": that one, liked
-                elif intent == "refine" and re.search(r"\b(?:love (?:it|this|that)|i'?m obsessed|obsessed with it)\b", text, re.I) \
-                        and not phrases.is_question(text):
+                elif intent in ("refine", "search_product", "out_of_scope") and _LIKED_IT.search(text) and not phrases.is_question(text):
                     intent, slots = "feedback_like", {"item_ref": picked}  # "the navy one is a steal. love it"
         focus_at = state.shown.index(state.focus_id) + 1 if state.focus_id in state.shown else (1 if len(state.shown) == 1 else 0)
         if focus_at and _SO_MANY_OF_IT.match(text) and intent not in service.SERVICE_INTENTS:
@@ -1754,6 +1769,37 @@ class DialogueManager:
                 and (service.is_upset(text) or re.search(r"!!|😤|😡|🤬|\btook (?:the|a) (?:whole )?day off\b|\bwaited (?:all|the whole) day\b"
                                                          r"|\bneighbou?rs? (?:don'?t|do not|didn'?t) have it\b", text, re.I))):
             intent = "complaint"  # "i took the whole day off work for this!!" after a delivery that never came
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "search_product" and set(slots) <= {"category"} and not state.shown
+                and str(slots.get("category", "furniture")).lower() in ("furniture", "home", "decor", "home decor")
+                and re.search(r"\bis this (?:the|a|your) (?:\w+\s+)?(?:shop|store|website|site)\b", text, re.I)):
+            intent, slots = "greet", {}  # "hello? is this the furniture shop? my granddaughter said I can type my questions in here"
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "refund" and re.search(r"\btax (?:refund|return)s?\b|\brefund (?:finally |just )?(?:hit|came|arrived|landed)\b", text, re.I)
+                and not slots.get("order_id") and (phrases.FURNISHING.search(text) or phrases.SHOPPING.search(text) or _WHERE_TO_START.search(text))):
+            # "tax refund finally hit 💸 and we want to redo our bedroom, no idea where to start": money to spend, no refund asked
+            intent, slots = "search_product", {k: v for k, v in slots.items() if k != "order_id"}
+            nlu = _as_read(nlu, intent, slots)
+        if (intent in ("goodbye", "thanks") and state.shown
+                and re.match(r"\W*(?:(?:ok|okay|great|perfect|cool)\W+)?(?:add|adding|put)\s+(?:it|that|this|that one|this one)\b", text, re.I)):
+            intent = "add_to_cart"  # "add it, back to work 😮‍💨", "adding it 🛒 thanks": into the cart first
+            nlu = _as_read(nlu, intent, _item_refs_only(slots))
+        if (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and state.shown and state.constraints.categories
+                and not slots.get("order_id") and not service.names_a_topic(text) and not service.shop_topic(text)
+                and any(self._asked(text, state.constraints.categories))):
+            intent = "refine"  # "with cable management pls, it's spaghetti back there" under TV stands
+            nlu = _as_read(nlu, intent, slots)
+        if (_THANKS_FIRST.match(text) and intent not in ("goodbye", "thanks") and not slots.get("order_id")
+                and not phrases.is_question(text)
+                and re.search(r"\b(?:sorted|all set|that'?s (?:me|it|all)|gotta (?:go|run|do)|got to (?:go|run)|have to (?:go|run)|"
+                              r"off to|school run)\b", text, re.I)):
+            # "cool thanks, that's me sorted till my student loan comes in", "thanks, gotta do the school run"
+            intent, slots = ("thanks" if re.search(r"\b(?:sorted|all set|that'?s (?:me|it|all))\b", text, re.I) else "goodbye"), {}
+            nlu = _as_read(nlu, intent, slots)
+        if (state.last_action in ("service", "handoff") and state.last_service_intent == "order_status" and state.order_id
+                and intent in ("return_item", "search_product", "out_of_scope", "refine") and not slots.get("order_id")
+                and re.match(r"\W*(?:it'?s|it is|its)\s+(?:the|a|my|our)\s+[a-z]+", text, re.I) and not phrases.is_question(text)):
+            intent, slots = "order_status", {}  # "it's the bed frame. we've been sleeping on the mattress on the floor for a week"
             nlu = _as_read(nlu, intent, slots)
         if (state.last_action in ("service", "handoff") and "invoice" in state.service_intents[-2:]
                 and intent in ("account_help", "out_of_scope", "change_order", "shipping_address", "order_status")

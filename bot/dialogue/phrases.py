@@ -195,7 +195,7 @@ EXPLICIT_REF = re.compile(r"#\s*\d|\b(first|second|third|fourth|fifth|last|numbe
 # "which of these would go with it?", "does #2 match": the products shown, pointed at
 SHOWN_REFERENCE = re.compile(r"\b(?:these|those|them|of (?:the|your) (?:ones|options))\b|#\s*\d|\b(?:first|second|third|fourth|fifth|last)"
                              r"\s+(?:one|ones|option)\b", re.I)
-_ADD = r"(?:add|put|stick|throw|pop|chuck|bung)"
+_ADD = r"(?:add|adding|put|stick|throw|pop|chuck|bung)"
 _INTO_CART = r"(?:in|to|into)\s+(?:my\s+|the\s+)?(?:cart|basket|bag)"
 ADD_THAT = re.compile(rf"\b{_ADD}\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
                       r"(?!\s+(?:away|back|aside|off|up|down|together|out|next to|beside|alongside|against)\b)"  # "put #1 next to #2"
@@ -246,7 +246,7 @@ PUTS_OFF = re.compile(r"\b(?:think (?:about|it over|on)|have a think|sleep on (?
                       r"(?:need|have|got|want|going) to talk about (?:it|this|that|them)\b|"
                       r"(?:ask|check with|run it by|talk (?:to|with)) (?:my|the|our) (?:boss|wife|husband|partner|hubby|daughter|son|kids|"
                       r"mum|mom|dad|family|flatmates?|roommates?|landlord|landlady|other half|manager|budget|sister|brother|parents|"
-                      r"girlfriend|boyfriend|fianc[eé]e?|wife|mother|father|grandma|grandpa|kids)\b|"
+                      r"girlfriend|boyfriend|fianc[eé]e?|wife|mother|father|grandma|grandpa|kids|granddaughter|grandson|grandkids|grandchildren)\b|"
                       r"measure (?:the|my|our) (?:room|space|wall|alcove|hallway|bedroom|lounge|living room|windows?|doorway|stairs)|"
                       r"come back (?:later|tomorrow|to (?:it|this))?|get back to you|decide later|"
                       # "ok saving this for when my husband gets home"
@@ -579,7 +579,9 @@ MY_ORDER_ARRIVING = re.compile(r"\b(?:when|where)\b.{0,20}\b(?:my|our) (?:\w+ )?
 # "Is there a charge for bringing it to my house?": what delivery costs
 DELIVERY_FEE = re.compile(r"\b(?:charge|cost|fee|pay|extra)\w*\b.{0,30}\b(?:bring|bringing|deliver|delivering|getting|get|send|sending|"
                           r"ship|shipping)\s+(?:it|them|this|that|the \w+)\s+(?:round\s+|over\s+)?to\s+(?:my|our|the|her|his)\s+"
-                          r"(?:house|home|place|flat|apartment|door|address)\b", re.I)
+                          r"(?:house|home|place|flat|apartment|door|address)\b"
+                          # "how much would delivery be for two beds?"
+                          r"|\bhow much (?:would|will|is|does|do)\s+(?:the\s+)?(?:delivery|shipping)\s+(?:be|cost|come to)\b", re.I)
 A_PERSON = re.compile(r"\b(person|human|agent|someone|somebody|representative|manager|supervisor|real people)\b", re.I)
 _STAFF = (r"(?:a |an |the |your |some |one of your |a real |a live |an actual |a proper )?(?:person|human being|human|agent|someone|somebody|representative|rep|"
           r"manager|supervisor|member of (?:your |the )?(?:staff|team)|staff member|staff|real people|customer service|"
@@ -589,6 +591,7 @@ TALK_TO_PERSON = re.compile(
     rf"\b(?:talk|speak|chat|discuss (?:this|it|that|the matter)|be put through|be connected|be transferred)\s+(?:\w+\s+){{0,3}}?"
     rf"(?:to|with)\s+{_STAFF}\b"
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
+    rf"|\bcan (?:a|an|some) (?:real\s+|actual\s+)?(?:human|person|human being)\s+(?:sort|fix|help|look|deal|check)\b"  # "can a human sort it out?"
     # "i'd rather call someone about it tomorrow morning. what's your number"
     r"|\b(?:call|phone|ring)\s+(?:someone|somebody|a person|a human|your team|customer service)\b"
     r"|\bwhat'?s\s+(?:your|the)\s+(?:phone\s+|contact\s+)?number\b|\byour\s+(?:phone|telephone|contact)\s+number\b"

@@ -93,6 +93,9 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(r"\b(?:working|work|wfh)\s+(?:from|on)\s+(?:the|my|our)\s+(?:sofa|couch|bed|kitchen table|dining table|floor|ironing board)\b"
                r"|\bno (?:proper )?desk\b"),
             "desk", "A proper desk will help.", replaces=("sofa", "bed", "dining table")),
+    # "what's the best thing for a freezing cold bedroom floor"
+    Problem(_p(r"\b(?:cold|freezing|chilly|icy|frozen)\b(?:\s+\w+){0,3}\s+floors?\b|\bfloors?\b.{0,25}\b(?:so\s+|really\s+)?(?:cold|freezing|chilly|icy)\b"),
+            "rug", "A rug keeps a cold floor warm underfoot.", replaces=("floor lamp", "floor")),
     # "we keep eating dinner on the couch because we don't have a table"
     Problem(_p(r"\b(?:eat|eats|eating|ate|have|having)\s+(?:\w+\s+){0,2}on\s+(?:the|our|my)\s+(?:couch|sofa|floor|laps?|bed)\b"
                r".{0,60}\b(?:no|don'?t have an?|do not have an?|haven'?t got an?|without an?)\s+(?:proper\s+|real\s+)?(?:dining\s+)?table\b"),
