@@ -548,8 +548,10 @@ class DialogueManager:
                 and read.intent not in service.HANDOFF_INTENTS and state.shown and phrases.ADD_THEN_ASK.search(text)):
             # "perfect, add it. can you gift wrap it too?": added, and the question answered ("the charcoal boucle one, add
             # to cart. also do u deliver on sundays": that one)
-            refs = _item_refs_only(asked.slots) or {"item_ref": picked} if (
-                picked := described_positions(text.split(".")[0], self._shown_products(state))) else _item_refs_only(asked.slots)
+            refs = _item_refs_only(asked.slots)
+            if not refs:
+                picked = described_positions(text.split(".")[0], self._shown_products(state))
+                refs = {"item_ref": picked} if picked else {}
             added = await self._on_cart(state, _as_read(asked, "add_to_cart", refs))
             if added.action == "add_to_cart":
                 answered = self._service(state, read, read.intent)  # (the last action: that answer)
