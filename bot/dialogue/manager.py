@@ -207,6 +207,17 @@ def _in_room(room: str, level: str) -> bool:
     return any(word and word in level.lower().replace(" ", "") for word in said)
 
 
+# "thanks anyway!", "ty tho": thanks that close a message
+_THANKS_ANYWAY = re.compile(r"\b(?:thanks?|thx|ty|cheers)\s+(?:anyway|anyways|though|tho)\W*$", re.I)
+# the shop's broadest categories: naming one of them names no kind of product
+_GENERIC_CATEGORIES = frozenset({"furniture", "home", "decor", "home decor"})
+
+
+def _generic_category(slots: dict[str, Any]) -> bool:
+    """Whether the message names no category, or only the shop's broadest ("furniture", "home decor")."""
+    return all(str(value).lower() in _GENERIC_CATEGORIES for value in slot_values(slots, "category"))
+
+
 def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
     """The message's reading with its intent and slots as the context decided them."""
     return nlu.model_copy(update={"intent": intent, "slots": slots})
@@ -1702,15 +1713,22 @@ class DialogueManager:
 
     def _read_conversation(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
         """The conversation and service readings: a person asked for, thanks and compliments, "are you a bot?",
-        a product request inside small talk, a service follow-up that keeps its topic."""
+        a product request inside small talk, a service follow-up that keeps its topic. One topic reader after
+        another; the order matters, as each reads the intent the ones before it decided."""
+        for reader in (self._read_service_follow_up, self._read_small_talk, self._read_wish_under_shown,
+                       self._read_service_topic, self._read_person_or_closing, self._read_short_replies,
+                       self._read_shown_requests, self._read_service_last):
+            reading = reader(state, text, nlu)
+            if isinstance(reading, Reply):
+                return reading
+            nlu = reading
+        return nlu
+
+    def _read_service_follow_up(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """A service question the model read as something else: a delivery fee, a note for the driver, another day, a
+        refund still waited for, a log-in problem, a threat or an unanswered complaint, an invoice or a code follow-up,
+        when an order arrives, how to leave a review."""
         intent, slots = nlu.intent, nlu.slots
-        dropped = _KIND_DROPPED.search(text)
-        kind = next((c for c in state.constraints.categories if dropped and singular(c.split()[-1]).lower()
-                     == singular(dropped.group(1)).lower()), None)
-        if kind and len(state.constraints.categories) == 1 and not slots.get("order_id"):
-            # "nah then. forget the rug, what else have you got for her": the same wish, of other kinds
-            intent, slots = "refine", {"exclude_category": kind}
-            nlu = _as_read(nlu, intent, slots)
         if (phrases.DELIVERY_FEE.search(text) and not slots.get("order_id")
                 and intent in (*service.SERVICE_INTENTS, "product_question", "out_of_scope")
                 and intent not in ("delivery_options", "delivery_time", *service.HANDOFF_INTENTS)):
@@ -1731,36 +1749,6 @@ class DialogueManager:
                 and not slots.get("order_id") and service.ANOTHER_DAY.search(text)):
             intent, slots = "delivery_options", {}  # "can they bring it today instead? we're home all day, it's saturday"
             nlu = _as_read(nlu, intent, slots)
-        pointed = _THE_ONE_THEN_ASKED.match(text) if intent == "refine" and state.shown else None
-        if pointed:
-            picked = described_positions(pointed.group(1), self._shown_products(state))
-            about = self._product(state.product_at(picked[0])) if len(picked) == 1 else None
-            if about is not None and product_qa.asks_about(pointed.group(2), about):
-                # "the rust one looks fun. removable covers? the dog…": a question about that one
-                intent, slots = "product_question", {"item_ref": picked}
-                nlu = _as_read(nlu, intent, slots)
-        if (intent == "search_product" and set(slots) <= {"category"} and not state.shown
-                and str(slots.get("category", "furniture")).lower() in ("furniture", "home", "decor", "home decor")
-                and re.search(r"\bis it just me\b|\b(?:everyone|everybody)\s+(?:is\s+|seems\s+to\s+be\s+)?(?:buying|shopping|getting)\b", text, re.I)):
-            intent, slots = "out_of_scope", {}  # "is it just me or is everyone buying furniture before the holidays lol"
-            nlu = _as_read(nlu, intent, slots)
-        generic = str(slots.get("category", "")).lower() in ("", "furniture", "home", "decor", "home decor")
-        if (_WHERE_TO_START.search(text) and not state.shown and generic
-                and not any(slots.get(k) for k in ("order_id", "room", "style", "color", "material", "price_max"))
-                and intent in ("out_of_scope", "greet", "search_product", "show_more", "smalltalk")):
-            # "we just moved in ... and we have literally nothing. where do we even start"
-            top = self._top_categories(4)
-            return self._ask_category(state, _as_read(nlu, "search_product", {}), "Congratulations on the new place! Most "
-                                      "people start with what they use every day: " + ", ".join(c.lower() for c in top)
-                                      + ". Which room or piece would you like to start with?")
-        if intent in ("out_of_scope", "greet", "search_product", "show_more") and not slots:
-            if re.search(r"\b(?:thanks?|thx|ty|cheers)\s+(?:anyway|anyways|though|tho)\W*$", text, re.I):
-                intent = "thanks"  # "haha ok. just browsing, nothing specific today. thanks anyway!"
-                nlu = _as_read(nlu, intent, slots)
-            elif intent == "out_of_scope" and re.search(r"\b(?:anyway|anyways|oh and|btw)\W+(?:good (?:morning|afternoon|evening)|hello|hi|hey)"
-                                                       r"(?: there)?\W*$", text, re.I):
-                intent = "greet"  # "omg the snow is so pretty this morning ❄️ anyway good morning!"
-                nlu = _as_read(nlu, intent, slots)
         if (intent == "order_status" and not slots.get("order_id")
                 and re.search(r"\blog(?:s|ged|ging)?\s+(?:me\s+)?out\b|\b(?:can'?t|cannot|unable to)\s+(?:log|sign)\s*(?:in|on)\b|"
                               r"\bpassword\b|\blocked out\b", text, re.I)):
@@ -1772,31 +1760,10 @@ class DialogueManager:
                                                          r"|\bneighbou?rs? (?:don'?t|do not|didn'?t) have it\b", text, re.I))):
             intent = "complaint"  # "i took the whole day off work for this!!" after a delivery that never came
             nlu = _as_read(nlu, intent, slots)
-        if (intent == "search_product" and set(slots) <= {"category"} and not state.shown
-                and str(slots.get("category", "furniture")).lower() in ("furniture", "home", "decor", "home decor")
-                and re.search(r"\bis this (?:the|a|your) (?:\w+\s+)?(?:shop|store|website|site)\b", text, re.I)):
-            intent, slots = "greet", {}  # "hello? is this the furniture shop? my granddaughter said I can type my questions in here"
-            nlu = _as_read(nlu, intent, slots)
         if (intent == "refund" and re.search(r"\btax (?:refund|return)s?\b|\brefund (?:finally |just )?(?:hit|came|arrived|landed)\b", text, re.I)
                 and not slots.get("order_id") and (phrases.FURNISHING.search(text) or phrases.SHOPPING.search(text) or _WHERE_TO_START.search(text))):
             # "tax refund finally hit 💸 and we want to redo our bedroom, no idea where to start": money to spend, no refund asked
             intent, slots = "search_product", {k: v for k, v in slots.items() if k != "order_id"}
-            nlu = _as_read(nlu, intent, slots)
-        if (intent in ("goodbye", "thanks") and state.shown
-                and re.match(r"\W*(?:(?:ok|okay|great|perfect|cool)\W+)?(?:add|adding|put)\s+(?:it|that|this|that one|this one)\b", text, re.I)):
-            intent = "add_to_cart"  # "add it, back to work 😮‍💨", "adding it 🛒 thanks": into the cart first
-            nlu = _as_read(nlu, intent, _item_refs_only(slots))
-        if (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and state.shown and state.constraints.categories
-                and not slots.get("order_id") and not service.names_a_topic(text) and not service.shop_topic(text)
-                and any(self._asked(text, state.constraints.categories))):
-            intent = "refine"  # "with cable management pls, it's spaghetti back there" under TV stands
-            nlu = _as_read(nlu, intent, slots)
-        if (_THANKS_FIRST.match(text) and intent not in ("goodbye", "thanks") and not slots.get("order_id")
-                and not phrases.is_question(text)
-                and re.search(r"\b(?:sorted|all set|that'?s (?:me|it|all)|gotta (?:go|run|do)|got to (?:go|run)|have to (?:go|run)|"
-                              r"off to|school run)\b", text, re.I)):
-            # "cool thanks, that's me sorted till my student loan comes in", "thanks, gotta do the school run"
-            intent, slots = ("thanks" if re.search(r"\b(?:sorted|all set|that'?s (?:me|it|all))\b", text, re.I) else "goodbye"), {}
             nlu = _as_read(nlu, intent, slots)
         if (state.last_action in ("service", "handoff") and state.last_service_intent == "order_status" and state.order_id
                 and intent in ("return_item", "search_product", "out_of_scope", "refine") and not slots.get("order_id")
@@ -1827,18 +1794,6 @@ class DialogueManager:
             # "and when will the navy one actually come?", "how long until the right one gets here?" after a return
             intent, slots = "order_status", _order_id_only(slots)
             nlu = _as_read(nlu, intent, slots)
-        if (intent in ("refine", "search_product", "show_more", "out_of_scope") and state.shown
-                and re.search(r"\bthanks? (?:anyway|anyways|though|tho)\W*$", text, re.I) and not phrases.is_question(text)
-                and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category", "item_ref"))):
-            intent, slots = "thanks", {}  # "bit small for what i want. thanks anyway": no wish left, the chat ends
-            nlu = _as_read(nlu, intent, slots)
-        if (_POPULAR_NOW.search(text) and intent in ("out_of_scope", "search_product", "greet", "show_more")
-                and not slots.get("category") and not state.constraints.categories and not slots.get("order_id")):
-            return self._popular(state, _as_read(nlu, "search_product", {}))  # "just browsing honestly, whats popular right now?"
-        if phrases.WHAT_DO_YOU_SELL.search(text) and not slots.get("category") and not slots.get("order_id"):
-            # "um hi. what do you actually sell here?": what the shop has, and what they are looking for
-            return self._ask_category(state, _as_read(nlu, "search_product", {}), "We sell furniture and home goods: "
-                                      + ", ".join(c.lower() for c in self._top_categories(8)) + " and more. What are you looking for?")
         if (intent == "order_status" and not slots.get("order_id") and not state.order_id
                 and re.search(r"\bif (?:i|we) (?:order|ordered|buy|bought|got|get)\b", text, re.I)):
             intent, slots = "delivery_time", {}  # "if i ordered a bed today when would it actually arrive? im in 30318"
@@ -1854,11 +1809,6 @@ class DialogueManager:
             # return); "third time asking, my refund ... STILL hasn't shown up" stays a refund question
             intent, slots = "complaint", _order_id_only(slots)
             nlu = _as_read(nlu, intent, slots)
-        if (intent in ("payment_issue", "payment_methods") and state.shown and not slots.get("order_id")
-                and (slots.get("price_max") is not None or slots.get("price_min") is not None)
-                and not service.names_topic(intent, text) and not service.asks_installments(text)):
-            intent = "refine"  # "under 600 please, we just paid for the car": a budget for what is shown
-            nlu = _as_read(nlu, intent, slots)
         if (intent == "account_help" and slots.get("order_id")
                 and re.search(r"\b(?:check|track|see|find|look up)\s+(?:on\s+)?(?:my|the|an|our)\s+order\b", text, re.I)):
             intent = "order_status"  # "can i at least check my order without logging in? its 39921"
@@ -1869,6 +1819,57 @@ class DialogueManager:
         if phrases.LEAVE_A_REVIEW.search(text) and intent not in ("contact_human",):
             intent, slots = "leave_review", {}  # "also how do I leave a review for the chairs I bought from you last summer?"
             nlu = _as_read(nlu, intent, slots)
+        return _as_read(nlu, intent, slots)
+
+    def _read_small_talk(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """Small talk that looks like a request: "is it just me or ...", "where do we even start", "thanks anyway",
+        "is this the furniture shop?", what is popular, what the shop sells, how to order, hellos and apologies."""
+        intent, slots = nlu.intent, nlu.slots
+        if (intent == "search_product" and set(slots) <= {"category"} and not state.shown
+                and _generic_category(slots)
+                and re.search(r"\bis it just me\b|\b(?:everyone|everybody)\s+(?:is\s+|seems\s+to\s+be\s+)?(?:buying|shopping|getting)\b", text, re.I)):
+            intent, slots = "out_of_scope", {}  # "is it just me or is everyone buying furniture before the holidays lol"
+            nlu = _as_read(nlu, intent, slots)
+        if (_WHERE_TO_START.search(text) and not state.shown and _generic_category(slots)
+                and not any(slots.get(k) for k in ("order_id", "room", "style", "color", "material", "price_max"))
+                and intent in ("out_of_scope", "greet", "search_product", "show_more", "smalltalk")):
+            # "we just moved in ... and we have literally nothing. where do we even start"
+            top = self._top_categories(4)
+            return self._ask_category(state, _as_read(nlu, "search_product", {}), "Congratulations on the new place! Most "
+                                      "people start with what they use every day: " + ", ".join(c.lower() for c in top)
+                                      + ". Which room or piece would you like to start with?")
+        if intent in ("out_of_scope", "greet", "search_product", "show_more") and not slots:
+            if _THANKS_ANYWAY.search(text):
+                intent = "thanks"  # "haha ok. just browsing, nothing specific today. thanks anyway!"
+                nlu = _as_read(nlu, intent, slots)
+            elif intent == "out_of_scope" and re.search(r"\b(?:anyway|anyways|oh and|btw)\W+(?:good (?:morning|afternoon|evening)|hello|hi|hey)"
+                                                       r"(?: there)?\W*$", text, re.I):
+                intent = "greet"  # "omg the snow is so pretty this morning ❄️ anyway good morning!"
+                nlu = _as_read(nlu, intent, slots)
+        if (intent == "search_product" and set(slots) <= {"category"} and not state.shown
+                and _generic_category(slots)
+                and re.search(r"\bis this (?:the|a|your) (?:\w+\s+)?(?:shop|store|website|site)\b", text, re.I)):
+            intent, slots = "greet", {}  # "hello? is this the furniture shop? my granddaughter said I can type my questions in here"
+            nlu = _as_read(nlu, intent, slots)
+        if (_THANKS_FIRST.match(text) and intent not in ("goodbye", "thanks") and not slots.get("order_id")
+                and not phrases.is_question(text)
+                and re.search(r"\b(?:sorted|all set|that'?s (?:me|it|all)|gotta (?:go|run|do)|got to (?:go|run)|have to (?:go|run)|"
+                              r"off to|school run)\b", text, re.I)):
+            # "cool thanks, that's me sorted till my student loan comes in", "thanks, gotta do the school run"
+            intent, slots = ("thanks" if re.search(r"\b(?:sorted|all set|that'?s (?:me|it|all))\b", text, re.I) else "goodbye"), {}
+            nlu = _as_read(nlu, intent, slots)
+        if (intent in ("refine", "search_product", "show_more", "out_of_scope") and state.shown
+                and _THANKS_ANYWAY.search(text) and not phrases.is_question(text)
+                and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category", "item_ref"))):
+            intent, slots = "thanks", {}  # "bit small for what i want. thanks anyway": no wish left, the chat ends
+            nlu = _as_read(nlu, intent, slots)
+        if (_POPULAR_NOW.search(text) and intent in ("out_of_scope", "search_product", "greet", "show_more")
+                and not slots.get("category") and not state.constraints.categories and not slots.get("order_id")):
+            return self._popular(state, _as_read(nlu, "search_product", {}))  # "just browsing honestly, whats popular right now?"
+        if phrases.WHAT_DO_YOU_SELL.search(text) and not slots.get("category") and not slots.get("order_id"):
+            # "um hi. what do you actually sell here?": what the shop has, and what they are looking for
+            return self._ask_category(state, _as_read(nlu, "search_product", {}), "We sell furniture and home goods: "
+                                      + ", ".join(c.lower() for c in self._top_categories(8)) + " and more. What are you looking for?")
         if (phrases.HOW_TO_ORDER.search(text) and not slots.get("category") and not state.shown
                 and intent in ("out_of_scope", "greet", "search_product", "payment_methods")):
             # "I am not very good with computers, my daughter usually does this for me. How do I place an order?"
@@ -1893,7 +1894,7 @@ class DialogueManager:
             intent, slots = "greet", {}  # "hi sorry to bother you this late": a greeting, no complaint
             nlu = _as_read(nlu, intent, slots)
         if (intent == "search_product" and phrases.HELLO.match(text) and set(slots) == {"category"}
-                and str(slots["category"]).lower() in ("furniture", "home", "decor", "home decor")
+                and _generic_category(slots)
                 and not phrases.SHOPPING.search(text) and not phrases.is_question(text)):
             intent, slots = "greet", {}  # "hi, first time buying furniture online, kinda nervous lol"
             nlu = _as_read(nlu, intent, slots)
@@ -1901,10 +1902,52 @@ class DialogueManager:
                 and not phrases.THANKS.search(text) and len(text.split()) <= 4):
             intent, slots = "greet", {}  # "hey again 👋", "good morning :)"
             nlu = _as_read(nlu, intent, slots)
+        return _as_read(nlu, intent, slots)
+
+    def _read_wish_under_shown(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """A wish about the products shown that the model read as something else: a kind dropped, "the rust one ...
+        removable covers?", "add it, back to work", a feature or budget under a service word, "do any come in leather?"."""
+        intent, slots = nlu.intent, nlu.slots
+        dropped = _KIND_DROPPED.search(text)
+        kind = next((c for c in state.constraints.categories if dropped and singular(c.split()[-1]).lower()
+                     == singular(dropped.group(1)).lower()), None)
+        if kind and len(state.constraints.categories) == 1 and not slots.get("order_id"):
+            # "nah then. forget the rug, what else have you got for her": the same wish, of other kinds
+            intent, slots = "refine", {"exclude_category": kind}
+            nlu = _as_read(nlu, intent, slots)
+        pointed = _THE_ONE_THEN_ASKED.match(text) if intent == "refine" and state.shown else None
+        if pointed:
+            picked = described_positions(pointed.group(1), self._shown_products(state))
+            about = self._product(state.product_at(picked[0])) if len(picked) == 1 else None
+            if about is not None and product_qa.asks_about(pointed.group(2), about):
+                # "the rust one looks fun. removable covers? the dog…": a question about that one
+                intent, slots = "product_question", {"item_ref": picked}
+                nlu = _as_read(nlu, intent, slots)
+        if (intent in ("goodbye", "thanks") and state.shown
+                and re.match(r"\W*(?:(?:ok|okay|great|perfect|cool)\W+)?(?:add|adding|put)\s+(?:it|that|this|that one|this one)\b", text, re.I)):
+            intent = "add_to_cart"  # "add it, back to work 😮‍💨", "adding it 🛒 thanks": into the cart first
+            nlu = _as_read(nlu, intent, _item_refs_only(slots))
+        if (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and state.shown and state.constraints.categories
+                and not slots.get("order_id") and not service.names_a_topic(text) and not service.shop_topic(text)
+                and any(self._asked(text, state.constraints.categories))):
+            intent = "refine"  # "with cable management pls, it's spaghetti back there" under TV stands
+            nlu = _as_read(nlu, intent, slots)
+        if (intent in ("payment_issue", "payment_methods") and state.shown and not slots.get("order_id")
+                and (slots.get("price_max") is not None or slots.get("price_min") is not None)
+                and not service.names_topic(intent, text) and not service.asks_installments(text)):
+            intent = "refine"  # "under 600 please, we just paid for the car": a budget for what is shown
+            nlu = _as_read(nlu, intent, slots)
         if (intent == "product_question" and state.shown and phrases.any_with(text) and re.search(r"\bcomes? in\b", text, re.I)
                 and any(slots.get(k) for k in ("color", "material", "style")) and not slots.get("item_ref")):
             intent = "refine"  # "do any of them come in leather?": the leather ones
             nlu = _as_read(nlu, intent, slots)
+        return _as_read(nlu, intent, slots)
+
+    def _read_service_topic(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """The service topic a message names or continues: a postcode, one of the shop's rules (price match, codes,
+        instalments), a date, an order change, and the follow-ups of the last service answer (an order number, a
+        return's pickup, money back, the address, a safe place); a few product readings that a service word hid."""
+        intent, slots = nlu.intent, nlu.slots
         postcode = _POSTCODE.search(text)
         code = re.search(r"\d{5}", postcode.group(0)) if postcode else None
         as_price = code is not None and any(slots.get(k) is not None and float(slots[k]) == float(code.group(0))
@@ -2092,6 +2135,12 @@ class DialogueManager:
                              "order_status", "leave_review")
               and service.SEND_IT.search(text) and not phrases.TALK_TO_PERSON.search(text)):
             intent = "invoice"  # "can't find where to download it. can you just email it to me?" after an invoice question
+        return _as_read(nlu, intent, slots)
+
+    def _read_person_or_closing(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """A person asked for; a refund that is an invoice or an exchange, express delivery, that order's arrival; or a
+        closing: praise, a greeting, thanks, "are you a bot?"."""
+        intent, slots = nlu.intent, nlu.slots
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
@@ -2109,7 +2158,8 @@ class DialogueManager:
             intent = "delivery_options"  # "is there a faster option if I pay extra?" after delivery questions: express
         elif intent in ("delivery_time", "delivery_options") and (slots.get("order_id") or phrases.MY_ORDER_ARRIVING.search(text)):
             intent = "order_status"  # "and when will my sofa arrive? order #70021"
-        elif intent in ("delivery_time", "delivery_options") and service.says_damaged(text) and rule is None:
+        elif (intent in ("delivery_time", "delivery_options") and service.says_damaged(text)
+              and service.shop_topic(text) is None):
             # "and what happens if something shows up broken?": what a damaged delivery gets (not "would you take
             # our old table away? it's falling apart")
             intent = "return_item"
@@ -2151,6 +2201,13 @@ class DialogueManager:
                                "I'm the shop's virtual assistant, not a person. I can find products, compare them and help "
                                "with orders, returns and delivery; if you'd rather talk to a person, just say so.",
                                quick_replies=["Talk to a person", "Find a sofa", "Track my order"])
+        return _as_read(nlu, intent, slots)
+
+    def _read_short_replies(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """Short replies to the last answer: thanks or a complaint after a service answer, "sorry for the hassle",
+        thanks that end the chat, "what else would go with it", a site problem, a payment method, a question about
+        the product talked about."""
+        intent, slots = nlu.intent, nlu.slots
         if (state.last_action == "service" and intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS
                 and len(text.split()) <= 16 and not phrases.is_question(text) and not slots.get("order_id")):
             if (phrases.THANKS.search(text) and len(text.split()) <= 10
@@ -2214,6 +2271,13 @@ class DialogueManager:
         elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and len(text.split()) <= 8
               and not slots and (first := self._product(state.shown[0])) is not None and product_qa.asks_about(text, first)):
             intent = "product_question"  # "whats the pile like" under shown rugs: a listed detail of theirs
+        return _as_read(nlu, intent, slots)
+
+    def _read_shown_requests(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """What a message asks of the shop's products: a product named in small talk, a pick into the cart ("the
+        second one too", "add the cheapest", "take it"), a comparison, a superlative, a kind or feature of the kind
+        shown ("something round for the bathroom", "any standing ones?"), the same service topic continued."""
+        intent, slots = nlu.intent, nlu.slots
         if intent == "out_of_scope" and (slots.get("category") and not self._chat_about_furniture(text, slots) or (phrases.FURNISHING.search(text) and (
                 slots.get("room") or re.search(r"\b(?:flat|apartment|apt|house|place|home|condo|studio)\b", text, re.I)))):
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request;
@@ -2298,6 +2362,12 @@ class DialogueManager:
                 # "any standing ones?" under desks: standing desks
                 intent = "refine"
                 nlu = nlu.model_copy(update={"text": text[:ones.end(1)] + " " + kinds + "?" + text[ones.end():]})
+        return _as_read(nlu, intent, slots)
+
+    def _read_service_last(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """Read last, after the follow-up rules that keep the older service topic: express delivery asked about a late
+        order, the newsletter."""
+        intent, slots = nlu.intent, nlu.slots
         if (intent in ("order_status", "delivery_time") and state.last_action == "service"
                 and re.search(r"\b(?:express|faster|quicker|next[- ]day|same[- ]day|speed (?:it|things) up)\b", text, re.I)
                 and not slots.get("order_id") and not phrases.MY_ORDER_ARRIVING.search(text)):
