@@ -468,7 +468,8 @@ _NEGATED_WORD = re.compile(r"\b(?:not|no|non|isn'?t|without|doesn'?t need to be)
 _PARAPHRASES = {
     # "do any of those work without a box spring? we've only got the mattress"
     "adjustable arms": [(r"\badjustable\s+arm\s*rests?\b|\barm\s*rests?\s+(?:that\s+)?(?:adjust|go up and down|move)\b", "yes")],
-    "box spring required": [(r"\b(?:without|no need for|don'?t need|doesn'?t need|no)\s+(?:a\s+)?box\s*springs?\b", "no")],
+    "box spring required": [(r"\b(?:without|no need for|don'?t need|doesn'?t need|no|don'?t have|do not have|haven'?t got|"
+                             r"dont have)\s+(?:a\s+)?box\s*springs?\b", "no")],  # "i don't have a box spring so ..."
     "dimmable": [(r"\b(?:that|which|can|to|you can|i can)\s+(?:\w+\s+)?dims?\b|\bdimm(?:er|ing)\b|\bdimmable\b", "yes")],  # "only ones that dim please"
     "machine washable": [(r"\b(?:washing machine|in the wash(?:er)?|machine wash(?:ed)?|wash it in the machine)\b", "yes"),
                          (r"\b(?:i|we|u|you) can (?:just )?wash\b|\bcan be washed\b", "yes"),  # "something i can wash pls"
@@ -676,6 +677,10 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                  or re.search(rf"\b{re.escape(words[0])}\W+(?:at least|min(?:imum)?|no fewer than)\s+(\d{{1,2}})\b(?!\s*(?:\$|dollars?|bucks))", lowered))
         if match:
             least[key] = float(match.group(1))
+    if "thread count" in numeric:  # "a higher thread count, like 400+", "600 thread count sheets": at least that many
+        said = re.search(r"\bthread\s*count\b\D{0,20}?(\d{3,4})\b|\b(\d{3,4})\s*\+?\s*(?:thread\s*count|tc)\b", lowered)
+        if said:
+            least["thread count"] = float(said.group(1) or said.group(2))
     for key in sorted(numeric & {"drawers", "shelves"}):  # "it needs drawers though": at least one
         said = re.search(rf"\b(?:with|needs?|has|have|having|got|wants?)\s+(?:some\s+|a few\s+|lots of\s+|plenty of\s+|"
                          rf"a couple of\s+|a\s+|at least (?:one|1|a)\s+)?{key[:-1]}s?\b", lowered)

@@ -35,7 +35,8 @@ _AT_LEAST_BEFORE = re.compile(r"\b(?:at least|min(?:imum)?|more than|over|bigger
                               r"wider than|longer than|taller than|deeper than)\W*(?:[a-z']+\W+){0,2}$", re.IGNORECASE)
 _AT_LEAST_AFTER = re.compile(r"^\W*(?:(?:wide|width|deep|depth|tall|high|height|long|length|across)\W+)?"
                              r"(?:min(?:imum)?\b|at least|or more|or bigger|or wider|or longer|plus\b|\+)", re.IGNORECASE)
-_NAMED_BY_WORD_BEFORE = re.compile(r"\b(wider|narrower|deeper|taller|higher|longer|width|depth|height|length)\b\W*(?:\w+\W+){0,3}$"
+# ("i need it taller than that, at least 5 feet")
+_NAMED_BY_WORD_BEFORE = re.compile(r"\b(wider|narrower|deeper|taller|higher|longer|width|depth|height|length)\b\W*(?:\w+\W+){0,4}$"
                                    # "tall please, at least 60 inches" (not "a tall bookcase for a 90 cm gap")
                                    r"|\b(tall)\b(?:\W+(?:please|pls|plz|at|least|min|minimum|over|more|than|like|ideally|so))*\W*$",
                                    re.IGNORECASE)

@@ -47,6 +47,16 @@ _ONE_WITH = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but|pref(?:erably)?|ideally)\W
 _GO_WITH_CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let'?s|i'?m gonna|gonna|i'?m going to|we'?re going to)\s+go\s+(?:with|for)\s+"
                              r"the\b", re.I)
 # "do any of them recline?", "can any of these go outside?": a question about the products shown
+# "where's my order 81244": that order's whereabouts
+_WHERE_IS_MY_ORDER = re.compile(r"\bwhere(?:'?s| is| are)\s+(?:my|our)\s+(?:order|package|parcel|stuff|delivery)\b", re.I)
+# "do you have any navy armchairs", "show me some rugs": a product asked for
+_PRODUCT_WISH = re.compile(r"\b(?:do|does)\s+(?:you|u|ya)\s+(?:guys\s+)?(?:have|sell|carry|stock|do)\b|\bhave\s+you\s+got\b|"
+                           r"\bgot\s+any\b|\bshow\s+(?:me|us)\b|\b(?:i|we)\s+(?:need|want|would like|'d like)\b|\blooking\s+for\b", re.I)
+# "they have to work at a normal table": the table sat at, no table wanted
+_AT_A_TABLE = re.compile(r"\b(?:at|around|under|with)\s+(?:a|an|the|our|my)\s+(?:normal|regular|standard|dining|kitchen|proper|\w+)?\s*"
+                         r"(?:height\s+)?table\b", re.I)
+# "do either have soft close drawers?", "does either of them recline?"
+_DO_EITHER = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+)\W+)?(?:do|does|can|could|will|would|are|is)\s+either\b", re.I)
 _ANY_OF_THEM = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+)\W+)?(?:do|does|can|could|will|would|are|is)\s+any\s+(?:of\s+)?"
                           r"(?:them|these|those|the\s+\w+)\b", re.I)
 
@@ -79,8 +89,9 @@ _GETTING_THE_ONE = re.compile(r"(?:\b(?:we'?re|i'?m|we are|i am|gonna|going to)\
                               # "grab me 2 sets of the charcoal one"
                               r"|^\W*(?:(?:ok|great|perfect|lovely)\W+)?(?:grab|get|give|put)\s+me\s+(?:\d{1,2}|two|three|four|five|six)?\s*"
                               r"(?:sets?\s+of|pairs?\s+of|of)?"
-                              # "perfect, 2 of the linen one please"
-                              r"|^\W*(?:(?:ok|okay|great|perfect|lovely|cool|yes|yeah)\W+)?(?:\d{1,2}|two|three|four)\s+of(?=\s+the\s)"
+                              # "perfect, 2 of the linen one please", "fine, 2 of the rust ones then"
+                              r"|^\W*(?:(?:ok|okay|great|perfect|lovely|cool|yes|yeah|fine|alright|right|ugh)\W+)?(?:\d{1,2}|two|three|four)\s+of"
+                              r"(?=\s+the\s)"
                               # "the cream one then, 2 of those"
                               r"|^\W*(?:(?:ok|okay|great|perfect|lovely|cool|yes|yeah)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+ones?(?:\s+then)?\W+"
                               r"(?:\d{1,2}|two|three|four)\s+of\s+(?:those|them|these)\b)"
@@ -207,6 +218,9 @@ def _in_room(room: str, level: str) -> bool:
     return any(word and word in level.lower().replace(" ", "") for word in said)
 
 
+# "merry xmas to u robot", "happy new year!!": a season's wish, a greeting
+_SEASON_WISHES = re.compile(r"\b(?:merry\s+(?:xmas|x-mas|christmas|chrimbo)|happy\s+(?:new\s+year|holidays|thanksgiving|easter|"
+                            r"hanukkah|chanukah|diwali|eid|lunar\s+new\s+year|4th|fourth)|season'?s\s+greetings|happy\s+hols)\b", re.I)
 # "thanks anyway!", "ty tho": thanks that close a message
 _THANKS_ANYWAY = re.compile(r"\b(?:thanks?|thx|ty|cheers)\s+(?:anyway|anyways|though|tho)\W*$", re.I)
 # the shop's broadest categories: naming one of them names no kind of product
@@ -593,6 +607,9 @@ class DialogueManager:
             if added.action == "add_to_cart":
                 return added.model_copy(update={"text": f"{answered.text} {added.text}"})
             return answered
+        both = self._service_and_search(state, text, read)
+        if both is not None:
+            return await both
         nlu = read
         intent, slots = nlu.intent, nlu.slots
         refused = {k: slots[k] for k in ("exclude_color", "exclude_material", "exclude_brand") if slots.get(k)}
@@ -631,7 +648,8 @@ class DialogueManager:
                 and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size")
                 # (not "now dining chairs to go with it, we need 6" after a table: six chairs wanted, none added)
                 and not (slots.get("category") and not set(slot_values(slots, "category")) & set(state.constraints.categories)
-                         and phrases.GOES_WITH.search(text))
+                         and (phrases.GOES_WITH.search(text) or intent == "complement_request"))
+                # (nor "we need chairs too, 8 of them. what would match?" after a table)
                 and (slots.get("item_ref") or parse_item_refs(text) or phrases.ABOUT_IT.search(text))):
             # "two of the first one please": into the cart, two of them
             return await self._on_cart(state, nlu.model_copy(update={"intent": "add_to_cart"}))
@@ -1299,6 +1317,16 @@ class DialogueManager:
         if (intent == "complement_request" and state.shown and not slots.get("category") and phrases.IN_THE_BOX.search(text)
                 and not phrases.GOES_WITH.search(text)):
             intent = "product_question"  # "what's included in the box with it? are screws and tools in there"
+        if (slot_values(slots, "color") == ["natural"] and slots.get("material")
+                and re.search(r"\bsomething natural\b|\bnatural (?:materials?|fib(?:re|er)s?|fabrics?)\b", text, re.I)):
+            # "anything in linen? i want something natural": a natural material, no colour
+            slots = {k: v for k, v in slots.items() if k != "color"}
+        refused = slot_values(slots, "exclude_material")
+        if "vegan" in [v.lower() for v in refused] and re.search(r"\b(?:is|'s|are|'re|went|gone|being|turned)\s+(?:a\s+)?vegan\b", text, re.I):
+            # "no leather, my mother in law is vegan lol": a person who is vegan, no material refused
+            rest = [v for v in refused if v.lower() != "vegan"]
+            slots = {**{k: v for k, v in slots.items() if k != "exclude_material"},
+                     **({"exclude_material": rest[0] if len(rest) == 1 else rest} if rest else {})}
         that = phrases.NOT_THAT.search(text)
         if that and not that.group(0).lower().startswith("not") and (
                 slots.get("item_ref") or re.search(r"\b(?:come|comes|available|made)\b", text, re.I)):
@@ -1306,7 +1334,14 @@ class DialogueManager:
         if that and state.shown:
             # "actually not that brand, the reviews put me off"
             field = {"colour": "color"}.get(that.group(1).lower(), that.group(1).lower())
-            intent, slots = "refine", {f"exclude_{field}": "that", **slots}  # "not the ikea ones, other brands": IKEA
+            named = [s for s in nlu.spans if s.name == field]
+            if slots.get(field) and named and all(s.end <= that.start() for s in named):
+                # "hmm rust is a lot. other colours in linen?": rust is the one left out
+                said = slots[field]
+                slots = {k: v for k, v in slots.items() if k != field}
+                intent, slots = "refine", {f"exclude_{field}": said, **slots}
+            else:
+                intent, slots = "refine", {f"exclude_{field}": "that", **slots}  # "not the ikea ones, other brands": IKEA
         intent, slots = self._onto_complements(state, intent, slots, text)
         if (intent in ("out_of_scope", "product_question", "complement_request") and state.shown
                 and not slots.get("category") and phrases.is_question(text)
@@ -1587,11 +1622,13 @@ class DialogueManager:
         kinds_shown = list(dict.fromkeys([*state.constraints.categories, *(
             p.leaf_category for i in state.shown if (p := self._product(i)) is not None and p.leaf_category)]))
         current = {c.lower() for c in kinds_shown}
+        named = {v.lower() for v in slot_values(slots, "category")}
+        if _AT_A_TABLE.search(text):  # "no bar stools tho, they have to work at a normal table": the table they sit at
+            named = {c for c in named if "table" not in c}
         if (kind and state.shown and intent not in service.SERVICE_INTENTS
                 and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS
-                            if k not in ("category", "exclude_category", "price_max", "price_min"))
-                and ({v.lower() for v in slot_values(slots, "category")} <= current
-                     or current & {v.lower() for v in slot_values(slots, "category")})  # ("actual chairs": every kind)
+                            if k not in ("category", "exclude_category", "price_max", "price_min", "size"))
+                and (named <= current or current & named)  # ("actual chairs": every kind)
                 and {v.lower() for v in slot_values(slots, "exclude_category")} <= current
                 and any(re.search(rf"\b{re.escape(kind.group(1).lower())}", p.title.lower())
                         for p in [*(self._product(i) for i in state.shown), *self._sample(kinds_shown)] if p)):
@@ -1646,14 +1683,16 @@ class DialogueManager:
              or intent in ("out_of_scope", "search_product", "product_question")
              and (_GETTING_THE_ONE.search(text) or _LIKED_IT.search(text) and not phrases.is_question(text))) and state.shown
                 and (not slots.get("item_ref") or _GETTING_THE_ONE.search(text) and not phrases.EXPLICIT_REF.search(text))
-                and re.search(r"\bthe\s+[a-z][\w -]{1,25}?\s+(?:one|set)\b", text, re.I)):  # ("the beige quilt set ... add it")
+                and re.search(r"\bthe\s+[a-z][\w -]{1,25}?\s+(?:ones?|set)\b", text, re.I)):  # ("the beige quilt set ... add it")
             picked = described_positions(text, self._shown_products(state))
             if len(picked) == 1 and 1 <= picked[0] <= len(state.shown):
                 if _GETTING_THE_ONE.search(text) and intent != "feedback_dislike":
                     intent = "add_to_cart"  # "ok we're getting the blue one": into the cart
                     slots = {"item_ref": picked}
-                elif intent != "refine" and re.search(r"\b(?:love|loving|like|adore|fancy|prefer|hate|dislike)\b", text, re.I):
-                    slots = {"item_ref": picked}  # "hmm ok. I really love the boucle one": that one, liked
+                elif intent != "refine" and (re.search(r"\b(?:love|loving|like|adore|fancy|prefer|hate|dislike)\b", text, re.I)
+                                             or intent == "feedback_like" and _LIKED_IT.search(text)):
+                    # "hmm ok. I really love the boucle one", "omg the pink one 😍": that one, liked
+                    slots = {"item_ref": picked}
                 elif intent in ("refine", "search_product", "out_of_scope") and _LIKED_IT.search(text) and not phrases.is_question(text):
                     intent, slots = "feedback_like", {"item_ref": picked}  # "the navy one is a steal. love it"
         focus_at = state.shown.index(state.focus_id) + 1 if state.focus_id in state.shown else (1 if len(state.shown) == 1 else 0)
@@ -1729,6 +1768,16 @@ class DialogueManager:
         refund still waited for, a log-in problem, a threat or an unanswered complaint, an invoice or a code follow-up,
         when an order arrives, how to leave a review."""
         intent, slots = nlu.intent, nlu.slots
+        if intent in ("payment_methods", "delivery_options") and slots.get("order_id") and _WHERE_IS_MY_ORDER.search(text):
+            # "also where's my order 81244, and do you take paypal?": that order (the payment question answered with it)
+            intent = "order_status"
+            nlu = _as_read(nlu, intent, slots)
+        said = str(slots.get("order_id") or "")
+        if (said and intent in ("payment_issue", "refund", "complaint") and said.isdigit()
+                and re.search(rf"\b{said}\s+instead\s+of\s+\$?\d|\b(?:charged|billed|paid|debited)\s+(?:me\s+|us\s+)?\$?{said}\b", text, re.I)):
+            # "got charged TWICE. 1138 instead of 569": amounts, no order number
+            slots = {k: v for k, v in slots.items() if k != "order_id"}
+            nlu = _as_read(nlu, intent, slots)
         if (phrases.DELIVERY_FEE.search(text) and not slots.get("order_id")
                 and intent in (*service.SERVICE_INTENTS, "product_question", "out_of_scope")
                 and intent not in ("delivery_options", "delivery_time", *service.HANDOFF_INTENTS)):
@@ -1825,6 +1874,16 @@ class DialogueManager:
         """Small talk that looks like a request: "is it just me or ...", "where do we even start", "thanks anyway",
         "is this the furniture shop?", what is popular, what the shop sells, how to order, hellos and apologies."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent in ("out_of_scope", "smalltalk") and not slots and not phrases.is_question(text)
+                and _SEASON_WISHES.search(text) and not phrases.FAREWELL.search(text)):
+            intent = "greet"  # "merry xmas to u robot 🎄🍷"
+            nlu = _as_read(nlu, intent, slots)
+        if (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and nlu.confidence < 0.5
+                and not slots.get("order_id") and state.last_action not in ("service", "handoff")
+                and re.search(r"\b(?:bye|byee+|cya|ttyl|laters)\W*$", text, re.I) and not phrases.is_question(text)
+                and not service.names_topic(intent, text) and not service.names_a_topic(text)):
+            intent, slots = "goodbye", {}  # "ok gonna send it to my mom lol bye": the link for mum, no return
+            nlu = _as_read(nlu, intent, slots)
         if (intent == "search_product" and set(slots) <= {"category"} and not state.shown
                 and _generic_category(slots)
                 and re.search(r"\bis it just me\b|\b(?:everyone|everybody)\s+(?:is\s+|seems\s+to\s+be\s+)?(?:buying|shopping|getting)\b", text, re.I)):
@@ -1908,6 +1967,10 @@ class DialogueManager:
         """A wish about the products shown that the model read as something else: a kind dropped, "the rust one ...
         removable covers?", "add it, back to work", a feature or budget under a service word, "do any come in leather?"."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent in ("goodbye", "thanks") and state.shown and any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
+                and not phrases.FAREWELL.search(text) and not phrases.THANKS.search(text)):
+            intent = "refine"  # "ugh fine, he wins. glass it is": the glass ones
+            nlu = _as_read(nlu, intent, slots)
         dropped = _KIND_DROPPED.search(text)
         kind = next((c for c in state.constraints.categories if dropped and singular(c.split()[-1]).lower()
                      == singular(dropped.group(1)).lower()), None)
@@ -2263,7 +2326,8 @@ class DialogueManager:
             intent, slots = nlu.ranking[0][0], _order_id_only(slots)
             if intent in ("delivery_time", "delivery_options") and slots.get("order_id"):
                 intent = "order_status"  # "has order 55190 shipped yet? also do you take amex": that order
-        elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and re.search(r"\b(it|they|this one|that one)\b", text, re.I)
+        elif (intent == "out_of_scope" and state.shown and phrases.is_question(text)
+              and re.search(r"\b(it|they|this one|that one)\b|^\W*which (?:of|one of) (?:these|those|them)\b", text, re.I)
               and not phrases.OFF_TOPIC.search(text)
               and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question"
                    or (re.search(r"\b(?:they|these|those|them)\b", text, re.I) and state.last_action in ("recommend", "refine", "show_more")))):
@@ -2278,6 +2342,10 @@ class DialogueManager:
         second one too", "add the cheapest", "take it"), a comparison, a superlative, a kind or feature of the kind
         shown ("something round for the bathroom", "any standing ones?"), the same service topic continued."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent == "refine" and len(state.shown) >= 2 and _DO_EITHER.match(text)
+                and not slots.get("category") and slots.get("price_max") is None and slots.get("price_min") is None):
+            intent = "product_question"  # "do either have soft close drawers?": asked of the ones shown
+            nlu = _as_read(nlu, intent, slots)
         if intent == "out_of_scope" and (slots.get("category") and not self._chat_about_furniture(text, slots) or (phrases.FURNISHING.search(text) and (
                 slots.get("room") or re.search(r"\b(?:flat|apartment|apt|house|place|home|condo|studio)\b", text, re.I)))):
             # "lol ok. show me some throw pillows then": a message naming what the shop sells is a product request;
@@ -3608,6 +3676,8 @@ class DialogueManager:
             count, slots = n, {k: v for k, v in slots.items() if k != "item_ref"}  # "ugh. ok add 2 anyway" of the one shown
             nlu = nlu.model_copy(update={"slots": slots})
         ids, error = self._resolve(state, slots)
+        if len(ids) == 1 and not error and not phrases.EXPLICIT_REF.search(nlu.text):
+            ids = [self._earlier_of_colour(state, ids[0], slot_values(slots, "color"))]
         if not ids and not slots.get("item_ref") and slots.get("category"):
             # "ok add the navy sectional to my cart" after pillows were suggested for it: the one shown before that fits
             earlier = [p for p in map(self._product, reversed(state.shown_before)) if p is not None]
@@ -3711,6 +3781,17 @@ class DialogueManager:
                                    quick_replies=["Checkout", "Keep shopping"])
         return None
 
+    def _earlier_of_colour(self, state: DialogueState, pid: str, colours: list[str]) -> str:
+        """ "ugh. ok add the green one then" when the green one was shown before the charcoal one now listed: that
+        earlier product, when it is the only one of that colour shown in the conversation; else ``pid``."""
+        def of_colour(product: Product) -> bool:
+            return all(c.lower() in f"{product.color or ''} {product.title}".lower() for c in colours)
+        if not colours or of_colour(self.products[pid]):
+            return pid
+        earlier = {p.id: p for p in map(self._product, state.shown_before) if p is not None and p.id not in state.shown}
+        fits = [p.id for p in earlier.values() if of_colour(p)]
+        return fits[0] if len(fits) == 1 else pid
+
     def _show_cart(self, state: DialogueState, nlu: NLUResult) -> Reply:
         """"what's in my cart?": its items, count and total (never changes it)."""
         nlu = nlu.model_copy(update={"intent": "add_to_cart"})
@@ -3745,9 +3826,10 @@ class DialogueManager:
         catalog_categories = self.s.retriever.vocabulary.get("categories", [])
         mentioned = [(gram, names) for gram, names in mentioned_categories(nlu.text, catalog_categories)
                      if not re.search(rf"\b(?:for|by|next to|beside|near|on|at|under|underneath|beneath)\s+(?:the |my |a |your )?(?:[\w-]+\s+)?"
-                                      rf"{re.escape(gram)}\b", nlu.text, re.I) and gram.lower() != "floors"]
+                                      rf"{re.escape(gram)}\b", nlu.text, re.I) and gram.lower() != "floors"
+                     and not re.search(rf"\b(?:our|my)\s+(?:[\w-]+\s+)?{re.escape(gram)}\s+(?:is|are|'s)\b", nlu.text, re.I)]
         # "a table lamp for the bedside", "a table lamp ... on the side table": a place, not what is wanted; "we've got
-        # dark wood floors": theirs
+        # dark wood floors", "our sofa is grey": theirs
         asked = [c for _, names in mentioned for c in names]
         said = nlu.slots.get("category")
         if isinstance(said, str) and said in catalog_categories and said not in asked:
@@ -3842,6 +3924,13 @@ class DialogueManager:
         if len(wanted) == 1:  # "and an office chair with lumbar support to go with it"
             required, least = self._asked(nlu.text, wanted)
             f = f.model_copy(update={"attributes": {**f.attributes, **required}, "attribute_min": {**f.attribute_min, **least}})
+        trouble = problem_in(nlu.text) if len(wanted) == 1 else None
+        if trouble and trouble.features and category_matches(trouble.category, [wanted[0]], typos=False):
+            # "also need a chair to go with it, my back is already wrecked": lumbar support, where enough list it
+            sample = self._sample([wanted[0]])
+            helps = {k: v for k, v in trouble.features.items()
+                     if k not in f.attributes and sum(meets_attribute(p, k, v) for p in sample) >= 3}
+            f = f.model_copy(update={"attributes": {**f.attributes, **helps}})
         if nlu.slots.get("dimension_min") or nlu.slots.get("dimension_max"):  # "what size rug would go under it?"
             f = apply_slots(f, {k: nlu.slots[k] for k in ("dimension_min", "dimension_max") if nlu.slots.get(k)})
         per_category = 3 if len(wanted) == 1 else 1
@@ -3908,9 +3997,12 @@ class DialogueManager:
             return self._reply(state, nlu, "service", text, quick_replies=quick)
         if (intent in ("return_item", "delivery_time", "order_status") and previous == "return_item"
                 and state.last_action in ("service", "handoff") and not nlu.slots.get("order_id")
-                and "wrong_item" in state.service_topics[-3:] and service.RIGHT_ONE_WHEN.search(nlu.text)):
-            # "and how long till the navy one actually gets here" after a beige one came: when the right one comes
-            text, quick = service.right_one_arrives(state.order_id, self.s.policy)
+                and ("wrong_item" in state.service_topics[-3:] and service.RIGHT_ONE_WHEN.search(nlu.text)
+                     or state.service_topics[-1:] == ["replacement"] and service.HOW_LONG_THAT.match(nlu.text))):
+            # "and how long till the navy one actually gets here" after a beige one came: when the right one comes;
+            # "how long would that take?" after asking for a new one instead of the money
+            text, quick = service.right_one_arrives(state.order_id, self.s.policy,
+                                                    replacement=state.service_topics[-1:] == ["replacement"])
             return self._reply(state, nlu.model_copy(update={"intent": "delivery_time"}), "service", text, quick_replies=quick)
         if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 8
                 and not (service.names_topic(intent, nlu.text) and not service.names_topic(previous, nlu.text))
@@ -3941,6 +4033,25 @@ class DialogueManager:
             return self._reply(state, nlu, "service", service.ask_order_id(intent, nlu.text, self.s.policy),
                                quick_replies=["Talk to a person"])
         return self._service(state, nlu, intent)
+
+    def _service_and_search(self, state: DialogueState, text: str, read: NLUResult) -> Awaitable[Reply] | None:
+        """ "how much is delivery to 60614, and do you have any navy armchairs?": a question about the shop's delivery or
+        payment and a product request in one message, both answered (the products shown last, to talk about next)."""
+        if (read.intent not in ("delivery_options", "delivery_time", "payment_methods") or read.slots.get("order_id")
+                or not read.slots.get("category")):
+            return None
+        parts = [p for p in re.split(r"[?.!;]+|,\s*(?:and|also|plus|oh and)\s+|\s+and\s+(?=(?:do|have|got|any|show|i|we)\b)", text) if p.strip()]
+        wish = next((p for p in parts if _PRODUCT_WISH.search(p) and mentioned_categories(p, self.s.retriever.vocabulary.get("categories", []))),
+                    None)
+        if wish is None or not any(p is not wish and service.names_topic(read.intent, p) for p in parts):
+            return None
+
+        async def answer() -> Reply:
+            answered = self._service(state, read, read.intent)
+            wanted = {k: v for k, v in read.slots.items() if k == "category" or k in phrases.PRODUCT_SLOTS}
+            searched = await self._on_search(state, _as_read(read, "search_product", wanted).model_copy(update={"text": wish.strip()}))
+            return searched.model_copy(update={"text": f"{answered.text}\n{searched.text}"})
+        return answer()
 
     def _service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
         if state.last_service_intent != intent:  # answered straight (an order number given for an invoice): now its topic

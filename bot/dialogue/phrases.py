@@ -211,7 +211,9 @@ ADD_IT = re.compile(rf"\b{_ADD}\s+(?:it|that|this|them|one)\b", re.I)
 # question of its own
 # ("Alright, I will take it. Can it be sent straight to her halls of residence?")
 ADD_THEN_ASK = re.compile(rf"(?:\b{_ADD}(?:\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)(?:\s+{_INTO_CART})?"
-                          rf"|\s+{_INTO_CART})|\b(?:i|we)(?:'ll|\s+will)\s+(?:take|have|get)\s+(?:it|that|this|them|that one|this one))"
+                          rf"|\s+{_INTO_CART})|\b(?:i|we)(?:'ll|\s+will)\s+(?:take|have|get)\s+(?:it|that|this|them|that one|this one)"
+                          # "good, the cream one then. how do i use the gift card when i pay?"
+                          r"|^\W*(?:(?:ok(?:ay)?|good|great|perfect|right|alright|lovely|fine)\W+)?the\s+[a-z][\w -]{1,25}?\s+one\s+then)"
                           r"\s*(?:please|pls|then)?(?:[,.!;]+|\s+and\s+(?=(?:is|are|does|do|can|could|will|would|how|what|when)\b))"
                           # ("ok that one. add to cart and is delivery free?", "great add it. whats the delivery cost")
                           r"\s*(?=\S.*\?|(?:also\s+|and\s+)?(?:how|what|whats|what's|when|where|do|does|can|is|are|will)\b)", re.I)
@@ -352,6 +354,8 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
                       r"|(?:it'?s|past) (?:my |our )?bedtime|time for bed|(?:off|going|heading) (?:to bed|upstairs to bed)"
                       # "perfect. sleep time 😴"
                       r"|(?:^|[,.!;:]\s*)(?:sleep|nap|bed) ?time\b(?=[\s\W]*$))\b"
+                      # "ok good to know. night/morning whatever it is" (not "night stands", "night lights")
+                      r"|(?:^|[.!;]\s+)'?ni(?:ght|te)\b(?![\s-]*(?:stand|table|light|lamp|shift|owl|time|mode|vision|sky|club|s\b|'?s\b))"
                       # "ok I'll sleep on it, night!" (not "a lamp to read by at night")
                       r"|(?:^|[,.!;:]\s*)'?ni(?:ght|te)(?:\s+(?:all|everyone|then))?\s*[!.:)x]*\s*$", re.I)
 # The parts of a message that only close the chat: an acknowledgement ("ah that's a shame", "brill"), thanks

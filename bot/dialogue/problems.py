@@ -32,7 +32,7 @@ def _p(pattern: str) -> re.Pattern:
 _HURTS = r"(?:hurts?|hurting|pain|painful|aches?|aching|achy|sore|stiff|killing me|is killing|killing|kills me|kill me|" \
          r"(?:ever so |really |so |very |pretty |quite )?(?:bad|awful|terrible)|playing up|giving (?:him|her|me|them) trouble)"
 # "my lower back is wrecked by mid afternoon" (said right after the back: "my back garden got wrecked" is no pain)
-_BACK_WRECKED = r"\b(?:my|our|his|her|lower|upper)\s+back\s+(?:is|'s|was|has been|got|gets|feels)\s+(?:totally |completely |absolutely )?" \
+_BACK_WRECKED = r"\b(?:my|our|his|her|lower|upper)\s+back\s+(?:is|'s|was|has been|got|gets|feels)\s+(?:already |totally |completely |absolutely |so |just )*" \
                 r"(?:wrecked|destroyed|ruined|in pieces|shot)\b"
 _STIFF_BACK = r"\b(?:a|with a|with)\s+(?:stiff|sore|aching|achy|bad)\s+back\b"  # "I wake up with a stiff back"
 _AT_WORK = r"\b(?:desk|work\w*|sitting|sit|chair|office|laptop|computer|wfh|typing|zoom|calls)\b"
@@ -65,7 +65,10 @@ PROBLEMS: tuple[Problem, ...] = (
                r"light\s+(?:wakes|keeps)|too\s+bright)\b.{0,60}(?:\b(?:sleep|wake|woke|morning|bedroom|\d\s*am|night|up for the day)\b"
                r"|\b\d{1,2}[:.]\d\d\b)"  # "the sun hits my daughters room at like 5:30 and shes up for the day"
                r"|\b(?:sleep|wake|woke|bedroom)\b.{0,60}\b(?:so much|too much)\s+(?:sun|sunlight|light)\b"
-               r"|\bblock(?:s|ing)?\s+(?:out\s+)?(?:the\s+|that\s+)?(?:light|sun|sunlight|glare)\b"),  # "something to block the light"
+               r"|\bblock(?:s|ing)?\s+(?:out\s+)?(?:the\s+|that\s+)?(?:light|sun|sunlight|glare)\b"  # "something to block the light"
+               # "the daylight through my bedroom window keeps waking me up", "curtains that actually make it dark"
+               r"|\bdaylight\b.{0,60}\b(?:wak\w*|woke|sleep\w*|keeps? me up)\b"
+               r"|\bmake\s+(?:it|the room|my room|the bedroom|my bedroom)\s+(?:actually\s+|really\s+|properly\s+|pitch\s+|totally\s+)?dark\b"),
             "curtain", "Blackout curtains keep the early light out.", {"light control": "blackout"},
             replaces=("light", "lighting", "sunlight")),  # "so much light comes into our bedroom": the light is the trouble
     Problem(_p(r"\b(?:cat|cats|kitten|kittens|dog|dogs|puppy|puppies|pets?)\b.{0,40}\b(?:scratch\w*|claw\w*|chew\w*|shred\w*|"

@@ -199,7 +199,7 @@ _WRONG_ITEM = re.compile(
     r"\b(wrong (item|one|product|colou?r|size|thing|model|rug|chair|order)|not what i ordered|isn'?t what i ordered|"
     r"(?:get|send|sending|receive|have) (?:me |us )?the right (?:one|item|colou?r|size)\b|"  # "how long till I get the right one?"
     r"ordered (?!it\b|them\b|one\b)\w+,? (?:but )?got (?!it\b|them\b)\w+|"  # "ordered navy got beige"
-    r"(ordered|bought|paid for) (a |an |the |one )?[\w\s,-]{1,50}?\b(and|but|n|&) (?:this time |instead )?(?:i |we )?(got|received|they sent|you sent|it came|came|was sent|"
+    r"(ordered|bought|paid for) (a |an |the |one )?[\w\s,-]{1,50}?\b(and|but|n|&) (?:this time |instead )?(?:i |we )?(got(?!\s+(?:charged|billed|double|debited|refunded))|received|they sent|you sent|it came|came|was sent|"
     r"what (?:turned up|arrived|came|showed up|got delivered|was delivered))|"
     # not "can it be delivered to my work address instead of home?" (where to, not what came)
     r"(sent|delivered|received|got) (?!(?:it |them )?to\b)(me )?(a |an |the )?[\w\s-]{1,30}?\binstead of(?!\s+(?:a\s+|the\s+)?(?:refund|my money))|"
@@ -216,7 +216,7 @@ _WRONG_ITEM = re.compile(
 )
 # Shop rules asked about in words of their own, whatever intent the model reads ("do you price match?").
 _PROMO = re.compile(r"\b(promo(?:tion(?:al)?)?\s?codes?|discount codes?|coupons?(?: codes?)?|voucher(?: codes?)?|"
-                    r"codes?\s+[A-Z0-9]*\d[A-Z0-9]*|[A-Z]{3,}\d{1,3}\b.{0,30}\b(?:code|work|apply|invalid|expired|valid)|"
+                    r"codes?\s+[A-Z0-9]*\d[A-Z0-9]*|[A-Z]{3,}\d{1,3}\b.{0,50}\b(?:code|work|apply|invalid|expired|valid)|"
                     r"(?:the |my |this )?code (?:doesn'?t|does not|isn'?t|won'?t|didn'?t|is not) (?:work|apply|valid)|"
                     # "I've got a 15% off code from your newsletter, where do I put it?"
                     r"\d+\s*(?:%|percent)\s*(?:off\s+)?(?:discount\s+)?code)", re.IGNORECASE)
@@ -860,7 +860,8 @@ def also_asks_payment(text: str, policy: ShopPolicy) -> str | None:
 
 def _method_name(method: str) -> str:
     return {"paypal": "PayPal", "apple pay": "Apple Pay", "google pay": "Google Pay", "amex": "American Express",
-            "american express": "American Express", "mastercard": "Mastercard", "visa": "Visa"}.get(method, method)
+            "american express": "American Express", "mastercard": "Mastercard", "visa": "Visa",
+            "gift card": "gift cards", "check": "checks", "cheque": "cheques"}.get(method, method)
 
 
 # "and how long till the navy one actually gets here" after a wrong item: when the right one comes
@@ -869,14 +870,22 @@ RIGHT_ONE_WHEN = re.compile(r"\b(?:how long|when|how soon)\b.{0,30}\b(?:the|my)\
                             r"|\b(?:how long|when|how soon)\b.{0,25}\b(?:get|receive)\s+the\s+(?:right|correct|\w+)\s+one\b", re.IGNORECASE)
 
 
-def right_one_arrives(order_id: str | None, policy: ShopPolicy) -> tuple[str, list[str]]:
-    """When the right item comes after a wrong one was delivered."""
+def right_one_arrives(order_id: str | None, policy: ShopPolicy, *, replacement: bool = False) -> tuple[str, list[str]]:
+    """When the right item comes after a wrong one was delivered (``replacement``: a new one for a damaged one)."""
     ref = f"order {order_id}" if order_id else "your order"
+    item = "damaged item" if replacement else "wrong item"
     if not policy.replacements:
-        return (f"We don't send replacements: once the wrong item for {ref} is back, the refund follows within "
-                f"{policy.refund_days}, and you can order the right one again.", ["Start a return", "Talk to a person"])
-    return (f"The right one is sent as soon as the return for {ref} is booked ('wrong item' on {policy.orders_url}), "
-            f"with standard delivery: {policy.standard_delivery}.", ["Start a return", "Talk to a person"])
+        return (f"We don't send replacements: once the {item} for {ref} is back, the refund follows within "
+                f"{policy.refund_days}, and you can order {'a new one' if replacement else 'the right one'} again.",
+                ["Start a return", "Talk to a person"])
+    return (f"{'The replacement' if replacement else 'The right one'} is sent as soon as the return for {ref} is booked "
+            f"('{'replacement' if replacement else 'wrong item'}' on {policy.orders_url}), with standard delivery: "
+            f"{policy.standard_delivery}.", ["Start a return", "Talk to a person"])
+
+
+# "how long would that take?" after asking for a replacement
+HOW_LONG_THAT = re.compile(r"^\W*(?:(?:and|so|ok|okay|right)\W+)?how\s+(?:long|soon|quickly)\s+(?:would|will|does|is|could)\s+"
+                           r"(?:that|it|this)\s+(?:take|be)\b", re.IGNORECASE)
 
 
 def _wrong_item(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:

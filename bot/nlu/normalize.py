@@ -683,6 +683,9 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if (len(numbers) == 1 and re.search(r"\b(?:it'?s|it is|its been|it'?s been)\s+(?:already\s+|like\s+|nearly\s+|almost\s+|over\s+)?-?$", before, re.I)
             and re.match(r"\s*(?:here|out(?:side)?|today|in here)\b", after, re.I)):
         return True  # "its already 95 here and its not even 10am": the temperature
+    if len(numbers) == 1 and (re.search(r"\b(?:thread\s*count|tc)\b[^.?!$]{0,20}$", text[max(0, at + numbers[0].start() - 30):at + numbers[0].start()], re.I)
+                              or re.match(r"\s*\+?\s*(?:thread\s*count|tc)\b", after, re.I)):
+        return True  # "something with a higher thread count, like 400+": threads, not money
     if len(numbers) == 1 and _MEASURED_BEFORE.search(text[max(0, at + numbers[0].start() - 40):at + numbers[0].start()]):
         return True  # "any dressers under 45 inches wide? the gap is 46": the gap's width
     if len(numbers) == 1 and _COUNTED_AFTER.match(after) and not re.search(r"[$£€]", span_text + before[-2:]):
