@@ -23,7 +23,7 @@ from bot.dialogue.phrases import A_PERSON, GO_WITH_THE_ONE
 from bot.dialogue.search import blocking
 from bot.dialogue.profile import forget_preferences
 from bot.dialogue.requests import asks_about_them, merge_replies, split_requests
-from bot.dialogue.service import ShopPolicy, says_damaged, shop_topic
+from bot.dialogue.service import ShopPolicy, names_topic, says_damaged, shop_topic
 from bot.dialogue.state import DialogueState
 from bot.models import IntentInfo, Reply
 from bot.nlu.intents import group_of
@@ -197,7 +197,9 @@ class Assistant:
         ruled = [shop_topic(p) or ("return_item" if says_damaged(p) else None) for p in parts]
         intents = [rule or r.intent for rule, r in zip(ruled, readings)]
         kinds = [_kind(i) for i in intents]
-        if None in kinds or any(r.confidence < 0.6 and not rule for rule, r in zip(ruled, readings)):
+        # (an unsure reading counts when its clause names its topic: "how much is delivery to 60614")
+        if None in kinds or any(r.confidence < 0.6 and not rule and not names_topic(r.intent, p)
+                                for rule, r, p in zip(ruled, readings, parts)):
             return None
         if any(k == "question" and not asks_about_them(p) for k, p in zip(kinds, parts)):
             return None  # "need a patio set that seats at least 6 | and is waterproof. budget is 1k": one request

@@ -280,6 +280,8 @@ def apply_slots(f: SearchFilter, slots: dict, *, reference_price: float | None =
     if slots.get("title_words"):
         f.title_words = list(slots["title_words"])  # "a sofa bed": the sleeper sofas
     relative = slots.get("price_relative")
+    if relative == "lower" and slots.get("price_max") is not None and slots.get("price_min") is None and f.price_max is not None:
+        f.price_max = round(float(slots["price_max"]) - 0.01, 2)  # "oof $1,399. anything cheaper?": under it, not it again
     if relative and reference_price is not None and slots.get("price_max") is None and slots.get("price_min") is None:
         if relative == "lower":
             f.price_max = round(reference_price - 0.01, 2)
@@ -470,6 +472,9 @@ _PARAPHRASES = {
     "adjustable arms": [(r"\badjustable\s+arm\s*rests?\b|\barm\s*rests?\s+(?:that\s+)?(?:adjust|go up and down|move)\b", "yes")],
     "box spring required": [(r"\b(?:without|no need for|don'?t need|doesn'?t need|no|don'?t have|do not have|haven'?t got|"
                              r"dont have)\s+(?:a\s+)?box\s*springs?\b", "no")],  # "i don't have a box spring so ..."
+    # "something that wont fade in the sun"
+    "uv resistant": [(r"\b(?:won'?t|wont|doesn'?t|does not|will not|not going to|that don'?t)\s+fade\b|\bfade[\s-]?(?:proof|resistant)\b"
+                      r"|\buv[\s-]?(?:resistant|proof|protected|protection)\b", "yes")],
     "dimmable": [(r"\b(?:that|which|can|to|you can|i can)\s+(?:\w+\s+)?dims?\b|\bdimm(?:er|ing)\b|\bdimmable\b", "yes")],  # "only ones that dim please"
     "machine washable": [(r"\b(?:washing machine|in the wash(?:er)?|machine wash(?:ed)?|wash it in the machine)\b", "yes"),
                          (r"\b(?:i|we|u|you) can (?:just )?wash\b|\bcan be washed\b", "yes"),  # "something i can wash pls"
@@ -512,7 +517,11 @@ _PARAPHRASES = {
     "removable cushion covers": [(r"\b(?:washable|removable|zip[- ]?off|take[- ]?off)\s+(?:sofa\s+|seat\s+|cushion\s+)?covers?\b"
                                   r"|\bcovers?\s+(?:that\s+)?(?:come|comes|zip|zips)\s+off\b"
                                   r"|\bcovers?\s+(?:that\s+)?(?:i|we|you)\s+can\s+(?:wash|take off|remove|zip off)\b", "yes")],
-    "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes")],
+    "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes"),
+                     # "2 dogs + a cat ... a rug that can survive them"
+                     (r"\b(?:survive|withstand|stand up to|hold up (?:to|against))\s+(?:my |our |the |two |2 )?"
+                      r"(?:dogs?|cats?|pets?|puppy|puppies|kittens?)\b|(?:dogs?|cats?|pets?|puppy|puppies|kittens?|🐶|🐱)\W.{0,80}?"
+                      r"\b(?:survive|withstand|stand up to|hold up (?:to|against))\s+(?:them|it|those|the lot)\b", "yes")],
     # "a patio dining set that can handle rain", "folding chairs ... that can stay out in the rain"
     "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"
                     r"copes with|fine in|ok in|okay in|left out in|(?:stay|stays|be|sit|sits|live|lives)\s+out(?:side)?\s+in)"

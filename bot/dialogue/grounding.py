@@ -1760,10 +1760,16 @@ def _colour_ending_in(word: str, known: dict[str, str]) -> str | None:
     return ending[0] if len(ending) == 1 else None
 
 
+# "add 2 sets of those", "a pair of them": how many of what is shown, no patio sets
+_SETS_OF_THOSE = re.compile(r"\b(?:\d{1,2}|two|three|four|a couple of|a)\s+(?:sets?|pairs?|packs?)\s+of\s+(?:those|them|these|the)\b", re.I)
+
+
 def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping: bool) -> dict:
     """The slots with values grounded in the catalog (a new dict)."""
     slots = dict(slots)
     text = _named_days_are_no_colour(slots, text or "")
+    if str(slots.get("category", "")).lower() in ("set", "sets", "pair", "pairs", "pack", "packs") and _SETS_OF_THOSE.search(text):
+        slots.pop("category")  # "love the grey rattan ones, add 2 sets of those": two of them, no patio sets
     _money_tagged_as_size(slots)
     if text:
         _thousands_as_ceiling(slots, text)

@@ -49,9 +49,12 @@ _GO_WITH_CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let'?s|i'?m gonn
 # "do any of them recline?", "can any of these go outside?": a question about the products shown
 # "where's my order 81244": that order's whereabouts
 _WHERE_IS_MY_ORDER = re.compile(r"\bwhere(?:'?s| is| are)\s+(?:my|our)\s+(?:order|package|parcel|stuff|delivery)\b", re.I)
-# "do you have any navy armchairs", "show me some rugs": a product asked for
-_PRODUCT_WISH = re.compile(r"\b(?:do|does)\s+(?:you|u|ya)\s+(?:guys\s+)?(?:have|sell|carry|stock|do)\b|\bhave\s+you\s+got\b|"
-                           r"\bgot\s+any\b|\bshow\s+(?:me|us)\b|\b(?:i|we)\s+(?:need|want|would like|'d like)\b|\blooking\s+for\b", re.I)
+# "and what if it's already been shipped?" (after asking to cancel)
+_IF_SHIPPED = re.compile(r"\b(?:what if|what happens if|and if|if)\b.{0,25}\b(?:shipped|dispatched|sent out|on its way|left)\b", re.I)
+# "oh and the round table too", "and the standing desk i asked about earlier too": another one shown before, as well
+_THE_ONE_TOO = re.compile(r"^\W*(?:(?:oh|ah|ok|okay)\W+)?(?:and|also|plus)\s+(?:the|that)\s+([a-z][\w -]{1,40}?)"
+                          r"(?:\s+(?:i|we)\s+(?:asked|looked|saw|was looking)\s+(?:about|at)?\s*(?:earlier|before)?)?"
+                          r"\s+(?:too|as well|also)\W*$", re.I)
 # "they have to work at a normal table": the table sat at, no table wanted
 _AT_A_TABLE = re.compile(r"\b(?:at|around|under|with)\s+(?:a|an|the|our|my)\s+(?:normal|regular|standard|dining|kitchen|proper|\w+)?\s*"
                          r"(?:height\s+)?table\b", re.I)
@@ -92,6 +95,10 @@ _GETTING_THE_ONE = re.compile(r"(?:\b(?:we'?re|i'?m|we are|i am|gonna|going to)\
                               # "perfect, 2 of the linen one please", "fine, 2 of the rust ones then"
                               r"|^\W*(?:(?:ok|okay|great|perfect|lovely|cool|yes|yeah|fine|alright|right|ugh)\W+)?(?:\d{1,2}|two|three|four)\s+of"
                               r"(?=\s+the\s)"
+                              # "love the grey rattan ones, add 2 sets of those"
+                              r"|^\W*(?:(?:ok(?:ay)?|omg|ooh|oh|i)\W+)?(?:love|loving|like)\s+(?=the\s+[a-z][\w -]{1,25}?\s+ones?\W+"
+                              r"(?:add|get|grab|i'?ll take)\s+(?:\d{1,2}|two|three|four)\s+(?:sets?\s+of\s+|pairs?\s+of\s+|of\s+)?"
+                              r"(?:those|them|these)\b)"
                               # "the cream one then, 2 of those"
                               r"|^\W*(?:(?:ok|okay|great|perfect|lovely|cool|yes|yeah)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+ones?(?:\s+then)?\W+"
                               r"(?:\d{1,2}|two|three|four)\s+of\s+(?:those|them|these)\b)"
@@ -132,8 +139,9 @@ _WHERE_TO_START = re.compile(r"\bwhere (?:do|should|would|can) (?:we|i|you) (?:e
 _HOT = re.compile(r"\b(?:run|runs|running|sleep|sleeps|get|gets|getting)\s+(?:so\s+|really\s+|very\s+)?(?:hot|sweaty|sticky)\b|"
                   r"\bsweat\w*|\bsticky\b|\bin (?:this|the) heat\b", re.I)
 # "the rust one looks fun. removable covers? the dog…": a product pointed at, then a question about it
-_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(the\s+[a-z][\w -]{1,20}?\s+(?:one|[a-z]{4,}))\b[^?]*?[.!,;]\s*([^.?!]+\?)",
-                                 re.I)  # (and "the rust runner, can it go outside on the porch too?")
+_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(the\s+[a-z][\w -]{1,20}?\s+(?:one|[a-z]{4,}))\b[^?]*?[.!,;]\s*"
+                                 r"([^.?!]+\?|(?:how|what|whats|what'?s|is|does|do|can|will)\b[^.?!]*$)",
+                                 re.I)  # (and "the rust runner, can it go outside on the porch too?", "..., how much was it again")
 # "sweet, 2 packs pls", "ok 3 of them please": that many of the one in focus, into the cart
 _SO_MANY_OF_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|sweet|great|perfect|cool|lovely|yes|yeah|nice)\W+)?(?:\d{1,2}|two|three|four|five|six)\s+"
                             r"(?:packs?|sets?|pairs?|of (?:them|those|it|that one|these))\s*(?:then|pls|please|plz)?\W*$", re.I)
@@ -230,6 +238,11 @@ _GENERIC_CATEGORIES = frozenset({"furniture", "home", "decor", "home decor"})
 def _generic_category(slots: dict[str, Any]) -> bool:
     """Whether the message names no category, or only the shop's broadest ("furniture", "home decor")."""
     return all(str(value).lower() in _GENERIC_CATEGORIES for value in slot_values(slots, "category"))
+
+
+def _words_re(value: str) -> str:
+    """A value as a pattern its words match however they are joined ("mid-century": "mid century", "midcentury")."""
+    return r"[\s-]*".join(re.escape(w) for w in re.split(r"[\s-]+", value))
 
 
 def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
@@ -543,6 +556,16 @@ class DialogueManager:
             # ones please, it has to match his desk" under gaming chairs; "something in blue maybe? the sofa is navy"
             # under rugs
             nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
+        elif (nlu.intent == "search_product" and state.shown and state.constraints.categories and nlu.slots.get("category")
+              and not set(slot_values(nlu.slots, "category")) & set(state.constraints.categories)
+              and self._only_theirs(text, slot_values(nlu.slots, "category"))
+              and any(self._asked(text, state.constraints.categories))):
+            # "no box spring pls, i just have a foam mattress on the floor rn" under beds: beds without one; the foam
+            # mattress is theirs
+            owned = [g for g, _ in mentioned_categories(text, slot_values(nlu.slots, "category"))]
+            said_of_it = {k for k in ("color", "material", "style") for v in slot_values(nlu.slots, k)
+                          if any(re.search(rf"\b{re.escape(v)}\s+(?:\w+\s+)?{re.escape(g)}\b", text, re.I) for g in owned)}
+            nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category" and k not in said_of_it})
         if (nlu.intent in ("search_product", "refine") and slot_values(nlu.slots, "category") == ["Beds"] and state.shown
                 and state.constraints.categories and "Beds" not in state.constraints.categories and phrases.OWNS_BED.search(text)):
             # "oh wait, she's got a king bed, not a queen" under duvets: king duvets, the bed is hers
@@ -607,9 +630,6 @@ class DialogueManager:
             if added.action == "add_to_cart":
                 return added.model_copy(update={"text": f"{answered.text} {added.text}"})
             return answered
-        both = self._service_and_search(state, text, read)
-        if both is not None:
-            return await both
         nlu = read
         intent, slots = nlu.intent, nlu.slots
         refused = {k: slots[k] for k in ("exclude_color", "exclude_material", "exclude_brand") if slots.get(k)}
@@ -925,6 +945,24 @@ class DialogueManager:
             # "and some dining chairs to go with it, we need 6": how many, not the sixth product
             slots = {k: v for k, v in slots.items() if k != "item_ref"}
             nlu = _as_read(nlu, intent, slots)
+        too = _THE_ONE_TOO.match(text) if state.last_action == "add_to_cart" and state.shown_before else None
+        if too and intent not in service.SERVICE_INTENTS:
+            # "oh and the round table too", "oh and the standing desk i asked about earlier too" after adding chairs:
+            # the one shown before that fits, into the cart as well
+            in_cart = {c.product_id for c in state.cart}
+            earlier = [self.products[i] for i in reversed(state.shown_before) if i in self.products and i not in in_cart]
+            fits = list({p.id: p for p in recalled(too.group(1), earlier)}.values())
+            if len(fits) != 1:
+                # "the round table" of two round ones (or of a round one not called so): the one of that kind a
+                # question was last asked about
+                head = singular_word(too.group(1).split()[-1].lower())
+                asked = [p for p in earlier if p.id in state.asked_about
+                         and head in {singular_word(w) for w in re.findall(r"[a-z]+", p.title.lower())}]
+                fits = [max(asked, key=lambda p: state.asked_about.index(p.id))] if asked else fits
+            if len(fits) == 1:
+                state.shown, state.compared, state.focus_id = [fits[0].id], [], fits[0].id
+                intent, slots = "add_to_cart", {"item_ref": [1]}
+                nlu = _as_read(nlu, intent, slots)
         recall = phrases.RECALL.search(text) if intent not in service.SERVICE_INTENTS else None
         if recall and state.shown_before:
             # "what was that blue lamp again?": the products shown before that fit the description
@@ -1275,7 +1313,8 @@ class DialogueManager:
                 slots = {k: v for k, v in slots.items() if k != "item_ref"}
         if intent == "add_to_cart" and not phrases.CART_WORD.search(text) and not (
                 state.shown and slots.get("item_ref") and _GO_WITH_CHOICE.search(text)) and not (
-                state.shown and _GETTING_THE_ONE.search(text)) and (  # ("grab me 2 sets of the charcoal one")
+                state.shown and _GETTING_THE_ONE.search(text)) and not (
+                state.last_action == "add_to_cart" and _THE_ONE_TOO.match(text)) and (  # ("grab me 2 sets of the charcoal one")
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
             intent = "complement_request" if phrases.GOES_WITH.search(text) else "search_product"
@@ -1400,6 +1439,14 @@ class DialogueManager:
             if others:  # "forget the mirror, he'd use a floor lamp more": the floor lamp, not the mirror
                 slots = {**slots, "category": others[-1][0] if len(others[-1]) == 1 else others[-1]}
                 intent = "search_product"
+        if (slots.get("category") == "Armchairs" and re.search(r"\bchairs?\b", text, re.I)
+                and not re.search(r"\b(?:arm|accent|lounge|reading|club|wingback|swivel|comfy|cosy|cozy)\s*chairs?\b", text, re.I)):
+            # "ok now a chair under 120" after desks: a chair for the desk
+            around = {*state.constraints.categories, *(p.leaf_category for p in self._shown_products(state))}
+            sits_at = {"Desks": "Office Chairs", "Dining Tables": "Dining Chairs"}
+            chair = next((sits_at[c] for c in around if c in sits_at and sits_at[c] in categories), None)
+            if chair:
+                slots = {**slots, "category": chair}
         mentioned = mentioned_categories(text, categories) if re.search(r"\bfirst\b", text, re.I) else []
         named = [names for gram, names in mentioned if not is_room(gram)]
         first = [names for gram, names in mentioned if re.search(rf"\b{re.escape(gram)}s?\s+first\b", text, re.I)]
@@ -1982,7 +2029,14 @@ class DialogueManager:
         if pointed:
             picked = described_positions(pointed.group(1), self._shown_products(state))
             about = self._product(state.product_at(picked[0])) if len(picked) == 1 else None
-            if about is not None and product_qa.asks_about(pointed.group(2), about):
+            before = [p for p in map(self._product, state.previous_shown) if p is not None]
+            if not picked and before and len(described_positions(pointed.group(1), before)) == 1:
+                # "the black one, what's the pile like?" when the black ones were in the list before this one
+                picked = described_positions(pointed.group(1), before)
+                about = before[picked[0] - 1]
+                if product_qa.asks_about(pointed.group(2), about):
+                    state.shown, state.compared = [p.id for p in before], []
+            if about is not None and (product_qa.asks_about(pointed.group(2), about) or product_qa.asks_field(pointed.group(2))):
                 # "the rust one looks fun. removable covers? the dog…": a question about that one
                 intent, slots = "product_question", {"item_ref": picked}
                 nlu = _as_read(nlu, intent, slots)
@@ -2153,6 +2207,8 @@ class DialogueManager:
             # "Do I need to keep the original box?" after how to return; "whats the latest time in the evening you guys
             # deliver?" after an address change: the topic it names
             named_topic = service.topic_named(text)
+            if state.last_service_intent == "cancel_order" and _IF_SHIPPED.search(text):
+                named_topic = None  # "and what if it already shipped?" after asking to cancel: the cancelling rule
             intent = named_topic if named_topic and not service.names_topic(state.last_service_intent, text) else state.last_service_intent
         elif (state.last_action == "service" and state.last_service_intent and intent in ("out_of_scope", "change_order")
               and state.last_service_intent not in service.HANDOFF_INTENTS
@@ -2165,9 +2221,9 @@ class DialogueManager:
         elif (state.last_action == "service" and state.last_service_intent == "account_help" and intent in ("complaint", "out_of_scope")
               and not service.is_upset(text) and service.topic("account_help", text) == "reset_email"):
             intent = "account_help"  # "i've tried like 3 times and checked spam too" after the reset email did not come
-        elif (state.last_service_intent == "cancel_order" and intent == "order_status" and not slots.get("order_id")
-              and re.search(r"\b(?:what if|what happens if|and if|if)\b.{0,25}\b(?:shipped|dispatched|sent out|on its way|left)\b",
-                            text, re.I)):
+        elif (state.last_service_intent == "cancel_order" and intent in ("order_status", "delivery_time", "delivery_options")
+              and not slots.get("order_id")
+              and _IF_SHIPPED.search(text)):
             intent = "cancel_order"  # "and what if it's already been shipped?" after asking to cancel: the cancelling rule
         elif (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and state.shown
               and state.constraints.categories and not slots.get("order_id") and not service.names_a_topic(text)
@@ -2332,6 +2388,9 @@ class DialogueManager:
               and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question"
                    or (re.search(r"\b(?:they|these|those|them)\b", text, re.I) and state.last_action in ("recommend", "refine", "show_more")))):
             intent = "product_question"  # "does it hang with grommets?" about the product talked about: answered honestly
+        elif (intent == "out_of_scope" and state.shown and (state.focus_id or len(state.shown) == 1)
+              and re.search(r"\bout of stock\b|\bback in stock\b|\bwhen'?s it back\b|\bwhen (?:will|is) it back\b|\brestock\w*", text, re.I)):
+            intent = "product_question"  # "out of stock?? ugh when's it back": about the one talked about
         elif (intent == "out_of_scope" and state.shown and phrases.is_question(text) and len(text.split()) <= 8
               and not slots and (first := self._product(state.shown[0])) is not None and product_qa.asks_about(text, first)):
             intent = "product_question"  # "whats the pile like" under shown rugs: a listed detail of theirs
@@ -3517,7 +3576,8 @@ class DialogueManager:
         grams = [gram for gram, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
                  if set(names) & set(categories)]
         return bool(grams) and all(
-            re.search(rf"\b(?:the|our|my|his|her|their|(?:we|i|they)\s*(?:'ve|have|has)\s+(?:got\s+)?(?:a|an))\s+(?:\w+\s+)?{re.escape(gram)}\b",
+            re.search(rf"\b(?:the|our|my|his|her|their|(?:we|i|they)\s*(?:just\s+|only\s+|already\s+)?(?:'ve|have|has)\s+(?:got\s+)?(?:a|an))"
+                      rf"\s+(?:\w+\s+)?{re.escape(gram)}\b",
                       text, re.I)
             and not re.search(rf"(?<!got )(?<!have )(?<!has )\b(?:a|an|new|some)\s+(?:\w+\s+)?{re.escape(gram)}\b", text, re.I)
             for gram in grams)
@@ -3580,6 +3640,7 @@ class DialogueManager:
 
     def _answer_about(self, state: DialogueState, nlu: NLUResult, product: Product, question: str | None = None) -> Reply:
         state.focus_id = product.id
+        state.asked_about = [*(i for i in state.asked_about if i != product.id), product.id][-20:]
         state.last_question = question or nlu.text
         text, _known = product_qa.answer(state.last_question, product)
         return self._reply(state, nlu, "answer_question", text, products=[replies.card(product)],
@@ -3910,7 +3971,9 @@ class DialogueManager:
                 and (v.lower() not in about.lower()  # "my grey sofa": the sofa's colour
                                             # ... but "now I need chairs to go with it, black ones" of a black table,
                                             # "got a white desk that would go with it?" of a white bookcase
-                                            or re.search(rf"\b{re.escape(v)}\s+(?:ones?|(?:{heads})s?)\b|\bin\s+{re.escape(v)}\b",
+                                            or re.search(rf"\b{re.escape(v)}\s+(?:ones?|(?:{heads})s?)\b|\bin\s+{re.escape(v)}\b"
+                                                         # "what floor lamp would go next to it, also mid century"
+                                                         rf"|\b(?:also|too|as well)\W+{_words_re(v)}\b|\b{_words_re(v)}\s+(?:too|as well)\b",
                                                          nlu.text, re.I))}
         plain = f
         if said:
@@ -4033,25 +4096,6 @@ class DialogueManager:
             return self._reply(state, nlu, "service", service.ask_order_id(intent, nlu.text, self.s.policy),
                                quick_replies=["Talk to a person"])
         return self._service(state, nlu, intent)
-
-    def _service_and_search(self, state: DialogueState, text: str, read: NLUResult) -> Awaitable[Reply] | None:
-        """ "how much is delivery to 60614, and do you have any navy armchairs?": a question about the shop's delivery or
-        payment and a product request in one message, both answered (the products shown last, to talk about next)."""
-        if (read.intent not in ("delivery_options", "delivery_time", "payment_methods") or read.slots.get("order_id")
-                or not read.slots.get("category")):
-            return None
-        parts = [p for p in re.split(r"[?.!;]+|,\s*(?:and|also|plus|oh and)\s+|\s+and\s+(?=(?:do|have|got|any|show|i|we)\b)", text) if p.strip()]
-        wish = next((p for p in parts if _PRODUCT_WISH.search(p) and mentioned_categories(p, self.s.retriever.vocabulary.get("categories", []))),
-                    None)
-        if wish is None or not any(p is not wish and service.names_topic(read.intent, p) for p in parts):
-            return None
-
-        async def answer() -> Reply:
-            answered = self._service(state, read, read.intent)
-            wanted = {k: v for k, v in read.slots.items() if k == "category" or k in phrases.PRODUCT_SLOTS}
-            searched = await self._on_search(state, _as_read(read, "search_product", wanted).model_copy(update={"text": wish.strip()}))
-            return searched.model_copy(update={"text": f"{answered.text}\n{searched.text}"})
-        return answer()
 
     def _service(self, state: DialogueState, nlu: NLUResult, intent: str) -> Reply:
         if state.last_service_intent != intent:  # answered straight (an order number given for an invoice): now its topic

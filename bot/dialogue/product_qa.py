@@ -520,6 +520,13 @@ def which(question: str, products: list[Product], positions: list[int]) -> str |
         # "which one has lumbar support?", "which one can dim?": those listed with it
         have = [i for i, f in enumerate(flags) if f == "yes"]
         lack = [i for i, f in enumerate(flags) if f == "no"]
+        if re.search(r"\b(?:don'?t|dont|doesn'?t|do not|does not|aren'?t|isn'?t|without|no need)\b", q):
+            # "which ones dont need one?" (a box spring): those listed without it
+            if not lack:
+                return f"None of them is listed without {name}" + (f" (#{', #'.join(str(positions[i]) for i in have)}: yes)." if have else ".")
+            listed = " and ".join(f"#{positions[i]}, the {products[i].title}" for i in lack)
+            rest = f" (#{', #'.join(str(positions[i]) for i in have)}: yes)" if have else ""
+            return f"{listed}: {name} no{rest}."
         if not have:
             return f"None of them is listed with {name}" + (f" (#{', #'.join(str(positions[i]) for i in lack)}: no)." if lack else ".")
         listed = " and ".join(f"#{positions[i]}, the {products[i].title}" for i in have)

@@ -34,6 +34,8 @@ class DialogueState(BaseModel):
     last_question: str = ""
     # The product the shopper is talking about ("is it waterproof?").
     focus_id: str | None = None
+    # Products a question was answered about, most recent last (up to 20): "the standing desk i asked about earlier".
+    asked_about: list[str] = Field(default_factory=list)
     # The filter of the current request as first asked ("back to the first list").
     first_constraints: SearchFilter | None = None
     # Styles said as the look they are going for ("mid century or scandi vibe"): while they are the styles asked

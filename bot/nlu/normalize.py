@@ -450,6 +450,13 @@ class CatalogVocabulary:
 
     def match(self, field: str, text: str, cutoff: float = 0.82) -> str | None:
         """The catalog value ``text`` names (exact, plural, synonym or a small typo); None when nothing is close."""
+        found = self._match(field, text, cutoff)
+        said, listed = set(re.findall(r"\d+", text)), set(re.findall(r"\d+", found or ""))
+        if found is not None and field == "size" and said and listed and not said & listed:
+            return None  # "a dining table for 4, round if possible": no 6' round rug (but "he's 12, twin size": Twin)
+        return found
+
+    def _match(self, field: str, text: str, cutoff: float) -> str | None:
         index = self._index.get(field)
         if not index or not text.strip():
             return None
