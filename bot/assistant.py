@@ -184,7 +184,8 @@ class Assistant:
         when the message is one request."""
         whole = _kind(shop_topic(text) or nlu.intent)
         chosen = GO_WITH_THE_ONE.search(text) if state.shown else None
-        if whole is None or (chosen and len(text[chosen.end():].split()) <= 2):
+        # (an unsure whole reading may still be several sure ones: "add it. and a rug for next to her bed, pink if you have it")
+        if (whole is None and nlu.confidence >= 0.6) or (chosen and len(text[chosen.end():].split()) <= 2):
             return None  # (not "glass top ...? nope. | i'll go with the marble one": a choice said last, read whole)
         # "white bookcase for my home office under 250, and how long does delivery usually take?": read as delivery
         # whole, but a product is named first

@@ -471,7 +471,13 @@ _PARAPHRASES = {
     # "do any of those work without a box spring? we've only got the mattress"
     "adjustable arms": [(r"\badjustable\s+arm\s*rests?\b|\barm\s*rests?\s+(?:that\s+)?(?:adjust|go up and down|move)\b", "yes")],
     "box spring required": [(r"\b(?:without|no need for|don'?t need|doesn'?t need|no|don'?t have|do not have|haven'?t got|"
-                             r"dont have)\s+(?:a\s+)?box\s*springs?\b", "no")],  # "i don't have a box spring so ..."
+                             r"dont have|don'?t want(?: to buy)?|do not want(?: to buy)?)\s+(?:a\s+)?box\s*springs?\b", "no"),
+                            # "i don't have a box spring so ...", "ugh i don't want to buy a box spring too. only ones that don't need one"
+                            (r"\bbox\s*springs?\b.{0,60}\b(?:don'?t|do not|doesn'?t|does not)\s+need\s+(?:one|it|them)\b", "no")],
+    # "a rug to go under the patio table, it has to be ok outdoors", "do you have an outdoor rug"
+    "indoor/outdoor": [(r"\b(?:ok|okay|fine|good|safe|made|meant|suitable)\s+(?:for\s+|to\s+(?:use|go|stay|live)\s+)?(?:outdoors|outside)\b"
+                        r"|\boutdoor\s+(?:rugs?|use|one|ones)\b|\bindoor\s+outdoor\b|\b(?:can|could)\s+(?:go|stay|live|be used)\s+"
+                        r"(?:outdoors|outside)\b", "yes")],
     # "something that wont fade in the sun"
     "uv resistant": [(r"\b(?:won'?t|wont|doesn'?t|does not|will not|not going to|that don'?t)\s+fade\b|\bfade[\s-]?(?:proof|resistant)\b"
                       r"|\buv[\s-]?(?:resistant|proof|protected|protection)\b", "yes")],

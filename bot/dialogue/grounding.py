@@ -389,6 +389,8 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
         if found is None or is_room(gram) or singular(gram) == "room" or gram.lower() in materials:
             continue  # "linen bedding for our king bed": linen is the material, the bedding what is wanted
         searched_from = found.end()
+        if gram.lower() == "throw" and re.match(r"\s+(?:(?:it|them|one)\s+)?(?:in|into|out|away)\b", lowered[found.end():]):
+            continue  # "i need one i can actually throw in the wash": a verb, no throw
         following = _WORD.findall(lowered[found.end():])[:1]
         if following and is_room(f"{gram} {following[0]}"):
             continue  # "living room rug": the "living room" is where it goes
@@ -420,6 +422,17 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
     if (mentions and all(m[3] is not None for m in mentions)
             and re.search(r"\b(?:any|either|all|both|each|which) of (?:these|those|them)\b", text, re.I)):
         slots.pop("category", None)  # "do any of those work without a box spring? we've only got the mattress": theirs
+        return
+    if (mentions and all(m[3] is not None for m in mentions)
+            and re.search(r"\b(?:need|want|get|buy)\s+(?:a\s+new\s+one|one|another(?:\s+one)?|a\s+replacement)\b", lowered)):
+        # "red wine all over my cream rug ... i need one i can actually throw in the wash": a new rug, not cream again
+        said = {w for m in mentions for w in m[3]}
+        for name in ("color", "material"):
+            kept = [v for v in slot_values(slots, name) if v.lower() not in said]
+            if kept != slot_values(slots, name):
+                slots.pop(name)
+                if kept:
+                    slots[name] = kept[0] if len(kept) == 1 else kept
         return
     if mentions and all(m[3] is not None for m in mentions) and _ONLY_HAVE.match(text):
         slots.pop("category", None)  # what they have sizes what is being chosen ("we have a queen bed": a queen mattress)
@@ -1521,7 +1534,7 @@ def _prefer_longer_values(grams: list[tuple[str, int]], words: list[str], vocabu
 
 
 # "in your Black Friday deals", "Cyber Monday": a day of the year, no colour
-_NAMED_DAY = re.compile(r"\bblack[\s-]+friday\b|\bcyber[\s-]+monday\b|\bwhite\s+sale\b", re.I)
+_NAMED_DAY = re.compile(r"\bblack[\s-]+friday\b|\bcyber[\s-]+monday\b|\bwhite\s+sale\b|\bblue\s+monday\b", re.I)
 
 
 def _named_days_are_no_colour(slots: dict, text: str) -> str:
@@ -1760,6 +1773,9 @@ def _colour_ending_in(word: str, known: dict[str, str]) -> str | None:
     return ending[0] if len(ending) == 1 else None
 
 
+# "nothing light coloured", "no pale colours": every light colour refused
+_NOTHING_LIGHT = re.compile(r"\b(?:nothing|no|not|none)\s+(?:too\s+|that'?s\s+)?(?:light|pale)[\s-]*(?:colou?r(?:ed|s)?|ones?|shades?)\b", re.I)
+_LIGHT_COLOURS = {"white", "cream", "ivory", "beige", "light grey", "off-white", "natural"}
 # "add 2 sets of those", "a pair of them": how many of what is shown, no patio sets
 _SETS_OF_THOSE = re.compile(r"\b(?:\d{1,2}|two|three|four|a couple of|a)\s+(?:sets?|pairs?|packs?)\s+of\s+(?:those|them|these|the)\b", re.I)
 
@@ -1768,6 +1784,14 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     """The slots with values grounded in the catalog (a new dict)."""
     slots = dict(slots)
     text = _named_days_are_no_colour(slots, text or "")
+    if str(slots.get("category", "")).lower() == "coffee" and not re.search(r"\bcoffee\s+tables?\b", text, re.I):
+        slots.pop("category")  # "thank u!! now coffee ☕": a drink, no coffee table
+    if _NOTHING_LIGHT.search(text):
+        # "under 250 and nothing light coloured, it'll get filthy": the light colours the catalog has, refused
+        for field in ("exclude_material", "exclude_color", "exclude_style"):
+            _set_values(slots, field, [v for v in slot_values(slots, field) if not re.search(r"\b(?:light|pale)\b", v, re.I)])
+        light = [c for c in vocabulary.get("colors", []) if c.lower() in _LIGHT_COLOURS]
+        _set_values(slots, "exclude_color", list(dict.fromkeys([*slot_values(slots, "exclude_color"), *light])))
     if str(slots.get("category", "")).lower() in ("set", "sets", "pair", "pairs", "pack", "packs") and _SETS_OF_THOSE.search(text):
         slots.pop("category")  # "love the grey rattan ones, add 2 sets of those": two of them, no patio sets
     _money_tagged_as_size(slots)

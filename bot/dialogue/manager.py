@@ -58,6 +58,9 @@ _THE_ONE_TOO = re.compile(r"^\W*(?:(?:oh|ah|ok|okay)\W+)?(?:and|also|plus)\s+(?:
 # "they have to work at a normal table": the table sat at, no table wanted
 _AT_A_TABLE = re.compile(r"\b(?:at|around|under|with)\s+(?:a|an|the|our|my)\s+(?:normal|regular|standard|dining|kitchen|proper|\w+)?\s*"
                          r"(?:height\s+)?table\b", re.I)
+# "are they rattan?", "is it real wood?", "and is boucle ok with a dog that sheds like crazy?": asked of what is shown
+_ARE_THEY = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+|wait)\W+)?(?:are|is)\s+(?:they|these|those|it|both|(?:the\s+)?[a-z]+\s+"
+                       r"(?:ok|okay|good|fine|safe|alright|easy)\s+(?:with|for|to)\b)", re.I)
 # "do either have soft close drawers?", "does either of them recline?"
 _DO_EITHER = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+)\W+)?(?:do|does|can|could|will|would|are|is)\s+either\b", re.I)
 _ANY_OF_THEM = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+)\W+)?(?:do|does|can|could|will|would|are|is)\s+any\s+(?:of\s+)?"
@@ -139,7 +142,7 @@ _WHERE_TO_START = re.compile(r"\bwhere (?:do|should|would|can) (?:we|i|you) (?:e
 _HOT = re.compile(r"\b(?:run|runs|running|sleep|sleeps|get|gets|getting)\s+(?:so\s+|really\s+|very\s+)?(?:hot|sweaty|sticky)\b|"
                   r"\bsweat\w*|\bsticky\b|\bin (?:this|the) heat\b", re.I)
 # "the rust one looks fun. removable covers? the dog…": a product pointed at, then a question about it
-_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(the\s+[a-z][\w -]{1,20}?\s+(?:one|[a-z]{4,}))\b[^?]*?[.!,;]\s*"
+_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(?:what about\s+|and\s+)?(the\s+[a-z][\w -]{1,20}?\s+(?:one|[a-z]{4,}))\b[^?]*?[.!,;]\s*"
                                  r"([^.?!]+\?|(?:how|what|whats|what'?s|is|does|do|can|will)\b[^.?!]*$)",
                                  re.I)  # (and "the rust runner, can it go outside on the porch too?", "..., how much was it again")
 # "sweet, 2 packs pls", "ok 3 of them please": that many of the one in focus, into the cart
@@ -226,6 +229,9 @@ def _in_room(room: str, level: str) -> bool:
     return any(word and word in level.lower().replace(" ", "") for word in said)
 
 
+# "whatever, i'll deal w it tomorrow", "ok i'll try again later": putting it off, the chat ends
+_LATER_THEN = re.compile(r"\b(?:i'?ll|i will|we'?ll|gonna)\s+(?:just\s+)?(?:deal\s+w(?:ith|/)?\s+it|sort\s+it(?:\s+out)?|figure\s+it\s+out|"
+                         r"try\s+again|look\s+(?:again|into it))\s+(?:tomorrow|later|in the morning|another time|after work)\W*$", re.I)
 # "merry xmas to u robot", "happy new year!!": a season's wish, a greeting
 _SEASON_WISHES = re.compile(r"\b(?:merry\s+(?:xmas|x-mas|christmas|chrimbo)|happy\s+(?:new\s+year|holidays|thanksgiving|easter|"
                             r"hanukkah|chanukah|diwali|eid|lunar\s+new\s+year|4th|fourth)|season'?s\s+greetings|happy\s+hols)\b", re.I)
@@ -251,7 +257,8 @@ def _as_read(nlu: NLUResult, intent: str, slots: dict[str, Any]) -> NLUResult:
 
 
 # "ok thanks, ...", "thank you dear, ...": a message that starts by thanking
-_THANKS_FIRST = re.compile(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", re.I)
+_THANKS_FIRST = re.compile(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:(?:cool|great|perfect|nice|lovely|awesome|brill|sweet)[,.!]*\s+)?"
+                          r"(?:thanks|thank you|thank u|thx|ty|ta|cheers)\b", re.I)  # ("ok cool, thx for being up this early")
 # "hmm she'd prefer green I think, the velvet bit doesn't matter": that value let go
 _VALUE_BIT = re.compile(r"\b(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+(?:bit|part|thing)\s+(?:doesn'?t|does not|don'?t|won'?t)\s+matter\b", re.I)
 # "actually forget the cats thing, they sleep on everything anyway": the feature the pets (kids) asked for
@@ -1400,10 +1407,13 @@ class DialogueManager:
         """ "leather" under suggested office chairs, "cheaper, under 100 a chair" under suggested dining chairs:
         refining the suggestions, a request of their category (the request becomes theirs)."""
         shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
-        if (state.last_action == "suggest_complements" and intent == "out_of_scope" and len(shown) == 1 and None not in shown
-                and phrases.A_MUST.search(text)
+        if (state.last_action == "suggest_complements" and len(shown) == 1 and None not in shown
+                and (intent == "out_of_scope" or intent == "complement_request" and not slots.get("category"))
+                and (phrases.A_MUST.search(text) or phrases.SOFT_WISH.search(text))
                 and any(self._asked(text, sorted(shown)))):
-            intent = "refine"  # "has to be washable, we have a very muddy dog" under suggested rugs: washable rugs
+            # "has to be washable, we have a very muddy dog" under suggested rugs: washable rugs; "stackable would be
+            # handy for storing the extras" under suggested dining chairs
+            intent = "refine"
         if not (state.last_action == "suggest_complements" and intent in ("refine", "search_product", "feedback_dislike")
                 and (not slots.get("category") or {str(slots["category"])} == shown and (
                     intent == "refine" or any(slots.get(k) is not None for k in ("price_max", "price_min"))))):
@@ -1444,7 +1454,9 @@ class DialogueManager:
             # "ok now a chair under 120" after desks: a chair for the desk
             around = {*state.constraints.categories, *(p.leaf_category for p in self._shown_products(state))}
             sits_at = {"Desks": "Office Chairs", "Dining Tables": "Dining Chairs"}
-            chair = next((sits_at[c] for c in around if c in sits_at and sits_at[c] in categories), None)
+            # ... and "any cheaper white ones? that's a lot for one chair" under outdoor chairs: those chairs
+            chair = next((c for c in state.constraints.categories if c != "Armchairs" and c.endswith("Chairs")), None) \
+                or next((sits_at[c] for c in around if c in sits_at and sits_at[c] in categories), None)
             if chair:
                 slots = {**slots, "category": chair}
         mentioned = mentioned_categories(text, categories) if re.search(r"\bfirst\b", text, re.I) else []
@@ -1621,7 +1633,10 @@ class DialogueManager:
             rest = text
             for _, said, *_ in missing:
                 rest = rest.replace(said.group(0), " ")
-            others = [m for m in mentioned_categories(rest, self.s.retriever.vocabulary.get("categories", [])) if not is_room(m[0])]
+            heads = {singular(name.split()[-1]).lower() for name in names}
+            others = [m for m in mentioned_categories(rest, self.s.retriever.vocabulary.get("categories", [])) if not is_room(m[0])
+                      # (not "desk fan, ceiling fan, anything": a desk fan is a fan)
+                      and not any(re.search(rf"\b{re.escape(m[0])}\s+{re.escape(h)}s?\b", rest, re.I) for h in heads)]
             if not have and not others and not any(kind.broader for kind, *_ in missing):
                 # "do you have computer monitors or a printer stand?": nothing of the kind, and no stand is one
                 return self._not_sold(state, _as_read(nlu, intent, {k: v for k, v in slots.items() if k != "category"}),
@@ -1815,6 +1830,11 @@ class DialogueManager:
         refund still waited for, a log-in problem, a threat or an unanswered complaint, an invoice or a code follow-up,
         when an order arrives, how to leave a review."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent == "out_of_scope" and not slots.get("order_id")
+                and re.search(r"\b(?:will|do|does|would)\s+(?:orders?|things|stuff|deliveries|parcels)\s+(?:still\s+)?(?:ship|go out|"
+                              r"be (?:shipped|delivered)|get delivered|arrive)\b", text, re.I)):
+            intent = "delivery_time"  # "are you guys working on memorial day? like will orders still ship monday"
+            nlu = _as_read(nlu, intent, slots)
         if intent in ("payment_methods", "delivery_options") and slots.get("order_id") and _WHERE_IS_MY_ORDER.search(text):
             # "also where's my order 81244, and do you take paypal?": that order (the payment question answered with it)
             intent = "order_status"
@@ -1925,6 +1945,16 @@ class DialogueManager:
                 and _SEASON_WISHES.search(text) and not phrases.FAREWELL.search(text)):
             intent = "greet"  # "merry xmas to u robot 🎄🍷"
             nlu = _as_read(nlu, intent, slots)
+        if (intent == "complaint" and not slots and state.last_action not in ("service", "handoff")
+                and not phrases.SERVICE_WORDS.search(text) and not service.names_a_topic(text) and not phrases.TALK_TO_PERSON.search(text)
+                and not re.search(r"\byour\b|\b(?:you|u) guys\b|\bthis (?:shop|store|site|website|company|app)\b", text, re.I)
+                and re.search(r"\b(?:monday|day|week|month|year|life|weather|christmas|xmas|holidays?|bills?|rent|everything)\b", text, re.I)):
+            intent = "out_of_scope"  # "this monday was rough, everything is so expensive after christmas": venting, no complaint to us
+            nlu = _as_read(nlu, intent, slots)
+        if (_LATER_THEN.search(text) and not phrases.is_question(text) and not slots.get("order_id")
+                and intent not in ("contact_human", "complaint") and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))):
+            intent, slots = "goodbye", {}  # "whatever, i'll deal w it tomorrow": the chat ends for now
+            nlu = _as_read(nlu, intent, slots)
         if (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and nlu.confidence < 0.5
                 and not slots.get("order_id") and state.last_action not in ("service", "handoff")
                 and re.search(r"\b(?:bye|byee+|cya|ttyl|laters)\W*$", text, re.I) and not phrases.is_question(text)
@@ -2014,6 +2044,25 @@ class DialogueManager:
         """A wish about the products shown that the model read as something else: a kind dropped, "the rust one ...
         removable covers?", "add it, back to work", a feature or budget under a service word, "do any come in leather?"."""
         intent, slots = nlu.intent, nlu.slots
+        described = re.match(r"\W*(?:(?:ok|omg|ooh|oh|hmm+)\W+)?the\s+([a-z]+)\s+ones?\b", text, re.I)
+        colours = [s for s in nlu.spans if s.name == "color"]
+        if (intent == "refine" and state.shown and described and len(colours) >= 2 and slot_values(slots, "color")
+                and colours[0].text.lower() == described.group(1).lower() and colours[-1].start > described.end()):
+            # "the rust one is cute. anything in green?": green ones (rust says which one was cute)
+            later = colours[-1].text.lower()
+            value = next((c for c in self.s.retriever.vocabulary.get("colors", []) if c.lower() == later), None)
+            if value:
+                slots = {**slots, "color": value}
+                nlu = _as_read(nlu, intent, slots)
+        if (intent == "complement_request" and state.shown and not slots.get("category") and slots.get("color")
+                and re.match(r"\W*(?:(?:and|ok|okay|hmm+|maybe|or)\W+)?(?:any(?:thing)?\s+|got\s+any\s+|something\s+|one\s+)?in\s+[a-z]+\b",
+                             text, re.I)):
+            intent = "refine"  # "in white? to match the tablecloths" under outdoor chairs: white ones (the tablecloths are theirs)
+            nlu = _as_read(nlu, intent, slots)
+        if (intent in ("feedback_dislike", "feedback_like") and not slots.get("item_ref") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
+                and re.search(r"(?:^|[,.!;]\s*)(?:ok(?:ay)?\W+|fine\W+)*(?:good ?night|night|bye|goodbye|cya)\W*$", text, re.I)):
+            intent, slots = "goodbye", {}  # "ugh only one. fine, goodnight": the chat ends, nothing disliked
+            nlu = _as_read(nlu, intent, slots)
         if (intent in ("goodbye", "thanks") and state.shown and any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
                 and not phrases.FAREWELL.search(text) and not phrases.THANKS.search(text)):
             intent = "refine"  # "ugh fine, he wins. glass it is": the glass ones
@@ -2142,11 +2191,15 @@ class DialogueManager:
             # "this is really stressing me out, my parents arrive tuesday and they need somewhere to sleep" about the
             # late order
             intent, slots = "complaint", _order_id_only(slots)
-        elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time", "complaint")
+        elif (state.last_action in ("service", "handoff")
+              and state.last_service_intent in ("order_status", "delivery_time", "complaint", "return_item", "cancel_order")
               and intent in ("search_product", "refine", "out_of_scope")
               and re.match(r"\W*(?:it'?s|its|it is|it was|they'?re|they are)\s+(?:a|an|the|two|some)\s+", text, re.I)
-              and not phrases.SHOPPING_OPENER.search(text) and not slots.get("price_max")):
-            # "its a dresser and my in-laws are staying next weekend so we kind of need it" about the late order
+              and not phrases.SHOPPING_OPENER.search(text) and not phrases.is_question(text)
+              and (not slots.get("price_max") or state.last_service_intent in ("return_item", "cancel_order"))):
+            # "its a dresser and my in-laws are staying next weekend so we kind of need it" about the late order; "its a
+            # rug, the colour is nothing like the photo" about a return; "it's the velvet armchair, 1400 bucks, what was
+            # i thinking" about a cancellation
             intent, slots = state.last_service_intent, _order_id_only(slots)
         elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("shipping_address", "change_order")
               and phrases.STREET_ADDRESS.search(text) and intent not in ("contact_human", "cancel_order")):
@@ -2340,6 +2393,10 @@ class DialogueManager:
                 # "that's pretty annoying honestly"; "this has happened before too, honestly your payment system is a
                 # mess" after the payment answer
                 intent = "complaint"
+        if (_THANKS_FIRST.match(text) and phrases.COMPLIMENT.search(text) and intent not in ("contact_human",)
+                and not slots.get("order_id") and not service.names_a_topic(text) and not phrases.is_question(text)):
+            intent, slots = "thanks", {}  # "ok thank you, you've been more helpful than my bank today"
+            nlu = _as_read(nlu, intent, slots)
         if (re.match(r"\s*(?:ok(?:ay)?[,.!]*\s+)?(?:(?:good|great|perfect|lovely)[,.!]*\s+)?sorry (?:for|about) (?:the|all the) "
                      r"(?:hassle|trouble|bother|fuss|confusion)\W*$", text, re.I)
                 and not service.is_upset(text) and intent not in ("contact_human",)):
@@ -2401,6 +2458,10 @@ class DialogueManager:
         second one too", "add the cheapest", "take it"), a comparison, a superlative, a kind or feature of the kind
         shown ("something round for the bathroom", "any standing ones?"), the same service topic continued."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent == "refine" and state.shown and _ARE_THEY.match(text) and "?" in text
+                and not slots.get("category") and slots.get("price_max") is None and slots.get("price_min") is None):
+            intent = "product_question"  # "are they rattan? going for a boho look", "and is boucle ok with a dog that sheds?"
+            nlu = _as_read(nlu, intent, slots)
         if (intent == "refine" and len(state.shown) >= 2 and _DO_EITHER.match(text)
                 and not slots.get("category") and slots.get("price_max") is None and slots.get("price_min") is None):
             intent = "product_question"  # "do either have soft close drawers?": asked of the ones shown
@@ -3364,6 +3425,12 @@ class DialogueManager:
             return None
         top = await self.search.rank(state, text, candidates, SHOW)
         top += (await self.search.rank(state, text, others, SHOW))[:SHOW - len(top)]
+        if "the others are" not in intro and "then the closest" not in intro and len(top) > len(candidates):
+            # an intro said of the few alone ("... these are firm:"): the closest others said as such
+            head = "the first is" if len(candidates) == 1 else f"the first {len(candidates)} are"
+            these = re.search(r"; these are (.+):$", intro)
+            intro = (f"{intro[:these.start()]}; {head} {these.group(1)}, then the closest {describe(plain)}:" if these
+                     else f"{intro.rstrip(':')} ({head.rsplit(' ', 1)[0]}); then the closest {describe(plain)}:")
         if len(top) == 2:  # "the first is listed as extendable; then the closest of the dining tables for 8+"
             intro = intro.replace("; the others are the closest", "; then the closest of the")
         reply = self._show(state, nlu, action, plain, top, intro)
@@ -4087,6 +4154,9 @@ class DialogueManager:
             state.service_category = named[-1]
         # a number read from the text, not one in "how long does delivery take to 30309?" (a postcode)
         order_id = nlu.slots.get("order_id") or (None if _POSTCODE.search(nlu.text) else service.find_order_id(nlu.text))
+        if order_id and re.search(rf"[$£€]\s*{re.escape(str(order_id))}\b|\b{re.escape(str(order_id))}\s*(?:bucks|dollars|usd|quid)\b",
+                                  nlu.text, re.I):
+            order_id = None  # "it's the velvet armchair, 1400 bucks": what it cost, no order number
         if order_id:
             state.order_id = str(order_id)
         elif service.needs_order_id(intent, nlu.text) and not state.order_id:

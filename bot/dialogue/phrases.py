@@ -430,7 +430,7 @@ def closing(text: str) -> str | None:
 
 
 # Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
-COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
+COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re|'ve been| have been|ve been)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
 ARE_YOU_A_BOT = re.compile(r"\b(?:is (?:this|it|that)|am i talking to) (?:a |an )?(?:real |actual |live )?(?:person|human|bot|robot|ai|machine)"
                            r"(?: or (?:a |an )?(?:real |actual )?(?:person|human|bot|robot|ai|machine))?"
@@ -754,7 +754,7 @@ ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|ri
                              r"add\s+(?:it|that)|(?:in)?to\s+(?:my\s+|the\s+)?(?:cart|basket)|i'?ll\s+take\s+it)\b"
                              # "the cheapest one of those too" (after adding another), "the cheaper of the two please"
                              # (not "the cheapest one please": the cheapest of all that match, shown)
-                             r"|^\s*" + _PICKED + r"\s+(?:too|as well)[\s.!]*$"
+                             r"|^\s*" + _PICKED + r"\s+(?:too|as well)(?:\s+(?:pls|please|plz))?[\s.!]*$"
                              r"|^\s*(?=(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+(?:one\s+)?of\s+(?:the|those|these)\s+(?:two|2)\b)" + _PICKED
                              + r"\s*(?:please|pls|then)?[\s.!]*$"
                              # "ok we'll go with whichever is cheaper" (of the two compared)

@@ -52,6 +52,8 @@ _TIME_OF_DAY = re.compile(r"^\W*(?:(?:ok|okay|so|right|well)\W+)?it'?s\s+(?:(?:r
                           r"(?:late|early)(?:\s+(?:here|now|lol|haha))?\W*$", re.IGNORECASE)
 # "i paid 79 for delivery and i want that back": what was paid, the story of the request after it (not a wish)
 _PAID = re.compile(r"^\s*(?:i|we)\s+(?:paid|was charged|were charged|got charged|spent)\b", re.IGNORECASE)
+# "add it", "take that": a cart command, short as it is
+_CART_COMMAND = re.compile(r"(?:add|take|buy|get)\s+(?:it|that|this|them)", re.IGNORECASE)
 _PREAMBLE = re.compile(r"^\s*(?:(?:hi|hello|hey)(?: there)?)?[,!]?\s*(?:(?:(?:two|2|a couple of|couple|few) (?:things|questions)|"
                        r"quick (?:ones?|questions?|q))[:,.]?)?\s*", re.IGNORECASE)
 
@@ -80,12 +82,16 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     pieces = [q for p in pieces for q in (_ASK_AFTER_CHOICE.split(p) if _CHOICE.search(p) else [p])]
     parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip(" ,."), flags=re.IGNORECASE) for p in pieces]
     parts = [p for p in parts if len(p.split()) >= 3  # ... or a budget: "under 700, and can you deliver this weekend?"
-             or len(p.split()) == 2 and re.match(r"(?:under|below|max|over|up to|upto|around|about)\s+\$?\d", p, re.I)]
+             or len(p.split()) == 2 and re.match(r"(?:under|below|max|over|up to|upto|around|about)\s+\$?\d", p, re.I)
+             # ... or the cart: "add it. and a rug for next to her bed, pink if you have it"
+             or _CART_COMMAND.fullmatch(p)]
     parts = [p for p in parts if not _TIME_OF_DAY.match(p)] or parts  # "ok it's late and I want a velvet armchair"
     if any(_ONLY_ORDER_NUMBER.fullmatch(p) for p in parts[1:]):
         return [text]  # "... still no refund?? order number 44518": the order the first part is about
     wish_first = wish_first and not (parts and _PAID.search(parts[0]))
-    if not all((_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p)
+    after_cart = bool(parts) and _CART_COMMAND.fullmatch(parts[0]) is not None
+    if not all((after_cart and i and re.match(r"(?:a|an|some)\s+\w", p, re.I))  # "add it. and a rug for ..., pink if you have it"
+               or (_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p)
                                                         or _NEVER_DONE.search(p))
                                             and "?" not in p))
                or (wish_first and i == 0) for i, p in enumerate(parts)):

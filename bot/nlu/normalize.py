@@ -695,6 +695,10 @@ def _not_money_in(text: str, span_text: str) -> bool:
         return True  # "something with a higher thread count, like 400+": threads, not money
     if len(numbers) == 1 and _MEASURED_BEFORE.search(text[max(0, at + numbers[0].start() - 40):at + numbers[0].start()]):
         return True  # "any dressers under 45 inches wide? the gap is 46": the gap's width
+    if (len(numbers) == 1 and float(numbers[0].group(0)) <= 12
+            and re.search(r"\b(?:needs?|wants?|seats?|fits?)\s+(?:like\s+|about\s+|around\s+|maybe\s+|at least\s+)?$", before, re.I)
+            and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd|each|apiece|k)\b", span_text + after, re.I)):
+        return True  # "do u have bar stools? our kitchen island needs like 3": how many, not $3
     if len(numbers) == 1 and _COUNTED_AFTER.match(after) and not re.search(r"[$£€]", span_text + before[-2:]):
         return True  # "just moved into grad housing with about 400 books and zero shelves": how many books
     small = all(float(n.group(0)) <= 20 for n in numbers)
