@@ -1773,6 +1773,9 @@ def _colour_ending_in(word: str, known: dict[str, str]) -> str | None:
     return ending[0] if len(ending) == 1 else None
 
 
+# "a down pillow", "goose down", "down filled": down as a filling
+_DOWN_FILL = re.compile(r"\bdown\s+(?:pillows?|duvets?|comforters?|filled|fill|alternative|feathers?|ones?|insert)\b"
+                        r"|\b(?:feather|goose|duck)\s+(?:and\s+)?down\b|\b(?:in|of|real|pure|100%)\s+down\b|\bdown\?", re.I)
 # "nothing light coloured", "no pale colours": every light colour refused
 _NOTHING_LIGHT = re.compile(r"\b(?:nothing|no|not|none)\s+(?:too\s+|that'?s\s+)?(?:light|pale)[\s-]*(?:colou?r(?:ed|s)?|ones?|shades?)\b", re.I)
 _LIGHT_COLOURS = {"white", "cream", "ivory", "beige", "light grey", "off-white", "natural"}
@@ -1947,4 +1950,9 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
             fixed = [v if v.lower() in known else colour_typo(v, vocabulary["colors"]) or _colour_ending_in(v, known)
                      for v in slot_values(slots, name)]
             _set_values(slots, name, list(dict.fromkeys(known.get(v.lower(), v) for v in fixed if v and v.lower() in known)))
+    if (not slots.get("size") and re.search(r"\bsingle\s+(?:beds?|bed\s*frames?|mattress(?:es)?)\b", text, re.I)
+            and "Twin" in vocabulary.get("sizes", [])):
+        slots["size"] = "Twin"  # "ok then 2 single beds, under 400 each": twin beds
+    if [v.lower() for v in slot_values(slots, "material")] == ["down"] and not _DOWN_FILL.search(text):
+        slots.pop("material")  # "trees down on our road, school's shut": no down filling
     return slots

@@ -61,6 +61,7 @@ KINDS: tuple[Kind, ...] = (
     _kind("chandeliers", "chandelier", "chandelier"),
     _kind("ceiling lights", "ceiling light, ceiling lamp, flush mount", "ceiling, flush mount, pendant, chandelier"),
     _kind("ceiling fans", "ceiling fan", "ceiling fan", broader=False),
+    _kind("fence panels", "fence panel, fence panels, fencing", "fence", broader=False),
     _kind("wall sconces", "wall sconce, sconce", "sconce"),
     _kind("string lights", "string light, fairy light, christmas light", "string light, fairy light"),
     _kind("night lights", "night light, nightlight", "night light, nightlight"),

@@ -60,7 +60,8 @@ _AT_A_TABLE = re.compile(r"\b(?:at|around|under|with)\s+(?:a|an|the|our|my)\s+(?
                          r"(?:height\s+)?table\b", re.I)
 # "are they rattan?", "is it real wood?", "and is boucle ok with a dog that sheds like crazy?": asked of what is shown
 _ARE_THEY = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+|wait)\W+)?(?:are|is)\s+(?:they|these|those|it|both|(?:the\s+)?[a-z]+\s+"
-                       r"(?:ok|okay|good|fine|safe|alright|easy)\s+(?:with|for|to)\b)", re.I)
+                       r"(?:(?:ok|okay|good|fine|safe|alright|easy)\s+(?:with|for|to)\b|(?:scratchy|itchy|rough|soft|comfy|comfortable|"
+                       r"durable|sturdy|heavy|warm|hot|cool|cold|stain[- ]resistant|easy to clean)\b))", re.I)  # ("is jute scratchy?")
 # "do either have soft close drawers?", "does either of them recline?"
 _DO_EITHER = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+)\W+)?(?:do|does|can|could|will|would|are|is)\s+either\b", re.I)
 _ANY_OF_THEM = re.compile(r"^\W*(?:(?:and|so|ok|okay|hmm+)\W+)?(?:do|does|can|could|will|would|are|is)\s+any\s+(?:of\s+)?"
@@ -611,6 +612,18 @@ class DialogueManager:
             if added.action == "add_to_cart":
                 answered = self._service(state, read, read.intent)  # (the last action: that answer)
                 return added.model_copy(update={"text": f"{added.text} {answered.text}", "quick_replies": answered.quick_replies})
+        if (read.intent == "product_question" and asked.intent in ("add_to_cart", "product_question") and state.shown
+                and phrases.ADD_THEN_ASK.search(text) and re.match(r"\W*(?:(?:ok|okay|great|perfect|cool)\W+)?(?:add|put)\b", text, re.I)):
+            # "ok add the gaming one. what's the warranty on it?": into the cart, then the question about it
+            refs = _item_refs_only(asked.slots)
+            if not refs:
+                picked = described_positions(text.split(".")[0], self._shown_products(state))
+                refs = {"item_ref": picked} if picked else {}
+            added = await self._on_cart(state, _as_read(asked, "add_to_cart", refs))
+            if added.action == "add_to_cart" and state.focus_id in self.products:
+                question = re.split(r"[.!;]\s+", text, maxsplit=1)[-1]
+                answered = self._answer_about(state, _as_read(read, "product_question", {}), self.products[state.focus_id], question)
+                return added.model_copy(update={"text": f"{added.text} {answered.text}"})
         chosen = (_CHOSEN_THEN_MATCH.search(text) or _ADDED_THEN_FOR_IT.search(text)) if state.shown else None
         wanted = (slot_values(read.slots, "category") or category_matches(chosen.group(2), self.s.retriever.vocabulary.get("categories", []),
                                                                           typos=False)[:1]) if chosen else []
@@ -1830,6 +1843,16 @@ class DialogueManager:
         refund still waited for, a log-in problem, a threat or an unanswered complaint, an invoice or a code follow-up,
         when an order arrives, how to leave a review."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent in ("search_product", "refine", "out_of_scope") and slots.get("order_id")
+                and re.search(r"\bon order\b|\b(?:i|we)\s+(?:ordered|bought)\b|\bmy order\b", text, re.I) and not phrases.SHOPPING_OPENER.search(text)):
+            # "is your warehouse ok with the storm? i've got a dining table on order, A-20931": that order
+            intent, slots = "order_status", _order_id_only(slots)
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "return_item" and not slots.get("order_id") and re.search(r"\bif (?:i|we) (?:order|buy|get)\b", text, re.I)
+                and re.search(r"\b(?:come|arrive|get here|be delivered|deliver)\b", text, re.I)):
+            # "our sofa is ruined ... if i order a sofa today can it come at the weekend?": delivery, no return
+            intent, slots = "delivery_time", {}
+            nlu = _as_read(nlu, intent, slots)
         if (intent == "out_of_scope" and not slots.get("order_id")
                 and re.search(r"\b(?:will|do|does|would)\s+(?:orders?|things|stuff|deliveries|parcels)\s+(?:still\s+)?(?:ship|go out|"
                               r"be (?:shipped|delivered)|get delivered|arrive)\b", text, re.I)):
@@ -2016,6 +2039,14 @@ class DialogueManager:
         if (intent == "out_of_scope" and phrases.HELLO.match(text) and not slots and "?" not in text
                 and re.search(r"\bhappy\b|\bhope (?:you|everyone|y'?all)\b|\bhave a (?:good|great|nice|lovely)\b", text, re.I)):
             intent = "greet"  # "good morning! happy mother's day to all the mums working there today 💐"
+        if (intent in ("out_of_scope", "search_product") and phrases.HELLO.match(text) and "?" not in text
+                and (not slots or set(slots) <= {"category", "room"} and self._only_theirs(text, slot_values(slots, "category")))
+                and not phrases.SHOPPING.search(text) and not phrases.WANTS_TO_BUY.search(text)
+                and re.search(r"\b(?:rough|long|busy|crazy|slow|quiet) (?:day|week|morning|shift)\b|\bchaos\b|\bbored\b|\bexhausted\b", text, re.I)):
+            # "hey there! rough day, first week of school is chaos 😅", "hiya 👋 bored at my desk, half the office didn't
+            # make it in": a hello and a chat (the desk is theirs)
+            intent, slots = "greet", {}
+            nlu = _as_read(nlu, intent, slots)
         if (intent in ("search_product", "out_of_scope", "show_more") and phrases.HELLO.match(text) and not slots
                 and not state.shown and re.search(r"\bjust\s+(?:having\s+)?(?:a\s+)?(?:little\s+|quick\s+)?(?:browse|browsing|look|looking)"
                                                   r"(?:\s+around)?\b", text, re.I)):
@@ -2458,6 +2489,10 @@ class DialogueManager:
         second one too", "add the cheapest", "take it"), a comparison, a superlative, a kind or feature of the kind
         shown ("something round for the bathroom", "any standing ones?"), the same service topic continued."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent == "refine" and state.shown and re.match(r"\W*which (?:of|one of) (?:these|those|them)\b", text, re.I)
+                and not slots.get("category") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)):
+            intent = "product_question"  # "which of these sleeps cooler? my husband runs like a radiator"
+            nlu = _as_read(nlu, intent, slots)
         if (intent == "refine" and state.shown and _ARE_THEY.match(text) and "?" in text
                 and not slots.get("category") and slots.get("price_max") is None and slots.get("price_min") is None):
             intent = "product_question"  # "are they rattan? going for a boho look", "and is boucle ok with a dog that sheds?"
@@ -2564,7 +2599,7 @@ class DialogueManager:
                 and intent not in service.HANDOFF_INTENTS and service.shop_topic(text) is None \
                 and not (intent == "account_help" and re.search(r"\b(?:delete|close|cancel|remove)\s+(?:my|the|our)\s+account\b", text, re.I)):
             # (not "a code from your newsletter", nor "how do i delete my account, im sick of the marketing emails")
-            intent = "out_of_scope"  # "also subscribe me to the newsletter": not something the assistant does
+            intent, slots = "out_of_scope", {}  # "also subscribe me to the newsletter": not something the assistant does
         return _as_read(nlu, intent, slots)
 
     def _either_kinds(self, nlu: NLUResult) -> list[str] | None:

@@ -344,7 +344,7 @@ NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:
                             r"|\bstill no (?:reply|response|answer)\b|\b(?:never|nobody|no one|no-one|noone) (?:ever )?(?:replied|responded|"
                             r"answered|answers|replies|responds|calls back|called back|rings back)\b", re.I)
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
-                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|good ?night|g'?night|g'?nite|night night|nite|"
+                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|stay (?:dry|safe|warm|cool)(?: out there)?|good ?night|g'?night|g'?nite|night night|nite|"
                       r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything|plenty|enough) for (?:now|today|tonight|the day|this evening|one (?:morning|day|night|evening|afternoon))|"
                       r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off|(?:jump|hop|get) on(?:to)? a (?:call|meeting|zoom))"
                       # (not "they need to go in the washing machine")

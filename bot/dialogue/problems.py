@@ -34,7 +34,9 @@ _HURTS = r"(?:hurts?|hurting|pain|painful|aches?|aching|achy|sore|stiff|killing 
 # "my lower back is wrecked by mid afternoon" (said right after the back: "my back garden got wrecked" is no pain)
 _BACK_WRECKED = r"\b(?:my|our|his|her|lower|upper)\s+back\s+(?:is|'s|was|has been|got|gets|feels)\s+(?:already |totally |completely |absolutely |so |just )*" \
                 r"(?:wrecked|destroyed|ruined|in pieces|shot)\b"
-_STIFF_BACK = r"\b(?:a|with a|with)\s+(?:stiff|sore|aching|achy|bad)\s+back\b"  # "I wake up with a stiff back"
+_STIFF_BACK = (r"\b(?:a|with a|with)\s+(?:stiff|sore|aching|achy|bad)\s+back\b"  # "I wake up with a stiff back"
+               # "a desk chair that won't wreck his back"
+               r"|\b(?:won'?t|wont|doesn'?t|does not|will not|not)\s+(?:wreck|ruin|kill|destroy|hurt)\s+(?:my|his|her|their|your|our)\s+back\b")
 _AT_WORK = r"\b(?:desk|work\w*|sitting|sit|chair|office|laptop|computer|wfh|typing|zoom|calls)\b"
 _IN_BED = r"\b(?:sleep\w*|(?<!good )morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"  # (not "Good morning.")
 
@@ -68,6 +70,8 @@ PROBLEMS: tuple[Problem, ...] = (
                r"|\bblock(?:s|ing)?\s+(?:out\s+)?(?:the\s+|that\s+)?(?:light|sun|sunlight|glare)\b"  # "something to block the light"
                # "the daylight through my bedroom window keeps waking me up", "curtains that actually make it dark"
                r"|\bdaylight\b.{0,60}\b(?:wak\w*|woke|sleep\w*|keeps? me up)\b"
+               # "my daughter's room gets blasted with sun at 6am ... needs her sleep"
+               r"|\b(?:blasted|flooded|blinded|hit)\s+(?:with|by)\s+(?:the\s+)?(?:sun|sunlight|light)\b.{0,60}\b(?:sleep|wake|\d\s*am)\b"
                r"|\bmake\s+(?:it|the room|my room|the bedroom|my bedroom)\s+(?:actually\s+|really\s+|properly\s+|pitch\s+|totally\s+)?dark\b"),
             "curtain", "Blackout curtains keep the early light out.", {"light control": "blackout"},
             replaces=("light", "lighting", "sunlight")),  # "so much light comes into our bedroom": the light is the trouble
@@ -85,7 +89,9 @@ PROBLEMS: tuple[Problem, ...] = (
             "bookcase", "Let's give those books a home.", replaces=("dining table", "coffee table", "desk", "bed", "nightstand")),
     Problem(_p(r"\bclothes\b.{0,30}\b(?:everywhere|piled|on the floor|on a chair|nowhere)\b|\bnowhere to put (?:my|our) clothes\b"),
             "dresser", "A dresser would tidy those away."),
-    Problem(_p(r"\b(?:floors?|tiles?)\b.{0,20}\b(?:so\s+|really\s+|too\s+|are\s+|is\s+)?(?:cold|freezing|echo(?:es|ey|y)?|bare)\b"),
+    # ... "tiled floors and my feet are like ice blocks"
+    Problem(_p(r"\b(?:floors?|tiles?)\b.{0,20}\b(?:so\s+|really\s+|too\s+|are\s+|is\s+)?(?:cold|freezing|echo(?:es|ey|y)?|bare)\b"
+               r"|\b(?:tiled?|stone|concrete|wood(?:en)?)\s+floors?\b.{0,50}\b(?:feet|toes)\b.{0,25}\b(?:ice|icy|cold|freezing|frozen)\b"),
             "rug", "A rug warms a floor up and softens the echo.", replaces=("floor lamp",)),
     Problem(_p(r"\b(?:room|corner|lounge|living room|bedroom|flat|apartment)\b.{0,20}\b(?:too|so|really|very)\s+(?:dark|gloomy|dim)\b"
                r"|\bnot enough light\b"),

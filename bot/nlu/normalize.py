@@ -693,10 +693,15 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if len(numbers) == 1 and (re.search(r"\b(?:thread\s*count|tc)\b[^.?!$]{0,20}$", text[max(0, at + numbers[0].start() - 30):at + numbers[0].start()], re.I)
                               or re.match(r"\s*\+?\s*(?:thread\s*count|tc)\b", after, re.I)):
         return True  # "something with a higher thread count, like 400+": threads, not money
+    if (len(numbers) == 1 and re.search(r"\b(?:hot|heat|heatwave|temperature|degrees|weather|forecast|warm|cold|freezing)\b", text, re.I)
+            and re.search(r"\b(?:said|says|saying|forecast|hit|hits|reach|reaches|be|was|is)\s+(?:like\s+|about\s+|around\s+)?$", before, re.I)
+            and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd|budget|under|max)\b", span_text + after + before, re.I)):
+        return True  # "is it gonna be as hot as yesterday? they said 97 🥵": the temperature
     if len(numbers) == 1 and _MEASURED_BEFORE.search(text[max(0, at + numbers[0].start() - 40):at + numbers[0].start()]):
         return True  # "any dressers under 45 inches wide? the gap is 46": the gap's width
     if (len(numbers) == 1 and float(numbers[0].group(0)) <= 12
-            and re.search(r"\b(?:needs?|wants?|seats?|fits?)\s+(?:like\s+|about\s+|around\s+|maybe\s+|at least\s+)?$", before, re.I)
+            and re.search(r"\b(?:needs?|wants?|seats?|fits?|(?:we|they|i)\s+(?:have|had|are|'ll have|will have|will be))\s+"
+                          r"(?:like\s+|about\s+|around\s+|maybe\s+|at least\s+)?$", before, re.I)
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd|each|apiece|k)\b", span_text + after, re.I)):
         return True  # "do u have bar stools? our kitchen island needs like 3": how many, not $3
     if len(numbers) == 1 and _COUNTED_AFTER.match(after) and not re.search(r"[$£€]", span_text + before[-2:]):
