@@ -247,6 +247,11 @@ def _generic_category(slots: dict[str, Any]) -> bool:
     return all(str(value).lower() in _GENERIC_CATEGORIES for value in slot_values(slots, "category"))
 
 
+def _has_colour(product: Product, colour: str) -> bool:
+    """Whether the product is of that colour, by its listed colour or its title ("the green one")."""
+    return colour.lower() in (product.color or "").lower() or colour.lower() in product.title.lower()
+
+
 def _words_re(value: str) -> str:
     """A value as a pattern its words match however they are joined ("mid-century": "mid century", "midcentury")."""
     return r"[\s-]*".join(re.escape(w) for w in re.split(r"[\s-]+", value))
@@ -970,7 +975,7 @@ class DialogueManager:
             # "oh and the round table too", "oh and the standing desk i asked about earlier too" after adding chairs:
             # the one shown before that fits, into the cart as well
             in_cart = {c.product_id for c in state.cart}
-            earlier = [self.products[i] for i in reversed(state.shown_before) if i in self.products and i not in in_cart]
+            earlier = [p for p in self._shown_before(state) if p.id not in in_cart]
             fits = list({p.id: p for p in recalled(too.group(1), earlier)}.values())
             if len(fits) != 1:
                 # "the round table" of two round ones (or of a round one not called so): the one of that kind a
@@ -986,7 +991,7 @@ class DialogueManager:
         recall = phrases.RECALL.search(text) if intent not in service.SERVICE_INTENTS else None
         if recall and state.shown_before:
             # "what was that blue lamp again?": the products shown before that fit the description
-            earlier = [self.products[i] for i in reversed(state.shown_before) if i in self.products]
+            earlier = self._shown_before(state)
             fits = sorted(recalled(recall.group(1) or recall.group(2), earlier)[:SHOW], key=lambda p: state.shown_before.index(p.id))
             if fits:
                 state.shown, state.compared = [p.id for p in fits], []
@@ -3684,6 +3689,10 @@ class DialogueManager:
             and not re.search(rf"(?<!got )(?<!have )(?<!has )\b(?:a|an|new|some)\s+(?:\w+\s+)?{re.escape(gram)}\b", text, re.I)
             for gram in grams)
 
+    def _shown_before(self, state: DialogueState) -> list[Product]:
+        """The products shown in this conversation, most recent first (one deleted from the catalog since is left out)."""
+        return [p for p in map(self._product, reversed(state.shown_before)) if p is not None]
+
     def _shown_products(self, state: DialogueState) -> list[Product]:
         """The products on show, in their shown order (one deleted from the catalog since is left out)."""
         return [p for p in map(self._product, state.shown) if p is not None]
@@ -3710,7 +3719,7 @@ class DialogueManager:
         if not isinstance(colour, str) or not said or colour.lower() not in said.group(1).lower() or not state.shown:
             return None
         shown = self._shown_products(state)
-        if any(colour.lower() in (p.color or "").lower() or colour.lower() in p.title.lower() for p in shown):
+        if any(_has_colour(p, colour) for p in shown):
             return None
         return colour.lower()
 
@@ -3843,7 +3852,7 @@ class DialogueManager:
             ids = [self._earlier_of_colour(state, ids[0], slot_values(slots, "color"))]
         if not ids and not slots.get("item_ref") and slots.get("category"):
             # "ok add the navy sectional to my cart" after pillows were suggested for it: the one shown before that fits
-            earlier = [p for p in map(self._product, reversed(state.shown_before)) if p is not None]
+            earlier = self._shown_before(state)
             said = re.sub(r"\b(?:ok|okay|add|put|the|to|my|in|into|cart|basket|please|pls|then|one|a|an)\b", " ", nlu.text, flags=re.I)
             fits = recalled(said, earlier)
             if len({p.id for p in fits}) == 1:
@@ -3948,10 +3957,10 @@ class DialogueManager:
         """ "ugh. ok add the green one then" when the green one was shown before the charcoal one now listed: that
         earlier product, when it is the only one of that colour shown in the conversation; else ``pid``."""
         def of_colour(product: Product) -> bool:
-            return all(c.lower() in f"{product.color or ''} {product.title}".lower() for c in colours)
+            return all(_has_colour(product, c) for c in colours)
         if not colours or of_colour(self.products[pid]):
             return pid
-        earlier = {p.id: p for p in map(self._product, state.shown_before) if p is not None and p.id not in state.shown}
+        earlier = {p.id: p for p in self._shown_before(state) if p.id not in state.shown}
         fits = [p.id for p in earlier.values() if of_colour(p)]
         return fits[0] if len(fits) == 1 else pid
 

@@ -520,18 +520,16 @@ def which(question: str, products: list[Product], positions: list[int]) -> str |
         # "which one has lumbar support?", "which one can dim?": those listed with it
         have = [i for i, f in enumerate(flags) if f == "yes"]
         lack = [i for i, f in enumerate(flags) if f == "no"]
-        if re.search(r"\b(?:don'?t|dont|doesn'?t|do not|does not|aren'?t|isn'?t|without|no need)\b", q):
-            # "which ones dont need one?" (a box spring): those listed without it
-            if not lack:
-                return f"None of them is listed without {name}" + (f" (#{', #'.join(str(positions[i]) for i in have)}: yes)." if have else ".")
-            listed = " and ".join(f"#{positions[i]}, the {products[i].title}" for i in lack)
-            rest = f" (#{', #'.join(str(positions[i]) for i in have)}: yes)" if have else ""
-            return f"{listed}: {name} no{rest}."
-        if not have:
-            return f"None of them is listed with {name}" + (f" (#{', #'.join(str(positions[i]) for i in lack)}: no)." if lack else ".")
-        listed = " and ".join(f"#{positions[i]}, the {products[i].title}" for i in have)
-        rest = f" (not #{', #'.join(str(positions[i]) for i in lack)})" if lack else ""
-        return f"{listed}: {name} yes{rest}."
+        # ... or "which ones dont need one?" (a box spring): those listed without it
+        without = re.search(r"\b(?:don'?t|dont|doesn'?t|do not|does not|aren'?t|isn'?t|without|no need)\b", q) is not None
+        wanted, others = (lack, have) if without else (have, lack)
+        numbers = ", #".join(str(positions[i]) for i in others)
+        if not wanted:
+            return (f"None of them is listed {'without' if without else 'with'} {name}"
+                    + (f" (#{numbers}: {'yes' if without else 'no'})." if others else "."))
+        listed = " and ".join(f"#{positions[i]}, the {products[i].title}" for i in wanted)
+        rest = (f" (#{numbers}: yes)" if without else f" (not #{numbers})") if others else ""
+        return f"{listed}: {name} {'no' if without else 'yes'}{rest}."
     if attribute and len(known) < 2 and sum(f is not None for f in flags) >= 2:
         # a descriptive value ("which one is firm?"): each one's
         return f"{name.capitalize()}: " + "; ".join(f"#{positions[i]} {shown}" for i, (shown, _) in enumerate(values) if shown) + "."

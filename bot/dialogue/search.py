@@ -31,7 +31,7 @@ from bot.dialogue.kinds import soft_kind
 from bot.dialogue.state import DialogueState
 from bot.nlu.types import NLUResult
 from ranking.types import RankRequest, ScoredProduct
-from retrieval.filters import dimensions, matches, measure, meets_attribute
+from retrieval.filters import dimensions, matches, measure
 from retrieval.product import Product
 from retrieval.types import Candidate, SearchFilter
 
@@ -363,8 +363,7 @@ class ProductSearch:
                 if _nicety(state.query_text or "", {key}):
                     continue
                 one = f.model_copy(update={"attributes": {key: value}, "attribute_min": {}})
-                # (only those that have it: the intro says "these are firm")
-                candidates = [c for c in await self.retrieve(state, text, one) if meets_attribute(c.product, key, value)]
+                candidates = await self.retrieve(state, text, one)
                 if candidates:
                     return candidates, one, intro or (f"None of the {describe(without_features(f))} is listed as "
                                                       f"{wished}; these are {attribute_label(key, value)}:")
