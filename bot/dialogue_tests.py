@@ -25,7 +25,8 @@ File format::
 Constraint operators: ``<= < >= > == != contains "not contains" in "not in"``
 (parsed, never evaluated). Fields are the card's (price, brand, category,
 rating, title, id, score) and the catalog's (color, material, style, size,
-review_count, in_stock, attributes.<key>). Other expectations:
+review_count, in_stock, attributes.<key>); ``< <= > >=`` compare a value with a
+unit by its number ('85"', "300 lbs"). Other expectations:
 ``min_products``, ``max_products``, ``text_matches`` (regex), ``handoff: true``.
 
 Run: ``shopbot test-dialogues PATH [--json] [--url http://host:port]``;
@@ -82,11 +83,13 @@ def _as_number(value: Any) -> float | None:
     if isinstance(value, (int, float)):
         return float(value) if not (isinstance(value, float) and math.isnan(value)) else None
     if isinstance(value, str):
-        try:
-            return float(value.strip().replace("$", "").replace(",", ""))
-        except ValueError:
-            return None
+        # a number with its unit compares as the number: '85"' (fits TVs up to), "300 lbs", "120 nights"
+        said = _NUMBER_WITH_UNIT.fullmatch(value.strip().replace("$", "").replace(",", ""))
+        return float(said.group(1)) if said else None
     return None
+
+
+_NUMBER_WITH_UNIT = re.compile(r"(-?\d+(?:\.\d+)?)\s*(?:\"|''|”|'|in|inch|inches|cm|ft|feet|lbs?|pounds|kg|years?|nights?|%)?")
 
 
 class ProductConstraint(BaseModel):

@@ -131,6 +131,21 @@ def catalog_dimensions(value: str, sizes: list[str]) -> list[str]:
     return out
 
 
+def catalog_sizes_at_least(value: str, sizes: list[str]) -> list[str]:
+    """The catalog's two-measure sizes at least as big as the shopper's both ways ("8x10 or bigger" -> 9' x 12')."""
+    wanted = sorted(float(n) for n in re.findall(r"\d+(?:\.\d+)?", value))
+    if len(wanted) != 2:
+        return []
+    out = []
+    for size in sizes:
+        if '"' in size or re.search(r"\b(?:in|cm)\b", size):
+            continue  # measured in inches: not the same kind of size
+        have = sorted(float(n) for n in re.findall(r"\d+(?:\.\d+)?", size))
+        if len(have) == 2 and have[0] >= wanted[0] and have[1] >= wanted[1]:
+            out.append(size)
+    return out
+
+
 # A colour and the catalog colours that are shades of it: offered (and said so) when nothing has the colour itself.
 COLOUR_SHADES = {"green": ("emerald", "olive", "sage", "teal"), "blue": ("navy", "teal"), "grey": ("charcoal",),
                  "white": ("ivory", "cream"), "brown": ("espresso", "walnut"), "yellow": ("mustard",), "pink": ("blush pink",),
@@ -141,6 +156,7 @@ COLOUR_SHADES = {"green": ("emerald", "olive", "sage", "teal"), "blue": ("navy",
 LIGHT_SHADES = {"green": ("sage", "olive"), "white": ("ivory", "cream"), "pink": ("blush pink",), "yellow": ("mustard",),
                 "beige": ("cream", "natural", "ivory"), "brown": ("natural", "natural oak", "honey pine")}
 LIGHT_WOODS = ("natural", "natural oak", "honey pine")  # "light wood"
+NEUTRALS = ("white", "ivory", "cream", "beige", "natural", "grey", "charcoal", "taupe", "greige", "stone", "sand")  # "more neutral"
 DARK_WOODS = ("walnut", "espresso", "dark walnut", "mahogany")  # "dark wood"
 DEEP_SHADES = {"green": ("emerald", "olive"), "blue": ("navy",), "grey": ("charcoal",), "brown": ("espresso", "walnut"),
                "red": ("rust", "terracotta"), "orange": ("rust", "terracotta")}
@@ -365,6 +381,11 @@ def either(values: list[str]) -> str:
     return ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else "".join(values)
 
 
+# a kind left out by its head word, said as a kind ("dining chairs not stools")
+_KIND_PLURALS = {"stool": "stools", "bench": "benches", "ottoman": "ottomans", "pouf": "poufs", "rocker": "rockers",
+                 "recliner": "recliners", "futon": "futons"}
+
+
 def describe(f: SearchFilter) -> str:
     """Human-readable summary of the constraints, e.g. 'gray sofas under $800, not IKEA'."""
     parts: list[str] = []
@@ -397,7 +418,7 @@ def describe(f: SearchFilter) -> str:
     if price_phrase(f):
         parts.append(price_phrase(f))
     excluded = [*f.exclude_brands, *f.exclude_colors, *([material_label(f.exclude_materials)] if f.exclude_materials else []),
-                *f.exclude_styles, *f.exclude_categories, *f.exclude_words,
+                *f.exclude_styles, *f.exclude_categories, *(_KIND_PLURALS.get(w.lower(), w) for w in f.exclude_words),
                 *(f"{s} size" for s in f.exclude_sizes)]
     excluded = list({e.lower(): e for e in reversed(excluded)}.values())[::-1]  # "no brass": the colour and the material
     if excluded:
@@ -495,7 +516,7 @@ _PARAPHRASES = {
                           # "a floor lamp i can control from my phone"
                           r"|\b(?:control|turn (?:it |them )?(?:on|off)|switch (?:it |them )?(?:on|off))\s+(?:it\s+|them\s+)?(?:from|with|on|via)\s+"
                           r"(?:my|your|the|a)\s+(?:phone|app|tablet)\b|\bapp[- ]controlled\b", "yes")],
-    "set of": [(r"\b(?:(?:a )?(?:set|pack|pair) of (\d|two|three|four)|(\d) pack|comes? in (?:a )?pairs?|sold in pairs?)\b", "")],
+    "set of": [(r"\b(?:(?:a )?(?:set|pack|pair)s? of (\d|two|three|four)|(\d) pack|comes? in (?:a )?pairs?|sold in pairs?)\b", "")],
     # "ideally one i can stand at", "a sit-stand one"
     "standing desk": [(r"\b(?:can|could|to)\s+stand\s+(?:up\s+)?(?:at|while|to work)\b|\bsit[- ](?:(?:to|and|or)[- ])?stand\b"
                        r"|\bstand(?:ing)?\s+up\s+(?:while|to)\s+work"
@@ -532,7 +553,9 @@ _PARAPHRASES = {
     "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"
                     r"copes with|fine in|ok in|okay in|left out in|(?:stay|stays|be|sit|sits|live|lives)\s+out(?:side)?\s+in)"
                     r"\s+(?:the\s+|some\s+|a\s+(?:bit of\s+|little\s+)?)?(?:rain|wet|weather)\b"  # "can be left out in the wet"
-                    r"|\brain[- ]?proof\b|\bweather[- ]?proof\b", "yes")],
+                    r"|\brain[- ]?proof\b|\bweather[- ]?proof\b"
+                    # "cheap chairs for outside that can get wet", "won't mind getting wet"
+                    r"|\b(?:can|could|will|won'?t mind|don'?t mind|able to)\s+(?:get|getting)\s+(?:a bit\s+|a little\s+|soaked\s+|)wet\b", "yes")],
 }
 
 

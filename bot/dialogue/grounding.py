@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from bot.dialogue import phrases
-from bot.dialogue.constraints import COLOUR_SHADES, DEEP_SHADES, LIGHT_SHADES, LIGHT_WOODS, DARK_WOODS, catalog_categories, catalog_materials, singular
+from bot.dialogue.constraints import COLOUR_SHADES, DEEP_SHADES, LIGHT_SHADES, LIGHT_WOODS, DARK_WOODS, NEUTRALS, catalog_categories, catalog_materials, catalog_sizes_at_least, singular
 from bot.dialogue.dimensions import read_limits
 from bot.nlu.normalize import parse_price
 from bot.nlu.synonyms import english_words, is_room, lexicon
@@ -580,6 +580,23 @@ def _not_a_product_value(slots: dict, text: str) -> None:
         slots.pop("size")
 
 
+# "not dropping 2k on a mattress at 1am lol. under 700": an amount refused, the budget said after it
+_AMOUNT_REFUSED = re.compile(r"\bnot\s+(?:dropping|spending|paying|blowing|shelling\s+out|forking\s+out)\s+\$?\d[\d,.]*\s*k?\b", re.I)
+_BUDGET_SAID = re.compile(r"\b(?:under|below|max|less than|up to|no more than|nothing over|tops)\s+\$?(\d[\d,.]*)\s*(k)?\b", re.I)
+
+
+def _amount_refused(slots: dict, text: str) -> None:
+    """ "not dropping 2k on a mattress ... under 700": the budget is 700, not 2,000."""
+    refused = _AMOUNT_REFUSED.search(text)
+    if not refused:
+        return
+    said = _BUDGET_SAID.search(text[refused.end():]) or _BUDGET_SAID.search(text[:refused.start()])
+    if said:
+        slots["price_max"] = float(said.group(1).replace(",", "")) * (1000 if said.group(2) else 1)
+    elif slots.get("price_max") is not None:
+        slots.pop("price_max")
+
+
 _COMPARATIVE_SIZE = re.compile(r"^(?:wider|narrower|deeper|taller|higher|longer|shorter|bigger|smaller|than\b.*)$", re.I)
 
 
@@ -593,6 +610,9 @@ def _rating_wish(slots: dict, text: str) -> None:
     if not found:
         return
     least = float(found.group(1) or found.group(2))
+    if re.search(r"\b(?:better|higher|more than|over|above)\b", text[found.end():found.end() + 40] + " " + (found.group(0) or ""), re.I) \
+            and not re.search(r"\bat least\b|\+", found.group(0)):
+        least = round(least + 0.1, 1)  # "hmm 3.2 stars 😬 anything better rated?": above 3.2
     slots["min_rating"] = least
     if isinstance(slots.get("size"), str) and "star" in slots["size"].lower():
         slots.pop("size")
@@ -717,6 +737,104 @@ def _colour_pairs(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> N
             if "exclude_color" in slots:  # "navy or blue, but not from CB2": blue is wanted too
                 _set_values(slots, "exclude_color", [e for e in slot_values(slots, "exclude_color") if e.lower() != other.lower()])
             return
+
+
+# "a big rug for the living room, 8x10 or bigger", "at least 8x10": any size from there up
+_SIZE_OR_BIGGER = re.compile(r"\b(\d+(?:\.\d+)?\s*(?:'|ft|feet)?\s*(?:x|by)\s*\d+(?:\.\d+)?)\s*(?:'|ft|feet)?\s*(?:or\s+(?:bigger|larger|more|up|above)"
+                             r"|\+|minimum|min|at\s+least)(?!\w)|\bat\s+least\s+(\d+(?:\.\d+)?\s*(?:'|ft|feet)?\s*(?:x|by)\s*\d+(?:\.\d+)?)", re.I)
+
+
+def _size_or_bigger(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "8x10 or bigger": the catalog's sizes from 8' x 10' up, not 8' x 10' alone (nor bigger than what was shown)."""
+    said = _SIZE_OR_BIGGER.search(text)
+    if not said:
+        return
+    found = catalog_sizes_at_least(said.group(1) or said.group(2), vocabulary.get("sizes", []))
+    if found:
+        slots["size"] = found if len(found) > 1 else found[0]
+        if slots.get("size_relative") == "bigger":
+            slots.pop("size_relative")
+
+
+# "the green one wont work with our floors", "the espresso one's too dark for our floors tho": that colour refused
+_ONE_REFUSED = re.compile(r"\b(?:the|that|this)\s+([a-z]+(?:\s[a-z]+)?)\s+one(?:'s|\s+is|\s+was)?\s+(?:(?:way|much|a bit|bit|kinda|a little)\s+)?"
+                          r"(?:too\s+(?:dark|light|bright|loud|busy|bold|much|pale|yellow|orange|pink)|(?:wont|won'?t|doesn'?t|does not|will not|"
+                          r"wouldn'?t|would not)\s+(?:work|go|fit in|match)|clashes)\b", re.I)
+# "anything more neutral?", "something in neutrals"
+_NEUTRAL = re.compile(r"\b(?:more\s+)?neutrals?\b(?!\s+(?:about|on)\b)", re.I)
+
+
+def _colour_refused_of_one(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "the green one wont work with our floors. anything more neutral?": green refused (not asked for); the
+    catalog's neutral colours wanted when said."""
+    colours = lexicon("color", vocabulary.get("colors", []))
+    refused = _ONE_REFUSED.search(text)
+    colour = colours.lookup(refused.group(1)) if refused else None
+    if colour:
+        _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() != colour.lower()])
+        _set_values(slots, "exclude_color", [*slot_values(slots, "exclude_color"), colour])
+        slots.pop("item_ref", None)
+    if _NEUTRAL.search(text) and not slots.get("color"):
+        catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
+        excluded = {c.lower() for c in slot_values(slots, "exclude_color")}
+        _set_values(slots, "color", [catalog[c] for c in NEUTRALS if c in catalog and c not in excluded])
+
+
+# "eating my sad desk salad", "couch potato", "table tennis": a furniture word inside a phrase about something else
+_IDIOM = re.compile(r"\b(?:desk\s+(?:salad|lunch|job|snack|breakfast|worker)|bed\s*(?:head|time|bugs?)|(?:sofa|couch)\s+(?:surf\w*|potato\w*)|"
+                    r"table\s+(?:tennis|manners|football)|rug\s+rats?|mirror\s+selfies?|lamp\s*post|chair\s*(?:person|man|woman)|"
+                    r"bookshelf\s+wealth)\b", re.I)
+
+
+def names_idiom(text: str) -> bool:
+    """Whether the text says a furniture word inside a phrase about something else ("my sad desk salad")."""
+    return _IDIOM.search(text) is not None
+
+
+def _idiom_is_no_product(slots: dict, text: str) -> None:
+    """ "lol your chat thing popped up while i was eating my sad desk salad": no desk wanted."""
+    idioms = list(_IDIOM.finditer(text))
+    if not idioms or not slots.get("category"):
+        return
+    rest = _IDIOM.sub(" ", text)
+    head = {c.split()[-1].lower().rstrip("s") for c in slot_values(slots, "category")}
+    if not any(re.search(rf"\b{re.escape(h)}", rest, re.I) for h in head):
+        slots.pop("category")
+
+
+_HAS_TO_BE = re.compile(r"\b(?:has|have|needs?|got)\s+to\s+be\s+(?:made\s+of\s+|in\s+)?([a-z]+(?:\s[a-z]+)?)\b", re.I)
+_HAD_ENOUGH_OF = re.compile(r"\b(?:had enough of|sick of|tired of|done with|no more)\s+(?:the\s+)?(?:cheap\s+|flimsy\s+|nasty\s+)?([a-z]+)\b", re.I)
+
+
+def _material_it_must_be(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "It has to be teak, we've had enough of cheap plastic.": teak wanted, plastic refused."""
+    must = _HAS_TO_BE.search(text)
+    colours = lexicon("color", vocabulary.get("colors", []))
+    if must and (colours.lookup(must.group(1)) or colours.lookup(must.group(1).split()[0])):
+        return  # "has to be walnut to match our floors": a colour as much as a wood, read as the model tagged it
+    materials = vocabulary.get("materials", [])
+    wanted = (catalog_materials(must.group(1), materials) or catalog_materials(must.group(1).split()[0], materials)) if must else []
+    if not wanted:
+        return
+    refused = [m for found in _HAD_ENOUGH_OF.finditer(text) for m in catalog_materials(found.group(1), materials)]
+    _set_values(slots, "material", wanted)
+    if refused:
+        _set_values(slots, "exclude_material", [*slot_values(slots, "exclude_material"), *(m for m in refused if m not in wanted)])
+
+
+_ONE_BUT_IN = re.compile(r"\b(?:the|that|this)\s+([a-z]+(?:\s[a-z]+)?)\s+one\b[^.?!;]{0,30}?\b(?:but|only|just)\s+(?:in\s+)?(?:a\s+)?"
+                         r"([a-z]+(?:\s[a-z]+)?)\b", re.I)
+
+
+def _colour_of_the_one_meant(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "hmm more like the rust one but in grey?": grey is the colour wanted; rust only says which one is meant."""
+    found = _ONE_BUT_IN.search(text)
+    if not found:
+        return
+    colours = lexicon("color", vocabulary.get("colors", []))
+    meant, wanted = colours.lookup(found.group(1)), colours.lookup(found.group(2)) or colours.lookup(found.group(2).split()[0])
+    if meant and wanted and meant.lower() != wanted.lower():
+        slots["color"] = wanted
 
 
 def _material_before_category(slots: dict, text: str, vocabulary: dict[str, list[str]], categories: list[str]) -> None:
@@ -882,7 +1000,8 @@ def _light_from_outside(slots: dict, text: str, categories: list[str] | None = N
             slots["category"] = named[0]
 
 
-_TO_BED = re.compile(r"\b(?:to|in|into|out of|from|before|after|for|go to)\s+bed\b(?!\s*(?:frame|frames|for|with|that|in (?:queen|king|twin|full)))", re.I)
+_TO_BED = re.compile(r"\b(?:to|in|into|out of|from|before|after|for|go to)\s+bed\b(?!\s*(?:frame|frames|for|with|that|in (?:queen|king|twin|full)))"
+                     r"|^\W*(?:(?:ok(?:ay)?|right|anyway|welp|well)\W+)*bed\s+(?:for real|for reals|it is|time)\b", re.I)  # "ok bed for real. night night"
 
 
 def _bed_as_sleep(slots: dict, text: str) -> None:
@@ -949,10 +1068,41 @@ _LIGHT_WOOD = re.compile(r"\blight(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timb
 _DARK_WOOD = re.compile(r"\bdark(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timber|wood\s+tones?)\b", re.I)
 
 
+_LIGHTER = re.compile(r"\b(?:lighter|light(?:\s+(?:wood|coloured|colored|ones?|tones?))?|paler|blonde?)\b", re.I)
+
+
+def _dark_wood_refused(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> bool:
+    """ "not a fan of the dark wood look, anything lighter?", "no dark wood": the dark wood colours refused (not wood
+    itself), and the light ones wanted when asked for."""
+    said = _DARK_WOOD.search(text)
+    if not said:
+        return False
+    before = _WORD.findall(text[:said.start()].lower())
+    if not (_negated(before, len(before)) or _NOT_KEEN.search(text[:said.start()])
+            or re.search(r"\b(?:no|not|without|nothing|avoid|hate|too much)\s+(?:\w+\s+){0,2}$", text[:said.start()], re.I)):
+        return False
+    catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
+    dark = [catalog[c] for c in DARK_WOODS if c in catalog]
+    if not dark:
+        return False
+    woods = ("wood", "woods", "timber")
+    _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() not in woods])
+    _set_values(slots, "exclude_material", [m for m in slot_values(slots, "exclude_material") if m.lower() not in woods])
+    _set_values(slots, "exclude_color", list(dict.fromkeys([*slot_values(slots, "exclude_color"), *dark])))
+    colours = [c for c in slot_values(slots, "color") if c.lower() not in {d.lower() for d in dark}]
+    rest = text[:said.start()] + " " + text[said.end():]
+    if _LIGHTER.search(rest):  # "... anything lighter?": the light woods
+        colours += [catalog[c] for c in LIGHT_WOODS if c in catalog]
+    _set_values(slots, "color", list(dict.fromkeys(colours)))
+    return True
+
+
 def _wood_tones(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
     """ "something white or light wood", "walnut or dark wood": the catalog's light (natural oak, honey pine) or dark
     (walnut, espresso) wood colours, whatever the frame is made of; "wood" then names the colour, not a material the
     whole product must be (not "no dark wood": an exclusion the other rules read)."""
+    if _dark_wood_refused(slots, text, vocabulary):
+        return
     catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
     for pattern, shades, word in ((_LIGHT_WOOD, LIGHT_WOODS, "light"), (_DARK_WOOD, DARK_WOODS, "dark")):
         said = pattern.search(text)
@@ -1909,6 +2059,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     outdoor_kind(slots, text or "", categories)
     if text:
         _not_a_product_value(slots, text)
+        _amount_refused(slots, text)
         _light_as_adjective(slots, text)
         _light_from_outside(slots, text, vocabulary.get("categories", []))
         _down_the_word(slots, text)
@@ -1916,6 +2067,11 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _material_named_as_category(slots, text, categories)
         _material_before_category(slots, text, vocabulary, categories)
         _colour_pairs(slots, text, vocabulary)
+        _colour_of_the_one_meant(slots, text, vocabulary)
+        _material_it_must_be(slots, text, vocabulary)
+        _idiom_is_no_product(slots, text)
+        _colour_refused_of_one(slots, text, vocabulary)
+        _size_or_bigger(slots, text, vocabulary)
         _natural_as_feel(slots, text)
         _shade_words(slots, text, vocabulary)
     if shopping and text:

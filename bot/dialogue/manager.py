@@ -22,7 +22,7 @@ from bot.dialogue.complements import complement_categories, in_catalog
 from bot.dialogue.kinds import carried, kinds_named, soft_kind
 from bot.dialogue.problems import problem_in
 from bot.dialogue.grounding import (bed_size_name, category_matches, family_member_by_purpose, goes_under_furniture, ground, member_by_purpose,
-                                   mentioned_categories, rug_under_furniture, slot_values, unnegated_exclusions, wished_text)
+                                   mentioned_categories, names_idiom, rug_under_furniture, slot_values, unnegated_exclusions, wished_text)
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, lexicon, singular_word
 from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, describe, either, is_new_request,
@@ -46,7 +46,39 @@ _ONE_WITH = re.compile(r"^\W*(?:(?:ok|so|and|hmm+|but|pref(?:erably)?|ideally)\W
 # "I'll go with the swivel chair" (one of those shown): a choice, not something to go with it
 _GO_WITH_CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let'?s|i'?m gonna|gonna|i'?m going to|we'?re going to)\s+go\s+(?:with|for)\s+"
                              r"the\b", re.I)
-# "do any of them recline?", "can any of these go outside?": a question about the products shown
+# "tax refund landed overnight", "refund came in", "the refund isn't THAT big": the shopper's money, not ours to give back
+_REFUND_OF_THEIRS = re.compile(r"\b(?:tax|irs|hmrc|state|federal)\s+(?:refund|rebate)s?\b|\brefund\s+(?:came|has come|landed|arrived|hit|is in|"
+                               r"just hit|cleared|went in)\b|\b(?:the|my|our)\s+refund\s+(?:isn'?t|is not|wasn'?t|was not|ain'?t)\s+"
+                               r"(?:that|so|very|too)\b|\bspend(?:ing)?\s+(?:my|our|the)\s+(?:tax\s+)?refund\b", re.I)
+# "show me ones where they do come off", "any that do?": the ones with the feature just asked about
+_ONES_THAT_DO = re.compile(r"\b(?:ones?|any|those)\s+(?:where|that|which)\s+(?:they\s+|it\s+)?(?:do|does|can|are|is)\b(?!\s*n'?t)(?!\s+not\b)", re.I)
+# "my patio set order is going to the old flat!!": the delivery address to change
+_TO_THE_OLD_ADDRESS = re.compile(r"\b(?:going|being sent|being delivered|shipping|headed|coming)\s+to\s+(?:the|my|our)\s+(?:old|previous|wrong)\s+"
+                                 r"(?:flat|address|house|place|apartment|home)\b|\b(?:wrong|old)\s+address\b", re.I)
+# "i ordered a queen mattress this afternoon but we actually need the king": the order to change
+_ORDERED_THE_WRONG_ONE = re.compile(r"\b(?:i|we)\s+(?:just\s+)?ordered\s+(?:a|an|the|two|2)\s+.{1,50}?\bbut\s+(?:we|i)\s+(?:actually\s+|really\s+)?"
+                                    r"(?:need|needed|want|wanted|meant)\b", re.I)
+# "and a cushion to go in it", "a rug to put under it": another kind of thing, for the one shown
+_A_THING_FOR_IT = re.compile(r"\b(?:a|an|some)\s+([a-z]+(?:\s[a-z]+)?)\s+(?:to\s+(?:go|put|sit|use)\s+)?(?:in|with|on|under|next to|for)\s+"
+                             r"(?:it|them|that|this)\b", re.I)
+# "i don't have the order number, it's on her account", "no order number, it was a gift"
+_NO_ORDER_NUMBER = re.compile(r"\b(?:don'?t|do not|dont|doesn'?t|didn'?t)\s+(?:have|know|remember|get)\s+(?:the|my|an|her|his|their|any)?\s*"
+                              r"order\s*(?:number|no\.?|#|id)\b|\bno\s+order\s*(?:number|no\.?|#|id)\b"
+                              r"|\b(?:lost|can'?t find)\s+(?:the|my)\s+order\s*(?:number|no\.?|#|id)\b", re.I)
+# "oh and a washable runner for the hallway", "now a lamp for her desk": another thing, after one was added
+_ANOTHER_THING = re.compile(r"^\W*(?:(?:oh|ok(?:ay)?|great|perfect|right|cool|lovely)\W+)*(?:and|also|plus|now)\s+(?:a|an|some|another)\b", re.I)
+# "can the driver call 30 mins before?", "can the driver just leave it round the back if im asleep?": how it is delivered
+_DRIVER_ASKED = re.compile(r"\b(?:can|could|will|would|does|do)\s+(?:the\s+)?(?:driver|courier|delivery\s+(?:guy|man|person|people|team|driver)|"
+                           r"they)\s+(?:just\s+|please\s+)?(?:call|ring|text|phone|leave|drop)\b(?!\s+(?:me\s+)?(?:back|about)\b)", re.I)
+# "can i order tonight and still have it ship friday?", "if i order today when would it come": an order to be placed
+_ORDER_NOT_YET_PLACED = re.compile(r"\b(?:if|can|could|should|when)\s+(?:i|we)\s+(?:place\s+(?:an|the|my)\s+)?order\b(?!\s+(?:number|#|no\b))"
+                                   r".{0,60}\b(?:ship|shipped|arrive|come|get here|delivered|deliver|here)\b", re.I)
+# "the matching side table from the same order never came": a delivery still awaited, not a return
+_NEVER_CAME = re.compile(r"\b(?:never|still\s+(?:hasn'?t|has\s+not|haven'?t|not))\s+(?:came|come|arrived|arrive|turned\s+up|shown\s+up|"
+                         r"showed\s+up|been\s+delivered|got\s+here)\b|\b(?:hasn'?t|has\s+not|haven'?t|didn'?t|did\s+not)\s+"
+                         r"(?:come|arrive|turn\s+up|show\s+up|been\s+delivered|get\s+here)\b", re.I)
+_SENDS_BACK = re.compile(r"\b(?:return|returning|send\s+(?:it|them|\w+)\s+back|send\s+back|refund|money\s+back|damaged|broken|wrong|"
+                         r"faulty|defective)\b", re.I)
 # "where's my order 81244": that order's whereabouts
 _WHERE_IS_MY_ORDER = re.compile(r"\bwhere(?:'?s| is| are)\s+(?:my|our)\s+(?:order|package|parcel|stuff|delivery)\b", re.I)
 # "and what if it's already been shipped?" (after asking to cancel)
@@ -163,6 +195,12 @@ _FITS_THEIR_THINGS = re.compile(r"\b(?:i|we|he|she|they)\s+(?:has|have|wants?|ne
 # "a king won't fit lol. queen instead", "instead a full": the size wanted now
 _SIZE_INSTEAD = re.compile(rf"\b({phrases.BED_SIZE_WORDS})(?:[- ]size)?\s+instead\b"
                            rf"|\binstead\s+(?:a\s+|get\s+a\s+)?({phrases.BED_SIZE_WORDS})\b", re.I)
+# "I have two monitors", "got a second monitor for my bday": a thing of theirs before its name, not one wanted
+_THEIRS = r"(?:\b(?:i|we)\s*|(?:^|[.?!,;]\s*)(?:just\s+)?)(?:have|'ve got|got|own|use|run)\s+(?!(?:you|u|ya|any)\b)(?:\w+\s+){0,2}"
+# "ugh this fog, can't even see my neighbours house": the weather talked about
+_WEATHER_TALK = re.compile(r"\b(?:fog|foggy|mist|misty|rain|raining|rainy|drizzle|drizzly|pouring|snow|snowing|snowy|sleet|hail|storm|"
+                           r"stormy|thunder|lightning|wind|windy|gale|heat ?wave|humid|humidity|sweltering|scorching|boiling out|"
+                           r"freezing out|freezing outside|icy roads|weather)\b", re.I)
 # "miserable grey day out there isn't it": the weather, not a colour
 _GREY_DAY = re.compile(r"\bgr[ae]y\s+(?:day|morning|afternoon|evening|sky|skies|weather|out there|outside)\b", re.I)
 # "absolutely bucketing down here", "it's pouring down": rain, not down filling
@@ -271,8 +309,13 @@ _VALUE_BIT = re.compile(r"\b(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+(?:bit|part|thing
 _REASON_BIT = re.compile(r"\b(?:forget|never ?mind|drop|scrap|ignore)\s+(?:about\s+)?the\s+(?:cats?|dogs?|pets?|puppy|kitten|kids?|"
                          r"toddlers?|baby)\s+(?:thing|bit|part|stuff)\b", re.I)
 # "is the black one low pile?", "does the oak one come apart?": a question about one shown product, by description
-_ASKS_OF_THE_ONE = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?|hmm+|right|oh)\W+)?(?:is|are|does|do|has|can|will|would|how)\s+"
-                              r"the\s+[a-z][\w -]{1,30}?\s+one\b[^.!?]*\?", re.I)
+_ASKS_OF_THE_ONE = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?|hmm+|right|oh)\W+)?(?:(?:is|are|does|do|has|can|will|would|how)\s+"
+                              r"the\s+[a-z][\w -]{1,30}?\s+one\b[^.!?]*\?"
+                              # "the ikea one, is it down? i'm a bit allergic to feathers"
+                              r"|the\s+[a-z][\w -]{1,30}?\s+one\s*[,-]+\s*(?:is|does|has|can|will)\s+it\b[^.!?]*\?"
+                              # "the cream velvet one is cute but will velvet survive my toddler"
+                              r"|the\s+[a-z][\w -]{1,30}?\s+one\s+(?:is|looks|seems)\s+(?:\w+\s+)?\w+\s+but\s+(?:will|would|does|is|can|could)\s+"
+                              r"(?:it|that|[a-z]+)\s+(?:survive|last|hold up|handle|cope|stain|scratch|work|fit|be)\b)", re.I)
 # "your delivery drivers left my sofa outside", "the courier": the shop's people, said of what they did
 _SHOP_PEOPLE = re.compile(r"\b(?:your|the)\s+(?:delivery\s+)?(?:drivers?|couriers?|delivery (?:guys|men|people|team|crew)|movers|"
                           r"installers?|staff|customer service)\b", re.I)
@@ -289,6 +332,23 @@ _INTO_THE_CART = re.compile(r"\b(?:stick|put|pop|throw|chuck|add)\s+(?:it|that|t
                             r"(?:cart|basket|bag)\b", re.I)
 # "the 2nd one looks better to me tbh": a liking, not a comparison
 _LOOKS_BETTER = re.compile(r"\b(?:looks?|seems?)\s+(?:much\s+|way\s+|a lot\s+)?(?:better|nicer|best|lovelier)\b|\bi (?:prefer|like)\b", re.I)
+
+
+# "dang. show me the emerald ones then" when offered the emerald sofas in other materials
+_SHOW_THE_ONES = re.compile(r"^\W*(?:[a-z]+[.!,]+\s+)?(?:ok(?:ay)?\s+|fine\s+|then\s+|yes\s+|yeah\s+)?(?:show me|let'?s see|go on,? show me)"
+                            r"\s+(?:the|those)\s+([a-z][a-z -]{1,25}?)\s+ones?(?:\s+then)?(?:\s+(?:pls|please))?\W*$", re.I)
+
+
+def _takes_offer(state: DialogueState, text: str) -> bool:
+    """ "show me the emerald ones then" after "I do have emerald sofas in other materials: shall I show you those?":
+    a yes, when the ones named are the ones offered (their value kept, another let go)."""
+    said = _SHOW_THE_ONES.match(text)
+    if not said or state.pending_intent not in phrases.RELAXABLE:
+        return False
+    relaxed = phrases.RELAXABLE[state.pending_intent]
+    kept = [v for name in ("colors", "materials", "styles", "brands") if name not in relaxed
+            for v in getattr(state.constraints, name)]
+    return any(_spaced(v) == _spaced(said.group(1)) for v in kept)
 
 
 def _spaced(value: str) -> str:
@@ -689,15 +749,28 @@ class DialogueManager:
             edited = await self._edit_cart(state, nlu)
             if edited is not None:
                 return edited
+        if (state.last_action == "add_to_cart" and intent in ("refine", "search_product") and slots.get("category")
+                and set(slot_values(slots, "category")) <= set(state.constraints.categories)
+                and _ANOTHER_THING.match(text) and not phrases.GOES_WITH.search(text)):
+            # "oh and a washable runner for the hallway" after adding a wool rug: another rug, asked afresh
+            state.constraints = SearchFilter(exclude_brands=state.constraints.exclude_brands)
+            return await self._on_search(state, _as_read(nlu, "search_product", slots))
         if (state.shown and phrases.quantity(text) and intent not in (*service.SERVICE_INTENTS, "add_to_cart")
                 and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS if k != "size")
                 # (not "now dining chairs to go with it, we need 6" after a table: six chairs wanted, none added)
                 and not (slots.get("category") and not set(slot_values(slots, "category")) & set(state.constraints.categories)
                          and (phrases.GOES_WITH.search(text) or intent == "complement_request"))
                 # (nor "we need chairs too, 8 of them. what would match?" after a table)
-                and (slots.get("item_ref") or parse_item_refs(text) or phrases.ABOUT_IT.search(text))):
+                and (slots.get("item_ref") or parse_item_refs(text) or phrases.ABOUT_IT.search(text))
+                # (nor "twin size then, two of them": twin ones wanted first, no cart named)
+                and not (isinstance(slots.get("size"), str) and not slots.get("item_ref") and not phrases.CART_WORD.search(text))):
             # "two of the first one please": into the cart, two of them
             return await self._on_cart(state, nlu.model_copy(update={"intent": "add_to_cart"}))
+        if (state.shown and intent in ("refine", "feedback_like", "search_product") and not slots.get("category")
+                and phrases.quantity(text) and re.search(r"\bthe\s+[a-z][\w -]*?\s+ones?\b", text, re.I)):
+            picked = self._described_shown(state, text)
+            if len(picked) == 1:  # "ok 2 sets of the cream ones please", "the pink ones are perfect, 2 packs please"
+                return await self._on_cart(state, nlu.model_copy(update={"intent": "add_to_cart", "slots": {"item_ref": picked}}))
         if intent in service.SERVICE_INTENTS and slots.get("item_ref") and state.shown:
             # "how long is the trial on the first one?" asks about a shown product, not the shop's delivery
             ids, _ = self._resolve(state, slots)
@@ -764,6 +837,15 @@ class DialogueManager:
                     nlu = nlu.model_copy(update={"intent": "product_question"})
                 return self._reply(state, nlu, action, answer, products=[replies.card(self.products[i]) for i in ids],
                                    quick_replies=[f"Add #{positions[0]} to cart", "Show more"])
+            if intent == "out_of_scope" and phrases.RANKS.search(text) and ids and not slots:
+                # "my dad's 78 with a dodgy hip, which would be easiest for him to get in and out of?": nothing the
+                # catalog lists answers it; said so, with what it does list of each
+                listed = "\n".join(f"#{p}: the {self.products[i].title}, {self.products[i].size or 'size not listed'}"
+                                   + "".join(f"; {k} {v}" for k, v in list((self.products[i].attributes or {}).items())[:3])
+                                   for p, i in zip(positions, ids))
+                return self._reply(state, nlu.model_copy(update={"intent": "product_question"}), "answer_question",
+                                   "The catalog doesn't say that, and I won't guess. Here is what it lists for each:\n" + listed,
+                                   products=[replies.card(self.products[i]) for i in ids], quick_replies=["Talk to a person", "Show more"])
         refs = [int(r) for r in slots.get("item_ref") or [] if 1 <= int(r) <= len(state.shown)]
         if len(refs) == 2 and intent not in service.SERVICE_INTENTS and not phrases.COMPARE_WORD.search(text):
             ids = [pid for pid in (state.product_at(p) for p in refs) if pid in self.products]
@@ -1072,7 +1154,8 @@ class DialogueManager:
             picked = self._described_shown(state, text)
             if len(picked) == 1:  # "the white one looks nice": that one is liked, not a filter to white
                 intent, slots = "feedback_like", {"item_ref": picked}
-        if (state.shown and intent == "refine" and not slots.get("item_ref") and phrases.PICK_ONE.match(text)
+        if (state.shown and intent == "refine" and not slots.get("item_ref")
+                and (phrases.PICK_ONE.match(text) or phrases.ADD_THE_ONE.match(text))
                 and not phrases.SUPERLATIVE.search(text)):  # "the cheapest one please" shows the cheapest
             picked = self._described_shown(state, text)
             if len(picked) == 1:  # "ok the solid wood one please": that one into the cart, not a filter to solid wood
@@ -1343,6 +1426,9 @@ class DialogueManager:
                 slots.get("category") or mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
             # "now a rug to go next to it" names another product and no cart: never add something unasked
             intent = "complement_request" if phrases.GOES_WITH.search(text) else "search_product"
+        if (intent == "add_to_cart" and state.shown and isinstance(slots.get("size"), str) and not slots.get("item_ref")
+                and not phrases.CART_WORD.search(text) and not parse_item_refs(text) and re.search(r"\bsize\b", text, re.I)):
+            intent = "refine"  # "twin size then, two of them": twin ones, two wanted
         if intent == "complement_request" and slots.get("category") and re.search(
                 r"\b(?:\w+ )?more (?:of (?:them|those|the same) )?to match\b|\bsame ones? again\b"
                 r"|\b(?:let'?s|lets|i'?ll|we'?ll|i want to|we want to|wanna|gonna)\s+start\s+with\b"
@@ -1378,6 +1464,13 @@ class DialogueManager:
                 and not (_GOES_WITH_THE_ROOM.search(text) and not slots.get("category"))  # not "in terracotta to go with her bedroom"
                 and not phrases.BOUGHT_HERE.search(text)):  # nor "bought the walnut bed from you, what nightstand goes with it?"
             intent = "complement_request"  # "and an office chair to go with it, navy"
+        thing_for_it = _A_THING_FOR_IT.search(text) if state.shown and not slots.get("category") else None
+        if thing_for_it and intent in ("refine", "search_product", "out_of_scope"):
+            named = [names for gram, names in mentioned_categories(thing_for_it.group(1), self.s.retriever.vocabulary.get("categories", []))
+                     if not is_room(gram)]
+            if named and not set(named[0]) & set(state.constraints.categories):
+                # "and a cushion to go in it, something rust or mustard?" under egg chairs: throw pillows for it
+                intent, slots = "complement_request", {**slots, "category": named[0][0] if len(named[0]) == 1 else named[0]}
         if (intent == "complement_request" and state.shown and not slots.get("category") and phrases.IN_THE_BOX.search(text)
                 and not phrases.GOES_WITH.search(text)):
             intent = "product_question"  # "what's included in the box with it? are screws and tools in there"
@@ -1530,8 +1623,7 @@ class DialogueManager:
                 # "been up since 5 making pie crust lol": what they are doing, not a product asked for
                 and not re.search(rf"\b(?:making|baking|cooking|eating|watching|building|painting|fixing|doing|playing)\s+(?:\w+\s+)?"
                                   rf"{re.escape(said_category.strip().split()[0])}\b", text, re.I)
-                and not re.search(rf"\b(?:i|we)\s*(?:have|'ve got|got|own|use|run)\s+(?:\w+\s+){{0,2}}"
-                                  rf"{re.escape(said_category.strip().split()[-1])}\b", text, re.I)
+                and not re.search(rf"{_THEIRS}{re.escape(said_category.strip().split()[-1])}\b", text, re.I)
                 # ("something a bit bigger? I have two monitors": theirs, the reason; "about 30 inches of wall free":
                 # the space there is)
                 and not re.search(rf"\b(?:inch(?:es)?|in|cm|ft|feet|foot|metres?|meters?|m)\s+of\s+(?:\w+\s+)?"
@@ -1615,7 +1707,7 @@ class DialogueManager:
                  # nor "actually scrap the sofa bed, a proper queen bed would be better": the kind let go
                  if not any(start <= said.start() < end for start, end in let_go)
                  and not (state.constraints.categories and _FITS_THEIR_THINGS.search(text[:said.start()]))
-                 and not re.search(r"\b(?:i|we)\s*(?:have|'ve got|got|own|use)\s+(?:\w+\s+){0,2}$"
+                 and not re.search(rf"{_THEIRS}$"
                                   # "we're sleeping on an air mattress": how they manage now, not the wish
                                   r"|\b(?:sleeping|sleep|sitting|sat|living|eating|working)\s+(?:on|in|at|off)\s+(?:an?|the|our|my|some)\s+(?:\w+\s+)?$",
                                   text[:said.start()], re.I)]
@@ -1698,6 +1790,14 @@ class DialogueManager:
             if intent not in ("search_product", "refine"):
                 intent = "refine" if state.shown or state.constraints.categories else "search_product"
         kind = phrases.NOT_THE_ONES.search(text) or phrases.NOT_THAT_KIND.search(text)
+        those = phrases.THOSE_ARE_KIND.search(text) if state.shown else None
+        if those and any(re.search(rf"\b{re.escape(those.group(1))}", p.title, re.I) for p in self._shown_products(state)):
+            # "those are egg chairs 😂 i need normal chairs": that kind let go and left out
+            kind, state.constraints.title_words = those, []
+            slots = {k: v for k, v in slots.items() if k not in ("material", "title_words")
+                     or not re.search(rf"\b{re.escape(those.group(1))}\b", str(v), re.I)}
+            if intent == "complement_request":
+                intent = "refine"
         # (the kind of what is shown: "no bar stools lol, actual chairs" under chairs suggested for a table)
         kinds_shown = list(dict.fromkeys([*state.constraints.categories, *(
             p.leaf_category for i in state.shown if (p := self._product(i)) is not None and p.leaf_category)]))
@@ -1824,8 +1924,9 @@ class DialogueManager:
                 slots.update({k: v for k, v in self._values_in(text, forgotten).items() if k not in slots})
             intent = "refine"
             # (not "forget wool then, anything pet friendly thats at least 8 feet long?": those wishes read too)
-            if (not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "dimension_min", "dimension_max"))
+            if (not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "dimension_min", "dimension_max", "min_rating", "price_relative"))
                     and not any(self._asked(text, state.constraints.categories))):
+                self._apply_asked_attributes(state, text)  # ("show me ones where they do come off, doesnt have to be velvet")
                 state.seen = []
                 return await self._search(state, _as_read(nlu, intent, slots), action="refine")
         return _as_read(nlu, intent, slots)
@@ -1848,6 +1949,13 @@ class DialogueManager:
         refund still waited for, a log-in problem, a threat or an unanswered complaint, an invoice or a code follow-up,
         when an order arrives, how to leave a review."""
         intent, slots = nlu.intent, nlu.slots
+        if (state.last_action == "service" and state.last_service_intent in service.NEEDS_ORDER_ID and not slots.get("order_id")
+                and _NO_ORDER_NUMBER.search(text)):
+            # "i don't have the order number, it's on her account": the same matter, and how to find the number
+            return self._reply(state, _as_read(nlu, state.last_service_intent, {}), "service",
+                               "No problem. The order number is in the order confirmation email and on the Orders page of the "
+                               "account the order was placed from. If you can't get it, a person from our team can look the "
+                               "order up for you.", quick_replies=["Talk to a person"])
         if (intent in ("search_product", "refine", "out_of_scope") and slots.get("order_id")
                 and re.search(r"\bon order\b|\b(?:i|we)\s+(?:ordered|bought)\b|\bmy order\b", text, re.I) and not phrases.SHOPPING_OPENER.search(text)):
             # "is your warehouse ok with the storm? i've got a dining table on order, A-20931": that order
@@ -1900,7 +2008,8 @@ class DialogueManager:
             nlu = _as_read(nlu, intent, slots)
         if (state.last_action == "service" and state.last_service_intent in ("order_status", "delivery_time")
                 and intent in ("out_of_scope", "search_product") and not slots and not phrases.is_question(text)
-                and (service.is_upset(text) or re.search(r"!!|😤|😡|🤬|\btook (?:the|a) (?:whole )?day off\b|\bwaited (?:all|the whole) day\b"
+                and (service.is_upset(text) or re.search(r"!!|😤|😡|🤬|\btook (?:the|a|two|2|three|3) (?:whole )?days? off\b|\bwaited (?:all|the whole) day\b"
+                                                         r"|\b(?:second|third|2nd|3rd|fourth) time\b.{0,30}\b(?:pushed back|delayed|moved|rescheduled|cancell?ed|late)\b"
                                                          r"|\bneighbou?rs? (?:don'?t|do not|didn'?t) have it\b", text, re.I))):
             intent = "complaint"  # "i took the whole day off work for this!!" after a delivery that never came
             nlu = _as_read(nlu, intent, slots)
@@ -1978,6 +2087,19 @@ class DialogueManager:
                 and not re.search(r"\byour\b|\b(?:you|u) guys\b|\bthis (?:shop|store|site|website|company|app)\b", text, re.I)
                 and re.search(r"\b(?:monday|day|week|month|year|life|weather|christmas|xmas|holidays?|bills?|rent|everything)\b", text, re.I)):
             intent = "out_of_scope"  # "this monday was rough, everything is so expensive after christmas": venting, no complaint to us
+            nlu = _as_read(nlu, intent, slots)
+        if (phrases.HELLO.search(text) and not phrases.ASKS_SOMETHING_ELSE.search(re.sub(r"\bor what\W*$", "", text)) and not state.shown
+                and (intent in ("feedback_dislike", "feedback_like", "complaint", "out_of_scope") and not slots
+                     # "good evening 🍷 friday night and i'm shopping for furniture, tragic or what": nothing named yet
+                     or intent == "search_product" and set(slots) == {"category"} and _generic_category(slots))):
+            intent, slots = "greet", {}  # "morning! grim out there isn't it ☔"
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "search_product" and not slots and not phrases.is_question(text)
+                and (_WEATHER_TALK.search(text) or names_idiom(text))
+                and not phrases.SHOPPING_OPENER.search(text) and not phrases.SERVICE_WORDS.search(text)):
+            # "ugh this fog, can't even see my neighbours house. creepy", "your chat thing popped up while i was eating my
+            # sad desk salad": chat, no product asked for
+            intent = "out_of_scope"
             nlu = _as_read(nlu, intent, slots)
         if (_LATER_THEN.search(text) and not phrases.is_question(text) and not slots.get("order_id")
                 and intent not in ("contact_human", "complaint") and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))):
@@ -2150,6 +2272,20 @@ class DialogueManager:
         instalments), a date, an order change, and the follow-ups of the last service answer (an order number, a
         return's pickup, money back, the address, a safe place); a few product readings that a service word hid."""
         intent, slots = nlu.intent, nlu.slots
+        if intent == "refund" and _REFUND_OF_THEIRS.search(text) and not slots.get("order_id"):
+            # "tax refund landed so the saggy old couch is finally getting replaced, thinking velvet": money of theirs
+            named = [names for gram, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
+                     if not is_room(gram)]
+            if named and not slots.get("category"):
+                slots = {**slots, "category": named[-1][0] if len(named[-1]) == 1 else named[-1]}
+            room = next((m.group(0) for m in re.finditer(r"\b(?:bedroom|living room|dining room|office|nursery|hallway|kitchen)\b",
+                                                         text, re.I)), None)
+            if room and not slots.get("room"):
+                slots = {**slots, "room": room}
+            wishes = slots.get("category") or any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "price_max", "price_min", "room"))
+            intent = ("refine" if wishes and state.shown and not slots.get("category") else
+                      "search_product" if wishes or phrases.WANTS_OTHERS.search(text) else "out_of_scope")
+            return _as_read(nlu, intent, slots)
         postcode = _POSTCODE.search(text)
         code = re.search(r"\d{5}", postcode.group(0)) if postcode else None
         as_price = code is not None and any(slots.get(k) is not None and float(slots[k]) == float(code.group(0))
@@ -2168,6 +2304,28 @@ class DialogueManager:
                and not service.names_topic(intent, text))
               and phrases.DELIVERY_WORD.search(text) and phrases.COST_WORD.search(text)):
             intent = "delivery_options"  # "btw is delivery free over a certain amount?", "is there a delivery charge on top of that?"
+            nlu = _as_read(nlu, intent, slots)
+        if intent == "return_item" and _NEVER_CAME.search(text) and not _SENDS_BACK.search(text):
+            intent = "order_status"  # "the matching side table from the same order never came, order #39015"
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "delivery_time" and phrases.DELIVERY_WORD.search(text) and phrases.COST_WORD.search(text)
+                and not re.search(r"\bhow (?:long|soon|quickly|fast)\b|\bwhen\b|\b(?:days?|weeks?)\b", text, re.I)):
+            intent = "delivery_options"  # "quick one before work, how much is delivery on a sofa?": its cost
+            nlu = _as_read(nlu, intent, slots)
+        elif (intent not in ("contact_human", "complaint", "cancel_order", "delivery_options", "shipping_address")
+              and _DRIVER_ASKED.search(text) and not phrases.TALK_TO_PERSON.search(text) and not slots.get("category")
+              and not re.search(r"\baddress\b|\boffice\b|\bwork\b", text, re.I)):  # (not "drop it at my office address instead")
+            intent = "delivery_options"  # "can the driver call 30 mins before?", "can the driver just leave it round the back?"
+            nlu = _as_read(nlu, intent, slots)
+        elif (intent in ("order_status", "search_product", "refine", "delivery_time") and slots.get("order_id")
+              and _TO_THE_OLD_ADDRESS.search(text)):
+            intent, slots = "shipping_address", _order_id_only(slots)  # "my patio set order is going to the old flat!! order 61207"
+            nlu = _as_read(nlu, intent, slots)
+        elif intent in ("order_status", "search_product", "refine") and slots.get("order_id") and _ORDERED_THE_WRONG_ONE.search(text):
+            intent, slots = "change_order", _order_id_only(slots)  # "i ordered a queen mattress ... but we actually need the king, order 80415"
+            nlu = _as_read(nlu, intent, slots)
+        elif intent == "order_status" and not slots.get("order_id") and _ORDER_NOT_YET_PLACED.search(text):
+            intent = "delivery_time"  # "can i order tonight and still have it ship friday?": an order not placed yet
             nlu = _as_read(nlu, intent, slots)
         rule = service.shop_topic(text)
         if (rule is None and service.asks_installments(text)
@@ -2283,6 +2441,7 @@ class DialogueManager:
               and not {intent, state.last_service_intent} <= {"delivery_time", "delivery_options"}
               and not service.names_a_topic(text) and len(text.split()) <= 12 and not phrases.THANKS.search(text)
               and phrases.SAME_TOPIC.search(text) and not phrases.OFF_TOPIC.search(text)
+              and not (intent == "delivery_options" and _DRIVER_ASKED.search(text))  # ("can the driver call 30 mins before?")
               # (not "can't you just email it over?" after an invoice, then a log-in problem: the invoice)
               and not ("invoice" in state.service_intents[-2:] and service.SEND_IT.search(text))):
             # "is there a fee for doing that" after cancelling, "and can you leave the price off the packing slip",
@@ -2807,11 +2966,18 @@ class DialogueManager:
         self._apply_asked_attributes(state, nlu.text)
         features = slots.get("problem_features") or {}
         if features:  # "my back hurts after a day at the desk": lumbar support, where a few have it
-            wished = state.constraints.model_copy(update={"attributes": {**state.constraints.attributes, **features}})
-            # (a direction of a grade, "way too soft": firmer ones, however few)
-            enough = 1 if set(features.values()) & {"firmer", "softer"} else 3
-            if len(await self.search.retrieve(state, state.query_text or nlu.text, wished)) >= enough:
-                state.constraints, features = wished, {}
+            # ("way too soft and i sleep hot": firm and cooling; when too few have both, any firm grade and cooling,
+            # then the first trouble's feature alone)
+            graded = {k: {"firm": "firmer", "soft": "softer"}.get(v, v) for k, v in features.items()}
+            first = dict(list(features.items())[:1])
+            for tried in dict.fromkeys(map(lambda d: tuple(d.items()), (features, graded, first))):
+                wished = state.constraints.model_copy(update={"attributes": {**state.constraints.attributes, **dict(tried)}})
+                # (a direction of a grade, "way too soft": firmer ones, however few)
+                enough = 1 if {v for _, v in tried} & {"firmer", "softer"} else 3
+                if len(await self.search.retrieve(state, state.query_text or nlu.text, wished)) >= enough:
+                    state.constraints = wished
+                    features = {k: v for k, v in features.items() if k not in dict(tried)}
+                    break
         if new_request or state.first_constraints is None:
             state.first_constraints = state.constraints.model_copy(deep=True)
         self._learn_slots(state, slots, nlu.text)
@@ -2833,7 +2999,7 @@ class DialogueManager:
             shown = self._shown_products(state)
             if features and not any(all(meets_attribute(p, k, str(v)) for k, v in features.items()) for p in shown):
                 # too few have it to insist on it: said so ("...keep the early light out; none of these is listed as blackout")
-                note = f"{note.rstrip('.')}, but none of these is listed as {' and '.join(map(str, features.values()))}."
+                note = f"{note.rstrip('.')}, but none of these is listed as {' and '.join(attribute_label(k, str(v)) for k, v in features.items())}."
             reply = reply.model_copy(update={"text": f"{note} {reply.text}"})
         if slots.get("missing_kind"):
             # "bunk beds for the grandkids?": none here, said so; then the beds there are
@@ -3038,6 +3204,13 @@ class DialogueManager:
                 if hit:
                     setattr(c, name, [v for v in values if v not in hit])
                     gone |= {v.lower() for v in hit}
+            # "ok forget dimmable then", "never mind the waterproof bit": a listed feature let go
+            features = [k for k, v in c.attributes.items()
+                        if said in (k.lower(), v.lower(), attribute_label(k, v).lower()) or said == f"{v} {k}".lower()]
+            if features:
+                c.attributes = {k: v for k, v in c.attributes.items() if k not in features}
+                state.firm_features = [k for k in state.firm_features if k not in features]
+                gone.add(said)
         return gone
 
     def _why_shown(self, state: DialogueState, product: Product, about_price: bool) -> str:
@@ -3118,7 +3291,11 @@ class DialogueManager:
         categories = state.constraints.categories
         if not categories:
             return
-        required, least = self._asked(text, categories)
+        required, least = self._asked(phrases.FORGET_VALUE.sub(" ", text), categories)  # not "ok forget dimmable then"
+        if not required and state.last_question and _ONES_THAT_DO.search(text):
+            # "do the cushion covers come off?", then "ugh. show me ones where they do come off": the feature asked about
+            asked, _ = self._asked(state.last_question, categories)
+            required = {k: v for k, v in asked.items() if v == "yes"}
         more = re.search(r"\bmore\s+(shelves|drawers|seats|doors)\b", text, re.I)
         focus = self._product(state.focus_id) if state.focus_id else (self._product(state.shown[0]) if len(state.shown) == 1 else None)
         if more and focus is not None and more.group(1).lower() not in least:
@@ -3210,7 +3387,8 @@ class DialogueManager:
                 return await self._on_cart(state, nlu.model_copy(update={
                     "intent": "add_to_cart", "slots": {**slots, "item_ref": list(refs)},
                     "text": nlu.text if count == 1 else f"{count} of {nlu.text}"}))
-        if state.pending == "relax" and phrases.YES.match(text) and state.pending_intent in (*phrases.RELAXABLE, "Other shades"):
+        if state.pending == "relax" and (phrases.YES.match(text) or _takes_offer(state, text)) \
+                and state.pending_intent in (*phrases.RELAXABLE, "Other shades"):
             state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
             offered = await self._offered_filter(state, state.pending_intent, state.query_text or text)
             if offered is not None:  # the filter the offer named: shades of the colour, a measure widened just enough
@@ -3913,7 +4091,7 @@ class DialogueManager:
         last = next((c for c in state.cart if c.product_id == state.focus_id), state.cart[-1])  # the one just talked about
         removal = phrases.CART_REMOVE.search(text)
         if removal:
-            what = re.sub(r"\s+back\s*$", " ", removal.group("what") or removal.group("what2") or "")  # "the rug back out of"
+            what = re.sub(r"\s+back\s*$", " ", removal.group("what") or removal.group("what2") or removal.group("what3") or "")  # "the rug back out of"
             refs = parse_item_refs(what)
             shown = [state.product_at(int(r)) for r in refs] if refs else []
             # ("take it back out of my cart": it)
@@ -4074,18 +4252,23 @@ class DialogueManager:
             f.price_max, f.price_min = state.constraints.price_max, state.constraints.price_min  # "a gaming chair to go with it, same budget"
         # ... and what was asked of them ("an office chair to go with it, navy")
         heads = "|".join(re.escape(singular_word(c.split()[-1].lower())) for c in wanted) or "one"
+        def asked_of_them(v: str) -> bool:
+            # "ok the green one. what rug would go with it?": the colour picks the sofa, not the rug
+            return (not re.search(rf"\bthe\s+(?:[a-z-]+\s+)?{re.escape(v)}\s+(?:[a-z-]+\s+)?one\b", nlu.text, re.I)
+                    and (v.lower() not in about.lower()  # "my grey sofa": the sofa's colour
+                         # ... but "now I need chairs to go with it, black ones" of a black table,
+                         # "got a white desk that would go with it?" of a white bookcase
+                         or re.search(rf"\b{re.escape(v)}\s+(?:ones?|(?:{heads})s?)\b|\bin\s+{re.escape(v)}\b"
+                                      # "what floor lamp would go next to it, also mid century"
+                                      rf"|\b(?:also|too|as well)\W+{_words_re(v)}\b|\b{_words_re(v)}\s+(?:too|as well)\b",
+                                      nlu.text, re.I)))
+
         said = {k: v for k, v in nlu.slots.items() if k in ("color", "material", "style", "brand", "size", "exclude_color",
                                                              "exclude_material", "exclude_brand", "exclude_style")
-                and isinstance(v, str)
-                # "ok the green one. what rug would go with it?": the colour picks the sofa, not the rug
-                and not re.search(rf"\bthe\s+(?:[a-z-]+\s+)?{re.escape(v)}\s+(?:[a-z-]+\s+)?one\b", nlu.text, re.I)
-                and (v.lower() not in about.lower()  # "my grey sofa": the sofa's colour
-                                            # ... but "now I need chairs to go with it, black ones" of a black table,
-                                            # "got a white desk that would go with it?" of a white bookcase
-                                            or re.search(rf"\b{re.escape(v)}\s+(?:ones?|(?:{heads})s?)\b|\bin\s+{re.escape(v)}\b"
-                                                         # "what floor lamp would go next to it, also mid century"
-                                                         rf"|\b(?:also|too|as well)\W+{_words_re(v)}\b|\b{_words_re(v)}\s+(?:too|as well)\b",
-                                                         nlu.text, re.I))}
+                # ("a cushion to go in it, something rust or mustard?": either colour)
+                and (asked_of_them(v) if isinstance(v, str) else isinstance(v, list) and v and all(
+                    # (each said as it is, not "we've got dark wood floors" read as walnut or espresso)
+                    isinstance(x, str) and asked_of_them(x) and re.search(rf"\b{_words_re(x)}\b", nlu.text, re.I) for x in v))}
         plain = f
         if said:
             f = apply_slots(f, said, vocabulary=self.s.retriever.vocabulary)

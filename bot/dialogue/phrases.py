@@ -26,7 +26,9 @@ _QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s
                        r"|\b(?:(?:need|want|take|get|have|order)\s+(\d{1,2}|" + "|".join(COUNTS) + r")"
                        r"|(?:add|put|pop|stick|throw)\s+(" + "|".join(COUNTS) + r"))(?:\s+of\s+(?:them|those|these|it))?"  # "add two please" (not "add 2": #2)
                        # "great, put two in the cart"
-                       r"(?=\s*(?:altogether|all together|in total|total|please|pls|[.,!]|$|in(?:to)?\s+(?:the\s+|my\s+)?(?:cart|basket|bag)\b))", re.I)
+                       r"(?=\s*(?:altogether|all together|in total|total|please|pls|[.,!]|$|in(?:to)?\s+(?:the\s+|my\s+)?(?:cart|basket|bag)\b))"
+                       # "the pink ones are perfect, 2 packs please"
+                       r"|\b(\d{1,2}|" + "|".join(COUNTS) + r")\s+(?:sets|packs|pairs|boxes)\b(?=\s*(?:please|pls|plz|[.,!]|$))", re.I)
 
 
 def quantity(text: str) -> tuple[int, re.Match] | None:
@@ -344,7 +346,7 @@ NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:
                             r"|\bstill no (?:reply|response|answer)\b|\b(?:never|nobody|no one|no-one|noone) (?:ever )?(?:replied|responded|"
                             r"answered|answers|replies|responds|calls back|called back|rings back)\b", re.I)
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
-                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|stay (?:dry|safe|warm|cool)(?: out there)?|good ?night|g'?night|g'?nite|night night|nite|"
+                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|stay (?:dry|safe|warm|cool)(?: out there)?|good ?night|g'?night|g'?nite|night night|nite|gn|"
                       r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything|plenty|enough) for (?:now|today|tonight|the day|this evening|one (?:morning|day|night|evening|afternoon))|"
                       r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off|(?:jump|hop|get) on(?:to)? a (?:call|meeting|zoom))"
                       # (not "they need to go in the washing machine")
@@ -470,9 +472,12 @@ CART_VIEW = re.compile(r"\b(?:what'?s|what is|what do i have|what have i got|wha
                        r"(?:\s+all)?\s+(?:come to|add up to)\b"  # "what does the total come to?", "what does that come to in total?"
                        r"|\bwhat (?:does|do|would|will) (?:that|it|this) (?:bring|take|make) (?:my|the|our) (?:total|cart|basket)\b",
                        re.I)
-# "take the rug out of my cart", "remove the lamp from the basket", "delete #2 from my cart"
+# "take the rug out of my cart", "remove the lamp from the basket", "delete #2 from my cart", "take it out"
 CART_REMOVE = re.compile(r"\b(?:remove|take|delete|drop|get rid of)\b(?P<what>.{0,40}?)\b(?:out of|from|off)\s+(?:my |the )?"
-                         r"(?:cart|basket|bag|order)\b|\b(?:remove|delete)\s+(?P<what2>(?:the |that |#\s*)?[\w -]{1,30}?)\s*$", re.I)
+                         r"(?:cart|basket|bag|order)\b|\b(?:remove|delete)\s+(?P<what2>(?:the |that |#\s*)?[\w -]{1,30}?)\s*$"
+                         # "wait actually take it out, i should ask my partner first"
+                         r"|\b(?:take|put)\s+(?P<what3>it|that|that one|this one|them|those)\s+(?:back\s+)?out\b(?!\s+(?:of|for|to|on|in|with)\b)",
+                         re.I)
 # "actually make that four", "change it to 3", "make it two chairs": how many of what was just added
 CART_COUNT = re.compile(r"\b(?:make|change)\s+(?:that|it|them|the (?:quantity|number))\s+(?:to\s+|into\s+)?"
                         r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
@@ -529,8 +534,8 @@ TOO_DEAR = re.compile(r"\btoo (?:expensive|pricey|dear|steep|spendy|rich for)\b|
                       r"|\bover (?:my|our) budget\b|\bcan'?t afford\b|\b(?:any|anything|something)\s+(?:under|below|less than|cheaper)\b", re.I)
 # "the mustard ones are way too pricey", "they're all too expensive": cheaper than every one shown, not than the middle
 ALL_TOO_DEAR = re.compile(r"\b(?:they|these|those|the(?:se|y)? (?:[a-z]+ )?ones|all of (?:them|these|those)|them all)\s*(?:are|'re|r)\s+"
-                          r"(?:all\s+)?(?:way |far |much |a bit |a little |bit |just |all )?(?:too|so|very|really|crazy|super)\s+"
-                          r"(?:expensive|pricey|dear|steep|spendy)\b", re.I)
+                          r"(?:all\s+)?(?:way |far |much |a bit |a little |bit |just |all )?(?:too|so|very|really|crazy|super|kinda|pretty|quite)\s+"
+                          r"(?:expensive|pricey|dear|steep|spendy|out of (?:my|our) (?:budget|price range|league))\b", re.I)
 SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
                          r"most popular|most reviewed|biggest|largest|smallest)\b", re.I)
 FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"
@@ -539,7 +544,9 @@ FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s
 # "I'm not fussed about walnut anymore"): let go of; a value of the same kind said with it takes its place
 MIND_CHANGED = re.compile(r"\b(?:changed? my mind (?:about|on)|not (?:that |so |too |really )?(?:fussed|bothered) (?:about|with|by)|"
                           r"(?:do not|don'?t) (?:really )?care (?:about|for)|not (?:really )?feeling(?: the)?|not (?:really )?into|"
-                          r"not (?:so |that |too )?keen on|gone off)\s+(?:the\s+)?([a-z][a-z -]{1,25}?)"
+                          r"not (?:so |that |too )?keen on|gone off|"
+                          # "anything better rated? doesnt have to be velvet"
+                          r"(?:doesn'?t|does not|don'?t|do not|needn'?t)\s+(?:have|need)\s+to\s+be)\s+(?:the\s+)?([a-z][a-z -]{1,25}?)"
                           r"(?=\s*(?:[,.;!?]|\s-\s|$|\band\b|\bthen\b|\banymore\b|\bany ?more\b|\bafter all\b|\bnow\b|\bones?\b|\bthough\b))", re.I)
 # "back to the wicker ones", "the white ones were nicer, show me those again": that value wanted again
 BACK_TO_VALUE = re.compile(r"\b(?:back to|go back to|return to|switch back to)\s+(?:the\s+|those\s+)?([a-z][a-z -]{1,25}?)\s+ones?\b"
@@ -627,6 +634,10 @@ PRODUCT_SLOTS = ("color", "material", "style", "brand", "size", "price_max", "pr
 # A kind of product left out by a word of its name ("not the gaming ones", "no ladder ones").
 NOT_THE_ONES = re.compile(r"\b(?:not|no|without|none of)\s+(?:the\s+|any\s+|those\s+|these\s+|an?\s+)?([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)\s+"
                           r"(?:ones?|kind|type|models?|versions?|chairs?|sofas?|tables?|desks?|lamps?|beds?|rugs?|mirrors?)\b", re.I)
+# "those are egg chairs 😂 i need normal chairs the kids can sit on": the kind shown, refused
+THOSE_ARE_KIND = re.compile(r"\b(?:those|these|they|them|all of them)\s*(?:are|'re|r)\s+(?:all\s+)?(?:just\s+)?([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)\s+"
+                            r"(?:chairs?|ones|sofas?|tables?|desks?|lamps?|beds?|rugs?|mirrors?)\b"
+                            r"(?=.{0,60}\b(?:normal|regular|ordinary|plain|proper|actual|standard|real)\b)", re.I)
 # "no bar stools though" under dining chairs: a kind among them, by its head word
 NOT_THAT_KIND = re.compile(r"\b(?:not|no|without|(?:i\s+)?(?:don'?t|do not)\s+(?:really\s+)?(?:love|like|want))\s+(?:the\s+|any\s+)?(?:[a-z-]+\s+)?"
                            r"(stool|bench|ottoman|pouf|rocker|recliner|futon|floating)"
@@ -659,6 +670,9 @@ LOOKS_GOOD = re.compile(r"\bthe\s+[\w -]{2,30}?\s+one\s+(?:looks|is|seems)\s+(?:
 PICK_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|yes|yeah|then)\W+)?(?:i'?ll\s+(?:take|have|get|go with)\s+)?"
                       # ... "fine, the black one then"
                       r"the\s+[a-z][\w -]{1,30}?\s+one(?:(?:\s+then)?[\s,]*(?:please|pls|plz)|\s+then)[\s.!]*$", re.I)
+# "ok add the grey linen one": that one into the cart (the model may read the description as a filter)
+ADD_THE_ONE = re.compile(rf"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|yes|yeah|then|alright|lovely)\W+)*{_ADD}\s+the\s+"
+                         rf"[a-z][\w -]{{1,30}}?\s+one(?:\s+(?:then|please|pls|plz|{_INTO_CART}))*[\s.!]*$", re.I)
 # "no worries. the first one then please", "going with the first", "i'll go for the second": that one, chosen
 PICK_NTH = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|yes|yeah|then|hmm+|alright|no worries|no problem|fair enough|"
                       r"in that case)\W+)*(?:(?:(?:i'?ll|i will|we'?ll|we will|i'?m|we'?re|i'?d)\s+)?(?:(?:going|go|gonna go)\s+(?:with|for)|take|"

@@ -10,7 +10,7 @@ a service matter, not read here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.dialogue.constraints import singular
 
@@ -57,6 +57,11 @@ PROBLEMS: tuple[Problem, ...] = (
                # "our mattress has gone all saggy and soft"
                r"|\b(?:mattress|matress|mattres)\b.{0,30}\b(?:gone|going|got|getting)\s+(?:all\s+|really\s+|so\s+)?(?:soft|squishy|saggy|lumpy)\b"),
             "mattress", "A firmer mattress should help.", {"firmness": "firmer"}),
+    # "the pillow my sister got me is way too soft, like sleeping on a marshmallow"
+    Problem(_p(r"\bpillows?\b.{0,60}\btoo\s+(?:soft|squishy|flat)\b|\bpillows?\b.{0,40}\b(?:gone|going|went)\s+(?:all\s+)?flat\b"),
+            "pillow", "A firmer pillow should hold your head up better.", {"firmness": "firm"}),
+    Problem(_p(r"\bpillows?\b.{0,60}\btoo\s+(?:firm|hard)\b"),
+            "pillow", "A softer pillow should help.", {"firmness": "soft"}),
     Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,30}\btoo\s+(?:firm|hard)\b"),
             "mattress", "A softer mattress should help.", {"firmness": "softer"}),
     Problem(_p(r"\b(?:sleep(?:s|ing)?\s+(?:so\s+|really\s+|too\s+)?hot|too\s+hot\s+(?:at night|in bed|to sleep)|night\s+sweats|"
@@ -68,6 +73,7 @@ PROBLEMS: tuple[Problem, ...] = (
                r"|\b\d{1,2}[:.]\d\d\b)"  # "the sun hits my daughters room at like 5:30 and shes up for the day"
                r"|\b(?:sleep|wake|woke|bedroom)\b.{0,60}\b(?:so much|too much)\s+(?:sun|sunlight|light)\b"
                r"|\bblock(?:s|ing)?\s+(?:out\s+)?(?:the\s+|that\s+)?(?:light|sun|sunlight|glare)\b"  # "something to block the light"
+               r"|\bkeeps?\s+(?:the\s+)?(?:sun|sunlight|light|glare)\s+out\b"  # "curtains that actually keep the sun out"
                # "the daylight through my bedroom window keeps waking me up", "curtains that actually make it dark"
                r"|\bdaylight\b.{0,60}\b(?:wak\w*|woke|sleep\w*|keeps? me up)\b"
                # "my daughter's room gets blasted with sun at 6am ... needs her sleep"
@@ -124,7 +130,13 @@ def problem_in(text: str, named: str | None = None) -> Problem | None:
         return None
     matching = [p for p in PROBLEMS if p.pattern.search(text) and not (p.unless and p.unless.search(text))]
     if named is None:
-        return matching[0] if matching else None
-    kind = singular(named)
-    return (next((p for p in matching if kind == p.category or kind.endswith(" " + p.category)), None)
-            or next((p for p in matching if kind in p.replaces), None))
+        chosen = matching[0] if matching else None
+    else:
+        kind = singular(named)
+        chosen = (next((p for p in matching if kind == p.category or kind.endswith(" " + p.category)), None)
+                  or next((p for p in matching if kind in p.replaces), None))
+    if chosen is None:
+        return None
+    # "it's way too soft and i sleep really hot": both troubles of the mattress, firm and cooling
+    more = {k: v for p in matching if p.category == chosen.category for k, v in p.features.items() if k not in chosen.features}
+    return replace(chosen, features={**chosen.features, **more}) if more else chosen

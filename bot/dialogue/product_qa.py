@@ -50,6 +50,7 @@ _ASKED_AS = {
     "certified": "certification", "certificate": "certification", "organic": "certification",
     "set": "pieces", "include": "pieces", "includes": "pieces", "included": "pieces", "piece": "pieces",
     "blackout": "light", "dark": "light",
+    "fade": "uv resistant", "fades": "uv resistant", "fading": "uv resistant", "bleach": "uv resistant",  # "won't fade in the sun?"
     "bulb": "bulb", "smart": "smart", "alexa": "smart",
     "longer": "extendable", "extend": "extendable", "extended": "extendable", "extension": "extendable",
     "expand": "extendable", "leaf": "extendable", "leaves": "extendable",

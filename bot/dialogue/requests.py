@@ -17,7 +17,7 @@ from bot.models import Reply
 # or request opener; "two things:" before the first is dropped.
 _BOUNDARY = re.compile(
     r"(?<=\?)\s+|;\s*|\s*[,.]?\s*\b(?:and|plus)\s+(?:also\s+)?(?=(?:do|does|can|could|will|would|where|when|how|what|is|are|"
-    r"i (?:want|need|would like|'?d like)|i also)\b)|[,.]?\s+also,?\s+(?=\w)"
+    r"i (?:want|need|would like|'?d like)|i also|show me)\b)|[,.]?\s+also,?\s+(?=\w)"
     r"|(?<=[.!])\s+(?:oh\s+)?(?:and|also|btw|by the way|plus)\b,?\s*", re.IGNORECASE)  # "... support. oh and my last order ..."
 # "Great, I'll go with the second one. How long would delivery usually take?": a question after a choice
 _CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will) (?:take|go with|go for|have|get) (?:it|that|this|them|th[eo]se|the)\b", re.I)
@@ -50,10 +50,14 @@ _NEVER_DONE = re.compile(r"^\s*(?:i'?ve|i have|we'?ve|we have|i|we)\s+(?:honestl
 # "ok it's late": the hour, not a late order
 _TIME_OF_DAY = re.compile(r"^\W*(?:(?:ok|okay|so|right|well)\W+)?it'?s\s+(?:(?:really|so|very|super|pretty|quite|getting)\s+)?"
                           r"(?:late|early)(?:\s+(?:here|now|lol|haha))?\W*$", re.IGNORECASE)
+# "my mum bought me a mustard velvet armchair for christmas": how a product came to them, the story of what follows
+_BOUGHT_STORY = re.compile(r"\b(?:bought|got|ordered|gave|gifted|received|sent)\s+(?:me|us|him|her|them)?\s*(?:a|an|the|this|that|some)\b", re.I)
 # "i paid 79 for delivery and i want that back": what was paid, the story of the request after it (not a wish)
 _PAID = re.compile(r"^\s*(?:i|we)\s+(?:paid|was charged|were charged|got charged|spent)\b", re.IGNORECASE)
-# "add it", "take that": a cart command, short as it is
-_CART_COMMAND = re.compile(r"(?:add|take|buy|get)\s+(?:it|that|this|them)", re.IGNORECASE)
+# "add it", "take that", "ok add the white one": a cart command, short as it is
+_CART_COMMAND = re.compile(r"(?:(?:ok(?:ay)?|great|perfect|right|alright|lovely|cool|yes|yeah)\W+)?(?:add|take|buy|get)\s+"
+                           r"(?:it|that|this|them|that one|this one|the\s+[a-z]+(?:\s+[a-z]+)?\s+ones?)(?:\s+(?:please|pls|then|too))?",
+                           re.IGNORECASE)
 _PREAMBLE = re.compile(r"^\s*(?:(?:hi|hello|hey)(?: there)?)?[,!]?\s*(?:(?:(?:two|2|a couple of|couple|few) (?:things|questions)|"
                        r"quick (?:ones?|questions?|q))[:,.]?)?\s*", re.IGNORECASE)
 
@@ -88,6 +92,9 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     parts = [p for p in parts if not _TIME_OF_DAY.match(p)] or parts  # "ok it's late and I want a velvet armchair"
     if any(_ONLY_ORDER_NUMBER.fullmatch(p) for p in parts[1:]):
         return [text]  # "... still no refund?? order number 44518": the order the first part is about
+    if (len(parts) >= 2 and _BOUGHT_STORY.search(parts[0])
+            and any(_ORDER_MATTER.search(p) and re.search(r"\b(?:it|them|this|that)\b", p, re.I) for p in parts[1:])):
+        return [text]  # "my mum bought me a mustard velvet armchair for christmas and i want to send it back": one matter
     wish_first = wish_first and not (parts and _PAID.search(parts[0]))
     after_cart = bool(parts) and _CART_COMMAND.fullmatch(parts[0]) is not None
     if not all((after_cart and i and re.match(r"(?:a|an|some)\s+\w", p, re.I))  # "add it. and a rug for ..., pink if you have it"

@@ -173,8 +173,10 @@ class ProductSearch:
         candidates, embedded, store_s = await blocking(run)
         self.s.stage("embedding", embedded - started)
         self.s.stage("store_query", store_s)
-        # The hard guarantee: never show a product that violates a stated constraint.
-        return [c for c in candidates if matches(c.product, f) and satisfies_size(c.product, state.size_bound)]
+        # The hard guarantee: never show a product that violates a stated constraint. ("a bit bigger" was said of
+        # the desks: not of the chairs to go with them)
+        bound = state.size_bound if set(f.categories) <= set(state.constraints.categories) else None
+        return [c for c in candidates if matches(c.product, f) and satisfies_size(c.product, bound)]
 
     async def rank(self, state: DialogueState, text: str, candidates: list[Candidate], k: int) -> list[ScoredProduct]:
         ids = [c.product.id for c in candidates]

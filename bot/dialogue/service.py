@@ -296,6 +296,8 @@ _DELIVER_WHERE = re.compile(r"^\W*(?:hi|hello|hey)?\W*(?:and |also |so )?(?:do|c
 _SAFE_PLACE = re.compile(r"\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:on|at|outside|by|behind|round|in)\s+"
                          r"(?:the|my|our)\s+(?:back\s+|front\s+|side\s+)?(?:doorstep|porch|step|steps|stoop|door|gate|garage|shed|carport)\b"
                          r"|\bsafe ?place\b"
+                         # "can the driver just leave it round the back if im asleep?"
+                         r"|\bleave\s+(?:it|them)\s+(?:round|around|out)\s+(?:the\s+)?back\b"
                          r"|\bleave\s+(?:it|them|the (?:parcel|package|box|order|delivery))\s+(?:with|next door at)\s+(?:my|the|a|our)\s+"
                          r"neighbou?rs?\b", re.IGNORECASE)
 # "can they bring it today instead?", "could the driver come on saturday": delivery on another day asked for
@@ -309,7 +311,8 @@ ANOTHER_DAY = re.compile(r"\b(?:can|could)\s+(?:they|you|the driver|the courier|
                          r"|\b(?:deliver(?:ed)?|come|arrive|brought)\s+(?:after|on|next|the)\b[^?.]{0,25}\binstead\b", re.I)
 # "next time can the driver knock instead of leaving stuff outside?": a note for the driver
 DRIVER_NOTE = re.compile(r"\b(?:driver|courier|delivery (?:guy|man|men|person|people|team)|they|he|she)\b.{0,30}"
-                         r"\b(?:knock|ring the (?:bell|doorbell)|buzz)\b|\binstead of (?:just )?(?:leaving|dumping|dropping)\b.{0,25}"
+                         r"(?:\b(?:knock|ring the (?:bell|doorbell)|buzz)\b|\b(?:call|ring|text|phone)\b(?:\s+(?:me|us))?\s+(?:\d+\s*(?:mins?|minutes?|hours?)\s+)?"
+                         r"(?:before|ahead|first|when)\b)|\binstead of (?:just )?(?:leaving|dumping|dropping)\b.{0,25}"
                          r"\b(?:outside|porch|doorstep|door|step|steps|lobby|curb|kerb)\b", re.IGNORECASE)
 # "is there any discount for returning customers?"
 _LOYALTY = re.compile(r"\bloyal(?:ty)?\b.{0,20}\b(?:discount|program\w*|scheme|rewards?|points|card)|\b(?:discount|deal|rewards?|offer)s?\s+"
@@ -1026,7 +1029,7 @@ def _another_day(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[st
 
 
 def _driver_note(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
-    return (f"Sorry about that! You can add a note for the driver (knock or ring, don't leave it outside) in the delivery "
+    return (f"You can add a note for the driver (call ahead, knock or ring, don't leave it outside) in the delivery "
             f"instructions on {policy.orders_url} before an order ships. For an order already on its way, a person from "
             f"our team ({policy.support_hours}) can pass the note to the carrier.", ["Delivery options", human])
 

@@ -354,6 +354,10 @@ _NOT_A_POSITION = re.compile(r"\bon second thoughts?\b|"
                              r"\b(?:measure|check|ask|talk to|see|sleep on|think about)\b[^.?!,]{0,30}\bfirst\b|\bsecond[- ]hand\b|\bat first\b|\bfirst of all\b|\bfirst (?:time|thing)\b|"
                              r"\b(?:my|our|her|his|their) (?:very )?first (?:home|flat|apartment|house|place|baby|child|kid|job)\b|"
                              r"\b(?:first|second|third|\d{1,2}(?:st|nd|rd|th)) (?:floor|storey|story|bedroom|home)\b|"
+                             # "hmm 3.2 stars 😬 anything better rated?": a rating
+                             r"\b\d(?:\.\d)?\s*(?:stars?|★)|"
+                             # "got a second monitor for my bday": another thing of theirs, not the second shown
+                             r"\ba (?:second|third) (?!one\b|of\b)[a-z]+\b|"
                              r"\b(?:last|past|next) (?:night|week|weekend|month|year|time|summer|winter|spring|autumn|fall|"
                              r"christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"  # "we got a puppy last month"
                              # "like a lift top", "the glass top", "on top of the dresser": a part, not the first shown
@@ -638,7 +642,7 @@ _NOT_MONEY = re.compile(r"^\D{0,12}\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minute
 
 _MEASURE_AFTER = re.compile(r"^\s*(?:sq\.?\s*(?:ft|feet|m)|square\s+(?:feet|foot|meters?|metres?)|lbs?\b|kg\b|kilos?\b|"
                             r"ft\b|feet\b|foot\b|inch(?:es)?\b|in\b|cm\b|by\s+\d|x\s*\d|people\b|ppl\b|persons?\b|guests?\b|"
-                            r"of them\b|pieces\b|pcs\b|units\b|chairs\b|%|percent\b|per\s*cent\b|degrees?\b|°)",
+                            r"of them\b|pieces\b|pcs\b|units\b|chairs\b|%|percent\b|per\s*cent\b|degrees?\b|°|stars?\b|★)",
                             re.IGNORECASE)
 _SEATS_BEFORE = re.compile(r"(?:\bseats?|\bsleeps|\bseating|\bfits|\d\s*(?:by|x))\s*$", re.IGNORECASE)
 # "about 400 books", "50 plants": a count of things, not an amount of money
@@ -680,10 +684,11 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if len(numbers) == 1 and (_AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, at + numbers[0].start() - 30):at + numbers[0].start()])) \
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd)\b", span_text + after, re.I):
         return True  # "my father is 85 and would like a recliner", "for a 12 year old": an age
-    if (len(numbers) == 1 and float(numbers[0].group(0)) <= 12 and re.search(r"\bat\s+(?:like\s+|around\s+|about\s+)?$", before, re.I)
+    if (len(numbers) == 1 and float(numbers[0].group(0)) <= 12
+            and re.search(r"\b(?:at|since|till|until)\s+(?:like\s+|around\s+|about\s+)?$", before, re.I)
             and not re.match(r"\s*(?:k\b|grand\b|thousand\b)", after, re.I)  # not "budget tops out at 2.5k"
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd|each|apiece)\b", span_text + after, re.I)):
-        return True  # "the sun comes up at like 6": a time of day
+        return True  # "the sun comes up at like 6", "up since 5 with a stiff neck": a time of day
     if (len(numbers) == 1 and re.search(r"\b(?:hit|hits|reach|reaches|get to|gets to|top|tops)\s*$", before, re.I)
             and re.match(r"\s*(?:today|tomorrow|tonight|this (?:week|weekend|afternoon)|degrees|°)", after, re.I)):
         return True  # "is it seriously supposed to hit 100 today??": the temperature
@@ -904,6 +909,8 @@ def count_meaning(text: str, slot: str | None, start: int) -> str | None:
         return None  # "any with storage? like a lift top": a kind of top, not the first product
     if slot == "item_ref" and _ORDINAL_OF_LIFE.match(text[start:]):
         return None  # "the keys to our first flat", "the second bedroom": no product of the list
+    if slot == "item_ref" and re.match(r"\d(?:\.\d)?\s*(?:stars?|★)", text[start:], re.I):
+        return None  # "hmm 3.2 stars 😬 anything better rated?": a rating
     return slot
 
 
