@@ -755,7 +755,7 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
                 least["seats"] = float(seats)
     tv = next((k for k in numeric if "tv" in k.split() or "tvs" in k.split()), None)
     if tv:
-        match = re.search(r"\b(\d{2,3})\s*(?:\"|”|-?\s*inch(?:es)?|in\b)\s*(?:tv|television|screen)", text, re.IGNORECASE)
+        match = re.search(r"\b(\d{2,3})\s*(?:\"|”|-?\s*inch(?:es)?|in\b)\s*(?:tv|television|telly|screen)", text, re.IGNORECASE)
         # ... or said of the TV named before: "our tv has been sitting on the floor ... it's a 65 inch"
         match = match or re.search(r"\b(?:tv|television|telly)\b.{0,80}?\b(?:it'?s|it is|is)\s+(?:a\s+)?(\d{2,3})\s*"
                                    r"(?:\"|”|-?\s*inch(?:es)?|in\b)(?!\s*(?:wide|long|deep|tall|high))", text, re.IGNORECASE)

@@ -162,7 +162,7 @@ def outdoor_kind(slots: dict, text: str, categories: list[str]) -> None:
     """ "outdoor dining chairs for the patio": the outdoor chairs, not the dining room's."""
     said = slots.get("category")
     after = re.search(r"\b(?:for|on|in|out on|at|to)\s+(?:the|my|our|a)\s+(?:\w+\s+)?(?:deck|patio|garden|balcony|terrace|porch|yard|"
-                      r"backyard|pool|poolside|beach|campsite)\b|\bfor\s+(?:sun\s*bathing|tanning|the\s+sun|camping)\b"
+                      r"backyard|pool|poolside|beach|campsite)\b|\bfor\s+(?:sun\s*bathing|tanning|the\s+sun|camping|outside|outdoors)\b"
                       r"|\b(?:by|around)\s+the\s+pool\b",
                       text, re.I)  # "lounge chairs for the deck", "for sunbathing", "folding chairs for the beach"
     if isinstance(said, list):  # "folding chairs for the beach": of every kind of chair, the outdoor ones
@@ -191,6 +191,20 @@ _SIT_OUTSIDE = re.compile(r"\bsit(?:ting)?\s+(?:on\s+)?(?:out(?:side)?|outdoors)
 _ASKS_WHAT_THERE_IS = re.compile(r"\bwhat (?:have you got|do you have|have you|(?:do )?you got|do you sell|can you show)|"
                                  r"\b(?:anything|something|stuff|things|furniture|ideas|options|show me|looking for|need|"
                                  r"want|furnish\w*|do up|doing up)\b", re.I)
+
+
+def _outdoor_thing(slots: dict, text: str, categories: list[str]) -> None:
+    """ "an outdoor rug for under our patio table": rugs (made for outdoors), not the outdoor furniture."""
+    if not isinstance(slots.get("category"), str) or slots["category"].lower() != "outdoor":
+        return
+    for gram, names in mentioned_categories(text, categories):
+        head = singular(gram.split()[-1].lower())
+        if (re.search(rf"\boutdoor\s+{re.escape(gram)}", text, re.I) and not any(n.lower().startswith("outdoor") for n in names)
+                and not any(n.lower() in _BROAD for n in names)  # not "outdoor furniture"
+                # (not "outdoor dining chairs": the outdoor chairs are a category of their own)
+                and not any(c.lower().startswith("outdoor") and singular(c.split()[-1].lower()) == head for c in categories)):
+            slots["category"] = names[0] if len(names) == 1 else names
+            return
 
 
 def _outdoors_as_category(slots: dict, text: str, categories: list[str]) -> None:
@@ -583,6 +597,22 @@ def _not_a_product_value(slots: dict, text: str) -> None:
 # "not dropping 2k on a mattress at 1am lol. under 700": an amount refused, the budget said after it
 _AMOUNT_REFUSED = re.compile(r"\bnot\s+(?:dropping|spending|paying|blowing|shelling\s+out|forking\s+out)\s+\$?\d[\d,.]*\s*k?\b", re.I)
 _BUDGET_SAID = re.compile(r"\b(?:under|below|max|less than|up to|no more than|nothing over|tops)\s+\$?(\d[\d,.]*)\s*(k)?\b", re.I)
+
+
+_UNDER_AMOUNT = re.compile(r"\b(?:under|below|less than|max|up to|no more than|nothing over)\s+\$?(\d[\d,]*)\s*(k)?\b"
+                           r"(?!\s*(?:inch|in\b|\"|”|cm|ft|feet|foot|'|lbs?|pounds|kg|people|ppl|persons?|guests?|seats?|x\s*\d|%|"
+                           r"mins?|minutes?|hours?|days?|weeks?|months?|years?|stars?|\.\d))", re.I)
+
+
+def _budget_said_plainly(slots: dict, text: str) -> None:
+    """ "show me washable ones under 400, 5x8 if poss": a budget said plainly that the model's spans missed."""
+    if slots.get("price_max") is not None or slots.get("price_min") is not None:
+        return
+    said = _UNDER_AMOUNT.search(text)
+    if (said and (amount := float(said.group(1).replace(",", "")) * (1000 if said.group(2) else 1)) >= 20
+            # (not "3 kids under 10": their ages)
+            and not re.search(r"\b(?:kids?|children|child|boys?|girls?|toddlers?|babies|little ones|grandkids)\s*$", text[:said.start()], re.I)):
+        slots["price_max"] = amount
 
 
 def _amount_refused(slots: dict, text: str) -> None:
@@ -2075,6 +2105,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _natural_as_feel(slots, text)
         _shade_words(slots, text, vocabulary)
     if shopping and text:
+        _budget_said_plainly(slots, text)
         _looks_refused(slots, text, vocabulary)
         _styles_refused(slots, text, vocabulary)
         _bed_as_sleep(slots, text)
@@ -2092,6 +2123,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if text:
         _wood_tones(slots, text, vocabulary)
     if shopping and text:
+        _outdoor_thing(slots, text, categories)
         _outdoors_as_category(slots, text, categories)
     if text:
         _value_let_go(slots, text, vocabulary)

@@ -85,6 +85,8 @@ KINDS: tuple[Kind, ...] = (
     _kind("gaming chairs", "gaming chair", "gaming", keep_to=False),
     _kind("bar stools", "bar stool, barstool, counter stool", "bar stool, counter stool, stool"),
     _kind("egg chairs", "egg chair, hanging chair, hanging egg chair, swing chair", "egg, hanging"),
+    _kind("conversation sets", "conversation set, patio conversation set, chat set", "conversation", keep_to=False),
+    _kind("outdoor dining sets", "outdoor dining set, patio dining set, garden dining set", "dining set", keep_to=False),
     _kind("runner rugs", "runner rug, runner, hallway runner, hall runner", "runner", keep_to=False),
     _kind("floor cushions", "floor cushion, floor pillow, floor seat cushion, sitting cushion", "floor cushion, floor pillow"),
     _kind("wingback chairs", "wingback chair, wingback, wing chair, wing back chair", "wingback", keep_to=False),

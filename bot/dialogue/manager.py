@@ -67,12 +67,17 @@ _NO_ORDER_NUMBER = re.compile(r"\b(?:don'?t|do not|dont|doesn'?t|didn'?t)\s+(?:h
                               r"|\b(?:lost|can'?t find)\s+(?:the|my)\s+order\s*(?:number|no\.?|#|id)\b", re.I)
 # "oh and a washable runner for the hallway", "now a lamp for her desk": another thing, after one was added
 _ANOTHER_THING = re.compile(r"^\W*(?:(?:oh|ok(?:ay)?|great|perfect|right|cool|lovely)\W+)*(?:and|also|plus|now)\s+(?:a|an|some|another)\b", re.I)
+# "company is Brightwater Design Ltd if that helps": the name an invoice goes to
+_COMPANY_NAMED = re.compile(r"\b(?:company|business|firm|employer)(?:'s)?\s+(?:name\s+)?(?:is|=|:)|\b(?:ltd|llc|inc|gmbh|plc|limited|co\.)\W*(?:$|\s)",
+                            re.I)
 # "can the driver call 30 mins before?", "can the driver just leave it round the back if im asleep?": how it is delivered
 _DRIVER_ASKED = re.compile(r"\b(?:can|could|will|would|does|do)\s+(?:the\s+)?(?:driver|courier|delivery\s+(?:guy|man|person|people|team|driver)|"
                            r"they)\s+(?:just\s+|please\s+)?(?:call|ring|text|phone|leave|drop)\b(?!\s+(?:me\s+)?(?:back|about)\b)", re.I)
 # "can i order tonight and still have it ship friday?", "if i order today when would it come": an order to be placed
 _ORDER_NOT_YET_PLACED = re.compile(r"\b(?:if|can|could|should|when)\s+(?:i|we)\s+(?:place\s+(?:an|the|my)\s+)?order\b(?!\s+(?:number|#|no\b))"
                                    r".{0,60}\b(?:ship|shipped|arrive|come|get here|delivered|deliver|here)\b", re.I)
+# "can you show me a smaller sofa then", "do you have any in navy": products asked to be shown
+_SHOW_ME = re.compile(r"\b(?:(?:can|could) (?:you|u) )?show (?:me|us)\b|\bdo (?:you|u) have\b|\bhave (?:you|u) got\b|\bgot any\b", re.I)
 # "the matching side table from the same order never came": a delivery still awaited, not a return
 _NEVER_CAME = re.compile(r"\b(?:never|still\s+(?:hasn'?t|has\s+not|haven'?t|not))\s+(?:came|come|arrived|arrive|turned\s+up|shown\s+up|"
                          r"showed\s+up|been\s+delivered|got\s+here)\b|\b(?:hasn'?t|has\s+not|haven'?t|didn'?t|did\s+not)\s+"
@@ -197,10 +202,16 @@ _SIZE_INSTEAD = re.compile(rf"\b({phrases.BED_SIZE_WORDS})(?:[- ]size)?\s+instea
                            rf"|\binstead\s+(?:a\s+|get\s+a\s+)?({phrases.BED_SIZE_WORDS})\b", re.I)
 # "I have two monitors", "got a second monitor for my bday": a thing of theirs before its name, not one wanted
 _THEIRS = r"(?:\b(?:i|we)\s*|(?:^|[.?!,;]\s*)(?:just\s+)?)(?:have|'ve got|got|own|use|run)\s+(?!(?:you|u|ya|any)\b)(?:\w+\s+){0,2}"
+# "whats the trick to keep burgers from falling apart", "any tips for getting wine out of a rug": advice asked
+_TIPS_ASKED = re.compile(r"\b(?:what'?s|whats|what is)\s+the\s+(?:trick|secret|best way|knack)\b|\bany\s+(?:tips|tricks)\b"
+                         r"|\bhow\s+(?:do|can|should)\s+(?:i|you|we)\s+(?:keep|stop|get|make|cook|clean)\b", re.I)
 # "ugh this fog, can't even see my neighbours house": the weather talked about
 _WEATHER_TALK = re.compile(r"\b(?:fog|foggy|mist|misty|rain|raining|rainy|drizzle|drizzly|pouring|snow|snowing|snowy|sleet|hail|storm|"
                            r"stormy|thunder|lightning|wind|windy|gale|heat ?wave|humid|humidity|sweltering|scorching|boiling out|"
                            r"freezing out|freezing outside|icy roads|weather)\b", re.I)
+# "is this wind ever going to stop?": a question about the weather
+_WEATHER_ASKED = re.compile(r"\b(?:is|will|when will|when is|when's)\s+(?:this|the|it)\s+(?:\w+\s+)?(?:ever\s+)?(?:going to\s+|gonna\s+)?"
+                            r"(?:stop|end|clear|ease|let up|be over|warm up|cool down)\b", re.I)
 # "miserable grey day out there isn't it": the weather, not a colour
 _GREY_DAY = re.compile(r"\bgr[ae]y\s+(?:day|morning|afternoon|evening|sky|skies|weather|out there|outside)\b", re.I)
 # "absolutely bucketing down here", "it's pouring down": rain, not down filling
@@ -273,7 +284,9 @@ _LATER_THEN = re.compile(r"\b(?:i'?ll|i will|we'?ll|gonna)\s+(?:just\s+)?(?:deal
                          r"try\s+again|look\s+(?:again|into it))\s+(?:tomorrow|later|in the morning|another time|after work)\W*$", re.I)
 # "merry xmas to u robot", "happy new year!!": a season's wish, a greeting
 _SEASON_WISHES = re.compile(r"\b(?:merry\s+(?:xmas|x-mas|christmas|chrimbo)|happy\s+(?:new\s+year|holidays|thanksgiving|easter|"
-                            r"hanukkah|chanukah|diwali|eid|lunar\s+new\s+year|4th|fourth)|season'?s\s+greetings|happy\s+hols)\b", re.I)
+                            r"hanukkah|chanukah|diwali|eid|lunar\s+new\s+year|4th|fourth)|season'?s\s+greetings|happy\s+hols"
+                            # "happy memorial day weekend!! 🇺🇸", "happy labor day"
+                            r"|happy\s+(?:[a-z']+\s+){0,2}(?:day|weekend|holiday|holidays|long weekend|bank holiday|friday|monday))\b", re.I)
 # "thanks anyway!", "ty tho": thanks that close a message
 _THANKS_ANYWAY = re.compile(r"\b(?:thanks?|thx|ty|cheers)\s+(?:anyway|anyways|though|tho)\W*$", re.I)
 # the shop's broadest categories: naming one of them names no kind of product
@@ -1443,6 +1456,8 @@ class DialogueManager:
                 not phrases.GOES_WITH.search(text)
                 # "a pair of matching nightstands": matching each other
                 or re.search(r"\b(?:pair|set|couple|two|2|three|3|four|4)\s+(?:of\s+)?matching\b", text, re.I)
+                # "need 2 more lounge chairs for the patio to match ours, black": more of what they have
+                or re.search(r"\bto match (?:ours|mine|theirs|the ones (?:we|i) (?:have|got|own))\b", text, re.I)
                 or (re.search(r"\bwith (?:it|them|that|this)\b", text, re.I)
                     and not re.search(r"\b(?:bought|have|got|own|ordered)\s+(?:a|an|the|my|our|some)\b", text, re.I))):
             # "velvet throw pillows that come with the insert", "white nightstands to go with it" (a bed frame ordered
@@ -1629,6 +1644,7 @@ class DialogueManager:
                 and not re.search(rf"\b(?:inch(?:es)?|in|cm|ft|feet|foot|metres?|meters?|m)\s+of\s+(?:\w+\s+)?"
                                   rf"{re.escape(said_category.strip().split()[0])}\b", text, re.I)
                 and not service.shop_topic(text)  # "do you gift wrap?": a service of the shop
+                and not _TIPS_ASKED.search(text)  # "whats the trick to keep burgers from falling apart on the grill lol"
                 and not set(said_category.lower().split()) & self._attribute_words()
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
@@ -1667,12 +1683,20 @@ class DialogueManager:
                                                    "greet", "feedback_dislike", "refine", "complement_request"):
             return nlu
         if intent == "refine" and state.shown:
-            return nlu
+            other = problem_in(text)
+            if not (other and state.constraints.categories and re.search(r"\b(?:need|want|get)\b", text, re.I)
+                    and not category_matches(other.category, state.constraints.categories, typos=False)):
+                return nlu
+            # "oh and my pillow is flat as a pancake, need a firm one too" under mattresses: a pillow search
+            intent, nlu = "search_product", _as_read(nlu, "search_product", slots)
         categories = self.s.retriever.vocabulary.get("categories", [])
         tagged = slots.get("category") if isinstance(slots.get("category"), str) else None
         problem = problem_in(text, tagged)
-        if problem and not tagged and slots.get("room") and phrases.FURNISHING.search(text):
-            return nlu  # "i want to redo my bedroom, it's so dark and gloomy in there": the room's project, asked about
+        if (problem and not tagged and slots.get("room") and phrases.FURNISHING.search(text)
+                and not (problem.category == "bookcase" or problem.features)):
+            # "i want to redo my bedroom, it's so dark and gloomy in there": the room's project, asked about (not
+            # "books everywhere in my new flat, literally stacked on the floor": a bookcase, wherever they live)
+            return nlu
         if intent == "complement_request" and not (problem and tagged and singular(tagged).lower() in problem.replaces):
             # "something to sit on at that desk too, my lower back kills me": the desk is the place, the chair the
             # wish; otherwise things to go with what is shown
@@ -1849,6 +1873,7 @@ class DialogueManager:
             intent = "refine"
             slots = {**{k: v for k, v in slots.items() if k not in ("exclude_material", "exclude_style")}, "exclude_word": title_word}
         if (phrases.SAME_BRAND.search(text) and not slots.get("brand") and intent in ("search_product", "refine")
+                and not slots.get("exclude_brand")  # (not "not polywood, our last ones from them faded in a year")
                 and (state.constraints.brands or state.shown)):
             # "and armchairs from them?": the brand asked for, or the one of the product just shown
             shown = {self.products[i].brand for i in state.shown[:1] if i in self.products and self.products[i].brand}
@@ -1949,6 +1974,17 @@ class DialogueManager:
         refund still waited for, a log-in problem, a threat or an unanswered complaint, an invoice or a code follow-up,
         when an order arrives, how to leave a review."""
         intent, slots = nlu.intent, nlu.slots
+        if (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time")
+                and intent in ("out_of_scope", "search_product", "complaint") and not slots.get("category")
+                and re.search(r"\b(?:is|was)\s+(?:it|that|this)\s+(?:\w+\s+)?because\s+of\b|\bdue to the\b", text, re.I)):
+            # "is it because of the storm? there are trees down all over our road": why that order is late
+            intent, slots = state.last_service_intent, {}
+            nlu = _as_read(nlu, intent, slots)
+        if (state.last_action == "service" and state.last_service_intent == "invoice" and not slots.get("order_id")
+                and _COMPANY_NAMED.search(text)):
+            # "company is Brightwater Design Ltd if that helps" after asking for an invoice: the same matter
+            intent, slots = "invoice", {}
+            nlu = _as_read(nlu, intent, slots)
         if (state.last_action == "service" and state.last_service_intent in service.NEEDS_ORDER_ID and not slots.get("order_id")
                 and _NO_ORDER_NUMBER.search(text)):
             # "i don't have the order number, it's on her account": the same matter, and how to find the number
@@ -2094,8 +2130,17 @@ class DialogueManager:
                      or intent == "search_product" and set(slots) == {"category"} and _generic_category(slots))):
             intent, slots = "greet", {}  # "morning! grim out there isn't it ☔"
             nlu = _as_read(nlu, intent, slots)
-        if (intent == "search_product" and not slots and not phrases.is_question(text)
-                and (_WEATHER_TALK.search(text) or names_idiom(text))
+        if (intent == "search_product" and not slots and _TIPS_ASKED.search(text) and not phrases.SERVICE_WORDS.search(text)
+                and not phrases.SHOPPING_OPENER.search(text)):
+            intent = "out_of_scope"  # "whats the trick to keep burgers from falling apart on the grill lol": not ours to answer
+            nlu = _as_read(nlu, intent, slots)
+        if (intent in ("search_product", "out_of_scope") and slots and set(slots) <= {"category"} and _generic_category(slots)
+                and phrases.OFF_TOPIC.search(text)):
+            intent, slots = "out_of_scope", {}  # "tell me a furniture joke then": a joke, no furniture shown
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "search_product" and set(slots) <= {"room"} and not phrases.WANTS_OTHERS.search(text)
+                and (_WEATHER_TALK.search(text) and (not phrases.is_question(text) or _WEATHER_ASKED.search(text))
+                     or names_idiom(text) and not slots and not phrases.is_question(text))
                 and not phrases.SHOPPING_OPENER.search(text) and not phrases.SERVICE_WORDS.search(text)):
             # "ugh this fog, can't even see my neighbours house. creepy", "your chat thing popped up while i was eating my
             # sad desk salad": chat, no product asked for
@@ -2124,6 +2169,17 @@ class DialogueManager:
             return self._ask_category(state, _as_read(nlu, "search_product", {}), "Congratulations on the new place! Most "
                                       "people start with what they use every day: " + ", ".join(c.lower() for c in top)
                                       + ". Which room or piece would you like to start with?")
+        family = slots.get("category") if isinstance(slots.get("category"), str) else None
+        if (_WHERE_TO_START.search(text) and not state.shown and family and self._room_categories(family)
+                and intent in ("out_of_scope", "search_product", "show_more")
+                and not any(slots.get(k) for k in ("order_id", "style", "color", "material", "price_max"))):
+            # "want to make our backyard nicer for summer, no idea where to start tbh": which outdoor piece first
+            top = self._room_categories(family)[:4]
+            place = slots["room"] if isinstance(slots.get("room"), str) else family.lower()
+            state.pending, state.room = "category", family
+            return self._reply(state, _as_read(nlu, "search_product", slots), "clarify",
+                               f"Nice project! What would you like for your {place}? For example: "
+                               + ", ".join(c.lower() for c in top) + ".", quick_replies=top)
         if intent in ("out_of_scope", "greet", "search_product", "show_more") and not slots:
             if _THANKS_ANYWAY.search(text):
                 intent = "thanks"  # "haha ok. just browsing, nothing specific today. thanks anyway!"
@@ -2143,6 +2199,17 @@ class DialogueManager:
                               r"off to|school run)\b", text, re.I)):
             # "cool thanks, that's me sorted till my student loan comes in", "thanks, gotta do the school run"
             intent, slots = ("thanks" if re.search(r"\b(?:sorted|all set|that'?s (?:me|it|all))\b", text, re.I) else "goodbye"), {}
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "out_of_scope" and not slots and phrases.THANKS.search(text) and not phrases.is_question(text)
+                and state.last_action in ("service", "handoff", "add_to_cart", "answer_question")):
+            intent = "thanks"  # "phew. ok thanks, never drunk shopping again lol" after the order was cancelled
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "add_to_cart" and not phrases.CART_WORD.search(text) and not slots.get("item_ref") and not parse_item_refs(text)
+                and not re.search(r"\b(?:put|pop|stick|throw|chuck|bung)\s+(?:it|that|this|them|one)\s+(?:in|into|on)\b", text, re.I)
+                and re.search(r"\b(?:thanks?|thx|ty|cheers)\b(?:\s+(?:anyway|anyways|though|tho|so much|a lot))?\W*$", text, re.I)):
+            # "figured 😅 ok nvm, we'll sit on the coolers. thanks anyway", "ok we'll put it to a vote in the group chat 😂
+            # thanks!": nothing chosen, the chat ends with thanks
+            intent, slots = "thanks", {}
             nlu = _as_read(nlu, intent, slots)
         if (intent in ("refine", "search_product", "show_more", "out_of_scope") and state.shown
                 and _THANKS_ANYWAY.search(text) and not phrases.is_question(text)
@@ -2272,6 +2339,11 @@ class DialogueManager:
         instalments), a date, an order change, and the follow-ups of the last service answer (an order number, a
         return's pickup, money back, the address, a safe place); a few product readings that a service word hid."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and slots.get("category")
+                and not slots.get("order_id") and not _generic_category(slots) and _SHOW_ME.search(text)
+                and not phrases.BOUGHT_HERE.search(text)):
+            # "ok. can you show me a smaller sofa then, under 1000?" after a refund answer: a product request
+            return _as_read(nlu, "search_product", slots)
         if intent == "refund" and _REFUND_OF_THEIRS.search(text) and not slots.get("order_id"):
             # "tax refund landed so the saggy old couch is finally getting replaced, thinking velvet": money of theirs
             named = [names for gram, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
@@ -2972,8 +3044,9 @@ class DialogueManager:
             first = dict(list(features.items())[:1])
             for tried in dict.fromkeys(map(lambda d: tuple(d.items()), (features, graded, first))):
                 wished = state.constraints.model_copy(update={"attributes": {**state.constraints.attributes, **dict(tried)}})
-                # (a direction of a grade, "way too soft": firmer ones, however few)
-                enough = 1 if {v for _, v in tried} & {"firmer", "softer"} else 3
+                # (a direction of a grade, "way too soft": firmer ones, however few; and the trouble said of the
+                # products being chosen: "she wants them to actually block the light" under pink curtains)
+                enough = 1 if {v for _, v in tried} & {"firmer", "softer"} or (state.shown and not new_request) else 3
                 if len(await self.search.retrieve(state, state.query_text or nlu.text, wished)) >= enough:
                     state.constraints = wished
                     features = {k: v for k, v in features.items() if k not in dict(tried)}
@@ -3315,7 +3388,10 @@ class DialogueManager:
                 "attributes": {**state.constraints.attributes, **required},
                 "attribute_min": {**state.constraints.attribute_min, **least}})
             if required and (_FIRMLY.search(text) or phrases.A_MUST.search(text)):
-                state.firm_features = list(dict.fromkeys([*state.firm_features, *required]))  # "waterproof ones only"
+                must = phrases.A_MUST.search(text) or _FIRMLY.search(text)
+                said_so = [k for k in required if must and re.search(  # "... 2 dogs so it has to be pet friendly": that one
+                    rf"\b{re.escape(k.split()[0][:5])}", text[must.end():must.end() + 40], re.I)]
+                state.firm_features = list(dict.fromkeys([*state.firm_features, *(said_so or required)]))  # "waterproof ones only"
 
 
     async def _offered_filter(self, state: DialogueState, label: str, text: str) -> SearchFilter | None:
@@ -3350,6 +3426,12 @@ class DialogueManager:
         intent, slots = nlu.intent, nlu.slots
         if state.pending == "order_id":
             order_id = slots.get("order_id") or service.find_order_id(text)
+            if (order_id and not slots.get("order_id") and intent in ("search_product", "refine") and slots.get("category")
+                    and any(slots.get(k) is not None and float(slots[k]) == float(re.sub(r"\D", "", order_id) or -1)
+                            for k in ("price_max", "price_min"))):
+                # "ok. can you show me a smaller sofa then, under 1000?" after "which order?": a budget, no order number
+                order_id, state.pending = None, None
+                return intent
             asked = state.pending_intent or "order_status"
             if not order_id and service.topic(asked, text) == "policy":
                 # "how long do I have?" after "which order?": a question about the rules of what they asked

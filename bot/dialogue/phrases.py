@@ -200,7 +200,8 @@ SHOWN_REFERENCE = re.compile(r"\b(?:these|those|them|of (?:the|your) (?:ones|opt
 _ADD = r"(?:add|adding|put|stick|throw|pop|chuck|bung)"
 _INTO_CART = r"(?:in|to|into)\s+(?:my\s+|the\s+)?(?:cart|basket|bag)"
 ADD_THAT = re.compile(rf"\b{_ADD}\s+(it|that|this|them|that one|this one|the \w+ one|#\s*\d)\b"
-                      r"(?!\s+(?:away|back|aside|off|up|down|together|out|next to|beside|alongside|against)\b)"  # "put #1 next to #2"
+                      # "put #1 next to #2", "we'll put it to a vote in the group chat"
+                      r"(?!\s+(?:away|back|aside|off|up|down|together|out|next to|beside|alongside|against|to (?:a|the) vote|on hold)\b)"
                       # not "so we can put them in the shed over winter"
                       r"(?!\s+in(?:to)?\s+(?:the|my|our|a|his|her)\s+(?!cart|basket|bag|trolley|order)\w+)"
                       r"|\b(in|into|to) (my|the) (cart|basket|bag)\b", re.I)
@@ -603,6 +604,9 @@ TALK_TO_PERSON = re.compile(
     rf"(?:to|with)\s+{_STAFF}\b"
     rf"|\b(?:connect|transfer|put) me (?:through )?(?:to|with)\s+{_STAFF}\b"
     rf"|\bcan (?:a|an|some) (?:real\s+|actual\s+)?(?:human|person|human being)\s+(?:sort|fix|help|look|deal|check)\b"  # "can a human sort it out?"
+    # "can someone from your team sort it out for me tomorrow?"
+    r"|\b(?:can|could)\s+(?:someone|somebody|one of you|a person)\s+(?:from|on|in)\s+(?:your|the)\s+(?:team|staff|support|end)\s+"
+    r"(?:sort|fix|help|look|deal|check|call|ring|email|get back)\b"
     # "i'd rather call someone about it tomorrow morning. what's your number"
     r"|\b(?:call|phone|ring)\s+(?:someone|somebody|a person|a human|your team|customer service)\b"
     r"|\bwhat'?s\s+(?:your|the)\s+(?:phone\s+|contact\s+)?number\b|\byour\s+(?:phone|telephone|contact)\s+number\b"
@@ -768,7 +772,9 @@ ADD_SUPERLATIVE = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|then|so|fine|alright|ri
                              r"add\s+(?:it|that)|(?:in)?to\s+(?:my\s+|the\s+)?(?:cart|basket)|i'?ll\s+take\s+it)\b"
                              # "the cheapest one of those too" (after adding another), "the cheaper of the two please"
                              # (not "the cheapest one please": the cheapest of all that match, shown)
-                             r"|^\s*" + _PICKED + r"\s+(?:too|as well)(?:\s+(?:pls|please|plz))?[\s.!]*$"
+                             # ("sweet, the cheapest of those too pls, student budget 😅")
+                             r"|^\s*(?:(?:ok(?:ay)?|great|sweet|cool|nice|perfect|lovely|right|and)[,.!]?\s*)?" + _PICKED
+                             + r"\s+(?:too|as well)(?:\s+(?:pls|please|plz))?(?:[\s.!]*$|[,;]\s+[^?]*$)"
                              r"|^\s*(?=(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+(?:one\s+)?of\s+(?:the|those|these)\s+(?:two|2)\b)" + _PICKED
                              + r"\s*(?:please|pls|then)?[\s.!]*$"
                              # "ok we'll go with whichever is cheaper" (of the two compared)

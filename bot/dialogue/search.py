@@ -361,7 +361,8 @@ class ProductSearch:
         if len(f.attributes) + len(f.attribute_min) > 1:
             # "dimmable AND smart home compatible": the products with one of them, when none has both (not one said as a
             # nicety: "seats 8, extendable would be a bonus", then "any in solid oak?": below, the closest seat the most)
-            for key, value in f.attributes.items():
+            # (one said as a must first: "2 dogs so it has to be pet friendly" beats the outdoor of "an outdoor rug")
+            for key, value in sorted(f.attributes.items(), key=lambda kv: kv[0] not in state.firm_features):
                 if _nicety(state.query_text or "", {key}):
                     continue
                 one = f.model_copy(update={"attributes": {key: value}, "attribute_min": {}})

@@ -354,6 +354,8 @@ _NOT_A_POSITION = re.compile(r"\bon second thoughts?\b|"
                              r"\b(?:measure|check|ask|talk to|see|sleep on|think about)\b[^.?!,]{0,30}\bfirst\b|\bsecond[- ]hand\b|\bat first\b|\bfirst of all\b|\bfirst (?:time|thing)\b|"
                              r"\b(?:my|our|her|his|their) (?:very )?first (?:home|flat|apartment|house|place|baby|child|kid|job)\b|"
                              r"\b(?:first|second|third|\d{1,2}(?:st|nd|rd|th)) (?:floor|storey|story|bedroom|home)\b|"
+                             # "our last ones from them faded in a year": theirs before, not the last shown
+                             r"\b(?:our|my|their|his|her)\s+last\s+[a-z]+\b|"
                              # "hmm 3.2 stars 😬 anything better rated?": a rating
                              r"\b\d(?:\.\d)?\s*(?:stars?|★)|"
                              # "got a second monitor for my bday": another thing of theirs, not the second shown
@@ -684,6 +686,8 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if len(numbers) == 1 and (_AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, at + numbers[0].start() - 30):at + numbers[0].start()])) \
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd)\b", span_text + after, re.I):
         return True  # "my father is 85 and would like a recliner", "for a 12 year old": an age
+    if len(numbers) == 1 and re.search(r"\b\d{1,2}:$", before) and len(numbers[0].group(0)) == 2:
+        return True  # "ugh its 5:40 on a sunday": the minutes of a time
     if (len(numbers) == 1 and float(numbers[0].group(0)) <= 12
             and re.search(r"\b(?:at|since|till|until)\s+(?:like\s+|around\s+|about\s+)?$", before, re.I)
             and not re.match(r"\s*(?:k\b|grand\b|thousand\b)", after, re.I)  # not "budget tops out at 2.5k"
@@ -909,6 +913,8 @@ def count_meaning(text: str, slot: str | None, start: int) -> str | None:
         return None  # "any with storage? like a lift top": a kind of top, not the first product
     if slot == "item_ref" and _ORDINAL_OF_LIFE.match(text[start:]):
         return None  # "the keys to our first flat", "the second bedroom": no product of the list
+    if slot == "item_ref" and re.search(r"\b(?:our|my|their|his|her)\s+$", text[max(0, start - 8):start], re.I):
+        return None  # "our last ones from them faded in a year", "my first sofa": theirs, no product of the list
     if slot == "item_ref" and re.match(r"\d(?:\.\d)?\s*(?:stars?|★)", text[start:], re.I):
         return None  # "hmm 3.2 stars 😬 anything better rated?": a rating
     return slot
