@@ -596,12 +596,28 @@ def _not_a_product_value(slots: dict, text: str) -> None:
 
 # "not dropping 2k on a mattress at 1am lol. under 700": an amount refused, the budget said after it
 _AMOUNT_REFUSED = re.compile(r"\bnot\s+(?:dropping|spending|paying|blowing|shelling\s+out|forking\s+out)\s+\$?\d[\d,.]*\s*k?\b", re.I)
-_BUDGET_SAID = re.compile(r"\b(?:under|below|max|less than|up to|no more than|nothing over|tops)\s+\$?(\d[\d,.]*)\s*(k)?\b", re.I)
-
-
-_UNDER_AMOUNT = re.compile(r"\b(?:under|below|less than|max|up to|no more than|nothing over)\s+\$?(\d[\d,]*)\s*(k)?\b"
+# "under 400", "nothing over 2k": a budget said plainly (not "under 30 inches", "under 2 weeks", "under 4 stars")
+_UNDER_AMOUNT = re.compile(r"\b(?:under|below|less than|max|up to|no more than|nothing over)\s+\$?(\d[\d,]*(?:\.\d+)?)\s*(k)?\b"
                            r"(?!\s*(?:inch|in\b|\"|”|cm|ft|feet|foot|'|lbs?|pounds|kg|people|ppl|persons?|guests?|seats?|x\s*\d|%|"
-                           r"mins?|minutes?|hours?|days?|weeks?|months?|years?|stars?|\.\d))", re.I)
+                           r"mins?|minutes?|hours?|days?|weeks?|months?|years?|stars?))", re.I)
+# "ok stretch to 80 then", "can you go up to 1.5k": a new top of the budget
+_STRETCH_TO = re.compile(r"\b(?:stretch|go|push|bump|raise)\s+(?:it\s+|that\s+|(?:my|the)\s+budget\s+)?(?:up\s+)?to\s+\$?(\d[\d,]*(?:\.\d+)?)\s*(k)?\b"
+                         r"(?!\s*(?:inch|in\b|\"|cm|ft|feet|people|seats?|%))", re.I)
+
+
+def _amount(said: re.Match) -> float:
+    """The amount of a budget match: its number, in thousands when "k" follows ("2k", "1.5k")."""
+    return float(said.group(1).replace(",", "")) * (1000 if said.group(2) else 1)
+
+
+def _budget_stretched(slots: dict, text: str) -> None:
+    """ "ok stretch to 80 then": a new top of the budget, not a floor."""
+    said = _STRETCH_TO.search(text)
+    if not said:
+        return
+    if slots.get("price_min") is not None and float(slots["price_min"]) == _amount(said):
+        slots.pop("price_min")
+    slots["price_max"] = _amount(said)
 
 
 def _budget_said_plainly(slots: dict, text: str) -> None:
@@ -609,10 +625,10 @@ def _budget_said_plainly(slots: dict, text: str) -> None:
     if slots.get("price_max") is not None or slots.get("price_min") is not None:
         return
     said = _UNDER_AMOUNT.search(text)
-    if (said and (amount := float(said.group(1).replace(",", "")) * (1000 if said.group(2) else 1)) >= 20
+    if (said and _amount(said) >= 20
             # (not "3 kids under 10": their ages)
             and not re.search(r"\b(?:kids?|children|child|boys?|girls?|toddlers?|babies|little ones|grandkids)\s*$", text[:said.start()], re.I)):
-        slots["price_max"] = amount
+        slots["price_max"] = _amount(said)
 
 
 def _amount_refused(slots: dict, text: str) -> None:
@@ -620,9 +636,9 @@ def _amount_refused(slots: dict, text: str) -> None:
     refused = _AMOUNT_REFUSED.search(text)
     if not refused:
         return
-    said = _BUDGET_SAID.search(text[refused.end():]) or _BUDGET_SAID.search(text[:refused.start()])
+    said = _UNDER_AMOUNT.search(text[refused.end():]) or _UNDER_AMOUNT.search(text[:refused.start()])
     if said:
-        slots["price_max"] = float(said.group(1).replace(",", "")) * (1000 if said.group(2) else 1)
+        slots["price_max"] = _amount(said)
     elif slots.get("price_max") is not None:
         slots.pop("price_max")
 
@@ -651,7 +667,8 @@ def _rating_wish(slots: dict, text: str) -> None:
             slots.pop(name)
 
 
-_REFUSING = {"hate", "hates", "no", "not", "nothing", "without", "avoid", "except", "dislike", "never", "none", "nix"}
+_REFUSING = {"hate", "hates", "no", "not", "nothing", "without", "avoid", "except", "dislike", "never", "none", "nix",
+             "veto", "vetoing", "vetoed", "vetoes"}  # "i'm vetoing mustard 🙃"
 _FILLER = {"anything", "any", "all", "everything", "that's", "too", "really", "so", "the", "a", "of", "with", "want", "like",
            "need", "do", "i", "we", "really", "more", "stuff", "else", "such", "as", "dark", "shiny", "bright"}
 # "we are not at all keen on anything too modern", "not a fan of brass"
@@ -1334,7 +1351,7 @@ def _negated(words: list[str], start: int) -> bool:
 
 _EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|avoid\w*|hates?|dislike\w*|instead|rather|"
                         r"other than|besides|skip|exclud\w*|free|fan|sick|tired|enough|away|ban|allergic|minus|w/o|"
-                        r"too|ugh|ew+|yuck|gross|anything|less of|forget|drop|scrap|lose|ditch|remove|nix|rid|over|cannot)\b"
+                        r"too|ugh|ew+|yuck|gross|anything|less of|forget|drop|scrap|lose|ditch|remove|nix|rid|over|cannot|veto\w*)\b"
                         # "don't", "wont", "isnt" (not "want", "front")
                         r"|\b(?:do|does|did|is|are|was|were|wo|ca|could|would|should|have|has|had|ai|must|need|might)n'?t\b",
                         re.IGNORECASE)
@@ -2105,6 +2122,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _natural_as_feel(slots, text)
         _shade_words(slots, text, vocabulary)
     if shopping and text:
+        _budget_stretched(slots, text)
         _budget_said_plainly(slots, text)
         _looks_refused(slots, text, vocabulary)
         _styles_refused(slots, text, vocabulary)

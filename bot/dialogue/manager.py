@@ -70,6 +70,10 @@ _ANOTHER_THING = re.compile(r"^\W*(?:(?:oh|ok(?:ay)?|great|perfect|right|cool|lo
 # "company is Brightwater Design Ltd if that helps": the name an invoice goes to
 _COMPANY_NAMED = re.compile(r"\b(?:company|business|firm|employer)(?:'s)?\s+(?:name\s+)?(?:is|=|:)|\b(?:ltd|llc|inc|gmbh|plc|limited|co\.)\W*(?:$|\s)",
                             re.I)
+# "can anything get here by tomorrow??", "would it arrive before friday": whether things come in time
+_ARRIVES_IN_TIME = re.compile(r"\b(?:can|could|will|would)\s+(?:anything|something|stuff|things|it|they)\s+(?:get|be|arrive|come)\s+"
+                              r"(?:here\s+|delivered\s+|to me\s+)?(?:by|before|for|in time for)\s+(?:tomorrow|tonight|today|the weekend|"
+                              r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|xmas|the \w+)\b", re.I)
 # "can the driver call 30 mins before?", "can the driver just leave it round the back if im asleep?": how it is delivered
 _DRIVER_ASKED = re.compile(r"\b(?:can|could|will|would|does|do)\s+(?:the\s+)?(?:driver|courier|delivery\s+(?:guy|man|person|people|team|driver)|"
                            r"they)\s+(?:just\s+|please\s+)?(?:call|ring|text|phone|leave|drop)\b(?!\s+(?:me\s+)?(?:back|about)\b)", re.I)
@@ -678,7 +682,8 @@ class DialogueManager:
         read = await self._read_in_context(state, text, nlu, said_category)
         if isinstance(read, Reply):
             return read
-        if ((asked.intent == "add_to_cart" or asked.intent == read.intent) and read.intent in service.SERVICE_INTENTS
+        if ((asked.intent == "add_to_cart" or asked.intent == read.intent or asked.intent in service.SERVICE_INTENTS)
+                and read.intent in service.SERVICE_INTENTS
                 and read.intent not in service.HANDOFF_INTENTS and state.shown and phrases.ADD_THEN_ASK.search(text)):
             # "perfect, add it. can you gift wrap it too?": added, and the question answered ("the charcoal boucle one, add
             # to cart. also do u deliver on sundays": that one)
@@ -1645,6 +1650,7 @@ class DialogueManager:
                                   rf"{re.escape(said_category.strip().split()[0])}\b", text, re.I)
                 and not service.shop_topic(text)  # "do you gift wrap?": a service of the shop
                 and not _TIPS_ASKED.search(text)  # "whats the trick to keep burgers from falling apart on the grill lol"
+                and not _THANKS_ANYWAY.search(text)  # "nvm i'll grab a candle at the petrol station lol. thanks tho"
                 and not set(said_category.lower().split()) & self._attribute_words()
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
@@ -1726,6 +1732,8 @@ class DialogueManager:
             intent = "refine"  # "do any of them recline?" under armchairs: the recliners among them
         if intent not in ("search_product", "refine", "out_of_scope", "greet", "complement_request") or slots.get("item_ref"):
             return nlu
+        if _THANKS_ANYWAY.search(text) and not phrases.is_question(text):
+            return nlu  # "nvm i'll grab a candle at the petrol station lol. thanks tho": no candle asked for
         let_go = [m.span() for m in phrases.FORGET_THING.finditer(text)]
         named = [(kind, said) for kind, said in kinds_named(text)  # not "... bigger? I have two monitors": theirs
                  # nor "actually scrap the sofa bed, a proper queen bed would be better": the kind let go
@@ -2200,6 +2208,19 @@ class DialogueManager:
             # "cool thanks, that's me sorted till my student loan comes in", "thanks, gotta do the school run"
             intent, slots = ("thanks" if re.search(r"\b(?:sorted|all set|that'?s (?:me|it|all))\b", text, re.I) else "goodbye"), {}
             nlu = _as_read(nlu, intent, slots)
+        if re.fullmatch(r"\W*(?:👍|👌|🙏|✅|👍🏻|👍🏼|👍🏽|👍🏾|👍🏿)+\W*", text):
+            intent, slots = "thanks", {}  # "👍": got it, thanks
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "complaint" and phrases.THANKS.search(text) and not phrases.is_question(text) and not slots.get("order_id")
+                and not service.is_upset(text) and not phrases.TALK_TO_PERSON.search(text)
+                and re.search(r"\bthanks?\s+(?:for|so much|a lot)\b|\bthank (?:you|u)\b", text, re.I)):
+            intent, slots = "thanks", {}  # "phew ok. thanks for being nicer than my partner lol" after a cancellation
+            nlu = _as_read(nlu, intent, slots)
+        if (intent == "leave_review" and not re.search(r"\b(?:reviews?|rate|rating|feedback|stars?|survey)\b", text, re.I)
+                and (phrases.FAREWELL.search(text) or phrases.THANKS.search(text))):
+            # "haha ok. you've been more helpful than the last shop tbh. have a good night": a compliment and a goodbye
+            intent, slots = ("goodbye" if phrases.FAREWELL.search(text) else "thanks"), {}
+            nlu = _as_read(nlu, intent, slots)
         if (intent == "out_of_scope" and not slots and phrases.THANKS.search(text) and not phrases.is_question(text)
                 and state.last_action in ("service", "handoff", "add_to_cart", "answer_question")):
             intent = "thanks"  # "phew. ok thanks, never drunk shopping again lol" after the order was cancelled
@@ -2395,6 +2416,20 @@ class DialogueManager:
             nlu = _as_read(nlu, intent, slots)
         elif intent in ("order_status", "search_product", "refine") and slots.get("order_id") and _ORDERED_THE_WRONG_ONE.search(text):
             intent, slots = "change_order", _order_id_only(slots)  # "i ordered a queen mattress ... but we actually need the king, order 80415"
+            nlu = _as_read(nlu, intent, slots)
+        elif (intent in ("search_product", "out_of_scope") and not slots.get("order_id") and _ARRIVES_IN_TIME.search(text)
+              and not any(slots.get(k) for k in ("category", *phrases.PRODUCT_SLOTS))):
+            intent, slots = "delivery_time", {}  # "can anything get here by tomorrow??": how soon things come
+            nlu = _as_read(nlu, intent, slots)
+        elif (intent in ("out_of_scope", "search_product") and phrases.is_question(text) and not slots.get("category")
+              and re.search(r"\b(?:my|our|the)\s+(?:delivery|order|parcel|package)\b", text, re.I)):
+            intent = "order_status"  # "power's back 🎉 will the power cut mess up my delivery tomorrow?"
+            nlu = _as_read(nlu, intent, _order_id_only(slots))
+        elif (state.last_action in ("service", "handoff") and state.last_service_intent in ("order_status", "delivery_time")
+              and intent in ("search_product", "refine", "out_of_scope")
+              and re.search(r"\b(?:can|could|will)\s+(?:it|they)\s+(?:come|arrive|be delivered|get here)\b", text, re.I)):
+            # "can it come today? ... its a dresser so someone has to be in" after a late delivery: that order
+            intent, slots = "order_status", {}
             nlu = _as_read(nlu, intent, slots)
         elif intent == "order_status" and not slots.get("order_id") and _ORDER_NOT_YET_PLACED.search(text):
             intent = "delivery_time"  # "can i order tonight and still have it ship friday?": an order not placed yet

@@ -213,8 +213,10 @@ ADD_IT = re.compile(rf"\b{_ADD}\s+(?:it|that|this|them|one)\b", re.I)
 # "perfect, add it. can you gift wrap it too?", "add to cart pls. when would it get here?": a cart command, then a
 # question of its own
 # ("Alright, I will take it. Can it be sent straight to her halls of residence?")
-ADD_THEN_ASK = re.compile(rf"(?:\b{_ADD}(?:\s+(?:it|that|this|them|that one|this one|the \w+(?: one)?)(?:\s+{_INTO_CART})?"
+ADD_THEN_ASK = re.compile(rf"(?:\b{_ADD}(?:\s+(?:it|that|this|them|that one|this one|the \w+(?:\s+\w+)?(?: one)?)(?:\s+{_INTO_CART})?"
                           rf"|\s+{_INTO_CART})|\b(?:i|we)(?:'ll|\s+will)\s+(?:take|have|get)\s+(?:it|that|this|them|that one|this one)"
+                          # "ok get him the charcoal one. can it come on a saturday?"
+                          r"|^\W*(?:(?:ok(?:ay)?|right|great|perfect|fine|alright)\W+)?(?:get|grab|order)\s+(?:him|her|them|me|us)\s+the\s+\w+(?:\s+\w+)?\s+one"
                           # "good, the cream one then. how do i use the gift card when i pay?"
                           r"|^\W*(?:(?:ok(?:ay)?|good|great|perfect|right|alright|lovely|fine)\W+)?the\s+[a-z][\w -]{1,25}?\s+one\s+then)"
                           r"\s*(?:please|pls|then)?(?:[,.!;]+|\s+and\s+(?=(?:is|are|does|do|can|could|will|would|how|what|when)\b))"

@@ -38,7 +38,7 @@ _STIFF_BACK = (r"\b(?:a|with a|with)\s+(?:stiff|sore|aching|achy|bad)\s+back\b" 
                # "a desk chair that won't wreck his back"
                r"|\b(?:won'?t|wont|doesn'?t|does not|will not|not)\s+(?:wreck|ruin|kill|destroy|hurt)\s+(?:my|his|her|their|your|our)\s+back\b")
 _AT_WORK = r"\b(?:desk|work\w*|sitting|sit|chair|office|laptop|computer|wfh|typing|zoom|calls)\b"
-_IN_BED = r"\b(?:sleep\w*|(?<!good )morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"  # (not "Good morning.")
+_IN_BED = r"\b(?:sleep\w*|(?<!good )(?<!all )morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"  # (not "Good morning.", "all morning")
 
 PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(rf"\b(?:sore|stiff|aching|achy|painful|bad|crick in (?:my|the))\s+neck\b|\bneck\s+(?:(?:is|still|really|so|just)\s+)*{_HURTS}"),
@@ -64,7 +64,7 @@ PROBLEMS: tuple[Problem, ...] = (
             "pillow", "A softer pillow should help.", {"firmness": "soft"}),
     Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,30}\btoo\s+(?:firm|hard)\b"),
             "mattress", "A softer mattress should help.", {"firmness": "softer"}),
-    Problem(_p(r"\b(?:sleep(?:s|ing)?\s+(?:so\s+|really\s+|too\s+)?hot|too\s+hot\s+(?:at night|in bed|to sleep)|night\s+sweats|"
+    Problem(_p(r"\b(?:sleep(?:s|ing)?\s+(?:so+\s+|really\s+|too\s+)?hot|too\s+hot\s+(?:at night|in bed|to sleep)|night\s+sweats|"
                r"wake\s+up\s+(?:all\s+)?(?:sweaty|sweating|hot)"
                r"|(?:doesn'?t|does not|won'?t|will not|don'?t|that)\s+(?:trap|traps|hold|holds|retain|retains)\s+(?:the\s+)?heat)\b"),
             "mattress", "Sleeping hot is miserable; a mattress with cooling should help.", {"cooling": "yes"}),
