@@ -606,8 +606,8 @@ _STRETCH_TO = re.compile(r"\b(?:stretch|go|push|bump|raise)\s+(?:it\s+|that\s+|(
 
 
 def _amount(said: re.Match) -> float:
-    """The amount of a budget match: its number, in thousands when "k" follows ("2k", "1.5k")."""
-    return float(said.group(1).replace(",", "")) * (1000 if said.group(2) else 1)
+    """The amount of a budget match ("under 400", "go up to 1.5k"), read as every price phrase is."""
+    return parse_price(said.group(0), hint="price_max")[1]
 
 
 def _budget_stretched(slots: dict, text: str) -> None:

@@ -3077,7 +3077,7 @@ class DialogueManager:
             # then the first trouble's feature alone)
             graded = {k: {"firm": "firmer", "soft": "softer"}.get(v, v) for k, v in features.items()}
             first = dict(list(features.items())[:1])
-            for tried in dict.fromkeys(map(lambda d: tuple(d.items()), (features, graded, first))):
+            for tried in dict.fromkeys(tuple(wish.items()) for wish in (features, graded, first)):  # each once, in order
                 wished = state.constraints.model_copy(update={"attributes": {**state.constraints.attributes, **dict(tried)}})
                 # (a direction of a grade, "way too soft": firmer ones, however few; and the trouble said of the
                 # products being chosen: "she wants them to actually block the light" under pink curtains)
