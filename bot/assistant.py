@@ -18,11 +18,12 @@ import numpy as np
 
 from bot.batching import MicroBatcher
 from bot.config import Settings
+from bot.dialogue.grounding import category_matches
 from bot.dialogue.manager import DialogueManager, Services
-from bot.dialogue.phrases import A_PERSON, GO_WITH_THE_ONE
+from bot.dialogue.phrases import A_PERSON, GO_WITH_THE_ONE, PRICE_REMARK
 from bot.dialogue.search import blocking
 from bot.dialogue.profile import forget_preferences
-from bot.dialogue.requests import asks_about_them, merge_replies, split_requests
+from bot.dialogue.requests import asks_about_them, is_cart_command, merge_replies, split_requests
 from bot.dialogue.service import ShopPolicy, names_topic, says_damaged, shop_topic
 from bot.dialogue.state import DialogueState
 from bot.models import IntentInfo, Reply
@@ -37,7 +38,7 @@ MAX_TEXT = 2000
 
 
 _WANTED_BY = re.compile(r"\b(?:by|before|in time for)\s+(?:the\s+|next\s+|this\s+)?(?:\d{1,2}(?:st|nd|rd|th)|\w+day|christmas|xmas|"
-                        r"the weekend)\b", re.IGNORECASE)
+                        r"the weekend)\b|\b(?:here|delivered|there)\s+(?:asap|a\.s\.a\.p|quickly|fast|soon|urgently)\b", re.IGNORECASE)  # "need a desk here asap"
 
 
 def _kind(intent: str) -> str | None:
@@ -187,6 +188,8 @@ class Assistant:
         # (an unsure whole reading may still be several sure ones: "add it. and a rug for next to her bed, pink if you have it")
         if (whole is None and nlu.confidence >= 0.6) or (chosen and len(text[chosen.end():].split()) <= 2):
             return None  # (not "glass top ...? nope. | i'll go with the marble one": a choice said last, read whole)
+        if state.shown and PRICE_REMARK.match(text):
+            return None  # "1679 for a single mattress?? is that really the only twin one": one question about it
         # "white bookcase for my home office under 250, and how long does delivery usually take?": read as delivery
         # whole, but a product is named first
         parts = split_requests(text, wish_first=whole == "shopping" or bool(nlu.slots.get("category"))
@@ -195,13 +198,19 @@ class Assistant:
             return None
         readings = await asyncio.gather(*(self.parse(p) for p in parts))
         # "can you gift wrap it", "my last order arrived with a broken leg": a shop rule or damage, whatever the model reads
-        ruled = [shop_topic(p) or ("return_item" if says_damaged(p) else None) for p in parts]
+        ruled = [shop_topic(p) or ("return_item" if says_damaged(p) else None)
+                 or ("add_to_cart" if i == 0 and is_cart_command(p) else None) for i, p in enumerate(parts)]  # "ok add the cheaper one"
         intents = [rule or r.intent for rule, r in zip(ruled, readings)]
         kinds = [_kind(i) for i in intents]
         # (an unsure reading counts when its clause names its topic: "how much is delivery to 60614")
         if None in kinds or any(r.confidence < 0.6 and not rule and not names_topic(r.intent, p)
                                 for rule, r, p in zip(ruled, readings, parts)):
             return None
+        categories = self.retriever.vocabulary.get("categories", [])
+        if "question" in kinds and any(k == "shopping" and set(r.slots) <= {"category"}
+                                       and not category_matches(str(r.slots.get("category") or ""), categories, typos=False)
+                                       for k, r in zip(kinds, readings)):
+            return None  # "do either of them have storage drawers? | need somewhere for their suitcases": the reason
         if any(k == "question" and not asks_about_them(p) for k, p in zip(kinds, parts)):
             return None  # "need a patio set that seats at least 6 | and is waterproof. budget is 1k": one request
         if any(i == "contact_human" and not A_PERSON.search(p) for i, p in zip(intents, parts)):

@@ -26,7 +26,8 @@ Constraint operators: ``<= < >= > == != contains "not contains" in "not in"``
 (parsed, never evaluated). Fields are the card's (price, brand, category,
 rating, title, id, score) and the catalog's (color, material, style, size,
 review_count, in_stock, attributes.<key>); ``< <= > >=`` compare a value with a
-unit by its number ('85"', "300 lbs"). Other expectations:
+unit by its number ('85"', "300 lbs"), and a size given as measures
+('70" W x 39" D x 36" H') by its width. Other expectations:
 ``min_products``, ``max_products``, ``text_matches`` (regex), ``handoff: true``.
 
 Run: ``shopbot test-dialogues PATH [--json] [--url http://host:port]``;
@@ -89,6 +90,7 @@ def _as_number(value: Any) -> float | None:
     return None
 
 
+_WIDTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:\"|''|”|in|cm)?\s*W\b")
 _NUMBER_WITH_UNIT = re.compile(r"(-?\d+(?:\.\d+)?)\s*(?:\"|''|”|'|in|inch|inches|cm|ft|feet|lbs?|pounds|kg|years?|nights?|%)?")
 
 
@@ -140,6 +142,8 @@ class ProductConstraint(BaseModel):
             return f"{self.field} is unknown"
         if self.op in NUMERIC_OPS:
             numbers = [n for n in (_as_number(v) for v in present) if n is not None]
+            if not numbers and self.field == "size":  # '70" W x 39" D x 36" H': the width
+                numbers = [float(m.group(1)) for v in present if (m := _WIDTH.match(str(v)))]
             if not numbers:
                 return f"{self.field} = {shown} is not a number"
             ok = all(_compare(n, self.op, float(self.value)) for n in numbers)  # type: ignore[arg-type]

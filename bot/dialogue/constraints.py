@@ -158,6 +158,7 @@ LIGHT_SHADES = {"green": ("sage", "olive"), "white": ("ivory", "cream"), "pink":
 LIGHT_WOODS = ("natural", "natural oak", "honey pine")  # "light wood"
 NEUTRALS = ("white", "ivory", "cream", "beige", "natural", "grey", "charcoal", "taupe", "greige", "stone", "sand")  # "more neutral"
 DARK_WOODS = ("walnut", "espresso", "dark walnut", "mahogany")  # "dark wood"
+DARK_COLOURS = ("black", "charcoal", "navy", *DARK_WOODS)  # "nothing dark, my room barely gets any light"
 DEEP_SHADES = {"green": ("emerald", "olive"), "blue": ("navy",), "grey": ("charcoal",), "brown": ("espresso", "walnut"),
                "red": ("rust", "terracotta"), "orange": ("rust", "terracotta")}
 
@@ -494,10 +495,14 @@ _PARAPHRASES = {
     "box spring required": [(r"\b(?:without|no need for|don'?t need|doesn'?t need|no|don'?t have|do not have|haven'?t got|"
                              r"dont have|don'?t want(?: to buy)?|do not want(?: to buy)?)\s+(?:a\s+)?box\s*springs?\b", "no"),
                             # "i don't have a box spring so ...", "ugh i don't want to buy a box spring too. only ones that don't need one"
-                            (r"\bbox\s*springs?\b.{0,60}\b(?:don'?t|do not|doesn'?t|does not)\s+need\s+(?:one|it|them)\b", "no")],
-    # "a rug to go under the patio table, it has to be ok outdoors", "do you have an outdoor rug"
+                            (r"\bbox\s*springs?\b.{0,60}\b(?:don'?t|do not|doesn'?t|does not)\s+need\s+(?:one|it|them)\b", "no"),
+                            # "please not one that needs a box spring, we dont have one"
+                            (r"\b(?:not|no)\s+(?:one|ones|a bed|beds|any)\s+(?:that|which)\s+(?:needs?|requires?)\s+(?:a\s+)?box\s*springs?\b", "no")],
+    # "a rug to go under the patio table, it has to be ok outdoors", "do you have an outdoor rug", "a rug that can actually
+    # live outside"
     "indoor/outdoor": [(r"\b(?:ok|okay|fine|good|safe|made|meant|suitable)\s+(?:for\s+|to\s+(?:use|go|stay|live)\s+)?(?:outdoors|outside)\b"
-                        r"|\boutdoor\s+(?:rugs?|use|one|ones)\b|\bindoor\s+outdoor\b|\b(?:can|could)\s+(?:go|stay|live|be used)\s+"
+                        r"|\boutdoor\s+(?:rugs?|use|one|ones)\b|\bindoor\s+outdoor\b|\b(?:can|could)\s+(?:actually\s+|really\s+|happily\s+)?"
+                        r"(?:go|stay|live|be used|be left)\s+"
                         r"(?:outdoors|outside)\b", "yes")],
     # "something that wont fade in the sun"
     "uv resistant": [(r"\b(?:won'?t|wont|doesn'?t|does not|will not|not going to|that don'?t)\s+fade\b|\bfade[\s-]?(?:proof|resistant)\b"
@@ -524,7 +529,8 @@ _PARAPHRASES = {
                        r"|\bstand(?:s|ing)?\s+(?:up\s+)?(?:when|while|as)\s+(?:he|she|i|we|they|you)\s+(?:work|works|working|study|"
                        r"studies|studying|game|games|gaming)\b"
                        # "one that goes up and down would be sick"
-                       r"|\b(?:goes|go|going|moves?)\s+up\s+and\s+down\b|\bheight[- ]adjustable\b|\badjustable\s+height\b", "yes")],
+                       r"|\b(?:goes|go|going|moves?)\s+up\s+and\s+down\b|\bheight[- ]adjustable\b|\badjustable\s+height\b"
+                       r"|\bstanding\s+(?:one|ones)\b", "yes")],  # "has to be a standing one tbh" (of desks)
     # "a bed frame with drawers underneath" (of a kind that lists "storage drawers")
     # "something with storage underneath", "under-bed storage"
     "storage drawers": [(r"\b(?:with|has|have|got|having)\s+(?:some\s+|built[- ]in\s+)?drawers\b|\b(?:drawers|storage)\s+"
@@ -549,9 +555,11 @@ _PARAPHRASES = {
                      (r"\b(?:survive|withstand|stand up to|hold up (?:to|against))\s+(?:my |our |the |two |2 )?"
                       r"(?:dogs?|cats?|pets?|puppy|puppies|kittens?)\b|(?:dogs?|cats?|pets?|puppy|puppies|kittens?|🐶|🐱)\W.{0,80}?"
                       r"\b(?:survive|withstand|stand up to|hold up (?:to|against))\s+(?:them|it|those|the lot)\b", "yes")],
-    # "a patio dining set that can handle rain", "folding chairs ... that can stay out in the rain"
+    # "a patio dining set that can handle rain", "folding chairs ... that can stay out in the rain", "lounge chairs for the
+    # deck that i can leave out in the rain"
     "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"
-                    r"copes with|fine in|ok in|okay in|left out in|(?:stay|stays|be|sit|sits|live|lives)\s+out(?:side)?\s+in)"
+                    r"copes with|fine in|ok in|okay in|(?:leave|leaves|leaving|left)\s+(?:it\s+|them\s+)?out(?:side)?\s+in|"
+                    r"(?:stay|stays|be|sit|sits|live|lives)\s+out(?:side)?\s+in)"
                     r"\s+(?:the\s+|some\s+|a\s+(?:bit of\s+|little\s+)?)?(?:rain|wet|weather)\b"  # "can be left out in the wet"
                     r"|\brain[- ]?proof\b|\bweather[- ]?proof\b"
                     # "cheap chairs for outside that can get wet", "won't mind getting wet"
@@ -667,9 +675,10 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
     lowered = re.sub(r"\b(?:prop|props|propped|propping|stand|stands|standing|rest|rests|resting)\s+(?:it\s+|them\s+)?(?:up\s+)?against\b",
                      "lean against", lowered)
     for key, options in values.items():
-        said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm(er)
+        said = [v for v in options  # "leans against the wall", "a leaning mirror": lean; "firmer ones only": firm(er);
+                # "whats the firmest king you've got": firm
                 if re.search(r"\b" + _words_pattern(v)
-                             + (r"(?:s|ing|ed|er)?\b" if v in ("firm", "soft") else r"(?:s|ing|ed)?\b"), lowered)]
+                             + (r"(?:s|ing|ed|er|est)?\b" if v in ("firm", "soft") else r"(?:s|ing|ed)?\b"), lowered)]
         if not said:  # "organic cotton sheets": "GOTS organic", by the one word of it no other value has
             said = [v for v in options if len(_key(v).split()) > 1 and len(last := _key(v).split()[-1]) >= 5
                     and not any(last in _key(o).split() for o in options if o != v) and last not in _key(key).split()

@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from bot.dialogue import phrases
-from bot.dialogue.constraints import COLOUR_SHADES, DEEP_SHADES, LIGHT_SHADES, LIGHT_WOODS, DARK_WOODS, NEUTRALS, catalog_categories, catalog_materials, catalog_sizes_at_least, singular
+from bot.dialogue.constraints import COLOUR_SHADES, DEEP_SHADES, LIGHT_SHADES, LIGHT_WOODS, DARK_COLOURS, DARK_WOODS, NEUTRALS, catalog_categories, catalog_materials, catalog_sizes_at_least, singular
 from bot.dialogue.dimensions import read_limits
 from bot.nlu.normalize import parse_price
 from bot.nlu.synonyms import english_words, is_room, lexicon
@@ -142,6 +142,7 @@ def _brand_keys(brands: tuple[str, ...]) -> dict[str, str]:
 
 # What a product is for -> a word of the one category of a family it means ("a table for eating": dining tables).
 _PURPOSE = {"eat": "dining", "dining": "dining", "eating": "dining", "dinner": "dining", "dinners": "dining", "meal": "dining", "meals": "dining",
+            "lunch": "dining", "lunches": "dining", "brunch": "dining", "supper": "dining", "breakfast": "dining",
             "garden": "outdoor", "patio": "outdoor", "balcony": "outdoor", "terrace": "outdoor", "outside": "outdoor",
             "deck": "outdoor", "porch": "outdoor", "yard": "outdoor", "work": "office", "working": "office",
             "desk": "office", "study": "office", "studying": "office", "homework": "office", "gaming": "office",
@@ -398,10 +399,13 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
     mentions = []  # (position, gram, names, owned words or None, asked for)
     lowered, searched_from = text.lower(), 0
     materials = {m.lower() for m in slot_values(slots, "material")}
-    for gram, names in mentioned_categories(text, categories):
+    grams = mentioned_categories(text, categories)
+    for gram, names in grams:
         found = re.compile(rf"\b{re.escape(gram)}\b").search(lowered, searched_from)
         if found is None or is_room(gram) or singular(gram) == "room" or gram.lower() in materials:
             continue  # "linen bedding for our king bed": linen is the material, the bedding what is wanted
+        if gram.lower() == "light" and any(lowered[found.end():].lstrip().startswith(g.lower()) for g, _ in grams if g != gram):
+            continue  # "need a light comforter for their queen bed": light says what the comforter is like
         searched_from = found.end()
         if gram.lower() == "throw" and re.match(r"\s+(?:(?:it|them|one)\s+)?(?:in|into|out|away)\b", lowered[found.end():]):
             continue  # "i need one i can actually throw in the wash": a verb, no throw
@@ -673,7 +677,9 @@ _FILLER = {"anything", "any", "all", "everything", "that's", "too", "really", "s
            "need", "do", "i", "we", "really", "more", "stuff", "else", "such", "as", "dark", "shiny", "bright"}
 # "we are not at all keen on anything too modern", "not a fan of brass"
 _NOT_KEEN = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}(?:keen on|fond of|a fan of|a big fan of|into|crazy about|big on|"
-                       r"mad about|sure about)\s+(?:[\w']+\s+){0,3}$", re.I)
+                       r"mad about|sure about)\s+(?:[\w']+\s+){0,3}$"
+                       # "hmm i dont love the boho look"
+                       r"|\b(?:don'?t|do not|didn'?t)\s+(?:really\s+|exactly\s+)?(?:love|like|dig)\s+(?:[\w']+\s+){0,2}$", re.I)
 _CLAUSE_BREAK = {"and", "but", "or", "also", "plus", "then"}
 
 
@@ -687,6 +693,9 @@ def _negated_wishes(slots: dict, text: str, vocabulary: dict[str, list[str]]) ->
             continue
         parts = value.lower().split()
         at = next((i for i, w in enumerate(words) if w in parts), None)
+        if at is None and field == "style":  # "boho" for bohemian
+            styles = lexicon("style", vocabulary.get("styles", []))
+            at = next((i for i, w in enumerate(words) if (styles.lookup(w) or "").lower() == value.lower()), None)
         if at is None:
             continue
         before = next((w for w in reversed(words[max(0, at - 4):at]) if w not in _FILLER), "")
@@ -702,6 +711,14 @@ def _negated_wishes(slots: dict, text: str, vocabulary: dict[str, list[str]]) ->
             continue  # "no budget, white please"; "not grey but pink"; "i don't mind pink"; "nothing that isn't leather"
         named = [v for v in vocabulary.get("colors", []) if said in v.lower().split()] if field == "color" else []
         _refuse(slots, field, value, named or [value])
+        if field == "style" and not slots.get("style"):
+            # "i dont love the boho look. something more mid century?": the style wished after the one refused
+            styles = lexicon("style", vocabulary.get("styles", []))
+            later = words[at + 1:]
+            wished = next((found for n in (2, 1) for i in range(len(later) - n + 1)
+                           if (found := styles.lookup(" ".join(later[i:i + n]))) and found.lower() != value.lower()), None)
+            if wished:
+                slots["style"] = wished
 
 
 def _excluded_as_colour_and_material(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
@@ -807,15 +824,17 @@ def _size_or_bigger(slots: dict, text: str, vocabulary: dict[str, list[str]]) ->
 _ONE_REFUSED = re.compile(r"\b(?:the|that|this)\s+([a-z]+(?:\s[a-z]+)?)\s+one(?:'s|\s+is|\s+was)?\s+(?:(?:way|much|a bit|bit|kinda|a little)\s+)?"
                           r"(?:too\s+(?:dark|light|bright|loud|busy|bold|much|pale|yellow|orange|pink)|(?:wont|won'?t|doesn'?t|does not|will not|"
                           r"wouldn'?t|would not)\s+(?:work|go|fit in|match)|clashes)\b", re.I)
+# "something completely different, and less white": that colour refused (not "more or less white")
+_LESS_OF_COLOUR = re.compile(r"(?<!\bor\s)\bless\s+([a-z]+)\b", re.I)
 # "anything more neutral?", "something in neutrals"
 _NEUTRAL = re.compile(r"\b(?:more\s+)?neutrals?\b(?!\s+(?:about|on)\b)", re.I)
 
 
 def _colour_refused_of_one(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
-    """ "the green one wont work with our floors. anything more neutral?": green refused (not asked for); the
-    catalog's neutral colours wanted when said."""
+    """ "the green one wont work with our floors. anything more neutral?", "and less white": that colour refused (not
+    asked for); the catalog's neutral colours wanted when said."""
     colours = lexicon("color", vocabulary.get("colors", []))
-    refused = _ONE_REFUSED.search(text)
+    refused = _ONE_REFUSED.search(text) or _LESS_OF_COLOUR.search(text)
     colour = colours.lookup(refused.group(1)) if refused else None
     if colour:
         _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() != colour.lower()])
@@ -825,6 +844,44 @@ def _colour_refused_of_one(slots: dict, text: str, vocabulary: dict[str, list[st
         catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
         excluded = {c.lower() for c in slot_values(slots, "exclude_color")}
         _set_values(slots, "color", [catalog[c] for c in NEUTRALS if c in catalog and c not in excluded])
+
+
+# "the velvet one looks so hot to sleep on", "leather in this heat, no thanks. fabric?": that material refused
+_MATERIAL_TOO_HOT = re.compile(r"\bthe\s+([a-z]+)\s+ones?\s+(?:looks?|seems?|is|are|'s)\s+(?:so\s+|way\s+too\s+|too\s+|really\s+|a\s+bit\s+)?"
+                               r"(?:hot|warm|sweaty|stuffy|sticky)\b"
+                               r"|^\W*(?:(?:hmm+|ugh|nah|ok)\W+)?([a-z]+)\s+in\s+(?:this|the|that)\s+(?:heat|weather|humidity)\W+(?:no\s+thanks|no\s+way|nope|no)\b", re.I)
+
+
+def _material_too_hot(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "the velvet one looks so hot to sleep on ... something more breathable?": velvet refused; "leather in this
+    heat, no thanks. fabric?": leather refused, fabric wished."""
+    said = _MATERIAL_TOO_HOT.search(text)
+    material = lexicon("material", vocabulary.get("materials", [])).lookup(said.group(1) or said.group(2)) if said else None
+    if not material:
+        return
+    wished = [m for m in slot_values(slots, "exclude_material") if m.lower() != material.lower()
+              and re.search(rf"\b{re.escape(m)}\b", text[said.end():], re.I)]
+    _set_values(slots, "exclude_material", [m for m in slot_values(slots, "exclude_material") if m not in wished])
+    _set_values(slots, "material", [*(m for m in slot_values(slots, "material") if m.lower() != material.lower()), *wished])
+    _set_values(slots, "exclude_material", list(dict.fromkeys([*slot_values(slots, "exclude_material"), material])))
+    slots.pop("item_ref", None)
+
+
+# "the cream velvet ones are pretty but velvet + gravy... anything wipeable?": the ones described, then a "but"
+_DESCRIBED_BUT = re.compile(r"\bthe\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+ones?\s+(?:is|are|look|looks|seem|seems)\s+(?:\w+\s+){0,2}?"
+                            r"(?:\w+)\s*,?\s*(?:but|though|tho)\b", re.I)
+
+
+def _colour_of_ones_described(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "the cream velvet ones are pretty but velvet + gravy... anything wipeable?": cream says which ones are meant,
+    no colour wished (unless said again after)."""
+    said = _DESCRIBED_BUT.search(text)
+    if not said or not slots.get("color"):
+        return
+    colours = lexicon("color", vocabulary.get("colors", []))
+    meant = {c.lower() for w in said.group(1).split() if (c := colours.lookup(w))}
+    after = text[said.end():].lower()
+    _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() not in meant or c.lower() in after])
 
 
 # "eating my sad desk salad", "couch potato", "table tennis": a furniture word inside a phrase about something else
@@ -1144,12 +1201,29 @@ def _dark_wood_refused(slots: dict, text: str, vocabulary: dict[str, list[str]])
     return True
 
 
+# "looking for a dresser, nothing dark tho", "no dark colours pls" (not "no dark grey", "nothing dark wood")
+_NOTHING_DARK = re.compile(r"\b(?:nothing|no|not|none|avoid|without)\s+(?:too\s+|so\s+|that\s+|really\s+)?dark(?:\s+(?:colou?rs?|ones?|tones?|shades?))?"
+                           r"\b(?!\s*(?:wood|woods|timber|grey|gray|green|blue|brown|walnut|red|pink|oak))", re.I)
+
+
+def _dark_refused(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "looking for a dresser, nothing dark tho, my room barely gets any light": the catalog's dark colours (black,
+    charcoal, navy, the dark woods) refused."""
+    if not _NOTHING_DARK.search(text):
+        return
+    catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
+    dark = [catalog[c] for c in DARK_COLOURS if c in catalog]
+    _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() not in DARK_COLOURS and c.lower() != "dark"])
+    _set_values(slots, "exclude_color", list(dict.fromkeys([*(c for c in slot_values(slots, "exclude_color") if c.lower() != "dark"), *dark])))
+
+
 def _wood_tones(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
     """ "something white or light wood", "walnut or dark wood": the catalog's light (natural oak, honey pine) or dark
     (walnut, espresso) wood colours, whatever the frame is made of; "wood" then names the colour, not a material the
     whole product must be (not "no dark wood": an exclusion the other rules read)."""
     if _dark_wood_refused(slots, text, vocabulary):
         return
+    _dark_refused(slots, text, vocabulary)
     catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
     for pattern, shades, word in ((_LIGHT_WOOD, LIGHT_WOODS, "light"), (_DARK_WOOD, DARK_WOODS, "dark")):
         said = pattern.search(text)
@@ -1351,7 +1425,7 @@ def _negated(words: list[str], start: int) -> bool:
 
 _EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|avoid\w*|hates?|dislike\w*|instead|rather|"
                         r"other than|besides|skip|exclud\w*|free|fan|sick|tired|enough|away|ban|allergic|minus|w/o|"
-                        r"too|ugh|ew+|yuck|gross|anything|less of|forget|drop|scrap|lose|ditch|remove|nix|rid|over|cannot|veto\w*)\b"
+                        r"too|ugh|ew+|yuck|gross|anything|less(?=\s+[a-z])(?!\s+than\b)|forget|drop|scrap|lose|ditch|remove|nix|rid|over|cannot|veto\w*)\b"
                         # "don't", "wont", "isnt" (not "want", "front")
                         r"|\b(?:do|does|did|is|are|was|were|wo|ca|could|would|should|have|has|had|ai|must|need|might)n'?t\b",
                         re.IGNORECASE)
@@ -1415,7 +1489,7 @@ def unnegated_exclusions(slots: dict, text: str) -> dict:
             if said:
                 _set_values(out, f"exclude_{field}", [v for v in excluded if v not in said])
                 _set_values(out, field, [*slot_values(out, field), *said])
-    if not (first_negation or stop):
+    if not (first_negation or stop or _MATERIAL_TOO_HOT.search(text)):  # ("the velvet one looks so hot to sleep on")
         for field in ("color", "material", "style", "brand", "category"):
             excluded = out.pop(f"exclude_{field}", None)
             if excluded and not out.get(field):
@@ -1495,6 +1569,18 @@ def _daylight(gram: str, words: list[str], start: int) -> bool:
     return gram in ("light", "lights") and start > 0 and words[start - 1] in _DAYLIGHT
 
 
+# "had a bad experience with their outdoor stuff": a brand's things
+_THEIR_THINGS = re.compile(r"\b(?:their|they'?re)\s+((?:[a-z-]+\s+){0,2}(?:stuff|things|gear|products|furniture|range|quality|ones))\b", re.I)
+
+
+def _things_of_a_refused_brand(slots: dict, text: str) -> None:
+    """ "not ikea, had a bad experience with their outdoor stuff": the brand's things, the reason it is refused (no
+    new kind asked for)."""
+    said = _THEIR_THINGS.search(text) if slots.get("exclude_brand") and isinstance(slots.get("category"), str) else None
+    if said and all(re.search(rf"\b{re.escape(singular(w))}", said.group(1), re.I) for w in slots["category"].lower().split()):
+        slots.pop("category")
+
+
 _MISSING = re.compile(r"\b(?:has|have|had|got|there'?s|there is|there are)\s+no\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
 
 
@@ -1507,8 +1593,10 @@ def _missing_is_wanted(slots: dict, text: str, categories: list[str]) -> None:
         missing = [e for e in excluded if e in names]
         if missing:
             _set_values(slots, "exclude_category", [e for e in excluded if e not in missing])
-            if not slots.get("category"):
-                slots["category"] = missing[0]
+            named = slot_values(slots, "category")
+            if not named or all(re.fullmatch(r"(?:\w+\s+)?sets?", str(c), re.I) and not re.search(
+                    rf"\b{re.escape(str(c).split()[0])}", text, re.I) for c in named):
+                slots["category"] = missing[0]  # "realised i have no sheets 🤦 need a twin set": a set of sheets
             return
 
 
@@ -1655,6 +1743,7 @@ def _the_kind_wished(slots: dict, text: str, categories: list[str]) -> None:
     values = {v.lower() for field in ("material", "color") for v in slot_values(slots, field)}
     mentions = [(names, m.start()) for gram, names in mentioned_categories(text, categories)
                 if not is_room(gram) and gram.lower() not in values  # "... sleeps really hot? thinking linen": the material
+                and gram.lower() not in ("set", "sets")  # "i have no sheets 🤦 need a twin set": a set of sheets
                 for m in [re.search(rf"\b{re.escape(gram)}\b", text, re.I)] if m]
     wished = [(names, at) for names, at in mentions if _WISHED_BEFORE.search(text[:at][-40:])
               or _ASKED_AT_SENTENCE_START.search(text[:at]) and _ASKED_AFTER.match(text[at:])]
@@ -2094,6 +2183,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 slots.pop(name)
     if shopping and text:
         _missing_is_wanted(slots, text, categories)
+        _things_of_a_refused_brand(slots, text)
         _where_it_goes(slots, text, categories)
         _reason_after_a_refinement(slots, text, categories)
         _owned_is_not_wanted(slots, text, categories, vocabulary)
@@ -2118,6 +2208,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _material_it_must_be(slots, text, vocabulary)
         _idiom_is_no_product(slots, text)
         _colour_refused_of_one(slots, text, vocabulary)
+        _colour_of_ones_described(slots, text, vocabulary)
+        _material_too_hot(slots, text, vocabulary)
         _size_or_bigger(slots, text, vocabulary)
         _natural_as_feel(slots, text)
         _shade_words(slots, text, vocabulary)

@@ -23,6 +23,7 @@ from bot.dialogue.kinds import carried, kinds_named, soft_kind
 from bot.dialogue.problems import problem_in
 from bot.dialogue.grounding import (bed_size_name, category_matches, family_member_by_purpose, goes_under_furniture, ground, member_by_purpose,
                                    mentioned_categories, names_idiom, rug_under_furniture, slot_values, unnegated_exclusions, wished_text)
+from bot.nlu.data import _pluralize as pluralize  # (the training data's plural rule; data.py is left as it is: it keys the model)
 from bot.nlu.normalize import parse_item_refs
 from bot.nlu.synonyms import is_room, lexicon, singular_word
 from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, describe, either, is_new_request,
@@ -52,6 +53,11 @@ _REFUND_OF_THEIRS = re.compile(r"\b(?:tax|irs|hmrc|state|federal)\s+(?:refund|re
                                r"(?:that|so|very|too)\b|\bspend(?:ing)?\s+(?:my|our|the)\s+(?:tax\s+)?refund\b", re.I)
 # "show me ones where they do come off", "any that do?": the ones with the feature just asked about
 _ONES_THAT_DO = re.compile(r"\b(?:ones?|any|those)\s+(?:where|that|which)\s+(?:they\s+|it\s+)?(?:do|does|can|are|is)\b(?!\s*n'?t)(?!\s+not\b)", re.I)
+# "1679 for a single mattress?? is that really the only twin one", "is this the only one you have?"
+_THE_ONLY_ONE = re.compile(r"\b(?:is|are|was)\s+(?:that|this|it|those|these|they)\s+(?:really\s+|honestly\s+|seriously\s+|actually\s+|"
+                           r"literally\s+)?(?:the\s+)?only\b", re.I)
+# "does it have removable covers?" ... "oh no thats a dealbreaker with the dog. which ones do have them?": the feature asked
+_WHICH_DO_HAVE = re.compile(r"\bwhich\s+(?:ones?\s+|of\s+(?:them|those)\s+)?(?:do|does)\s+(?:have|come\s+with|get)\s+(?:them|it|those|that|one)\b", re.I)
 # "my patio set order is going to the old flat!!": the delivery address to change
 _TO_THE_OLD_ADDRESS = re.compile(r"\b(?:going|being sent|being delivered|shipping|headed|coming)\s+to\s+(?:the|my|our)\s+(?:old|previous|wrong)\s+"
                                  r"(?:flat|address|house|place|apartment|home)\b|\b(?:wrong|old)\s+address\b", re.I)
@@ -74,14 +80,31 @@ _COMPANY_NAMED = re.compile(r"\b(?:company|business|firm|employer)(?:'s)?\s+(?:n
 _ARRIVES_IN_TIME = re.compile(r"\b(?:can|could|will|would)\s+(?:anything|something|stuff|things|it|they)\s+(?:get|be|arrive|come)\s+"
                               r"(?:here\s+|delivered\s+|to me\s+)?(?:by|before|for|in time for)\s+(?:tomorrow|tonight|today|the weekend|"
                               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|xmas|the \w+)\b", re.I)
-# "can the driver call 30 mins before?", "can the driver just leave it round the back if im asleep?": how it is delivered
+# "can you just send it to her new flat instead", "deliver it to my work address instead": the order's address changed
+_SEND_IT_ELSEWHERE = re.compile(r"\b(?:send|ship|deliver|take|bring|redirect)\s+(?:it|them|the order|my order|the \w+)\s+to\s+(?:her|his|my|our|their|the|a)\s+"
+                                r"(?:new|other|work|office|mum'?s|mom'?s|dad'?s|parents'?)\s*(?:flat|address|place|house|apartment|home|office)?\b"
+                                r"(?:[^.?!]*\binstead\b)?", re.I)
+# "and an umbrella? its gonna be 98 in the shade": one more thing asked for, named alone
+_AND_A_THING = re.compile(r"^\W*(?:and|also|plus|oh and|what about|how about)\s+(?:a|an|some)\s+([a-z]+)\s*\?", re.I)
+# "... and my mom loves it ❤️", "we're so happy with it": a happy customer
+_LOVES_IT = re.compile(r"\b(?:loves?|loving|adores?|happy with|delighted with|thrilled with|pleased with|obsessed with)\s+(?:it|them|the \w+)\b", re.I)
+# "what about express then", "is there a faster option?": a quicker delivery
+_FASTER_DELIVERY = re.compile(r"\b(?:express|next[- ]day|same[- ]day|rush(?:ed)?|expedited|priority|faster|quicker)\b", re.I)
+# "can the driver call 30 mins before?", "can the driver just leave it round the back if im asleep?", "can the driver come
+# on a saturday": how it is delivered
 _DRIVER_ASKED = re.compile(r"\b(?:can|could|will|would|does|do)\s+(?:the\s+)?(?:driver|courier|delivery\s+(?:guy|man|person|people|team|driver)|"
-                           r"they)\s+(?:just\s+|please\s+)?(?:call|ring|text|phone|leave|drop)\b(?!\s+(?:me\s+)?(?:back|about)\b)", re.I)
+                           r"they)\s+(?:just\s+|please\s+)?(?:call|ring|text|phone|leave|drop|deliver|come(?=\s+(?:on|at|before|after|early|later?|between)\b))\b"
+                           r"(?!\s+(?:me\s+)?(?:back|about)\b)", re.I)  # (not "do they come in dark green")
 # "can i order tonight and still have it ship friday?", "if i order today when would it come": an order to be placed
 _ORDER_NOT_YET_PLACED = re.compile(r"\b(?:if|can|could|should|when)\s+(?:i|we)\s+(?:place\s+(?:an|the|my)\s+)?order\b(?!\s+(?:number|#|no\b))"
                                    r".{0,60}\b(?:ship|shipped|arrive|come|get here|delivered|deliver|here)\b", re.I)
 # "can you show me a smaller sofa then", "do you have any in navy": products asked to be shown
 _SHOW_ME = re.compile(r"\b(?:(?:can|could) (?:you|u) )?show (?:me|us)\b|\bdo (?:you|u) have\b|\bhave (?:you|u) got\b|\bgot any\b", re.I)
+# "my dresser is supposed to be delivered today but its blowing a gale here, will the driver still come?": an order on its way
+_DUE_TO_COME = re.compile(r"\b(?:supposed|meant|due|scheduled|booked|set)\s+to\s+(?:be\s+delivered|arrive|come|turn\s+up|get\s+here|be\s+here)\b"
+                          r"|\bwill\s+the\s+(?:driver|delivery|courier|van)\s+still\s+(?:come|turn\s+up|be\s+coming|deliver)\b", re.I)
+# "bought a queen duvet cover for my mum ... turns out she has a king bed 🤦‍♀️ can i swap it": an exchange
+_SWAP_IT = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:swap|exchange|change)\s+(?:it|them|that|this)\b(?!\s+(?:for|to)\s+(?:a|an|the)\s+\w+\s+(?:one|colou?r)\b)", re.I)
 # "the matching side table from the same order never came": a delivery still awaited, not a return
 _NEVER_CAME = re.compile(r"\b(?:never|still\s+(?:hasn'?t|has\s+not|haven'?t|not))\s+(?:came|come|arrived|arrive|turned\s+up|shown\s+up|"
                          r"showed\s+up|been\s+delivered|got\s+here)\b|\b(?:hasn'?t|has\s+not|haven'?t|didn'?t|did\s+not)\s+"
@@ -208,7 +231,9 @@ _SIZE_INSTEAD = re.compile(rf"\b({phrases.BED_SIZE_WORDS})(?:[- ]size)?\s+instea
 _THEIRS = r"(?:\b(?:i|we)\s*|(?:^|[.?!,;]\s*)(?:just\s+)?)(?:have|'ve got|got|own|use|run)\s+(?!(?:you|u|ya|any)\b)(?:\w+\s+){0,2}"
 # "whats the trick to keep burgers from falling apart", "any tips for getting wine out of a rug": advice asked
 _TIPS_ASKED = re.compile(r"\b(?:what'?s|whats|what is)\s+the\s+(?:trick|secret|best way|knack)\b|\bany\s+(?:tips|tricks)\b"
-                         r"|\bhow\s+(?:do|can|should)\s+(?:i|you|we)\s+(?:keep|stop|get|make|cook|clean)\b", re.I)
+                         r"|\bhow\s+(?:do|can|should)\s+(?:i|you|we)\s+(?:keep|stop|get|make|cook|clean)\b"
+                         # "also random q but whats a good temp to set the ac at night lol"
+                         r"|\brandom\s+(?:q|question|qs)\b.{0,20}\b(?:what'?s|whats|what is|how)\b|\bgood\s+temp(?:erature)?\s+to\s+set\b", re.I)
 # "ugh this fog, can't even see my neighbours house": the weather talked about
 _WEATHER_TALK = re.compile(r"\b(?:fog|foggy|mist|misty|rain|raining|rainy|drizzle|drizzly|pouring|snow|snowing|snowy|sleet|hail|storm|"
                            r"stormy|thunder|lightning|wind|windy|gale|heat ?wave|humid|humidity|sweltering|scorching|boiling out|"
@@ -248,6 +273,8 @@ _POSTCODE = re.compile(r"\b(?:ship\w*|deliver\w*|send\w*|post\w*|bring\w*|brough
                        r"|\bdeliver\w*\b[^.?!\d]{0,30}\b(?:to|into)\s+\d{5}\b"  # "how long does delivery usually take to 30309"
                        r"|\b(?:get|arrive|come|go)\s+(?:here\s+|there\s+|out\s+)?(?:to|in)\s+\d{5}\b"  # "take to get to 30301?"
                        r"|\b(?:i'?m|i am|we'?re|we are|(?:i|we) live|located|based)\s+(?:in|at|near)\s+\d{5}\b"  # "i'm in 60614"
+                       # "They live in Tucson, 85719"
+                       r"|\b(?:live|lives|living|located|based|am|are|is|'m|'re|'s)\s+in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+(?:[A-Z]{2}\s+)?\d{5}\b"
                        # "it's 14 Maple Ct, Dayton OH 45402": an address
                        r"|\b\d{1,5}\s+[a-z]+(?:\s+[a-z]+)?\s+(?:st|street|ave|avenue|rd|road|ct|court|ln|lane|dr|drive|blvd|way|pl|place)\b.{0,40}\b\d{5}\b",
                        re.I)
@@ -285,7 +312,8 @@ def _in_room(room: str, level: str) -> bool:
 
 # "whatever, i'll deal w it tomorrow", "ok i'll try again later": putting it off, the chat ends
 _LATER_THEN = re.compile(r"\b(?:i'?ll|i will|we'?ll|gonna)\s+(?:just\s+)?(?:deal\s+w(?:ith|/)?\s+it|sort\s+it(?:\s+out)?|figure\s+it\s+out|"
-                         r"try\s+again|look\s+(?:again|into it))\s+(?:tomorrow|later|in the morning|another time|after work)\W*$", re.I)
+                         r"try\s+(?:(?:the|my|it|that)\s+(?:\w+\s+)?)?again|look\s+(?:again|into it))\s+(?:tomorrow|later|in the morning|another time|after work)"
+                         r"(?:\W+(?:then\W+)?(?:bye|byee+|cya|ttyl|laters|thanks|thx|ty))?\W*$", re.I)  # "i'll try the card again later. bye"
 # "merry xmas to u robot", "happy new year!!": a season's wish, a greeting
 _SEASON_WISHES = re.compile(r"\b(?:merry\s+(?:xmas|x-mas|christmas|chrimbo)|happy\s+(?:new\s+year|holidays|thanksgiving|easter|"
                             r"hanukkah|chanukah|diwali|eid|lunar\s+new\s+year|4th|fourth)|season'?s\s+greetings|happy\s+hols"
@@ -678,6 +706,23 @@ class DialogueManager:
             nlu = nlu.model_copy(update={"slots": {**nlu.slots, "category": either_kind}})
         if nlu.intent != "feedback_dislike":
             nlu = nlu.model_copy(update={"slots": unnegated_exclusions(nlu.slots, text)})
+        remark = phrases.PRICE_REMARK.match(text) if state.shown and state.constraints.categories else None
+        if remark and nlu.intent == "search_product" and slot_values(nlu.slots, "category") and not (
+                set(slot_values(nlu.slots, "category")) & set(state.constraints.categories)):
+            # "whoa 2 grand for a guest bed?? no. under 800 please" under mattresses: the mattress for the guest bed, cheaper
+            nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
+        if (len(state.shown) == 1 and _THE_ONLY_ONE.search(text) and nlu.intent not in service.SERVICE_INTENTS
+                and state.constraints.categories and state.shown[0] in self.products):
+            # "1679 for a single mattress?? is that really the only twin one": how many the catalog has, said honestly
+            # (the amount is the price remarked on, no budget)
+            others = [p for p in self.products.values() if p.id != state.shown[0] and matches(p, state.constraints)]
+            only = self.products[state.shown[0]]
+            if not others:
+                asked = _as_read(nlu, "product_question", {"item_ref": [1]})
+                return self._reply(state, asked, "answer_question",
+                                   f"Yes: the {only.title} is the only one of the {describe(state.constraints)} in the catalog. "
+                                   "Say what you'd change (a budget, a size, a material) and I'll look wider.",
+                                   products=[replies.card(only)], quick_replies=["Show more", "Something different"])
         asked = nlu
         read = await self._read_in_context(state, text, nlu, said_category)
         if isinstance(read, Reply):
@@ -1009,7 +1054,9 @@ class DialogueManager:
         if ((closing := phrases.closing(text)) and nlu.intent != closing  # (not "ok thanks, gotta jump on a call": no person asked for)
                 and (nlu.intent != "contact_human" or not (phrases.TALK_TO_PERSON.search(text) or phrases.A_PERSON.search(text)))):
             return _as_read(nlu, closing, {})  # "ok thanks, have to run, will look again tonight", "brill ta"
-        if (not phrases.PUTS_OFF.search(text) or phrases.is_question(text) or "?" in text or len(text.split()) > 25
+        # ("ok will measure the wall tonight and come back. thanks!": no question, the "I" left out)
+        said_plainly = re.match(r"^\W*(?:(?:ok(?:ay)?|alright|right|cool)\W+)?will\s+(?!(?:you|it|they|that|this|the|these|those|u)\b)", text, re.I)
+        if (not phrases.PUTS_OFF.search(text) or phrases.is_question(text) and not (said_plainly and phrases.COME_BACK.search(text)) or "?" in text or len(text.split()) > 25
                 or slots.get("category") or slots.get("order_id") or any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
                 or phrases.CART_WORD.search(_ORDER_LATER.sub("", text))):  # (not "I'll talk to my sister and order tonight")
             return None
@@ -1111,6 +1158,10 @@ class DialogueManager:
             if pid in self.products:  # "and the second?" right after "how wide is the first one?"
                 intent, slots = "product_question", {**slots, "item_ref": refs[:1]}
                 return self._answer_about(state, _as_read(nlu, intent, slots), self.products[pid], question=state.last_question)
+        if (state.last_action == "answer_question" and state.last_question and state.shown and _WHICH_DO_HAVE.search(text)
+                and intent not in service.SERVICE_INTENTS):
+            # "which ones do have them?" after "does it have removable covers?": the ones with that feature
+            return _as_read(nlu, "refine", {})
         if state.shown and (phrases.WHY_SHOWN.search(text) or phrases.WHY_CHEAP.search(text)) and intent not in service.SERVICE_INTENTS:
             refs = [r for r in (slots.get("item_ref") or parse_item_refs(text)) if state.product_at(int(r))]
             pid = (state.product_at(int(refs[0])) if refs else state.focus_id or (state.shown[0] if len(state.shown) == 1 else None))
@@ -1156,11 +1207,12 @@ class DialogueManager:
                 and any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)):
             intent = "product_question"  # "how many trial nights?" about the mattresses shown, not delivery times
         if (slots.get("item_ref") == [1] and state.shown and not phrases.EXPLICIT_REF.search(text)
-                and re.search(r"\bthe\s+[a-z][a-z -]*?\s+one\b", text, re.I)):
+                and re.search(r"\bthe\s+[a-z$\d][\w -]*?\s+one\b", text, re.I)):
             # "add 2 of the cream one": the "one" of a description, not the first product; the description picks
+            # ("the 229 one has a 365 night trial?? no brainer, add it": by its price, no order number)
             picked = self._described_shown(state, text)
             if len(picked) == 1:
-                slots = {**slots, "item_ref": picked}
+                slots = {**{k: v for k, v in slots.items() if k != "order_id"}, "item_ref": picked}
         if state.shown and not slots.get("item_ref") and (
                 intent in ("add_to_cart", "product_question", "feedback_dislike", "complement_request", "compare", "out_of_scope")
                 or (intent in ("refine", "feedback_like") and phrases.SIMILAR.search(text))):
@@ -1572,6 +1624,11 @@ class DialogueManager:
         intent, slots = nlu.intent, nlu.slots
         if intent == "refine" and not state.shown and not state.constraints.categories:
             intent = "search_product"  # "anything by herman miller?" opens a request
+        if (intent in ("search_product", "refine") and set(slots) == {"room"} and state.shown
+                and len(state.constraints.categories) > 1):
+            there = member_by_purpose(state.constraints.categories, text)
+            if there:  # "for outside on the patio" under stackable chairs of every kind: the outdoor chairs
+                intent, slots = "refine", {**slots, "category": there}
         forget = phrases.FORGET_THING.search(text)
         categories = self.s.retriever.vocabulary.get("categories", [])
         if forget and intent in ("search_product", "refine", "out_of_scope") and mentioned_categories(forget.group(0), categories):
@@ -1635,6 +1692,11 @@ class DialogueManager:
             slots = {k: v for k, v in slots.items() if k != "category"}
             if intent == "search_product" and phrases.MORE.search(text) and state.shown:
                 intent = "show_more"
+        if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category") and not state.shown
+                and _WEATHER_TALK.search(text) and not phrases.is_question(text) and not phrases.WANTS_OTHERS.search(text)
+                and not phrases.SHOPPING_OPENER.search(text) and not phrases.DO_YOU_SELL.search(text)):
+            # "morning! wind just knocked my neighbours bins over lol 🌬️": weather talk, no bins asked for
+            return _as_read(nlu, "greet" if phrases.HELLO.search(text) else "out_of_scope", {})
         if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category")
                 and not is_room(said_category) and not slots.get("room") and len(said_category) >= 3
                 and (phrases.DO_YOU_SELL.search(text) or not state.constraints.categories)
@@ -1679,6 +1741,14 @@ class DialogueManager:
                     and words[-1] not in self._attribute_words():
                 # "do you sell bathroom vanities?": a thing no product is, said so (the room alone is no answer)
                 return self._not_sold(state, _as_read(nlu, intent, slots), asked.group(1).lower())
+        also = _AND_A_THING.match(text)
+        words = [singular_word(w) for w in re.findall(r"[a-z]+", also.group(1).lower())] if also else []
+        if (also and state.shown and intent in ("search_product", "refine", "out_of_scope", "complement_request")
+                and not slots.get("category") and not mentioned_categories(also.group(1), self.s.retriever.vocabulary.get("categories", []))
+                and not phrases.VAGUE_THING.fullmatch(words[-1]) and not self._in_titles(also.group(1).lower())
+                and words[-1] not in self._attribute_words() and self.named_product(text) is None):
+            # "and an umbrella? its gonna be 98 in the shade" under patio sets: none sold, said so
+            return self._not_sold(state, _as_read(nlu, "search_product", {}), pluralize(also.group(1).lower()))
         return _as_read(nlu, intent, slots)
 
     def _read_problem(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult:
@@ -1688,6 +1758,15 @@ class DialogueManager:
         if slots.get("item_ref") or intent not in ("search_product", "out_of_scope", "complaint", "return_item", "smalltalk",
                                                    "greet", "feedback_dislike", "refine", "complement_request"):
             return nlu
+        if (state.shown and phrases.is_question(text) and intent != "product_question" and problem_in(text) is not None
+                and re.search(r"\bwhich\s+(?:one\s+|ones\s+|of\s+(?:them|these|those)\s+)?(?:is|are|would|has|feels)\b", text, re.I)):
+            # "my mother in law has a bad back, which one is firmer?": a question about the ones shown
+            return _as_read(nlu, "product_question", {})
+        trouble = problem_in(text) if state.shown and state.constraints.categories else None
+        if (trouble is not None and not category_matches(trouble.category, state.constraints.categories, typos=False)
+                and self._asked(text, state.constraints.categories)[0]):
+            # "has to be a standing one tbh, my back is wrecked" under desks: a feature of the desks, the back the reason
+            return _as_read(nlu, "refine", {k: v for k, v in slots.items() if k != "category"})
         if intent == "refine" and state.shown:
             other = problem_in(text)
             if not (other and state.constraints.categories and re.search(r"\b(?:need|want|get)\b", text, re.I)
@@ -2134,9 +2213,17 @@ class DialogueManager:
             nlu = _as_read(nlu, intent, slots)
         if (phrases.HELLO.search(text) and not phrases.ASKS_SOMETHING_ELSE.search(re.sub(r"\bor what\W*$", "", text)) and not state.shown
                 and (intent in ("feedback_dislike", "feedback_like", "complaint", "out_of_scope") and not slots
+                     # "hello!! gorgeous day isn't it ☀️": no goodbye
+                     or intent == "goodbye" and not slots and not re.search(r"\b(?:bye|byee+|cya|ttyl|night|goodnight|gn)\b", text, re.I)
                      # "good evening 🍷 friday night and i'm shopping for furniture, tragic or what": nothing named yet
                      or intent == "search_product" and set(slots) == {"category"} and _generic_category(slots))):
             intent, slots = "greet", {}  # "morning! grim out there isn't it ☔"
+            nlu = _as_read(nlu, intent, slots)
+        if (intent in ("search_product", "refine", "feedback_like", "out_of_scope", "greet") and phrases.BOUGHT_HERE.search(text)
+                and _LOVES_IT.search(text) and not phrases.is_question(text) and not slots.get("order_id")
+                and not phrases.WANTS_OTHERS.search(text[_LOVES_IT.search(text).end():])):
+            # "good evening! just wanted to say the couch we got from you arrived today and my mom loves it ❤️": thanks
+            intent, slots = "thanks", {}
             nlu = _as_read(nlu, intent, slots)
         if (intent == "search_product" and not slots and _TIPS_ASKED.search(text) and not phrases.SERVICE_WORDS.search(text)
                 and not phrases.SHOPPING_OPENER.search(text)):
@@ -2398,6 +2485,14 @@ class DialogueManager:
               and phrases.DELIVERY_WORD.search(text) and phrases.COST_WORD.search(text)):
             intent = "delivery_options"  # "btw is delivery free over a certain amount?", "is there a delivery charge on top of that?"
             nlu = _as_read(nlu, intent, slots)
+        if (intent in ("return_item", "out_of_scope", "search_product") and _DUE_TO_COME.search(text) and not _SENDS_BACK.search(text)
+                and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)):
+            intent = "order_status"  # "my dresser is supposed to be delivered today but ... will the driver still come?"
+            nlu = _as_read(nlu, intent, _order_id_only(slots))
+        elif (intent in ("search_product", "refine", "out_of_scope") and _SWAP_IT.search(text) and not state.shown
+                and re.search(r"\b(?:bought|ordered|got|purchased)\b", text, re.I)):
+            intent = "return_item"  # "bought a queen duvet cover for my mum ... can i swap it": an exchange of what they have
+            nlu = _as_read(nlu, intent, _order_id_only(slots))
         if intent == "return_item" and _NEVER_CAME.search(text) and not _SENDS_BACK.search(text):
             intent = "order_status"  # "the matching side table from the same order never came, order #39015"
             nlu = _as_read(nlu, intent, slots)
@@ -2407,8 +2502,14 @@ class DialogueManager:
             nlu = _as_read(nlu, intent, slots)
         elif (intent not in ("contact_human", "complaint", "cancel_order", "delivery_options", "shipping_address")
               and _DRIVER_ASKED.search(text) and not phrases.TALK_TO_PERSON.search(text) and not slots.get("category")
-              and not re.search(r"\baddress\b|\boffice\b|\bwork\b", text, re.I)):  # (not "drop it at my office address instead")
+              # (not "drop it at my office address instead", "can they drop it to my work?"; but "weekdays im at work")
+              and not re.search(r"\baddress\b|\b(?:to|at)\s+(?:my|the|our)\s+(?:office|work)\b", text, re.I)):
             intent = "delivery_options"  # "can the driver call 30 mins before?", "can the driver just leave it round the back?"
+            nlu = _as_read(nlu, intent, slots)
+        elif (intent in ("cancel_order", "order_status", "search_product", "refine", "out_of_scope") and _SEND_IT_ELSEWHERE.search(text)
+              and (slots.get("order_id") or state.last_action == "service")):
+            # "actually no, dont cancel. can you just send it to her new flat instead, 14 Elm Street apt 3": a new address
+            intent, slots = "shipping_address", _order_id_only(slots)
             nlu = _as_read(nlu, intent, slots)
         elif (intent in ("order_status", "search_product", "refine", "delivery_time") and slots.get("order_id")
               and _TO_THE_OLD_ADDRESS.search(text)):
@@ -2416,6 +2517,12 @@ class DialogueManager:
             nlu = _as_read(nlu, intent, slots)
         elif intent in ("order_status", "search_product", "refine") and slots.get("order_id") and _ORDERED_THE_WRONG_ONE.search(text):
             intent, slots = "change_order", _order_id_only(slots)  # "i ordered a queen mattress ... but we actually need the king, order 80415"
+            nlu = _as_read(nlu, intent, slots)
+        elif (intent in ("search_product", "refine", "out_of_scope") and not slots.get("order_id") and state.last_action == "service"
+              and state.last_service_intent in ("delivery_time", "delivery_options") and _FASTER_DELIVERY.search(text)):
+            # "do you deliver on monday?", then "what about express then, i need a patio set here before our bbq next
+            # saturday": the delivery options, no patio sets yet
+            intent, slots = "delivery_options", {}
             nlu = _as_read(nlu, intent, slots)
         elif (intent in ("search_product", "out_of_scope") and not slots.get("order_id") and _ARRIVES_IN_TIME.search(text)
               and not any(slots.get(k) for k in ("category", *phrases.PRODUCT_SLOTS))):
@@ -2801,8 +2908,10 @@ class DialogueManager:
             # "take it" after a product shown: into the cart (which one, when several, is asked); "aw the green one
             # is cute, i'll take it": the one described
             intent = "add_to_cart"
-        elif (intent in ("compare", "feedback_like", "refine", "out_of_scope", "thanks") and state.shown and phrases.ADD_THAT.search(text)
-              and not re.search(r"\bcompare\b|\bside by side\b", text, re.I)):
+        elif ((intent in ("compare", "feedback_like", "refine", "out_of_scope", "thanks")
+               # "ok adding it before i change my mind": the cart, no order to change
+               or intent == "change_order" and not slots.get("order_id") and not re.search(r"\border", text, re.I))
+              and state.shown and phrases.ADD_THAT.search(text) and not re.search(r"\bcompare\b|\bside by side\b", text, re.I)):
             # "#2 looks better, add that one": the one named first goes into the cart ("ok add it, I'm done suffering")
             refs = slots.get("item_ref") or parse_item_refs(text)
             intent = "add_to_cart"
@@ -3400,7 +3509,7 @@ class DialogueManager:
         if not categories:
             return
         required, least = self._asked(phrases.FORGET_VALUE.sub(" ", text), categories)  # not "ok forget dimmable then"
-        if not required and state.last_question and _ONES_THAT_DO.search(text):
+        if not required and state.last_question and (_ONES_THAT_DO.search(text) or _WHICH_DO_HAVE.search(text)):
             # "do the cushion covers come off?", then "ugh. show me ones where they do come off": the feature asked about
             asked, _ = self._asked(state.last_question, categories)
             required = {k: v for k, v in asked.items() if v == "yes"}
@@ -4339,6 +4448,8 @@ class DialogueManager:
         named = {singular_word(gram.lower()) for gram, _ in mentioned}
         exact = [c for c in asked if singular_word(c.lower()) in named or c.lower().rstrip("s") in named]
         wanted = [c for c in suggested if c in asked] or exact or same_kind or asked or suggested
+        if isinstance(said, str) and said in asked and nlu.slots.get("title_words"):
+            wanted = [said]  # "i'm picturing a hanging egg chair in the corner" (of a rug): the kind's own category
         if not wanted:
             return self._reply(state, nlu, "suggest_complements", f"I don't have matching suggestions for the {base.title}.")
         def some(value: str | None) -> list[str]:

@@ -229,6 +229,10 @@ TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:tak
                      r"(?:first|second|third|fourth|fifth|last|#?\d|1st|2nd|3rd|4th|5th)"
                      r"(?:\s+one)?(?:,?\s*(?:please|pls|plz|thanks|thx|then))?[\s.!]*$", re.I)
 # "hello, anyone awake? :)", "hiya", "good evening": a greeting opens the message
+# "1679 for a single mattress?? is that really the only twin one": a price remarked on (no budget, no new request)
+# ("whoa 2 grand for a guest bed?? no. under 800 please": the budget after it is one)
+PRICE_REMARK = re.compile(r"^\W*(?:(?:whoa+|woah+|wow|omg|yikes|lol|ok|um+|hm+)\W+)?\$?\d[\d,.]*k?\s*(?:bucks|dollars|quid|grand|k)?\s+"
+                          r"(?:for|on)\s+(?:a|an|one|the|that|this|some)\s+[^?.!]*\?", re.I)
 HELLO = re.compile(r"^\s*(?:hi|hello|hey|heya|hiya|howdy|yo|hallo|gm|g'day|morning|good (?:morning|afternoon|evening|day))\b"
                    r"|^\s*mornin'?(?=[\s!.,]|$)"  # "mornin! anyone there this early?"
                    r"|^\s*(?:evening|afternoon)\s*(?:[!.,]|$)", re.I)  # "evening! quick one"

@@ -121,12 +121,15 @@ PROBLEMS: tuple[Problem, ...] = (
 _ABOUT_AN_ORDER = _p(r"\b(?:bought|ordered|order|purchased|from you|your (?:shop|store)|delivered|delivery|arrived|came|return\w*|"
                      r"refund\w*|exchange|send (?:it |them )?back|warranty|guarantee|replace\w*|broken|damaged|faulty)\b")
 
+# "the mattress that came with the flat is way too soft": the home's, no order of ours
+_CAME_WITH_THE_HOME = _p(r"\b(?:came|comes|come)\s+with\s+(?:the|my|our|this)\s+(?:flat|house|apartment|place|rental|room|unit|condo|home)\b")
+
 
 def problem_in(text: str, named: str | None = None) -> Problem | None:
     """The problem the message describes, or None (also when it is about an order). With the category the
     message ``named``: the problem that category answers, or one where it is only the place or the cause
     ("my back hurts at my desk"); None when the named product is the request ("what bedding for a hot sleeper")."""
-    if not text or _ABOUT_AN_ORDER.search(text):
+    if not text or _ABOUT_AN_ORDER.search(_CAME_WITH_THE_HOME.sub(" ", text)):
         return None
     matching = [p for p in PROBLEMS if p.pattern.search(text) and not (p.unless and p.unless.search(text))]
     if named is None:

@@ -118,7 +118,8 @@ def _asked_stems(question: str) -> tuple[set[str], set[str]]:
 
 # "is it a queen?", "a full or a queen": bed sizes asked about a product that lists one
 _BED_SIZES_ASKED = re.compile(r"(?:\bis\s+(?:it|this|that|the\s+[a-z][\w -]{0,25}?\s+one)\s+(?:a|an)\s+|\bor\s+(?:a|an)\s+)"
-                              r"(twin xl|twin|full|double|queen|california king|cal king|king)\b(?!\s+(?:bed|mattress|sheet|duvet|size)s?\b)",
+                              r"(twin xl|twin|full|double|queen|california king|cal king|king)\b(?!\s+(?:bed|mattress|sheet|duvet|size)s?\b)"
+                              r"(?<!full(?=\s(?:set|one|thing|kit|bundle)))",  # "is it a full set or just a cover": the pieces
                               re.I)
 _BED_SIZE_LISTED = re.compile(r"twin xl|twin|full|double|queen|california king|cal king|king", re.I)
 # "... and how wide?", "... and what are its dimensions": the size asked after another question

@@ -44,6 +44,12 @@ def described_positions(text: str, products: list[Product]) -> list[int]:
     if len(products) >= 2 and _BETTER.search(text) and re.search(r"\bthe\s+(?:best|higher|highest|better|top|most)", text, re.I):
         rated = [(i, p.rating or 0.0) for i, p in enumerate(products, 1)]
         return [max(rated, key=lambda x: x[1])[0]]
+    said_price = _PRICE_SAID.search(text)
+    if said_price and priced:  # "the 229 one has a 365 night trial??", "the egg chair for 89, does it come with a stand?"
+        amount = float((said_price.group(1) or said_price.group(2)).replace(",", ""))
+        at = [i for i, price in priced if abs(price - amount) < 1]
+        if len(at) == 1:
+            return at
     described = [_describing_words(p) for p in products]
     for match in _THE.finditer(text):
         said = {w for w in _words(match.group(1)) if w not in _VAGUE and not w.isdigit()}
@@ -58,6 +64,10 @@ def described_positions(text: str, products: list[Product]) -> list[int]:
     return []
 
 
+# "the 229 one", "the egg chair for 89", "the one at $1,399": a shown product picked by its price
+_PRICE_SAID = re.compile(r"\bthe\s+\$?(\d[\d,]{1,6})(?:\.\d\d)?\s+(?:one|dollar\s+one)\b"
+                         r"|\bthe\s+(?:[a-z]+\s+){0,3}?(?:one|ones|[a-z]+)\s+(?:for|at)\s+\$?(\d[\d,]{1,6})(?:\.\d\d)?\b"
+                         r"(?!\s*(?:people|of us|guests|seats|inch|inches|in\b|cm|ft|feet|nights|years|%))", re.I)
 # Words a description may add that no product lists ("the big blue jute one", "the cute green one")
 _LOOSE_WORDS = {"big", "large", "huge", "little", "tiny", "nice", "cute", "pretty", "lovely", "gorgeous", "fun", "cool", "good"}
 

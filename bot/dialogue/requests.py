@@ -58,6 +58,13 @@ _PAID = re.compile(r"^\s*(?:i|we)\s+(?:paid|was charged|were charged|got charged
 _CART_COMMAND = re.compile(r"(?:(?:ok(?:ay)?|great|perfect|right|alright|lovely|cool|yes|yeah)\W+)?(?:add|take|buy|get)\s+"
                            r"(?:it|that|this|them|that one|this one|the\s+[a-z]+(?:\s+[a-z]+)?\s+ones?)(?:\s+(?:please|pls|then|too))?",
                            re.IGNORECASE)
+
+
+def is_cart_command(part: str) -> bool:
+    """Whether a clause is only a cart command ("ok add the cheaper one", "take it")."""
+    return _CART_COMMAND.fullmatch(part.strip(" ,.!")) is not None
+
+
 _PREAMBLE = re.compile(r"^\s*(?:(?:hi|hello|hey)(?: there)?)?[,!]?\s*(?:(?:(?:two|2|a couple of|couple|few) (?:things|questions)|"
                        r"quick (?:ones?|questions?|q))[:,.]?)?\s*", re.IGNORECASE)
 
@@ -97,7 +104,7 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
         return [text]  # "my mum bought me a mustard velvet armchair for christmas and i want to send it back": one matter
     wish_first = wish_first and not (parts and _PAID.search(parts[0]))
     after_cart = bool(parts) and _CART_COMMAND.fullmatch(parts[0]) is not None
-    if not all((after_cart and i and re.match(r"(?:a|an|some)\s+\w", p, re.I))  # "add it. and a rug for ..., pink if you have it"
+    if not all((after_cart and (not i or re.match(r"(?:a|an|some)\s+\w", p, re.I)))  # "add it. and a rug for ..., pink if you have it"
                or (_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p)
                                                         or _NEVER_DONE.search(p))
                                             and "?" not in p))

@@ -358,6 +358,13 @@ class ProductSearch:
         the closest products that keep every stated constraint."""
         wished = wished_label(f, seats=True)
         minimums = f.attribute_min
+        if state.styles_are_look(f.styles):
+            # "a tv stand for our 65 inch tv, kinda mid century vibe", then "with cable management please" and no
+            # mid-century one has it: a style is a look, the features are specs; those of other styles
+            lookless = f.model_copy(update={"styles": []})
+            candidates = await self.retrieve(state, text, lookless)
+            if candidates:
+                return candidates, lookless, intro or f"I couldn't find any {describe(f)}; here are {describe(lookless)} in other styles:"
         if len(f.attributes) + len(f.attribute_min) > 1:
             # "dimmable AND smart home compatible": the products with one of them, when none has both (not one said as a
             # nicety: "seats 8, extendable would be a bonus", then "any in solid oak?": below, the closest seat the most)

@@ -267,7 +267,7 @@ _SEND_THERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|post(?:ed)
 _WEEKEND = re.compile(r"\b(?:weekend|saturday|sunday)s?\s+deliver\w*|\bdeliver\w*\b.{0,30}\b(?:on|at|over)\s+(?:a|the)\s+(?:weekend|saturday|sunday)\b"
                       r"|\bdeliver\w*\b.{0,30}\b(?:on\s+)?(?:weekends|saturdays|sundays)\b"
                       # not "... it's for when the in-laws come on saturday"
-                      r"|\b(?:it|they|delivery|order|parcel)\s+(?:\w+\s+){0,2}(?:come|arrive|turn up|get here|be delivered)\s+on\s+(?:a\s+|the\s+)?"
+                      r"|\b(?:it|they|delivery|order|parcel|driver|courier)\s+(?:\w+\s+){0,2}(?:come|arrive|turn up|get here|be delivered)\s+on\s+(?:a\s+|the\s+)?"
                       r"(?:weekend|saturday|sunday)s?\b",
                       re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home

@@ -76,6 +76,9 @@ def test_bad_constraints_are_refused_not_evaluated(text):
         ("brand not in [IKEA, Hay]", ["Muuto"], True),
         ("attributes.seats >= 3", ["3"], True),
         ("rating > 4", ["n/a"], False),
+        ("size <= 75", ['70" W x 39" D x 36" H'], True),  # a size given as measures: its width
+        ("size <= 75", ['76" W x 38" D x 35" H'], False),
+        ("size <= 75", ["Queen"], False),
     ],
 )
 def test_constraint_checking(text, values, ok):
