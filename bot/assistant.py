@@ -20,7 +20,7 @@ from bot.batching import MicroBatcher
 from bot.config import Settings
 from bot.dialogue.grounding import category_matches
 from bot.dialogue.manager import DialogueManager, Services
-from bot.dialogue.phrases import A_PERSON, GO_WITH_THE_ONE, PRICE_REMARK
+from bot.dialogue.phrases import A_PERSON, GO_WITH_THE_ONE, KEEP_THE_ORDER, PRICE_REMARK
 from bot.dialogue.search import blocking
 from bot.dialogue.profile import forget_preferences
 from bot.dialogue.requests import asks_about_them, is_cart_command, merge_replies, split_requests
@@ -188,6 +188,8 @@ class Assistant:
         # (an unsure whole reading may still be several sure ones: "add it. and a rug for next to her bed, pink if you have it")
         if (whole is None and nlu.confidence >= 0.6) or (chosen and len(text[chosen.end():].split()) <= 2):
             return None  # (not "glass top ...? nope. | i'll go with the marble one": a choice said last, read whole)
+        if KEEP_THE_ORDER.search(text):
+            return None  # "no wait dont cancel it, we still want it. but ... i want to file a complaint": one matter
         if state.shown and PRICE_REMARK.match(text):
             return None  # "1679 for a single mattress?? is that really the only twin one": one question about it
         # "white bookcase for my home office under 250, and how long does delivery usually take?": read as delivery

@@ -826,20 +826,29 @@ _ONE_REFUSED = re.compile(r"\b(?:the|that|this)\s+([a-z]+(?:\s[a-z]+)?)\s+one(?:
                           r"wouldn'?t|would not)\s+(?:work|go|fit in|match)|clashes)\b", re.I)
 # "something completely different, and less white": that colour refused (not "more or less white")
 _LESS_OF_COLOUR = re.compile(r"(?<!\bor\s)\bless\s+([a-z]+)\b", re.I)
+# "hmm charcoal is kinda dark for two little girls, anything lighter?": that colour refused
+_COLOUR_IS_TOO = re.compile(r"^\W*(?:(?:hmm+|ugh|nah|ok|honestly|tbh)\W+)?([a-z]+)\s+(?:is|'s|feels|looks)\s+(?:kinda|kind of|a bit|a little|way|too|"
+                            r"so|really|pretty|quite)\s+(?:too\s+)?(?:dark|bright|loud|bold|gloomy|drab|dull|harsh)\b", re.I)
+# "something neutral that goes with terracotta, nothing loud": the colour of what they have
+_GOES_WITH_COLOUR = re.compile(r"\b(?:goes|go|going|match|matches|work|works|tones?)\s+with\s+(?:the\s+|our\s+|my\s+|a\s+)?([a-z]+)\b(?!\s+[a-z])", re.I)
 # "anything more neutral?", "something in neutrals"
 _NEUTRAL = re.compile(r"\b(?:more\s+)?neutrals?\b(?!\s+(?:about|on)\b)", re.I)
 
 
 def _colour_refused_of_one(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
-    """ "the green one wont work with our floors. anything more neutral?", "and less white": that colour refused (not
-    asked for); the catalog's neutral colours wanted when said."""
+    """ "the green one wont work with our floors. anything more neutral?", "and less white", "charcoal is kinda dark":
+    that colour refused (not asked for); the catalog's neutral colours wanted when said."""
     colours = lexicon("color", vocabulary.get("colors", []))
-    refused = _ONE_REFUSED.search(text) or _LESS_OF_COLOUR.search(text)
+    refused = _ONE_REFUSED.search(text) or _LESS_OF_COLOUR.search(text) or _COLOUR_IS_TOO.search(text)
     colour = colours.lookup(refused.group(1)) if refused else None
     if colour:
         _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() != colour.lower()])
         _set_values(slots, "exclude_color", [*slot_values(slots, "exclude_color"), colour])
         slots.pop("item_ref", None)
+    goes_with = _GOES_WITH_COLOUR.search(text)
+    theirs = colours.lookup(goes_with.group(1)) if goes_with else None
+    if theirs:  # "something neutral that goes with terracotta": terracotta is what they have
+        _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() != theirs.lower()])
     if _NEUTRAL.search(text) and not slots.get("color"):
         catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
         excluded = {c.lower() for c in slot_values(slots, "exclude_color")}
@@ -1569,6 +1578,25 @@ def _daylight(gram: str, words: list[str], start: int) -> bool:
     return gram in ("light", "lights") and start > 0 and words[start - 1] in _DAYLIGHT
 
 
+# "ok 399 for the white one is fine i guess. now blackout curtains": the price and colour of the one taken
+_ONE_TAKEN = re.compile(r"^\W*(?:(?:ok(?:ay)?|fine|alright|right)\W+)?\$?(\d[\d,]*)\s+for\s+the\s+([a-z]+)\s+one\s+(?:is|'s)\s+(?:fine|ok|okay|good|alright)\b",
+                        re.I)
+
+
+def _one_taken_then_next(slots: dict, text: str) -> None:
+    """ "ok 399 for the white one is fine i guess. now blackout curtains": $399 and white say which one they take,
+    no budget or colour for the curtains."""
+    said = _ONE_TAKEN.match(text)
+    if not said:
+        return
+    amount = float(said.group(1).replace(",", ""))
+    for name in ("price_max", "price_min"):
+        if isinstance(slots.get(name), (int, float)) and float(slots[name]) == amount:
+            slots.pop(name)
+    if said.group(2).lower() not in text[said.end():].lower():
+        _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() != said.group(2).lower()])
+
+
 # "had a bad experience with their outdoor stuff": a brand's things
 _THEIR_THINGS = re.compile(r"\b(?:their|they'?re)\s+((?:[a-z-]+\s+){0,2}(?:stuff|things|gear|products|furniture|range|quality|ones))\b", re.I)
 
@@ -2184,6 +2212,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if shopping and text:
         _missing_is_wanted(slots, text, categories)
         _things_of_a_refused_brand(slots, text)
+        _one_taken_then_next(slots, text)
         _where_it_goes(slots, text, categories)
         _reason_after_a_refinement(slots, text, categories)
         _owned_is_not_wanted(slots, text, categories, vocabulary)

@@ -84,10 +84,14 @@ _ARRIVES_IN_TIME = re.compile(r"\b(?:can|could|will|would)\s+(?:anything|somethi
 _SEND_IT_ELSEWHERE = re.compile(r"\b(?:send|ship|deliver|take|bring|redirect)\s+(?:it|them|the order|my order|the \w+)\s+to\s+(?:her|his|my|our|their|the|a)\s+"
                                 r"(?:new|other|work|office|mum'?s|mom'?s|dad'?s|parents'?)\s*(?:flat|address|place|house|apartment|home|office)?\b"
                                 r"(?:[^.?!]*\binstead\b)?", re.I)
+# "an armchair to go next to it", "a rug to go with it": what goes with the product just named
+_GOES_WITH_IT = re.compile(r"\b(?:go|goes|sit|sits|put|place|stand)\s+(?:right\s+)?(?:next\s+to|with|beside|by|alongside)\s+(?:it|that|this)\b"
+                          r"|\bto\s+match\s+(?:it|that)\b", re.I)
 # "and an umbrella? its gonna be 98 in the shade": one more thing asked for, named alone
 _AND_A_THING = re.compile(r"^\W*(?:and|also|plus|oh and|what about|how about)\s+(?:a|an|some)\s+([a-z]+)\s*\?", re.I)
 # "... and my mom loves it ❤️", "we're so happy with it": a happy customer
-_LOVES_IT = re.compile(r"\b(?:loves?|loving|adores?|happy with|delighted with|thrilled with|pleased with|obsessed with)\s+(?:it|them|the \w+)\b", re.I)
+_LOVES_IT = re.compile(r"\b(?:loves?|loving|adores?|happy with|delighted with|thrilled with|pleased with|obsessed with)\s+(?:it|them|the \w+)\b"
+                       r"|(?<![\d/])\b10\s*/\s*10\b", re.I)  # "my uncle has been asleep on the sofa we got from you since 2pm. 10/10"
 # "what about express then", "is there a faster option?": a quicker delivery
 _FASTER_DELIVERY = re.compile(r"\b(?:express|next[- ]day|same[- ]day|rush(?:ed)?|expedited|priority|faster|quicker)\b", re.I)
 # "can the driver call 30 mins before?", "can the driver just leave it round the back if im asleep?", "can the driver come
@@ -103,6 +107,18 @@ _SHOW_ME = re.compile(r"\b(?:(?:can|could) (?:you|u) )?show (?:me|us)\b|\bdo (?:
 # "my dresser is supposed to be delivered today but its blowing a gale here, will the driver still come?": an order on its way
 _DUE_TO_COME = re.compile(r"\b(?:supposed|meant|due|scheduled|booked|set)\s+to\s+(?:be\s+delivered|arrive|come|turn\s+up|get\s+here|be\s+here)\b"
                           r"|\bwill\s+the\s+(?:driver|delivery|courier|van)\s+still\s+(?:come|turn\s+up|be\s+coming|deliver)\b", re.I)
+# "and the order itself did go through right?", "did my order go through?"
+_WENT_THROUGH = re.compile(r"\b(?:did|has|have)\s+(?:the|my|our)\s+order\s+(?:itself\s+)?(?:go|gone|went)\s+through\b"
+                           r"|\border\s+(?:itself\s+)?(?:did|has|actually)\s+(?:go|gone|went)\s+through\b", re.I)
+# "this is ridiculous, your service is terrible", "i'm furious": anger (not only a late delivery)
+_ANGRY = re.compile(r"\b(?:ridiculous|terrible|furious|unacceptable|fuming|livid|disgrace\w*|appalling|outrageous|awful|not cool|"
+                    r"fed up|sick of|a joke|shambles|useless)\b", re.I)
+# "i want the delivery fee back at the very least", "can you refund the shipping?"
+_FEE_BACK = re.compile(r"\b(?:delivery|shipping|postage)\s+(?:fee|charge|cost|money)s?\s+back\b|\brefund\s+(?:the|my|our)\s+(?:delivery|shipping|postage)\b",
+                       re.I)
+# "third delivery date missed for my bed frame", "missed our delivery slot again": a delivery that failed
+_DELIVERY_MISSED = re.compile(r"\b(?:delivery|date|slot|window)\s+(?:date\s+|slot\s+)?missed\b|\bmissed\s+(?:the\s+|my\s+|our\s+|another\s+)?"
+                              r"delivery\b|\bpromised\s+(?:for|by|on)\b.{0,40}\b(?:never|didn'?t|did not|hasn'?t)\b", re.I)
 # "bought a queen duvet cover for my mum ... turns out she has a king bed 🤦‍♀️ can i swap it": an exchange
 _SWAP_IT = re.compile(r"\b(?:can|could|may)\s+(?:i|we)\s+(?:swap|exchange|change)\s+(?:it|them|that|this)\b(?!\s+(?:for|to)\s+(?:a|an|the)\s+\w+\s+(?:one|colou?r)\b)", re.I)
 # "the matching side table from the same order never came": a delivery still awaited, not a return
@@ -233,11 +249,16 @@ _THEIRS = r"(?:\b(?:i|we)\s*|(?:^|[.?!,;]\s*)(?:just\s+)?)(?:have|'ve got|got|ow
 _TIPS_ASKED = re.compile(r"\b(?:what'?s|whats|what is)\s+the\s+(?:trick|secret|best way|knack)\b|\bany\s+(?:tips|tricks)\b"
                          r"|\bhow\s+(?:do|can|should)\s+(?:i|you|we)\s+(?:keep|stop|get|make|cook|clean)\b"
                          # "also random q but whats a good temp to set the ac at night lol"
-                         r"|\brandom\s+(?:q|question|qs)\b.{0,20}\b(?:what'?s|whats|what is|how)\b|\bgood\s+temp(?:erature)?\s+to\s+set\b", re.I)
+                         r"|\brandom\s+(?:q|question|qs)\b.{0,20}\b(?:what'?s|whats|what is|how)\b|\bgood\s+temp(?:erature)?\s+to\s+set\b"
+                         # "how long do i cook a 14 lb turkey"
+                         r"|\bhow\s+long\s+(?:do|should|does|would)\s+(?:i|you|we|it)\s+(?:cook|roast|bake|boil|grill|fry|rest|defrost|thaw)\b", re.I)
 # "ugh this fog, can't even see my neighbours house": the weather talked about
 _WEATHER_TALK = re.compile(r"\b(?:fog|foggy|mist|misty|rain|raining|rainy|drizzle|drizzly|pouring|snow|snowing|snowy|sleet|hail|storm|"
                            r"stormy|thunder|lightning|wind|windy|gale|heat ?wave|humid|humidity|sweltering|scorching|boiling out|"
                            r"freezing out|freezing outside|icy roads|weather)\b", re.I)
+# "another grey drizzly sunday": the day's colour, no product's
+_DAYS_GREY = re.compile(r"\b(?:grey|gray|dark|white)\s+(?:\w+\s+)?(?:day|sky|skies|morning|afternoon|evening|sunday|monday|tuesday|"
+                        r"wednesday|thursday|friday|saturday|weekend|drizzly|rainy|wet|miserable|dreary)\b", re.I)
 # "is this wind ever going to stop?": a question about the weather
 _WEATHER_ASKED = re.compile(r"\b(?:is|will|when will|when is|when's)\s+(?:this|the|it)\s+(?:\w+\s+)?(?:ever\s+)?(?:going to\s+|gonna\s+)?"
                             r"(?:stop|end|clear|ease|let up|be over|warm up|cool down)\b", re.I)
@@ -310,6 +331,9 @@ def _in_room(room: str, level: str) -> bool:
     return any(word and word in level.lower().replace(" ", "") for word in said)
 
 
+# "thats me done. happy spring cleaning to me 😅", "ok that's all for today": the chat ends
+_ALL_DONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool)\W+)?(?:that'?s|thats)\s+(?:me|us)\s+(?:all\s+)?done\b"
+                       r"|^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool)\W+)?(?:that'?s|thats)\s+all\s+(?:for\s+(?:now|today|tonight)|i\s+needed)\b", re.I)
 # "whatever, i'll deal w it tomorrow", "ok i'll try again later": putting it off, the chat ends
 _LATER_THEN = re.compile(r"\b(?:i'?ll|i will|we'?ll|gonna)\s+(?:just\s+)?(?:deal\s+w(?:ith|/)?\s+it|sort\s+it(?:\s+out)?|figure\s+it\s+out|"
                          r"try\s+(?:(?:the|my|it|that)\s+(?:\w+\s+)?)?again|look\s+(?:again|into it))\s+(?:tomorrow|later|in the morning|another time|after work)"
@@ -578,6 +602,14 @@ class DialogueManager:
         found = {pid for name in said for pid, words in self._by_name.get(name, ()) if len(words & said) >= 2}
         return self.products.get(next(iter(found))) if len(found) == 1 else None
 
+    def _named_in_colour(self, text: str) -> Product | None:
+        """The one product a message names by its name word and its colour ("it's the terracotta Ellis one")."""
+        said = set(_title_key(text).split())
+        lowered = text.lower()
+        found = [p for p in self.products.values() if p.color and re.search(rf"\b{re.escape(p.color.lower())}\b", lowered)
+                 and (_title_key(p.title).split() or [""])[0] in said]
+        return found[0] if len(found) == 1 else None
+
     def _product(self, pid: str | None) -> Product | None:
         return self.products.get(pid) if pid else None
 
@@ -707,9 +739,12 @@ class DialogueManager:
         if nlu.intent != "feedback_dislike":
             nlu = nlu.model_copy(update={"slots": unnegated_exclusions(nlu.slots, text)})
         remark = phrases.PRICE_REMARK.match(text) if state.shown and state.constraints.categories else None
-        if remark and nlu.intent == "search_product" and slot_values(nlu.slots, "category") and not (
-                set(slot_values(nlu.slots, "category")) & set(state.constraints.categories)):
-            # "whoa 2 grand for a guest bed?? no. under 800 please" under mattresses: the mattress for the guest bed, cheaper
+        remarked = {c for _, names in mentioned_categories(remark.group(0), self.s.retriever.vocabulary.get("categories", []))
+                    for c in names} if remark else set()
+        if (remark and nlu.intent == "search_product"
+                and set(slot_values(nlu.slots, "category")) <= remarked | set(state.constraints.categories)):
+            # "whoa 2 grand for a guest bed?? no. under 800 please" under mattresses: the mattress for the guest bed,
+            # cheaper; "1.7k for a kids mattress?? no way. anything under 400?": cheaper mattresses
             nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
         if (len(state.shown) == 1 and _THE_ONLY_ONE.search(text) and nlu.intent not in service.SERVICE_INTENTS
                 and state.constraints.categories and state.shown[0] in self.products):
@@ -1370,7 +1405,10 @@ class DialogueManager:
         if (rugs and intent in ("search_product", "refine") and slots.get("category") and goes_under_furniture(text)
                 and not any("rug" in v.lower() for v in slot_values(slots, "category")) and re.search(r"\b(?:one|it|something)\b", text)):
             # "i need one big enough to go under a queen bed" under rugs: a rug, at least 5 feet wide (the queen is the bed's)
-            intent, slots = "refine", {**{k: v for k, v in slots.items() if k not in ("category", "size")}, "category": rugs[0]}
+            # ("5x8 or bigger, it goes under the dining table": the rug's own sizes stay)
+            rug_sizes = [v for v in slot_values(slots, "size") if re.search(r"\d\s*'?\s*x\s*\d|\bround\b", str(v), re.I)]
+            intent, slots = "refine", {**{k: v for k, v in slots.items() if k not in ("category", "size")}, "category": rugs[0],
+                                       **({"size": rug_sizes[0] if len(rug_sizes) == 1 else rug_sizes} if rug_sizes else {})}
             rug_under_furniture(slots, text)
             nlu = _as_read(nlu, intent, slots)
         grams = ([gram for gram, names in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))]
@@ -1624,6 +1662,19 @@ class DialogueManager:
         intent, slots = nlu.intent, nlu.slots
         if intent == "refine" and not state.shown and not state.constraints.categories:
             intent = "search_product"  # "anything by herman miller?" opens a request
+        if (intent == "search_product" and state.shown and state.constraints.categories and slots.get("category")
+                and not set(slot_values(slots, "category")) & set(state.constraints.categories)
+                and (grams := [g for g, _ in mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))])
+                and all(re.search(rf"\b(?:room|space|enough\s+space)\s+(?:for|to\s+put)\s+(?:a|an|the|her|his|my|our|some)?\s*(?:\w+\s+)?"
+                                  rf"{re.escape(gram)}\b", text, re.I) for gram in grams)):
+            # "a bit bigger? she wants room for a lamp and all her books" under nightstands: bigger nightstands
+            return _as_read(nlu, "refine", {k: v for k, v in slots.items() if k != "category"})
+        if intent == "search_product" and slots.get("category") and _GOES_WITH_IT.search(text):
+            named = self.named_product(text) or self.described_product(text) or self._named_in_colour(text)
+            if named is not None and named.leaf_category not in slot_values(slots, "category"):
+                # "it's the terracotta Ellis one. thinking about an armchair to go next to it": armchairs for that sofa
+                # (terracotta is the sofa's)
+                return _as_read(nlu, "complement_request", {k: v for k, v in slots.items() if k not in ("color", "material", "style")})
         if (intent in ("search_product", "refine") and set(slots) == {"room"} and state.shown
                 and len(state.constraints.categories) > 1):
             there = member_by_purpose(state.constraints.categories, text)
@@ -1692,10 +1743,16 @@ class DialogueManager:
             slots = {k: v for k, v in slots.items() if k != "category"}
             if intent == "search_product" and phrases.MORE.search(text) and state.shown:
                 intent = "show_more"
-        if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category") and not state.shown
-                and _WEATHER_TALK.search(text) and not phrases.is_question(text) and not phrases.WANTS_OTHERS.search(text)
-                and not phrases.SHOPPING_OPENER.search(text) and not phrases.DO_YOU_SELL.search(text)):
-            # "morning! wind just knocked my neighbours bins over lol 🌬️": weather talk, no bins asked for
+        elif (intent == "search_product" and state.shown and family and set(slot_values(slots, "category")) == set(current)
+              and slots.get("price_relative") == "lower" and not phrases.SHOPPING_OPENER.search(text)):
+            # "bit pricey for a tv stand. anything cheaper?" under tv stands: cheaper ones of those
+            intent, slots = "refine", {k: v for k, v in slots.items() if k != "category"}
+        if (intent == "search_product" and not slots.get("category") and not state.shown
+                and (isinstance(said_category, str) or _DAYS_GREY.search(text) and set(slots) <= {"color", "room"})
+                and _WEATHER_TALK.search(text) and (not phrases.is_question(text) or _WEATHER_ASKED.search(text))
+                and not phrases.WANTS_OTHERS.search(text) and not phrases.SHOPPING_OPENER.search(text) and not phrases.DO_YOU_SELL.search(text)):
+            # "morning! wind just knocked my neighbours bins over lol 🌬️" (no bins asked for), "ugh another grey drizzly
+            # sunday ☔ is it ever gonna stop raining?" (the day's grey): weather talk
             return _as_read(nlu, "greet" if phrases.HELLO.search(text) else "out_of_scope", {})
         if (intent == "search_product" and isinstance(said_category, str) and not slots.get("category")
                 and not is_room(said_category) and not slots.get("room") and len(said_category) >= 3
@@ -1762,6 +1819,10 @@ class DialogueManager:
                 and re.search(r"\bwhich\s+(?:one\s+|ones\s+|of\s+(?:them|these|those)\s+)?(?:is|are|would|has|feels)\b", text, re.I)):
             # "my mother in law has a bad back, which one is firmer?": a question about the ones shown
             return _as_read(nlu, "product_question", {})
+        if (intent == "complaint" and state.shown and state.constraints.categories and not slots.get("order_id")
+                and not phrases.SERVICE_WORDS.search(text) and self._asked(text, state.constraints.categories)[0]):
+            # "with cable management pls, the wires are a disaster" under tv stands: a feature wished, no complaint
+            return _as_read(nlu, "refine", {k: v for k, v in slots.items() if k != "category"})
         trouble = problem_in(text) if state.shown and state.constraints.categories else None
         if (trouble is not None and not category_matches(trouble.category, state.constraints.categories, typos=False)
                 and self._asked(text, state.constraints.categories)[0]):
@@ -2225,10 +2286,12 @@ class DialogueManager:
             # "good evening! just wanted to say the couch we got from you arrived today and my mom loves it ❤️": thanks
             intent, slots = "thanks", {}
             nlu = _as_read(nlu, intent, slots)
-        if (intent == "search_product" and not slots and _TIPS_ASKED.search(text) and not phrases.SERVICE_WORDS.search(text)
+        if (intent in ("search_product", "delivery_time") and set(slots) <= {"size"} and _TIPS_ASKED.search(text)
+                and not phrases.SERVICE_WORDS.search(text)
                 and not phrases.SHOPPING_OPENER.search(text)):
-            intent = "out_of_scope"  # "whats the trick to keep burgers from falling apart on the grill lol": not ours to answer
-            nlu = _as_read(nlu, intent, slots)
+            # "whats the trick to keep burgers from falling apart on the grill lol", "how long do i cook a 14 lb turkey":
+            # not ours to answer
+            return self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {}))
         if (intent in ("search_product", "out_of_scope") and slots and set(slots) <= {"category"} and _generic_category(slots)
                 and phrases.OFF_TOPIC.search(text)):
             intent, slots = "out_of_scope", {}  # "tell me a furniture joke then": a joke, no furniture shown
@@ -2240,6 +2303,11 @@ class DialogueManager:
             # "ugh this fog, can't even see my neighbours house. creepy", "your chat thing popped up while i was eating my
             # sad desk salad": chat, no product asked for
             intent = "out_of_scope"
+            nlu = _as_read(nlu, intent, slots)
+        if (_ALL_DONE.match(text) and not phrases.is_question(text) and not slots.get("order_id")
+                and intent in ("out_of_scope", "smalltalk", "thanks", "greet", "feedback_like", "search_product", "refine")
+                and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))):
+            intent, slots = "goodbye", {}  # "thats me done. happy spring cleaning to me 😅"
             nlu = _as_read(nlu, intent, slots)
         if (_LATER_THEN.search(text) and not phrases.is_question(text) and not slots.get("order_id")
                 and intent not in ("contact_human", "complaint") and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category"))):
@@ -2485,6 +2553,21 @@ class DialogueManager:
               and phrases.DELIVERY_WORD.search(text) and phrases.COST_WORD.search(text)):
             intent = "delivery_options"  # "btw is delivery free over a certain amount?", "is there a delivery charge on top of that?"
             nlu = _as_read(nlu, intent, slots)
+        if intent in ("refund", "payment_issue", "payment_methods", "cancel_order", "out_of_scope") and _WENT_THROUGH.search(text):
+            intent = "order_status"  # "ok. and the order itself did go through right?" after a double charge: the order's state
+            nlu = _as_read(nlu, intent, _order_id_only(slots))
+        if intent in ("delivery_options", "delivery_time", "order_status", "out_of_scope") and _FEE_BACK.search(text):
+            intent = "refund"  # "i want the delivery fee back at the very least": money back
+            nlu = _as_read(nlu, intent, _order_id_only(slots))
+        if (intent in ("search_product", "refine", "out_of_scope") and _ANGRY.search(text)
+                and (_NEVER_CAME.search(text) or _DELIVERY_MISSED.search(text)) and not phrases.WANTS_OTHERS.search(text)):
+            # "third delivery date missed for my bed frame. this is ridiculous, your service is terrible": a complaint
+            intent = "complaint"
+            nlu = _as_read(nlu, intent, _order_id_only(slots))
+        elif intent == "cancel_order" and phrases.KEEP_THE_ORDER.search(text) and re.search(r"\bcomplain\w*|\bpoor\b", text, re.I):
+            # "no wait dont cancel it, we still want it. but honestly this is really poor, i want to file a complaint"
+            intent = "complaint"
+            nlu = _as_read(nlu, intent, _order_id_only(slots))
         if (intent in ("return_item", "out_of_scope", "search_product") and _DUE_TO_COME.search(text) and not _SENDS_BACK.search(text)
                 and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)):
             intent = "order_status"  # "my dresser is supposed to be delivered today but ... will the driver still come?"
@@ -2626,7 +2709,8 @@ class DialogueManager:
                and intent in (*service.SERVICE_INTENTS, "out_of_scope", "search_product", "refine"))
               and (phrases.MONEY_BACK.search(text)
                    # "how long does that take to come through?" after "I just want my money back"
-                   or state.last_service_intent in ("refund", "cancel_order", "payment_issue") and _COMES_THROUGH.search(text))
+                   or state.last_service_intent in ("refund", "cancel_order", "payment_issue") and _COMES_THROUGH.search(text)
+                   and not _WENT_THROUGH.search(text))  # (not "and the order itself did go through right?")
               and intent not in service.HANDOFF_INTENTS
               and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category") if k not in ("price_max", "price_min"))):
             # "how long until I get it back?" after a double charge, "and when do I see my money again" after a
@@ -4389,6 +4473,8 @@ class DialogueManager:
                 and not self._covers(state.constraints.categories[0], [base.leaf_category or ""])):
             base = None  # "chairs to match" while dining tables are being chosen: not the products of an older request
         named = self.named_product(nlu.text) if not nlu.slots.get("item_ref") else None
+        if named is None and base is None and _GOES_WITH_IT.search(nlu.text):
+            named = self.described_product(nlu.text) or self._named_in_colour(nlu.text)  # "it's the terracotta Ellis one"
         if named is not None and (base is None or named.id not in state.shown):
             base = named  # "I bought the Bergen Beach House solid oak dining table from you. Which chairs would match it?"
         state.complement_base_id = base.id if base is not None else None

@@ -229,6 +229,8 @@ TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:tak
                      r"(?:first|second|third|fourth|fifth|last|#?\d|1st|2nd|3rd|4th|5th)"
                      r"(?:\s+one)?(?:,?\s*(?:please|pls|plz|thanks|thx|then))?[\s.!]*$", re.I)
 # "hello, anyone awake? :)", "hiya", "good evening": a greeting opens the message
+# "no wait dont cancel it, we still want it": the order kept (a cancellation taken back)
+KEEP_THE_ORDER = re.compile(r"\b(?:don'?t|do not|dont)\s+cancel\b|\bwe\s+still\s+want\s+it\b", re.I)
 # "1679 for a single mattress?? is that really the only twin one": a price remarked on (no budget, no new request)
 # ("whoa 2 grand for a guest bed?? no. under 800 please": the budget after it is one)
 PRICE_REMARK = re.compile(r"^\W*(?:(?:whoa+|woah+|wow|omg|yikes|lol|ok|um+|hm+)\W+)?\$?\d[\d,.]*k?\s*(?:bucks|dollars|quid|grand|k)?\s+"

@@ -109,6 +109,11 @@ def without_features(f: SearchFilter) -> SearchFilter:
     return f.model_copy(update={"attributes": {}, "attribute_min": {}})
 
 
+# A grade asked for as a direction, when nothing is at that end: the rest of the scale, that way first (never the other end)
+_GRADES = ["soft", "medium-soft", "medium", "medium-firm", "firm"]
+_GRADE_SIDES = {"softer": ("soft", "firm"), "firmer": ("firm", "soft")}
+
+
 @dataclass
 class Found:
     """What a search found: the candidates (empty when nothing matched) under the filter they match, with the
@@ -358,6 +363,18 @@ class ProductSearch:
         the closest products that keep every stated constraint."""
         wished = wished_label(f, seats=True)
         minimums = f.attribute_min
+        towards = next(((k, v) for k, v in f.attributes.items() if v in _GRADE_SIDES), None)
+        if towards is not None:
+            # "i'd rather swap it for a softer one" and no queen mattress is soft: the softest of the others (never the
+            # far end of the scale)
+            key, value = towards
+            plain = f.model_copy(update={"attributes": {k: v for k, v in f.attributes.items() if k != key}})
+            ranked = sorted(((_GRADES.index(g), c) for c in await self.retrieve(state, text, plain)
+                             if (g := str((c.product.attributes or {}).get(key, "")).strip().lower()) in _GRADES
+                             and g != _GRADE_SIDES[value][1]), key=lambda pair: pair[0] if value == "softer" else -pair[0])
+            if ranked:
+                return ([c for _, c in ranked][:SHOW], plain,
+                        intro or f"None of the {describe(plain)} is {_GRADE_SIDES[value][0]}; these are the {value[:-2]}est of the others:")
         if state.styles_are_look(f.styles):
             # "a tv stand for our 65 inch tv, kinda mid century vibe", then "with cable management please" and no
             # mid-century one has it: a style is a look, the features are specs; those of other styles

@@ -1,6 +1,7 @@
-"""Shopper words met in blind rounds 133-135 (and round 133's pending dialogues): "oh no thats a dealbreaker with
+"""Shopper words met in blind rounds 134-136 and in round 133's pending dialogues: "oh no thats a dealbreaker with
 the dog. which ones do have them?" (the feature asked about just before), "something completely different, and
-less white" (white refused) and "whats the firmest king you've got" (firm ones)."""
+less white" (white refused), "whats the firmest king you've got" (firm ones), colours, materials and looks refused
+in other words, kinds said in passing, troubles and features, service wording, price remarks and picks by price."""
 
 from __future__ import annotations
 
@@ -103,3 +104,28 @@ def test_price_remarks_and_picks(catalog):
     assert is_cart_command("ok add the cheaper one")
     assert split_requests("ok add the cheaper one. and a nightstand to go with it, white if possible") == [
         "ok add the cheaper one", "a nightstand to go with it, white if possible"]
+
+
+def test_round_136_words(catalog):
+    from bot.dialogue import phrases
+    vocab = {"colors": ["charcoal", "white", "terracotta", "cream", "grey"], "categories": ["Beds", "Curtains", "Armchairs"]}
+    assert ground({"color": "charcoal"}, "hmm charcoal is kinda dark for two little girls, anything lighter?", vocab,
+                  shopping=True) == {"exclude_color": "charcoal"}
+    neutral = ground({"color": "terracotta"}, "something neutral that goes with terracotta, nothing loud", vocab, shopping=True)
+    assert "terracotta" not in str(neutral) and "cream" in str(neutral)
+    taken = ground({"price_max": 399.0, "color": "white", "category": "Curtains"},
+                   "ok 399 for the white one is fine i guess. now blackout curtains", vocab, shopping=True)
+    assert taken == {"category": "Curtains"}
+    assert manager._ALL_DONE.match("thats me done. happy spring cleaning to me 😅")
+    assert manager._DELIVERY_MISSED.search("third delivery date missed for my bed frame")
+    assert manager._DELIVERY_MISSED.search("our dining chairs were promised for tuesday and never showed up")
+    assert manager._ANGRY.search("third delivery date missed for my bed frame. this is ridiculous, your service is terrible")
+    assert not manager._ANGRY.search("my order 48213 still hasn't arrived, where is it?")  # a late order, asked about
+    assert manager._FEE_BACK.search("i want the delivery fee back at the very least")
+    assert manager._WENT_THROUGH.search("ok. and the order itself did go through right?")
+    assert manager._TIPS_ASKED.search("how long do i cook a 14 lb turkey")
+    assert manager._DAYS_GREY.search("ugh another grey drizzly sunday ☔ is it ever gonna stop raining?")
+    assert manager._LOVES_IT.search("my uncle has been asleep on the sofa we got from you since 2pm. 10/10 🛋️")
+    assert manager._GOES_WITH_IT.search("thinking about an armchair to go next to it")
+    assert phrases.KEEP_THE_ORDER.search("no wait dont cancel it, we still want it")
+    assert phrases.PRICE_REMARK.match("1.7k for a kids mattress?? no way. anything under 400?")
