@@ -1815,7 +1815,8 @@ class DialogueManager:
         if slots.get("item_ref") or intent not in ("search_product", "out_of_scope", "complaint", "return_item", "smalltalk",
                                                    "greet", "feedback_dislike", "refine", "complement_request"):
             return nlu
-        if (state.shown and phrases.is_question(text) and intent != "product_question" and problem_in(text) is not None
+        loose = problem_in(text)  # the trouble whatever kind is named (read once: each rule below asks it)
+        if (state.shown and phrases.is_question(text) and intent != "product_question" and loose is not None
                 and re.search(r"\bwhich\s+(?:one\s+|ones\s+|of\s+(?:them|these|those)\s+)?(?:is|are|would|has|feels)\b", text, re.I)):
             # "my mother in law has a bad back, which one is firmer?": a question about the ones shown
             return _as_read(nlu, "product_question", {})
@@ -1823,21 +1824,20 @@ class DialogueManager:
                 and not phrases.SERVICE_WORDS.search(text) and self._asked(text, state.constraints.categories)[0]):
             # "with cable management pls, the wires are a disaster" under tv stands: a feature wished, no complaint
             return _as_read(nlu, "refine", {k: v for k, v in slots.items() if k != "category"})
-        trouble = problem_in(text) if state.shown and state.constraints.categories else None
-        if (trouble is not None and not category_matches(trouble.category, state.constraints.categories, typos=False)
+        if (loose is not None and state.shown and state.constraints.categories
+                and not category_matches(loose.category, state.constraints.categories, typos=False)
                 and self._asked(text, state.constraints.categories)[0]):
             # "has to be a standing one tbh, my back is wrecked" under desks: a feature of the desks, the back the reason
             return _as_read(nlu, "refine", {k: v for k, v in slots.items() if k != "category"})
         if intent == "refine" and state.shown:
-            other = problem_in(text)
-            if not (other and state.constraints.categories and re.search(r"\b(?:need|want|get)\b", text, re.I)
-                    and not category_matches(other.category, state.constraints.categories, typos=False)):
+            if not (loose and state.constraints.categories and re.search(r"\b(?:need|want|get)\b", text, re.I)
+                    and not category_matches(loose.category, state.constraints.categories, typos=False)):
                 return nlu
             # "oh and my pillow is flat as a pancake, need a firm one too" under mattresses: a pillow search
             intent, nlu = "search_product", _as_read(nlu, "search_product", slots)
         categories = self.s.retriever.vocabulary.get("categories", [])
         tagged = slots.get("category") if isinstance(slots.get("category"), str) else None
-        problem = problem_in(text, tagged)
+        problem = problem_in(text, tagged) if tagged is not None else loose
         if (problem and not tagged and slots.get("room") and phrases.FURNISHING.search(text)
                 and not (problem.category == "bookcase" or problem.features)):
             # "i want to redo my bedroom, it's so dark and gloomy in there": the room's project, asked about (not
@@ -1852,7 +1852,6 @@ class DialogueManager:
                 and (room is None or _in_room(room, "Office"))):
             # "mostly need a chair. my back is killing me after a full day on the laptop" (in a home office): the
             # generic "chair" read as armchairs; the problem's office chair is the chair meant
-            loose = problem_in(text)
             if loose and singular(tagged).lower().endswith(loose.category.split()[-1]):
                 problem = loose
         found = category_matches(problem.category, categories, typos=False) if problem else []
