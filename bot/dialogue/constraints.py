@@ -514,8 +514,10 @@ _PARAPHRASES = {
     "assembly required": [
         (r"\b(?:no assembly|(?:comes?|arrives?|delivered|already|fully) (?:pre )?assembled|pre assembled|"
          r"(?:without|no need (?:for|to)) (?:any )?assembl\w*|(?:doesn'?t|does not|don'?t|do not|won'?t|wouldn'?t) "
-         r"(?:need|require|have) (?:any |to be )?assembl\w*|no tools)\b", "no"),
-        (r"\b(?:needs? assembly|requires? assembly|assembly needed)\b", "yes"),
+         r"(?:need|require|have) (?:any |to be )?assembl\w*|no tools"
+         # "nothing that needs assembly, i cant face an allen key tonight"
+         r"|(?:nothing|none|not one|not anything|no ones?)\s+(?:that|which)\s+(?:needs?|requires?)\s+(?:any\s+)?assembl\w*)\b", "no"),
+        (r"(?<!nothing that )(?<!none that )(?<!nothing which )\b(?:needs? assembly|requires? assembly|assembly needed)\b", "yes"),
     ],
     "smart compatible": [(r"\b(?:smart(?: home)?(?: compatible| enabled| ready)?|works? with (?:alexa|google)|alexa|google home)\b"
                           # "a floor lamp i can control from my phone"
@@ -555,6 +557,9 @@ _PARAPHRASES = {
                      (r"\b(?:survive|withstand|stand up to|hold up (?:to|against))\s+(?:my |our |the |two |2 )?"
                       r"(?:dogs?|cats?|pets?|puppy|puppies|kittens?)\b|(?:dogs?|cats?|pets?|puppy|puppies|kittens?|🐶|🐱)\W.{0,80}?"
                       r"\b(?:survive|withstand|stand up to|hold up (?:to|against))\s+(?:them|it|those|the lot)\b", "yes")],
+    # "any colour is fine as long as the shelves are adjustable", "shelves you can move"
+    "adjustable shelves": [(r"\bshel(?:f|ves)\s+(?:are|is|that are|which are|that'?s|being)\s+(?:fully\s+)?adjustable\b"
+                            r"|\bshel(?:f|ves)\s+(?:that\s+)?(?:i|we|you)\s+can\s+(?:adjust|move)\b", "yes")],
     # "a patio dining set that can handle rain", "folding chairs ... that can stay out in the rain", "lounge chairs for the
     # deck that i can leave out in the rain"
     "waterproof": [(r"\b(?:handle|handles|take|takes|survive|survives|withstand|withstands|stand up to|stands up to|cope with|"
@@ -562,6 +567,8 @@ _PARAPHRASES = {
                     r"(?:stay|stays|be|sit|sits|live|lives)\s+out(?:side)?\s+in)"
                     r"\s+(?:the\s+|some\s+|a\s+(?:bit of\s+|little\s+)?)?(?:rain|wet|weather)\b"  # "can be left out in the wet"
                     r"|\brain[- ]?proof\b|\bweather[- ]?proof\b"
+                    # "it has to be ok if it rains", "fine when it rains"
+                    r"|\b(?:ok|okay|fine|alright|good)\s+(?:if|when|in case)\s+it\s+(?:rains|gets rained on|pours)\b"
                     # "cheap chairs for outside that can get wet", "won't mind getting wet"
                     r"|\b(?:can|could|will|won'?t mind|don'?t mind|able to)\s+(?:get|getting)\s+(?:a bit\s+|a little\s+|soaked\s+|)wet\b", "yes")],
 }

@@ -504,11 +504,14 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
 _OLD_ONE = re.compile(r"\b(?:our|my|the|his|her|their)\s+(?:old|current|existing|previous)\b|\b(?:i|we)\s+(?:have|'ve got|got)\s+now\b"
                       r"|\bleft behind\b|\bcame with the (?:flat|house|apartment|place|rental)\b"
                       # "our table only seats 4. need an extendable dining table"
-                      r"|\b(?:our|my)\s+(?:\w+\s+)?\w+\s+(?:only\s+)?(?:seats|sits|fits|holds)\b", re.IGNORECASE)
+                      r"|\b(?:our|my)\s+(?:\w+\s+)?\w+\s+(?:only\s+)?(?:seats|sits|fits|holds)\b"
+                      # "need a desk chair under 150, my dorm chair is a wooden torture device"
+                      r"|^\s*(?:our|my)\s+(?:\w+\s+)?\w+\s+(?:is|was)\s+(?:basically\s+|literally\s+|just\s+)?(?:a|an)\s+\w+\s+"
+                      r"(?:torture device|nightmare|joke|disaster|death trap|relic|wreck|mess)\b", re.IGNORECASE)
 # ... unless it also says what is wanted
 _WISH_WORD = re.compile(r"\b(?:want|wanted|need|needs|looking for|prefer|preferably|ideally|would like|'d like|something|"
                         r"instead|this time|new one|another)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.!?;]+|\s+-+\s+|,\s*(?=(?:and|but|so)\b)"
+_CLAUSE_END = re.compile(r"[.!?;]+|\s+-+\s+|,\s*(?=(?:and|but|so)\b)|,\s*(?=(?:my|our)\s+\w+(?:\s+\w+)?\s+(?:is|was)\s+(?:a|an)\s)"
                          r"|\s+(?=and\s+(?:our|my)\s)")  # "hosting 8 people ... | and our table only seats 4"
 
 
@@ -593,6 +596,10 @@ def _not_a_product_value(slots: dict, text: str) -> None:
         slots.pop("size")  # "a TV stand for a 65 inch telly": the TV's size
     if isinstance(slots.get("material"), str) and slots["material"].lower() == "solid":
         slots.pop("material")  # "a solid TV stand": sturdy; "solid wood" / "solid oak" name a material
+    if (slot_values(slots, "category") == ["Beds"] and re.search(r"\b(?:1|2|3|one|two|three)[- ]?bed\b", text, re.IGNORECASE)
+            and not re.search(r"\bbeds?\b(?!\s*(?:flat|apartment|place|house|home|condo|unit))", re.sub(
+                r"\b(?:1|2|3|one|two|three)[- ]?bed\b", " ", text, flags=re.IGNORECASE), re.IGNORECASE)):
+        slots.pop("category")  # "friends who just moved into a tiny 1 bed": a one-bedroom flat, no bed asked for
     if _NOT_A_SIZE.search(text) and isinstance(slots.get("size"), str) and slots["size"].lower() == "full" \
             and not re.search(r"\bfull(?:[- ]size)?\s+(?:bed|mattress|sheets?|duvet|comforter|frame)\b", text, re.IGNORECASE):
         slots.pop("size")
@@ -878,7 +885,10 @@ def _material_too_hot(slots: dict, text: str, vocabulary: dict[str, list[str]]) 
 
 # "the cream velvet ones are pretty but velvet + gravy... anything wipeable?": the ones described, then a "but"
 _DESCRIBED_BUT = re.compile(r"\bthe\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+ones?\s+(?:is|are|look|looks|seem|seems)\s+(?:\w+\s+){0,2}?"
-                            r"(?:\w+)\s*,?\s*(?:but|though|tho)\b", re.I)
+                            r"(?:\w+)\s*,?\s*(?:but|though|tho)\b"
+                            # "i like the beige one but is there anything like it thats cheaper?"
+                            r"|\b(?:i|we)\s+(?:really\s+)?(?:like|love)\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+ones?\s*,?\s*(?:but|though|tho)\b"
+                            r"(?=.*\b(?:like (?:it|that|this|that one|this one)|similar)\b)", re.I)
 
 
 def _colour_of_ones_described(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
@@ -888,7 +898,7 @@ def _colour_of_ones_described(slots: dict, text: str, vocabulary: dict[str, list
     if not said or not slots.get("color"):
         return
     colours = lexicon("color", vocabulary.get("colors", []))
-    meant = {c.lower() for w in said.group(1).split() if (c := colours.lookup(w))}
+    meant = {c.lower() for w in (said.group(1) or said.group(2)).split() if (c := colours.lookup(w))}
     after = text[said.end():].lower()
     _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() not in meant or c.lower() in after])
 
@@ -1280,6 +1290,57 @@ def _looks_refused(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> 
             slots[field] = wanted
 
 
+_NOT_MY_THING = re.compile(r"((?:[a-z-]+\s*(?:,|and|or|&|/|\+)\s*){0,3}[a-z-]+)\s+(?:aren'?t|isn'?t|are not|is not|arent|isnt)\s+"
+                           r"(?:really\s+|exactly\s+|quite\s+|totally\s+)?(?:my|our|her|his|their)\s+"
+                           r"(?:thing|things|style|taste|vibe|colou?rs?|cup of tea)\b", re.I)
+
+
+def _not_my_thing(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "something more neutral? pink and mustard aren't really my thing": both colours refused, whatever the model
+    tagged."""
+    said = _NOT_MY_THING.search(text)
+    if not said:
+        return
+    words = _WORD.findall(said.group(1).lower())
+    for field in ("color", "material", "style"):
+        found = lexicon(field, vocabulary.get(FIELDS[field], []))
+        for word in words:
+            value = found.lookup(word)
+            if value is None:
+                continue
+            tagged = next((v for v in slot_values(slots, field) if v.lower() == value.lower() or word in v.lower().split()), None)
+            if tagged is not None:
+                _refuse(slots, field, tagged)
+            elif value.lower() not in {v.lower() for v in slot_values(slots, f"exclude_{field}")}:
+                _set_values(slots, f"exclude_{field}", [*slot_values(slots, f"exclude_{field}"), value])
+
+
+# "hmm boucle + cat claws = disaster too 😂 anything in performance fabric?": that material refused
+_SPELLS_DISASTER = re.compile(r"\b([a-z]+(?:\s+[a-z]+)?)\s*(?:\+|&|and|plus|with)\s*(?:my\s+|our\s+|the\s+)?(?:cats?|dogs?|kids?|pets?|puppy|kitten)"
+                              r"(?:'s)?\s*(?:claws?|hair|fur|paws?|nails?|teeth)?\s*(?:=|is|are|means|equals)\s*(?:a\s+|just\s+)?"
+                              r"(?:disaster|nightmare|no[- ]go|bad idea|recipe for disaster|dead)\b", re.I)
+
+
+def _material_spells_disaster(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "hmm boucle + cat claws = disaster too 😂 anything in performance fabric?": boucle refused, performance fabric
+    wished (whatever the model tagged)."""
+    said = _SPELLS_DISASTER.search(text)
+    if not said:
+        return
+    materials = lexicon("material", vocabulary.get("materials", []))
+    value = materials.lookup(said.group(1).split()[-1]) or materials.lookup(said.group(1))
+    if value is None:
+        return
+    tagged = next((v for v in slot_values(slots, "material") if v.lower() == value.lower()), None)
+    if tagged is not None:
+        _refuse(slots, "material", tagged)
+    elif value.lower() not in {v.lower() for v in slot_values(slots, "exclude_material")}:
+        _set_values(slots, "exclude_material", [*slot_values(slots, "exclude_material"), value])
+    wanted = [v for v in _values_said(text[said.end():], "material", vocabulary) if v.lower() != value.lower()]
+    if wanted and not slot_values(slots, "material"):
+        _set_values(slots, "material", wanted[:1])
+
+
 def _styles_refused(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
     """ "she loves traditional things, nothing modern please": the style refused, whatever the model tagged."""
     for style in vocabulary.get("styles", []):
@@ -1595,6 +1656,24 @@ def _one_taken_then_next(slots: dict, text: str) -> None:
             slots.pop(name)
     if said.group(2).lower() not in text[said.end():].lower():
         _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() != said.group(2).lower()])
+
+
+# "ok the green metal one then. now a mattress for it": the one taken, then the next thing wanted
+_PICKED_THEN_NEXT = re.compile(r"^\W*(?:(?:ok(?:ay)?|fine|alright|right|yeah|yes|perfect|great)\W+)?(?:i'?ll (?:take|go with)\s+|let'?s (?:do|go with)\s+)?"
+                               r"the\s+((?:[a-z-]+\s+){1,3})ones?\b(?:\s+(?:then|it is|please|pls))?\s*[.,!;]+\s*"
+                               r"(?:(?:and\s+)?(?:now|next|then|also)\b)(.*)$", re.I)
+
+
+def _one_picked_then_next(slots: dict, text: str) -> None:
+    """ "ok the green metal one then. now a mattress for it, i sleep really hot": green and metal say which bed is
+    taken, no colour or material for the mattress (unless said again after)."""
+    said = _PICKED_THEN_NEXT.match(text)
+    if not said or not isinstance(slots.get("category"), str):
+        return
+    meant, after = said.group(1).lower().split(), said.group(2).lower()
+    for name in ("color", "material", "style"):
+        kept = [v for v in slot_values(slots, name) if not (set(v.lower().split()) & set(meant)) or v.lower() in after]
+        _set_values(slots, name, kept)
 
 
 # "had a bad experience with their outdoor stuff": a brand's things
@@ -2213,6 +2292,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _missing_is_wanted(slots, text, categories)
         _things_of_a_refused_brand(slots, text)
         _one_taken_then_next(slots, text)
+        _one_picked_then_next(slots, text)
         _where_it_goes(slots, text, categories)
         _reason_after_a_refinement(slots, text, categories)
         _owned_is_not_wanted(slots, text, categories, vocabulary)
@@ -2233,6 +2313,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _material_named_as_category(slots, text, categories)
         _material_before_category(slots, text, vocabulary, categories)
         _colour_pairs(slots, text, vocabulary)
+        _not_my_thing(slots, text, vocabulary)
+        _material_spells_disaster(slots, text, vocabulary)
         _colour_of_the_one_meant(slots, text, vocabulary)
         _material_it_must_be(slots, text, vocabulary)
         _idiom_is_no_product(slots, text)

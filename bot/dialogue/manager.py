@@ -19,7 +19,7 @@ from bot import reply as replies
 from bot.dialogue import compare as comparing
 from bot.dialogue import phrases, product_qa, service
 from bot.dialogue.complements import complement_categories, in_catalog
-from bot.dialogue.kinds import carried, kinds_named, soft_kind
+from bot.dialogue.kinds import KINDS, carried, kinds_named, soft_kind
 from bot.dialogue.problems import problem_in
 from bot.dialogue.grounding import (bed_size_name, category_matches, family_member_by_purpose, goes_under_furniture, ground, member_by_purpose,
                                    mentioned_categories, names_idiom, rug_under_furniture, slot_values, unnegated_exclusions, wished_text)
@@ -52,7 +52,17 @@ _REFUND_OF_THEIRS = re.compile(r"\b(?:tax|irs|hmrc|state|federal)\s+(?:refund|re
                                r"just hit|cleared|went in)\b|\b(?:the|my|our)\s+refund\s+(?:isn'?t|is not|wasn'?t|was not|ain'?t)\s+"
                                r"(?:that|so|very|too)\b|\bspend(?:ing)?\s+(?:my|our|the)\s+(?:tax\s+)?refund\b", re.I)
 # "show me ones where they do come off", "any that do?": the ones with the feature just asked about
-_ONES_THAT_DO = re.compile(r"\b(?:ones?|any|those)\s+(?:where|that|which)\s+(?:they\s+|it\s+)?(?:do|does|can|are|is)\b(?!\s*n'?t)(?!\s+not\b)", re.I)
+_ONES_THAT_DO = re.compile(r"\b(?:ones?|any|those)\s+(?:where|that|which)\s+(?:they\s+|it\s+)?(?:do|does|can|are|is)\b(?!\s*n'?t)(?!\s+not\b)"
+                           # "ok just show me the ones that include it then" after "do any of these come with the insert?"
+                           r"|\b(?:ones?|any|those)\s+(?:that|which)\s+(?:include|includes|have|has|come with|comes with|got)\s+"
+                           r"(?:it|them|one|that|those)\b", re.I)
+# "just waterproof, not hanging, under 150": a word of some shown products' titles, refused (see ``_read_kinds``)
+_NOT_A_WORD = re.compile(r"(?:^|[,.;:!]\s*|\band\s+|\bjust\s+)(?:not|no)\s+(?!(?:sure|yet|really|much|quite|exactly|now|today|"
+                         r"anymore|again|that|this|those|these|them|it|one|ones|thanks|worries|problem|way|rush|idea|clue|"
+                         r"kidding|joke|bad|big|too)\b)([a-z][a-z-]{3,})(?=\s*(?:[,.;!?]|$))", re.I)
+# "which is cooler to sleep on", "which one's the comfiest": a comparison among the products shown
+_WHICH_IS_MORE = re.compile(r"(?:^|[,.;!?]\s*)which\s+(?:one\s+|ones\s+|of (?:them|these|those)\s+)?(?:is|are|'s|would be|feels?|sleeps?)\s+"
+                            r"(?:the\s+)?(?:(?:more|most|less|least)\s+[a-z]+|[a-z]{3,}(?:er|est))\b", re.I)
 # "1679 for a single mattress?? is that really the only twin one", "is this the only one you have?"
 _THE_ONLY_ONE = re.compile(r"\b(?:is|are|was)\s+(?:that|this|it|those|these|they)\s+(?:really\s+|honestly\s+|seriously\s+|actually\s+|"
                            r"literally\s+)?(?:the\s+)?only\b", re.I)
@@ -405,7 +415,7 @@ _LOOKS_BETTER = re.compile(r"\b(?:looks?|seems?)\s+(?:much\s+|way\s+|a lot\s+)?(
 
 # "dang. show me the emerald ones then" when offered the emerald sofas in other materials
 _SHOW_THE_ONES = re.compile(r"^\W*(?:[a-z]+[.!,]+\s+)?(?:ok(?:ay)?\s+|fine\s+|then\s+|yes\s+|yeah\s+)?(?:show me|let'?s see|go on,? show me)"
-                            r"\s+(?:the|those)\s+([a-z][a-z -]{1,25}?)\s+ones?(?:\s+then)?(?:\s+(?:pls|please))?\W*$", re.I)
+                            r"\s+(?:the|those)\s+([a-z][a-z -]{1,25}?)\s+ones?(?:\s+then)?(?:\s+(?:pls|please))?\W*(?:[,;]\s*(.+))?$", re.I)
 
 
 def _takes_offer(state: DialogueState, text: str) -> bool:
@@ -415,9 +425,15 @@ def _takes_offer(state: DialogueState, text: str) -> bool:
     if not said or state.pending_intent not in phrases.RELAXABLE:
         return False
     relaxed = phrases.RELAXABLE[state.pending_intent]
-    kept = [v for name in ("colors", "materials", "styles", "brands") if name not in relaxed
+    kept = [v for name in ("colors", "materials", "styles", "brands", "sizes") if name not in relaxed
             for v in getattr(state.constraints, name)]
     return any(_spaced(v) == _spaced(said.group(1)) for v in kept)
+
+
+def _more_with_the_offer(text: str) -> bool:
+    """ "fine, show me the queen ones then, nothing over 150": the offer taken with a further wish after it."""
+    said = _SHOW_THE_ONES.match(text)
+    return bool(said and said.group(2))
 
 
 def _spaced(value: str) -> str:
@@ -1486,6 +1502,22 @@ class DialogueManager:
         if (state.shown and phrases.CHEAP_ALONE.match(text) and not slots.get("price_relative")
                 and intent in ("refine", "search_product", "show_more", "out_of_scope")):
             intent, slots = "refine", {**slots, "price_relative": "lower"}  # "cheap" said alone under a list: cheaper ones
+        elif (state.shown and not slots.get("price_relative")
+              and re.search(r"\bthe cheaper the better\b|\bas cheap as (?:possible|you(?:'ve| have)? got)\b", text, re.I)
+              and intent in ("refine", "search_product", "out_of_scope")
+              and (not slots.get("category") or _generic_category(slots) or set(slot_values(slots, "category")) & {
+                  *state.constraints.categories, *(p.leaf_category for p in self._shown_products(state))})):
+            # "the cheaper the better for the chairs tbh, guests are buying them" under chairs suggested: cheaper ones
+            intent = "refine"
+            slots = {**{k: v for k, v in slots.items() if k not in ("category", "item_ref")}, "price_relative": "lower"}
+            if state.last_action == "suggest_complements":
+                intent, slots = self._onto_complements(state, intent, slots, text)
+        if (state.shown and slots.get("price_max") is not None and not slots.get("price_relative")
+                and re.search(r"\b(?:cheaper|less expensive|more affordable)\b", text, re.I)
+                and any(p is not None and p.price and abs(p.price - float(slots["price_max"])) <= max(1.0, 0.02 * p.price)
+                        for p in (self._product(i) for i in state.shown))):
+            # "the navy one is nice but 139 feels like a lot to ask guests for? anything a bit cheaper": cheaper than it
+            slots = {**slots, "price_relative": "lower"}
         said_price = slots.get("price_max") if slots.get("price_max") is not None else slots.get("price_min")
         if (state.shown and said_price is not None and slots.get("price_relative") == "lower"
                 and intent in ("refine", "search_product", "out_of_scope", "feedback_dislike")
@@ -1960,7 +1992,7 @@ class DialogueManager:
             slots = {**slots, "in_stock": True}
             if intent not in ("search_product", "refine"):
                 intent = "refine" if state.shown or state.constraints.categories else "search_product"
-        kind = phrases.NOT_THE_ONES.search(text) or phrases.NOT_THAT_KIND.search(text)
+        kind = phrases.NOT_THE_ONES.search(text) or phrases.NOT_THAT_KIND.search(text) or _NOT_A_WORD.search(text)
         those = phrases.THOSE_ARE_KIND.search(text) if state.shown else None
         if those and any(re.search(rf"\b{re.escape(those.group(1))}", p.title, re.I) for p in self._shown_products(state)):
             # "those are egg chairs 😂 i need normal chairs": that kind let go and left out
@@ -1990,7 +2022,13 @@ class DialogueManager:
             slots = {**{k: v for k, v in slots.items() if k not in ("category", "exclude_category", "title_words")},
                      "exclude_word": kind.group(1).lower()}
             # "I don't love the recliners": no longer asked for either ("maybe a recliner" before)
-            state.constraints.title_words = [w for w in state.constraints.title_words if not w.lower().startswith(kind.group(1).lower())]
+            refused = kind.group(1).lower()
+            before = state.constraints.title_words
+            state.constraints.title_words = [w for w in before if not w.lower().startswith(refused)]
+            gone = [w.lower() for w in before if w not in state.constraints.title_words]
+            group = next((k for k in KINDS if set(gone) & set(k.titled)), None) if gone else None
+            if group is not None:  # "not hanging" when the hanging egg chairs were asked about: the egg ones go too
+                state.constraints.title_words = [w for w in state.constraints.title_words if w.lower() not in group.titled]
             if state.last_action == "suggest_complements":  # of the chairs suggested for the table, not the tables
                 intent, slots = self._onto_complements(state, intent, slots)
         elif (kind and intent == "search_product" and slot_values(slots, "category")
@@ -2161,8 +2199,12 @@ class DialogueManager:
         said = str(slots.get("order_id") or "")
         if (said and intent in ("payment_issue", "refund", "complaint") and said.isdigit()
                 and re.search(rf"\b{said}\s+instead\s+of\s+\$?\d|\b(?:charged|billed|paid|debited)\s+(?:me\s+|us\s+)?\$?{said}\b", text, re.I)):
-            # "got charged TWICE. 1138 instead of 569": amounts, no order number
+            # "got charged TWICE. 1138 instead of 569": amounts, no order number ("... 479 instead of 429 for the bed 😤 order
+            # 33905": the number said after "order")
             slots = {k: v for k, v in slots.items() if k != "order_id"}
+            named = re.search(r"\border\s*(?:number|no\.?|#)?\s*(?:is\s*)?#?\s*(\d{4,12})\b", text, re.I)
+            if named and named.group(1) != said:
+                slots["order_id"] = named.group(1)
             nlu = _as_read(nlu, intent, slots)
         if (phrases.DELIVERY_FEE.search(text) and not slots.get("order_id")
                 and intent in (*service.SERVICE_INTENTS, "product_question", "out_of_scope")
@@ -2213,9 +2255,14 @@ class DialogueManager:
             intent, slots = "invoice", {}  # "also can it have my company name on it instead of mine?" about the invoice
             nlu = _as_read(nlu, intent, slots)
         if (state.last_action in ("service", "handoff") and state.last_service_intent in ("payment_issue", "payment_methods")
-                and intent == "out_of_scope" and nlu.confidence < 0.5 and not slots
-                and re.search(r"\b(?:code|promo|coupon|discount|voucher|sale|instagram|facebook|newsletter|email|advert|ad)\b", text, re.I)):
-            intent = "payment_issue"  # "its literally on your instagram for the spring sale 🙄" about a code refused
+                and intent in ("out_of_scope", "refund") and nlu.confidence < 0.5
+                and (not slots or set(slots) <= {"category", "exclude_brand"} and re.search(r"\bfull price\b", text, re.I))
+                and (intent == "out_of_scope" or not phrases.MONEY_BACK.search(text))
+                and re.search(r"\b(?:code|promo|coupon|discount|voucher|sale|instagram|facebook|newsletter|email|advert|ad|"
+                              r"full price|caps|browser)\b", text, re.I)):
+            # "its literally on your instagram for the spring sale 🙄" about a code refused; "tried caps, no caps, different
+            # browser, nothing. i really dont want to pay full price"
+            intent, slots = "payment_issue", {}
             nlu = _as_read(nlu, intent, slots)
         if intent in ("search_product", "refine", "out_of_scope") and slots.get("order_id") and service.is_upset(text):
             # "I've been waiting THREE WEEKS for a sofa, order 60415 ... this is ridiculous": a complaint about that order
@@ -2545,6 +2592,9 @@ class DialogueManager:
             # "how long does it take to get a sofa delivered to 10025?": the delivery time there
             intent = ("delivery_time" if how_long and intent in ("delivery_time", "delivery_options", "out_of_scope", "order_status") else
                       "delivery_options" if intent in ("order_status", "delivery_time", "out_of_scope", "search_product", "refine")
+                      # "fine i'll just order without it. how much is shipping to 11222?": no cancelling named
+                      or intent in ("cancel_order", "payment_issue", "payment_methods", "refund")
+                      and not service.names_topic(intent, text) and phrases.DELIVERY_WORD.search(text)
                       else intent)
             nlu = _as_read(nlu, intent, slots)
         elif ((intent == "out_of_scope" or intent in ("cancel_order", "payment_issue", "refund") and not slots.get("order_id")
@@ -2739,6 +2789,9 @@ class DialogueManager:
               and not service.names_a_topic(text) and len(text.split()) <= 12 and not phrases.THANKS.search(text)
               and phrases.SAME_TOPIC.search(text) and not phrases.OFF_TOPIC.search(text)
               and not (intent == "delivery_options" and _DRIVER_ASKED.search(text))  # ("can the driver call 30 mins before?")
+              # (not "is it going to take another 3 weeks tho" after a replacement: how long delivery takes)
+              and not (intent == "delivery_time" and state.last_service_intent == "return_item"
+                       and re.search(r"\b(?:another|again)\b.{0,12}\b(?:days?|weeks?|months?)\b", text, re.I))
               # (not "can't you just email it over?" after an invoice, then a log-in problem: the invoice)
               and not ("invoice" in state.service_intents[-2:] and service.SEND_IT.search(text))):
             # "is there a fee for doing that" after cancelling, "and can you leave the price off the packing slip",
@@ -2748,7 +2801,9 @@ class DialogueManager:
               and state.last_service_intent not in service.HANDOFF_INTENTS and phrases.is_question(text)
               and len(text.split()) <= 12 and not slots.get("category") and not any(slots.get(k) for k in phrases.PRODUCT_SLOTS)
               and not phrases.ARE_YOU_A_BOT.search(text) and not phrases.FAREWELL.search(text)
-              and not phrases.OFF_TOPIC.search(text)):  # not "what's the weather like tomorrow lol"
+              and not phrases.OFF_TOPIC.search(text)  # not "what's the weather like tomorrow lol"
+              # nor "thanks. random but did you see the game last night?"
+              and not re.search(r"\b(?:random|unrelated|off[- ]topic)\b", text, re.I)):
             # "Do I need to keep the original box?" after how to return; "whats the latest time in the evening you guys
             # deliver?" after an address change: the topic it names
             named_topic = service.topic_named(text)
@@ -2806,7 +2861,10 @@ class DialogueManager:
         closing: praise, a greeting, thanks, "are you a bot?"."""
         intent, slots = nlu.intent, nlu.slots
         if intent != "contact_human" and (phrases.TALK_TO_PERSON.search(text)
-                                          or (intent == "complaint" and phrases.A_PERSON.search(text))):
+                                          or (intent == "complaint" and phrases.A_PERSON.search(text))) and not (
+                # "can someone just email me the invoice for order 40288?": the invoice, sent
+                intent == "invoice" and re.search(r"\b(?:email|e-mail|send|mail)\s+(?:it\s+)?(?:to\s+)?(?:me|us)?\s*(?:the|my|an|a|our)\s+"
+                                                  r"(?:invoice|receipt)\b", text, re.I)):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
         elif (intent == "refund" and (service.names_topic("invoice", text) or phrases.FOR_THE_BOOKS.search(text))
               and not service.names_topic("refund", text)):
@@ -2899,9 +2957,15 @@ class DialogueManager:
             intent, slots = "thanks", {}  # "Thank you dear, I'll ask my daughter to order it tonight."
             nlu = _as_read(nlu, intent, slots)
         elif (_THANKS_FIRST.match(text)
+              # (not "thanks. random but did you see the game last night?": a question of another kind)
+              and not (intent == "out_of_scope" and phrases.is_question(rest := text[_THANKS_FIRST.match(text).end():])
+                       and len(rest.split()) >= 5)
               and (intent in ("out_of_scope", "greet", "refine", "search_product", "feedback_like")
                    or (intent == "leave_review" and not phrases.REVIEW_WORD.search(text))  # not "thanks. I'd also like to write a review"
                    or (intent == "contact_human" and state.last_action == "handoff" and len(text.split()) <= 6)
+                   # "Thank you, dear. You have been very patient with me. Goodbye.": no person asked for
+                   or (intent == "contact_human" and phrases.FAREWELL.search(text) and not phrases.TALK_TO_PERSON.search(text)
+                       and not phrases.A_PERSON.search(text))
                    # "thank you. sorry for shouting, its been a long week", "ok. thanks for sorting it"
                    or (intent == "complaint" and not service.is_upset(text) and not re.search(r"\bfor nothing\b", text, re.I)
                        and not phrases.A_PERSON.search(text))
@@ -2937,6 +3001,9 @@ class DialogueManager:
               and (state.focus_id or len(state.shown) == 1 or state.last_action == "answer_question"
                    or (re.search(r"\b(?:they|these|those|them)\b", text, re.I) and state.last_action in ("recommend", "refine", "show_more")))):
             intent = "product_question"  # "does it hang with grommets?" about the product talked about: answered honestly
+        elif (intent in ("out_of_scope", "refine") and state.shown and not slots.get("category")
+              and _WHICH_IS_MORE.search(text) and not phrases.OFF_TOPIC.search(text)):
+            intent = "product_question"  # "which is cooler to sleep on", "the latex ones, which is cooler?": among those shown
         elif (intent == "out_of_scope" and state.shown and (state.focus_id or len(state.shown) == 1)
               and re.search(r"\bout of stock\b|\bback in stock\b|\bwhen'?s it back\b|\bwhen (?:will|is) it back\b|\brestock\w*", text, re.I)):
             intent = "product_question"  # "out of stock?? ugh when's it back": about the one talked about
@@ -3389,6 +3456,7 @@ class DialogueManager:
         for sentence in re.split(r"[.!?;]+", text):
             if not phrases.LIST_OF_THINGS.search(sentence):
                 continue
+            sentence = re.sub(r"\s*[+&]\s*(?=[a-z])", " and a ", sentence, flags=re.I)  # "a desk + chair": two things
             named = [(gram, names) for gram, names in mentioned_categories(sentence, categories) if not is_room(gram)]
             if len({tuple(n) for _, n in named}) >= 2:
                 return named
@@ -3696,7 +3764,13 @@ class DialogueManager:
                 return await self._on_cart(state, nlu.model_copy(update={
                     "intent": "add_to_cart", "slots": {**slots, "item_ref": list(refs)},
                     "text": nlu.text if count == 1 else f"{count} of {nlu.text}"}))
-        if state.pending == "relax" and (phrases.YES.match(text) or _takes_offer(state, text)) \
+        if (state.pending == "relax" and state.pending_intent in phrases.RELAXABLE and _takes_offer(state, text)
+                and _more_with_the_offer(text)):
+            # "fine, show me the queen ones then, nothing over 150" after "I do have queen sheets in other materials":
+            # the material let go, the budget read as a refinement
+            let_go(state, state.pending_intent)
+            state.pending = None
+        elif state.pending == "relax" and (phrases.YES.match(text) or _takes_offer(state, text)) \
                 and state.pending_intent in (*phrases.RELAXABLE, "Other shades"):
             state.pending = None  # "yes" to "I do have green throw pillows in other materials: shall I show you those?"
             offered = await self._offered_filter(state, state.pending_intent, state.query_text or text)
@@ -4094,7 +4168,10 @@ class DialogueManager:
         slots = nlu.slots
         # "And does it need to be put together? My hands are not what they used to be.": the question says which
         asked = " ".join(re.findall(r"[^.?!]*\?", nlu.text)) or nlu.text
-        if phrases.ABOUT_THESE.search(asked) and not phrases.EXPLICIT_REF.search(nlu.text):
+        before = nlu.text.replace(asked, " ") if asked != nlu.text else ""
+        if (phrases.ABOUT_THESE.search(asked) and not phrases.EXPLICIT_REF.search(nlu.text)
+                # (not "ok the rust linen ones could work. are they machine washable?": they are the ones described)
+                and not (before and len(self._described_shown(state, before)) == 1)):
             slots = {k: v for k, v in slots.items() if k != "item_ref"}  # "do these seat four people?": four is no position
         elif any(not state.product_at(int(r)) for r in slots.get("item_ref") or []):
             # "clearance under it? my vacuum needs 4", "does the first one really seat 6?": numbers, not positions
@@ -4104,6 +4181,8 @@ class DialogueManager:
         if error:
             return self._reply(state, nlu, "clarify", error)
         plural = phrases.ABOUT_THESE.search(asked) and not slots.get("item_ref")
+        if plural and before and len(described := self._described_shown(state, before)) == 1 and state.product_at(described[0]):
+            ids, plural = [state.product_at(described[0])], False  # the ones described, then "are they ...?"
         if not ids and not plural and len(state.shown) > 1:
             shown = self._shown_products(state)
             picked = described_positions(nlu.text, shown)

@@ -50,7 +50,8 @@ def quantity(text: str) -> tuple[int, re.Match] | None:
 
 def bare_count(text: str) -> int | None:
     """The number in "add 2" / "add 2 anyway" said alone (no "#2", "number 2" or "2nd"): a count, when one product is shown."""
-    said = re.search(r"\b(?:add|get|take|order)\s+(\d{1,2})\b(?!\s*(?:nd|rd|th|st)\b)(?!\s*(?:of|x|to)\b)", text, re.I)
+    said = re.search(r"\b(?:add|get|take|order)\s+(\d{1,2})\b(?!\s*(?:nd|rd|th|st)\b)(?!\s*(?:of|x)\b)"
+                     r"(?!\s*to\b(?!\s+(?:my\s+|the\s+)?(?:cart|basket|bag)\b))", text, re.I)  # ("add 2 to my cart": two)
     return int(said.group(1)) if said and not EXPLICIT_REF.search(text) else None
 
 
@@ -121,6 +122,8 @@ SAID_SOFTLY = re.compile(rf"{SOFT_WISH.pattern}|[a-z]\s*-\s*(?:ish|y)\b|{THEIR_T
 NATURAL_MATERIAL = re.compile(r"\bnatural\s+(?:jute|sisal|seagrass|rattan|wicker|linen|cotton|wool|bamboo|cane)\b", re.I)
 # "walnut and mustard tones", "a navy and white colour scheme": colours said as the room's palette, a wish
 PALETTE = re.compile(r"\b(?:tones?|palette|hues|colou?r scheme|colou?rway)\b"
+                     # "something more neutral? pink and mustard aren't really my thing": a direction, not a must
+                     r"|\bmore\s+(?:neutral|muted|earthy|natural)\b"
                      # "my bedroom is all grey and white": the room's colours, a wish that gives way
                      r"|\b(?:room|bedroom|walls?|lounge|kitchen|decor|place|flat|apartment|house)\s+(?:is|are)\s+"
                      r"(?:all|mostly|pretty much|kind of|kinda)\b", re.I)
@@ -153,7 +156,9 @@ RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:(?:is|
                       rf"|(?:the\s+)?{_KIND}(?:'s|\s+is|\s+are)?\s+(?:not|isn'?t|aren'?t)\s+(?:that\s+|really\s+|so\s+|too\s+)?"
                       r"(?:important|essential|crucial|a must|a dealbreaker|a deal ?breaker|a big deal)"
                       # "fine, any colour, as long as it's velvet"
-                      rf"|(?:any|whatever)\s+{_KIND}(?=\s*(?:[,;]|\s+as long as\b|\s+so long as\b)))\b", re.I)
+                      rf"|(?:any|whatever)\s+{_KIND}(?=\s*(?:[,;]|\s+as long as\b|\s+so long as\b))"
+                      # "any blackout ones in a darker color then" when none is navy: the colour said before let go
+                      rf"|in\s+(?:a\s+)?(?:darker|deeper)\s+{_KIND})\b", re.I)
 # "leather is fine after all": an excluded value is allowed again (not required).
 FINE = re.compile(r"\b(?:is|are|would be|'s)\s+(?:fine|ok|okay|alright|good)(?:\s+(?:after all|too|as well|actually))?\b", re.I)
 # "which of them is the firmest?", "I sit at my desk 8 hours a day, which of these would you pick?"
@@ -355,7 +360,7 @@ NO_ONE_ANSWERS = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+)?(?:
                             r"|\bstill no (?:reply|response|answer)\b|\b(?:never|nobody|no one|no-one|noone) (?:ever )?(?:replied|responded|"
                             r"answered|answers|replies|responds|calls back|called back|rings back)\b", re.I)
 FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au revoir|see (?:you|ya)|farewell|auf wiedersehen|"
-                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|take care|stay (?:dry|safe|warm|cool)(?: out there)?|good ?night|g'?night|g'?nite|night night|nite|gn|"
+                      r"cheerio|ta[- ]ra|toodle[- ]?oo|cya|laters|ttyl|brb|take care|have a (?:good|great|nice|lovely) (?:one|day|evening|weekend)(?=\W*$)|stay (?:dry|safe|warm|cool)(?: out there)?|good ?night|g'?night|g'?nite|night night|nite|gn|"
                       r"that'?s all|that is all|that'?ll be all|that will be all|that'?s (?:it|all|everything|plenty|enough) for (?:now|today|tonight|the day|this evening|one (?:morning|day|night|evening|afternoon))|"
                       r"(?:gotta|got to|have to|need to|must) (?:run|go|dash|head off|(?:jump|hop|get) on(?:to)? a (?:call|meeting|zoom))"
                       # (not "they need to go in the washing machine")
@@ -454,7 +459,8 @@ ARE_YOU_A_BOT = re.compile(r"\b(?:is (?:this|it|that)|am i talking to) (?:a |an 
                            r"|(?:^|[.!?,]\s*)(?:you|u|ur)\s+(?:a |an )?(?:real (?:person|human)|human|bot|robot|person)"
                            r"(?:\s+or\s+(?:a |an )?(?:real (?:person|human)|human|bot|robot|person|ai))?\s*\?", re.I)
 # "a sofa, a coffee table and a rug": several things listed in one request
-LIST_OF_THINGS = re.compile(r"\b(?:a|an|some|two|2)\s+[\w -]{2,30}?(?:,|\s+and|\s+plus|\s+\+)\s+(?:a|an|some|two|2|then)\b", re.I)
+LIST_OF_THINGS = re.compile(r"\b(?:a|an|some|two|2)\s+[\w -]{2,30}?(?:(?:,|\s+and|\s+plus|\s+\+)\s+(?:a|an|some|two|2|then)\b"
+                            r"|\s*[+&]\s*[a-z])", re.I)  # ("need a desk + chair for my first apartment")
 # "the chair first", "ok, the desk first": which of several things to start with
 THING_FIRST = re.compile(r"^\s*(?:ok(?:ay)?|so|let'?s do|let'?s start with|start with)?[,\s]*(?:the |a )?[a-z][\w -]{1,30}?\s+first\b", re.I)
 BACK_TO = re.compile(r"\b(?:back to|go back to|return to|again)\b", re.I)
@@ -544,7 +550,10 @@ TOO_DEAR = re.compile(r"\btoo (?:expensive|pricey|dear|steep|spendy|rich for)\b|
 # "the mustard ones are way too pricey", "they're all too expensive": cheaper than every one shown, not than the middle
 ALL_TOO_DEAR = re.compile(r"\b(?:they|these|those|the(?:se|y)? (?:[a-z]+ )?ones|all of (?:them|these|those)|them all)\s*(?:are|'re|r)\s+"
                           r"(?:all\s+)?(?:way |far |much |a bit |a little |bit |just |all )?(?:too|so|very|really|crazy|super|kinda|pretty|quite)\s+"
-                          r"(?:expensive|pricey|dear|steep|spendy|out of (?:my|our) (?:budget|price range|league))\b", re.I)
+                          r"(?:expensive|pricey|dear|steep|spendy|out of (?:my|our) (?:budget|price range|league))\b"
+                          # "omg the prices 😳 anything cheaper": all of them
+                          r"|^\W*(?:(?:omg|wow|yikes|whoa|woah|ouch|oof|jeez|geez|god|lol)\W+)*(?:the|these|those)\s+prices\b(?!\s+(?:of|for|on)\b)",
+                          re.I)
 SUPERLATIVE = re.compile(r"\b(cheapest|least expensive|lowest price[d]?|best[- ]rated|highest[- ]rated|top[- ]rated|"
                          r"most popular|most reviewed|biggest|largest|smallest)\b", re.I)
 FORGET_VALUE = re.compile(r"\b(?:forget|drop|ignore|scrap|never ?mind|no more)\s+(?:about\s+)?(?:the\s+)?([a-z][a-z&' -]{1,30}?)"

@@ -38,7 +38,8 @@ _STIFF_BACK = (r"\b(?:a|with a|with)\s+(?:stiff|sore|aching|achy|bad)\s+back\b" 
                # "a desk chair that won't wreck his back"
                r"|\b(?:won'?t|wont|doesn'?t|does not|will not|not)\s+(?:wreck|ruin|kill|destroy|hurt)\s+(?:my|his|her|their|your|our)\s+back\b")
 _AT_WORK = r"\b(?:desk|work\w*|sitting|sit|chair|office|laptop|computer|wfh|typing|zoom|calls)\b"
-_IN_BED = r"\b(?:sleep\w*|(?<!good )(?<!all )morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"  # (not "Good morning.", "all morning")
+# (not "Good morning.", "all morning", "after a morning at my desk")
+_IN_BED = r"\b(?:sleep\w*|(?<!good )(?<!all )(?<!a )morning|mornings|wake|waking|woke|mattress|night|nights|in bed|lying)\b"
 
 PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(rf"\b(?:sore|stiff|aching|achy|painful|bad|crick in (?:my|the))\s+neck\b|\bneck\s+(?:(?:is|still|really|so|just)\s+)*{_HURTS}"),
@@ -58,7 +59,9 @@ PROBLEMS: tuple[Problem, ...] = (
                r"|\b(?:mattress|matress|mattres)\b.{0,30}\b(?:gone|going|got|getting)\s+(?:all\s+|really\s+|so\s+)?(?:soft|squishy|saggy|lumpy)\b"),
             "mattress", "A firmer mattress should help.", {"firmness": "firmer"}),
     # "the pillow my sister got me is way too soft, like sleeping on a marshmallow"
-    Problem(_p(r"\bpillows?\b.{0,60}\btoo\s+(?:soft|squishy|flat)\b|\bpillows?\b.{0,40}\b(?:gone|going|went)\s+(?:all\s+)?flat\b"),
+    # ... "the pillows my mom gave me are like sleeping on a cloud"
+    Problem(_p(r"\bpillows?\b.{0,60}\btoo\s+(?:soft|squishy|flat)\b|\bpillows?\b.{0,40}\b(?:gone|going|went)\s+(?:all\s+)?flat\b"
+               r"|\bpillows?\b.{0,60}\blike\s+(?:sleeping\s+on\s+|lying\s+on\s+)?(?:a\s+)?(?:cloud|marshmallow|nothing)\b"),
             "pillow", "A firmer pillow should hold your head up better.", {"firmness": "firm"}),
     Problem(_p(r"\bpillows?\b.{0,60}\btoo\s+(?:firm|hard)\b"),
             "pillow", "A softer pillow should help.", {"firmness": "soft"}),

@@ -54,6 +54,10 @@ _TIME_OF_DAY = re.compile(r"^\W*(?:(?:ok|okay|so|right|well)\W+)?it'?s\s+(?:(?:r
 _BOUGHT_STORY = re.compile(r"\b(?:bought|got|ordered|gave|gifted|received|sent)\s+(?:me|us|him|her|them)?\s*(?:a|an|the|this|that|some)\b", re.I)
 # "i paid 79 for delivery and i want that back": what was paid, the story of the request after it (not a wish)
 _PAID = re.compile(r"^\s*(?:i|we)\s+(?:paid|was charged|were charged|got charged|spent)\b", re.IGNORECASE)
+# "can i pay in installments instead? its a $2300 sectional": what the question is about, not a request of its own
+_IT_IS_A = re.compile(r"^\s*(?:it'?s|its|it is|it was|they'?re|they are)\s+(?:a|an|the|for a|for the)\s+[^?]*$", re.IGNORECASE)
+# "can you gift wrap? with a little note?": more of the question before
+_GOES_ON = re.compile(r"^\s*(?:with|without|and with)\s+(?:\w+\s*){1,4}\W*$", re.IGNORECASE)
 # "add it", "take that", "ok add the white one": a cart command, short as it is
 _CART_COMMAND = re.compile(r"(?:(?:ok(?:ay)?|great|perfect|right|alright|lovely|cool|yes|yeah)\W+)?(?:add|take|buy|get)\s+"
                            r"(?:it|that|this|them|that one|this one|the\s+[a-z]+(?:\s+[a-z]+)?\s+ones?)(?:\s+(?:please|pls|then|too))?",
@@ -97,6 +101,8 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
              # ... or the cart: "add it. and a rug for next to her bed, pink if you have it"
              or _CART_COMMAND.fullmatch(p)]
     parts = [p for p in parts if not _TIME_OF_DAY.match(p)] or parts  # "ok it's late and I want a velvet armchair"
+    if len(parts) >= 2 and any(_GOES_ON.match(p) for p in parts[1:]):
+        return [text]  # "aw cute. can you gift wrap? with a little note?": one question
     if any(_ONLY_ORDER_NUMBER.fullmatch(p) for p in parts[1:]):
         return [text]  # "... still no refund?? order number 44518": the order the first part is about
     if (len(parts) >= 2 and _BOUGHT_STORY.search(parts[0])
@@ -106,7 +112,7 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     after_cart = bool(parts) and _CART_COMMAND.fullmatch(parts[0]) is not None
     if not all((after_cart and (not i or re.match(r"(?:a|an|some)\s+\w", p, re.I)))  # "add it. and a rug for ..., pink if you have it"
                or (_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p)
-                                                        or _NEVER_DONE.search(p))
+                                                        or _NEVER_DONE.search(p) or _IT_IS_A.match(p))
                                             and "?" not in p))
                or (wish_first and i == 0) for i, p in enumerate(parts)):
         return [text]  # "where is my refund?? returned the chair 3 weeks ago": the second part only tells the story

@@ -285,7 +285,7 @@ class ProductSearch:
                 offer = (others, anyhue, "Any colour") if others else None
             return Found([], f, offer=offer)
         if not candidates and (f.attributes or f.attribute_min) and action != "show_more":
-            candidates, f, intro = await self._closest_to_wishes(state, text, f, intro)
+            candidates, f, intro = await self._closest_to_wishes(state, text, f, intro, said_now=nlu.text)
         if not candidates and action != "show_more" and f is not loosened_for:
             candidates, f, intro = await self.loosen_price(state, nlu, text, f, intro)
         if (not candidates and action != "show_more" and f.price_min is not None and f.price_max is not None
@@ -294,7 +294,8 @@ class ProductSearch:
         different = phrases.DIFFERENT.search(nlu.text) and not phrases.SIMILAR.search(nlu.text)
         more_like = bool(state.positive_ids) and phrases.SIMILAR.search(nlu.text)
         if (not candidates and action != "show_more" and (f.materials or f.styles)
-                and (exclude_seen and different or more_like)):
+                # ("hmm green isn't really me. show me something completely different": other materials too)
+                and ((exclude_seen or phrases.COMPLETELY_DIFFERENT.search(nlu.text)) and different or more_like)):
             # "something different" after every matching one was shown: other styles / materials, said so; "more
             # like the first one" when it was the only one: the closest of other materials / styles
             asked = f
@@ -357,10 +358,10 @@ class ProductSearch:
                 widened.dimension_min[letter] = min([f.dimension_min[letter], *values])
         return closest, widened
 
-    async def _closest_to_wishes(self, state: DialogueState, text: str, f: SearchFilter,
-                                 intro: str | None) -> tuple[list[Candidate], SearchFilter, str | None]:
+    async def _closest_to_wishes(self, state: DialogueState, text: str, f: SearchFilter, intro: str | None,
+                                 said_now: str = "") -> tuple[list[Candidate], SearchFilter, str | None]:
         """Features read from the shopper's words ("something washable") that no product has: say so and show
-        the closest products that keep every stated constraint."""
+        the closest products that keep every stated constraint (the feature asked in this message, ``said_now``, first)."""
         wished = wished_label(f, seats=True)
         minimums = f.attribute_min
         towards = next(((k, v) for k, v in f.attributes.items() if v in _GRADE_SIDES), None)
@@ -386,7 +387,9 @@ class ProductSearch:
             # "dimmable AND smart home compatible": the products with one of them, when none has both (not one said as a
             # nicety: "seats 8, extendable would be a bonus", then "any in solid oak?": below, the closest seat the most)
             # (one said as a must first: "2 dogs so it has to be pet friendly" beats the outdoor of "an outdoor rug")
-            for key, value in sorted(f.attributes.items(), key=lambda kv: kv[0] not in state.firm_features):
+            # ("just show me the extendable ones then" after "round-ish if possible": the extendable ones)
+            asked_now = {k for k in f.attributes if re.search(rf"\b{re.escape(k.split()[0][:6])}", said_now, re.I)}
+            for key, value in sorted(f.attributes.items(), key=lambda kv: (kv[0] not in asked_now, kv[0] not in state.firm_features)):
                 if _nicety(state.query_text or "", {key}):
                     continue
                 one = f.model_copy(update={"attributes": {key: value}, "attribute_min": {}})

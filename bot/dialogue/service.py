@@ -218,6 +218,9 @@ _WRONG_ITEM = re.compile(
 _PROMO = re.compile(r"\b(promo(?:tion(?:al)?)?\s?codes?|discount codes?|coupons?(?: codes?)?|voucher(?: codes?)?|"
                     r"codes?\s+[A-Z0-9]*\d[A-Z0-9]*|[A-Z]{3,}\d{1,3}\b.{0,50}\b(?:code|work|apply|invalid|expired|valid)|"
                     r"(?:the |my |this )?code (?:doesn'?t|does not|isn'?t|won'?t|didn'?t|is not) (?:work|apply|valid)|"
+                    # "got a code from your summer clearance email but checkout says its invalid??", "keeps saying invalid code"
+                    r"\bcode\b[^?!]{0,60}\b(?:says|saying|said)\s+(?:it'?s\s+|its\s+|it\s+is\s+)?(?:invalid|expired|not valid)\b|"
+                    r"\b(?:invalid|expired)\s+(?:promo\s+|discount\s+)?code\b|"
                     # "I've got a 15% off code from your newsletter, where do I put it?"
                     r"\d+\s*(?:%|percent)\s*(?:off\s+)?(?:discount\s+)?code)", re.IGNORECASE)
 _PRICE_MATCH = re.compile(r"\b(price[- ]?match\w*|match (?:the|their|a|that|his|her|a lower|their lower) price|"
@@ -340,7 +343,7 @@ _ASSEMBLING_THEIRS = re.compile(r"\b(?:i|we)\s+(?:just\s+)?(?:ordered|bought|got
                                 r"\b(?:i'?m|we'?re|i am|we are)\s+(?:assembling|putting|building)\b|\barrived\b|"
                                 r"\b(?:my|our|the)\s+(?:\w+\s+)?(?:order|delivery|parcel|instructions?)\b", re.IGNORECASE)
 # "do i get the full amount back or do you take off shipping", "is there a restocking fee?": how much comes back
-_REFUND_AMOUNT = re.compile(r"\b(?:full|whole|entire)\s+(?:amount|price|refund|sum)\b|\brestocking\b"
+_REFUND_AMOUNT = re.compile(r"(?<!\bpay )(?<!\bpaying )\b(?:full|whole|entire)\s+(?:amount|price|refund|sum)\b|\brestocking\b"
                             r"|\b(?:take|takes|taking)\s+(?:off|out)\s+(?:the\s+|for\s+)?(?:shipping|delivery|postage)\b"
                             r"|\b(?:deduct\w*|minus|subtract\w*|keep)\s+(?:the\s+)?(?:shipping|delivery|postage)\b"
                             r"|\b(?:shipping|delivery|postage)\s+(?:is\s+|gets?\s+)?(?:refunded|deducted|taken off)\b"

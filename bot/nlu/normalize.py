@@ -699,6 +699,11 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if (len(numbers) == 1 and re.search(r"\b(?:it'?s|it is|its been|it'?s been)\s+(?:already\s+|like\s+|nearly\s+|almost\s+|over\s+)?-?$", before, re.I)
             and re.match(r"\s*(?:here|out(?:side)?|today|in here)\b", after, re.I)):
         return True  # "its already 95 here and its not even 10am": the temperature
+    if (len(numbers) == 1 and re.search(r"\b(?:cooled|cools|cooling|warmed|warms|warming|heated|heats|heating)\s+(?:back\s+)?"
+                                        r"(?:down|up|off)?\s*to\s+(?:like\s+|about\s+|around\s+)?$",
+                                        text[max(0, at + numbers[0].start() - 30):at + numbers[0].start()], re.I)
+            and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd)\b", span_text + after, re.I)):
+        return True  # "finally cooled down to 88 lol": the temperature
     if len(numbers) == 1 and (re.search(r"\b(?:thread\s*count|tc)\b[^.?!$]{0,20}$", text[max(0, at + numbers[0].start() - 30):at + numbers[0].start()], re.I)
                               or re.match(r"\s*\+?\s*(?:thread\s*count|tc)\b", after, re.I)):
         return True  # "something with a higher thread count, like 400+": threads, not money
