@@ -15,7 +15,8 @@ Semantics (all string comparisons case- and whitespace-insensitive):
 - ``min_rating``: inclusive; a product without a rating fails.
 - ``in_stock_only``: ``in_stock`` must be true.
 - ``exclude_ids``: the product's id is none of them.
-- ``exclude_words``: the title contains none of them; ``title_words``: it contains one of them.
+- ``exclude_words``: neither the title nor a listed attribute value contains any of them ("shag": no "Shag
+  Rug", no pile height "high (shag)"); ``title_words``: the title contains one of them.
 - ``dimension_max`` / ``dimension_min``: the product's width (``W``), depth (``D``), height (``H``) or
   length (``L``, the width where no length is listed), read from its size in inches, is at most / at
   least that; a product whose size does not give that measure fails.
@@ -83,8 +84,9 @@ def matches(product: Product, f: SearchFilter) -> bool:
         return False
     if levels & norm_set(f.exclude_categories):
         return False
-    if f.exclude_words and any(re.search(rf"\b{re.escape(w.lower())}", product.title.lower()) for w in f.exclude_words):
-        return False
+    if f.exclude_words and any(re.search(rf"\b{re.escape(w.lower())}", text) for w in f.exclude_words
+                               for text in (product.title.lower(), *(str(v).lower() for v in (product.attributes or {}).values()))):
+        return False  # ("nothing shaggy": no "Shag Rug", nor a pile height of "high (shag)")
     if f.title_words and not any(re.search(rf"\b{re.escape(w.lower())}", product.title.lower()) for w in f.title_words):
         return False
     if f.dimension_max or f.dimension_min:

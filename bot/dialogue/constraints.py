@@ -764,8 +764,10 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
             a_set = seats <= 2 and any(" set" in f" {(p.leaf_category or '').lower()}" for p in products)
             # "a 2 seater, under 1000": two seats (a four-seat sofa is no two-seater; "6+ seater" is six or more)
             seater = re.fullmatch(r"\w+[- ]seater", match.group(0).strip(), re.I) is not None
-            if a_set or seater or seats <= 4 and (_JUST_SO_MANY.search(text[max(0, match.start() - 40):match.end()])
-                                        or _JUST_BEFORE.search(text[:match.start()])):
+            # (not "he says its too small, it only seats 2. we need 3 seats at least": three or more)
+            more = re.match(r"\s*(?:at least|or more|minimum|min\b|\+|plus\b)", text[match.end():], re.I)
+            if a_set or seater or seats <= 4 and not more and (_JUST_SO_MANY.search(text[max(0, match.start() - 40):match.end()])
+                                                               or _JUST_BEFORE.search(text[:match.start()])):
                 required["seats"] = str(seats)
             else:
                 least["seats"] = float(seats)

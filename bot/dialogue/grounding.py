@@ -323,7 +323,7 @@ def _material_of_the_place(slots: dict, text: str) -> None:
 
 # "new king bed arrived today", "the sofa came yesterday": a thing delivered to the shopper is theirs
 _ARRIVED_AFTER = re.compile(r"\s+()(?:\w+\s+)?(?:has\s+|just\s+|finally\s+)?(?:arrived|came|was delivered|got delivered|turned up|showed up)\b")
-_OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we)'?ve (?:only|just) got|(?:i|we) only have|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
+_OWNED = re.compile(r"\b(?:i have|i've got|we have|we've got|(?:i|we) already have|(?:i|we)'?ve (?:only|just) got|(?:i|we) only have|(?:i|we) (?:just |already |recently )?(?:bought|ordered|picked|chose|"
                     r"got|went for|settled on)|i own|we own|bought|purchased|(?:they|he|she)(?: have| has|'ve got|'s got|'ve| has got)|"
                     r"i got|we got|^got|my|our|his|her|their|go(?:es)? (?:well )?with|to match|matching|(?:either |each |both )?sides? of|beside|"
                     r"(?:liven|brighten|jazz|spruce|dress|cheer|freshen|perk) up|"
@@ -406,6 +406,10 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
             continue  # "linen bedding for our king bed": linen is the material, the bedding what is wanted
         if gram.lower() == "light" and any(lowered[found.end():].lstrip().startswith(g.lower()) for g, _ in grams if g != gram):
             continue  # "need a light comforter for their queen bed": light says what the comforter is like
+        if gram.lower() == "bed" and re.search(r"\b(?:in|to|into|out of|from)\s+$", lowered[:found.start()]) \
+                and len(grams) > 1:
+            searched_from = found.end()
+            continue  # "she reads in bed every night ... a proper bedside lamp": where she reads, no bed
         searched_from = found.end()
         if gram.lower() == "throw" and re.match(r"\s+(?:(?:it|them|one)\s+)?(?:in|into|out|away)\b", lowered[found.end():]):
             continue  # "i need one i can actually throw in the wash": a verb, no throw
@@ -506,7 +510,7 @@ _OLD_ONE = re.compile(r"\b(?:our|my|the|his|her|their)\s+(?:old|current|existing
                       # "our table only seats 4. need an extendable dining table"
                       r"|\b(?:our|my)\s+(?:\w+\s+)?\w+\s+(?:only\s+)?(?:seats|sits|fits|holds)\b"
                       # "need a desk chair under 150, my dorm chair is a wooden torture device"
-                      r"|^\s*(?:our|my)\s+(?:\w+\s+)?\w+\s+(?:is|was)\s+(?:basically\s+|literally\s+|just\s+)?(?:a|an)\s+\w+\s+"
+                      r"|\b(?:our|my)\s+(?:\w+\s+){0,2}\w+\s+(?:is|was)\s+(?:basically\s+|literally\s+|just\s+)?(?:a|an)\s+\w+\s+"
                       r"(?:torture device|nightmare|joke|disaster|death trap|relic|wreck|mess)\b", re.IGNORECASE)
 # ... unless it also says what is wanted
 _WISH_WORD = re.compile(r"\b(?:want|wanted|need|needs|looking for|prefer|preferably|ideally|would like|'d like|something|"
@@ -596,6 +600,15 @@ def _not_a_product_value(slots: dict, text: str) -> None:
         slots.pop("size")  # "a TV stand for a 65 inch telly": the TV's size
     if isinstance(slots.get("material"), str) and slots["material"].lower() == "solid":
         slots.pop("material")  # "a solid TV stand": sturdy; "solid wood" / "solid oak" name a material
+    budget = re.fullmatch(r"\s*(?:under|below|max|up to|less than|no more than)\s+\$?(\d[\d,]*)\s*", str(slots.get("size") or ""), re.I)
+    if budget:  # "show me bookcases under 100 in a light wood" (the model's size): a budget
+        slots.pop("size")
+        slots.setdefault("price_max", float(budget.group(1).replace(",", "")))
+    if (any("hybrid" in m.lower() for m in slot_values(slots, "material"))
+            and re.search(r"\b(?:back to|going|gone|went|work(?:ing)?|am|we'?re|i'?m)\s+hybrid\b|\bhybrid\s+(?:work\w*|schedule|job|week|days?)\b",
+                          text, re.IGNORECASE)):
+        # "we're back to hybrid so i need a proper desk at home": a way of working, no hybrid coils
+        _set_values(slots, "material", [m for m in slot_values(slots, "material") if "hybrid" not in m.lower()])
     if (slot_values(slots, "category") == ["Beds"] and re.search(r"\b(?:1|2|3|one|two|three)[- ]?bed\b", text, re.IGNORECASE)
             and not re.search(r"\bbeds?\b(?!\s*(?:flat|apartment|place|house|home|condo|unit))", re.sub(
                 r"\b(?:1|2|3|one|two|three)[- ]?bed\b", " ", text, flags=re.IGNORECASE), re.IGNORECASE)):
@@ -686,7 +699,9 @@ _FILLER = {"anything", "any", "all", "everything", "that's", "too", "really", "s
 _NOT_KEEN = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}(?:keen on|fond of|a fan of|a big fan of|into|crazy about|big on|"
                        r"mad about|sure about)\s+(?:[\w']+\s+){0,3}$"
                        # "hmm i dont love the boho look"
-                       r"|\b(?:don'?t|do not|didn'?t)\s+(?:really\s+|exactly\s+)?(?:love|like|dig)\s+(?:[\w']+\s+){0,2}$", re.I)
+                       r"|\b(?:don'?t|do not|didn'?t)\s+(?:really\s+|exactly\s+)?(?:love|like|dig)\s+(?:[\w']+\s+){0,2}$"
+                       # "not loving the green. other options?"
+                       r"|\b(?:not|n't)\s+(?:really\s+)?(?:loving|liking|feeling|digging)\s+(?:[\w']+\s+){0,2}$", re.I)
 _CLAUSE_BREAK = {"and", "but", "or", "also", "plus", "then"}
 
 
@@ -1339,6 +1354,23 @@ def _material_spells_disaster(slots: dict, text: str, vocabulary: dict[str, list
     wanted = [v for v in _values_said(text[said.end():], "material", vocabulary) if v.lower() != value.lower()]
     if wanted and not slot_values(slots, "material"):
         _set_values(slots, "material", wanted[:1])
+
+
+# "just finished painting the kitchen sage green": the room's new colour
+_PAINTED = re.compile(r"\b(?:paint|painted|painting|repaint\w*)\s+(?:the|my|our|his|her)\s+(?:\w+\s+){0,2}?"
+                      r"(?:walls?|kitchen|room|bedroom|living room|lounge|nursery|office|hallway|bathroom|den)\s+((?:[a-z]+\s+){0,2}[a-z]+)", re.I)
+
+
+def _painted_colour_is_the_rooms(slots: dict, text: str) -> None:
+    """ "just finished painting the kitchen sage green and want a brass floor lamp": sage is the kitchen's, not the
+    lamp's (unless said again)."""
+    said = _PAINTED.search(text)
+    if not said:
+        return
+    words = set(said.group(1).lower().split())
+    rest = (text[:said.start()] + " " + text[said.end():]).lower()
+    _set_values(slots, "color", [c for c in slot_values(slots, "color")
+                                 if not (set(c.lower().split()) & words) or re.search(rf"\b{re.escape(c.lower())}\b", rest)])
 
 
 def _styles_refused(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
@@ -2071,8 +2103,11 @@ def _people_are_no_size(slots: dict, text: str) -> None:
 
 def _owned_is_no_exclusion(slots: dict, text: str) -> None:
     """ "our little table isn't cutting it. want an extendable dining table": the table they have, not a kind refused."""
+    wanted = {v.lower() for v in slot_values(slots, "category")}
     owned = [v for v in slot_values(slots, "exclude_category")
-             if re.search(rf"\b(?:our|my|his|her|their|the old)\s+(?:\w+\s+)?{re.escape(v.lower())}s?\b", text, re.I)]
+             if re.search(rf"\b(?:our|my|his|her|their|the old)\s+(?:\w+\s+)?{re.escape(v.lower())}s?\b", text, re.I)
+             # "now none of the sheets fit 🙄 need sheets for a queen": the ones they have fit no more, new ones wanted
+             or v.lower() in wanted and re.search(r"\b(?:none of|no longer|don'?t fit|doesn'?t fit|won'?t fit)\b", text, re.I)]
     if owned:
         _set_values(slots, "exclude_category", [v for v in slot_values(slots, "exclude_category") if v not in owned])
 
@@ -2315,6 +2350,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _colour_pairs(slots, text, vocabulary)
         _not_my_thing(slots, text, vocabulary)
         _material_spells_disaster(slots, text, vocabulary)
+        _painted_colour_is_the_rooms(slots, text)
         _colour_of_the_one_meant(slots, text, vocabulary)
         _material_it_must_be(slots, text, vocabulary)
         _idiom_is_no_product(slots, text)

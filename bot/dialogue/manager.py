@@ -29,7 +29,7 @@ from bot.nlu.synonyms import is_room, lexicon, singular_word
 from bot.dialogue.constraints import (apply_slots, asked_attributes, attribute_label, describe, either, is_new_request,
                                      reference_price, singular, size_value)
 from bot.dialogue.dimensions import measure_label
-from bot.dialogue.references import described_positions, recalled
+from bot.dialogue.references import THE_ONE_WITH, described_positions, recalled
 from bot.dialogue.search import (SHOW, ProductSearch, blocking, leading_number, let_go, superlative_order, wished_label,
                                  without_features)
 from bot.dialogue.profile import forget_preferences, learn_from_product, next_turn, state_budget, state_preference
@@ -56,6 +56,9 @@ _ONES_THAT_DO = re.compile(r"\b(?:ones?|any|those)\s+(?:where|that|which)\s+(?:t
                            # "ok just show me the ones that include it then" after "do any of these come with the insert?"
                            r"|\b(?:ones?|any|those)\s+(?:that|which)\s+(?:include|includes|have|has|come with|comes with|got)\s+"
                            r"(?:it|them|one|that|those)\b", re.I)
+# "ugh. which of the queen ones under 500 DONT need one" after asking about a box spring: the feature asked, reversed
+_ONES_THAT_DONT = re.compile(r"\b(?:ones?|any|those|which)\b[^.?!]{0,40}?\b(?:do ?n'?t|do not|doesn'?t|does not)\s+"
+                             r"(?:need|have|require|come with)\s+(?:one|it|them|any)\b", re.I)
 # "just waterproof, not hanging, under 150": a word of some shown products' titles, refused (see ``_read_kinds``)
 _NOT_A_WORD = re.compile(r"(?:^|[,.;:!]\s*|\band\s+|\bjust\s+)(?:not|no)\s+(?!(?:sure|yet|really|much|quite|exactly|now|today|"
                          r"anymore|again|that|this|those|these|them|it|one|ones|thanks|worries|problem|way|rush|idea|clue|"
@@ -63,6 +66,27 @@ _NOT_A_WORD = re.compile(r"(?:^|[,.;:!]\s*|\band\s+|\bjust\s+)(?:not|no)\s+(?!(?
 # "which is cooler to sleep on", "which one's the comfiest": a comparison among the products shown
 _WHICH_IS_MORE = re.compile(r"(?:^|[,.;!?]\s*)which\s+(?:one\s+|ones\s+|of (?:them|these|those)\s+)?(?:is|are|'s|would be|feels?|sleeps?)\s+"
                             r"(?:the\s+)?(?:(?:more|most|less|least)\s+[a-z]+|[a-z]{3,}(?:er|est))\b", re.I)
+# "meh ok. take it", "add the cream ones", "ok we'll take it": a shown product into the cart
+_TAKE_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|meh|fine|yes|yeah|great|perfect|alright|sure|cool)\W+){0,3}(?:(?:i|we)(?:'ll| will)\s+)?"
+                      r"(?:take|add|buy|get)\s+(?:it|that|this|them|that one|this one|the\s+[a-z][\w -]{1,25}?\s+ones?)"
+                      r"(?:\s+(?:please|pls|then|too))?\W*$", re.I)
+# "what rug would go with it?": the kind wanted for the product talked about
+_WHAT_GOES_WITH = re.compile(r"\bwhat\s+(?:kind of\s+|sort of\s+|type of\s+|colou?r\s+)?([a-z]+(?:\s+(?!would\b|will\b|could\b|might\b)[a-z]+)?)\s+"
+                             r"(?:would|will|could|might|goes|go)\s+"
+                             r"(?:go|look good|look nice|work|match)?\s*(?:with|under|next to|beside|on)\s+(?:it|that|this|them)\b", re.I)
+# "the natural oak one please, not the black": the one chosen
+_THE_ONE_PLEASE = re.compile(r"\W*(?:(?:ok(?:ay)?|yes|yeah|right|fine|perfect)\W+)?(the\s+[a-z][\w -]{1,25}?\s+one)\s*,?\s*(?:please|pls|plz)\b"
+                             r"(?:\s*,?\s*(?:not|rather than|instead of)\s+the\s+[a-z][\w -]{1,25}?(?:\s+one)?)?\W*$", re.I)
+# "which of these swivels?": which of the shown ones has a detail
+_WHICH_OF_THESE = re.compile(r"^\W*(?:so\s+|and\s+|ok\s+)?which\s+(?:of\s+(?:these|them|those)|ones?)\s+(\w+)", re.I)
+# "my husband is grilling and i'm hiding inside shopping lmao", "car is covered in frost so im stuck inside browsing
+# till it melts": browsing told as news, no product asked for
+_BROWSING_AS_NEWS = re.compile(r"\b(?:i'?m|im|i am|we'?re|were)\s+(?:\w+\s+){0,3}(?:browsing|shopping)\b", re.I)
+# "... how many panels is that", "what's it made of?": a question about the one just described, said last
+_ASKS_OF_IT = re.compile(r"(?:^|[.,!;]\s*|\s)(?:how|what|what'?s|whats|is|does|do|can|will)\b[^.?!]*\b(?:that|it|this one|that one)\s*\?*\s*$", re.I)
+# "is it the weather thing?", "is that because of the strike?": why an order is late
+_DELAY_CAUSE = re.compile(r"\b(?:is it|is that|was it|because of|due to)\s+(?:the\s+|that\s+)?(?:weather|snow|storm|strike|fog|cold|ice|rain|"
+                          r"holidays?|traffic)\b", re.I)
 # "1679 for a single mattress?? is that really the only twin one", "is this the only one you have?"
 _THE_ONLY_ONE = re.compile(r"\b(?:is|are|was)\s+(?:that|this|it|those|these|they)\s+(?:really\s+|honestly\s+|seriously\s+|actually\s+|"
                            r"literally\s+)?(?:the\s+)?only\b", re.I)
@@ -179,7 +203,8 @@ _GETTING_THE_ONE = re.compile(r"(?:\b(?:we'?re|i'?m|we are|i am|gonna|going to)\
                               r"(?:go|going)\s+with"
                               # "the green one!! matches my walls. add to cart", "ok the white one. how do i check out?"
                               r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+(?:one|set)\b.*\b"
-                              r"(?:add(?:\s+(?:it|that|them))?\s+to\s+(?:my\s+|the\s+)?(?:cart|basket|bag)|add it|check\s?out|buy it|order it)\b)"
+                              r"(?:(?:add(?:\s+(?:it|that|them))?\s+to|(?:of\s+(?:those|them|these|it)\s+)?(?:in|into))\s+(?:my\s+|the\s+)?"
+                              r"(?:cart|basket|bag)|add it|check\s?out|buy it|order it)\b)"
                               # "the leather ones, 2 sets pls"
                               r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes|sweet)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+ones?(?:\s+then)?\W+"
                               r"(?:\d{1,2}|two|three|four|a couple of)\s*(?:(?:sets?|pairs?|packs?|of (?:them|those|each))\b|(?:pls|please)\b|\W*$))"
@@ -207,7 +232,9 @@ _POPULAR_NOW = re.compile(r"\bwhat(?:'?s| is| are)\s+(?:popular|trending|hot|sel
 # "even if it doesn't extend", "it doesn't have to fold": a feature asked before, let go
 _FEATURE_GIVEN_UP = re.compile(r"\b(?:even if (?:it|they) (?:doesn'?t|don'?t|isn'?t|aren'?t|can'?t|won'?t)|(?:it|they) (?:doesn'?t|don'?t) "
                                r"(?:have|need) to|no need for (?:it|them) to|(?:doesn'?t|don'?t) (?:matter|care) if (?:it|they) "
-                               r"(?:doesn'?t|don'?t|isn'?t|aren'?t|can'?t))\s+(?:be\s+)?([a-z]{4,})", re.I)
+                               r"(?:doesn'?t|don'?t|isn'?t|aren'?t|can'?t))\s+(?:be\s+)?([a-z]{4,})"
+                               # "ok fine, no drawers then" when none had them
+                               r"|^\W*(?:(?:ok(?:ay)?|fine|alright|right|hmm+|ugh)\W+){1,3}no\s+([a-z]{4,})\s+then\b", re.I)
 # "forget the rug, what else have you got", "scrap the lamp. anything else?": the kind let go, the rest of the wish kept
 _KIND_DROPPED = re.compile(r"\b(?:forget|scrap|skip|never ?mind|nvm|drop)\s+(?:about\s+)?(?:the|a|that)\s+([a-z]+?)s?\b[\s,.!;-]*"
                            r"(?:then\W+)?(?:what\s+else|anything\s+else|something\s+else|other\s+(?:ideas|things|stuff)|"
@@ -714,9 +741,11 @@ class DialogueManager:
             nlu = nlu.model_copy(update={"slots": {k: v for k, v in nlu.slots.items() if k != "category"}})
         elif (nlu.intent == "search_product" and state.shown and state.constraints.categories and nlu.slots.get("category")
               and not set(slot_values(nlu.slots, "category")) & set(state.constraints.categories)
-              and any(nlu.slots.get(k) for k in ("color", "material", "style"))
+              and any(nlu.slots.get(k) for k in ("color", "material", "style", "exclude_color", "exclude_material", "exclude_style"))
               and (phrases.A_MUST.search(text) or re.match(r"\W*(?:(?:ok|so|hmm+|and)\W+)?(?:something|anything|any|ones?)\s+"
-                                                             r"(?:in|with)\b", text, re.I))
+                                                             r"(?:in|with)\b", text, re.I)
+                   # "not rust please, we already have a rust rug down there" under sectionals
+                   or re.match(r"\W*(?:not|no)\s+\w+", text, re.I))
               and self._only_theirs(text, slot_values(nlu.slots, "category"))):
             # "has to be grey or charcoal, we've got a grey rug in there" under sofas: grey or charcoal sofas; "only black
             # ones please, it has to match his desk" under gaming chairs; "something in blue maybe? the sofa is navy"
@@ -762,6 +791,11 @@ class DialogueManager:
             # "whoa 2 grand for a guest bed?? no. under 800 please" under mattresses: the mattress for the guest bed,
             # cheaper; "1.7k for a kids mattress?? no way. anything under 400?": cheaper mattresses
             nlu = _as_read(nlu, "refine", {k: v for k, v in nlu.slots.items() if k != "category"})
+            rest = text[remark.end():]
+            if (re.search(r"\b(?:never ?mind|forget it|thanks? anyway|i'?ll pass|pass)\b", rest, re.I)
+                    and not phrases.WANTS_OTHERS.search(rest) and not re.search(r"\d", rest)):
+                # "1679?? for a kids mattress?? nope. nevermind, thanks anyway": no budget, no search, the chat closing
+                nlu = _as_read(nlu, "goodbye" if phrases.FAREWELL.search(rest) else "thanks", {})
         if (len(state.shown) == 1 and _THE_ONLY_ONE.search(text) and nlu.intent not in service.SERVICE_INTENTS
                 and state.constraints.categories and state.shown[0] in self.products):
             # "1679 for a single mattress?? is that really the only twin one": how many the catalog has, said honestly
@@ -913,6 +947,11 @@ class DialogueManager:
                 question = nlu.model_copy(update={"intent": "product_question"})
                 # one product in focus: answered; several shown and none named: "which one do you mean?"
                 return self._answer_about(state, question, about) if ids else await self._on_question(state, question)
+        goes = _WHAT_GOES_WITH.search(text) if intent in ("search_product", "product_question", "feedback_like") else None
+        kind = category_matches(goes.group(1), self.s.retriever.vocabulary.get("categories", [])) if goes else []
+        if len(kind) == 1 and kind[0] not in slot_values(slots, "category") and (self.named_product(text) or state.shown):
+            # "just got the Harper sofa in charcoal boucle from you guys (love it). what rug would go with it?": rugs for it
+            return await self._on_complements(state, _as_read(nlu, "complement_request", {"category": kind[0]}))
         if intent in ("search_product", "product_question") and phrases.is_question(text):
             named = self.named_product(text)
             if named is None:  # "That blue jute rug from your newsletter, the Tova one I think. What size is it?"
@@ -1041,7 +1080,8 @@ class DialogueManager:
                 and not (state.shown and (phrases.any_with(text) or _asks_about_shown(state, text, nlu.intent)
                                           or re.match(r"\W*(?:are|is|do|does|will|would|can)\s+(?:any|either|all|both)\s+"
                                                       r"(?:of\s+)?(?:these|those|them|the\s+\w+)\b", text, re.I)))
-                and not any(nlu.slots.get(k) for k in ("price_max", "price_min", "item_ref", "color", "material", "brand"))):
+                and not any(nlu.slots.get(k) for k in ("price_max", "price_min", "item_ref", "color", "material", "brand"))
+                and not self._asks_why_late(state, text)):
             # (not "are any of these waterproof? the afternoon storms here are no joke": about the ones shown)
             # "is it supposed to rain this afternoon? trying to decide whether to bring the patio cushions in": small talk
             return self._on_out_of_scope(state, _as_read(nlu, "out_of_scope", {}))
@@ -1912,7 +1952,9 @@ class DialogueManager:
                  and not (state.constraints.categories and _FITS_THEIR_THINGS.search(text[:said.start()]))
                  and not re.search(rf"{_THEIRS}$"
                                   # "we're sleeping on an air mattress": how they manage now, not the wish
-                                  r"|\b(?:sleeping|sleep|sitting|sat|living|eating|working)\s+(?:on|in|at|off)\s+(?:an?|the|our|my|some)\s+(?:\w+\s+)?$",
+                                  # ("... and we're on the air mattress lol")
+                                  r"|\b(?:sleeping|sleep|sitting|sat|living|eating|working|we'?re|were|i'?m|we are|i am|stuck)\s+"
+                                  r"(?:on|in|at|off)\s+(?:an?|the|our|my|some)\s+(?:\w+\s+)?$",
                                   text[:said.start()], re.I)]
         if not named or self.named_product(text) is not None:
             return nlu
@@ -2055,7 +2097,7 @@ class DialogueManager:
         title_word = (self._refused_title_word(state, slots)
                       if intent in ("refine", "search_product", "feedback_dislike", "out_of_scope") else None)
         if title_word:  # "nothing too shaggy" under rugs: no shag rugs (a word of their titles, not a material)
-            intent = "refine"
+            intent = "search_product" if intent == "search_product" and slots.get("category") else "refine"
             slots = {**{k: v for k, v in slots.items() if k not in ("exclude_material", "exclude_style")}, "exclude_word": title_word}
         if (phrases.SAME_BRAND.search(text) and not slots.get("brand") and intent in ("search_product", "refine")
                 and not slots.get("exclude_brand")  # (not "not polywood, our last ones from them faded in a year")
@@ -2070,8 +2112,9 @@ class DialogueManager:
             # "ew the last one looks like a carpet sample lol": that one, disliked
             intent, slots = "feedback_dislike", {"item_ref": slots["item_ref"]}
         if ((intent in ("feedback_like", "feedback_dislike", "refine")
-             or intent in ("out_of_scope", "search_product", "product_question")
-             and (_GETTING_THE_ONE.search(text) or _LIKED_IT.search(text) and not phrases.is_question(text))) and state.shown
+             or intent in ("out_of_scope", "search_product", "product_question", "complement_request")
+             and (_GETTING_THE_ONE.search(text) or _LIKED_IT.search(text) and not phrases.is_question(text)
+                  and intent != "complement_request")) and state.shown
                 and (not slots.get("item_ref") or _GETTING_THE_ONE.search(text) and not phrases.EXPLICIT_REF.search(text))
                 and re.search(r"\bthe\s+[a-z][\w -]{1,25}?\s+(?:ones?|set)\b", text, re.I)):  # ("the beige quilt set ... add it")
             picked = described_positions(text, self._shown_products(state))
@@ -2147,7 +2190,7 @@ class DialogueManager:
         another; the order matters, as each reads the intent the ones before it decided."""
         for reader in (self._read_service_follow_up, self._read_small_talk, self._read_wish_under_shown,
                        self._read_service_topic, self._read_person_or_closing, self._read_short_replies,
-                       self._read_shown_requests, self._read_service_last):
+                       self._read_shown_requests, self._read_service_last, self._read_plain_words):
             reading = reader(state, text, nlu)
             if isinstance(reading, Reply):
                 return reading
@@ -2689,7 +2732,9 @@ class DialogueManager:
             intent, slots = rule, _order_id_only(slots)
         elif ((phrases.BY_DATE.search(text) and (not slots.get("category") or state.last_action == "service")
                or phrases.DELIVERED_BY.search(text) and re.search(r"\?|\b(?:possible|doable|can you|could you)\b", text, re.I))
-              and intent not in service.SERVICE_INTENTS and intent != "contact_human" and not slots.get("in_stock")):
+              and intent not in service.SERVICE_INTENTS and intent != "contact_human" and not slots.get("in_stock")
+              # (not "it was like 840 dollars, kinda need that back before xmas shopping" after a refund question)
+              and not (phrases.MONEY_BACK.search(text) and state.last_service_intent in ("refund", "cancel_order", "payment_issue"))):
             # "only what's in stock, I need it by the 4th" filters; "we need a bed delivered by friday the 12th, possible?" asks
             intent = "delivery_time"  # "we need it by friday the 12th, is that doable?"
             slots = _order_id_only(slots)
@@ -2776,7 +2821,8 @@ class DialogueManager:
               and state.last_service_intent in ("order_status", "shipping_address", "change_order")
               and intent in ("delivery_options", "delivery_time", "shipping_address", "change_order", "out_of_scope")
               and not slots.get("order_id") and not phrases.STREET_ADDRESS.search(text)
-              and (phrases.BY_DATE.search(text) or re.search(r"\bdelivery (?:window|slot|date|time)\b|\btime ?slot\b|\beta\b", text, re.I))
+              and (phrases.BY_DATE.search(text) or re.search(r"\bdelivery (?:window|slot|date|time)\b|\btime ?slot\b|\beta\b"
+                                                              r"|\bnew\s+(?:delivery\s+)?(?:date|day|window|slot)\b", text, re.I))
               # (not "whats the usual delivery window anyway, morning or afternoon?": the shop's rule)
               and not re.search(r"\b(?:usual|usually|normally|generally|in general|typical|typically)\b", text, re.I)):
             # "can you at least give me a delivery window" about a late order; "will it still get to me by friday?"
@@ -3131,6 +3177,88 @@ class DialogueManager:
             # (not "a code from your newsletter", nor "how do i delete my account, im sick of the marketing emails")
             intent, slots = "out_of_scope", {}  # "also subscribe me to the newsletter": not something the assistant does
         return _as_read(nlu, intent, slots)
+
+    def _read_plain_words(self, state: DialogueState, text: str, nlu: NLUResult) -> NLUResult | Reply:
+        """Read last: plain words the model took for something else. "meh ok. take it" and "add the cream ones" put
+        a shown product in the cart; "which of these swivels?" asks a listed detail; chat before anything is shown
+        ("lol am i the only one awake in this whole building") and browsing told as news ("car is covered in frost so
+        im stuck inside browsing till it melts") ask for no product; "nvm found the password. gn" ends the chat."""
+        intent, slots = nlu.intent, nlu.slots
+        if state.shown and intent in ("goodbye", "refine", "feedback_like", "out_of_scope") and _TAKE_IT.search(text) \
+                and not phrases.is_question(text) and not slots.get("category"):
+            intent = "add_to_cart"  # "meh ok. take it", "add the cream ones"
+        elif (state.shown and intent in ("thanks", "feedback_like", "goodbye") and slots.get("item_ref")
+              and re.match(r"\W*(?:#\s?\d{1,2}|number\s+\d{1,2}|no\.?\s?\d{1,2})\s+(?:please|pls|plz)\b", text, re.I)):
+            intent = "add_to_cart"  # "#1 please. thank you so much, you saved my morning": that one, taken
+        elif (state.shown and intent in ("refine", "feedback_like") and (one := _THE_ONE_PLEASE.match(text))
+              and not phrases.SUPERLATIVE.search(text)  # (not "the cheapest one please": the cheapest of what matches)
+              and len(picked := self._described_shown(state, one.group(1))) == 1):
+            intent, slots = "add_to_cart", {"item_ref": picked}  # "the natural oak one please, not the black": that one
+        elif (state.shown and intent in ("search_product", "refine", "out_of_scope")
+              and re.search(r"\b(?:does|do)\s+['\"‘’]?[^?]{2,30}?['\"‘’]?\s+mean\b", text, re.I)):
+            # "wait does 'set of 4' mean i get 4 chairs for that price?": about the product talked about
+            intent, slots = "product_question", {k: v for k, v in slots.items() if k == "item_ref"}
+        elif (state.shown and intent == "compare" and not slots.get("item_ref") and (which := _WHICH_OF_THESE.match(text))
+              and not phrases.COMPARE_WORD.search(text) and (first := self._product(state.shown[0])) is not None):
+            word = re.sub(r"(?<=[^s])s$", "", which.group(1).lower())
+            titled = [p for p in self._shown_products(state) if re.search(rf"\b{re.escape(word)}", p.title, re.I)]
+            kind = [p for p in self._sample(state.constraints.categories) if re.search(rf"\b{re.escape(word)}", p.title, re.I)]
+            if len(word) >= 4 and kind and len(titled) < len(state.shown):  # "which of these swivels?": the swivel ones
+                intent, slots = "refine", {**slots, "title_words": [word]}
+            elif product_qa.asks_about(text, first):
+                intent = "product_question"  # "which of these recline?": each one's listed detail
+        elif (not state.shown and not state.focus_id and intent in ("product_question", "show_more", "compare", "search_product")
+              and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category", "price_max", "price_min", "order_id"))
+              # (not "is the third one in stock?", "what's the warranty on the Asher sofa?": products meant)
+              and not re.search(r"#\s?\d|\b(?:first|second|third|fourth|fifth|last|\d(?:st|nd|rd|th))\s+(?:one|item|option)\b", text, re.I)
+              and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
+              and self.named_product(text) is None
+              and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text)
+              and (intent != "search_product" or _BROWSING_AS_NEWS.search(text))
+              and not re.search(r"\b(?:show|more|options?|products?|items?|recommend\w*|suggest\w*|need|want|looking)\b", text, re.I)):
+            # "lol am i the only one awake in this whole building", "tell me something nice, its been a long day",
+            # "my husband is grilling and i'm hiding inside shopping lmao": nothing asked for yet
+            intent, slots = ("greet" if phrases.HELLO.match(text) else "out_of_scope"), {}
+        elif (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and phrases.FAREWELL.search(text)
+              and re.search(r"^\W*(?:nvm|never ?mind|no worries|all good|sorted|got it)\b|\bfound (?:it|the \w+)\b", text, re.I)
+              and not phrases.is_question(text) and not slots.get("order_id")):
+            intent, slots = "goodbye", {}  # "nvm found the password. gn 🌙"
+        elif (intent == "out_of_scope" and not slots.get("category")
+              and re.search(r"\btell (?:your|the) (?:drivers?|couriers?|delivery (?:guys|men|people|team|drivers?))\b", text, re.I)):
+            # "can you tell your drivers not to leave stuff outside when it's pouring??": how things are delivered
+            intent, slots = "delivery_options", _order_id_only(slots)
+        elif (state.last_action in ("service", "handoff") and state.last_service_intent == "return_item"
+              and intent in ("order_status", "delivery_time", "out_of_scope")
+              and re.search(r"\b(?:hasn'?t|has not|havent|haven'?t|have not|not)\s+(?:even\s+|yet\s+)?(?:shipped|been (?:shipped|sent)|"
+                            r"left (?:the|your) warehouse|gone out)\b", text, re.I)):
+            # "how do i return it", then "it hasn't even shipped yet": no return needed, the order can be cancelled
+            intent, slots = "cancel_order", _order_id_only(slots)
+        elif (intent == "complement_request" and state.shown and slots.get("color") and not slots.get("category")
+              and not slots.get("item_ref") and re.search(r"\b(?:would|will|could)\s+match\s+(?:the|my|our)\s+\w+", text, re.I)):
+            intent = "refine"  # "black would match the railing" under balcony chairs: black ones (no railings sold)
+        elif (state.shown and intent in ("refine", "feedback_like") and (ask := _ASKS_OF_IT.search(text))
+              and not any(slots.get(k) for k in ("price_max", "price_min", "category", "exclude_color", "exclude_material"))
+              and len(picked := self._described_shown(state, text[:ask.start()])) == 1):
+            # "fine the mustard one, we'll call it festive 😅 how many panels is that": a question about the one described
+            intent, slots = "product_question", {"item_ref": picked}
+        elif (intent in ("payment_methods", "out_of_scope", "search_product") and re.search(r"\bgift ?cards?\b", text, re.I)
+              and re.search(r"\b(?:never|didn'?t|did not|hasn'?t|has not|haven'?t|not)\s+(?:got|get|gotten|received?|arrived?|come|came|"
+                            r"show(?:n|ed)? up)\b", text, re.I)):
+            intent, slots = "order_status", _order_id_only(slots)  # "i bought a $200 gift card ... she never got the email"
+        elif (intent in ("search_product", "refine") and slots.get("order_id") and state.last_action in ("service", "handoff")
+              and state.last_service_intent in ("complaint", "order_status", "delivery_time")
+              and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_OTHERS.search(text)):
+            # "order #57702. we're sleeping on an air mattress in our new place" after a late mattress: that order
+            intent, slots = state.last_service_intent, _order_id_only(slots)
+        elif intent == "out_of_scope" and self._asks_why_late(state, text):
+            intent = "order_status"  # "is it the weather thing?" about the late order: that order
+        return _as_read(nlu, intent, slots)
+
+    @staticmethod
+    def _asks_why_late(state: DialogueState, text: str) -> bool:
+        """ "is it the weather thing?" right after asking about a late order: why that order is late, no small talk."""
+        return bool(state.last_action in ("service", "handoff") and state.order_id
+                    and state.last_service_intent in ("order_status", "delivery_time", "complaint") and _DELAY_CAUSE.search(text))
 
     def _either_kinds(self, nlu: NLUResult) -> list[str] | None:
         """Two kinds of product the message offers as alternatives ("a bistro set or a couple of outdoor chairs"):
@@ -3504,7 +3632,10 @@ class DialogueManager:
     def _refused_title_word(self, state: DialogueState, slots: dict) -> str | None:
         """A refused material or style the catalog does not list as one ("shaggy") whose stem names some of the
         products being chosen in their titles ("Shag Rug"): that title word."""
-        if not state.constraints.categories or slot_values(slots, "category"):
+        known = set(self.s.retriever.vocabulary.get("categories", []))
+        # the kind asked for now ("need a pet friendly rug ..., nothing shaggy pls"), or the one being chosen
+        categories = [c for c in slot_values(slots, "category") if c in known] or state.constraints.categories
+        if not categories:
             return None
         vocabulary = self.s.retriever.vocabulary
         listed = {v.lower() for k in ("materials", "styles") for v in vocabulary.get(k, [])}
@@ -3513,7 +3644,7 @@ class DialogueManager:
             if " " in word or word in listed or len(word) < 5:
                 continue
             stem = re.sub(r"(\w)\1$", r"\1", re.sub(r"(?:y|ish|ed)$", "", word))  # shaggy -> shag, frilly -> fril
-            if any(re.search(rf"\b{re.escape(stem)}", p.title.lower()) for p in self._sample(state.constraints.categories)):
+            if any(re.search(rf"\b{re.escape(stem)}", p.title.lower()) for p in self._sample(categories)):
                 return stem
         return None
 
@@ -3664,6 +3795,14 @@ class DialogueManager:
             # "do the cushion covers come off?", then "ugh. show me ones where they do come off": the feature asked about
             asked, _ = self._asked(state.last_question, categories)
             required = {k: v for k, v in asked.items() if v == "yes"}
+        elif not required and state.last_question and _ONES_THAT_DONT.search(text):
+            # "does that bed need a box spring?", then "ugh. which of the queen ones under 500 DONT need one": those
+            # listed without it
+            question = state.last_question.lower()
+            keys = {k for p in self._sample(categories) for k, v in (p.attributes or {}).items() if str(v).lower() in ("yes", "no")}
+            required = {k: "no" for k in keys
+                        if all(re.search(rf"\b{re.escape(w[:-1] if w.endswith('s') else w)}", question)
+                               for w in k.lower().split() if w not in ("required", "included"))}
         more = re.search(r"\bmore\s+(shelves|drawers|seats|doors)\b", text, re.I)
         focus = self._product(state.focus_id) if state.focus_id else (self._product(state.shown[0]) if len(state.shown) == 1 else None)
         if more and focus is not None and more.group(1).lower() not in least:
@@ -3674,7 +3813,7 @@ class DialogueManager:
                 pass
         given_up = _FEATURE_GIVEN_UP.search(text)
         if given_up:  # "anything darker that seats 8, even if it doesn't extend?": that feature let go
-            word = given_up.group(1).lower()[:5]
+            word = (given_up.group(1) or given_up.group(2)).lower()[:5]
             gone = {k for k in [*required, *state.constraints.attributes] if any(w.startswith(word) for w in k.lower().split())}
             required = {k: v for k, v in required.items() if k not in gone}
             state.constraints.attributes = {k: v for k, v in state.constraints.attributes.items() if k not in gone}
@@ -4409,10 +4548,18 @@ class DialogueManager:
                     else self._described_shown(state, rest))
             slots = {**{k: v for k, v in slots.items() if k != "item_ref"}, **({"item_ref": refs} if refs else {})}
             nlu = nlu.model_copy(update={"slots": slots})
-        elif (len(state.shown) == 1 and [int(r) for r in slots.get("item_ref") or []] == [n := phrases.bare_count(nlu.text) or 0]
-              and 1 < n <= 50):
-            count, slots = n, {k: v for k, v in slots.items() if k != "item_ref"}  # "ugh. ok add 2 anyway" of the one shown
+        elif ([int(r) for r in slots.get("item_ref") or []] == [n := phrases.bare_count(nlu.text) or 0] and 1 < n <= 50
+              and (len(state.shown) == 1 or state.focus_id in state.shown
+                   and re.search(rf"\b(?:need|want|needs|get)\s+{n}\b", nlu.text, re.I))):
+            # "ugh. ok add 2 anyway" of the one shown; "k i need 2 for the window then, add 2" of the one asked about
+            count, slots = n, {k: v for k, v in slots.items() if k != "item_ref"}
+            if len(state.shown) > 1:
+                slots["item_ref"] = [state.shown.index(state.focus_id) + 1]
             nlu = nlu.model_copy(update={"slots": slots})
+        if THE_ONE_WITH.search(nlu.text) and not phrases.EXPLICIT_REF.search(nlu.text):
+            picked = self._described_shown(state, nlu.text)
+            if len(picked) == 1:  # "i'll take the one with soft close drawers": that one (not "one" as #1)
+                slots = {**slots, "item_ref": picked}
         ids, error = self._resolve(state, slots)
         if len(ids) == 1 and not error and not phrases.EXPLICIT_REF.search(nlu.text):
             ids = [self._earlier_of_colour(state, ids[0], slot_values(slots, "color"))]

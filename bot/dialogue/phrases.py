@@ -123,7 +123,7 @@ NATURAL_MATERIAL = re.compile(r"\bnatural\s+(?:jute|sisal|seagrass|rattan|wicker
 # "walnut and mustard tones", "a navy and white colour scheme": colours said as the room's palette, a wish
 PALETTE = re.compile(r"\b(?:tones?|palette|hues|colou?r scheme|colou?rway)\b"
                      # "something more neutral? pink and mustard aren't really my thing": a direction, not a must
-                     r"|\bmore\s+(?:neutral|muted|earthy|natural)\b"
+                     r"|\bmore\s+(?:neutral|muted|earthy|natural)\b|\bsomething\s+(?:neutral|muted|earthy)\b"
                      # "my bedroom is all grey and white": the room's colours, a wish that gives way
                      r"|\b(?:room|bedroom|walls?|lounge|kitchen|decor|place|flat|apartment|house)\s+(?:is|are)\s+"
                      r"(?:all|mostly|pretty much|kind of|kinda)\b", re.I)
@@ -238,7 +238,7 @@ TAKE_IT = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|great,?\s*|then\s*)?(?:i'?ll (?:tak
 KEEP_THE_ORDER = re.compile(r"\b(?:don'?t|do not|dont)\s+cancel\b|\bwe\s+still\s+want\s+it\b", re.I)
 # "1679 for a single mattress?? is that really the only twin one": a price remarked on (no budget, no new request)
 # ("whoa 2 grand for a guest bed?? no. under 800 please": the budget after it is one)
-PRICE_REMARK = re.compile(r"^\W*(?:(?:whoa+|woah+|wow|omg|yikes|lol|ok|um+|hm+)\W+)?\$?\d[\d,.]*k?\s*(?:bucks|dollars|quid|grand|k)?\s+"
+PRICE_REMARK = re.compile(r"^\W*(?:(?:whoa+|woah+|wow|omg|yikes|lol|ok|um+|hm+)\W+)?\$?\d[\d,.]*k?\s*(?:bucks|dollars|quid|grand|k)?(?:\s*\?+)?\s+"
                           r"(?:for|on)\s+(?:a|an|one|the|that|this|some)\s+[^?.!]*\?", re.I)
 HELLO = re.compile(r"^\s*(?:hi|hello|hey|heya|hiya|howdy|yo|hallo|gm|g'day|morning|good (?:morning|afternoon|evening|day))\b"
                    r"|^\s*mornin'?(?=[\s!.,]|$)"  # "mornin! anyone there this early?"
@@ -286,6 +286,9 @@ WHAT_DO_YOU_SELL = re.compile(r"\bwhat (?:do you|does (?:this|your) (?:shop|stor
 # "what's the weather like tomorrow lol", "tell me a joke": nothing the shop does
 OFF_TOPIC = re.compile(r"\b(?:weather|forecast|jokes?|football|soccer|politics|election|recipes?|horoscope|lottery|"
                        r"meaning of life|bitcoin|stock market)\b"
+                       # "what's your favourite piece of furniture lol": about the assistant
+                       # (not "what's your favourite sofa": a recommendation asked)
+                       r"|\byour\s+(?:very\s+)?favou?rite\s+(?:piece|thing|colou?r|food|song|movie|film|show|season|animal|place|day)\b"
                        # "do you think it'll snow on christmas day"
                        r"|\b(?:it'?ll|it will|is it going to|it'?s going to|gonna)\s+(?:snow|rain|be sunny|be cold|be hot|be warm)\b"
                        r"|\b(?:snow|rain) (?:on|at|for|this|tomorrow|tonight)\b"

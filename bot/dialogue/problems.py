@@ -56,7 +56,9 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(r"\b(?:mattress|matress|mattres|bed)\b.{0,60}\btoo\s+(?:soft|squishy|saggy)\b"
                r"|\b(?:mattress|matress|mattres|bed)\b.{0,60}\bso\s+(?:soft|squishy|saggy)\b.{0,20}\b(?:sink|sag|roll)|\b(?:mattress|matress|mattres|bed)\b.{0,30}\bsag(?:s|ging)\b"
                # "our mattress has gone all saggy and soft"
-               r"|\b(?:mattress|matress|mattres)\b.{0,30}\b(?:gone|going|got|getting)\s+(?:all\s+|really\s+|so\s+)?(?:soft|squishy|saggy|lumpy)\b"),
+               r"|\b(?:mattress|matress|mattres)\b.{0,30}\b(?:gone|going|got|getting)\s+(?:all\s+|really\s+|so\s+)?(?:soft|squishy|saggy|lumpy)\b"
+               # "what about the mattress then, ours is super soft and i wake up sweaty"
+               r"|\b(?:mattress|matress|mattres)\b.{0,40}\b(?:ours|mine|it)\s+(?:is|'s)\s+(?:super|really|so|very)\s+(?:soft|squishy|saggy)\b"),
             "mattress", "A firmer mattress should help.", {"firmness": "firmer"}),
     # "the pillow my sister got me is way too soft, like sleeping on a marshmallow"
     # ... "the pillows my mom gave me are like sleeping on a cloud"

@@ -10,6 +10,9 @@ from retrieval.product import Product
 # "the X one(s)", "the X" at the end of a clause, "the X too / please / instead"
 _THE = re.compile(r"\bthe\s+((?:[\w&'-]+\s+){0,2}?[\w&'-]+)(?:\s+ones?\b|(?=\s*(?:[,.!?;]|$|\s+(?:too|as well|also|please|"
                   r"instead|then|one|for|to|in|into|is|has|have|does|do|and|or|but)\b)))", re.IGNORECASE)
+# "i'll take the one with soft close drawers": a feature the chosen one lists
+THE_ONE_WITH = re.compile(r"\bthe\s+ones?\s+(?:with|that\s+has|that\s+have|which\s+has)\s+(?:the\s+)?([a-z][a-z -]{2,40}?)"
+                           r"(?=\s*(?:[,.!?;]|$|\s+(?:please|pls|then|and|too)\b))", re.IGNORECASE)
 _CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|least expensive|lower[- ]priced|budget)\b", re.IGNORECASE)
 _PRICIER = re.compile(r"\b(pricier|priciest|more expensive|most expensive|higher[- ]priced|premium)\b", re.IGNORECASE)
 _BETTER = re.compile(r"\b(best[- ]rated|higher[- ]rated|highest[- ]rated|better[- ]rated|top[- ]rated|most popular)\b",
@@ -60,6 +63,14 @@ def described_positions(text: str, products: list[Product]) -> list[int]:
             fits = [i for i, words in enumerate(described, 1)
                     if all(w in words or w.rstrip("s") in words for w in said - _LOOSE_WORDS)]
         if len(fits) == 1 and len(products) >= 1:
+            return fits
+    with_feature = THE_ONE_WITH.search(text)
+    if with_feature and len(products) >= 2:  # "i'll take the one with soft close drawers": the one listing that feature
+        said = {w.rstrip("s") for w in _words(with_feature.group(1).replace("-", " "))}
+        fits = [i for i, p in enumerate(products, 1)
+                if any({w.rstrip("s") for w in _words(k.replace("-", " "))} == said and str(v).strip().lower() not in ("no", "0", "none", "")
+                       for k, v in (p.attributes or {}).items())]
+        if len(fits) == 1:
             return fits
     return []
 

@@ -20,7 +20,9 @@ _BOUNDARY = re.compile(
     r"i (?:want|need|would like|'?d like)|i also|show me)\b)|[,.]?\s+also,?\s+(?=\w)"
     r"|(?<=[.!])\s+(?:oh\s+)?(?:and|also|btw|by the way|plus)\b,?\s*", re.IGNORECASE)  # "... support. oh and my last order ..."
 # "Great, I'll go with the second one. How long would delivery usually take?": a question after a choice
-_CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will) (?:take|go with|go for|have|get) (?:it|that|this|them|th[eo]se|the)\b", re.I)
+_CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will) (?:take|go with|go for|have|get) (?:it|that|this|them|th[eo]se|the)\b"
+                     # "ok add the cheapest one too. will everything get here by friday??": the cart, then a question
+                     r"|^\W*(?:(?:ok(?:ay)?|great|perfect|right|lovely|cool|yes|yeah)\W+)?(?:add|put)\s+(?:it|that|this|them|the)\b", re.I)
 _ASK_AFTER_CHOICE = re.compile(r"(?<=[.!])\s+(?=(?:how|when|what|do|does|can|could|will|would|is|are)\b)", re.IGNORECASE)
 # "I'd rather send it back and pick something else. any charcoal velvet sofas?": a product question after a sentence
 # about an order (not "My client refuses anything from IKEA. Show me bookcases.", one request)
@@ -55,7 +57,8 @@ _BOUGHT_STORY = re.compile(r"\b(?:bought|got|ordered|gave|gifted|received|sent)\
 # "i paid 79 for delivery and i want that back": what was paid, the story of the request after it (not a wish)
 _PAID = re.compile(r"^\s*(?:i|we)\s+(?:paid|was charged|were charged|got charged|spent)\b", re.IGNORECASE)
 # "can i pay in installments instead? its a $2300 sectional": what the question is about, not a request of its own
-_IT_IS_A = re.compile(r"^\s*(?:it'?s|its|it is|it was|they'?re|they are)\s+(?:a|an|the|for a|for the)\s+[^?]*$", re.IGNORECASE)
+_IT_IS_A = re.compile(r"^\s*(?:it'?s|its|it is|it was|they'?re|they are)\s+(?:\$?\d[\d,.]*k?\s+(?:dollars\s+|bucks\s+)?)?"
+                      r"(?:a|an|the|for a|for the)\s+[^?]*$", re.IGNORECASE)  # ("its 1800 for the sectional")
 # "can you gift wrap? with a little note?": more of the question before
 _GOES_ON = re.compile(r"^\s*(?:with|without|and with)\s+(?:\w+\s*){1,4}\W*$", re.IGNORECASE)
 # "add it", "take that", "ok add the white one": a cart command, short as it is
@@ -109,7 +112,7 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
             and any(_ORDER_MATTER.search(p) and re.search(r"\b(?:it|them|this|that)\b", p, re.I) for p in parts[1:])):
         return [text]  # "my mum bought me a mustard velvet armchair for christmas and i want to send it back": one matter
     wish_first = wish_first and not (parts and _PAID.search(parts[0]))
-    after_cart = bool(parts) and _CART_COMMAND.fullmatch(parts[0]) is not None
+    after_cart = bool(parts) and _CART_COMMAND.fullmatch(re.sub(r"[^\w']+$", "", parts[0])) is not None  # ("ok add it 🙏")
     if not all((after_cart and (not i or re.match(r"(?:a|an|some)\s+\w", p, re.I)))  # "add it. and a rug for ..., pink if you have it"
                or (_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p)
                                                         or _NEVER_DONE.search(p) or _IT_IS_A.match(p))

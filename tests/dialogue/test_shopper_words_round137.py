@@ -1,4 +1,4 @@
-"""Shopper words met in blind rounds 137-138: a temperature said as "cooled down to 88", goodbyes said in other
+"""Shopper words met in blind rounds 137-140: a temperature said as "cooled down to 88", goodbyes said in other
 words, a promo code refused at checkout, an order number after two amounts, a one-bedroom flat called "a tiny 1
 bed", the one taken before the next thing ("ok the green metal one then. now a mattress for it"), refusals said in
 other words ("pink and mustard aren't really my thing", "boucle + cat claws = disaster", "not hanging"), features
@@ -92,3 +92,61 @@ def test_counts_prices_and_comparisons():
     assert manager._WHICH_IS_MORE.search("the latex ones, which is cooler to sleep on")
     assert not manager._WHICH_IS_MORE.search("which one do you mean?")
     assert manager._ONES_THAT_DO.search("ok just show me the ones that include it then")
+
+
+def test_round_139_140_conversation_and_service():
+    assert manager._TAKE_IT.search("meh ok. take it")
+    assert manager._TAKE_IT.search("add the cream ones")
+    assert not manager._TAKE_IT.search("take it easy, what else do you have?")
+    assert manager._BROWSING_AS_NEWS.search("car is covered in frost so im stuck inside browsing till it melts")
+    assert manager._DELAY_CAUSE.search("is it the weather thing? can you at least give me a new date")
+    assert phrases.PRICE_REMARK.match("1679?? for a kids mattress?? nope. nevermind, thanks anyway")
+    assert phrases.OFF_TOPIC.search("honestly just bored. what's your favourite piece of furniture lol")
+    assert split_requests("ok add the cheapest one too. will everything get here by friday??") == [
+        "ok add the cheapest one too", "will everything get here by friday??"]
+    assert split_requests("and can i split it into monthly payments? its 1800 for the sectional") == [
+        "and can i split it into monthly payments? its 1800 for the sectional"]
+
+
+def test_round_139_140_picks_and_questions(catalog):
+    from bot.dialogue.references import described_positions
+    assert manager._WHICH_OF_THESE.match("which of these swivels?").group(1) == "swivels"
+    assert manager._ONES_THAT_DONT.search("ugh. which of the queen ones under 500 DONT need one")
+    assert manager._THE_ONE_PLEASE.match("the natural oak one please, not the black")
+    assert manager._WHAT_GOES_WITH.search("just got the Harper sofa (love it). what rug would go with it?").group(1) == "rug"
+    assert manager._ASKS_OF_IT.search("fine the mustard one, we'll call it festive 😅 how many panels is that")
+    assert manager._FEATURE_GIVEN_UP.search("ok fine, no drawers then. the navy upholstered one looks cozy").group(2) == "drawers"
+    nightstands = [p for p in catalog if p.id in ("NI-018", "NI-013")]
+    soft_close = next(i for i, p in enumerate(nightstands, 1) if p.attributes.get("soft-close drawers") == "yes")
+    assert described_positions("i'll take the one with soft close drawers", nightstands) == [soft_close]
+
+
+def test_round_139_140_wishes_read(catalog):
+    vocab = {"colors": ["sage", "green", "rust", "natural", "white"], "materials": ["hybrid coils", "wood"],
+             "categories": ["Floor Lamps", "Desks", "Bookcases", "Rugs", "Sectionals", "Sheets & Duvets", "Table Lamps", "Beds"]}
+    painted = ground({"color": "sage", "category": "Floor Lamps"},
+                     "just finished painting the kitchen sage green and want a brass floor lamp", vocab, shopping=True)
+    assert "color" not in painted and painted["category"] == "Floor Lamps"
+    assert "material" not in ground({"material": "hybrid coils", "category": "Desks"},
+                                    "we're back to hybrid so i need a proper desk at home", vocab, shopping=True)
+    assert ground({"category": "Bookcases", "size": "under 100"}, "show me bookcases under 100", vocab, shopping=True) == {
+        "category": "Bookcases", "price_max": 100.0}
+    assert ground({"category": "Sheets & Duvets", "exclude_category": "Sheets & Duvets", "size": "Queen"},
+                  "now none of the sheets fit 🙄 need sheets for a queen", vocab, shopping=True) == {
+        "category": "Sheets & Duvets", "size": "Queen"}
+    lamp = ground({"category": "Lighting"}, "she reads in bed every night with a clip-on lamp. want to get her a proper bedside lamp",
+                  vocab, shopping=True)
+    assert lamp.get("category") == "Table Lamps"
+    assert ground({"color": "green"}, "not loving the green. other options?", vocab, shopping=True) == {"exclude_color": "green"}
+    assert problem_in("what about the mattress then, ours is super soft and i wake up sweaty").features == {
+        "firmness": "firmer", "cooling": "yes"}
+    sofas = [p for p in catalog if p.leaf_category == "Sofas"]
+    assert asked_attributes("he says its too small, it only seats 2. we need 3 seats at least", sofas) == ({}, {"seats": 3.0})
+
+
+def test_a_refused_word_of_a_listed_feature(catalog):
+    from retrieval.filters import matches
+    from retrieval.types import SearchFilter
+    rugs = [p for p in catalog if p.leaf_category == "Rugs"]
+    shag = [p for p in rugs if "shag" in str(p.attributes.get("pile height", "")) and "shag" not in p.title.lower()]
+    assert shag and not matches(shag[0], SearchFilter(exclude_words=["shag"]))
