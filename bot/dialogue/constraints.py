@@ -551,6 +551,7 @@ _PARAPHRASES = {
     # "washable covers are a must", "covers that zip off"
     "removable cushion covers": [(r"\b(?:washable|removable|zip[- ]?off|take[- ]?off)\s+(?:sofa\s+|seat\s+|cushion\s+)?covers?\b"
                                   r"|\bcovers?\s+(?:that\s+)?(?:come|comes|zip|zips)\s+off\b"
+                                  r"|\bcovers?\s+(?:have|has|need|needs)\s+to\s+come\s+off\b"  # ("covers have to come off and go in the wash")
                                   r"|\bcovers?\s+(?:that\s+)?(?:i|we|you)\s+can\s+(?:wash|take off|remove|zip off)\b", "yes")],
     "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes"),
                      # "2 dogs + a cat ... a rug that can survive them"

@@ -92,6 +92,8 @@ KINDS: tuple[Kind, ...] = (
     _kind("wingback chairs", "wingback chair, wingback, wing chair, wing back chair", "wingback", keep_to=False),
     _kind("round ones", "round coffee table, round dining table, round table, round rug, round mirror, round one", "round",
           keep_to=False),
+    _kind("l-shaped ones", "l-shaped desk, l shaped desk, l-shaped sectional, l shaped sectional, l-shaped one, l shaped one, corner desk",
+          "l-shaped", keep_to=False),
     _kind("floating ones", "floating nightstand, floating bedside table, floating shelf, floating shelves, floating desk, "
           "floating tv stand, floating one", "floating"),
     _kind("tripod lamps", "tripod lamp, tripod floor lamp, tripod one, tripod", "tripod", keep_to=False),

@@ -204,7 +204,7 @@ _GETTING_THE_ONE = re.compile(r"(?:\b(?:we'?re|i'?m|we are|i am|gonna|going to)\
                               # "the green one!! matches my walls. add to cart", "ok the white one. how do i check out?"
                               r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+(?:one|set)\b.*\b"
                               r"(?:(?:add(?:\s+(?:it|that|them))?\s+to|(?:of\s+(?:those|them|these|it)\s+)?(?:in|into))\s+(?:my\s+|the\s+)?"
-                              r"(?:cart|basket|bag)|add it|check\s?out|buy it|order it)\b)"
+                              r"(?:cart|basket|bag)|add it|add (?:pls|please|plz)|check\s?out|buy it|order it)\b)"
                               # "the leather ones, 2 sets pls"
                               r"|^\W*(?:(?:ok(?:ay)?|right|alright|cool|great|perfect|yeah|yes|sweet)\W+)?(?=the\s+[a-z][\w -]{1,25}?\s+ones?(?:\s+then)?\W+"
                               r"(?:\d{1,2}|two|three|four|a couple of)\s*(?:(?:sets?|pairs?|packs?|of (?:them|those|each))\b|(?:pls|please)\b|\W*$))"
@@ -258,9 +258,10 @@ _PRAISED = re.compile(r"\b(?:is|are|was|were|has been|have been|looks?)\s+(?:so\
 _WHERE_TO_START = re.compile(r"\bwhere (?:do|should|would|can) (?:we|i|you) (?:even )?(?:start|begin)\b|\bwhere to (?:even )?(?:start|begin)\b", re.I)
 # "I run hot", "it gets so sweaty in this heat": why leather is refused
 _HOT = re.compile(r"\b(?:run|runs|running|sleep|sleeps|get|gets|getting)\s+(?:so\s+|really\s+|very\s+)?(?:hot|sweaty|sticky)\b|"
-                  r"\bsweat\w*|\bsticky\b|\bin (?:this|the) heat\b", re.I)
+                  r"\bsweat\w*|\bsticky\b|\bin (?:this|the) heat\b|\btoo hot for\b", re.I)  # ("its way too hot for leather rn")
 # "the rust one looks fun. removable covers? the dog…": a product pointed at, then a question about it
-_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(?:what about\s+|and\s+)?(the\s+[a-z][\w -]{1,20}?\s+(?:one|[a-z]{4,}))\b[^?]*?[.!,;]\s*"
+_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(?:what about\s+|and\s+)?(the\s+[a-z][\w -]{1,20}?\s+(?:one|[a-z]{4,}))\b"
+                                 r"(?:[^?]*?[.!,;]|\s+[-–—:])\s*"  # ("the boucle one - do the cushion covers come off?")
                                  r"([^.?!]+\?|(?:how|what|whats|what'?s|is|does|do|can|will)\b[^.?!]*$)",
                                  re.I)  # (and "the rust runner, can it go outside on the porch too?", "..., how much was it again")
 # "sweet, 2 packs pls", "ok 3 of them please": that many of the one in focus, into the cart
@@ -2564,7 +2565,7 @@ class DialogueManager:
             # "nah then. forget the rug, what else have you got for her": the same wish, of other kinds
             intent, slots = "refine", {"exclude_category": kind}
             nlu = _as_read(nlu, intent, slots)
-        pointed = _THE_ONE_THEN_ASKED.match(text) if intent == "refine" and state.shown else None
+        pointed = _THE_ONE_THEN_ASKED.match(text) if intent in ("refine", "search_product") and state.shown else None
         if pointed:
             picked = described_positions(pointed.group(1), self._shown_products(state))
             about = self._product(state.product_at(picked[0])) if len(picked) == 1 else None
@@ -2943,7 +2944,7 @@ class DialogueManager:
             # "hello, anyone awake? :)", "hi there, just browsing really, no rush", "morning!! quick one before my train"
             # (nothing shown yet to refine)
             intent = "greet"
-        elif (intent in ("search_product", "refine", "feedback_like") and (phrases.THANKS.search(text) or _PRAISED.search(text))
+        elif (intent in ("search_product", "refine", "feedback_like", "out_of_scope") and (phrases.THANKS.search(text) or _PRAISED.search(text))
               and phrases.BOUGHT_FROM_US.search(text) and not phrases.SHOPPING.search(text) and not phrases.is_question(text)
               and not service.names_a_topic(text) and not service.is_upset(text) and not service.says_damaged(text)):
             intent, slots = "thanks", {}  # "just wanted to say the bookcase we got last month looks great in the hallway, thank you"

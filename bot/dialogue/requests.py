@@ -22,7 +22,10 @@ _BOUNDARY = re.compile(
 # "Great, I'll go with the second one. How long would delivery usually take?": a question after a choice
 _CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will) (?:take|go with|go for|have|get) (?:it|that|this|them|th[eo]se|the)\b"
                      # "ok add the cheapest one too. will everything get here by friday??": the cart, then a question
-                     r"|^\W*(?:(?:ok(?:ay)?|great|perfect|right|lovely|cool|yes|yeah)\W+)?(?:add|put)\s+(?:it|that|this|them|the)\b", re.I)
+                     r"|^\W*(?:(?:ok(?:ay)?|great|perfect|right|lovely|cool|yes|yeah)\W+)?(?:add|put)\s+(?:it|that|this|them|the)\b"
+                     # "ok getting the charcoal one. when would it arrive ...?", "hmm ok take the oval one then. can it be here by friday?"
+                     r"|^\W*(?:(?:ok(?:ay)?|hmm+|fine|great|perfect|right|yes|yeah)\W+){0,2}(?:(?:i'?m|we'?re)\s+)?"
+                     r"(?:getting|taking|take|get|grab)\s+the\s+[a-z][\w -]{1,25}?\s+one\b", re.I)
 _ASK_AFTER_CHOICE = re.compile(r"(?<=[.!])\s+(?=(?:how|when|what|do|does|can|could|will|would|is|are)\b)", re.IGNORECASE)
 # "I'd rather send it back and pick something else. any charcoal velvet sofas?": a product question after a sentence
 # about an order (not "My client refuses anything from IKEA. Show me bookcases.", one request)

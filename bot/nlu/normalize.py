@@ -697,7 +697,8 @@ def _not_money_in(text: str, span_text: str) -> bool:
             and re.match(r"\s*(?:today|tomorrow|tonight|this (?:week|weekend|afternoon)|degrees|°)", after, re.I)):
         return True  # "is it seriously supposed to hit 100 today??": the temperature
     if (len(numbers) == 1 and re.search(r"\b(?:it'?s|it is|its been|it'?s been)\s+(?:already\s+|like\s+|nearly\s+|almost\s+|over\s+)?-?$", before, re.I)
-            and re.match(r"\s*(?:here|out(?:side)?|today|in here)\b", after, re.I)):
+            and re.match(r"\s*(?:here|out(?:side)?|today|in here|and\s+(?:sticky|humid|muggy|hot|sunny|freezing|cold|raining|"
+                         r"pouring|boiling))\b", after, re.I)):
         return True  # "its already 95 here and its not even 10am": the temperature
     if (len(numbers) == 1 and re.search(r"\b(?:cooled|cools|cooling|warmed|warms|warming|heated|heats|heating)\s+(?:back\s+)?"
                                         r"(?:down|up|off)?\s*to\s+(?:like\s+|about\s+|around\s+)?$",

@@ -150,3 +150,17 @@ def test_a_refused_word_of_a_listed_feature(catalog):
     rugs = [p for p in catalog if p.leaf_category == "Rugs"]
     shag = [p for p in rugs if "shag" in str(p.attributes.get("pile height", "")) and "shag" not in p.title.lower()]
     assert shag and not matches(shag[0], SearchFilter(exclude_words=["shag"]))
+
+
+def test_round_141_words(catalog):
+    from bot.dialogue.kinds import kinds_named
+    assert _not_money_in("its 92 and sticky out and we basically live on the patio now", "92")
+    assert [k.name for k, _ in kinds_named("whats a good L-shaped desk?")] == ["l-shaped ones"]
+    choice, question = split_requests("hmm ok take the oval one then. can it be here by friday?")
+    assert choice.startswith("hmm ok take the oval one") and question == "can it be here by friday?"
+    assert manager._HOT.search("no leather pls its way too hot for leather rn")
+    assert manager._GETTING_THE_ONE.search("the grey gaming one is perfect, he'll love it. add pls 🙏")
+    assert manager._THE_ONE_THEN_ASKED.match("the white cube one - how many shelves, and can you move them up and down?")
+    sectionals = [p for p in catalog if p.leaf_category == "Sectionals"]
+    assert asked_attributes("covers have to come off and go in the wash, kids + popcorn", sectionals)[0] == {
+        "removable cushion covers": "yes"}
