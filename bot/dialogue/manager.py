@@ -949,10 +949,11 @@ class DialogueManager:
                 # one product in focus: answered; several shown and none named: "which one do you mean?"
                 return self._answer_about(state, question, about) if ids else await self._on_question(state, question)
         goes = _WHAT_GOES_WITH.search(text) if intent in ("search_product", "product_question", "feedback_like") else None
-        kind = category_matches(goes.group(1), self.s.retriever.vocabulary.get("categories", [])) if goes else []
-        if len(kind) == 1 and kind[0] not in slot_values(slots, "category") and (self.named_product(text) or state.shown):
+        goes_kinds = category_matches(goes.group(1), self.s.retriever.vocabulary.get("categories", [])) if goes else []
+        if (len(goes_kinds) == 1 and goes_kinds[0] not in slot_values(slots, "category")
+                and (self.named_product(text) or state.shown)):
             # "just got the Harper sofa in charcoal boucle from you guys (love it). what rug would go with it?": rugs for it
-            return await self._on_complements(state, _as_read(nlu, "complement_request", {"category": kind[0]}))
+            return await self._on_complements(state, _as_read(nlu, "complement_request", {"category": goes_kinds[0]}))
         if intent in ("search_product", "product_question") and phrases.is_question(text):
             named = self.named_product(text)
             if named is None:  # "That blue jute rug from your newsletter, the Tova one I think. What size is it?"
@@ -3203,8 +3204,8 @@ class DialogueManager:
               and not phrases.COMPARE_WORD.search(text) and (first := self._product(state.shown[0])) is not None):
             word = re.sub(r"(?<=[^s])s$", "", which.group(1).lower())
             titled = [p for p in self._shown_products(state) if re.search(rf"\b{re.escape(word)}", p.title, re.I)]
-            kind = [p for p in self._sample(state.constraints.categories) if re.search(rf"\b{re.escape(word)}", p.title, re.I)]
-            if len(word) >= 4 and kind and len(titled) < len(state.shown):  # "which of these swivels?": the swivel ones
+            of_kind = [p for p in self._sample(state.constraints.categories) if re.search(rf"\b{re.escape(word)}", p.title, re.I)]
+            if len(word) >= 4 and of_kind and len(titled) < len(state.shown):  # "which of these swivels?": the swivel ones
                 intent, slots = "refine", {**slots, "title_words": [word]}
             elif product_qa.asks_about(text, first):
                 intent = "product_question"  # "which of these recline?": each one's listed detail
@@ -4308,10 +4309,12 @@ class DialogueManager:
         slots = nlu.slots
         # "And does it need to be put together? My hands are not what they used to be.": the question says which
         asked = " ".join(re.findall(r"[^.?!]*\?", nlu.text)) or nlu.text
+        # the products the words before the question describe ("ok the rust linen ones could work. are they ...?")
         before = nlu.text.replace(asked, " ") if asked != nlu.text else ""
-        if (phrases.ABOUT_THESE.search(asked) and not phrases.EXPLICIT_REF.search(nlu.text)
-                # (not "ok the rust linen ones could work. are they machine washable?": they are the ones described)
-                and not (before and len(self._described_shown(state, before)) == 1)):
+        about_these = phrases.ABOUT_THESE.search(asked)
+        described = self._described_shown(state, before) if before and about_these else []
+        if (about_these and not phrases.EXPLICIT_REF.search(nlu.text)
+                and len(described) != 1):  # (not "... are they machine washable?" of the ones described)
             slots = {k: v for k, v in slots.items() if k != "item_ref"}  # "do these seat four people?": four is no position
         elif any(not state.product_at(int(r)) for r in slots.get("item_ref") or []):
             # "clearance under it? my vacuum needs 4", "does the first one really seat 6?": numbers, not positions
@@ -4320,8 +4323,8 @@ class DialogueManager:
         ids, error = self._resolve(state, slots)
         if error:
             return self._reply(state, nlu, "clarify", error)
-        plural = phrases.ABOUT_THESE.search(asked) and not slots.get("item_ref")
-        if plural and before and len(described := self._described_shown(state, before)) == 1 and state.product_at(described[0]):
+        plural = about_these and not slots.get("item_ref")
+        if plural and len(described) == 1 and state.product_at(described[0]):
             ids, plural = [state.product_at(described[0])], False  # the ones described, then "are they ...?"
         if not ids and not plural and len(state.shown) > 1:
             shown = self._shown_products(state)
