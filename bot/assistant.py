@@ -206,7 +206,9 @@ class Assistant:
         kinds = [_kind(i) for i in intents]
         # (an unsure reading counts when its clause names its topic: "how much is delivery to 60614")
         if None in kinds or any(r.confidence < 0.6 and not rule and not names_topic(r.intent, p)
-                                for rule, r, p in zip(ruled, readings, parts)):
+                                # (a product named after the cart: "add it, and a nightstand to match for his bed")
+                                and not (i and ruled[0] == "add_to_cart" and kinds[i] == "shopping" and r.slots.get("category"))
+                                for i, (rule, r, p) in enumerate(zip(ruled, readings, parts))):
             return None
         categories = self.retriever.vocabulary.get("categories", [])
         if "question" in kinds and any(k == "shopping" and set(r.slots) <= {"category"}

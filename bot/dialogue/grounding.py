@@ -212,6 +212,8 @@ def _outdoors_as_category(slots: dict, text: str, categories: list[str]) -> None
     """ "our patio is just bare concrete, what have you got for outside?": the outdoor products, when no kind is named."""
     if slots.get("category") or slots.get("exclude_category"):
         return
+    if re.search(r"\b(?:keep|store|stack|leave|put)\s+(?:\w+\s+){0,3}?(?:on|in|out on|out in)\s+(?:the|our|my)\s+\w+", text, re.I):
+        return  # "they need to stack, we'd keep the spares on the balcony": where the spares go, nothing for outside
     room = slots.get("room")
     outside = (isinstance(room, str) and re.fullmatch(_OUTDOOR_PLACE, room.lower())) or _OUTSIDE.search(text)
     outdoor = next((c for c in categories if c.lower() == "outdoor"), None)
@@ -402,7 +404,8 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
     grams = mentioned_categories(text, categories)
     for gram, names in grams:
         found = re.compile(rf"\b{re.escape(gram)}\b").search(lowered, searched_from)
-        if found is None or is_room(gram) or singular(gram) == "room" or gram.lower() in materials:
+        if (found is None or is_room(gram) or singular(gram) == "room" or gram.lower() in materials
+                or all(is_room(n) for n in names)):  # ("i bake bread for a living": no living room wanted)
             continue  # "linen bedding for our king bed": linen is the material, the bedding what is wanted
         if gram.lower() == "light" and any(lowered[found.end():].lstrip().startswith(g.lower()) for g, _ in grams if g != gram):
             continue  # "need a light comforter for their queen bed": light says what the comforter is like
@@ -613,6 +616,10 @@ def _not_a_product_value(slots: dict, text: str) -> None:
             and not re.search(r"\bbeds?\b(?!\s*(?:flat|apartment|place|house|home|condo|unit))", re.sub(
                 r"\b(?:1|2|3|one|two|three)[- ]?bed\b", " ", text, flags=re.IGNORECASE), re.IGNORECASE)):
         slots.pop("category")  # "friends who just moved into a tiny 1 bed": a one-bedroom flat, no bed asked for
+    if (isinstance(slots.get("style"), str) and slots["style"].lower() in ("traditional", "classic")
+            and re.search(r"(?:^|[,.!]\s*)(?:so\s+|how\s+)?classic(?:\s+(?:me|lol|haha|tbh))?\s*(?:[.!]|$)", text, re.IGNORECASE)
+            and not re.search(r"\bclassic\s+(?:look|style|feel|vibe|design|ones?)\b", text, re.IGNORECASE)):
+        slots.pop("style")  # "can't sleep so I'm shopping, classic. floor lamp for ...": how typical, no style
     if _NOT_A_SIZE.search(text) and isinstance(slots.get("size"), str) and slots["size"].lower() == "full" \
             and not re.search(r"\bfull(?:[- ]size)?\s+(?:bed|mattress|sheets?|duvet|comforter|frame)\b", text, re.IGNORECASE):
         slots.pop("size")
@@ -727,7 +734,8 @@ def _negated_wishes(slots: dict, text: str, vocabulary: dict[str, list[str]]) ->
         said = words[at]
         place = re.search(rf"\b{re.escape(said)}\b", text, re.I)
         not_keen = bool(place and _NOT_KEEN.search(text[:place.start()]))
-        too_much = at > 0 and words[at - 1] == "too" and negations == 0  # "these look a bit too modern for her"
+        too_much = (at > 0 and words[at - 1] == "too" and negations == 0  # "these look a bit too modern for her"
+                    and bool(place and re.search(r"\btoo\s+$", text[:place.start()], re.I)))  # (not "a desk for her too, black")
         if not (before in _REFUSING or before.endswith("n't") or not_keen or too_much) or negations > 1 \
                 or _says_wanted(said, text):
             continue  # "no budget, white please"; "not grey but pink"; "i don't mind pink"; "nothing that isn't leather"
@@ -871,6 +879,10 @@ def _colour_refused_of_one(slots: dict, text: str, vocabulary: dict[str, list[st
     theirs = colours.lookup(goes_with.group(1)) if goes_with else None
     if theirs:  # "something neutral that goes with terracotta": terracotta is what they have
         _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() != theirs.lower()])
+    like_one = re.search(r"\blike\s+the\s+([a-z]+)\s+one\b", text, re.I)
+    pointer = colours.lookup(like_one.group(1)) if like_one and _NEUTRAL.search(text[like_one.end():]) else None
+    if pointer:  # "more like the green one but in a neutral colour": green says which one, neutral is wished
+        _set_values(slots, "color", [c for c in slot_values(slots, "color") if c.lower() != pointer.lower()])
     if _NEUTRAL.search(text) and not slots.get("color"):
         catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
         excluded = {c.lower() for c in slot_values(slots, "exclude_color")}
@@ -1019,6 +1031,22 @@ def _down_the_word(slots: dict, text: str) -> None:
         _set_values(slots, "material", [m for m in slot_values(slots, "material") if m.lower() != "down"])
     if isinstance(slots.get("exclude_material"), str) and slots["exclude_material"].lower() == "down":
         slots.pop("exclude_material")
+
+
+def _colour_said_as_material(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "he wants black, i want natural oak": a catalog colour of two words (natural oak, honey pine) read as the
+    material of one of them; the colour, beside any other colour said."""
+    material = slots.get("material")
+    if not isinstance(material, str):
+        return
+    lowered = text.lower()
+    for colour in vocabulary.get("colors", []):
+        words = colour.lower().split()
+        if (len(words) > 1 and material.lower() in words and re.search(rf"\b{re.escape(colour.lower())}\b", lowered)
+                and not re.search(rf"\b{re.escape(material.lower())}\b", lowered.replace(colour.lower(), " "))):
+            slots.pop("material")
+            _set_values(slots, "color", list(dict.fromkeys([*slot_values(slots, "color"), colour])))
+            return
 
 
 def _colour_and_material(slots: dict, text: str) -> None:
@@ -1204,6 +1232,8 @@ def _shade_words(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> No
 
 _LIGHT_WOOD = re.compile(r"\blight(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timber|oak|pine|wood\s+tones?)\b", re.I)
 _DARK_WOOD = re.compile(r"\bdark(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timber|wood\s+tones?)\b", re.I)
+# "hmm only one. what about natural wood instead?" after white dressers: a wood finish instead of the colour
+_NATURAL_WOOD_INSTEAD = re.compile(r"\bnatural\s+(?:wood|woods|timber|wood\s+tones?)\b(?=.{0,20}\b(?:instead|rather)\b)", re.I)
 
 
 _LIGHTER = re.compile(r"\b(?:lighter|light(?:\s+(?:wood|coloured|colored|ones?|tones?))?|paler|blonde?)\b", re.I)
@@ -1259,7 +1289,8 @@ def _wood_tones(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> Non
         return
     _dark_refused(slots, text, vocabulary)
     catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
-    for pattern, shades, word in ((_LIGHT_WOOD, LIGHT_WOODS, "light"), (_DARK_WOOD, DARK_WOODS, "dark")):
+    for pattern, shades, word in ((_LIGHT_WOOD, LIGHT_WOODS, "light"), (_DARK_WOOD, DARK_WOODS, "dark"),
+                                  (_NATURAL_WOOD_INSTEAD, (*LIGHT_WOODS, *DARK_WOODS), "natural")):
         said = pattern.search(text)
         before = _WORD.findall(text[:said.start()].lower()) if said else []
         tones = [catalog[c] for c in shades if c in catalog]
@@ -1572,17 +1603,20 @@ def unnegated_exclusions(slots: dict, text: str) -> dict:
         if (stop and stop.group(1) and isinstance(out.get(field), str) and out[field].lower() == stop.group(1).lower()
                 and not out.get(f"exclude_{field}")):
             out[f"exclude_{field}"] = out.pop(field)  # "stop showing me leather, I'm vegan"
-        excluded = out.get(f"exclude_{field}")
-        if (isinstance(excluded, str) and isinstance(out.get(field), (str, type(None))) and first_negation
-                and re.search(rf"\b{re.escape(excluded)}\b", text[:first_negation.start()], re.I)
-                and not re.search(rf"\b{re.escape(excluded)}\b", text[first_negation.start():], re.I)
-                and (re.search(r"\bor\b", text[:first_negation.start()], re.I)
-                     or re.search(rf"\b(?:in|made of|made from)\s+{re.escape(excluded)}\b", text[:first_negation.start()], re.I)
-                     or re.search(rf"(?:^|[,;]\s*){re.escape(excluded)}\s*[,;.]", text[:first_negation.start()], re.I))):
+        excluded = slot_values(out, f"exclude_{field}")
+        before = text[:first_negation.start()] if first_negation else ""
+        said_first = [v for v in excluded if first_negation and isinstance(v, str)
+                      and re.search(rf"\b{re.escape(v)}\b", before, re.I)
+                      and not re.search(rf"\b{re.escape(v)}\b", text[first_negation.start():], re.I)
+                      and (re.search(r"\bor\b", before, re.I)
+                           or re.search(rf"\b(?:in|made of|made from)\s+{re.escape(v)}\b", before, re.I)
+                           or re.search(rf"(?:^|[,;]\s*){re.escape(v)}\s*[,;.]", before, re.I))]
+        if said_first and (len(excluded) == 1 or len(said_first) == len(excluded)) and not isinstance(out.get(field), list):
             # "armchair in navy or blue, but not from CB2": blue is wanted; "queen sheets in cotton, not white": cotton;
-            # "sheets for a queen bed, cotton, nothing too fancy": cotton
-            wanted = out.pop(f"exclude_{field}")
-            out[field] = [out[field], wanted] if out.get(field) else wanted
+            # "sheets for a queen bed, cotton, nothing too fancy": cotton; "rust or mustard, velvet or boucle, nothing
+            # fancy price wise": velvet or boucle
+            _set_values(out, f"exclude_{field}", [v for v in excluded if v not in said_first])
+            _set_values(out, field, [*slot_values(out, field), *said_first])
     matter = re.search(r"\b(?:doesn'?t|does not|don'?t|do not)\s+(?:really\s+)?(?:matter|care)\b[^.?!]*?\b(?:just|only)\b", text, re.I)
     if matter:  # "the style doesnt matter that much, just green and velvet or linen": velvet or linen wanted
         for field in ("color", "material", "brand"):
@@ -2263,6 +2297,8 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
                 slots[name] = typo  # "westelm", "ikae"
             else:
                 slots.pop(name)
+                if name == "exclude_brand" and len(value) >= 4:
+                    slots["refused_word"] = value.lower()  # "NOT a tripod one": maybe a word of titles (the manager looks)
                 said = re.search(re.escape(value), text or "", re.IGNORECASE)
                 if name == "brand" and said and said.group(0)[:1].isupper() and len(value) >= 3 \
                         and not category_matches(value, vocabulary.get("categories", [])):
@@ -2384,6 +2420,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _outdoors_as_category(slots, text, categories)
     if text:
         _value_let_go(slots, text, vocabulary)
+        _colour_said_as_material(slots, text, vocabulary)
         _colour_and_material(slots, text)
         _hybrid_work(slots, text)
         _words_of_a_longer_value(slots, text)
@@ -2394,7 +2431,11 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
             known = _vocab(vocabulary, "colors")
             fixed = [v if v.lower() in known else colour_typo(v, vocabulary["colors"]) or _colour_ending_in(v, known)
                      for v in slot_values(slots, name)]
-            _set_values(slots, name, list(dict.fromkeys(known.get(v.lower(), v) for v in fixed if v and v.lower() in known)))
+            # "cushions i guess. orange ones": orange the catalog sells as rust and terracotta
+            shades = [s for v in slot_values(slots, name) if v.lower() == "orange" and not re.search(r"\borange\s+juice\b", text, re.I)
+                      for s in COLOUR_SHADES["orange"] if s in known]
+            _set_values(slots, name, list(dict.fromkeys([*(known.get(v.lower(), v) for v in fixed if v and v.lower() in known),
+                                                         *(known[s] for s in shades)])))
     if (not slots.get("size") and re.search(r"\bsingle\s+(?:beds?|bed\s*frames?|mattress(?:es)?)\b", text, re.I)
             and "Twin" in vocabulary.get("sizes", [])):
         slots["size"] = "Twin"  # "ok then 2 single beds, under 400 each": twin beds

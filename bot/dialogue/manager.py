@@ -67,9 +67,30 @@ _NOT_A_WORD = re.compile(r"(?:^|[,.;:!]\s*|\band\s+|\bjust\s+)(?:not|no)\s+(?!(?
 _WHICH_IS_MORE = re.compile(r"(?:^|[,.;!?]\s*)which\s+(?:one\s+|ones\s+|of (?:them|these|those)\s+)?(?:is|are|'s|would be|feels?|sleeps?)\s+"
                             r"(?:the\s+)?(?:(?:more|most|less|least)\s+[a-z]+|[a-z]{3,}(?:er|est))\b", re.I)
 # "meh ok. take it", "add the cream ones", "ok we'll take it": a shown product into the cart
-_TAKE_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|meh|fine|yes|yeah|great|perfect|alright|sure|cool)\W+){0,3}(?:(?:i|we)(?:'ll| will)\s+)?"
+_TAKE_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|meh|fine|yes|yeah|great|perfect|alright|sure|cool)\W+){0,3}"
+                      r"(?:that'?s\s+(?:it|the one)\W+)?(?:(?:i|we)(?:'ll| will)\s+)?"  # ("yes that's it!! add it back pls")
                       r"(?:take|add|buy|get)\s+(?:it|that|this|them|that one|this one|the\s+[a-z][\w -]{1,25}?\s+ones?)"
-                      r"(?:\s+(?:please|pls|then|too))?\W*$", re.I)
+                      r"(?:\s+back)?(?:\s+(?:please|pls|then|too))?\W*$", re.I)
+# "lol not blowing 1049 on a desk. the other one, add it": a pick said last, into the cart
+_ADD_IT_LAST = re.compile(r"[.!,;]\s*(?:(?:ok(?:ay)?|fine|so)\W+)?(?:the\s+[a-z][\w -]{1,25}?\s+one,?\s+)?(?:add|take)\s+"
+                          r"(?:it|that one|this one)(?:\s+(?:please|pls|then|too))?\W*$", re.I)
+# Words before a thing's name that describe it or who it is for, not another thing ("folding chairs", "a narrower
+# dresser", "kids beds"): the thing is still one the shop may sell
+_DESCRIBING_WORD = re.compile(r"(?:er|ing|able|ible|ed|ish|ful|less|ous|ive|al|y)$|^(?:kids?|child|children|baby|babies|toddlers?|"
+                              r"teens?|guests?|spare|students?|dogs?|cats?|pets?|home|work|family|garden|patio|balcony|"
+                              r"outdoor|indoor|house|dorm|apartment|flat|studio|king|queen|twin|full|single|double)$", re.I)
+# "how's your morning going", "how are u": asked of the assistant, small talk
+_HOW_ARE_YOU = re.compile(r"\bhow(?:'?s| is| are| r)\s+(?:your|ur|you|u|ya|things|it)\b(?:\s+(?:morning|day|afternoon|evening|night|"
+                          r"week|weekend))?(?:\s+(?:going|doing|been))?\W*(?:lol|haha)?\W*$", re.I)
+# "is it gonna stay this hot?", "why is everything so expensive lmao": the weather or prices talked about, nothing asked for
+_SMALL_TALK_ASKED = re.compile(r"\b(?:is it|it'?s|its)\s+(?:gonna|going to)\s+(?:stay|be|rain|storm|snow|get)\b.{0,20}\b(?:hot|cold|warm|"
+                               r"rain\w*|storm\w*|snow\w*|sunny|nice|like this)\b|\b(?:gonna|going to)\s+(?:rain|storm|snow)\b"
+                               r"|\bwhy\s+(?:is|are)\s+(?:everything|it all|all (?:this|your stuff)|stuff)\s+so\s+"
+                               r"(?:expensive|pricey|dear|much)\b", re.I)
+# "your checkout page just spins and then says 'something went wrong'": paying does not work
+_CHECKOUT_BROKEN = re.compile(r"\b(?:check ?out|payment page|pay(?:ment)? button)\b(?:\s+page)?\s+(?:just\s+|still\s+|keeps?\s+)?"
+                              r"(?:spins|spinning|hangs|freezes|crashe[sd]|errors?|fails|failing|broke|is broken|isn'?t working|"
+                              r"is not working|won'?t load|doesn'?t work|not working|says)\b", re.I)
 # "what rug would go with it?": the kind wanted for the product talked about
 _WHAT_GOES_WITH = re.compile(r"\bwhat\s+(?:kind of\s+|sort of\s+|type of\s+|colou?r\s+)?([a-z]+(?:\s+(?!would\b|will\b|could\b|might\b)[a-z]+)?)\s+"
                              r"(?:would|will|could|might|goes|go)\s+"
@@ -260,8 +281,8 @@ _WHERE_TO_START = re.compile(r"\bwhere (?:do|should|would|can) (?:we|i|you) (?:e
 _HOT = re.compile(r"\b(?:run|runs|running|sleep|sleeps|get|gets|getting)\s+(?:so\s+|really\s+|very\s+)?(?:hot|sweaty|sticky)\b|"
                   r"\bsweat\w*|\bsticky\b|\bin (?:this|the) heat\b|\btoo hot for\b", re.I)  # ("its way too hot for leather rn")
 # "the rust one looks fun. removable covers? the dog…": a product pointed at, then a question about it
-_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(?:what about\s+|and\s+)?(the\s+[a-z][\w -]{1,20}?\s+(?:one|[a-z]{4,}))\b"
-                                 r"(?:[^?]*?[.!,;]|\s+[-–—:])\s*"  # ("the boucle one - do the cushion covers come off?")
+_THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(?:what about\s+|and\s+)?(the\s+[a-z][\w -]{1,20}?\s+(?:one|[a-z]{4,}(?!\s+ones?\b)))\b"
+                                 r"(?:\s+[-–—:]|[^?]*?[.!,;]|(?=\s+(?:says|said)\b))\s*"  # ("the boucle one - do the cushion covers come off?")
                                  r"([^.?!]+\?|(?:how|what|whats|what'?s|is|does|do|can|will)\b[^.?!]*$)",
                                  re.I)  # (and "the rust runner, can it go outside on the porch too?", "..., how much was it again")
 # "sweet, 2 packs pls", "ok 3 of them please": that many of the one in focus, into the cart
@@ -442,8 +463,9 @@ _LOOKS_BETTER = re.compile(r"\b(?:looks?|seems?)\s+(?:much\s+|way\s+|a lot\s+)?(
 
 
 # "dang. show me the emerald ones then" when offered the emerald sofas in other materials
-_SHOW_THE_ONES = re.compile(r"^\W*(?:[a-z]+[.!,]+\s+)?(?:ok(?:ay)?\s+|fine\s+|then\s+|yes\s+|yeah\s+)?(?:show me|let'?s see|go on,? show me)"
-                            r"\s+(?:the|those)\s+([a-z][a-z -]{1,25}?)\s+ones?(?:\s+then)?(?:\s+(?:pls|please))?\W*(?:[,;]\s*(.+))?$", re.I)
+_SHOW_THE_ONES = re.compile(r"^\W*(?:[a-z]+[.!,]+\s+)?(?:ok(?:ay)?\s+|fine\s+|then\s+|yes\s+|yeah\s+)?(?:show me|let'?s see|go on,? show me|what about|how about)"
+                            r"\s+(?:the|those)\s+([a-z][a-z -]{1,25}?)\s+ones?(?:\s+(?:you|u)\s+(?:do\s+)?(?:have|got))?"  # ("... you do have")
+                            r"(?:\s+then)?(?:\s+(?:pls|please))?\W*(?:[,;]\s*(.+))?$", re.I)
 
 
 def _takes_offer(state: DialogueState, text: str) -> bool:
@@ -691,6 +713,9 @@ class DialogueManager:
         ids = []
         for pos in refs:
             pid = state.product_at(int(pos))
+            earlier = state.previous_shown[int(pos) - 1] if 1 <= int(pos) <= len(state.previous_shown) else None
+            if pid is None and earlier in state.shown:
+                pid = earlier  # "ok adding the second one" when the list narrowed to the one that was second: that one
             if pid is None:
                 n = len(state.shown)
                 if n == 0:
@@ -894,7 +919,10 @@ class DialogueManager:
         if state.cart and (intent not in service.SERVICE_INTENTS
                            # "actually take the rug back out of my cart, my partner vetoed it": the cart, no order
                            or intent in ("cancel_order", "change_order", "return_item") and phrases.CART_REMOVE.search(text)
-                           and phrases.CART_WORD.search(text)):
+                           and phrases.CART_WORD.search(text)
+                           # "ugh actually take it out, ill decide when im sober 😂" after asking about delivery
+                           or (removed := phrases.CART_REMOVE.search(text)) is not None and removed.group("what3")
+                           and not slots.get("order_id")):
             edited = await self._edit_cart(state, nlu)
             if edited is not None:
                 return edited
@@ -1702,6 +1730,12 @@ class DialogueManager:
         """ "leather" under suggested office chairs, "cheaper, under 100 a chair" under suggested dining chairs:
         refining the suggestions, a request of their category (the request becomes theirs)."""
         shown = {self.products[i].leaf_category for i in state.shown if i in self.products}
+        said = slots.get("category")
+        if (len(shown) == 1 and None not in shown and isinstance(said, str) and said not in shown
+                and set(said.lower().split()) < set(next(iter(shown)).lower().split())):
+            # "pillows under 30 pls, not paying 100 for a cushion" under throw pillows: those pillows
+            slots = {**slots, "category": next(iter(shown))}
+            intent = "refine" if intent == "search_product" else intent
         if (state.last_action == "suggest_complements" and len(shown) == 1 and None not in shown
                 and (intent == "out_of_scope" or intent == "complement_request" and not slots.get("category"))
                 and (phrases.A_MUST.search(text) or phrases.SOFT_WISH.search(text))
@@ -1709,6 +1743,11 @@ class DialogueManager:
             # "has to be washable, we have a very muddy dog" under suggested rugs: washable rugs; "stackable would be
             # handy for storing the extras" under suggested dining chairs
             intent = "refine"
+        if (state.last_action == "suggest_complements" and len(shown) == 1 and None not in shown
+                and intent == "complement_request" and not slots.get("category")
+                and any(slots.get(k) for k in ("color", "material", "style"))
+                and re.search(r"\b(?:just|only)\s+(?:the\s+)?[a-z]+\s+ones?\b", text, re.I)):
+            intent = "refine"  # "grey would go with the bed right? just grey ones" under suggested nightstands
         if not (state.last_action == "suggest_complements" and intent in ("refine", "search_product", "feedback_dislike")
                 and (not slots.get("category") or {str(slots["category"])} == shown and (
                     intent == "refine" or any(slots.get(k) is not None for k in ("price_max", "price_min"))))):
@@ -1872,6 +1911,15 @@ class DialogueManager:
                     and words[-1] not in self._attribute_words():
                 # "do you sell bathroom vanities?": a thing no product is, said so (the room alone is no answer)
                 return self._not_sold(state, _as_read(nlu, intent, slots), asked.group(1).lower())
+        said = [singular_word(w) for w in re.findall(r"[a-z]+", asked.group(1).lower())] if asked else []
+        if (asked and intent in ("search_product", "out_of_scope") and slots.get("category") and len(said) == 2
+                and (self._in_titles(asked.group(1)) or mentioned_categories(said[-1], self.s.retriever.vocabulary.get("categories", [])))
+                and not self._known_modifier(said) and not _DESCRIBING_WORD.search(said[0])
+                and not any(slots.get(k) for k in ("brand", "color", "material", "style", "size"))
+                and not service.shop_topic(text) and self.named_product(text) is None and not kinds_named(text)):
+            # (a kind the shop knows of, "bunk beds", is said so below, with the beds shown)
+            # "yo do u sell lava lamps": lamps are sold, lava lamps are not; "halloween decorations" neither: said so
+            return self._not_sold(state, _as_read(nlu, intent, {}), asked.group(1).lower())
         also = _AND_A_THING.match(text)
         words = [singular_word(w) for w in re.findall(r"[a-z]+", also.group(1).lower())] if also else []
         if (also and state.shown and intent in ("search_product", "refine", "out_of_scope", "complement_request")
@@ -2096,11 +2144,14 @@ class DialogueManager:
                 and (slots.get("price_relative") or slots.get("size_relative"))
                 and not any(slots.get(k) for k in ("color", "material", "style", "brand"))):  # (not "the mustard ones are ...")
             intent = "refine"  # "hmm those are a bit pricey": cheaper ones (no one product disliked)
-        title_word = (self._refused_title_word(state, slots)
-                      if intent in ("refine", "search_product", "feedback_dislike", "out_of_scope") else None)
+        title_word = (self._refused_title_word(state, slots)  # ("under 350 and no canopy ones, my MIL would find it ridiculous")
+                      if intent in ("refine", "search_product", "feedback_dislike", "out_of_scope")
+                      or intent == "complaint" and state.shown else None)
         if title_word:  # "nothing too shaggy" under rugs: no shag rugs (a word of their titles, not a material)
             intent = "search_product" if intent == "search_product" and slots.get("category") else "refine"
-            slots = {**{k: v for k, v in slots.items() if k not in ("exclude_material", "exclude_style")}, "exclude_word": title_word}
+            slots = {**{k: v for k, v in slots.items() if k not in ("exclude_material", "exclude_style", "refused_word")},
+                     "exclude_word": title_word}
+        slots = {k: v for k, v in slots.items() if k != "refused_word"}
         if (phrases.SAME_BRAND.search(text) and not slots.get("brand") and intent in ("search_product", "refine")
                 and not slots.get("exclude_brand")  # (not "not polywood, our last ones from them faded in a year")
                 and (state.constraints.brands or state.shown)):
@@ -2566,7 +2617,7 @@ class DialogueManager:
             # "nah then. forget the rug, what else have you got for her": the same wish, of other kinds
             intent, slots = "refine", {"exclude_category": kind}
             nlu = _as_read(nlu, intent, slots)
-        pointed = _THE_ONE_THEN_ASKED.match(text) if intent in ("refine", "search_product") and state.shown else None
+        pointed = _THE_ONE_THEN_ASKED.match(text) if intent in ("refine", "search_product", "out_of_scope") and state.shown else None
         if pointed:
             picked = described_positions(pointed.group(1), self._shown_products(state))
             about = self._product(state.product_at(picked[0])) if len(picked) == 1 else None
@@ -2912,7 +2963,10 @@ class DialogueManager:
                                           or (intent == "complaint" and phrases.A_PERSON.search(text))) and not (
                 # "can someone just email me the invoice for order 40288?": the invoice, sent
                 intent == "invoice" and re.search(r"\b(?:email|e-mail|send|mail)\s+(?:it\s+)?(?:to\s+)?(?:me|us)?\s*(?:the|my|an|a|our)\s+"
-                                                  r"(?:invoice|receipt)\b", text, re.I)):
+                                                  r"(?:invoice|receipt)\b", text, re.I)
+                # "i was charged twice for my order 49930, can someone look at this": that charge, looked at
+                or (intent == "payment_issue" and slots.get("order_id")
+                    and not re.search(r"\b(?:person|human|agent|representative|manager|supervisor|staff|team)\b", text, re.I))):
             intent = "contact_human"  # "now get me a real person about that order", "... I want to speak to a manager"
         elif (intent == "refund" and (service.names_topic("invoice", text) or phrases.FOR_THE_BOOKS.search(text))
               and not service.names_topic("refund", text)):
@@ -3189,6 +3243,10 @@ class DialogueManager:
         if state.shown and intent in ("goodbye", "refine", "feedback_like", "out_of_scope") and _TAKE_IT.search(text) \
                 and not phrases.is_question(text) and not slots.get("category"):
             intent = "add_to_cart"  # "meh ok. take it", "add the cream ones"
+        elif (state.shown and intent in ("out_of_scope", "search_product", "refine") and slots.get("item_ref")
+              and _ADD_IT_LAST.search(text) and not phrases.is_question(text)
+              and str(slots.get("category") or state.constraints.categories[:1] or "") in state.constraints.categories):
+            intent, slots = "add_to_cart", _item_refs_only(slots)  # "lol not blowing 1049 on a desk. the other one, add it"
         elif (state.shown and intent in ("thanks", "feedback_like", "goodbye") and slots.get("item_ref")
               and re.match(r"\W*(?:#\s?\d{1,2}|number\s+\d{1,2}|no\.?\s?\d{1,2})\s+(?:please|pls|plz)\b", text, re.I)):
             intent = "add_to_cart"  # "#1 please. thank you so much, you saved my morning": that one, taken
@@ -3216,7 +3274,11 @@ class DialogueManager:
               and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))
               and self.named_product(text) is None
               and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_TO_BUY.search(text)
-              and (intent != "search_product" or _BROWSING_AS_NEWS.search(text))
+              and (intent != "search_product" or _BROWSING_AS_NEWS.search(text)
+                   # "gm ☕ it's -6 out and the radiator in my new place is dead. how's your morning going lol"
+                   or (phrases.HELLO.match(text) and _HOW_ARE_YOU.search(text))
+                   # "lol ok. its like 27 degrees here, is it gonna stay this hot?", "why is everything so expensive lmao"
+                   or _SMALL_TALK_ASKED.search(text))
               and not re.search(r"\b(?:show|more|options?|products?|items?|recommend\w*|suggest\w*|need|want|looking)\b", text, re.I)):
             # "lol am i the only one awake in this whole building", "tell me something nice, its been a long day",
             # "my husband is grilling and i'm hiding inside shopping lmao": nothing asked for yet
@@ -3236,8 +3298,11 @@ class DialogueManager:
             # "how do i return it", then "it hasn't even shipped yet": no return needed, the order can be cancelled
             intent, slots = "cancel_order", _order_id_only(slots)
         elif (intent == "complement_request" and state.shown and slots.get("color") and not slots.get("category")
-              and not slots.get("item_ref") and re.search(r"\b(?:would|will|could)\s+match\s+(?:the|my|our)\s+\w+", text, re.I)):
-            intent = "refine"  # "black would match the railing" under balcony chairs: black ones (no railings sold)
+              and not slots.get("item_ref") and re.search(r"\b(?:would|will|could|has to|have to|needs? to|must)\s+match\s+"
+                                                          r"(?:the\s+rest\s+of\s+)?(?:the|my|our)\s+\w+", text, re.I)):
+            # "black would match the railing" under balcony chairs: black ones (no railings sold); "are any of them black
+            # or white? has to match the rest of the office"
+            intent = "refine"
         elif (state.shown and intent in ("refine", "feedback_like") and (ask := _ASKS_OF_IT.search(text))
               and not any(slots.get(k) for k in ("price_max", "price_min", "category", "exclude_color", "exclude_material"))
               and len(picked := self._described_shown(state, text[:ask.start()])) == 1):
@@ -3252,8 +3317,87 @@ class DialogueManager:
               and not phrases.SHOPPING_OPENER.search(text) and not phrases.WANTS_OTHERS.search(text)):
             # "order #57702. we're sleeping on an air mattress in our new place" after a late mattress: that order
             intent, slots = state.last_service_intent, _order_id_only(slots)
+        elif (intent == "refine" and state.shown and set(slots) == {"material"} and isinstance(slots["material"], str)
+              and re.search(r"\b(?:just|only)\b", text, re.I)
+              and len(said := [c for c in state.constraints.colors if slots["material"].lower() in c.lower().split()]) == 1
+              and len(state.constraints.colors) > 1):
+            slots = {"color": said[0]}  # "ok show me just the oak ones" among black or natural oak tables: natural oak
         elif intent == "out_of_scope" and self._asks_why_late(state, text):
             intent = "order_status"  # "is it the weather thing?" about the late order: that order
+        elif (intent == "product_question" and state.shown and state.constraints.categories and not phrases.is_question(text)
+              and re.match(r"\W*(?:(?:ok|and|but|maybe|hmm+)\W+)?(?:one|ones|something|anything)\s+(?:i|we|you|that|which)\b", text, re.I)
+              and self._asked(text, state.constraints.categories)[0]):
+            intent, slots = "refine", {k: v for k, v in slots.items() if k != "item_ref"}  # "one i can lean on the floor, not hang"
+        elif (state.last_action in ("service", "handoff") and {"return_item", "refund"} & set(state.service_intents[-3:])
+              and intent in ("change_order", "out_of_scope", "order_status", "shipping_address", "cancel_order", "delivery_time")
+              and re.search(r"\b(?:original\s+)?(?:box|boxes|packaging|packing|wrapping)\b", text, re.I)):
+            intent = "return_item"  # "do i need the original box? already binned it" about sending it back
+        elif (intent == "search_product" and state.shown and isinstance(slots.get("category"), str)
+              and state.constraints.categories == [slots["category"]] and set(slots) <= {"category", "price_max", "price_min"}
+              and (slots.get("price_max") is not None or slots.get("price_min") is not None)
+              and re.match(r"\W*(?:under|below|max|less than|up to|nothing over|no more than)\b", text, re.I)):
+            intent = "refine"  # "under 320 tho, not paying 1600 for a chair she'll spill coke on" under gaming chairs
+        elif (state.last_action == "add_to_cart" and intent in ("refine", "search_product")
+              and (before := re.match(r"\W*(?:and|also|plus|oh and)\s+(the\s+[a-z][\w -]{1,30}?)\s+(?:from before|from earlier|"
+                                      r"you showed (?:me )?(?:before|earlier))\s*(?:too|as well|also)?\W*$", text, re.I))
+              and len(earlier := [i for i in dict.fromkeys(reversed(state.shown_before))
+                                  if (p := self._product(i)) and described_positions(before.group(1), [p])]) >= 1):
+            # "and the white desk from before too" after adding a chair: that desk, into the cart as well
+            state.focus_id, intent, slots = earlier[0], "add_to_cart", {}
+        elif (intent not in service.HANDOFF_INTENTS and not slots.get("order_id")
+              and re.search(r"\b(?:order|buy)\s+(?:it\s+|them\s+|one\s+)?(?:through|via|with|from)\s+(?:you|u|the chat|this chat)\b"
+                            r"|\border\s+(?:it\s+)?(?:here|in (?:the|this) chat)\b", text, re.I)
+              and (named := self.named_product(text)) is not None):
+            # "checkout is broken for me. can i just order through you? the oslo canopy bed in charcoal": into the cart
+            state.focus_id, intent, slots = named.id, "add_to_cart", {}
+        elif (intent == "out_of_scope" and not state.shown and phrases.HELLO.match(text) and not phrases.is_question(text)
+              and not phrases.ASKS_SOMETHING_ELSE.search(text) and not slots and state.turn <= 1):
+            intent = "greet"  # "hey 👋 up way too early bc of this humidity ugh"
+        elif (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and not slots.get("order_id")
+              and _SMALL_TALK_ASKED.search(text) and not phrases.DELIVERY_WORD.search(text)):
+            intent, slots = "out_of_scope", {}  # "do u know if its gonna storm later?"
+        elif (intent == "return_item" and state.last_action in ("service", "handoff")
+              and state.last_service_intent in ("order_status", "delivery_time")
+              and not service.names_topic("return_item", text) and not service.says_damaged(text)
+              # (not "can you just send the bed out again and the driver takes the desk box back?", nor a box asked
+              # about after asking for a replacement)
+              and not re.search(r"\b(?:back|again|swap\w*|replac\w*|pick\w*\s+(?:\w+\s+)?up|collect\w*|box|boxes|packaging)\b",
+                                text, re.I)
+              and not {"return_item", "refund"} & set(state.service_intents[-3:])
+              and not service.topic("return_item", text) in ("wrong_item", "damaged", "replacement", "exchange")):
+            # "i heard your van broke down on the highway?? so my sofa is just sitting on the side of the road" about a late
+            # order: still that order, nothing to send back
+            intent = state.last_service_intent
+        elif (intent in ("return_item", "refund", "complaint") and state.shown and not slots.get("order_id")
+              and re.search(r"\brecall(?:ed|s)?\b", text, re.I)
+              and (one := re.search(r"\b(?:is|was)\s+(the\s+[a-z][\w -]{1,25}?\s+one)\b", text, re.I))
+              and len(picked := self._described_shown(state, one.group(1))) == 1):
+            # "wait is the tripod one the lamp that got recalled??" about a lamp shown: a question about that one
+            intent, slots = "product_question", {"item_ref": picked}
+        elif (intent == "order_status" and not slots.get("order_id")
+              and re.search(r"\b(?:haven'?t|have not|havent|didn'?t|did not|not)\s+(?:even\s+|yet\s+)?(?:ordered|bought|placed)\b", text, re.I)
+              and re.search(r"\b(?:get|arrive|deliver\w*|here|ship\w*)\b.{0,30}\b(?:by|before|in time|until)\b", text, re.I)):
+            intent = "delivery_time"  # "i still haven't ordered a bed frame 🙃 could anything get to me by monday?": no order yet
+        elif intent in ("greet", "out_of_scope", "thanks") and _CHECKOUT_BROKEN.search(text) and not slots.get("category"):
+            intent, slots = "payment_issue", _order_id_only(slots)  # "morning. your checkout page just spins ..."
+        elif (intent == "contact_human" and nlu.confidence < 0.6 and re.match(r"\W*(?:thank|thanks|ty|cheers)\b", text, re.I)
+              and not phrases.A_PERSON.search(text) and not phrases.TALK_TO_PERSON.search(text)):
+            intent, slots = "thanks", {}  # "Thank you, you've been very patient with an old man"
+        pointed = re.match(r"\W*(?:(?:ok|so|and|hmm+)\W+)?(the\s+[a-z][\w -]{1,25}?\s+one)\s*[.,!:;-]", text, re.I)
+        if pointed and intent in service.SERVICE_INTENTS and state.shown:
+            picked = self._described_shown(state, pointed.group(1))
+            if len(picked) == 1 and state.product_at(picked[0]):
+                state.focus_id = state.product_at(picked[0])  # "the black arc one. can it be here by friday?", then "add it"
+        parents = self._parents()
+        refused = slot_values(slots, "exclude_category")
+        holding = [c for c in refused if any(c in parents.get(k, ()) for k in slot_values(slots, "category"))]
+        if holding:  # "my dining room lighting is awful. want a floor lamp": floor lamps are lighting
+            kept = [c for c in refused if c not in holding]
+            slots = {k: v for k, v in slots.items() if k != "exclude_category"} | ({"exclude_category": kept} if kept else {})
+        kinds = slot_values(slots, "category") if intent == "search_product" else []
+        near = [k for k in kinds if any(set(parents.get(k, ())[-1:]) & set(parents.get(c, ())[-1:]) for c in state.constraints.categories)]
+        if len(kinds) > 1 and len(near) == 1:
+            slots = {**slots, "category": near[0]}  # "a couple of chairs would do then" after patio sets: outdoor chairs
         return _as_read(nlu, intent, slots)
 
     @staticmethod
@@ -3298,7 +3442,7 @@ class DialogueManager:
     def _thing_named(said: str, text: str) -> str:
         """The words of the message that name a thing the model tagged in part ("wall" -> "wall paint")."""
         # not "recliner finally" of "his old recliner finally gave out"
-        thing = re.search(rf"\b{re.escape(said)}(?:\s+(?!and\b|or\b|for\b|in\b|with\b|under\b|to\b|if\b|[a-z]+ly\b|"  # "gold frame if you have one"
+        thing = re.search(rf"\b{re.escape(said)}(?:\s+(?!and\b|or\b|for\b|in\b|with\b|under\b|to\b|if\b|by\b|at\b|[a-z]+ly\b|"  # "gold frame if you have one"
                           rf"(?:is|was|has|had|gave|broke|died|just|got|went|keeps?|he|she|they|it|i|we|you|that|which|who)\b)"
                           rf"[a-z]+s?\b)?", text, re.I)  # not "recliner he" of "a recliner he can nap in"
         return (thing.group(0) if thing else said).lower()
@@ -3528,6 +3672,19 @@ class DialogueManager:
                     slots[slot] = value
                 else:
                     slots.pop(slot)
+        if ref_products and phrases.SIMILAR.search(nlu.text):
+            # "more like the black one but cheaper?": black says which one it is like, not the colour wished
+            pointers = " ".join(m.group(1) for m in re.finditer(r"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", nlu.text, re.I))
+            slots = {k: v for k, v in slots.items() if not (k in ("color", "material") and isinstance(v, str)
+                                                            and re.search(rf"\b{re.escape(v.lower())}\b", pointers.lower()))}
+        if slots.get("price_relative") and not ref_products and len(shown) > 1:
+            # "ooh the charcoal one is nice but can we go cheaper?", "anything cheaper than the beige one?": that one's price
+            said = [m.group(1) for m in re.finditer(r"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", nlu.text, re.I)]
+            picked = self._described_shown(state, f"the {said[0]} one") if len(said) == 1 else []
+            if len(picked) == 1 and 1 <= picked[0] <= len(shown):
+                ref_products = [shown[picked[0] - 1]]
+                slots = {k: v for k, v in slots.items() if not (k in ("color", "material") and isinstance(v, str)
+                                                                and v.lower() in said[0].lower())}
         ref_price = None
         if slots.get("price_relative"):
             ref_price = ref_products[0].price if ref_products else reference_price(shown)
@@ -3570,9 +3727,18 @@ class DialogueManager:
                 # "something completely different": the look let go (colour, material, style), the rest kept
                 look = describe(c.model_copy(update={"exclude_ids": []}))
                 c.colors, c.materials, c.styles = [], [], []
-                return await self._search(state, nlu, action="refine", exclude_seen=True,
-                                          intro=f"Something completely different from the {look}:")
-            return await self._search(state, nlu, action="refine", exclude_seen=True)
+                reply = await self._search(state, nlu, action="refine", exclude_seen=True,
+                                           intro=f"Something completely different from the {look}:")
+            else:
+                reply = await self._search(state, nlu, action="refine", exclude_seen=True)
+            if not reply.products and state.size_bound and phrases.COMPLETELY_DIFFERENT.search(nlu.text):
+                # "bigger than those", then "something completely different" when every bigger one was shown
+                state.size_bound = None
+                state.seen = list(dict.fromkeys([*state.seen, *state.previous_shown, *state.shown]))  # none shown before
+                reply = await self._search(state, nlu, action="refine", exclude_seen=True,
+                                           intro=f"Those were all the bigger {describe(c.model_copy(update={'exclude_ids': []}))}; "
+                                                 "here are different ones:")
+            return reply
         if not state.query_text:
             state.query_text = nlu.text
         state.seen = []
@@ -3640,14 +3806,16 @@ class DialogueManager:
         if not categories:
             return None
         vocabulary = self.s.retriever.vocabulary
-        listed = {v.lower() for k in ("materials", "styles") for v in vocabulary.get(k, [])}
-        for value in (*slot_values(slots, "exclude_material"), *slot_values(slots, "exclude_style")):
+        listed = {v.lower() for k in ("materials", "styles", "brands") for v in vocabulary.get(k, [])}
+        # ("NOT a tripod one" read as a brand refused: no brand is called that)
+        for value in (*slot_values(slots, "exclude_material"), *slot_values(slots, "exclude_style"), *slot_values(slots, "refused_word")):
             word = value.lower().strip()
             if " " in word or word in listed or len(word) < 5:
                 continue
             stem = re.sub(r"(\w)\1$", r"\1", re.sub(r"(?:y|ish|ed)$", "", word))  # shaggy -> shag, frilly -> fril
-            if any(re.search(rf"\b{re.escape(stem)}", p.title.lower()) for p in self._sample(categories)):
-                return stem
+            for said in (word, stem):  # ("canopy" as titles say it, not "canop")
+                if any(re.search(rf"\b{re.escape(said)}", p.title.lower()) for p in self._sample(categories)):
+                    return said
         return None
 
     def _same_room(self, old: list[str], new: list[str]) -> bool:
@@ -4311,6 +4479,9 @@ class DialogueManager:
         asked = " ".join(re.findall(r"[^.?!]*\?", nlu.text)) or nlu.text
         # the products the words before the question describe ("ok the rust linen ones could work. are they ...?")
         before = nlu.text.replace(asked, " ") if asked != nlu.text else ""
+        pointed = _THE_ONE_THEN_ASKED.match(nlu.text) if not before else None
+        if pointed:  # "the white cube one - how many shelves, and can you move them up and down?": that one
+            before, asked = pointed.group(1), pointed.group(2)
         about_these = phrases.ABOUT_THESE.search(asked)
         described = self._described_shown(state, before) if before and about_these else []
         if (about_these and not phrases.EXPLICIT_REF.search(nlu.text)
@@ -4986,6 +5157,11 @@ class DialogueManager:
                                "I can't sign you up for (or out of) our emails from this chat: your email preferences are "
                                "on the Account page. Anything else I can help with?",
                                quick_replies=["Find a sofa", "Track my order", "Talk to a person"])
+        if re.search(r"\bwhy\s+(?:is|are)\b.{0,25}\bso\s+(?:expensive|pricey|dear)\b", nlu.text, re.I):
+            # "why is everything so expensive lmao": no lecture on prices, the offer to find something in a budget
+            return self._reply(state, nlu, "out_of_scope",
+                               "Prices vary a lot from piece to piece. Tell me what you're looking for and a budget, and I'll "
+                               "show you the best ones within it.", quick_replies=["A sofa under $800", "A rug under $100"])
         return self._reply(
             state, nlu, "out_of_scope",
             "Sorry, I can't help with that. I can find products for your home, compare them, "

@@ -578,7 +578,7 @@ SAME_BUDGET = re.compile(r"\b(same|that|my|the) (budget|price( range)?|max(imum)
 MORE = re.compile(r"\b(show( me)? more|more of (those|these|them|the)|any more|other ones|others)\b", re.I)
 # "do you sell bathroom vanities?": the thing asked for, up to a price, a purpose or the end
 DO_YOU_SELL_THING = re.compile(r"\b(?:do|does) (?:you|the shop|your shop|u)(?: guys)? (?:sell|carry|stock|have|offer)\s+"
-                               r"(?:any\s+|a\s+|an\s+|some\s+)?([a-z][a-z -]{2,40}?)\s*(?=\b(?:for|under|in|with|that|at|too|as well)\b|[?.!,]|$)",
+                               r"(?:any\s+|a\s+|an\s+|some\s+)?([a-z][a-z -]{2,40}?)\s*(?=\b(?:for|under|in|with|that|at|too|as well|by any chance|by chance|anymore|please|pls|lol|tho|though)\b|[?.!,]|$)",
                                re.I)
 # What a shop has that is no product ("do you have a store in Boston?", "do you have a sale on?").
 SHOP_FEATURE = re.compile(r"\b(stores?|shops?|showrooms?|locations?|branch(?:es)?|sales?|discounts?|deals?|offers?|warrant(?:y|ies)|"
@@ -728,7 +728,7 @@ A_MUST = re.compile(r"\b(?:has|have|needs?|must)\s+(?:to\s+)?(?:be|match|go with
 NEWSLETTER = re.compile(r"\b(newsletters?|mailing list|subscribe|unsubscribe|marketing emails?|promo emails?|"
                         r"sign (?:me|us) up (?:for|to) (?:your |the )?(?:e-?mails?|e-?mail list|offers|deals|emails or whatever))\b", re.I)
 # "any of those with storage drawers?", "any that fold flat?", "do any of these have removable covers?": only those
-ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hmm),?\s+)?(?:do |are |is )?(?:any|anything|any ones?|any of (?:these|those|them|the \w+))\s+"
+ANY_WITH = re.compile(r"^\s*(?:(?:ok|so|and|hm+|no|nah)[,.!]*\s+){0,2}(?:do |are |is )?(?:any|anything|any ones?|any of (?:these|those|them|the \w+))\s+"
                       r"(?:with|that|which|have|has|come|comes|got|are|is|work|works|need|needs|fit|fits)\b", re.I)
 
 

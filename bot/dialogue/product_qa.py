@@ -145,6 +145,8 @@ def _attribute_matches(question: str, product: Product) -> list[tuple[str, str]]
             found.append((0, -len(key_words), key, value))
         elif meaningful and meaningful <= own | meant:
             found.append((1, -len(key_words), key, value))
+        elif " " in str(value).strip() and len(str(value)) >= 8 and str(value).lower() in question.lower():
+            found.append((1, -len(key_words), key, value))  # "the beige one says duvet cover only? so no sheets?": pieces
         elif any(len(w) >= 5 for w in meaningful & own) or (len(key.split()) > 1 and _stem(key.split()[0].lower()) in own):
             # "does it have storage?" -> storage drawers; "whats the pile like" -> pile height
             found.append((2, -len(key_words), key, value))

@@ -25,7 +25,10 @@ _CHOICE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will) (?:take|go with|go for|
                      r"|^\W*(?:(?:ok(?:ay)?|great|perfect|right|lovely|cool|yes|yeah)\W+)?(?:add|put)\s+(?:it|that|this|them|the)\b"
                      # "ok getting the charcoal one. when would it arrive ...?", "hmm ok take the oval one then. can it be here by friday?"
                      r"|^\W*(?:(?:ok(?:ay)?|hmm+|fine|great|perfect|right|yes|yeah)\W+){0,2}(?:(?:i'?m|we'?re)\s+)?"
-                     r"(?:getting|taking|take|get|grab)\s+the\s+[a-z][\w -]{1,25}?\s+one\b", re.I)
+                     r"(?:getting|taking|take|get|grab)\s+the\s+[a-z][\w -]{1,25}?\s+one\b"
+                     # "ok the honey pine one, add to cart. will it get here before the 20th?"
+                     r"|^\W*(?:(?:ok(?:ay)?|fine|great|perfect|right|yes|yeah)\W+)?the\s+[a-z][\w -]{1,25}?\s+one,?\s+(?:add|put)\s+"
+                     r"(?:it\s+)?(?:to|in|into)\s+(?:the\s+|my\s+)?(?:cart|basket)\b", re.I)
 _ASK_AFTER_CHOICE = re.compile(r"(?<=[.!])\s+(?=(?:how|when|what|do|does|can|could|will|would|is|are)\b)", re.IGNORECASE)
 # "I'd rather send it back and pick something else. any charcoal velvet sofas?": a product question after a sentence
 # about an order (not "My client refuses anything from IKEA. Show me bookcases.", one request)
@@ -70,6 +73,10 @@ _CART_COMMAND = re.compile(r"(?:(?:ok(?:ay)?|great|perfect|right|alright|lovely|
                            re.IGNORECASE)
 
 
+# "add it, and a nightstand to match for his bed": the cart, then another wish
+_CART_AND_A = re.compile(r"^(\W*" + _CART_COMMAND.pattern + r")\s*,?\s*(?:and|&|\+)\s+(?=(?:a|an|some)\s+\w)", re.IGNORECASE)
+
+
 def is_cart_command(part: str) -> bool:
     """Whether a clause is only a cart command ("ok add the cheaper one", "take it")."""
     return _CART_COMMAND.fullmatch(part.strip(" ,.!")) is not None
@@ -99,6 +106,9 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     ``wish_first`` (the message reads as a product request) the first clause may state the wish without
     asking ("grey sofa under 900 that's good with pets, and can I pay in installments?")."""
     body = _PREAMBLE.sub("", text, count=1) or text
+    cart_and = _CART_AND_A.match(body)
+    if cart_and:
+        body = f"{body[:cart_and.end(1)]}. and {body[cart_and.end():]}"
     pieces = [q for p in _BOUNDARY.split(body) for q in (_ASK_AFTER_ORDER.split(p) if _ORDER_MATTER.search(p) else [p])]
     pieces = [q for p in pieces for q in (_ASK_AFTER_CHOICE.split(p) if _CHOICE.search(p) else [p])]
     parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip(" ,."), flags=re.IGNORECASE) for p in pieces]
@@ -107,6 +117,9 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
              # ... or the cart: "add it. and a rug for next to her bed, pink if you have it"
              or _CART_COMMAND.fullmatch(p)]
     parts = [p for p in parts if not _TIME_OF_DAY.match(p)] or parts  # "ok it's late and I want a velvet armchair"
+    if len(parts) >= 3 and parts[-2].endswith("?") and not _REQUEST.search(parts[-1]):
+        # "ok getting the charcoal one. when would it arrive if i order today? her party is july 5th": why, of the question
+        parts = [*parts[:-2], f"{parts[-2]} {parts[-1]}"]
     if len(parts) >= 2 and any(_GOES_ON.match(p) for p in parts[1:]):
         return [text]  # "aw cute. can you gift wrap? with a little note?": one question
     if any(_ONLY_ORDER_NUMBER.fullmatch(p) for p in parts[1:]):
@@ -116,7 +129,8 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
         return [text]  # "my mum bought me a mustard velvet armchair for christmas and i want to send it back": one matter
     wish_first = wish_first and not (parts and _PAID.search(parts[0]))
     after_cart = bool(parts) and _CART_COMMAND.fullmatch(re.sub(r"[^\w']+$", "", parts[0])) is not None  # ("ok add it 🙏")
-    if not all((after_cart and (not i or re.match(r"(?:a|an|some)\s+\w", p, re.I)))  # "add it. and a rug for ..., pink if you have it"
+    if not all((after_cart and (not i or re.match(r"(?:a|an|some)\s+\w", p, re.I)  # "add it. and a rug for ..., pink if you have it"
+                                or re.match(r"[a-z]+s\s+to\s+(?:go with|match)\b", p, re.I)))  # "... and chairs to go with it, 8 of them"
                or (_REQUEST.search(p) and not (i and (_RETURN_MADE.search(p) or _OWN_MISTAKE.search(p) or _ASKED_WHY.search(p)
                                                         or _NEVER_DONE.search(p) or _IT_IS_A.match(p))
                                             and "?" not in p))

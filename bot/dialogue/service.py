@@ -156,8 +156,10 @@ _DEFECT = re.compile(r"\b(?:legs?|frame|seat|it|tables?|chairs?|drawers?|shelf|s
                      r"(?:\s+properly|\s+all the way)?)\b", re.IGNORECASE)  # ... "the dining table I bought from you snapped after 3 weeks",
 # "the dresser I bought from you last week has a drawer that won't close properly"
 _DOUBLE_CHARGE = re.compile(
-    r"\b(charged|billed|paid|charge|debited|taken|deducted)\b.{0,30}\b(twice|two times|2 times|double|again|more than once)\b"
-    r"|\b(double[- ]?(charged?|billed|payment)|duplicate (charges?|payments?|transactions?)|two (charges|payments|transactions))\b",
+    r"\b(charged|billed|paid|charge|debited|taken|deducted)\b.{0,30}\b(twice|two times|2 times|three times|3 times|thrice|double|again|"
+    r"more than once)\b"
+    r"|\b(double[- ]?(charged?|billed|payment)|duplicate (charges?|payments?|transactions?)|"
+    r"(?:two|2|three|3)\s+(?:pending\s+)?(charges|payments|transactions))\b",
     re.IGNORECASE,
 )
 _FAILED = re.compile(r"\b(declin\w*|fail\w*|reject\w*|didn'?t go through|won'?t go through|doesn'?t go through)", re.IGNORECASE)
@@ -363,7 +365,8 @@ _REFUND_AMOUNT = re.compile(r"(?<!\bpay )(?<!\bpaying )\b(?:full|whole|entire)\s
                             r"|\b(?:all|every penny of|the whole of)\s+(?:my|the|our)\s+money\s+back\b"
                             r"|\b(?:fee|charge)s?\s+(?:taken\s+off|deducted|kept|knocked off)\b",
                             re.IGNORECASE)
-_PAID_DELIVERY = re.compile(r"\b(?:paid|charged|spent)\b.{0,20}\bfor\s+(?:the\s+)?(?:delivery|shipping|postage)\b", re.IGNORECASE)
+_PAID_DELIVERY = re.compile(r"\b(?:paid|charged|spent)\b.{0,20}\bfor\s+(?:the\s+)?(?:express\s+|next[- ]day\s+|faster\s+)?"
+                            r"(?:delivery|shipping|postage)\b", re.IGNORECASE)  # ("i paid 79 extra for express delivery")
 # "do I need the original box?", "do i have to pack it back up myself? i already threw the box out"
 _PACKAGING = re.compile(r"\boriginal\s+(?:box|boxes|packaging|carton)\b|\bpack(?:ing)?\s+(?:it|them)\s+(?:back\s+)?up\b|\bre-?pack\w*\b"
                         r"|\b(?:keep|kept|need|without|threw (?:out|away)|thrown (?:out|away)|binned|recycled)\s+(?:the|its|their)\s+"
@@ -382,6 +385,10 @@ _INVOICE_NAME = re.compile(r"\b(?:company|business|firm|employer|vat|tax id|tax 
 _RESET_EMAIL = re.compile(r"\b(?:reset|password)\b.{0,40}\b(?:e-?mail|link|mail)\b.{0,30}\b(?:never|not|doesn'?t|didn'?t|hasn'?t|"
                           r"won'?t|isn'?t|nothing)\b|\bchecked (?:the |my |in )?(?:spam|junk)\b|\b(?:spam|junk)\s+(?:folder|too|as well)\b",
                           re.IGNORECASE)
+# "my basket is empty?? i had stuff in it this morning": a cart that lost what was in it
+_CART_EMPTIED = re.compile(r"\b(?:cart|basket|bag)\b.{0,20}\b(?:is|was|got|went|'s)\s+(?:\w+\s+)?(?:empty|emptied|cleared|wiped|reset|gone)\b"
+                           r"|\b(?:lost|emptied|cleared|wiped)\s+(?:my|the|our)\s+(?:cart|basket)\b"
+                           r"|\b(?:cart|basket)\b.{0,30}\b(?:disappeared|vanished|gone)\b", re.IGNORECASE)
 # In order: the first that matches answers ("gift wrap it and send it straight to her address": the gift wrapping,
 # whose answer says how a gift goes to another address, before changing an order's address).
 _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH, "payment_methods"),
@@ -394,7 +401,7 @@ _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH
                 ("safe_place", _SAFE_PLACE, "delivery_options"), ("driver_note", DRIVER_NOTE, "delivery_options"),
                 ("another_day", ANOTHER_DAY, "delivery_options"),
                 ("send_there", _SEND_THERE, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"),
-                ("assembly", _ASSEMBLY_HELP, "complaint"))
+                ("assembly", _ASSEMBLY_HELP, "complaint"), ("cart_emptied", _CART_EMPTIED, "account_help"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
 _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|venmo|zelle|bitcoin|crypto\w*|cash|cheques?|checks?|"
                       r"visa|mastercard|master card|amex|american express|discover|gift cards?|bank transfer|wire transfer)\b", re.I)
@@ -446,6 +453,8 @@ def _matches(name: str, pattern: re.Pattern, text: str) -> bool:
     if name == "promo" and re.search(r"\b(?:not|no|don'?t want|rather than|instead of)\s+(?:a\s+|any\s+)?(?:voucher|coupon|store credit|credit note)s?\b",
                                      text, re.IGNORECASE):
         return False  # "I want a full refund. not a voucher, not a replacement": money back, no code
+    if name == "cart_emptied" and re.search(r"\b(?:find|get|show|bring)\s+(?:it|them|that|those)\s+(?:again|back)\b", text, re.IGNORECASE):
+        return False  # "my cart is EMPTY. i had the mustard boucle sofa ..., can you find it again": found again
     if name == "assembly" and not _ASSEMBLING_THEIRS.search(text):
         return False  # "is it easy to assemble? i can't use tools well": a question before buying
     return bool(pattern.search(text))
@@ -974,6 +983,11 @@ def _reset_email(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[st
             "the password for you.", [human])
 
 
+def _cart_emptied(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return ("Sorry, your cart lost what was in it. Tell me what you had (the kind of product, its colour, size or price) and "
+            "I'll find it again so you can add it back.", ["Continue shopping", human])
+
+
 def _fee_back(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return (f"Sorry about that. Whether the delivery charge on {ref} comes back is for a person from our team to decide "
             f"({policy.support_hours}). I can connect you; they will see this conversation, so you won't need to repeat "
@@ -1050,6 +1064,7 @@ def _assembly(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]
 
 _VARIANTS = {
     ("account_help", "reset_email"): _reset_email,
+    ("account_help", "cart_emptied"): _cart_emptied,
     ("invoice", "emailed"): _invoice_sent,
     ("invoice", "company_name"): _invoice_name,
     ("return_item", "packaging"): _packaging,

@@ -285,7 +285,17 @@ def widen_price_spans(text: str, spans: Iterable[tuple[str, int, int]]) -> list[
         out.append((slot, start, end))
     out = [(slot, start, end + 1 if slot in _PRICE_SLOTS and text[end:end + 1] == "+" else end)  # "happy to spend 800+"
            for slot, start, end in out]
-    return [(slot, price_lead(text, start) if slot in _PRICE_SLOTS else start, end) for slot, start, end in out]
+    return [(slot, _lead_of(text, start, end) if slot in _PRICE_SLOTS else start, end) for slot, start, end in out]
+
+
+def _lead_of(text: str, start: int, end: int) -> int:
+    """Where a price span starts with its lead words; "those are dear. Nothing under 500?" asks whether there is
+    anything under 500 (a ceiling), so a "nothing" opening a question is not read into it."""
+    lead = price_lead(text, start)
+    if (lead < start and re.match(r"(?:nothing|none)\s", text[lead:start], re.IGNORECASE) and re.match(r"\s*\?", text[end:])
+            and re.search(r"(?:^|[.!?]\s*)$", text[:lead])):
+        return start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    return lead
 
 
 # ---------------------------------------------------------------- relative critiques
@@ -593,6 +603,8 @@ _DOUBLE_NEGATION = re.compile(
 
 
 _NEGATION_AFTER = re.compile(r"\s*(?:ones?\s+)?(?:isn'?t|is not|aren'?t|are not|is too|are too|looks? (?:cheap|bad|ugly|awful)|"
+                             # "emerald is a bit much for them"
+                             r"(?:is|are|'s)\s+(?:a\s+bit|a\s+little|a\s+tad|kinda|way|just)\s+(?:much|loud|bold|intense|bright|busy)\b|"
                              r"(?:is|are) (?:ugly|awful|horrible|a no|not for me|not cosy|not cozy))\b", re.IGNORECASE)
 
 
@@ -643,7 +655,9 @@ _NOT_MONEY = re.compile(r"^\D{0,12}\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|mins?|minute
 
 
 _MEASURE_AFTER = re.compile(r"^\s*(?:sq\.?\s*(?:ft|feet|m)|square\s+(?:feet|foot|meters?|metres?)|lbs?\b|kg\b|kilos?\b|"
-                            r"ft\b|feet\b|foot\b|inch(?:es)?\b|in\b|cm\b|by\s+\d|x\s*\d|people\b|ppl\b|persons?\b|guests?\b|"
+                            r"ft\b|feet\b|foot\b|inch(?:es)?\b|cm\b|by\s+\d|x\s*\d|people\b|ppl\b|persons?\b|guests?\b|"
+                            # "84 in long", "40 in" (not "under 100 in twin?": the size it comes in)
+                            r"in\b(?!\s+(?:my|the|our|a|an|this|that|your|his|her|their|its|twin|full|queen|king|california|cal|double|single|stock|total|cash|store|person|sale|white|black|grey|gray|green|blue|red|pink|beige|navy|brown|cream|ivory|charcoal|teal|rust|mustard|gold|brass|oak|walnut|velvet|leather|linen|wool|cotton|boucle|any|one|each|size|colou?r)\b)|"
                             r"of them\b|pieces\b|pcs\b|units\b|chairs\b|%|percent\b|per\s*cent\b|degrees?\b|°|stars?\b|★)",
                             re.IGNORECASE)
 _SEATS_BEFORE = re.compile(r"(?:\bseats?|\bsleeps|\bseating|\bfits|\d\s*(?:by|x))\s*$", re.IGNORECASE)
@@ -696,9 +710,11 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if (len(numbers) == 1 and re.search(r"\b(?:hit|hits|reach|reaches|get to|gets to|top|tops)\s*$", before, re.I)
             and re.match(r"\s*(?:today|tomorrow|tonight|this (?:week|weekend|afternoon)|degrees|°)", after, re.I)):
         return True  # "is it seriously supposed to hit 100 today??": the temperature
-    if (len(numbers) == 1 and re.search(r"\b(?:it'?s|it is|its been|it'?s been)\s+(?:already\s+|like\s+|nearly\s+|almost\s+|over\s+)?-?$", before, re.I)
+    if (len(numbers) == 1 and re.search(r"\b(?:it'?s|it is|its been|it'?s been)\s+(?:still\s+|already\s+|like\s+|nearly\s+|almost\s+|over\s+)?-?$",
+                                        before, re.I)
             and re.match(r"\s*(?:here|out(?:side)?|today|in here|and\s+(?:sticky|humid|muggy|hot|sunny|freezing|cold|raining|"
-                         r"pouring|boiling))\b", after, re.I)):
+                         r"pouring|boiling)|in\s+(?:my|the|our|this)\s+(?:\w+\s+)?(?:room|bedroom|house|flat|apartment|place|office|"
+                         r"kitchen|dorm))\b", text[last_end:last_end + 40], re.I)):  # ("its still 85 in my bedroom")
         return True  # "its already 95 here and its not even 10am": the temperature
     if (len(numbers) == 1 and re.search(r"\b(?:cooled|cools|cooling|warmed|warms|warming|heated|heats|heating)\s+(?:back\s+)?"
                                         r"(?:down|up|off)?\s*to\s+(?:like\s+|about\s+|around\s+)?$",
@@ -732,6 +748,8 @@ def _said_as_money(text: str, span_text: str) -> bool:
     """Whether every place ``span_text`` appears in the message is an amount ("$459", "459 dollars")."""
     places = [m for m in re.finditer(rf"(?<![\w-]){re.escape(span_text.strip())}(?![\w-])", text)]
     return bool(places) and all(re.search(r"[$£€]\s*$", text[:m.start()]) or re.match(r"\s*(?:dollars?|bucks|usd)\b", text[m.end():], re.I)
+                                # "3 pending payments of 489": an amount
+                                or re.search(r"\b(?:payments?|charges?|charged|paid|amount|total)\s+(?:of\s+)?$", text[:m.start()], re.I)
                                 for m in places)
 
 
@@ -859,7 +877,7 @@ def squeeze_repeats(text: str, known) -> str:
     return re.sub(r"[A-Za-z]+", word, text)
 
 
-_UNIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|''|”|cm|centimet\w*|ft\b|feet|foot|'|x\s*\d|by\s+\d)", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:inch(?:es)?|in\b(?!\s+(?:my|the|our|a|an|this|that|your|his|her|their|its|twin|full|queen|king|california|cal|double|single|stock|total|cash|store|person|sale|white|black|grey|gray|green|blue|red|pink|beige|navy|brown|cream|ivory|charcoal|teal|rust|mustard|gold|brass|oak|walnut|velvet|leather|linen|wool|cotton|boucle|any|one|each|size|colou?r)\b)|\"|''|”|cm|centimet\w*|ft\b|feet|foot|'|x\s*\d|by\s+\d)", re.IGNORECASE)
 _PRICE_AFTER = re.compile(r"\s*(?:tops|max(?:imum)?|at (?:the )?most|or (?:less|under|below|cheaper)|bucks|dollars|usd|quid)\b",
                           re.IGNORECASE)
 _OTHER_OBJECT = re.compile(r"\s*(?:-\s*)?(?:inch(?:es)?|in\b|\"|”)?\s*(?:tv|television|screen|monitor)s?\b", re.IGNORECASE)
