@@ -555,7 +555,7 @@ _PARAPHRASES = {
                                   r"|\bcovers?\s+(?:that\s+)?(?:i|we|you)\s+can\s+(?:wash|take off|remove|zip off)\b", "yes")],
     "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes"),
                      # "2 dogs + a cat ... a rug that can survive them"
-                     (r"\b(?:survive|withstand|stand up to|hold up (?:to|against))\s+(?:my |our |the |two |2 )?"
+                     (r"\b(?:survives?|withstands?|stands? up to|holds? up (?:to|against))\s+(?:my |our |the |two |2 |a |an |three |3 )?"
                       r"(?:dogs?|cats?|pets?|puppy|puppies|kittens?)\b|(?:dogs?|cats?|pets?|puppy|puppies|kittens?|🐶|🐱)\W.{0,80}?"
                       r"\b(?:survive|withstand|stand up to|hold up (?:to|against))\s+(?:them|it|those|the lot)\b", "yes")],
     # "any colour is fine as long as the shelves are adjustable", "shelves you can move"

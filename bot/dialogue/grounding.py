@@ -517,7 +517,8 @@ _OLD_ONE = re.compile(r"\b(?:our|my|the|his|her|their)\s+(?:old|current|existing
                       r"(?:torture device|nightmare|joke|disaster|death trap|relic|wreck|mess)\b", re.IGNORECASE)
 # ... unless it also says what is wanted
 _WISH_WORD = re.compile(r"\b(?:want|wanted|need|needs|looking for|prefer|preferably|ideally|would like|'d like|something|"
-                        r"instead|this time|new one|another)\b", re.IGNORECASE)
+                        r"instead|this time|new one|another|do you (?:have|sell|carry|stock)|have you got|got any|"
+                        r"any\s+(?:\w+\s+){0,3}?(?:that|which|with)(?=\s))\b", re.IGNORECASE)  # ("any extendable dining tables that seat 8?")
 _CLAUSE_END = re.compile(r"[.!?;]+|\s+-+\s+|,\s*(?=(?:and|but|so)\b)|,\s*(?=(?:my|our)\s+\w+(?:\s+\w+)?\s+(?:is|was)\s+(?:a|an)\s)"
                          r"|\s+(?=and\s+(?:our|my)\s)")  # "hosting 8 people ... | and our table only seats 4"
 
@@ -578,7 +579,8 @@ def _values_said(text: str, field: str, vocabulary: dict[str, list[str]]) -> lis
 _STOREY = r"\d+(?:st|nd|rd|th)|ground|first|second|third|top|upper|lower"  # "the 4th floor": a storey, no floor lamp
 _PET_OR_PERSON = re.compile(r"\b(\w+)\s+(?:retrievers?|labs?|labradors?|doodles?|dogs?|cats?|puppy|puppies|kittens?|"
                             r"hair|fur|beard|eyes)\b", re.IGNORECASE)
-_NOT_A_SIZE = re.compile(r"\bfull[- ]?(?:length|body|height|sun|shade|day|days|time|price|refund|set|range|width|setup|set-up|kit|works|house|room|office|package|team)\b"
+_NOT_A_SIZE = re.compile(r"\bfull[- ]?(?:length|body|height|sun|shade|day|days|time|price|refund|set|range|width|setup|set-up|kit|works|house|room|office|package|team|"
+                         r"(?:bedroom|living room|kitchen|flat|apartment|home)\s+(?:reset|redo|makeover|refresh|overhaul|revamp))\b"
                          r"|\b(?:in|at) full\b(?! size| bed| mattress)", re.IGNORECASE)
 
 
@@ -603,6 +605,8 @@ def _not_a_product_value(slots: dict, text: str) -> None:
         slots.pop("size")  # "a TV stand for a 65 inch telly": the TV's size
     if isinstance(slots.get("material"), str) and slots["material"].lower() == "solid":
         slots.pop("material")  # "a solid TV stand": sturdy; "solid wood" / "solid oak" name a material
+    if isinstance(slots.get("material"), str) and slots["material"].lower() == "soft" and re.search(r"\bsoft[- ]clos", text, re.I):
+        slots.pop("material")  # "white, soft close drawers": a feature, no material
     budget = re.fullmatch(r"\s*(?:under|below|max|up to|less than|no more than)\s+\$?(\d[\d,]*)\s*", str(slots.get("size") or ""), re.I)
     if budget:  # "show me bookcases under 100 in a light wood" (the model's size): a budget
         slots.pop("size")
@@ -623,6 +627,10 @@ def _not_a_product_value(slots: dict, text: str) -> None:
     if _NOT_A_SIZE.search(text) and isinstance(slots.get("size"), str) and slots["size"].lower() == "full" \
             and not re.search(r"\bfull(?:[- ]size)?\s+(?:bed|mattress|sheets?|duvet|comforter|frame)\b", text, re.IGNORECASE):
         slots.pop("size")
+        other = re.search(r"\b(california king|cal(?:i)? king|king|queen|twin xl|twin)(?:[- ]size(?:d)?)?\b", text, re.IGNORECASE)
+        if other:  # "doing a full bedroom reset ... bedding, king size": the king
+            said = other.group(1).lower()
+            slots["size"] = "California King" if said.startswith("cal") else said.title().replace("Xl", "XL")
 
 
 # "not dropping 2k on a mattress at 1am lol. under 700": an amount refused, the budget said after it
@@ -887,6 +895,20 @@ def _colour_refused_of_one(slots: dict, text: str, vocabulary: dict[str, list[st
         catalog = {c.lower(): c for c in vocabulary.get("colors", [])}
         excluded = {c.lower() for c in slot_values(slots, "exclude_color")}
         _set_values(slots, "color", [catalog[c] for c in NEUTRALS if c in catalog and c not in excluded])
+
+
+def _colour_asked_last(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> None:
+    """ "the pink one is cute but im not a pink person. green?": the colour asked at the end is wanted (the pink
+    one only said which one, and pink is refused)."""
+    last = re.search(r"(?:^|[.!?,;]\s*)([a-z]+(?:\s+[a-z]+)?)\s*\?+\s*$", text, re.I)
+    colour = lexicon("color", vocabulary.get("colors", [])).lookup(last.group(1)) if last else None
+    if not colour or colour.lower() in {c.lower() for c in slot_values(slots, "exclude_color")}:
+        return
+    pointers = " ".join(m.group(1).lower() for m in re.finditer(r"\bthe\s+([a-z]+(?:\s+[a-z]+)?)\s+ones?\b", text, re.I))
+    refused = {c.lower() for c in slot_values(slots, "exclude_color")}
+    kept = [c for c in slot_values(slots, "color") if c.lower() not in refused and not re.search(rf"\b{re.escape(c.lower())}\b", pointers)
+            and c.lower() != colour.lower()]
+    _set_values(slots, "color", [*kept, colour])
 
 
 # "the velvet one looks so hot to sleep on", "leather in this heat, no thanks. fabric?": that material refused
@@ -1232,8 +1254,9 @@ def _shade_words(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> No
 
 _LIGHT_WOOD = re.compile(r"\blight(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timber|oak|pine|wood\s+tones?)\b", re.I)
 _DARK_WOOD = re.compile(r"\bdark(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timber|wood\s+tones?)\b", re.I)
-# "hmm only one. what about natural wood instead?" after white dressers: a wood finish instead of the colour
-_NATURAL_WOOD_INSTEAD = re.compile(r"\bnatural\s+(?:wood|woods|timber|wood\s+tones?)\b(?=.{0,20}\b(?:instead|rather)\b)", re.I)
+# "hmm only one. what about natural wood instead?" after white dressers, "anything in a wood colour?": a wood finish
+_NATURAL_WOOD_INSTEAD = re.compile(r"\bnatural\s+(?:wood|woods|timber|wood\s+tones?)\b(?=.{0,20}\b(?:instead|rather)\b)"
+                                   r"|\bwood(?:en)?[- ](?:colou?r(?:ed)?|tones?|finish|look)\b", re.I)
 
 
 _LIGHTER = re.compile(r"\b(?:lighter|light(?:\s+(?:wood|coloured|colored|ones?|tones?))?|paler|blonde?)\b", re.I)
@@ -1296,6 +1319,8 @@ def _wood_tones(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> Non
         tones = [catalog[c] for c in shades if c in catalog]
         if not said or _negated(before, len(before)) or not tones:
             continue
+        if re.search(r"\b(?:forget|scrap|drop|ditch|lose|not|no)\s+(?:the\s+|that\s+)?$", text[:said.start()], re.I):
+            continue  # "my boyfriend wants white. forget the wood look": let go, not asked
         colours = [c for c in slot_values(slots, "color") if c.lower() in catalog and c.lower() != word]
         if colours and re.search(r"\b(?:is|are|'s|was|were)\s+(?:all\s+)?(?:a\s+)?$", text[:said.start()], re.I):
             # "got anything in natural oak? everything else in the room is light wood": the room's, the oak asked
@@ -1558,7 +1583,8 @@ def _negated(words: list[str], start: int) -> bool:
 
 _EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|avoid\w*|hates?|dislike\w*|instead|rather|"
                         r"other than|besides|skip|exclud\w*|free|fan|sick|tired|enough|away|ban|allergic|minus|w/o|"
-                        r"too|ugh|ew+|yuck|gross|anything|less(?=\s+[a-z])(?!\s+than\b)|forget|drop|scrap|lose|ditch|remove|nix|rid|over|cannot|veto\w*)\b"
+                        r"too|ugh|ew+|yuck|gross|anything|less(?=\s+[a-z])(?!\s+than\b)|forget|drop|scrap|lose|ditch|remove|nix|rid|over|cannot|veto\w*|"
+                        r"loud|bit much|not my)\b"  # ("rust is a bit loud for me", "rust?? not my colour")
                         # "don't", "wont", "isnt" (not "want", "front")
                         r"|\b(?:do|does|did|is|are|was|were|wo|ca|could|would|should|have|has|had|ai|must|need|might)n'?t\b",
                         re.IGNORECASE)
@@ -2391,6 +2417,7 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
         _material_it_must_be(slots, text, vocabulary)
         _idiom_is_no_product(slots, text)
         _colour_refused_of_one(slots, text, vocabulary)
+        _colour_asked_last(slots, text, vocabulary)
         _colour_of_ones_described(slots, text, vocabulary)
         _material_too_hot(slots, text, vocabulary)
         _size_or_bigger(slots, text, vocabulary)

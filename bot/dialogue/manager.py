@@ -83,8 +83,11 @@ _DESCRIBING_WORD = re.compile(r"(?:er|ing|able|ible|ed|ish|ful|less|ous|ive|al|y
 _HOW_ARE_YOU = re.compile(r"\bhow(?:'?s| is| are| r)\s+(?:your|ur|you|u|ya|things|it)\b(?:\s+(?:morning|day|afternoon|evening|night|"
                           r"week|weekend))?(?:\s+(?:going|doing|been))?\W*(?:lol|haha)?\W*$", re.I)
 # "is it gonna stay this hot?", "why is everything so expensive lmao": the weather or prices talked about, nothing asked for
-_SMALL_TALK_ASKED = re.compile(r"\b(?:is it|it'?s|its)\s+(?:gonna|going to)\s+(?:stay|be|rain|storm|snow|get)\b.{0,20}\b(?:hot|cold|warm|"
-                               r"rain\w*|storm\w*|snow\w*|sunny|nice|like this)\b|\b(?:gonna|going to)\s+(?:rain|storm|snow)\b"
+_SMALL_TALK_ASKED = re.compile(r"\b(?:is it|it'?s|its)\s+(?:gonna|going to)\s+(?:stay|be|rain|storm|snow|get|keep)\b.{0,20}\b(?:hot|cold|"
+                               r"warm|rain\w*|storm\w*|snow\w*|sunny|nice|like this)\b|\b(?:gonna|going to)\s+(?:rain|storm|snow)\b"
+                               # "is it just me or is the fog unreal today"
+                               r"|\b(?:is|isn'?t)\s+the\s+(?:fog|snow|rain|wind|heat|weather|humidity|storm)\s+(?:\w+\s+)?(?:unreal|crazy|insane|"
+                               r"mad|wild|awful|brutal|something|nuts)\b"
                                r"|\bwhy\s+(?:is|are)\s+(?:everything|it all|all (?:this|your stuff)|stuff)\s+so\s+"
                                r"(?:expensive|pricey|dear|much)\b", re.I)
 # "your checkout page just spins and then says 'something went wrong'": paying does not work
@@ -282,7 +285,7 @@ _HOT = re.compile(r"\b(?:run|runs|running|sleep|sleeps|get|gets|getting)\s+(?:so
                   r"\bsweat\w*|\bsticky\b|\bin (?:this|the) heat\b|\btoo hot for\b", re.I)  # ("its way too hot for leather rn")
 # "the rust one looks fun. removable covers? the dog…": a product pointed at, then a question about it
 _THE_ONE_THEN_ASKED = re.compile(r"^\W*(?:(?:ok|oh|ooh|hmm+)\W+)?(?:what about\s+|and\s+)?(the\s+[a-z][\w -]{1,20}?\s+(?:one|[a-z]{4,}(?!\s+ones?\b)))\b"
-                                 r"(?:\s+[-–—:]|[^?]*?[.!,;]|(?=\s+(?:says|said)\b))\s*"  # ("the boucle one - do the cushion covers come off?")
+                                 r"(?:\s+[-–—:]|[^?]*?[.!,;](?!\d)|(?=\s+(?:says|said)\b))\s*"  # ("the boucle one - do the cushion covers come off?")
                                  r"([^.?!]+\?|(?:how|what|whats|what'?s|is|does|do|can|will)\b[^.?!]*$)",
                                  re.I)  # (and "the rust runner, can it go outside on the porch too?", "..., how much was it again")
 # "sweet, 2 packs pls", "ok 3 of them please": that many of the one in focus, into the cart
@@ -812,7 +815,7 @@ class DialogueManager:
         remark = phrases.PRICE_REMARK.match(text) if state.shown and state.constraints.categories else None
         remarked = {c for _, names in mentioned_categories(remark.group(0), self.s.retriever.vocabulary.get("categories", []))
                     for c in names} if remark else set()
-        if (remark and nlu.intent == "search_product"
+        if (remark and nlu.intent in ("search_product", "out_of_scope", "refine")
                 and set(slot_values(nlu.slots, "category")) <= remarked | set(state.constraints.categories)):
             # "whoa 2 grand for a guest bed?? no. under 800 please" under mattresses: the mattress for the guest bed,
             # cheaper; "1.7k for a kids mattress?? no way. anything under 400?": cheaper mattresses
@@ -1649,6 +1652,10 @@ class DialogueManager:
                 and re.search(r"\bnot what i (?:asked|wanted|meant|said)\b|\bi (?:wanted|asked for|said)\b", text, re.I)):
             intent = "refine"  # "that's not what I asked, I wanted one with a marble top"
             slots = {k: v for k, v in slots.items() if k != "item_ref"}
+        if (intent == "complement_request" and state.shown and isinstance(slots.get("category"), str)
+                and slots["category"] not in state.constraints.categories
+                and re.search(r"\b(?:pair|set|couple|two|2|three|3|four|4)\s+(?:of\s+)?matching\s+[a-z]+s\b(?!\s+(?:for|to|with)\b)", text, re.I)):
+            intent = "search_product"  # "ok forget bedding for now. 2 matching nightstands, white": matching each other
         if intent == "complement_request" and not state.shown and not state.cart and slots.get("category") and (
                 not phrases.GOES_WITH.search(text)
                 # "a pair of matching nightstands": matching each other
@@ -1820,7 +1827,7 @@ class DialogueManager:
             slots = {k: v for k, v in slots.items() if k != "item_ref"}
             slots["category"] = wanted[0] if len(wanted) == 1 else wanted
             intent = "search_product"
-        if (intent == "search_product" and not slots.get("category") and not state.constraints.categories and not state.shown
+        if (intent in ("search_product", "refine") and not slots.get("category") and not state.constraints.categories and not state.shown
                 and state.service_category and (re.search(r"\b(?:a|an|another|the same|new|\w+er) one\b", text, re.I)
                                                 or isinstance(slots.get("size"), str)
                                                 and any(p.size == slots["size"] for p in self._sample([state.service_category])))):
@@ -1890,7 +1897,8 @@ class DialogueManager:
             return self._not_sold(state, _as_read(nlu, intent, slots), self._thing_named(said_category, text))
         asked = phrases.DO_YOU_SELL_THING.search(text)
         head = singular_word(asked.group(1).lower().split()[-1]) if asked else ""
-        if (asked and intent in ("search_product", "out_of_scope", "greet") and slots.get("category") and len(head) >= 4
+        if (asked and intent in ("search_product", "out_of_scope", "greet") and slots.get("category")
+                and (len(head) >= 4 or len(head) == 3 and not self._known_modifier([head, head]))  # ("desk fan", not "hampton bay")
                 and len(asked.group(1).split()) > 1 and not service.shop_topic(text) and not phrases.SERVICE_WORDS.search(text)
                 and not re.match(r"(?:that|which|who|with|for|from|in|on|at|to|them|it)\b", asked.group(1), re.I)
                 and not phrases.VAGUE_THING.fullmatch(head) and not phrases.SHOP_FEATURE.search(head) and not is_room(head)
@@ -1898,8 +1906,10 @@ class DialogueManager:
                 # (the category read from a word of the thing asked: "outdoor" of "outdoor paint")
                 and mentioned_categories(asked.group(1), self.s.retriever.vocabulary.get("categories", []))
                 and not self._in_titles(head) and head not in self._attribute_words() and self.named_product(text) is None):
-            # "do you sell outdoor paint": paint, whatever "outdoor" names (not outdoor chairs)
-            return self._not_sold(state, _as_read(nlu, intent, {}), asked.group(1).lower())
+            # "do you sell outdoor paint": paint, whatever "outdoor" names (not outdoor chairs); "a desk fan or any kind
+            # of fan": desk fans
+            thing = re.sub(r"\s+or\s+(?:any|some)\s+(?:kind|sort|type)s?\s+of\s+[a-z]+$", "", asked.group(1).lower())
+            return self._not_sold(state, _as_read(nlu, intent, {}), thing if thing == asked.group(1).lower() else pluralize(thing))
         if (asked and intent in ("search_product", "out_of_scope", "greet") and not slots.get("category")
                 and not service.shop_topic(text) and not phrases.SERVICE_WORDS.search(text)
                 and not phrases.SHOP_FEATURE.search(asked.group(1))
@@ -2189,8 +2199,9 @@ class DialogueManager:
                 and any(slots.get(k) for k in phrases.PRODUCT_SLOTS) and not phrases.SERVICE_WORDS.search(text)):
             # "not metal please, my partner says metal frames squeak", "she's really into velvet",
             # "i don't like the grey colour": a wish about the products being chosen
-            if intent == "feedback_dislike":
-                slots = {(f"exclude_{k}" if k in ("color", "material", "style", "brand") else k): v for k, v in slots.items()}
+            if intent == "feedback_dislike":  # (not a value asked at the end: "... im not a pink person. green?")
+                slots = {(f"exclude_{k}" if k in ("color", "material", "style", "brand") and not (
+                    isinstance(v, str) and re.search(rf"\b{re.escape(v)}\s*\?+\s*$", text, re.I)) else k): v for k, v in slots.items()}
             # "one with good lumbar support please, my back is already complaining" under suggested office chairs
             intent, slots = self._onto_complements(state, "refine", slots)
         if (intent == "product_question" and state.shown and "?" not in text
@@ -2219,7 +2230,7 @@ class DialogueManager:
             intent = "refine"
         forgotten = self._forget_values(state, text)
         # ... and "my boyfriend wants white. forget the wood look": nor a value of this message
-        named = {_spaced(m.group(1)) for m in phrases.FORGET_VALUE.finditer(text)}
+        named = {_spaced(m.group(1)) for m in [*phrases.FORGET_VALUE.finditer(text), *phrases.VALUE_NO_MATTER.finditer(text)]}
         if named & {_spaced(v) for k in ("color", "material", "style") for v in slot_values(slots, k)}:
             forgotten |= named
         if forgotten and intent not in service.SERVICE_INTENTS:
@@ -2618,6 +2629,8 @@ class DialogueManager:
             intent, slots = "refine", {"exclude_category": kind}
             nlu = _as_read(nlu, intent, slots)
         pointed = _THE_ONE_THEN_ASKED.match(text) if intent in ("refine", "search_product", "out_of_scope") and state.shown else None
+        if pointed and re.search(r"(?:^|[,.;]\s*)(?:anything|something|any\s+(?:others?|ones?|other)|others)\b", pointed.group(2).strip(), re.I):
+            pointed = None  # "the green swivel one is nice but 3.2 stars is a bit worrying, anything better rated?": others wanted
         if pointed:
             picked = described_positions(pointed.group(1), self._shown_products(state))
             about = self._product(state.product_at(picked[0])) if len(picked) == 1 else None
@@ -2632,9 +2645,13 @@ class DialogueManager:
                 # "the rust one looks fun. removable covers? the dog…": a question about that one
                 intent, slots = "product_question", {"item_ref": picked}
                 nlu = _as_read(nlu, intent, slots)
-        if (intent in ("goodbye", "thanks") and state.shown
-                and re.match(r"\W*(?:(?:ok|okay|great|perfect|cool)\W+)?(?:add|adding|put)\s+(?:it|that|this|that one|this one)\b", text, re.I)):
-            intent = "add_to_cart"  # "add it, back to work 😮‍💨", "adding it 🛒 thanks": into the cart first
+        if (state.shown and (intent in ("goodbye", "thanks") or intent == "contact_human" and not phrases.A_PERSON.search(text)
+                             and not phrases.TALK_TO_PERSON.search(text))
+                and re.match(r"\W*(?:(?:ok|okay|great|perfect|cool)\W+)?(?:add|adding|put)\s+(?:it|that|this|that one|this one|"
+                             r"the\s+[a-z]+(?:\s+[a-z]+)?\s+one|#\s?\d)\b", text, re.I)):
+            # "add it, back to work 😮‍💨", "adding it 🛒 thanks", "ok add the first one, gotta get back to a meeting": into the
+            # cart first
+            intent = "add_to_cart"
             nlu = _as_read(nlu, intent, _item_refs_only(slots))
         if (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and state.shown and state.constraints.categories
                 and not slots.get("order_id") and not service.names_a_topic(text) and not service.shop_topic(text)
@@ -3243,6 +3260,28 @@ class DialogueManager:
         if state.shown and intent in ("goodbye", "refine", "feedback_like", "out_of_scope") and _TAKE_IT.search(text) \
                 and not phrases.is_question(text) and not slots.get("category"):
             intent = "add_to_cart"  # "meh ok. take it", "add the cream ones"
+        elif (intent == "add_to_cart" and state.last_action in ("service", "handoff") and not slots.get("item_ref")
+              and re.search(r"\b(?:i'?ll|we'?ll|i will|we will|will)\s+do\s+(?:that|so|just that)\b", text, re.I)
+              and not re.search(r"\b(?:add|cart|basket|buy|take|order)\b", text, re.I)):
+            intent, slots = "thanks", {}  # "great, i'll do that. thank you!" after the refund answer: the advice taken
+        elif (intent == "feedback_dislike" and state.shown and state.constraints.categories and not slots.get("item_ref")
+              and re.search(r"\b(?:not|no)\s+(?:the\s+|any\s+)?[a-z]+\s+(?:kind|type|sort|ones?)\b", text, re.I)
+              and self._asked(text, state.constraints.categories)[0]):
+            intent, slots = "refine", {k: v for k, v in slots.items() if k != "item_ref"}  # "not the stackable kind, those ..."
+        elif (intent == "product_question" and state.shown and slots.get("min_rating")
+              and re.search(r"\b(?:better|higher)[- ]rated\b|\banything\s+(?:with\s+)?(?:better|higher)\s+(?:rated|ratings?|reviews?)\b", text, re.I)):
+            # "the green swivel one is nice but 3.2 stars is a bit worrying, anything better rated?": better-rated ones
+            intent, slots = "refine", {k: v for k, v in slots.items() if k not in ("item_ref", "color", "material")}
+        elif (state.shown and intent == "add_to_cart" and not slots.get("item_ref") and state.constraints.categories
+              and re.search(r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight)\s+(?:seats?|seater|people|drawers|shelves)\s+"
+                            r"(?:works|will do|is fine|is ok|would work|would do)\b", text, re.I)
+              and any(self._asked(text, state.constraints.categories))):
+            intent = "refine"  # "ok fine, 5 seats works, we'll squeeze the kids on the bench": five seats will do
+        elif (state.shown and intent in ("thanks", "goodbye", "feedback_like") and not phrases.is_question(text)
+              and re.search(r"(?:^|[.,!]\s*)(?:(?:ah well|oh well|ok|fine)\W+)?(?:taking|getting|buying|ordering)\s+(?:it|that one|this one)"
+                            r"(?:\s+anyway)?\b", text, re.I)
+              and (state.focus_id or len(state.shown) == 1)):
+            intent, slots = "add_to_cart", {}  # "ah well, taking it anyway. thx!"
         elif (state.shown and intent in ("out_of_scope", "search_product", "refine") and slots.get("item_ref")
               and _ADD_IT_LAST.search(text) and not phrases.is_question(text)
               and str(slots.get("category") or state.constraints.categories[:1] or "") in state.constraints.categories):
@@ -3350,8 +3389,36 @@ class DialogueManager:
               and (named := self.named_product(text)) is not None):
             # "checkout is broken for me. can i just order through you? the oslo canopy bed in charcoal": into the cart
             state.focus_id, intent, slots = named.id, "add_to_cart", {}
-        elif (intent == "out_of_scope" and not state.shown and phrases.HELLO.match(text) and not phrases.is_question(text)
-              and not phrases.ASKS_SOMETHING_ELSE.search(text) and not slots and state.turn <= 1):
+        elif (intent in ("return_item", "refund", "out_of_scope") and state.last_action in ("service", "handoff")
+              and state.last_service_intent == "return_item"
+              and (state.service_topics[-1:] in (["replacement"], ["missing_parts"], ["exchange"])
+                   or re.search(r"\b(?:replacement|new one|parts|screws|bolts)\b", text, re.I))
+              and re.match(r"\W*(?:(?:and|so|ok|okay|hmm+)\W+)?how long (?:would|will|does|is|'?ll)\s+(?:that|it|the replacement|the new one|"
+                           r"they|the parts|the screws|a replacement)\b", text, re.I)):
+            intent = "delivery_time"  # "how long would the replacement take with all this snow": the delivery
+        elif (intent in ("return_item", "refund", "order_status", "delivery_time") and not slots.get("order_id")
+              and (none := re.search(r"\b(?:room|place|flat|house|apartment|dorm)\s+(?:has|have|got)\s+no\s+([a-z]+(?:\s+[a-z]+)?)\b", text, re.I))
+              and (named := mentioned_categories(none.group(1), self.s.retriever.vocabulary.get("categories", [])))
+              and not phrases.MY_ORDER_ARRIVING.search(text) and not service.shop_topic(text)):
+            # "the spare room has no bed! nothing too pricey, 400 at most": a bed wanted
+            names = named[0][1]
+            intent, slots = "search_product", {**{k: v for k, v in slots.items() if k in ("price_max", "price_min", "size", "color")},
+                                               "category": names[0] if len(names) == 1 else names}
+        elif (intent == "out_of_scope" and state.last_action in ("service", "handoff") and not slots.get("category")
+              and state.last_service_intent in ("order_status", "delivery_time", "complaint")
+              and re.search(r"\b(?:day off|days off|took off work|taken off work|twice now|three times now|(?:waited|waiting) (?:in|at home|all day)|"
+                            r"wasted|ridiculous|unacceptable|a joke)\b", text, re.I)):
+            intent = "complaint"  # "i've taken a day off work for this twice now" about a late order
+        elif (intent in ("search_product", "refine") and slots.get("order_id")
+              and re.search(r"\bout for delivery\b|\b(?:still|never)\s+(?:not\s+)?(?:here|arrived|delivered|came|shipped)\b|"
+                            r"\b(?:hasn'?t|has not|haven'?t|not)\s+(?:been\s+)?(?:arrived|delivered|come|shown up|turned up)\b", text, re.I)):
+            # "third day my sofa has been 'out for delivery' and now you're blaming FOG?? order 55123": that order
+            intent, slots = ("complaint" if service.is_upset(text) else "order_status"), _order_id_only(slots)
+        elif (intent == "out_of_scope" and not state.shown and not slots and state.turn <= 1 and not phrases.is_question(text)
+              and (phrases.HELLO.match(text) and not phrases.ASKS_SOMETHING_ELSE.search(text)
+                   # "hope you all had a lovely easter!! 🐣🌷"
+                   or re.match(r"\W*(?:hope|hoping)\s+(?:you|u|y'?all|everyone)\s+(?:all\s+)?(?:had|have|are having|'re having)\s+"
+                               r"(?:a\s+)?(?:lovely|nice|good|great|wonderful|happy|fab|restful)\b", text, re.I))):
             intent = "greet"  # "hey 👋 up way too early bc of this humidity ugh"
         elif (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and not slots.get("order_id")
               and _SMALL_TALK_ASKED.search(text) and not phrases.DELIVERY_WORD.search(text)):
@@ -3364,7 +3431,7 @@ class DialogueManager:
               and not re.search(r"\b(?:back|again|swap\w*|replac\w*|pick\w*\s+(?:\w+\s+)?up|collect\w*|box|boxes|packaging)\b",
                                 text, re.I)
               and not {"return_item", "refund"} & set(state.service_intents[-3:])
-              and not service.topic("return_item", text) in ("wrong_item", "damaged", "replacement", "exchange")):
+              and service.topic("return_item", text) not in ("wrong_item", "damaged", "replacement", "exchange", "missing_parts")):
             # "i heard your van broke down on the highway?? so my sofa is just sitting on the side of the road" about a late
             # order: still that order, nothing to send back
             intent = state.last_service_intent
@@ -3394,6 +3461,12 @@ class DialogueManager:
         if holding:  # "my dining room lighting is awful. want a floor lamp": floor lamps are lighting
             kept = [c for c in refused if c not in holding]
             slots = {k: v for k, v in slots.items() if k != "exclude_category"} | ({"exclude_category": kept} if kept else {})
+        said_kinds = slot_values(slots, "category") if intent in ("search_product", "refine") and state.bundle else []
+        in_bundle = [c for c in (state.bundle.categories if state.bundle else [])
+                     if c in said_kinds or any(k in parents.get(c, ()) for k in said_kinds)]
+        if said_kinds and len(in_bundle) == 1 and [in_bundle[0]] != said_kinds:
+            # "an armchair and a floor lamp", then "lamp first" (the floor lamp) and "now the chair" (the armchair)
+            slots = {**slots, "category": in_bundle[0]}
         kinds = slot_values(slots, "category") if intent == "search_product" else []
         near = [k for k in kinds if any(set(parents.get(k, ())[-1:]) & set(parents.get(c, ())[-1:]) for c in state.constraints.categories)]
         if len(kinds) > 1 and len(near) == 1:
@@ -3675,10 +3748,13 @@ class DialogueManager:
         if ref_products and phrases.SIMILAR.search(nlu.text):
             # "more like the black one but cheaper?": black says which one it is like, not the colour wished
             pointers = " ".join(m.group(1) for m in re.finditer(r"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", nlu.text, re.I))
-            slots = {k: v for k, v in slots.items() if not (k in ("color", "material") and isinstance(v, str)
+            slots = {k: v for k, v in slots.items() if not (k in ("color", "material", "brand") and isinstance(v, str)
                                                             and re.search(rf"\b{re.escape(v.lower())}\b", pointers.lower()))}
-        if slots.get("price_relative") and not ref_products and len(shown) > 1:
-            # "ooh the charcoal one is nice but can we go cheaper?", "anything cheaper than the beige one?": that one's price
+        if slots.get("size_relative") and slots.get("size") and re.search(r"\b(?:is|'s|are)\s+(?:only|just)\s+(?:a\s+)?\d", nlu.text, re.I):
+            slots = {k: v for k, v in slots.items() if k != "size"}  # "the ivory one is only 4x6 tho, way too small": its size
+        if (slots.get("price_relative") or slots.get("size_relative")) and not ref_products and len(shown) > 1:
+            # "ooh the charcoal one is nice but can we go cheaper?", "anything cheaper than the beige one?": that one's price;
+            # "the ivory one is only 4x6 tho ... anything bigger?": bigger than it
             said = [m.group(1) for m in re.finditer(r"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", nlu.text, re.I)]
             picked = self._described_shown(state, f"the {said[0]} one") if len(said) == 1 else []
             if len(picked) == 1 and 1 <= picked[0] <= len(shown):
@@ -3863,7 +3939,7 @@ class DialogueManager:
         bit"): removed from the filter; returns them (lower-cased)."""
         c = state.constraints
         gone: set[str] = set()
-        for match in [*phrases.FORGET_VALUE.finditer(text), *phrases.MIND_CHANGED.finditer(text)]:
+        for match in [*phrases.FORGET_VALUE.finditer(text), *phrases.MIND_CHANGED.finditer(text), *phrases.VALUE_NO_MATTER.finditer(text)]:
             said = _spaced(match.group(1))  # "forget the mid century idea": mid-century
             for name in ("colors", "materials", "brands", "styles", "exclude_colors", "exclude_materials",
                          "exclude_brands", "exclude_styles"):
@@ -5075,6 +5151,12 @@ class DialogueManager:
             text, quick = service.right_one_arrives(state.order_id, self.s.policy,
                                                     replacement=state.service_topics[-1:] == ["replacement"])
             return self._reply(state, nlu.model_copy(update={"intent": "delivery_time"}), "service", text, quick_replies=quick)
+        if (intent in ("return_item", "delivery_time", "order_status") and previous == "return_item"
+                and state.last_action in ("service", "handoff") and not nlu.slots.get("order_id")
+                and "missing_parts" in state.service_topics[-2:] and service.HOW_LONG_THAT.match(nlu.text)):
+            # "how long would that take" after missing bolts: when the parts come
+            text, quick = service.parts_arrive(state.order_id, self.s.policy)
+            return self._reply(state, nlu.model_copy(update={"intent": "delivery_time"}), "service", text, quick_replies=quick)
         if (state.last_action == "service" and previous and previous != intent and len(nlu.text.split()) <= 8
                 and not (service.names_topic(intent, nlu.text) and not service.names_topic(previous, nlu.text))
                 and service.shop_topic(nlu.text) in (None, previous)  # not "could you gift wrap it as well?": the gift wrapping
@@ -5089,8 +5171,8 @@ class DialogueManager:
             state.last_service_text = ""  # "just refund me" after a wrong delivery: not the wrong-item answer again
         state.last_service_intent = intent
         state.service_intents = [*state.service_intents, intent][-10:]
-        named = [names[0] for _, names in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
-                 if len(names) == 1]
+        named = [names[0] for gram, names in mentioned_categories(nlu.text, self.s.retriever.vocabulary.get("categories", []))
+                 if len(names) == 1 and not is_room(gram)]  # (not "our living room" where the rug went)
         if named:
             state.service_category = named[-1]
         # a number read from the text, not one in "how long does delivery take to 30309?" (a postcode)

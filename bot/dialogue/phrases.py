@@ -376,7 +376,7 @@ FAREWELL = re.compile(r"\b(bye|goodbye|tsch(?:ü|ue|u)ss|ciao|adi(?:o|ó)s|au re
                       # "ok good to know. night/morning whatever it is" (not "night stands", "night lights")
                       r"|(?:^|[.!;]\s+)'?ni(?:ght|te)\b(?![\s-]*(?:stand|table|light|lamp|shift|owl|time|mode|vision|sky|club|s\b|'?s\b))"
                       # "ok I'll sleep on it, night!" (not "a lamp to read by at night")
-                      r"|(?:^|[,.!;:]\s*)'?ni(?:ght|te)(?:\s+(?:all|everyone|then))?\s*[!.:)x]*\s*$", re.I)
+                      r"|(?:^|[^\w\s']\s*)'?ni(?:ght|te)(?:\s+(?:all|everyone|then))?\s*[!.:)x]*\s*$", re.I)  # ("... the husband 😄 night!")
 # The parts of a message that only close the chat: an acknowledgement ("ah that's a shame", "brill"), thanks
 # ("ta", "appreciate you sorting that out", "thanks anyway") or leaving ("have to run", "going to bed now",
 # "will look again tonight", "i'll show my husband tonight and come back").
@@ -424,6 +424,8 @@ _LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:finally\s+)?(?:(?:going|off|heading|ab
             r"(?:\s+and\s+(?:come|get|be|circle)\s+back(?:\s+to you)?)?"
             r"|(?:and\s+)?(?:circle|get) back(?:\s+to you)?(?:\s+(?:later|tomorrow|tonight))?"
             r"|(?:and\s+)?come back(?:\s+(?:later|tomorrow|tonight))?|night(?:\s+night)?|nite"
+            # "perfect, happy new year!" at the end of a chat
+            r"|happy new year|merry (?:christmas|xmas)|happy holidays|happy easter"
             # "ok going to measure the stairs first"
             r"|(?:(?:i'?m|we'?re)\s+)?(?:going to|gonna|will|'ll)\s+measure\s+(?:the|our|my)\s+\w+(?:\s+first)?"
             # "gotta run back to work"
@@ -433,6 +435,9 @@ _CLOSING_PART = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:{_ACKNOWLEDGED}|{_THA
 _LEAVING_PART = re.compile(rf"^\s*(?:(?:and|but|so)\s+)?(?:(?:{_ACKNOWLEDGED}|{_THANKED})\s+)*{_LEAVING}", re.I)
 
 
+_HOLIDAY_WISH = re.compile(r"\b(?:happy new year|merry (?:christmas|xmas)|happy holidays|happy easter)\b", re.I)
+
+
 def closing(text: str) -> str | None:
     """ "goodbye" when every clause of ``text`` only closes the chat and one says the shopper is leaving ("ok
     thanks, have to run, will look again tonight"), "thanks" when they only thank and acknowledge ("ah that's a
@@ -440,8 +445,10 @@ def closing(text: str) -> str | None:
     parts = clauses(re.sub(r"[^\w\s.?!;,']", " ", text))
     if not parts or not all(_CLOSING_PART.match(c) for c in parts):
         return None
-    if any(_LEAVING_PART.match(c) for c in parts):
-        return "goodbye"
+    leaving = [c for c in parts if _LEAVING_PART.match(c)]
+    wishes = [c for c in leaving if _HOLIDAY_WISH.search(c)]
+    if leaving and not (wishes == leaving and any(re.search(rf"\b{_THANKED}", c, re.I) for c in parts)):
+        return "goodbye"  # (not "thx ur the best. merry christmas!! 🎄": thanks, with a wish)
     if any(re.search(rf"\b{_THANKED}", c, re.I) for c in parts):
         return "thanks"
     # "ok good to know 👍" after an answer: taken in, as thanks
@@ -569,6 +576,9 @@ MIND_CHANGED = re.compile(r"\b(?:changed? my mind (?:about|on)|not (?:that |so |
                           # "anything better rated? doesnt have to be velvet"
                           r"(?:doesn'?t|does not|don'?t|do not|needn'?t)\s+(?:have|need)\s+to\s+be)\s+(?:the\s+)?([a-z][a-z -]{1,25}?)"
                           r"(?=\s*(?:[,.;!?]|\s-\s|$|\band\b|\bthen\b|\banymore\b|\bany ?more\b|\bafter all\b|\bnow\b|\bones?\b|\bthough\b))", re.I)
+# "fine, mid century doesnt matter. 6 drawers and not grey?": that value let go of
+VALUE_NO_MATTER = re.compile(r"(?:^|[,.;!?]\s*|\b(?:fine|ok|okay|ah well)\W+)(?:the\s+)?([a-z][a-z -]{1,25}?)\s+(?:really\s+|honestly\s+)?"
+                             r"(?:doesn'?t|does not|don'?t|do not|dont|doesnt)\s+(?:really\s+)?matter\b", re.I)
 # "back to the wicker ones", "the white ones were nicer, show me those again": that value wanted again
 BACK_TO_VALUE = re.compile(r"\b(?:back to|go back to|return to|switch back to)\s+(?:the\s+|those\s+)?([a-z][a-z -]{1,25}?)\s+ones?\b"
                            r"|\bthe ([a-z][a-z -]{1,25}?) ones? (?:were|was|looked|are) (?:nicer|better|prettier|lovelier|the best|"

@@ -96,7 +96,9 @@ PROBLEMS: tuple[Problem, ...] = (
                r"rattles?)\b"),
             "bed", "A noisy bed is no fun; a new frame should fix that."),
     Problem(_p(r"\bbooks?\b.{0,30}\b(?:everywhere|piled|piling|on the floor|stacked|nowhere|on every (?:surface|shelf|table|chair)|"
-               r"all over)\b|\bnowhere to put (?:my|our) books\b"),
+               r"all over)\b|\bnowhere to put (?:my|our) books\b"
+               # "our living room is drowning in books, i need something to put them on"
+               r"|\b(?:drowning|buried|swimming|overrun)\s+(?:in|with|by)\s+books\b"),
             "bookcase", "Let's give those books a home.", replaces=("dining table", "coffee table", "desk", "bed", "nightstand")),
     Problem(_p(r"\bclothes\b.{0,30}\b(?:everywhere|piled|on the floor|on a chair|nowhere)\b|\bnowhere to put (?:my|our) clothes\b"),
             "dresser", "A dresser would tidy those away."),

@@ -44,6 +44,8 @@ _ASKED_AS = {
     "build": "assembly", "built": "assembly", "diy": "assembly",
     "round": "shape", "square": "shape", "rectangular": "shape", "oval": "shape",
     "rain": "waterproof", "wet": "waterproof", "water": "waterproof", "weatherproof": "waterproof",
+    # "can i control it from my phone?", "does it work with alexa?": smart compatible
+    "phone": "smart", "app": "smart", "alexa": "smart", "wifi": "smart", "bluetooth": "smart",
     # "which would be easier to keep clean? he spills his tea": washable, or covers that come off
     "clean": "machine washable removable cushion cover", "spill": "machine washable removable cushion cover",
     "spills": "machine washable removable cushion cover",

@@ -239,6 +239,17 @@ class ProductSearch:
             if found:
                 candidates, f, said = found
                 intro = intro or said
+        if (not candidates and action != "show_more" and state.critique_price_bound and nlu.slots.get("price_relative") == "lower"
+                and f.title_words and (soft_kind(f.title_words) or {w.lower() for w in f.title_words} <= set(state.soft_kinds))):
+            # "my 14 yr old wants a gaming chair ... HAS to be black", then "bit much. anything cheaper?" and no cheaper
+            # gaming chair is black: cheaper black office chairs, said so (the kind is a look, the colour a must)
+            loose = f.model_copy(update={"title_words": []})
+            cheaper = await self.retrieve(state, text, loose)
+            if cheaper:
+                plain = f.model_copy(update={"price_max": None, "price_min": None, "exclude_ids": []})
+                state.constraints.title_words = []
+                candidates, f = cheaper, loose
+                intro = intro or f"There's nothing cheaper among the {describe(plain)}; here are {describe(loose)}:"
         if not candidates and action != "show_more" and state.critique_price_bound:
             loosened_for = f
             candidates, f, intro = await self.loosen_price(state, nlu, text, f, intro)  # "more premium", then a must-have

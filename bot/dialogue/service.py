@@ -385,6 +385,9 @@ _INVOICE_NAME = re.compile(r"\b(?:company|business|firm|employer|vat|tax id|tax 
 _RESET_EMAIL = re.compile(r"\b(?:reset|password)\b.{0,40}\b(?:e-?mail|link|mail)\b.{0,30}\b(?:never|not|doesn'?t|didn'?t|hasn'?t|"
                           r"won'?t|isn'?t|nothing)\b|\bchecked (?:the |my |in )?(?:spam|junk)\b|\b(?:spam|junk)\s+(?:folder|too|as well)\b",
                           re.IGNORECASE)
+# "there are NO bolts for the table legs", "the tv stand came without the screw pack": a delivery short of parts
+_SHORT_OF_PARTS = re.compile(_MISSING_PARTS + r"|\b(?:no|without\s+(?:the|any|its)|didn'?t come with(?:\s+the|\s+any)?)\s+(?:\w+\s+)?"
+                             r"(?:bolts|screws|screw\s+pack|hardware(?:\s+bag)?|fittings|allen\s+key|instructions)\b", re.IGNORECASE)
 # "my basket is empty?? i had stuff in it this morning": a cart that lost what was in it
 _CART_EMPTIED = re.compile(r"\b(?:cart|basket|bag)\b.{0,20}\b(?:is|was|got|went|'s)\s+(?:\w+\s+)?(?:empty|emptied|cleared|wiped|reset|gone)\b"
                            r"|\b(?:lost|emptied|cleared|wiped)\s+(?:my|the|our)\s+(?:cart|basket)\b"
@@ -401,7 +404,8 @@ _SHOP_TOPICS = (("promo", _PROMO, "payment_issue"), ("price_match", _PRICE_MATCH
                 ("safe_place", _SAFE_PLACE, "delivery_options"), ("driver_note", DRIVER_NOTE, "delivery_options"),
                 ("another_day", ANOTHER_DAY, "delivery_options"),
                 ("send_there", _SEND_THERE, "delivery_options"), ("wrong_item", _WRONG_ITEM, "return_item"),
-                ("assembly", _ASSEMBLY_HELP, "complaint"), ("cart_emptied", _CART_EMPTIED, "account_help"))
+                ("assembly", _ASSEMBLY_HELP, "complaint"), ("cart_emptied", _CART_EMPTIED, "account_help"),
+                ("missing_parts", _SHORT_OF_PARTS, "return_item"))
 # Payment methods shoppers name ("do you accept apple pay?"): said back as accepted or not.
 _METHODS = re.compile(r"\b(apple pay|google pay|paypal|klarna|afterpay|affirm|venmo|zelle|bitcoin|crypto\w*|cash|cheques?|checks?|"
                       r"visa|mastercard|master card|amex|american express|discover|gift cards?|bank transfer|wire transfer)\b", re.I)
@@ -453,6 +457,8 @@ def _matches(name: str, pattern: re.Pattern, text: str) -> bool:
     if name == "promo" and re.search(r"\b(?:not|no|don'?t want|rather than|instead of)\s+(?:a\s+|any\s+)?(?:voucher|coupon|store credit|credit note)s?\b",
                                      text, re.IGNORECASE):
         return False  # "I want a full refund. not a voucher, not a replacement": money back, no code
+    if name == "missing_parts" and says_damaged(_SHORT_OF_PARTS.sub(" ", text)):
+        return False  # "a cracked drawer front and one of the knobs is missing": damaged, the parts said with it
     if name == "cart_emptied" and re.search(r"\b(?:find|get|show|bring)\s+(?:it|them|that|those)\s+(?:again|back)\b", text, re.IGNORECASE):
         return False  # "my cart is EMPTY. i had the mustard boucle sofa ..., can you find it again": found again
     if name == "assembly" and not _ASSEMBLING_THEIRS.search(text):
@@ -702,9 +708,9 @@ def _ask_order_id(intent: str, text: str = "") -> str:
         "shipping_address": "update the delivery address of",
         "invoice": "get the invoice for",
     }[intent]
-    if topic(intent, text) == "damaged" and _MISSING.search(text):
+    if topic(intent, text) in ("damaged", "missing_parts") and _SHORT_OF_PARTS.search(text):
         # "has a cracked drawer front and one of the knobs is missing": both said
-        what_happened = ("it arrived damaged and with parts missing" if says_damaged(_MISSING.sub(" ", text))
+        what_happened = ("it arrived damaged and with parts missing" if says_damaged(_SHORT_OF_PARTS.sub(" ", text))
                          else "some parts are missing")
         return (f"I'm sorry {what_happened}. Which order is it? Please give me the order number (e.g. 123456) and "
                 "I'll pass it to our team to sort it out; or you can send it back if you'd rather.")
@@ -898,6 +904,14 @@ def right_one_arrives(order_id: str | None, policy: ShopPolicy, *, replacement: 
             f"{policy.standard_delivery}.", ["Start a return", "Talk to a person"])
 
 
+def parts_arrive(order_id: str | None, policy: ShopPolicy) -> tuple[str, list[str]]:
+    """When missing parts come, after a delivery short of them."""
+    ref = f"order {order_id}" if order_id else "your order"
+    return (f"A person from our team sends the missing parts for {ref} once they have checked the order "
+            f"({policy.support_hours}); from then on it's standard delivery: {policy.standard_delivery}.",
+            ["Talk to a person"])
+
+
 # "how long would that take?" after asking for a replacement
 HOW_LONG_THAT = re.compile(r"^\W*(?:(?:and|so|ok|okay|right)\W+)?how\s+(?:long|soon|quickly)\s+(?:would|will|does|is|could)\s+"
                            r"(?:that|it|this)\s+(?:take|be)\b", re.IGNORECASE)
@@ -983,6 +997,13 @@ def _reset_email(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[st
             "the password for you.", [human])
 
 
+def _missing_parts(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
+    return (f"Sorry, {ref} arrived with parts missing. You don't have to send it all back for that: a person from our team "
+            f"can send the missing parts ({policy.support_hours}); I can connect you, and they will see this conversation. "
+            f"If you'd rather return it, you can within {policy.return_days} days of delivery from {policy.orders_url}.",
+            [human, "Start a return"])
+
+
 def _cart_emptied(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]:
     return ("Sorry, your cart lost what was in it. Tell me what you had (the kind of product, its colour, size or price) and "
             "I'll find it again so you can add it back.", ["Continue shopping", human])
@@ -1065,6 +1086,7 @@ def _assembly(ref: str, policy: ShopPolicy, human: str) -> tuple[str, list[str]]
 _VARIANTS = {
     ("account_help", "reset_email"): _reset_email,
     ("account_help", "cart_emptied"): _cart_emptied,
+    ("return_item", "missing_parts"): _missing_parts,
     ("invoice", "emailed"): _invoice_sent,
     ("invoice", "company_name"): _invoice_name,
     ("return_item", "packaging"): _packaging,

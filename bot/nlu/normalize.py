@@ -604,7 +604,11 @@ _DOUBLE_NEGATION = re.compile(
 
 _NEGATION_AFTER = re.compile(r"\s*(?:ones?\s+)?(?:isn'?t|is not|aren'?t|are not|is too|are too|looks? (?:cheap|bad|ugly|awful)|"
                              # "emerald is a bit much for them"
-                             r"(?:is|are|'s)\s+(?:a\s+bit|a\s+little|a\s+tad|kinda|way|just)\s+(?:much|loud|bold|intense|bright|busy)\b|"
+                             r"(?:is|are|'s)\s+(?:(?:a\s+bit|a\s+little|a\s+tad|kinda|way|just|too|so)\s+)?(?:much|loud|bold|intense|busy)\b|"
+                             # "grey feels cold tho"
+                             r"(?:feels?|looks?|seems?)\s+(?:(?:a\s+bit|a\s+little|kinda|too|so|really)\s+)?(?:cold|harsh|dull|drab|boring|cheap|sad)\b|"
+                             # "rust?? not my colour"
+                             r"\W*not\s+(?:my|our|her|his|their)\s+(?:colou?r|thing|style|taste|vibe)\b|"
                              r"(?:is|are) (?:ugly|awful|horrible|a no|not for me|not cosy|not cozy))\b", re.IGNORECASE)
 
 
@@ -700,6 +704,11 @@ def _not_money_in(text: str, span_text: str) -> bool:
     if len(numbers) == 1 and (_AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, at + numbers[0].start() - 30):at + numbers[0].start()])) \
             and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd)\b", span_text + after, re.I):
         return True  # "my father is 85 and would like a recliner", "for a 12 year old": an age
+    if (re.search(r"\b(?:we|they|(?:and|&)\s+i)\s+(?:are|were)\s+(?:both\s+)?$|\b(?:we|they)'?re\s+(?:both\s+)?$",
+                  text[max(0, at + numbers[0].start() - 30):at + numbers[0].start()], re.I)
+            and all(float(n.group(0)) < 110 for n in numbers)
+            and not re.search(r"[$£€]|\b(?:dollars?|bucks|usd|budget|under|max)\b", span_text + after, re.I)):
+        return True  # "My husband and I are 78 and 80": their ages
     if len(numbers) == 1 and re.search(r"\b\d{1,2}:$", before) and len(numbers[0].group(0)) == 2:
         return True  # "ugh its 5:40 on a sunday": the minutes of a time
     if (len(numbers) == 1 and float(numbers[0].group(0)) <= 12
@@ -939,6 +948,10 @@ def count_meaning(text: str, slot: str | None, start: int) -> str | None:
         return None  # "the keys to our first flat", "the second bedroom": no product of the list
     if slot == "item_ref" and re.search(r"\b(?:our|my|their|his|her)\s+$", text[max(0, start - 8):start], re.I):
         return None  # "our last ones from them faded in a year", "my first sofa": theirs, no product of the list
+    if (slot == "item_ref" and re.match(r"first\b\s*(?:[.,!?;]|$|(?:though|tho|lol|then)\b)", text[start:], re.I)
+            and re.search(r"\b(?:go|goes|went|going|flying|fly|blow|blows|do|did|done|measure|ask|check|come|comes|arrive|arrives|"
+                          r"break|breaks|wear|wears|sell|sells|fall|falls|tip|tips)\s+$", text[max(0, start - 16):start], re.I)):
+        return None  # "not the stackable kind, those always go flying first": before the others, no product of the list
     if slot == "item_ref" and re.match(r"\d(?:\.\d)?\s*(?:stars?|★)", text[start:], re.I):
         return None  # "hmm 3.2 stars 😬 anything better rated?": a rating
     return slot
@@ -969,4 +982,5 @@ def fix_shop_typos(text: str) -> str:
 
     text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.IGNORECASE)  # "w/ a navy rug", "w/o arms"
     text = re.sub(r"(?<![\w/])w/(?![\w/])", "with", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bcali\s+king\b", "california king", text, flags=re.IGNORECASE)  # "what about cali king" (not a brand "cali")
     return re.sub(r"[A-Za-z]+", word, text)

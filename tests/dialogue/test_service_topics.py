@@ -23,7 +23,7 @@ POLICY = service.ShopPolicy(return_days=30, refund_days="5-10 business days", ca
         ("return_item", "it came with a broken leg", "damaged", True),
         ("return_item", "the lamp from order 663021 has a big dent in it, want to send it back", "damaged", True),
         ("return_item", "the dresser is scratched", "damaged", True),
-        ("return_item", "order 431876 arrived but the sofa legs are missing from the box", "damaged", True),
+        ("return_item", "order 431876 arrived but the sofa legs are missing from the box", "missing_parts", True),  # the missing parts sent for that order
         ("refund", "i bought a sofa for 900 and now the same sofa is cheaper, can i get the difference back", "price_drop", False),
         ("shipping_address", "can you send my order to my mom's house instead, it's a gift", "elsewhere", True),
         ("cancel_order", "is there a fee for doing that", "policy", False),

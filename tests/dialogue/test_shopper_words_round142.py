@@ -1,4 +1,4 @@
-"""Shopper words met in blind rounds 141-143: "under 100 in twin" (a budget, not 100 inches), "its still 85 in my
+"""Shopper words met in blind rounds 141-145: "under 100 in twin" (a budget, not 100 inches), "its still 85 in my
 bedroom" (a temperature), "3 pending payments of 489" (an amount, no order number), "Nothing under 500?" asked after
 "those are dear" (a ceiling), a cart command followed by another wish or a question, an emptied basket, a double
 charge said "charged 3 times", "a desk for her too, black" (black wanted), "shopping, classic." (no style), "i bake
@@ -12,7 +12,7 @@ from bot.dialogue import manager, phrases, service
 from bot.dialogue.grounding import ground
 from bot.dialogue.product_qa import asks_about
 from bot.dialogue.requests import split_requests
-from bot.nlu.normalize import _not_money_in, _said_as_money, widen_price_spans
+from bot.nlu.normalize import _not_money_in, _said_as_money, negated_after, widen_price_spans
 from retrieval.product import Product
 
 
@@ -122,3 +122,30 @@ def test_words_that_name_no_product_value():
     assert bread["category"] == "Curtains"
     spares = ground({"room": "balcony"}, "they need to stack, we'd keep the spares on the balcony", vocab, shopping=True)
     assert "category" not in spares
+
+
+def test_rounds_144_and_145_words():
+    """Round 144-145: parts missing from a delivery, a broken checkout, a basket emptied, holiday wishes at the end, a
+    colour refused in other words, a budget said with the ages of the shoppers, "cali king"."""
+    assert service.shop_topic("assembled the patio set last night and there are NO bolts for the table legs. order 58213") == "return_item"
+    assert service.topic("return_item", "the tv stand i got last week came without the screw pack, what do i do") == "missing_parts"
+    assert not service.shop_topic("do the chairs come without arms?")
+    assert phrases.closing("perfect, happy new year!") == "goodbye"
+    assert phrases.closing("thx ur the best. merry christmas!! 🎄") != "goodbye"
+    assert phrases.FAREWELL.search("lovely. not tonight though, need to ask the husband 😄 night!")
+    assert not phrases.FAREWELL.search("a lamp to read by at night")
+    assert phrases.VALUE_NO_MATTER.search("fine, mid century doesnt matter. 6 drawers and not grey?").group(1) == "mid century"
+    assert _not_money_in("Good morning. My husband and I are 78 and 80 and we would like a comfortable outdoor chair", "78 and 80")
+    assert not _not_money_in("we are on a budget, 78 to 80 dollars", "78 to 80")
+
+
+def test_rounds_144_and_145_colours():
+    vocab = {"colors": ["blush pink", "green", "grey", "natural", "natural oak", "honey pine", "walnut", "espresso", "rust"],
+             "categories": ["Armchairs", "Dressers"]}
+    green = ground({"color": "blush pink", "exclude_color": "blush pink"}, "the pink one is cute but im not a pink person. green?",
+                   vocab, shopping=True)
+    assert green["color"] == "green" and green["exclude_color"] == "blush pink"
+    said = "grey feels cold tho. anything in a wood colour?"
+    assert negated_after(said, "color", len("grey")) == "exclude_color"  # refused in other words
+    wood = ground({"exclude_color": "grey"}, said, vocab, shopping=True)
+    assert "walnut" in wood["color"] and "grey" not in wood["color"] and wood["exclude_color"] == "grey"
