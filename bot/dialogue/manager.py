@@ -94,6 +94,8 @@ _SMALL_TALK_ASKED = re.compile(r"\b(?:is it|it'?s|its)\s+(?:gonna|going to)\s+(?
 _CHECKOUT_BROKEN = re.compile(r"\b(?:check ?out|payment page|pay(?:ment)? button)\b(?:\s+page)?\s+(?:just\s+|still\s+|keeps?\s+)?"
                               r"(?:spins|spinning|hangs|freezes|crashe[sd]|errors?|fails|failing|broke|is broken|isn'?t working|"
                               r"is not working|won'?t load|doesn'?t work|not working|says)\b", re.I)
+# "the charcoal one", "the natural oak one": the words that say which shown one is meant
+_THE_X_ONE = re.compile(r"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", re.I)
 # "what rug would go with it?": the kind wanted for the product talked about
 _WHAT_GOES_WITH = re.compile(r"\bwhat\s+(?:kind of\s+|sort of\s+|type of\s+|colou?r\s+)?([a-z]+(?:\s+(?!would\b|will\b|could\b|might\b)[a-z]+)?)\s+"
                              r"(?:would|will|could|might|goes|go)\s+"
@@ -3747,7 +3749,7 @@ class DialogueManager:
                     slots.pop(slot)
         if ref_products and phrases.SIMILAR.search(nlu.text):
             # "more like the black one but cheaper?": black says which one it is like, not the colour wished
-            pointers = " ".join(m.group(1) for m in re.finditer(r"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", nlu.text, re.I))
+            pointers = " ".join(m.group(1) for m in _THE_X_ONE.finditer(nlu.text))
             slots = {k: v for k, v in slots.items() if not (k in ("color", "material", "brand") and isinstance(v, str)
                                                             and re.search(rf"\b{re.escape(v.lower())}\b", pointers.lower()))}
         if slots.get("size_relative") and slots.get("size") and re.search(r"\b(?:is|'s|are)\s+(?:only|just)\s+(?:a\s+)?\d", nlu.text, re.I):
@@ -3755,7 +3757,7 @@ class DialogueManager:
         if (slots.get("price_relative") or slots.get("size_relative")) and not ref_products and len(shown) > 1:
             # "ooh the charcoal one is nice but can we go cheaper?", "anything cheaper than the beige one?": that one's price;
             # "the ivory one is only 4x6 tho ... anything bigger?": bigger than it
-            said = [m.group(1) for m in re.finditer(r"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", nlu.text, re.I)]
+            said = [m.group(1) for m in _THE_X_ONE.finditer(nlu.text)]
             picked = self._described_shown(state, f"the {said[0]} one") if len(said) == 1 else []
             if len(picked) == 1 and 1 <= picked[0] <= len(shown):
                 ref_products = [shown[picked[0] - 1]]
