@@ -23,7 +23,7 @@ from bot.dialogue.manager import DialogueManager, Services
 from bot.dialogue.phrases import A_PERSON, GO_WITH_THE_ONE, KEEP_THE_ORDER, PRICE_REMARK
 from bot.dialogue.search import blocking
 from bot.dialogue.profile import forget_preferences
-from bot.dialogue.requests import asks_about_them, is_cart_command, merge_replies, split_requests
+from bot.dialogue.requests import asks_about_them, cart_said_first, is_cart_command, merge_replies, split_requests
 from bot.dialogue.service import ShopPolicy, names_topic, says_damaged, shop_topic
 from bot.dialogue.state import DialogueState
 from bot.models import IntentInfo, Reply
@@ -201,7 +201,8 @@ class Assistant:
         readings = await asyncio.gather(*(self.parse(p) for p in parts))
         # "can you gift wrap it", "my last order arrived with a broken leg": a shop rule or damage, whatever the model reads
         ruled = [shop_topic(p) or ("return_item" if says_damaged(p) else None)
-                 or ("add_to_cart" if i == 0 and is_cart_command(p) else None) for i, p in enumerate(parts)]  # "ok add the cheaper one"
+                 or ("add_to_cart" if i == 0 and (is_cart_command(p) or cart_said_first(text)) else None)  # "ok add the cheaper one"
+                 for i, p in enumerate(parts)]
         intents = [rule or r.intent for rule, r in zip(ruled, readings)]
         kinds = [_kind(i) for i in intents]
         # (an unsure reading counts when its clause names its topic: "how much is delivery to 60614")

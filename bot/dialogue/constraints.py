@@ -705,6 +705,10 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         longest = max(said, key=len) if said else None
         if longest and all(v in longest for v in said):  # one value named ("medium firm" contains "firm")
             start = lowered.find(_key(longest).split()[0])
+            if longest in ("firm", "soft") and re.search(rf"\b(?:nothing|not|no|none)\s+(?:too\s+|that'?s\s+(?:too\s+)?|overly\s+)?{longest}\b",
+                                                         lowered):
+                required[key] = {"soft": "firmer", "firm": "softer"}[longest]  # "she's 74 so nothing too soft": firmer ones
+                continue
             # not "my mattress is way too soft", "so soft I sink right into it" (the trouble, not the wish)
             if not _NEGATED_WORD.search(lowered[:start][-25:]) and not _said_as_trouble(longest, lowered):
                 if longest in ("firm", "soft") and re.search(rf"\b{longest}er\b", lowered) and not re.search(rf"\b{longest}\b", lowered):
@@ -781,6 +785,9 @@ def asked_attributes(text: str, products: list) -> tuple[dict[str, str], dict[st
         # ... or the TV talked about before: "it's a 65 inch if that matters" under TV stands
         match = match or re.match(r"\W*(?:(?:oh|and|ok|btw)\W+)?(?:it'?s|its|it is|ours is|mine is|the tv is)\s+(?:a\s+)?(\d{2,3})\s*"
                                   r"(?:\"|”|-?\s*inch(?:es)?|in\b)(?!\s*(?:wide|long|deep|tall|high))", text, re.IGNORECASE)
+        # ... or what it is for: "need a stand for a 65 inch"
+        match = match or re.search(r"\bfor\s+(?:a|an|our|my|the|his|her|their)\s+(?:new\s+|big\s+)?(\d{2,3})\s*(?:\"|”|-?\s*inch(?:es)?|in\b)"
+                                   r"(?!\s*(?:wide|long|deep|tall|high))", text, re.IGNORECASE)
         if match:
             least[tv] = float(match.group(1))
     return required, least

@@ -153,7 +153,7 @@ _PURPOSE = {"eat": "dining", "dining": "dining", "eating": "dining", "dinner": "
 # lamp, not a floor lamp); "a comfy chair to read in" (an armchair, not a dining chair)
 _PURPOSE_OF_KIND = {"bedside": "table lamp", "nightstand": "table lamp", "desk": "table lamp", "side": "table lamp",
                     "bed": "table lamp", "read": "armchair", "comfy": "armchair", "cosy": "armchair", "cozy": "armchair",
-                    "lounging": "armchair"}
+                    "lounging": "armchair", "rocking": "armchair", "nursing": "armchair", "feeding": "armchair"}
 
 
 _OUTDOOR_WORD = re.compile(r"\b(?:outdoor|outside|patio|garden|balcony|terrace|deck|porch)\s+(?:[a-z-]+\s+)?([a-z]+)\b", re.I)
@@ -166,6 +166,9 @@ def outdoor_kind(slots: dict, text: str, categories: list[str]) -> None:
                       r"backyard|pool|poolside|beach|campsite)\b|\bfor\s+(?:sun\s*bathing|tanning|the\s+sun|camping|outside|outdoors)\b"
                       r"|\b(?:by|around)\s+the\s+pool\b",
                       text, re.I)  # "lounge chairs for the deck", "for sunbathing", "folding chairs for the beach"
+    # "we finally finished staining the deck!! now need 2 lounge chairs, waterproof": for out there
+    after = after or (re.search(r"\b(?:waterproof|weatherproof|weather[- ]resistant|all[- ]weather)\b", text, re.I)
+                      and re.search(r"\b(?:deck|patio|garden|balcony|terrace|porch|yard|backyard)\b", text, re.I))
     if isinstance(said, list):  # "folding chairs for the beach": of every kind of chair, the outdoor ones
         outdoor = [c for c in said if c.lower().startswith("outdoor")]
         if after and len(outdoor) == 1:
@@ -407,8 +410,11 @@ def _owned_is_not_wanted(slots: dict, text: str, categories: list[str], vocabula
         if (found is None or is_room(gram) or singular(gram) == "room" or gram.lower() in materials
                 or all(is_room(n) for n in names)):  # ("i bake bread for a living": no living room wanted)
             continue  # "linen bedding for our king bed": linen is the material, the bedding what is wanted
-        if gram.lower() == "light" and any(lowered[found.end():].lstrip().startswith(g.lower()) for g, _ in grams if g != gram):
-            continue  # "need a light comforter for their queen bed": light says what the comforter is like
+        if ((gram.lower() == "light" or gram.lower() in {m.lower() for m in (vocabulary or {}).get("materials", [])})
+                and any(lowered[found.end():].lstrip().startswith(g.lower()) for g, _ in grams if g != gram)):
+            # "need a light comforter for their queen bed": light says what the comforter is like; "want a linen sofa
+            # this time": linen is the sofa's material, no bedding
+            continue
         if gram.lower() == "bed" and re.search(r"\b(?:in|to|into|out of|from)\s+$", lowered[:found.start()]) \
                 and len(grams) > 1:
             searched_from = found.end()
@@ -1152,6 +1158,25 @@ def _words_of_a_longer_value(slots: dict, text: str) -> None:
                 _set_values(slots, name, kept)
 
 
+# "show me tv stands you ACTUALLY have", "and nothing that's out of stock": in stock only
+_ONLY_IN_STOCK = re.compile(r"\b(?:you|u)\s+(?:actually|really)\s+(?:have|got)\b(?!\s+(?:a|an|any)\b)"
+                            r"|\bnothing\s+(?:that'?s\s+|that is\s+|thats\s+)?(?:out of stock|sold out|backordered)\b"
+                            r"|\bonly\s+(?:what'?s|whats|what is|things?|ones?|stuff)\s+(?:that'?s\s+|actually\s+|really\s+)*in stock\b", re.I)
+
+
+# "kids + cranberry sauce = disaster", "red wine spills": food and drink, no colour or material
+_FOOD_AFTER = r"\s+(?:sauce|juice|jam|jelly|ketchup|gravy|wine|spills?|stains?|smoothies?)\b"
+
+
+def _food_is_no_value(slots: dict, text: str) -> None:
+    """ "not leather, kids + cranberry sauce = disaster": the sauce's word is no material or colour refused."""
+    for field in ("material", "color", "exclude_material", "exclude_color"):
+        said = slot_values(slots, field)
+        kept = [v for v in said if not re.search(rf"\b{re.escape(v)}{_FOOD_AFTER}", text, re.I)]
+        if len(kept) < len(said):
+            _set_values(slots, field, kept)
+
+
 _GLASS_OF = re.compile(r"\bglass(?:es)?\s+of\b", re.I)
 
 
@@ -1256,6 +1281,7 @@ _LIGHT_WOOD = re.compile(r"\blight(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timb
 _DARK_WOOD = re.compile(r"\bdark(?:er)?[- ](?:colou?red\s+)?(?:wood|woods|timber|wood\s+tones?)\b", re.I)
 # "hmm only one. what about natural wood instead?" after white dressers, "anything in a wood colour?": a wood finish
 _NATURAL_WOOD_INSTEAD = re.compile(r"\bnatural\s+(?:wood|woods|timber|wood\s+tones?)\b(?=.{0,20}\b(?:instead|rather)\b)"
+                                   r"|\b(?:or|and)\s+natural\s+(?:wood|woods|timber)\b"  # "the espresso ones look so dated. white or natural wood?"
                                    r"|\bwood(?:en)?[- ](?:colou?r(?:ed)?|tones?|finish|look)\b", re.I)
 
 
@@ -1584,7 +1610,7 @@ def _negated(words: list[str], start: int) -> bool:
 _EXCLUDING = re.compile(r"\b(?:not|no|non|nothing|never|none|without|except|but|avoid\w*|hates?|dislike\w*|instead|rather|"
                         r"other than|besides|skip|exclud\w*|free|fan|sick|tired|enough|away|ban|allergic|minus|w/o|"
                         r"too|ugh|ew+|yuck|gross|anything|less(?=\s+[a-z])(?!\s+than\b)|forget|drop|scrap|lose|ditch|remove|nix|rid|over|cannot|veto\w*|"
-                        r"loud|bit much|not my)\b"  # ("rust is a bit loud for me", "rust?? not my colour")
+                        r"loud|bit much|not my|bold)\b"  # ("rust is a bit loud for me", "rust?? not my colour", "rust is a bold choice")
                         # "don't", "wont", "isnt" (not "want", "front")
                         r"|\b(?:do|does|did|is|are|was|were|wo|ca|could|would|should|have|has|had|ai|must|need|might)n'?t\b",
                         re.IGNORECASE)
@@ -1800,7 +1826,8 @@ def _missing_is_wanted(slots: dict, text: str, categories: list[str]) -> None:
 
 
 # "let's start with the bed. queen, with a headboard, under 500": a bed size said on its own
-_BED_SIZE = re.compile(r"(?<!drag )\b(california king|cal(?:ifornia)?[- ]king|twin[- ]xl|queen|king)(?:[- ]size[d]?)?\b", re.I)
+_BED_SIZE = re.compile(r"(?<!drag )\b(california king|cal(?:ifornia)?[- ]king|twin[- ]xl|queen|king"
+                       r"|(?:full|twin)(?=[- ](?:size[d]?|beds?|mattress)\b))(?:[- ]size[d]?)?\b", re.I)  # ("for a full bed")
 
 
 _BED_SIZES_OR = re.compile(rf"\b({phrases.BED_SIZE_WORDS})\s*(?:,\s*)?(?:or|/)\s*"
@@ -2286,6 +2313,12 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if str(slots.get("category", "")).lower() in ("set", "sets", "pair", "pairs", "pack", "packs") and _SETS_OF_THOSE.search(text):
         slots.pop("category")  # "love the grey rattan ones, add 2 sets of those": two of them, no patio sets
     _money_tagged_as_size(slots)
+    size = slots.get("size")
+    if isinstance(size, str) and re.fullmatch(r"\d{1,3}", size.strip()) and re.search(rf"\b{size.strip()}\s*(?:degrees?|°)", text or ""):
+        slots.pop("size")  # "gonna be another sticky one, 32 degrees they said": the weather, no size
+    _food_is_no_value(slots, text or "")
+    if not slots.get("in_stock") and _ONLY_IN_STOCK.search(text or ""):
+        slots["in_stock"] = True  # "show me tv stands you ACTUALLY have", "nothing that's out of stock"
     if text:
         _thousands_as_ceiling(slots, text)
         _owned_is_no_exclusion(slots, text)

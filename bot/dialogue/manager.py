@@ -86,14 +86,29 @@ _HOW_ARE_YOU = re.compile(r"\bhow(?:'?s| is| are| r)\s+(?:your|ur|you|u|ya|thing
 _SMALL_TALK_ASKED = re.compile(r"\b(?:is it|it'?s|its)\s+(?:gonna|going to)\s+(?:stay|be|rain|storm|snow|get|keep)\b.{0,20}\b(?:hot|cold|"
                                r"warm|rain\w*|storm\w*|snow\w*|sunny|nice|like this)\b|\b(?:gonna|going to)\s+(?:rain|storm|snow)\b"
                                # "is it just me or is the fog unreal today"
+                               # "gonna be another sticky one, 32 degrees they said"
+                               r"|\b(?:gonna|going to)\s+be\s+(?:another|a(?:\s+real)?)\s+(?:hot|sticky|scorcher|warm|cold|humid|muggy|freezing|wet|rainy)\b"
                                r"|\b(?:is|isn'?t)\s+the\s+(?:fog|snow|rain|wind|heat|weather|humidity|storm)\s+(?:\w+\s+)?(?:unreal|crazy|insane|"
                                r"mad|wild|awful|brutal|something|nuts)\b"
                                r"|\bwhy\s+(?:is|are)\s+(?:everything|it all|all (?:this|your stuff)|stuff)\s+so\s+"
                                r"(?:expensive|pricey|dear|much)\b", re.I)
 # "your checkout page just spins and then says 'something went wrong'": paying does not work
-_CHECKOUT_BROKEN = re.compile(r"\b(?:check ?out|payment page|pay(?:ment)? button)\b(?:\s+page)?\s+(?:just\s+|still\s+|keeps?\s+)?"
+_CHECKOUT_BROKEN = re.compile(r"\b(?:check ?out|payment page|pay(?:ment)? button)\b(?:\s+page)?\s+(?:(?:just|still|keeps?)\s+){0,2}"
                               r"(?:spins|spinning|hangs|freezes|crashe[sd]|errors?|fails|failing|broke|is broken|isn'?t working|"
                               r"is not working|won'?t load|doesn'?t work|not working|says)\b", re.I)
+# "is it just me or is everyone buying garden stuff today??", "is it weird to shop for furniture at 5am": a remark
+# about shopping, nothing asked for yet
+_REMARK_ON_SHOPPING = re.compile(r"\bis it (?:just me|weird|strange|odd|bad|sad|normal|crazy)\b[^.?!]{0,60}?\b(?:everyone|everybody|"
+                                 r"shop(?:ping)?|buy(?:ing)?|brows(?:e|ing))\b", re.I)
+# "hiya, are you even open this early 😅": the chat's hours, asked in greeting
+_OPEN_THIS_EARLY = re.compile(r"\bare\s+(?:you|u|y'?all)\s+(?:even\s+|guys\s+|still\s+)?open\s+(?:this|so)\s+(?:early|late)\b", re.I)
+# "is ur store open tmrw, want to pick up a cofee table in person": picking up in person
+_PICK_UP_IN_PERSON = re.compile(r"\b(?:store|shop|showroom)\s+open\b|\bpick\s+(?:it\s+|them\s+)?up\b[^.?!]{0,30}\bin\s+(?:person|store)\b",
+                                re.I)
+# "just the curtains for now" of "a pink rug and pink curtains": one of the kinds asked for together
+_JUST_THE_KIND = re.compile(r"\W*(?:(?:ok|okay|actually|hmm+)\W+)?(?:just|only)\s+the\s+\w+(?:\s+\w+)?\s+(?:for now|first|then|please|pls)\b", re.I)
+# "doesn't have to be a runner tbh": a title word let go
+_NEED_NOT_BE = re.compile(r"\b(?:doesn'?t|does not|don'?t|do not|dont|doesnt|needn'?t)\s+(?:have|need)\s+to\s+be\s+(?:a|an)\s+([a-z]+)\b", re.I)
 # "the charcoal one", "the natural oak one": the words that say which shown one is meant
 _THE_X_ONE = re.compile(r"\bthe\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", re.I)
 # "what rug would go with it?": the kind wanted for the product talked about
@@ -141,7 +156,9 @@ _ARRIVES_IN_TIME = re.compile(r"\b(?:can|could|will|would)\s+(?:anything|somethi
                               r"(?:here\s+|delivered\s+|to me\s+)?(?:by|before|for|in time for)\s+(?:tomorrow|tonight|today|the weekend|"
                               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|xmas|the \w+)\b", re.I)
 # "can you just send it to her new flat instead", "deliver it to my work address instead": the order's address changed
-_SEND_IT_ELSEWHERE = re.compile(r"\b(?:send|ship|deliver|take|bring|redirect)\s+(?:it|them|the order|my order|the \w+)\s+to\s+(?:her|his|my|our|their|the|a)\s+"
+_SEND_IT_ELSEWHERE = re.compile(r"\b(?:(?:send|ship|deliver|take|bring|redirect)\s+(?:it|them|the order|my order|the \w+)"
+                                # "can it go to the new house instead?"
+                                r"|(?:can|could)\s+(?:it|they|the order|my order)\s+(?:go|come|be sent|be delivered))\s+to\s+(?:her|his|my|our|their|the|a)\s+"
                                 r"(?:new|other|work|office|mum'?s|mom'?s|dad'?s|parents'?)\s*(?:flat|address|place|house|apartment|home|office)?\b"
                                 r"(?:[^.?!]*\binstead\b)?", re.I)
 # "an armchair to go next to it", "a rug to go with it": what goes with the product just named
@@ -159,6 +176,8 @@ _FASTER_DELIVERY = re.compile(r"\b(?:express|next[- ]day|same[- ]day|rush(?:ed)?
 _DRIVER_ASKED = re.compile(r"\b(?:can|could|will|would|does|do)\s+(?:the\s+)?(?:driver|courier|delivery\s+(?:guy|man|person|people|team|driver)|"
                            r"they)\s+(?:just\s+|please\s+)?(?:call|ring|text|phone|leave|drop|deliver|come(?=\s+(?:on|at|before|after|early|later?|between)\b))\b"
                            r"(?!\s+(?:me\s+)?(?:back|about)\b)", re.I)  # (not "do they come in dark green")
+# "can i add a note for the driver to leave it at reception?": a delivery instruction
+_NOTE_FOR_DRIVER = re.compile(r"\b(?:note|message|instructions?)\s+(?:for|to)\s+the\s+(?:driver|courier|delivery\s+\w+)\b", re.I)
 # "can i order tonight and still have it ship friday?", "if i order today when would it come": an order to be placed
 _ORDER_NOT_YET_PLACED = re.compile(r"\b(?:if|can|could|should|when)\s+(?:i|we)\s+(?:place\s+(?:an|the|my)\s+)?order\b(?!\s+(?:number|#|no\b))"
                                    r".{0,60}\b(?:ship|shipped|arrive|come|get here|delivered|deliver|here)\b", re.I)
@@ -168,7 +187,7 @@ _SHOW_ME = re.compile(r"\b(?:(?:can|could) (?:you|u) )?show (?:me|us)\b|\bdo (?:
 _DUE_TO_COME = re.compile(r"\b(?:supposed|meant|due|scheduled|booked|set)\s+to\s+(?:be\s+delivered|arrive|come|turn\s+up|get\s+here|be\s+here)\b"
                           r"|\bwill\s+the\s+(?:driver|delivery|courier|van)\s+still\s+(?:come|turn\s+up|be\s+coming|deliver)\b", re.I)
 # "and the order itself did go through right?", "did my order go through?"
-_WENT_THROUGH = re.compile(r"\b(?:did|has|have)\s+(?:the|my|our)\s+order\s+(?:itself\s+)?(?:go|gone|went)\s+through\b"
+_WENT_THROUGH = re.compile(r"\b(?:did|has|have)\s+(?:the|my|our)\s+order\s+(?:itself\s+|even\s+|actually\s+|really\s+)?(?:go|gone|went)\s+through\b"
                            r"|\border\s+(?:itself\s+)?(?:did|has|actually)\s+(?:go|gone|went)\s+through\b", re.I)
 # "this is ridiculous, your service is terrible", "i'm furious": anger (not only a late delivery)
 _ANGRY = re.compile(r"\b(?:ridiculous|terrible|furious|unacceptable|fuming|livid|disgrace\w*|appalling|outrageous|awful|not cool|"
@@ -194,7 +213,7 @@ _IF_SHIPPED = re.compile(r"\b(?:what if|what happens if|and if|if)\b.{0,25}\b(?:
 # "oh and the round table too", "and the standing desk i asked about earlier too": another one shown before, as well
 _THE_ONE_TOO = re.compile(r"^\W*(?:(?:oh|ah|ok|okay)\W+)?(?:and|also|plus)\s+(?:the|that)\s+([a-z][\w -]{1,40}?)"
                           r"(?:\s+(?:i|we)\s+(?:asked|looked|saw|was looking)\s+(?:about|at)?\s*(?:earlier|before)?)?"
-                          r"\s+(?:too|as well|also)\W*$", re.I)
+                          r"\s+(?:too|as well|also)(?:\s+(?:please|pls|plz))?\W*$", re.I)  # ("and the bed frame too please")
 # "they have to work at a normal table": the table sat at, no table wanted
 _AT_A_TABLE = re.compile(r"\b(?:at|around|under|with)\s+(?:a|an|the|our|my)\s+(?:normal|regular|standard|dining|kitchen|proper|\w+)?\s*"
                          r"(?:height\s+)?table\b", re.I)
@@ -981,12 +1000,19 @@ class DialogueManager:
                 question = nlu.model_copy(update={"intent": "product_question"})
                 # one product in focus: answered; several shown and none named: "which one do you mean?"
                 return self._answer_about(state, question, about) if ids else await self._on_question(state, question)
-        goes = _WHAT_GOES_WITH.search(text) if intent in ("search_product", "product_question", "feedback_like") else None
+        goes = _WHAT_GOES_WITH.search(text) if intent in ("search_product", "product_question", "feedback_like", "refine") else None
         goes_kinds = category_matches(goes.group(1), self.s.retriever.vocabulary.get("categories", [])) if goes else []
         if (len(goes_kinds) == 1 and goes_kinds[0] not in slot_values(slots, "category")
                 and (self.named_product(text) or state.shown)):
             # "just got the Harper sofa in charcoal boucle from you guys (love it). what rug would go with it?": rugs for it
             return await self._on_complements(state, _as_read(nlu, "complement_request", {"category": goes_kinds[0]}))
+        if (intent in ("cancel_order", "order_status", "complaint") and not slots.get("order_id") and phrases.is_question(text)
+                and re.search(r"\bis\s+(?:the|this|that)\b[^?]{3,60}?\b(?:actually\s+|really\s+|even\s+|still\s+)?in[- ]stock\b", text, re.I)
+                and self.named_product(text) is not None):
+            # "your site shows 'in stock' on everything and then cancels orders. is the Harper upholstered bed in natural
+            # oak actually in stock??": a question about that product
+            intent, slots = "product_question", {k: v for k, v in slots.items() if k in phrases.PRODUCT_SLOTS or k == "category"}
+            nlu = _as_read(nlu, intent, slots)
         if intent in ("search_product", "product_question") and phrases.is_question(text):
             named = self.named_product(text)
             if named is None:  # "That blue jute rug from your newsletter, the Tova one I think. What size is it?"
@@ -1023,6 +1049,9 @@ class DialogueManager:
                 action = "compare" if comparing else "answer_question"
                 if not comparing:
                     nlu = nlu.model_copy(update={"intent": "product_question"})
+                picked = None if comparing else product_qa.which_have(text, [self.products[i] for i in ids])
+                if picked:  # "which ones come with inserts?": those that do are shown (the list keeps its numbers)
+                    ids = [ids[i] for i in picked]
                 return self._reply(state, nlu, action, answer, products=[replies.card(self.products[i]) for i in ids],
                                    quick_replies=[f"Add #{positions[0]} to cart", "Show more"])
             if intent == "out_of_scope" and phrases.RANKS.search(text) and ids and not slots:
@@ -1072,8 +1101,9 @@ class DialogueManager:
                     gone -= {"price_min", "price_max"} if span.name.startswith("price") else {span.name}
             rest = {k: v for k, v in slots.items() if k not in gone}
             nlu = nlu.model_copy(update={"slots": rest, "intent": "refine"})
-            if any(rest.get(k) is not None for k in (*phrases.PRODUCT_SLOTS, "title_words")):
-                return await self._on_refine(state, nlu)  # "brand doesn't matter after all - do you have a tripod one?"
+            if any(rest.get(k) is not None for k in (*phrases.PRODUCT_SLOTS, "title_words", "price_relative")):
+                # "brand doesn't matter after all - do you have a tripod one?", "anything cheaper? ... size can be whatever"
+                return await self._on_refine(state, nlu)
             # "colour doesn't matter, but it has to be extendable"
             self._apply_asked_attributes(state, phrases.RELAX_IN.sub(" ", nlu.text))
             state.seen = []
@@ -1254,8 +1284,9 @@ class DialogueManager:
                 # "the round table" of two round ones (or of a round one not called so): the one of that kind a
                 # question was last asked about
                 head = singular_word(too.group(1).split()[-1].lower())
-                asked = [p for p in earlier if p.id in state.asked_about
-                         and head in {singular_word(w) for w in re.findall(r"[a-z]+", p.title.lower())}]
+                kinds = category_matches(too.group(1), self.s.retriever.vocabulary.get("categories", []))
+                asked = [p for p in earlier if p.id in state.asked_about  # ("the bed frame": the bed asked about)
+                         and (head in {singular_word(w) for w in re.findall(r"[a-z]+", p.title.lower())} or p.leaf_category in kinds)]
                 fits = [max(asked, key=lambda p: state.asked_about.index(p.id))] if asked else fits
             if len(fits) == 1:
                 state.shown, state.compared, state.focus_id = [fits[0].id], [], fits[0].id
@@ -1618,6 +1649,14 @@ class DialogueManager:
                 and not slots.get("category") and not phrases.CART_WORD.search(text) and not phrases.is_question(parts[-1])
                 and re.search(r"\b(?:nope|nah|no way|no thanks|no chance|forget it|not for me|too (?:much|expensive|pricey|dear))\b", text, re.I)):
             intent, slots = "goodbye", {}  # "389 in a heatwave?? nope. goodnight": a price refused, then leaving
+        last = phrases.closing_said_last(text) if intent not in ("goodbye", "thanks", "contact_human") else None
+        if (last and re.search(r"\b(?:anyway|anyways|bye|keep (?:looking|browsing|searching)|elsewhere|around)\b", text[-40:], re.I)
+                and "?" not in text and not phrases.CART_WORD.search(text) and not slots.get("order_id")
+                and not re.search(r"\b(?:show|need|want|looking for|any|anything|something|can you|could you|cheaper|bigger|smaller)\b",
+                                  last[1], re.I)):
+            # "figured. cash in a card it is 😂 thanks anyway, bye", "shag under a dining table is a nightmare with crumbs 😬
+            # ill keep looking, thanks": a remark, then the chat closed
+            intent, slots = last[0], {}
         if (intent == "add_to_cart" and state.shown and not phrases.CART_WORD.search(text) and phrases.is_question(text)
                 and any(product_qa.asks_about(text, p) for p in (self._product(i) for i in state.shown) if p)):
             intent = "product_question"  # "can I throw it in the washing machine?" asks about it, adds nothing
@@ -1892,6 +1931,7 @@ class DialogueManager:
                 and not service.shop_topic(text)  # "do you gift wrap?": a service of the shop
                 and not _TIPS_ASKED.search(text)  # "whats the trick to keep burgers from falling apart on the grill lol"
                 and not _THANKS_ANYWAY.search(text)  # "nvm i'll grab a candle at the petrol station lol. thanks tho"
+                and problem_in(text) is None  # "the street light outside my new room is SO bright": a trouble, curtains help
                 and not set(said_category.lower().split()) & self._attribute_words()
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
@@ -2676,6 +2716,10 @@ class DialogueManager:
         instalments), a date, an order change, and the follow-ups of the last service answer (an order number, a
         return's pickup, money back, the address, a safe place); a few product readings that a service word hid."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent in ("order_status", "delivery_time", "add_to_cart") and state.order_id and state.last_action in ("service", "handoff")
+                and re.search(r"\b(?:can|could)\s+(?:it|they|the order|my order)\s+(?:go|be sent|be delivered)\s+to\b", text, re.I)
+                and _SEND_IT_ELSEWHERE.search(text)):
+            return _as_read(nlu, "shipping_address", _order_id_only(slots))  # "ok well can it go to the new house instead? 14 ..."
         if (intent in service.SERVICE_INTENTS and intent not in service.HANDOFF_INTENTS and slots.get("category")
                 and not slots.get("order_id") and not _generic_category(slots) and _SHOW_ME.search(text)
                 and not phrases.BOUGHT_HERE.search(text)):
@@ -2740,6 +2784,19 @@ class DialogueManager:
                 and re.search(r"\b(?:bought|ordered|got|purchased)\b", text, re.I)):
             intent = "return_item"  # "bought a queen duvet cover for my mum ... can i swap it": an exchange of what they have
             nlu = _as_read(nlu, intent, _order_id_only(slots))
+        if ((state.shown or state.focus_id) and intent in service.SERVICE_INTENTS and not slots.get("order_id")
+                and re.match(r"\W*(?:(?:fine|ok|okay|alright|sold|great|right|perfect)\W+){0,2}(?:add|take|buy)\s+(?:it|that|this)\s*[.!,]",
+                             text, re.I)):
+            return _as_read(nlu, "add_to_cart", {})  # "fine, add it. if this gets cancelled too i'm never shopping here again lol"
+        if ((state.shown or state.focus_id) and intent in service.SERVICE_INTENTS and not slots.get("order_id")
+                and re.search(r"\b(?:out of stock|sold out)\b", text, re.I)
+                and re.search(r"\b(?:anything|something|any)\s+(?:similar|else|like (?:it|that|this))\b", text, re.I)):
+            # "it says out of stock?? anything similar i can actually get before next weekend": others, in stock
+            return _as_read(nlu, "refine", {"in_stock": True})
+        if (intent == "payment_issue" and re.search(r"\bback ?order\w*|\bawaiting stock\b|\bnow (?:it'?s|its) (?:delayed|late)\b", text, re.I)
+                and service.topic("payment_issue", text) == "request"):
+            # "ordered an armchair your site showed in stock, got charged, now it's 'backordered 6 weeks'": the order late
+            return _as_read(nlu, "complaint" if service.is_upset(text) or _ANGRY.search(text) else "order_status", _order_id_only(slots))
         if intent == "return_item" and _NEVER_CAME.search(text) and not _SENDS_BACK.search(text):
             intent = "order_status"  # "the matching side table from the same order never came, order #39015"
             nlu = _as_read(nlu, intent, slots)
@@ -3259,9 +3316,58 @@ class DialogueManager:
         ("lol am i the only one awake in this whole building") and browsing told as news ("car is covered in frost so
         im stuck inside browsing till it melts") ask for no product; "nvm found the password. gn" ends the chat."""
         intent, slots = nlu.intent, nlu.slots
+        if ((state.focus_id or len(state.shown) == 1) and intent in ("refine", "search_product") and not slots.get("category")
+                and re.match(r"\W*(?:(?:and|so|ok|but)\W+)*(?:is|are)?\s*(?:it|its|it'?s|they|that one|this one)\s+"
+                             r"(?:actually\s+|really\s+|even\s+)?in[- ]stock\b", text, re.I)):
+            return _as_read(nlu, "product_question", {})  # "and its actually in stock? dont need another disappointment today"
+        about = self._product(state.focus_id) if state.focus_id else (self._product(state.shown[0]) if len(state.shown) == 1 else None)
+        if (about is not None and state.last_action == "answer_question" and intent in ("refine", "search_product", "out_of_scope")
+                and not slots.get("category") and re.match(r"\W*(?:and|also)\s+(?!.*\b(?:ones?|instead)\b)[a-z][\w -]{2,30}\?", text, re.I)
+                and product_qa.asks_about(text.split("?")[0], about)):
+            return _as_read(nlu, "product_question", {})  # "is it washable?", then "and pet friendly? we have a very fluffy cat"
         if state.shown and intent in ("goodbye", "refine", "feedback_like", "out_of_scope") and _TAKE_IT.search(text) \
                 and not phrases.is_question(text) and not slots.get("category"):
             intent = "add_to_cart"  # "meh ok. take it", "add the cream ones"
+        elif (state.shown and intent not in service.SERVICE_INTENTS and str(slots.get("order_id") or "").isdigit()
+              and any(p.price == float(slots["order_id"]) for p in self._shown_products(state) if p.price is not None)):
+            slots = {k: v for k, v in slots.items() if k != "order_id"}  # "629?? for a rug??": a shown price, no order
+        elif (intent in ("search_product", "refine") and (state.focus_id or len(state.shown) == 1)
+              and re.match(r"\W*(?:(?:ok|and|so|but)\W+){0,2}(?:is|are)\s+(?:it|they|this|that)\s+(?:a\s+|an\s+)?(\w+(?:\s+\w+)?)\s+or\s+"
+                           r"(?:a\s+|an\s+)?\w+", text, re.I)):
+            intent, slots = "product_question", {}  # "ok and is it a full or a queen" of the bed asked about
+        elif (state.shown and intent in ("out_of_scope", "search_product", "product_question", "feedback_dislike")
+              and re.match(r"\W*(?:(?:any|got any|ok|hmm+)\s+)?cheaper(?:\s+(?:ones?|options?|stuff|models?))?\s*\?", text, re.I)):
+            intent, slots = "refine", {"price_relative": "lower"}  # "cheaper ones? i'm a student lol"
+        elif (state.shown and intent in ("feedback_dislike", "out_of_scope") and phrases.COMPLETELY_DIFFERENT.search(text)
+              and re.search(r"\b(?:these|those|they|them)\s+(?:are\s+|'re\s+)?(?:all\b|look\b|seem\b)", text, re.I)):
+            intent, slots = "refine", {}  # "hmm these are all a bit boring, show me something completely different"
+        elif (intent == "out_of_scope" and not state.shown and slots.get("room")
+              and re.search(r"\bwhere (?:do|should|would) (?:i|we|you) (?:even )?(?:start|begin)\b", text, re.I)):
+            intent = "search_product"  # "the guest room is literally empty. where do i even start": the room's things asked
+        elif (intent in ("out_of_scope", "search_product", "greet") and not slots.get("category")
+              and re.search(r"\bis it (?:too )?late to (?:order|get|buy)\b", text, re.I)):
+            intent, slots = "delivery_time", {}  # "is it too late to order something for mother's day?": how soon it comes
+        elif (intent in ("order_status", "out_of_scope", "account_help") and not slots.get("order_id")
+              and re.search(r"\b(?:website|site|app)\s+(?:has\s+been|'s\s+been|is|was|been)\s+down\s+(?:for|all)\b", text, re.I)):
+            intent, slots = "complaint", {}  # "your website has been down for TWO HOURS ... and now what"
+        elif (intent in ("goodbye", "thanks") and state.shown and not phrases.is_question(text)
+              and (cart := re.match(r"\W*(?:(?:nice|ok(?:ay)?|great|perfect|lovely|sold|cool|fine)\W+)*(?:add|take)\s+(?:it|that one|this one)"
+                                    r"(?:\s+(?:please|pls))?\s*[.!,]+", text, re.I))
+              and phrases.closing(text[cart.end():])):
+            intent, slots = "add_to_cart", {}  # "nice, add it. that's all, night night!": into the cart, then leaving
+        elif ((state.shown or state.focus_id) and intent in ("refine", "search_product")
+              and re.search(r"\bwhat'?s\s+the\s+brand\b|\bwhich\s+brand\s+is\s+(?:it|that|this)\b|\bwho\s+makes\s+(?:it|that|this)\b", text, re.I)):
+            intent, slots = "product_question", {}  # "and whats the brand, casper?": asked of the one talked about
+        elif (state.shown and intent not in ("add_to_cart", *service.SERVICE_INTENTS)
+              and re.match(r"\W*(?:(?:lovely|ok(?:ay)?|great|perfect|fine|yes|yeah|cool|nice)\W+)*(?:just\s+)?(?:1|one)\s+of\s+"
+                           r"(?:those|them|these|that|it)\s*(?:please|pls|plz|then|thanks)?\W*$", text, re.I)):
+            intent, slots = "add_to_cart", {}  # "lovely, 1 of those pls": one of the one talked about
+        elif intent not in ("delivery_options", "contact_human") and _NOTE_FOR_DRIVER.search(text):
+            intent, slots = "delivery_options", _order_id_only(slots)  # "can i add a note for the driver to leave it at reception?"
+        elif (intent in ("add_to_cart", "goodbye", "thanks") and phrases.FAREWELL.search(text) and not phrases.CART_WORD.search(text)
+              and re.search(r"\b(?:order|ordering|buy|buying|get|getting)\s+(?:it|that|them|one)\s+(?:tomorrow|later|next week|at the weekend|"
+                            r"on payday|after payday|when)\b", text, re.I)):
+            intent, slots = "goodbye", {}  # "ok ordering it tomorrow when im a functioning human. gnight": not yet
         elif (intent == "add_to_cart" and state.last_action in ("service", "handoff") and not slots.get("item_ref")
               and re.search(r"\b(?:i'?ll|we'?ll|i will|we will|will)\s+do\s+(?:that|so|just that)\b", text, re.I)
               and not re.search(r"\b(?:add|cart|basket|buy|take|order)\b", text, re.I)):
@@ -3308,6 +3414,20 @@ class DialogueManager:
                 intent, slots = "refine", {**slots, "title_words": [word]}
             elif product_qa.asks_about(text, first):
                 intent = "product_question"  # "which of these recline?": each one's listed detail
+        elif (intent in ("search_product", "refine", "out_of_scope", "greet") and (remark := _REMARK_ON_SHOPPING.search(text))
+              and not phrases.WANTS_TO_BUY.search(text) and not slots.get("price_max") and not slots.get("order_id")
+              and not re.search(r"\b(?:show|recommend\w*|suggest\w*|need|wants?|looking|anything|any|ones?)\b", text, re.I)
+              # (not "is it weird to buy garden chairs in december lol? my mum wants new ones for spring")
+              and not mentioned_categories(([*re.split(r"[.?!]", text[remark.end():], maxsplit=1), ""])[1],
+                                           self.s.retriever.vocabulary.get("categories", []))):
+            # "is it just me or is everyone buying garden stuff today?? 😂", "is it weird to shop for furniture at 5am"
+            intent, slots = ("greet" if phrases.HELLO.match(text) else "out_of_scope"), {}
+        elif intent not in service.SERVICE_INTENTS and _PICK_UP_IN_PERSON.search(text) and not slots.get("order_id"):
+            # "helo is ur store open tmrw, want to pick up a cofee table in persn": picking up, a delivery question
+            intent, slots = "delivery_options", {}
+        elif (intent not in service.SERVICE_INTENTS and not state.shown and _OPEN_THIS_EARLY.search(text)
+              and not slots.get("category")):
+            intent, slots = "greet", {}  # "hiya, are you even open this early 😅": the chat is, a greeting
         elif (not state.shown and not state.focus_id and intent in ("product_question", "show_more", "compare", "search_product")
               and not any(slots.get(k) for k in (*phrases.PRODUCT_SLOTS, "category", "price_max", "price_min", "order_id"))
               # (not "is the third one in stock?", "what's the warranty on the Asher sofa?": products meant)
@@ -3447,7 +3567,8 @@ class DialogueManager:
               and re.search(r"\b(?:haven'?t|have not|havent|didn'?t|did not|not)\s+(?:even\s+|yet\s+)?(?:ordered|bought|placed)\b", text, re.I)
               and re.search(r"\b(?:get|arrive|deliver\w*|here|ship\w*)\b.{0,30}\b(?:by|before|in time|until)\b", text, re.I)):
             intent = "delivery_time"  # "i still haven't ordered a bed frame 🙃 could anything get to me by monday?": no order yet
-        elif intent in ("greet", "out_of_scope", "thanks") and _CHECKOUT_BROKEN.search(text) and not slots.get("category"):
+        elif (intent in ("greet", "out_of_scope", "thanks", "order_status") and _CHECKOUT_BROKEN.search(text)
+              and not slots.get("category") and not slots.get("order_id")):
             intent, slots = "payment_issue", _order_id_only(slots)  # "morning. your checkout page just spins ..."
         elif (intent == "contact_human" and nlu.confidence < 0.6 and re.match(r"\W*(?:thank|thanks|ty|cheers)\b", text, re.I)
               and not phrases.A_PERSON.search(text) and not phrases.TALK_TO_PERSON.search(text)):
@@ -3469,6 +3590,8 @@ class DialogueManager:
         if said_kinds and len(in_bundle) == 1 and [in_bundle[0]] != said_kinds:
             # "an armchair and a floor lamp", then "lamp first" (the floor lamp) and "now the chair" (the armchair)
             slots = {**slots, "category": in_bundle[0]}
+        if in_bundle and _JUST_THE_KIND.match(text):
+            intent = "refine"  # "just the curtains for now. under 50" of "a pink rug and pink curtains": the request narrowed
         kinds = slot_values(slots, "category") if intent == "search_product" else []
         near = [k for k in kinds if any(set(parents.get(k, ())[-1:]) & set(parents.get(c, ())[-1:]) for c in state.constraints.categories)]
         if len(kinds) > 1 and len(near) == 1:
@@ -3620,6 +3743,9 @@ class DialogueManager:
             first, rest = several[0], [gram for gram, names in several[1:] if names != several[0][1]]
             state.bundle = SearchFilter(categories=list(dict.fromkeys(c for _, names in several for c in names)),
                                         price_max=slots.get("price_max"), price_min=slots.get("price_min"))
+            colours = slot_values(slots, "color")
+            if colours and all(len(re.findall(rf"\b{re.escape(c.split()[-1])}\b", wished, re.I)) >= len(several) for c in colours):
+                state.bundle.colors = list(colours)  # "a pink rug and pink curtains": pink for each
             slots = {**slots, "category": first[1][0] if len(first[1]) == 1 else first[1]}
             family_member_by_purpose(slots, nlu.text)
             nlu = nlu.model_copy(update={"slots": slots})
@@ -3646,6 +3772,7 @@ class DialogueManager:
             bundle = state.bundle
             if bundle is not None and new_categories and set(new_categories) <= set(bundle.categories):
                 keep.price_min, keep.price_max = bundle.price_min, bundle.price_max  # "under 1000 together"
+                keep.colors = list(bundle.colors)  # "a pink rug and pink curtains", then "just the curtains for now"
             for said in phrases.SAME_VALUE.finditer(nlu.text):  # "let's do curtains instead, same colour"
                 word = next(g for g in said.groups() if g).lower()
                 name = "colors" if word.startswith("colo") or word == "finish" else "styles" if word.startswith("style") else "materials"
@@ -3724,6 +3851,13 @@ class DialogueManager:
 
     async def _on_refine(self, state: DialogueState, nlu: NLUResult) -> Reply:
         slots = dict(nlu.slots)
+        for said in _NEED_NOT_BE.finditer(nlu.text):  # "anything washable under 250? doesn't have to be a runner tbh"
+            word = singular_word(said.group(1).lower())
+            if word in (w.lower() for w in state.constraints.title_words):
+                state.constraints.title_words = [w for w in state.constraints.title_words if w.lower() != word]
+                slots["title_words"] = [w for w in slot_values(slots, "title_words") if w.lower() != word]
+                if not slots["title_words"]:
+                    slots.pop("title_words")
         shown = [p for p in (self._product(i) for i in state.shown) if p]
         refs, error = self._resolve(state, slots) if slots.get("item_ref") else ([], None)
         earlier = state.previous_shown
@@ -3759,13 +3893,23 @@ class DialogueManager:
             # "the ivory one is only 4x6 tho ... anything bigger?": bigger than it
             said = [m.group(1) for m in _THE_X_ONE.finditer(nlu.text)]
             picked = self._described_shown(state, f"the {said[0]} one") if len(said) == 1 else []
-            if len(picked) == 1 and 1 <= picked[0] <= len(shown):
-                ref_products = [shown[picked[0] - 1]]
+            # ... "something more like the black ones but cheaper?": cheaper than the cheapest of them
+            several = re.search(r"\bmore\s+like\s+the\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+ones\b", nlu.text, re.I)
+            if several and not said:
+                said = [several.group(1)]
+                picked = [n for n, p in enumerate(shown, 1)
+                          if all(_has_colour(p, w) or re.search(rf"\b{re.escape(w)}\b", p.title, re.I) for w in said[0].lower().split())]
+            if (len(picked) == 1 or several and picked) and all(1 <= n <= len(shown) for n in picked):
+                ref_products = sorted((shown[n - 1] for n in picked), key=lambda p: p.price if p.price is not None else 0)
                 slots = {k: v for k, v in slots.items() if not (k in ("color", "material") and isinstance(v, str)
                                                                 and v.lower() in said[0].lower())}
         ref_price = None
         if slots.get("price_relative"):
             ref_price = ref_products[0].price if ref_products else reference_price(shown)
+            quoted = [p.price for p in shown if p.price is not None and p.price >= 10
+                      and re.search(rf"(?<![\d.,])\$?{p.price:g}(?![\d.,]\d)", nlu.text)]
+            if not ref_products and len(set(quoted)) == 1:
+                ref_price = quoted[0]  # "629?? for a rug?? anything cheaper?": cheaper than the one whose price is quoted
             if not ref_products and slots["price_relative"] == "lower" and phrases.ALL_TOO_DEAR.search(nlu.text):
                 ref_price = min((p.price for p in shown if p.price is not None), default=ref_price)
         if slots.get("size_relative"):
@@ -3774,7 +3918,9 @@ class DialogueManager:
             if value is not None:
                 state.size_bound = (slots["size_relative"], value)
         if slots.get("category") and is_new_request(state.constraints, slots):
-            return await self._on_search(state, nlu.model_copy(update={"intent": "search_product"}))  # "and pillows?"
+            narrowed = (state.bundle is not None and set(slot_values(slots, "category")) <= set(state.bundle.categories)
+                        and _JUST_THE_KIND.match(nlu.text))  # ("just the curtains for now": the request narrowed)
+            return await self._on_search(state, nlu.model_copy(update={"intent": "refine" if narrowed else "search_product"}))  # "and pillows?"
         slots = self._withdrawn_exclusions(state, slots, nlu.text)
         self._replace_wood_or_metal(state, slots)
         before = state.constraints
@@ -4573,6 +4719,14 @@ class DialogueManager:
         if error:
             return self._reply(state, nlu, "clarify", error)
         plural = about_these and not slots.get("item_ref")
+        said = _THE_X_ONE.search(nlu.text)
+        if said and not slots.get("item_ref") and not self._described_shown(state, said.group(0)):
+            # "does the Marlow one fold?" when the Marlow chair was in the list before this one: that one
+            earlier = [p for p in self._shown_before(state) if p.id not in state.shown]
+            fits = described_positions(said.group(0), earlier)
+            if len(fits) == 1 and re.search(rf"\b{re.escape(said.group(1).split()[-1])}\b", earlier[fits[0] - 1].title, re.I):
+                ids, plural = [earlier[fits[0] - 1].id], False
+                state.focus_id = ids[0]
         if plural and len(described) == 1 and state.product_at(described[0]):
             ids, plural = [state.product_at(described[0])], False  # the ones described, then "are they ...?"
         if not ids and not plural and len(state.shown) > 1:
@@ -4582,12 +4736,7 @@ class DialogueManager:
                 ids = [shown[picked[0] - 1].id]  # "does the Lund loveseat have removable covers?": the one it describes
         colour = self._colour_not_shown(state, nlu) if not ids and not plural else None
         if colour:  # "is the green one comfy?" and none shown is green: said, and which one asked
-            shown = self._shown_products(state)
-            state.pending, state.last_question = "which", nlu.text
-            colours = either(list(dict.fromkeys((p.color or "").lower() for p in shown if p.color)))
-            return self._reply(state, nlu, "clarify", f"None of the ones I showed is {colour}" + (f" (they are {colours})" if colours else "")
-                               + f". Which one do you mean? Say a number from 1 to {len(shown)}.",
-                               quick_replies=[f"#{i}" for i in range(1, len(shown) + 1)])
+            return self._no_such_colour_shown(state, nlu, colour, "Which one do you mean?", "#")
         named_position = phrases.EXPLICIT_REF.search(nlu.text) or re.search(r"\b\d{1,2}(?:st|nd|rd|th)\b", nlu.text)
         if (not ids or plural) and 1 < len(state.shown) <= 5 and (plural or not named_position):
             # a position out of range ("the 12th one") is asked about below, not answered for every shown one
@@ -4670,11 +4819,22 @@ class DialogueManager:
             picked = described_positions(text, [self.products[state.product_at(p)] for p in positions])
         return [positions[i - 1] for i in picked]
 
+    def _no_such_colour_shown(self, state: DialogueState, nlu: NLUResult, colour: str, ask: str, quick: str) -> Reply:
+        """ "None of the ones I showed is green (they are beige or grey). Which one do you mean?": the colour said
+        names none of those shown; which one is asked, the answer awaited."""
+        shown = self._shown_products(state)
+        state.pending, state.last_question = "which", nlu.text
+        colours = either(list(dict.fromkeys((p.color or "").lower() for p in shown if p.color)))
+        return self._reply(state, nlu, "clarify", f"None of the ones I showed is {colour}" + (f" (they are {colours})" if colours else "")
+                           + f". {ask} Say a number from 1 to {len(shown)}.",
+                           quick_replies=[f"{quick}{i}" for i in range(1, len(shown) + 1)])
+
     def _colour_not_shown(self, state: DialogueState, nlu: NLUResult) -> str | None:
         """The colour of "the green one" when no shown product is that colour (by its colour or its title)."""
         colour = nlu.slots.get("color")
         said = re.search(r"\bthe\s+([a-z]+(?:\s[a-z]+)?)\s+one\b", nlu.text, re.I)
-        if not isinstance(colour, str) or not said or colour.lower() not in said.group(1).lower() or not state.shown:
+        if (not isinstance(colour, str) or not said or not state.shown
+                or not re.search(rf"\b{re.escape(colour.split()[-1].lower())}\b", said.group(1).lower())):  # ("the pink one": blush pink)
             return None
         shown = self._shown_products(state)
         if any(_has_colour(p, colour) for p in shown):
@@ -4816,6 +4976,10 @@ class DialogueManager:
         ids, error = self._resolve(state, slots)
         if len(ids) == 1 and not error and not phrases.EXPLICIT_REF.search(nlu.text):
             ids = [self._earlier_of_colour(state, ids[0], slot_values(slots, "color"))]
+        colour = self._colour_not_shown(state, nlu) if len(state.shown) > 1 and not slots.get("item_ref") else None
+        if colour and ids and ids[0] not in state.shown and not _has_colour(self.products[ids[0]], colour):
+            # "the pink one!! add that" when none of the sheets shown is pink: said, not the bed asked about before
+            return self._no_such_colour_shown(state, nlu, colour, "Which one should I add?", "Add #")
         if not ids and not slots.get("item_ref") and slots.get("category"):
             # "ok add the navy sectional to my cart" after pillows were suggested for it: the one shown before that fits
             earlier = self._shown_before(state)
@@ -5014,6 +5178,9 @@ class DialogueManager:
         wanted = [c for c in suggested if c in asked] or exact or same_kind or asked or suggested
         if isinstance(said, str) and said in asked and nlu.slots.get("title_words"):
             wanted = [said]  # "i'm picturing a hanging egg chair in the corner" (of a rug): the kind's own category
+        elif (isinstance(said, str) and said in asked and wanted != [said]
+              and any(said in names and len(names) > 1 for _, names in mentioned)):
+            wanted = [said]  # "and two chairs to go with it, its a narrow balcony": the family member the place names
         if not wanted:
             return self._reply(state, nlu, "suggest_complements", f"I don't have matching suggestions for the {base.title}.")
         def some(value: str | None) -> list[str]:
@@ -5111,6 +5278,14 @@ class DialogueManager:
             f = apply_slots(plain, loose, vocabulary=self.s.retriever.vocabulary) if loose else plain
             picks = await pick(f, [str(v) for k, v in said.items() if not k.startswith("exclude_")])
             lead = f"I have no {describe(asked_for.model_copy(update={'categories': wanted[:3]}))}; these are the closest to go with the {about}:"
+        inherited = [c for c in f.exclude_colors if c not in slot_values(said, "exclude_color")]
+        if not picks and inherited:
+            # "not white" said of the sheets, then "and pillows to go with them": every pillow is white; the colours
+            # refused for the sheets give way, said so
+            f = f.model_copy(update={"exclude_colors": [c for c in f.exclude_colors if c not in inherited]})
+            picks = await pick(f, [*styles, *colors, *materials])
+            if picks:
+                lead = f"The only {describe(SearchFilter(categories=wanted[:3]))} I have for it are {either(inherited)}; these go well with the {about}:"
         state.complement_filter = f.model_copy(update={"categories": wanted[:3] if asked else []})
         if not picks:
             return self._reply(state, nlu, "suggest_complements", f"I couldn't find items that go with the {about}.")

@@ -28,7 +28,9 @@ _QUANTITY = re.compile(r"\b(\d{1,2}|" + "|".join(COUNTS) + r")\s*(?:(?:x\s*|×\s
                        # "great, put two in the cart"
                        r"(?=\s*(?:altogether|all together|in total|total|please|pls|[.,!]|$|in(?:to)?\s+(?:the\s+|my\s+)?(?:cart|basket|bag)\b))"
                        # "the pink ones are perfect, 2 packs please"
-                       r"|\b(\d{1,2}|" + "|".join(COUNTS) + r")\s+(?:sets|packs|pairs|boxes)\b(?=\s*(?:please|pls|plz|[.,!]|$))", re.I)
+                       r"|\b(\d{1,2}|" + "|".join(COUNTS) + r")\s+(?:sets|packs|pairs|boxes|panels)\b(?=\s*(?:please|pls|plz|[.,!]|$))"
+                       # "the navy one x2"
+                       r"|\b(?:ones?|it|them)\s*[x×]\s*(\d{1,2})\b(?=\s*(?:please|pls|plz|[.,!]|$))", re.I)
 
 
 def quantity(text: str) -> tuple[int, re.Match] | None:
@@ -40,7 +42,7 @@ def quantity(text: str) -> tuple[int, re.Match] | None:
         return None  # "compare the two of them": which two, not how many
     word = next(g for g in found.groups() if g).lower()
     said_last = not text[found.end():].strip() and found.group(0).endswith(word)
-    if said_last and not found.group(1) and (word.isdigit() or re.match(r"(?:need|want|have)\b", found.group(0), re.I)):
+    if said_last and not found.group(1) and not re.search(r"[x×]\s*\d+$", found.group(0)) and (word.isdigit() or re.match(r"(?:need|want|have)\b", found.group(0), re.I)):
         # "i'll take 2" said last: #2 as much as two of them; "what chairs would go with it? we need six": how many
         # are wanted, no cart yet (not "i'll take two", "i'll take 2.")
         return None
@@ -91,7 +93,8 @@ FORGET_THING = re.compile(r"\b(?:forget|scratch|scrap|never ?mind|skip|drop|ditc
 AROUND = re.compile(r"\b(?:around|about|approximately|approx|roughly|close to|or so|give or take|ballpark)\b|~\s*\$?\d|\d\s*ish\b", re.I)
 # A wish the shopper would do without ("standing desk ideally", "dimmable if possible").
 SOFT_WISH = re.compile(r"\b(ideally|preferably|if possible|if you(?: have|'ve got| got) (?:it|them|one|any)|would be nice|nice to have|"
-                       r"would be great|would be ideal|would be perfect|would be lovely|would be amazing|would be brilliant|"
+                       r"would be great|would be best|would be better|would be ideal|would be perfect|would be lovely|"
+                       r"would be amazing|would be brilliant|"
                        r"would be good|would be handy|would be a plus|a bonus|doesn'?t have to be|not a must|not essential|"
                        r"i'?d (?:really )?love)\b", re.I)
 _SOFT_CLAUSE_END = re.compile(r"[,.!?;]+|\s+-+\s+|\s+but\s+", re.I)
@@ -152,6 +155,8 @@ RELAX_IN = re.compile(rf"(?:^|[\s,.;!])(?:(?:any|whatever)\s+{_KIND}\s+(?:(?:is|
                       r"not (?:too |that |really |super )?(?:fussed|bothered|picky|fussy|precious)(?: about| by| on)?)\s+"
                       rf"(?:about\s+)?(?:the\s+|my\s+|that\s+|this\s+|those\s+)?(?:\$?\d[\d,.]*k?\s+(?:dollars?\s+|bucks?\s+)?)?{_KIND}(?:\s+range|\s+limit)?"
                       rf"|(?:the\s+)?{_KIND}\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter"
+                      # "washable is the must, size can be whatever"
+                      rf"|(?:the\s+)?{_KIND}\s+(?:can|could)\s+be\s+(?:whatever|anything)"
                       # "colour's not important", "ok the size isn't a dealbreaker"
                       rf"|(?:the\s+)?{_KIND}(?:'s|\s+is|\s+are)?\s+(?:not|isn'?t|aren'?t)\s+(?:that\s+|really\s+|so\s+|too\s+)?"
                       r"(?:important|essential|crucial|a must|a dealbreaker|a deal ?breaker|a big deal)"
@@ -240,7 +245,7 @@ KEEP_THE_ORDER = re.compile(r"\b(?:don'?t|do not|dont)\s+cancel\b|\bwe\s+still\s
 # ("whoa 2 grand for a guest bed?? no. under 800 please": the budget after it is one)
 PRICE_REMARK = re.compile(r"^\W*(?:(?:whoa+|woah+|wow|omg|yikes|lol|ok|um+|hm+)\W+)?\$?\d[\d,.]*k?\s*(?:bucks|dollars|quid|grand|k)?(?:\s*\?+)?\s+"
                           r"(?:for|on)\s+(?:a|an|one|the|that|this|some)\s+[^?.!]*\?", re.I)
-HELLO = re.compile(r"^\s*(?:hi|hello|hey|heya|hiya|howdy|yo|hallo|gm|g'day|morning|good (?:morning|afternoon|evening|day))\b"
+HELLO = re.compile(r"^\s*(?:hi|hello|helo|hey|heya|hiya|howdy|yo|hallo|gm|g'day|morning|good (?:morning|afternoon|evening|day))\b"
                    r"|^\s*mornin'?(?=[\s!.,]|$)"  # "mornin! anyone there this early?"
                    r"|^\s*(?:evening|afternoon)\s*(?:[!.,]|$)", re.I)  # "evening! quick one"
 # "yo whats the weather like today": a question after the greeting ("how are you?" is part of it)
@@ -424,6 +429,9 @@ _LEAVING = (r"(?:(?:i'?m\s+|we'?re\s+)?(?:finally\s+)?(?:(?:going|off|heading|ab
             r"(?:\s+and\s+(?:come|get|be|circle)\s+back(?:\s+to you)?)?"
             r"|(?:and\s+)?(?:circle|get) back(?:\s+to you)?(?:\s+(?:later|tomorrow|tonight))?"
             r"|(?:and\s+)?come back(?:\s+(?:later|tomorrow|tonight))?|night(?:\s+night)?|nite"
+            # "ill keep looking, thanks"
+            r"|(?:(?:i|we)\s*'?(?:ll|will)\s+)?(?:keep|carry on)\s+(?:looking|browsing|searching)(?:\s+(?:then|elsewhere|around))?"
+            r"|(?:(?:i|we)\s*'?(?:ll|will)\s+)?(?:look|shop)\s+(?:elsewhere|around)(?:\s+then)?"
             # "perfect, happy new year!" at the end of a chat
             r"|happy new year|merry (?:christmas|xmas)|happy holidays|happy easter"
             # "ok going to measure the stairs first"
@@ -455,6 +463,18 @@ def closing(text: str) -> str | None:
     return "thanks" if any(re.search(r"\b(?:good (?:info|to know)|noted|got it|understood|makes sense)\b", c, re.I) for c in parts) else None
 
 
+def closing_said_last(text: str) -> tuple[str, str] | None:
+    """The closing said after something else ("figured. cash in a card it is 😂 thanks anyway, bye"): the
+    closing's kind ("goodbye" or "thanks") and the words before it; None when the message ends otherwise or is
+    only a closing."""
+    parts = clauses(re.sub(r"[^\w\s.?!;,']", ".", text))
+    for i in range(1, len(parts)):
+        kind = closing(",".join(parts[i:]))
+        if kind:
+            return (kind, ",".join(parts[:i])) if closing(",".join(parts[:i])) is None else None
+    return None
+
+
 # Said to the assistant itself: "you're pretty good at this" (thanks), "are you a bot?" (what it is).
 COMPLIMENT = re.compile(r"\byou(?:'re| are|r| re|'ve been| have been|ve been)\s+(?:\w+\s+)?(?:good|great|helpful|awesome|amazing|smart|brilliant|clever|"
                         r"the best|a star|a lifesaver|a legend)\b|\b(?:good|great|nice|clever) (?:bot|job|work)\b", re.I)
@@ -470,7 +490,9 @@ ARE_YOU_A_BOT = re.compile(r"\b(?:is (?:this|it|that)|am i talking to) (?:a |an 
                            r"(?:\s+or\s+(?:a |an )?(?:real (?:person|human)|human|bot|robot|person|ai))?\s*\?", re.I)
 # "a sofa, a coffee table and a rug": several things listed in one request
 LIST_OF_THINGS = re.compile(r"\b(?:a|an|some|two|2)\s+[\w -]{2,30}?(?:(?:,|\s+and|\s+plus|\s+\+)\s+(?:a|an|some|two|2|then)\b"
-                            r"|\s*[+&]\s*[a-z])", re.I)  # ("need a desk + chair for my first apartment")
+                            r"|\s*[+&]\s*[a-z]"  # ("need a desk + chair for my first apartment")
+                            r"|\s+and\s+(?:pink|blue|green|grey|gray|white|black|red|navy|beige|cream|yellow|matching)\s+[a-z]+s\b)",
+                            re.I)  # ("a pink rug and pink curtains")
 # "the chair first", "ok, the desk first": which of several things to start with
 THING_FIRST = re.compile(r"^\s*(?:ok(?:ay)?|so|let'?s do|let'?s start with|start with)?[,\s]*(?:the |a )?[a-z][\w -]{1,30}?\s+first\b", re.I)
 BACK_TO = re.compile(r"\b(?:back to|go back to|return to|again)\b", re.I)
@@ -709,9 +731,12 @@ ADD_THE_ONE = re.compile(rf"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|ye
                          rf"[a-z][\w -]{{1,30}}?\s+one(?:\s+(?:then|please|pls|plz|{_INTO_CART}))*[\s.!]*$", re.I)
 # "no worries. the first one then please", "going with the first", "i'll go for the second": that one, chosen
 PICK_NTH = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|great|perfect|cool|fine|yes|yeah|then|hmm+|alright|no worries|no problem|fair enough|"
+                      r"nice|lovely|lol|sweet|awesome|"
                       r"in that case)\W+)*(?:(?:(?:i'?ll|i will|we'?ll|we will|i'?m|we'?re|i'?d)\s+)?(?:(?:going|go|gonna go)\s+(?:with|for)|take|"
                       r"have|get|like)\s+)?(?:the\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|#\d|number \d)"
-                      r"(?:\s+one)?(?:\s+then)?[\s,]*(please|pls|plz|thanks|thx)?[\s.!]*$", re.I)
+                      # "nice, the second one pls", "lol ok the first one. thanks robot"
+                      r"(?:\s+one)?(?:\s+then)?[\s,.!]*((?:please|pls|plz|thanks|thx|ty|thank you)(?:\s+(?:so much|robot|bot|mate))?)?[\s.!]*$",
+                      re.I)
 # "glass top with a toddler running around? nope. i'll go with the marble one": the one chosen, by description
 GO_WITH_THE_ONE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let'?s|i'?m gonna|gonna|i'?d like to)\s+(?:go with|take|have|get|go for)\s+"
                              r"the\s+[a-z][\w -]{1,30}?\s+one\b", re.I)
@@ -770,8 +795,11 @@ SAME_FOR = re.compile(r"^\s*(?:and|what about|how about|same for|and what about)
 def is_question(text: str) -> bool:
     """A question by its first word ("what's ...", "could it ...") or by its question mark ("my tv is 65 inch, ok?")."""
     # ... or a sentence of it asks: "nice. and would it survive the rain? we're in seattle lol"
+    # ... or plainly asks in a later sentence without the mark: "sweet. whats the trial like, how many nights"
     return (bool(QUESTION.match(text)) or text.rstrip().endswith("?")
-            or any(QUESTION.match(s) and s.rstrip().endswith("?") for s in re.split(r"(?<=[.!?])\s+", text)[1:]))
+            or any(QUESTION.match(s) and (s.rstrip().endswith("?") or re.match(
+                r"\s*(?:whats|what'?s|what is|how (?:many|much|long|big|wide|tall|deep|heavy))\b", s, re.I))
+                   for s in re.split(r"(?<=[.!?])\s+", text)[1:]))
 
 # A style said as the room's look ("going for a coastal look", "mid century or scandi vibe"), not a must for each piece.
 LOOK_OF = re.compile(r"\b(?P<style>[a-z-]+(?:\s+[a-z-]+)?(?:\s+(?:or|and|/)\s+[a-z-]+(?:\s+[a-z-]+)?)?)\s+"

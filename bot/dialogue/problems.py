@@ -62,7 +62,9 @@ PROBLEMS: tuple[Problem, ...] = (
             "mattress", "A firmer mattress should help.", {"firmness": "firmer"}),
     # "the pillow my sister got me is way too soft, like sleeping on a marshmallow"
     # ... "the pillows my mom gave me are like sleeping on a cloud"
-    Problem(_p(r"\bpillows?\b.{0,60}\btoo\s+(?:soft|squishy|flat)\b|\bpillows?\b.{0,40}\b(?:gone|going|went)\s+(?:all\s+)?flat\b"
+    # ... "the pillow in my new halls is like a pancake"
+    Problem(_p(r"\bpillows?\b.{0,60}\blike\s+a\s+pancake\b"
+               r"|\bpillows?\b.{0,60}\btoo\s+(?:soft|squishy|flat)\b|\bpillows?\b.{0,40}\b(?:gone|going|went)\s+(?:all\s+)?flat\b"
                r"|\bpillows?\b.{0,60}\blike\s+(?:sleeping\s+on\s+|lying\s+on\s+)?(?:a\s+)?(?:cloud|marshmallow|nothing)\b"),
             "pillow", "A firmer pillow should hold your head up better.", {"firmness": "firm"}),
     Problem(_p(r"\bpillows?\b.{0,60}\btoo\s+(?:firm|hard)\b"),
@@ -95,7 +97,7 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(_p(r"\b(?:bed|bed\s*frame)\b.{0,20}\b(?:creaks?|creaking|creaky|squeaks?|squeaking|squeaky|wobbles?|wobbly|"
                r"rattles?)\b"),
             "bed", "A noisy bed is no fun; a new frame should fix that."),
-    Problem(_p(r"\bbooks?\b.{0,30}\b(?:everywhere|piled|piling|on the floor|stacked|nowhere|on every (?:surface|shelf|table|chair)|"
+    Problem(_p(r"\b(?:text|school|comic|note)?books?\b.{0,30}\b(?:everywhere|piled|piling|on the floor|stacked|nowhere|on every (?:surface|shelf|table|chair)|"
                r"all over)\b|\bnowhere to put (?:my|our) books\b"
                # "our living room is drowning in books, i need something to put them on"
                r"|\b(?:drowning|buried|swimming|overrun)\s+(?:in|with|by)\s+books\b"),

@@ -481,6 +481,29 @@ def is_more_than(question: str, products: list[Product], positions: list[int]) -
     return f"{'Yes' if yes else 'No'}: {answer[0].lower() + answer[1:] if answer.startswith('They') else answer}"
 
 
+def _split_by_flag(q: str, flags: list[str | None]) -> tuple[list[int], list[int], bool]:
+    """Of products listed yes or no for what is asked, those asked for and the others: "which one has lumbar
+    support?" wants those listed with it; "which ones dont need one?" (a box spring) those listed without it."""
+    have = [i for i, f in enumerate(flags) if f == "yes"]
+    lack = [i for i, f in enumerate(flags) if f == "no"]
+    without = re.search(r"\b(?:don'?t|dont|doesn'?t|do not|does not|aren'?t|isn'?t|without|no need)\b", q) is not None
+    return (lack, have, without) if without else (have, lack, without)
+
+
+def which_have(question: str, products: list[Product]) -> list[int] | None:
+    """The indices of the products "which ones come with inserts?" picks: those listed yes (or no, asked
+    without) for the yes-or-no attribute asked about; None when it asks of no such attribute or none qualifies."""
+    attribute = next((a for a in (_attribute_match(question, p) for p in products) if a), None)
+    if not attribute:
+        return None
+    flags = [str(p.attributes.get(attribute[0])).strip().lower() if p.attributes.get(attribute[0]) is not None else None
+             for p in products]
+    if not any(f in ("yes", "no") for f in flags):
+        return None
+    wanted, _, _ = _split_by_flag(question.lower(), flags)
+    return wanted or None
+
+
 def which(question: str, products: list[Product], positions: list[int]) -> str | None:
     """Answer "which one has the longer warranty / is cheaper / is rated better?" over products the
     shopper is looking at, from their attributes; None when the question names nothing comparable."""
@@ -524,12 +547,7 @@ def which(question: str, products: list[Product], positions: list[int]) -> str |
         others = "; ".join(f"#{positions[i]} {values[i][0] or 'not listed'}" for i in rest)
         return f"{listed}: {name} {' or '.join(named)}" + (f" (the others: {others})." if rest else ".")
     if attribute and len(known) < 2 and any(f in ("yes", "no") for f in flags):
-        # "which one has lumbar support?", "which one can dim?": those listed with it
-        have = [i for i, f in enumerate(flags) if f == "yes"]
-        lack = [i for i, f in enumerate(flags) if f == "no"]
-        # ... or "which ones dont need one?" (a box spring): those listed without it
-        without = re.search(r"\b(?:don'?t|dont|doesn'?t|do not|does not|aren'?t|isn'?t|without|no need)\b", q) is not None
-        wanted, others = (lack, have) if without else (have, lack)
+        wanted, others, without = _split_by_flag(q, flags)
         numbers = ", #".join(str(positions[i]) for i in others)
         if not wanted:
             return (f"None of them is listed {'without' if without else 'with'} {name}"

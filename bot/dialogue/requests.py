@@ -64,7 +64,9 @@ _BOUGHT_STORY = re.compile(r"\b(?:bought|got|ordered|gave|gifted|received|sent)\
 _PAID = re.compile(r"^\s*(?:i|we)\s+(?:paid|was charged|were charged|got charged|spent)\b", re.IGNORECASE)
 # "can i pay in installments instead? its a $2300 sectional": what the question is about, not a request of its own
 _IT_IS_A = re.compile(r"^\s*(?:it'?s|its|it is|it was|they'?re|they are)\s+(?:\$?\d[\d,.]*k?\s+(?:dollars\s+|bucks\s+)?)?"
-                      r"(?:a|an|the|for a|for the)\s+[^?]*$", re.IGNORECASE)  # ("its 1800 for the sectional")
+                      r"(?:a|an|the|for a|for the)\s+[^?]*$"  # ("its 1800 for the sectional")
+                      # "the sale sofa is 1100 and january is brutal"
+                      r"|^\s*(?:the|my|our|this|that)\s+[a-z][\w ]{1,30}?\s+(?:is|costs|was)\s+\$?\d[\d,.]*k?\b[^?]*$", re.IGNORECASE)
 # "can you gift wrap? with a little note?": more of the question before
 _GOES_ON = re.compile(r"^\s*(?:with|without|and with)\s+(?:\w+\s*){1,4}\W*$", re.IGNORECASE)
 # "add it", "take that", "ok add the white one": a cart command, short as it is
@@ -75,6 +77,23 @@ _CART_COMMAND = re.compile(r"(?:(?:ok(?:ay)?|great|perfect|right|alright|lovely|
 
 # "add it, and a nightstand to match for his bed": the cart, then another wish
 _CART_AND_A = re.compile(r"^(\W*" + _CART_COMMAND.pattern + r")\s*,?\s*(?:and|&|\+)\s+(?=(?:a|an|some)\s+\w)", re.IGNORECASE)
+
+
+# "white one it is. add it - and how much is delivery to 55408?", "meh ok fine add it anyway. how long is delivery
+# right now?", "the cream velvet one, 2 of them. can you gift wrap it?": the cart said first, then a question or a wish
+_CART_THEN_ASK = re.compile(r"^(.*?\b(?:(?:add|put)\s+(?:it|that|this|them|that one|this one)(?:\s+(?:anyway|then|too|as well))?"
+                            r"(?:\s+(?:in|to|into)\s+(?:the\s+|my\s+)?(?:cart|basket))?(?:\s+(?:please|pls))?"
+                            r"|(?:ordering|buying|taking|getting)\s+(?:it|that one|this one))"  # "omg ok ordering it. does it come tomorrow?"
+                            r"|\W*the\s+[a-z][\w -]{1,25}?\s+ones?,?\s+(?:\d{1,2}|two|three|four)\s+of\s+(?:them|those|it))"
+                            r"\s*(?:[.!,]|\s-|\s–)+\s*(?:(?:and|also|oh and|plus)\s+)?"
+                            r"(?=(?:how|when|what|do|does|can|could|will|would|is|are|i need|we need|i also need)\b)", re.IGNORECASE)
+
+
+def cart_said_first(text: str) -> bool:
+    """Whether a message puts a product in the cart, then asks or wishes something else ("meh ok fine add it
+    anyway. how long is delivery right now?")."""
+    said = _CART_THEN_ASK.match(_PREAMBLE.sub("", text, count=1) or text)
+    return said is not None and "?" not in said.group(1)
 
 
 def is_cart_command(part: str) -> bool:
@@ -106,6 +125,9 @@ def split_requests(text: str, wish_first: bool = False) -> list[str]:
     ``wish_first`` (the message reads as a product request) the first clause may state the wish without
     asking ("grey sofa under 900 that's good with pets, and can I pay in installments?")."""
     body = _PREAMBLE.sub("", text, count=1) or text
+    if cart_said_first(body):
+        cart_first = _CART_THEN_ASK.match(body)
+        return [cart_first.group(1).strip(), body[cart_first.end():].strip()]
     cart_and = _CART_AND_A.match(body)
     if cart_and:
         body = f"{body[:cart_and.end(1)]}. and {body[cart_and.end():]}"

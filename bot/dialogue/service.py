@@ -226,6 +226,8 @@ _PROMO = re.compile(r"\b(promo(?:tion(?:al)?)?\s?codes?|discount codes?|coupons?
                     # "I've got a 15% off code from your newsletter, where do I put it?"
                     r"\d+\s*(?:%|percent)\s*(?:off\s+)?(?:discount\s+)?code)", re.IGNORECASE)
 _PRICE_MATCH = re.compile(r"\b(price[- ]?match\w*|match (?:the|their|a|that|his|her|a lower|their lower) price|"
+                          # "I found the Harper lounge chair $40 cheaper on another site, will you match it?"
+                          r"(?:will|would|can|could|do) (?:you|u|ya) match (?:it|that|them|this)(?=.{0,5}$)|"
                           r"beat (?:the|their|a|that) price)\b", re.IGNORECASE)
 # "I bought it for 900 and now it's cheaper": a price that dropped after the purchase
 _PRICE_DROP = re.compile(r"\b(?:i|we) (?:bought|ordered|paid for|purchased|got)\b.{0,80}\b(?:now|since then|later|today)\b.{0,40}"
@@ -272,12 +274,15 @@ _SEND_THERE = re.compile(r"\b(?:send|sent|ship|shipped|deliver(?:ed)?|post(?:ed)
 _WEEKEND = re.compile(r"\b(?:weekend|saturday|sunday)s?\s+deliver\w*|\bdeliver\w*\b.{0,30}\b(?:on|at|over)\s+(?:a|the)\s+(?:weekend|saturday|sunday)\b"
                       r"|\bdeliver\w*\b.{0,30}\b(?:on\s+)?(?:weekends|saturdays|sundays)\b"
                       # not "... it's for when the in-laws come on saturday"
-                      r"|\b(?:it|they|delivery|order|parcel|driver|courier)\s+(?:\w+\s+){0,2}(?:come|arrive|turn up|get here|be delivered)\s+on\s+(?:a\s+|the\s+)?"
+                      r"|\b(?:it|they|delivery|order|parcel|driver|courier)\s+(?:\w+\s+){0,2}(?:comes?|arrives?|turns? up|gets? here|be delivered)\s+on\s+(?:a\s+|the\s+)?"
                       r"(?:weekend|saturday|sunday)s?\b",
                       re.IGNORECASE)
 # "will the delivery men carry it upstairs?", "will your men set it up for me?": delivery into the home
 _IN_HOME = re.compile(r"(?<!i'd )(?<!i'll )(?<!we'd )(?<!we'll )(?<!\bi )(?<!\bwe )"  # (not "i'd bring it inside for the winter")
+                      r"(?<!have to )(?<!need to )(?<!got to )"  # (nor "I have to carry it up 3 flights of stairs")
                       r"\b(?:carry|carrying|bring|bringing|take|taking|haul|hauling)\s+(?:it|them|the \w+|an? \w+|things|everything|stuff)\s+(?:up ?stairs|up the stairs|up to|inside|into|"
+                      # "and carry it up 3 flights? no elevator in my building"
+                      r"up\s+(?:\d+|one|two|three|four|five|a few|several)\s+(?:flights?|floors?)|"
                       r"(?:round|around|through) (?:to )?(?:the )?(?:back|garden|yard|patio|house|room))\b|"
                       # "or is it just to the door?"
                       r"\b(?:just|only) (?:to|at) the (?:front )?door\b|"

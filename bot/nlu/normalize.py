@@ -605,6 +605,11 @@ _DOUBLE_NEGATION = re.compile(
 _NEGATION_AFTER = re.compile(r"\s*(?:ones?\s+)?(?:isn'?t|is not|aren'?t|are not|is too|are too|looks? (?:cheap|bad|ugly|awful)|"
                              # "emerald is a bit much for them"
                              r"(?:is|are|'s)\s+(?:(?:a\s+bit|a\s+little|a\s+tad|kinda|way|just|too|so)\s+)?(?:much|loud|bold|intense|busy)\b|"
+                             # "the cream one would be destroyed by red wine in a week", "rust tho... anything calmer?"
+                             r"(?:would|will|'d|'ll)\s+(?:\w+\s+)?(?:be\s+|get\s+)?(?:destroyed|ruined|wrecked|trashed|filthy|stained)\b|"
+                             # "rust is a bold choice lol"
+                             r"(?:is|are|'s)\s+a\s+(?:(?:bit|little|very|really|pretty|rather)\s+)?(?:bold|brave|daring|strong)\s+"
+                             r"(?:choice|pick|colou?r|look)\b|"
                              # "grey feels cold tho"
                              r"(?:feels?|looks?|seems?)\s+(?:(?:a\s+bit|a\s+little|kinda|too|so|really)\s+)?(?:cold|harsh|dull|drab|boring|cheap|sad)\b|"
                              # "rust?? not my colour"
@@ -612,12 +617,22 @@ _NEGATION_AFTER = re.compile(r"\s*(?:ones?\s+)?(?:isn'?t|is not|aren'?t|are not|
                              r"(?:is|are) (?:ugly|awful|horrible|a no|not for me|not cosy|not cozy))\b", re.IGNORECASE)
 
 
-def negated_after(text: str, slot: str, end: int) -> str:
+# "rust tho... anything in a calmer colour?": the value said first, then "though", then something else asked for
+_THO_THEN_ASKED = re.compile(r"\s*(?:tho|though)\s*(?:\.\.\.|…|\.|,)\s*(?:anything|any|something|got)\b", re.IGNORECASE)
+
+
+def negated_after(text: str, slot: str, end: int, start: int | None = None) -> str:
     """``exclude_<field>`` when the words right after an attribute reject it ("rattan isn't cosy",
-    "grey is too dull", "the grey ones aren't for me"), else ``slot`` unchanged."""
-    if slot not in _NEGATABLE or not _NEGATION_AFTER.match(text[end : end + 40]):
+    "grey is too dull", "the grey ones aren't for me"), else ``slot`` unchanged; with ``start``, also a value said
+    first and then "tho" ("rust tho... anything calmer?", not "she needs a queen though. anything similar?")."""
+    if slot not in _NEGATABLE:
         return slot
-    return _NEGATABLE[slot]
+    if _NEGATION_AFTER.match(text[end : end + 40]):
+        return _NEGATABLE[slot]
+    said_first = start is not None and re.fullmatch(r"\W*(?:(?:hmm+|ok|but|the|ugh)\W+)*", text[:start], re.I)
+    if said_first and _THO_THEN_ASKED.match(text[end : end + 40]):
+        return _NEGATABLE[slot]
+    return slot
 
 
 _COORDINATION = re.compile(r"\s*(?:,|/|&|or|nor|and|,\s*or|,\s*nor|,\s*and|or even|and no|or any)\s*", re.IGNORECASE)
@@ -952,6 +967,12 @@ def count_meaning(text: str, slot: str | None, start: int) -> str | None:
             and re.search(r"\b(?:go|goes|went|going|flying|fly|blow|blows|do|did|done|measure|ask|check|come|comes|arrive|arrives|"
                           r"break|breaks|wear|wears|sell|sells|fall|falls|tip|tips)\s+$", text[max(0, start - 16):start], re.I)):
         return None  # "not the stackable kind, those always go flying first": before the others, no product of the list
+    if slot == "item_ref" and (re.match(r"(?:\d{1,2}|one|two)\s+(?:chairs?|pieces?|panels?|pillows?|units?|stools?|sets?)\b", text[start:], re.I)
+                               or re.search(r"\b(?:\d{1,2}|one|two)\s+(?:chairs?|pieces?|panels?|pillows?|units?|stools?)\s+(?:or\s+)?$",
+                                            text[max(0, start - 20):start], re.I)):
+        return None  # "is that 1 chair or 2?": how many come, no product of the list
+    if slot == "item_ref" and re.match(r"[x×]\s*\d", text[start:], re.I):
+        return None  # "the navy one x2": two of it, not the second product
     if slot == "item_ref" and re.match(r"\d(?:\.\d)?\s*(?:stars?|★)", text[start:], re.I):
         return None  # "hmm 3.2 stars 😬 anything better rated?": a rating
     return slot
@@ -962,7 +983,7 @@ def count_meaning(text: str, slot: str | None, start: int) -> str | None:
 _SHOP_TYPOS = {
     "cofee": "coffee", "coffe": "coffee", "matress": "mattress", "mattres": "mattress", "matresses": "mattresses",
     "nighstand": "nightstand", "nighstands": "nightstands", "curtians": "curtains", "curtian": "curtain",
-    "dinning": "dining", "bookshelfs": "bookshelves",
+    "dinning": "dining", "bookshelfs": "bookshelves", "persn": "person",
     "cancle": "cancel", "cancell": "cancel", "cancelation": "cancellation", "oder": "order", "ordr": "order",
     "oredr": "order", "refnd": "refund", "refound": "refund", "retrun": "return", "retun": "return",
     "delivary": "delivery", "delievery": "delivery", "deliverey": "delivery", "adress": "address",

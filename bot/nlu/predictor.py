@@ -166,7 +166,7 @@ class NLU:
                 for k, span in enumerate(spans):
                     meaning = negated_slot(text, span.slot, span.start)
                     if meaning == span.slot:
-                        meaning = negated_after(text, span.slot, span.end)
+                        meaning = negated_after(text, span.slot, span.end, span.start)
                     if k and meaning == span.slot:
                         meaning = coordinated_slot(text, span.slot, span.start, meanings[k - 1], spans[k - 1].end)
                     if k and meaning == span.slot:
