@@ -553,7 +553,10 @@ _PARAPHRASES = {
                                   r"|\bcovers?\s+(?:that\s+)?(?:come|comes|zip|zips)\s+off\b"
                                   r"|\bcovers?\s+(?:have|has|need|needs)\s+to\s+come\s+off\b"  # ("covers have to come off and go in the wash")
                                   r"|\bcovers?\s+(?:that\s+)?(?:i|we|you)\s+can\s+(?:wash|take off|remove|zip off)\b", "yes")],
-    "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?))\b", "yes"),
+    "pet friendly": [(r"\b(?:pet (?:proof|safe)|(?:dog|cat) (?:friendly|proof|safe)|(?:good|safe|great|fine|ok) (?:with|for) (?:pets?|dogs?|cats?)"
+                      # "a rug ... that can handle a muddy labrador"
+                      r"|(?:handle|cope with|take|deal with)\s+(?:a |an |my |our |the |two |2 )?(?:muddy |hairy |big |messy )?"
+                      r"(?:dogs?|cats?|pets?|puppy|puppies|labradors?|labs?|retrievers?))\b", "yes"),
                      # "2 dogs + a cat ... a rug that can survive them"
                      (r"\b(?:survives?|withstands?|stands? up to|holds? up (?:to|against))\s+(?:my |our |the |two |2 |a |an |three |3 )?"
                       r"(?:dogs?|cats?|pets?|puppy|puppies|kittens?)\b|(?:dogs?|cats?|pets?|puppy|puppies|kittens?|🐶|🐱)\W.{0,80}?"

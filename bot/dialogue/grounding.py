@@ -1844,7 +1844,8 @@ def _bed_size_said(slots: dict, text: str, vocabulary: dict[str, list[str]]) -> 
     "full or queen"."""
     _owned_bed_size(slots, text, vocabulary)
     if (isinstance(slots.get("size"), str) and slots["size"].lower() == "full"
-            and re.search(r"\b(?:go|going|gone|went|goes)\s+full\b|\bfull[- ](?:on|blown)\b", text, re.I)
+            and re.search(r"\b(?:go|going|gone|went|goes)\s+full\b|\bfull[- ](?:on|blown)\b"
+                          r"|\b(?:i'?m|im|i am|we'?re|she'?s|he'?s|is)\s+full\s+(?!size)[a-z]", text, re.I)  # ("i'm full boho")
             and not re.search(r"\bfull[- ]?(?:size[d]?|bed|mattress|xl)\b|\bin (?:a )?full\b", text, re.I)):
         del slots["size"]  # "we're redoing the lounge and going full scandinavian": all the way, no bed size
     either = _BED_SIZES_OR.search(text)
@@ -2317,6 +2318,12 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if isinstance(size, str) and re.fullmatch(r"\d{1,3}", size.strip()) and re.search(rf"\b{size.strip()}\s*(?:degrees?|°)", text or ""):
         slots.pop("size")  # "gonna be another sticky one, 32 degrees they said": the weather, no size
     _food_is_no_value(slots, text or "")
+    refused_kinds = slot_values(slots, "exclude_category")
+    materials = [*slot_values(slots, "exclude_material"), *slot_values(slots, "material")]
+    kept_kinds = [k for k in refused_kinds if not any(re.search(rf"\b{re.escape(m)}\s+{re.escape(k.split()[-1].lower().rstrip('s'))}",
+                                                                 text or "", re.I) for m in materials)]
+    if len(kept_kinds) < len(refused_kinds):
+        _set_values(slots, "exclude_category", kept_kinds)  # "not metal please, metal beds feel so cold": metal refused, not beds
     if not slots.get("in_stock") and _ONLY_IN_STOCK.search(text or ""):
         slots["in_stock"] = True  # "show me tv stands you ACTUALLY have", "nothing that's out of stock"
     if text:

@@ -69,8 +69,10 @@ _WHICH_IS_MORE = re.compile(r"(?:^|[,.;!?]\s*)which\s+(?:one\s+|ones\s+|of (?:th
 # "meh ok. take it", "add the cream ones", "ok we'll take it": a shown product into the cart
 _TAKE_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|meh|fine|yes|yeah|great|perfect|alright|sure|cool)\W+){0,3}"
                       r"(?:that'?s\s+(?:it|the one)\W+)?(?:(?:i|we)(?:'ll| will)\s+)?"  # ("yes that's it!! add it back pls")
+                      # "ok cool thats the one, checkout"
+                      r"(?:(?:that'?s|thats)\s+the\s+one\W+(?:checkout|check out|in the cart|cart)\W*$|"
                       r"(?:take|add|buy|get)\s+(?:it|that|this|them|that one|this one|the\s+[a-z][\w -]{1,25}?\s+ones?)"
-                      r"(?:\s+back)?(?:\s+(?:please|pls|then|too))?\W*$", re.I)
+                      r"(?:\s+back)?(?:\s+(?:please|pls|then|too))?\W*$)", re.I)
 # "lol not blowing 1049 on a desk. the other one, add it": a pick said last, into the cart
 _ADD_IT_LAST = re.compile(r"[.!,;]\s*(?:(?:ok(?:ay)?|fine|so)\W+)?(?:the\s+[a-z][\w -]{1,25}?\s+one,?\s+)?(?:add|take)\s+"
                           r"(?:it|that one|this one)(?:\s+(?:please|pls|then|too))?\W*$", re.I)
@@ -88,7 +90,7 @@ _SMALL_TALK_ASKED = re.compile(r"\b(?:is it|it'?s|its)\s+(?:gonna|going to)\s+(?
                                # "is it just me or is the fog unreal today"
                                # "gonna be another sticky one, 32 degrees they said"
                                r"|\b(?:gonna|going to)\s+be\s+(?:another|a(?:\s+real)?)\s+(?:hot|sticky|scorcher|warm|cold|humid|muggy|freezing|wet|rainy)\b"
-                               r"|\b(?:is|isn'?t)\s+the\s+(?:fog|snow|rain|wind|heat|weather|humidity|storm)\s+(?:\w+\s+)?(?:unreal|crazy|insane|"
+                               r"|\b(?:is|isn'?t)\s+(?:the|this)\s+(?:fog|snow|rain|wind|heat|weather|humidity|storm)\s+(?:\w+\s+)?(?:unreal|crazy|insane|"
                                r"mad|wild|awful|brutal|something|nuts)\b"
                                r"|\bwhy\s+(?:is|are)\s+(?:everything|it all|all (?:this|your stuff)|stuff)\s+so\s+"
                                r"(?:expensive|pricey|dear|much)\b", re.I)
@@ -101,10 +103,11 @@ _CHECKOUT_BROKEN = re.compile(r"\b(?:check ?out|payment page|pay(?:ment)? button
 _REMARK_ON_SHOPPING = re.compile(r"\bis it (?:just me|weird|strange|odd|bad|sad|normal|crazy)\b[^.?!]{0,60}?\b(?:everyone|everybody|"
                                  r"shop(?:ping)?|buy(?:ing)?|brows(?:e|ing))\b", re.I)
 # "hiya, are you even open this early 😅": the chat's hours, asked in greeting
-_OPEN_THIS_EARLY = re.compile(r"\bare\s+(?:you|u|y'?all)\s+(?:even\s+|guys\s+|still\s+)?open\s+(?:this|so)\s+(?:early|late)\b", re.I)
+_OPEN_THIS_EARLY = re.compile(r"\bare\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:even\s+|still\s+)?open\s+(?:(?:this|so)\s+(?:early|late)|today|now|tonight)\b",
+                              re.I)
 # "is ur store open tmrw, want to pick up a cofee table in person": picking up in person
-_PICK_UP_IN_PERSON = re.compile(r"\b(?:store|shop|showroom)\s+open\b|\bpick\s+(?:it\s+|them\s+)?up\b[^.?!]{0,30}\bin\s+(?:person|store)\b",
-                                re.I)
+_PICK_UP_IN_PERSON = re.compile(r"\b(?:store|shop|showroom)\s+open\b|\bpick\s+(?:it\s+|them\s+)?up\b[^.?!]{0,30}\bin\s+(?:person|store)\b"
+                                r"|\bclick\s*(?:and|&|n|'n')\s*collect\b", re.I)  # ("is click and collect a thing now?")
 # "just the curtains for now" of "a pink rug and pink curtains": one of the kinds asked for together
 _JUST_THE_KIND = re.compile(r"\W*(?:(?:ok|okay|actually|hmm+)\W+)?(?:just|only)\s+the\s+\w+(?:\s+\w+)?\s+(?:for now|first|then|please|pls)\b", re.I)
 # "doesn't have to be a runner tbh": a title word let go
@@ -1650,8 +1653,10 @@ class DialogueManager:
                 and re.search(r"\b(?:nope|nah|no way|no thanks|no chance|forget it|not for me|too (?:much|expensive|pricey|dear))\b", text, re.I)):
             intent, slots = "goodbye", {}  # "389 in a heatwave?? nope. goodnight": a price refused, then leaving
         last = phrases.closing_said_last(text) if intent not in ("goodbye", "thanks", "contact_human") else None
-        if (last and re.search(r"\b(?:anyway|anyways|bye|keep (?:looking|browsing|searching)|elsewhere|around)\b", text[-40:], re.I)
-                and "?" not in text and not phrases.CART_WORD.search(text) and not slots.get("order_id")
+        if (last and re.search(r"\b(?:anyway|anyways|bye|keep (?:looking|browsing|searching)|elsewhere|around|night|gnight|goodnight|nite)\b",
+                               text[-40:], re.I)
+                and "?" not in text and not slots.get("order_id")
+                and not (phrases.CART_WORD.search(text) and not re.search(r"\b(?:i'?ll|ill|i will|we'?ll)\s+just\s+(?:buy|get)\b", text, re.I))
                 and not re.search(r"\b(?:show|need|want|looking for|any|anything|something|can you|could you|cheaper|bigger|smaller)\b",
                                   last[1], re.I)):
             # "figured. cash in a card it is 😂 thanks anyway, bye", "shag under a dining table is a nightmare with crumbs 😬
@@ -1932,6 +1937,8 @@ class DialogueManager:
                 and not _TIPS_ASKED.search(text)  # "whats the trick to keep burgers from falling apart on the grill lol"
                 and not _THANKS_ANYWAY.search(text)  # "nvm i'll grab a candle at the petrol station lol. thanks tho"
                 and problem_in(text) is None  # "the street light outside my new room is SO bright": a trouble, curtains help
+                # ("the courier texted that they're switching to evening slots now??": delivery, nothing to buy)
+                and not re.search(r"\b(?:courier|driver|delivery|slots?)\b", text, re.I)
                 and not set(said_category.lower().split()) & self._attribute_words()
                 and not self._in_titles(self._thing_named(said_category, text)) and self.named_product(text) is None
                 and not mentioned_categories(text, self.s.retriever.vocabulary.get("categories", []))):
@@ -2716,6 +2723,10 @@ class DialogueManager:
         instalments), a date, an order change, and the follow-ups of the last service answer (an order number, a
         return's pickup, money back, the address, a safe place); a few product readings that a service word hid."""
         intent, slots = nlu.intent, nlu.slots
+        if (intent == "complaint" and not slots.get("order_id") and not _ANGRY.search(text) and not state.order_id
+                and (_SMALL_TALK_ASKED.search(text) or _OPEN_THIS_EARLY.search(text))):
+            # "lol is it just me or is this storm insane. are you guys even open today": small talk, no complaint
+            return _as_read(nlu, "greet" if phrases.HELLO.match(text) else "out_of_scope", {})
         if (intent in ("order_status", "delivery_time", "add_to_cart") and state.order_id and state.last_action in ("service", "handoff")
                 and re.search(r"\b(?:can|could)\s+(?:it|they|the order|my order)\s+(?:go|be sent|be delivered)\s+to\b", text, re.I)
                 and _SEND_IT_ELSEWHERE.search(text)):
@@ -3362,6 +3373,16 @@ class DialogueManager:
               and re.match(r"\W*(?:(?:lovely|ok(?:ay)?|great|perfect|fine|yes|yeah|cool|nice)\W+)*(?:just\s+)?(?:1|one)\s+of\s+"
                            r"(?:those|them|these|that|it)\s*(?:please|pls|plz|then|thanks)?\W*$", text, re.I)):
             intent, slots = "add_to_cart", {}  # "lovely, 1 of those pls": one of the one talked about
+        elif (intent in ("search_product", "out_of_scope", "refine") and not slots.get("category")
+              and re.search(r"\b(?:evening|morning|afternoon|weekend|delivery|time)\s+slots?\b", text, re.I)):
+            intent, slots = "delivery_options", _order_id_only(slots)  # "the courier ... switching to evening slots now??"
+        elif (intent == "contact_human" and re.search(r"\b(?:receipt|invoice)\b", text, re.I)
+              and re.search(r"\b(?:email|send|e-mail)\s+(?:me|us)\b", text, re.I)):
+            intent, slots = "invoice", _order_id_only(slots)  # "can someone email me a receipt for the return?"
+        elif (intent in ("search_product", "refine") and not state.shown
+              and re.search(r"\b(?:swap|exchange|switch)\s+(?:it|them)\s+for\b", text, re.I)
+              and re.search(r"\b(?:we|i)\s+(?:got|bought|ordered|received)\b", text, re.I)):
+            intent, slots = "return_item", _order_id_only(slots)  # "the mattress we got 2 weeks ago is way too soft, can we swap it"
         elif intent not in ("delivery_options", "contact_human") and _NOTE_FOR_DRIVER.search(text):
             intent, slots = "delivery_options", _order_id_only(slots)  # "can i add a note for the driver to leave it at reception?"
         elif (intent in ("add_to_cart", "goodbye", "thanks") and phrases.FAREWELL.search(text) and not phrases.CART_WORD.search(text)
@@ -5120,6 +5141,11 @@ class DialogueManager:
         if named is not None and (base is None or named.id not in state.shown):
             base = named  # "I bought the Bergen Beach House solid oak dining table from you. Which chairs would match it?"
         state.complement_base_id = base.id if base is not None else None
+        pair = re.search(r"\bmatching\s+([a-z]+s)\b", nlu.text, re.I) if base is None else None
+        kinds = category_matches(pair.group(1), self.s.retriever.vocabulary.get("categories", [])) if pair else []
+        if len(kinds) == 1 and not re.search(r"\b(?:go(?:es)?\s+with|to\s+match|match(?:es)?\s+(?:it|my|our|the|his|her))\b", nlu.text, re.I):
+            # "we need matching nightstands for both sides of the bed": a pair that match each other, asked for
+            return await self._on_search(state, _as_read(nlu, "search_product", {**nlu.slots, "category": kinds[0]}))
         if base is not None:
             # "the navy one looks good. any throw pillows that would go with it?": navy says which one, not the pillows
             described = {f: v for f, v in nlu.slots.items() if f in ("color", "material") and isinstance(v, str)
@@ -5146,9 +5172,9 @@ class DialogueManager:
             if with_first:
                 mentioned = [mentioned[-1], *mentioned[:-1]]
             slots = nlu.slots
-            return await self._complements(state, nlu, mentioned[-1][1], f"{slots.get('color') or ''} {mentioned[0][0]}".strip(),
-                                           [slots["style"]] if slots.get("style") else [],
-                                           [slots["color"]] if slots.get("color") else [], [], exclude_ids=[])
+            colour = either(slot_values(slots, "color"))  # (several colours said: "white or light wood")
+            return await self._complements(state, nlu, mentioned[-1][1], f"{colour} {mentioned[0][0]}".strip(),
+                                           slot_values(slots, "style"), slot_values(slots, "color"), [], exclude_ids=[])
         if base is None and not (asked and state.constraints.categories):
             return self._ask_category(state, nlu, "Which product should I find matching items for? Tell me what you're shopping for first.")
         if base is None:

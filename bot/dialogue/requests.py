@@ -47,6 +47,7 @@ _RETURN_MADE = re.compile(r"\b(?:sent|shipped|mailed|posted|brought|took|dropped
 # "can i cancel an order? ordered the wrong size bed last night by accident": the shopper's own slip, the story;
 # "an invoice for order 33870? need it for my work expenses": why, of the request before
 _OWN_MISTAKE = re.compile(r"^\s*(?:i |we )?(?:ordered|bought|picked|chose)\s+(?:the |a )?wrong\b|\b(?:by accident|accidentally|"
+                          r"impulse[- ]?(?:bought|buy|purchased|ordered)|"
                           r"by mistake)\b|^\s*(?:i |we )?(?:need|needs|want|wanted)\s+(?:it|them|this|that|one)\s+(?:for|by|before)\b",
                           re.IGNORECASE)
 # "can i split it into monthly payments? looking at a sectional but its a lot at once": why, of the question before

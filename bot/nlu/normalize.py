@@ -607,6 +607,8 @@ _NEGATION_AFTER = re.compile(r"\s*(?:ones?\s+)?(?:isn'?t|is not|aren'?t|are not|
                              r"(?:is|are|'s)\s+(?:(?:a\s+bit|a\s+little|a\s+tad|kinda|way|just|too|so)\s+)?(?:much|loud|bold|intense|busy)\b|"
                              # "the cream one would be destroyed by red wine in a week", "rust tho... anything calmer?"
                              r"(?:would|will|'d|'ll)\s+(?:\w+\s+)?(?:be\s+|get\s+)?(?:destroyed|ruined|wrecked|trashed|filthy|stained)\b|"
+                             # "leather is out, she'd shred it"
+                             r"(?:is|are|'s)\s+(?:definitely\s+|totally\s+)?out\b(?!\s+of\b)|"
                              # "rust is a bold choice lol"
                              r"(?:is|are|'s)\s+a\s+(?:(?:bit|little|very|really|pretty|rather)\s+)?(?:bold|brave|daring|strong)\s+"
                              r"(?:choice|pick|colou?r|look)\b|"

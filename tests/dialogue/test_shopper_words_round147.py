@@ -1,4 +1,4 @@
-"""Shopper words met in blind rounds 146-147: a quantity said "x2" or "2 panels", the cart said first and a question
+"""Shopper words met in blind rounds 146-148: a quantity said "x2" or "2 panels", the cart said first and a question
 or a wish after it, a remark and then a closing ("thanks anyway, bye", "ill keep looking, thanks"), a colour refused
 in other words ("a bold choice", "would be destroyed by red wine", "rust tho... anything calmer?"), food that is no
 material ("cranberry sauce"), a TV's size said as what the stand is for, "nothing too soft", "for a full bed",
@@ -164,3 +164,31 @@ def test_which_ones_have_it():
     assert which_have("hm she'd want inserts. which ones come with them", pillows) == [0, 2]
     assert which_have("which ones dont come with an insert?", pillows) == [1]
     assert which_have("which is the cheapest?", pillows) is None
+
+
+def test_round_148_words():
+    """Round 148: "metal beds feel so cold" (metal refused, not beds), "leather is out", "i'm full boho" (no full
+    size), "impulse bought a 3000 dollar sectional" (the story of a cancellation), "dog friendly" and "can handle a
+    muddy labrador" (pet friendly), evening delivery slots, click and collect, a receipt emailed, "thats the one,
+    checkout", and small talk read as a complaint."""
+    vocab = {"materials": ["metal", "leather", "velvet"], "sizes": ["Full", "Queen", "King"], "styles": ["scandinavian", "bohemian"],
+             "categories": ["Beds", "Armchairs", "Sectionals"]}
+    beds = ground({"exclude_material": "metal", "exclude_category": "Beds"}, "not metal please, metal beds feel so cold", vocab,
+                  shopping=True)
+    assert beds["exclude_material"] == "metal" and "exclude_category" not in beds
+    out = "leather is out, she'd shred it. and no velvet"
+    assert negated_after(out, "material", len("leather")) == "exclude_material"
+    assert negated_after("is the sofa out of stock?", "material", len("is the sofa")) == "material"
+    boho = ground({"size": "Full", "style": "scandinavian", "category": "Armchairs"},
+                  "my partner is minimalist scandi and i'm full boho. we need an armchair that keeps us both happy lol", vocab, shopping=True)
+    assert "size" not in boho
+    assert split_requests("can i cancel an order i placed like an hour ago? impulse bought a 3000 dollar sectional at midnight 😬") == [
+        "can i cancel an order i placed like an hour ago? impulse bought a 3000 dollar sectional at midnight 😬"]
+    rugs = [_product("r1", attributes={"pet friendly": "yes"}), _product("r2", attributes={"pet friendly": "no"})]
+    assert asked_attributes("has to be washable and dog friendly, our lab sheds like crazy", rugs)[0] == {"pet friendly": "yes"}
+    assert asked_attributes("a rug for the screened porch that can handle a muddy labrador", rugs)[0] == {"pet friendly": "yes"}
+    assert manager._PICK_UP_IN_PERSON.search("is click and collect a thing now? my friend said you started it this month")
+    assert manager._TAKE_IT.search("ok cool thats the one, checkout")
+    assert not manager._TAKE_IT.search("thats the one")
+    assert manager._SMALL_TALK_ASKED.search("lol is it just me or is this storm insane")
+    assert manager._OPEN_THIS_EARLY.search("are you guys even open today")
