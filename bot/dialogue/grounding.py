@@ -1158,6 +1158,23 @@ def _words_of_a_longer_value(slots: dict, text: str) -> None:
                 _set_values(slots, name, kept)
 
 
+def _degrees_are_no_size(slots: dict, text: str) -> None:
+    """ "gonna be another sticky one, 32 degrees they said": the weather, no size 32."""
+    size = slots.get("size")
+    if isinstance(size, str) and re.fullmatch(r"\d{1,3}", size.strip()) and re.search(rf"\b{size.strip()}\s*(?:degrees?|°)", text):
+        slots.pop("size")
+
+
+def _material_of_the_kind_refused(slots: dict, text: str) -> None:
+    """ "not metal please, metal beds feel so cold": metal refused, not the beds it is said of."""
+    refused = slot_values(slots, "exclude_category")
+    materials = [*slot_values(slots, "exclude_material"), *slot_values(slots, "material")]
+    kept = [k for k in refused if not any(re.search(rf"\b{re.escape(m)}\s+{re.escape(k.split()[-1].lower().rstrip('s'))}", text, re.I)
+                                          for m in materials)]
+    if len(kept) < len(refused):
+        _set_values(slots, "exclude_category", kept)
+
+
 # "show me tv stands you ACTUALLY have", "and nothing that's out of stock": in stock only
 _ONLY_IN_STOCK = re.compile(r"\b(?:you|u)\s+(?:actually|really)\s+(?:have|got)\b(?!\s+(?:a|an|any)\b)"
                             r"|\bnothing\s+(?:that'?s\s+|that is\s+|thats\s+)?(?:out of stock|sold out|backordered)\b"
@@ -2314,16 +2331,9 @@ def ground(slots: dict, text: str, vocabulary: dict[str, list[str]], *, shopping
     if str(slots.get("category", "")).lower() in ("set", "sets", "pair", "pairs", "pack", "packs") and _SETS_OF_THOSE.search(text):
         slots.pop("category")  # "love the grey rattan ones, add 2 sets of those": two of them, no patio sets
     _money_tagged_as_size(slots)
-    size = slots.get("size")
-    if isinstance(size, str) and re.fullmatch(r"\d{1,3}", size.strip()) and re.search(rf"\b{size.strip()}\s*(?:degrees?|°)", text or ""):
-        slots.pop("size")  # "gonna be another sticky one, 32 degrees they said": the weather, no size
+    _degrees_are_no_size(slots, text or "")
     _food_is_no_value(slots, text or "")
-    refused_kinds = slot_values(slots, "exclude_category")
-    materials = [*slot_values(slots, "exclude_material"), *slot_values(slots, "material")]
-    kept_kinds = [k for k in refused_kinds if not any(re.search(rf"\b{re.escape(m)}\s+{re.escape(k.split()[-1].lower().rstrip('s'))}",
-                                                                 text or "", re.I) for m in materials)]
-    if len(kept_kinds) < len(refused_kinds):
-        _set_values(slots, "exclude_category", kept_kinds)  # "not metal please, metal beds feel so cold": metal refused, not beds
+    _material_of_the_kind_refused(slots, text or "")
     if not slots.get("in_stock") and _ONLY_IN_STOCK.search(text or ""):
         slots["in_stock"] = True  # "show me tv stands you ACTUALLY have", "nothing that's out of stock"
     if text:

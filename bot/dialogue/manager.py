@@ -87,9 +87,9 @@ _HOW_ARE_YOU = re.compile(r"\bhow(?:'?s| is| are| r)\s+(?:your|ur|you|u|ya|thing
 # "is it gonna stay this hot?", "why is everything so expensive lmao": the weather or prices talked about, nothing asked for
 _SMALL_TALK_ASKED = re.compile(r"\b(?:is it|it'?s|its)\s+(?:gonna|going to)\s+(?:stay|be|rain|storm|snow|get|keep)\b.{0,20}\b(?:hot|cold|"
                                r"warm|rain\w*|storm\w*|snow\w*|sunny|nice|like this)\b|\b(?:gonna|going to)\s+(?:rain|storm|snow)\b"
-                               # "is it just me or is the fog unreal today"
                                # "gonna be another sticky one, 32 degrees they said"
                                r"|\b(?:gonna|going to)\s+be\s+(?:another|a(?:\s+real)?)\s+(?:hot|sticky|scorcher|warm|cold|humid|muggy|freezing|wet|rainy)\b"
+                               # "is it just me or is the fog unreal today"
                                r"|\b(?:is|isn'?t)\s+(?:the|this)\s+(?:fog|snow|rain|wind|heat|weather|humidity|storm)\s+(?:\w+\s+)?(?:unreal|crazy|insane|"
                                r"mad|wild|awful|brutal|something|nuts)\b"
                                r"|\bwhy\s+(?:is|are)\s+(?:everything|it all|all (?:this|your stuff)|stuff)\s+so\s+"
@@ -1652,10 +1652,11 @@ class DialogueManager:
                 and not slots.get("category") and not phrases.CART_WORD.search(text) and not phrases.is_question(parts[-1])
                 and re.search(r"\b(?:nope|nah|no way|no thanks|no chance|forget it|not for me|too (?:much|expensive|pricey|dear))\b", text, re.I)):
             intent, slots = "goodbye", {}  # "389 in a heatwave?? nope. goodnight": a price refused, then leaving
-        last = phrases.closing_said_last(text) if intent not in ("goodbye", "thanks", "contact_human") else None
-        if (last and re.search(r"\b(?:anyway|anyways|bye|keep (?:looking|browsing|searching)|elsewhere|around|night|gnight|goodnight|nite)\b",
-                               text[-40:], re.I)
-                and "?" not in text and not slots.get("order_id")
+        said_last = (intent not in ("goodbye", "thanks", "contact_human") and "?" not in text and not slots.get("order_id")
+                     and re.search(r"\b(?:anyway|anyways|bye|keep (?:looking|browsing|searching)|elsewhere|around|night|gnight|goodnight|nite)\b",
+                                   text[-40:], re.I))
+        last = phrases.closing_said_last(text) if said_last else None  # (read only where a closing word ends the message)
+        if (last
                 and not (phrases.CART_WORD.search(text) and not re.search(r"\b(?:i'?ll|ill|i will|we'?ll)\s+just\s+(?:buy|get)\b", text, re.I))
                 and not re.search(r"\b(?:show|need|want|looking for|any|anything|something|can you|could you|cheaper|bigger|smaller)\b",
                                   last[1], re.I)):
